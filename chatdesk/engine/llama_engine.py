@@ -1,0 +1,414 @@
+"""The one object that owns a llama.cpp model. No Qt: the UI wraps it in a worker thread.
+
+Why generation is hand-driven through ``Llama.generate`` instead of ``create_chat_completion``:
+we need to stop within one token (a ``threading.Event`` checked per token, plus llama.cpp's abort
+callback during long prompt evaluation), exact prompt budgeting against the *trained* context
+(learned-position models abort the process past it), our own detokenizer (long pieces and split
+UTF-8), stop strings for plain-transcript models, and timing figures for every reply.
+``Llama.generate`` still gives us llama.cpp's KV-cache prefix reuse between turns.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import logging
+import os
+import secrets
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+import llama_cpp
+import llama_cpp.llama_cpp as llama_lowlevel
+from llama_cpp import Llama
+
+from chatdesk.engine.detokenize import PieceDecoder, StreamDecoder
+from chatdesk.engine.errors import ContextOverflowError, GenerationError, ModelLoadError
+from chatdesk.engine.gguf_check import GGUFSummary, check_gguf
+from chatdesk.engine.prompt import PlainPrompt, RenderedPrompt, TemplatePrompt
+from chatdesk.engine.types import (
+    ChatMessage,
+    GenerationRequest,
+    GenerationResult,
+    LoadSettings,
+    ModelInfo,
+    PromptFormat,
+)
+
+log = logging.getLogger(__name__)
+
+MIN_REPLY_TOKENS = 16
+
+# ----------------------------------------------------------------------------- llama.cpp logging
+_llama_log: deque[str] = deque(maxlen=200)
+
+
+@llama_lowlevel.llama_log_callback
+def _log_callback(level: int, text: bytes, _user: ctypes.c_void_p) -> None:
+    message = text.decode("utf-8", "replace")
+    _llama_log.append(message)
+    if level == 3:  # GGML_LOG_LEVEL_ERROR
+        log.debug("llama.cpp: %s", message.rstrip())
+
+
+def install_log_capture() -> None:
+    """Route llama.cpp's log into a ring buffer so load failures can quote the real reason."""
+    llama_lowlevel.llama_log_set(_log_callback, ctypes.c_void_p(0))
+
+
+def _last_llama_errors() -> str:
+    lines = [ln.strip() for ln in _llama_log if ln.strip()]
+    interesting = [ln for ln in lines if any(w in ln.lower() for w in ("error", "failed", "wrong", "unknown", "invalid", "cannot", "missing"))]
+    return "; ".join((interesting or lines)[-2:])
+
+
+# ----------------------------------------------------------------------------- helpers
+def physical_cores() -> int:
+    """Physical cores (llama.cpp is slower with hyper-threads); falls back to os.cpu_count()."""
+    try:
+        pairs = set()
+        phys = core = None
+        with open("/proc/cpuinfo", encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("physical id"):
+                    phys = line.split(":")[1].strip()
+                elif line.startswith("core id"):
+                    core = line.split(":")[1].strip()
+                elif not line.strip():
+                    if core is not None:
+                        pairs.add((phys, core))
+                    phys = core = None
+        if pairs:
+            return max(1, min(len(pairs), os.cpu_count() or 1))
+    except OSError:
+        pass
+    return max(1, os.cpu_count() or 1)
+
+
+@contextlib.contextmanager
+def _load_progress(callback: Callable[[float], None] | None) -> Iterator[None]:
+    """Hand llama.cpp a progress callback while ``Llama(...)`` builds its model params.
+
+    llama-cpp-python has no argument for it, so we wrap the default-params factory it calls
+    for the duration of one load (the engine is only ever used from one thread).
+    """
+    if callback is None:
+        yield
+        return
+    original = llama_lowlevel.llama_model_default_params
+
+    @llama_lowlevel.llama_progress_callback
+    def progress(fraction: float, _user: ctypes.c_void_p) -> bool:
+        try:
+            callback(float(fraction))
+        except Exception:  # noqa: BLE001 - never let a UI callback abort the load
+            log.exception("progress callback failed")
+        return True
+
+    def params_with_progress():  # type: ignore[no-untyped-def]
+        params = original()
+        params.progress_callback = progress
+        return params
+
+    llama_lowlevel.llama_model_default_params = params_with_progress
+    try:
+        yield
+    finally:
+        llama_lowlevel.llama_model_default_params = original
+
+
+def _common_prefix(a: Sequence[int], b: Sequence[int]) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _split_stop(pending: str, stops: Sequence[str]) -> tuple[str, str, bool]:
+    """Return (text safe to show, text to hold back, stop string hit?)."""
+    if not stops:
+        return pending, "", False
+    cut = min((i for i in (pending.find(s) for s in stops) if i >= 0), default=-1)
+    if cut >= 0:
+        return pending[:cut], "", True
+    hold = 0
+    for s in stops:
+        for k in range(min(len(s) - 1, len(pending)), 0, -1):
+            if pending.endswith(s[:k]):
+                hold = max(hold, k)
+                break
+    if hold:
+        return pending[:-hold], pending[-hold:], False
+    return pending, "", False
+
+
+# ----------------------------------------------------------------------------- engine
+class LlamaEngine:
+    """Load one GGUF at a time and stream replies from it. Not thread-safe: one owner thread."""
+
+    def __init__(self, check_cache: Path | None = None) -> None:
+        self._check_cache = check_cache
+        self._llm: Llama | None = None
+        self._info: ModelInfo | None = None
+        self._summary: GGUFSummary | None = None
+        self._pieces: PieceDecoder | None = None
+        self._template: TemplatePrompt | None = None
+        self._active_stop: threading.Event | None = None
+        self._abort_cb = None
+        install_log_capture()
+
+    # -- loading -------------------------------------------------------------------------
+    @property
+    def info(self) -> ModelInfo | None:
+        return self._info
+
+    @property
+    def loaded(self) -> bool:
+        return self._llm is not None
+
+    def load(
+        self,
+        path: str | os.PathLike[str],
+        settings: LoadSettings = LoadSettings(),
+        progress: Callable[[float], None] | None = None,
+    ) -> ModelInfo:
+        started = time.perf_counter()
+        summary = check_gguf(path, self._check_cache)  # raises ModelFileError before llama.cpp
+        self.unload()
+        n_ctx = max(64, min(settings.n_ctx, summary.context_length))
+        gpu = llama_cpp.llama_supports_gpu_offload()
+        n_gpu_layers = settings.n_gpu_layers if settings.n_gpu_layers is not None else (-1 if gpu else 0)
+        threads = settings.n_threads or physical_cores()
+        _llama_log.clear()
+        try:
+            with _load_progress(progress):
+                llm = Llama(
+                    model_path=str(summary.path),
+                    n_ctx=n_ctx,
+                    n_batch=min(settings.n_batch, n_ctx),
+                    n_threads=threads,
+                    n_threads_batch=threads,
+                    n_gpu_layers=n_gpu_layers,
+                    seed=secrets.randbits(32),
+                    verbose=False,
+                )
+        except (ValueError, RuntimeError, OSError) as exc:
+            detail = _last_llama_errors()
+            raise ModelLoadError(
+                f"llama.cpp could not load {Path(summary.path).name}"
+                + (f": {detail}" if detail else f" ({exc})")
+                + ". The file may be damaged or use an architecture this version does not support."
+            ) from exc
+        install_log_capture()  # Llama() re-installs llama-cpp-python's own logger
+        self._llm = llm
+        self._summary = summary
+        self._pieces = PieceDecoder(llm._model.vocab)  # noqa: SLF001 - see detokenize.py
+        self._template = None
+        if summary.chat_template:
+            self._template = TemplatePrompt(
+                summary.chat_template,
+                bos_text=self._special_text(summary.bos_token_id),
+                eos_text=self._special_text(summary.eos_token_id),
+            )
+        # Polled by ggml between graph nodes: Stop interrupts even a long prompt evaluation on CPU.
+        self._abort_cb = llama_lowlevel.ggml_abort_callback(self._should_abort)
+        llama_lowlevel.llama_set_abort_callback(llm.ctx, self._abort_cb, None)
+        self._info = ModelInfo(
+            path=str(summary.path),
+            name=summary.name,
+            architecture=summary.architecture,
+            context_length=summary.context_length,
+            n_ctx=n_ctx,
+            has_chat_template=self._template is not None,
+            template_source="gguf" if self._template else "plain transcript",
+            quantization=summary.file_type,
+            size_bytes=summary.size_bytes,
+            n_params=summary.n_params,
+            n_gpu_layers=n_gpu_layers if gpu else 0,
+            n_threads=threads,
+            load_ms=(time.perf_counter() - started) * 1000,
+            metadata={k: str(v) for k, v in summary.metadata.items() if k.startswith(("general.", "chatdesk."))},
+        )
+        return self._info
+
+    def _should_abort(self, _data: object) -> bool:
+        stop = self._active_stop
+        return stop is not None and stop.is_set()
+
+    def _special_text(self, token_id: int | None) -> str:
+        if token_id is None or self._pieces is None:
+            return ""
+        return self._pieces.piece(token_id, special=True).decode("utf-8", "replace")
+
+    def unload(self) -> None:
+        if self._llm is not None:
+            self._llm.close()
+        self._llm = None
+        self._info = None
+        self._pieces = None
+        self._template = None
+        self._abort_cb = None
+
+    # -- prompts -------------------------------------------------------------------------
+    def _renderer(self, fmt: PromptFormat | None) -> TemplatePrompt | PlainPrompt:
+        if fmt is None and self._template is not None:
+            return self._template
+        return PlainPrompt(fmt or PromptFormat())
+
+    def tokenize(self, rendered: RenderedPrompt) -> list[int]:
+        assert self._llm is not None
+        return self._llm.tokenize(rendered.text.encode("utf-8"), add_bos=rendered.add_bos, special=rendered.special)
+
+    def fit(
+        self,
+        messages: Sequence[ChatMessage],
+        max_tokens: int,
+        fmt: PromptFormat | None = None,
+        assistant_prefix: str = "",
+    ) -> tuple[list[int], RenderedPrompt, int, int]:
+        """Choose the newest history that fits: (tokens, rendered, dropped messages, reply budget).
+
+        The system prompt and the newest message always stay; older turns are dropped first.
+        The budget is the *trained* context, never llama.cpp's padded n_ctx.
+        """
+        assert self._info is not None
+        renderer = self._renderer(fmt)
+        budget = self._info.n_ctx
+        reserve = max(MIN_REPLY_TOKENS, min(max_tokens, budget // 4))
+        system = [m for m in messages[:1] if m.role == "system"]
+        rest = list(messages[len(system):])
+        if not rest:
+            raise GenerationError("There is no message to answer.")
+
+        def attempt(drop: int) -> tuple[list[int], RenderedPrompt]:
+            kept = rest[drop:]
+            while len(kept) > 1 and kept[0].role == "assistant":
+                kept = kept[1:]
+            rendered = renderer.render(system + kept)
+            if assistant_prefix:
+                sep = " " if isinstance(renderer, PlainPrompt) and renderer.fmt.mode == "chat" else ""
+                rendered = replace(rendered, text=rendered.text + sep + assistant_prefix)
+            return self.tokenize(rendered), rendered
+
+        tokens, rendered = attempt(0)
+        dropped = 0
+        if len(tokens) + reserve > budget:
+            lo, hi = 1, len(rest) - 1
+            best: tuple[int, list[int], RenderedPrompt] | None = None
+            while lo <= hi:
+                mid = (lo + hi) // 2
+                t, r = attempt(mid)
+                if len(t) + reserve <= budget:
+                    best = (mid, t, r)
+                    hi = mid - 1
+                else:
+                    lo = mid + 1
+            if best is None:
+                t, r = attempt(len(rest) - 1)
+                if len(t) + MIN_REPLY_TOKENS > budget:
+                    raise ContextOverflowError(
+                        f"This message is too long for the model: it needs {len(t)} tokens, but the model's "
+                        f"context holds {budget}. Shorten it or split it up."
+                    )
+                best = (len(rest) - 1, t, r)
+            dropped, tokens, rendered = best
+        reply_budget = min(max_tokens, budget - len(tokens))
+        return tokens, rendered, dropped, reply_budget
+
+    # -- generation ----------------------------------------------------------------------
+    def generate(
+        self,
+        request: GenerationRequest,
+        stop: threading.Event,
+        on_text: Callable[[str], None],
+    ) -> GenerationResult:
+        """Stream one reply, calling ``on_text`` with each newly complete piece of text."""
+        if self._llm is None or self._info is None or self._pieces is None:
+            raise GenerationError("No model is loaded.")
+        llm = self._llm
+        s = request.sampling
+        started = time.perf_counter()
+        tokens, rendered, dropped, max_new = self.fit(
+            request.messages, s.max_tokens, request.prompt_format, request.assistant_prefix
+        )
+        seed = s.seed if s.seed is not None else secrets.randbits(32)
+        llm.set_seed(seed)
+        cached = min(_common_prefix(llm._input_ids[: llm.n_tokens].tolist(), tokens), max(len(tokens) - 1, 0))  # noqa: SLF001
+        vocab = llm._model.vocab  # noqa: SLF001
+        decoder = StreamDecoder()
+        pieces: list[str] = []
+        pending = ""
+        first: float | None = None
+        produced = 0
+        reason = "length"
+        error: str | None = None
+        self._active_stop = stop
+        gen = llm.generate(
+            tokens,
+            top_k=s.top_k,
+            top_p=s.top_p,
+            min_p=s.min_p,
+            temp=s.temperature,
+            repeat_penalty=s.repeat_penalty,
+            reset=True,
+        )
+        try:
+            for token in gen if max_new > 0 else ():
+                if first is None:
+                    first = time.perf_counter()
+                if stop.is_set():
+                    reason = "user"
+                    break
+                if llama_lowlevel.llama_vocab_is_eog(vocab, token):
+                    reason = "end"
+                    break
+                produced += 1
+                pending += decoder.feed(self._pieces.piece(token))
+                show, pending, hit = _split_stop(pending, rendered.stops)
+                if show:
+                    pieces.append(show)
+                    on_text(show)
+                if hit:
+                    reason = "end"
+                    break
+                if produced >= max_new:
+                    reason = "length"
+                    break
+        except RuntimeError as exc:
+            if stop.is_set():
+                reason = "user"
+            else:
+                reason = "error"
+                error = f"llama.cpp failed while generating: {exc}"
+        finally:
+            gen.close()
+            self._active_stop = None
+        if reason != "end" or not rendered.stops:
+            tail = pending + decoder.flush()
+            tail, _, _ = _split_stop(tail, rendered.stops)
+            if tail:
+                pieces.append(tail)
+                on_text(tail)
+        ended = time.perf_counter()
+        ttft = ((first or ended) - started) * 1000
+        gen_s = ended - (first or ended)
+        return GenerationResult(
+            request_id=request.request_id,
+            text="".join(pieces),
+            stop_reason=reason,
+            prompt_tokens=len(tokens),
+            completion_tokens=produced,
+            cached_tokens=cached,
+            ttft_ms=ttft,
+            tokens_per_s=(produced - 1) / gen_s if produced > 1 and gen_s > 0 else 0.0,
+            total_ms=(ended - started) * 1000,
+            seed=seed,
+            dropped_messages=dropped,
+            error=error,
+        )

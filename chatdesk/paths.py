@@ -1,0 +1,78 @@
+"""Every location ChatDesk reads or writes is decided here, and only here.
+
+Precedence, highest first: an explicit ``--data-dir`` (``set_data_dir``), the ``CHATDESK_HOME``
+environment variable, then the platform's conventional user-data folder from platformdirs.
+Keeping this in one module means a test fixture can redirect *all* state with one call, and a
+user can move their whole profile by moving one folder.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "ChatDesk"
+ENV_HOME = "CHATDESK_HOME"
+DATABASE_NAME = "chatdesk.sqlite3"
+
+_override: Path | None = None
+
+
+def set_data_dir(path: str | os.PathLike[str] | None) -> None:
+    """Pin the data directory (``--data-dir``); ``None`` returns to env/platform defaults."""
+    global _override
+    _override = Path(path).expanduser().resolve() if path is not None else None
+
+
+def data_dir() -> Path:
+    """The folder holding the database, imported models and backups (not created here)."""
+    if _override is not None:
+        return _override
+    env = os.environ.get(ENV_HOME)
+    if env:
+        return Path(env).expanduser().resolve()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def database_path() -> Path:
+    return data_dir() / DATABASE_NAME
+
+
+def models_dir() -> Path:
+    """Where imported/converted models are stored."""
+    return data_dir() / "models"
+
+
+def backups_dir() -> Path:
+    """Where pre-migration database copies go."""
+    return data_dir() / "backups"
+
+
+def settings_path() -> Path:
+    return data_dir() / "settings.json"
+
+
+def ensure_data_dir() -> Path:
+    """Create the data directory and check that it is writable.
+
+    Raises ``DataDirError`` with a human sentence instead of an OSError traceback.
+    """
+    path = data_dir()
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        probe = path / ".write-test"
+        probe.write_bytes(b"ok")
+        probe.unlink()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise DataDirError(
+            f"ChatDesk cannot write to its data folder {path} ({reason}). "
+            f"Choose another folder with --data-dir or the {ENV_HOME} environment variable."
+        ) from exc
+    return path
+
+
+class DataDirError(RuntimeError):
+    """The data directory cannot be created or written."""

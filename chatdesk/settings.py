@@ -1,0 +1,74 @@
+"""User preferences, kept as a small JSON file in the data directory.
+
+Sampling and load settings are the engine's own frozen dataclasses, so what the user edits is
+exactly what the engine receives (and what each reply's provenance records).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from chatdesk import paths
+from chatdesk.engine.types import LoadSettings, PromptFormat, SamplingSettings
+
+DEFAULT_SYSTEM_PROMPT = "You are a helpful, concise assistant."
+
+
+@dataclass(frozen=True)
+class AppSettings:
+    model_path: str | None = None  # None: the bundled model
+    system_prompt: str = DEFAULT_SYSTEM_PROMPT
+    sampling: SamplingSettings = SamplingSettings()
+    load: LoadSettings = LoadSettings()
+    # Per-model plain prompt formats for models without a chat template, keyed by model path.
+    prompt_formats: dict[str, PromptFormat] = field(default_factory=dict)
+
+    def prompt_format_for(self, model_path: str) -> PromptFormat:
+        return self.prompt_formats.get(model_path, PromptFormat())
+
+    def with_prompt_format(self, model_path: str, fmt: PromptFormat) -> "AppSettings":
+        formats = dict(self.prompt_formats)
+        formats[model_path] = fmt
+        return replace(self, prompt_formats=formats)
+
+
+def _build(cls: type, data: Any) -> Any:
+    if not isinstance(data, dict):
+        return cls()
+    names = {f.name for f in fields(cls)}
+    return cls(**{k: v for k, v in data.items() if k in names})
+
+
+def load_settings(path: Path | None = None) -> AppSettings:
+    """Read settings; anything missing or malformed falls back to defaults (never fails)."""
+    path = path or paths.settings_path()
+    try:
+        raw = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return AppSettings()
+    if not isinstance(raw, dict):
+        return AppSettings()
+    try:
+        return AppSettings(
+            model_path=raw.get("model_path") if isinstance(raw.get("model_path"), str) else None,
+            system_prompt=str(raw.get("system_prompt", DEFAULT_SYSTEM_PROMPT)),
+            sampling=_build(SamplingSettings, raw.get("sampling")),
+            load=_build(LoadSettings, raw.get("load")),
+            prompt_formats={
+                str(k): _build(PromptFormat, v) for k, v in (raw.get("prompt_formats") or {}).items()
+            },
+        )
+    except (TypeError, ValueError):
+        return AppSettings()
+
+
+def save_settings(settings: AppSettings, path: Path | None = None) -> None:
+    path = path or paths.settings_path()
+    data = asdict(settings)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False), "utf-8")
+    tmp.replace(path)

@@ -1,0 +1,149 @@
+"""Schema migrations: an ordered list of small, named functions.
+
+Each function receives a raw DB-API (sqlite3) connection inside a transaction and moves the schema
+one step forward. Applied names are recorded in ``schema_migrations``; on open, every missing
+step runs in order. Never edit a released step: add a new one. Before any step runs on a database
+that already has data, ``chatdesk.store.database`` saves an online backup.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable
+
+from chatdesk.store.search_text import index_text
+
+Migration = Callable[[sqlite3.Connection], None]
+MIGRATIONS: list[tuple[str, Migration]] = []
+
+
+def migration(fn: Migration) -> Migration:
+    MIGRATIONS.append((fn.__name__, fn))
+    return fn
+
+
+@migration
+def m001_initial(db: sqlite3.Connection) -> None:
+    """The first release: flat conversations and messages."""
+    db.execute(
+        """
+        CREATE TABLE conversations (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL DEFAULT '',
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL,
+            model_path TEXT,
+            system_prompt TEXT
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE messages (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+            role TEXT NOT NULL CHECK (role IN ('system', 'user', 'assistant')),
+            content TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'done',
+            error TEXT,
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX ix_messages_conversation ON messages(conversation_id, id)")
+    db.execute("CREATE INDEX ix_conversations_updated ON conversations(updated_at)")
+
+
+@migration
+def m002_message_tree(db: sqlite3.Connection) -> None:
+    """Messages become a tree (regenerate/edit make siblings); conversations remember a leaf."""
+    db.execute("ALTER TABLE messages ADD COLUMN parent_id INTEGER REFERENCES messages(id) ON DELETE CASCADE")
+    db.execute("ALTER TABLE conversations ADD COLUMN active_leaf_id INTEGER")
+    # Old conversations were linear: each message's parent is the one before it.
+    db.execute(
+        """
+        UPDATE messages SET parent_id = (
+            SELECT MAX(p.id) FROM messages p
+            WHERE p.conversation_id = messages.conversation_id AND p.id < messages.id
+        )"""
+    )
+    db.execute(
+        """
+        UPDATE conversations SET active_leaf_id = (
+            SELECT MAX(m.id) FROM messages m WHERE m.conversation_id = conversations.id
+        )"""
+    )
+    db.execute("CREATE INDEX ix_messages_parent ON messages(parent_id)")
+
+
+@migration
+def m003_provenance(db: sqlite3.Connection) -> None:
+    """How each reply was made (JSON), and a cache of model-file hashes."""
+    db.execute("ALTER TABLE messages ADD COLUMN provenance TEXT")
+    db.execute(
+        """
+        CREATE TABLE model_files (
+            path TEXT PRIMARY KEY,
+            size INTEGER NOT NULL,
+            mtime REAL NOT NULL,
+            sha256 TEXT NOT NULL
+        )"""
+    )
+
+
+@migration
+def m004_pin_and_trash(db: sqlite3.Connection) -> None:
+    """Pinned conversations, and soft delete so a deletion can be undone."""
+    db.execute("ALTER TABLE conversations ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE conversations ADD COLUMN deleted_at REAL")
+    db.execute("CREATE INDEX ix_conversations_list ON conversations(deleted_at, pinned, updated_at)")
+
+
+@migration
+def m005_search_index(db: sqlite3.Connection) -> None:
+    """Full-text search over every message of every branch (see search_text for CJK handling)."""
+    db.execute(
+        "CREATE VIRTUAL TABLE messages_fts USING fts5(body, tokenize='unicode61 remove_diacritics 2')"
+    )
+    rows = db.execute("SELECT id, content FROM messages").fetchall()
+    db.executemany(
+        "INSERT INTO messages_fts(rowid, body) VALUES (?, ?)",
+        ((mid, index_text(content)) for mid, content in rows),
+    )
+
+
+def applied(db: sqlite3.Connection) -> set[str]:
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at REAL NOT NULL)"
+    )
+    return {row[0] for row in db.execute("SELECT name FROM schema_migrations")}
+
+
+def pending(db: sqlite3.Connection) -> list[tuple[str, Migration]]:
+    done = applied(db)
+    return [(name, fn) for name, fn in MIGRATIONS if name not in done]
+
+
+def migrate(db: sqlite3.Connection, upto: str | None = None) -> list[str]:
+    """Apply pending migrations in order (each in its own transaction); return their names.
+
+    ``upto`` stops after the named step; tests use it to build the oldest schema.
+    """
+    ran: list[str] = []
+    for name, fn in pending(db):
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            fn(db)
+            db.execute(
+                "INSERT INTO schema_migrations(name, applied_at) VALUES (?, ?)", (name, time.time())
+            )
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        ran.append(name)
+        if name == upto:
+            break
+    return ran

@@ -1,0 +1,516 @@
+"""The conversation store: every read and write of conversations and messages goes through here.
+
+Thread-safe: each call uses its own short session, so the GUI thread (reads, small writes) and
+the inference thread (streaming flushes) can share one ``Store``. Calls return frozen records.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import time
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any, ParamSpec, TypeVar
+
+from sqlalchemy import Engine, delete, func, select, text, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from chatdesk.store.database import backup_to, open_engine
+from chatdesk.store.errors import STORE_EXCEPTIONS, StoreError, humanize
+from chatdesk.store.models import Conversation, Message, ModelFile
+from chatdesk.store.records import (
+    ROLES,
+    ConversationRecord,
+    MessageRecord,
+    SearchHit,
+    Status,
+)
+from chatdesk.store.search_text import fts_query, index_text, make_snippet
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+TITLE_LENGTH = 60
+
+
+def _translated(fn: Callable[P, R]) -> Callable[P, R]:
+    """Turn driver exceptions into StoreError with a human message."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return fn(*args, **kwargs)
+        except StoreError:
+            raise
+        except STORE_EXCEPTIONS as exc:
+            store = args[0]
+            raise humanize(exc, getattr(store, "path", None)) from exc
+
+    return wrapper
+
+
+def _conv(row: Conversation) -> ConversationRecord:
+    return ConversationRecord(
+        id=row.id,
+        uid=row.uid,
+        title=row.title,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        pinned=bool(row.pinned),
+        model_path=row.model_path,
+        system_prompt=row.system_prompt,
+        active_leaf_id=row.active_leaf_id,
+        deleted_at=row.deleted_at,
+    )
+
+
+def _msg(row: Message) -> MessageRecord:
+    return MessageRecord(
+        id=row.id,
+        uid=row.uid,
+        conversation_id=row.conversation_id,
+        parent_id=row.parent_id,
+        role=row.role,
+        content=row.content,
+        status=row.status,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        error=row.error,
+        provenance=json.loads(row.provenance) if row.provenance else None,
+    )
+
+
+def title_from(text_: str) -> str:
+    """An automatic title: the first line of the first message, shortened at a word boundary."""
+    line = " ".join(text_.strip().split())
+    if len(line) <= TITLE_LENGTH:
+        return line or "New chat"
+    cut = line[:TITLE_LENGTH]
+    if " " in cut[TITLE_LENGTH // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut + "…"
+
+
+class Store:
+    def __init__(self, path: Path, backups: Path | None = None) -> None:
+        self.path = Path(path)
+        self.engine: Engine = open_engine(self.path, backups)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @classmethod
+    def open_default(cls) -> "Store":
+        from chatdesk import paths
+
+        paths.ensure_data_dir()
+        return cls(paths.database_path(), paths.backups_dir())
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def _session(self) -> Session:
+        return self._sessions()
+
+    # ---------------------------------------------------------------- conversations
+    @_translated
+    def create_conversation(
+        self,
+        title: str = "",
+        *,
+        system_prompt: str | None = None,
+        model_path: str | None = None,
+        uid: str | None = None,
+    ) -> ConversationRecord:
+        now = time.time()
+        with self._session() as s, s.begin():
+            row = Conversation(
+                uid=uid or uuid.uuid4().hex,
+                title=title,
+                created_at=now,
+                updated_at=now,
+                system_prompt=system_prompt,
+                model_path=model_path,
+                pinned=False,
+            )
+            s.add(row)
+            s.flush()
+            return _conv(row)
+
+    @_translated
+    def get_conversation(self, conversation_id: int) -> ConversationRecord | None:
+        with self._session() as s:
+            row = s.get(Conversation, conversation_id)
+            return _conv(row) if row else None
+
+    @_translated
+    def list_conversations(
+        self, limit: int = 200, offset: int = 0, *, include_deleted: bool = False
+    ) -> list[ConversationRecord]:
+        """Pinned first, then newest activity first."""
+        q = select(Conversation)
+        if not include_deleted:
+            q = q.where(Conversation.deleted_at.is_(None))
+        q = q.order_by(Conversation.pinned.desc(), Conversation.updated_at.desc(), Conversation.id.desc())
+        with self._session() as s:
+            return [_conv(r) for r in s.scalars(q.limit(limit).offset(offset))]
+
+    @_translated
+    def count_conversations(self) -> int:
+        with self._session() as s:
+            return s.scalar(
+                select(func.count()).select_from(Conversation).where(Conversation.deleted_at.is_(None))
+            ) or 0
+
+    @_translated
+    def rename_conversation(self, conversation_id: int, title: str) -> None:
+        with self._session() as s, s.begin():
+            s.execute(
+                update(Conversation).where(Conversation.id == conversation_id).values(title=title.strip())
+            )
+
+    @_translated
+    def set_pinned(self, conversation_id: int, pinned: bool) -> None:
+        with self._session() as s, s.begin():
+            s.execute(update(Conversation).where(Conversation.id == conversation_id).values(pinned=pinned))
+
+    @_translated
+    def set_conversation_model(self, conversation_id: int, model_path: str | None) -> None:
+        with self._session() as s, s.begin():
+            s.execute(
+                update(Conversation).where(Conversation.id == conversation_id).values(model_path=model_path)
+            )
+
+    @_translated
+    def set_system_prompt(self, conversation_id: int, prompt: str | None) -> None:
+        with self._session() as s, s.begin():
+            s.execute(
+                update(Conversation).where(Conversation.id == conversation_id).values(system_prompt=prompt)
+            )
+
+    @_translated
+    def trash_conversations(self, ids: Sequence[int]) -> None:
+        """Soft delete (undoable until ``purge_trash``)."""
+        with self._session() as s, s.begin():
+            s.execute(update(Conversation).where(Conversation.id.in_(ids)).values(deleted_at=time.time()))
+
+    @_translated
+    def restore_conversations(self, ids: Sequence[int]) -> None:
+        with self._session() as s, s.begin():
+            s.execute(update(Conversation).where(Conversation.id.in_(ids)).values(deleted_at=None))
+
+    @_translated
+    def purge_trash(self, older_than_s: float = 0.0) -> int:
+        """Delete for good the conversations trashed more than ``older_than_s`` seconds ago."""
+        cutoff = time.time() - older_than_s
+        with self._session() as s, s.begin():
+            ids = list(
+                s.scalars(
+                    select(Conversation.id).where(
+                        Conversation.deleted_at.is_not(None), Conversation.deleted_at <= cutoff
+                    )
+                )
+            )
+            self._delete_ids(s, ids)
+            return len(ids)
+
+    @_translated
+    def delete_conversations(self, ids: Sequence[int]) -> None:
+        """Delete immediately and permanently."""
+        with self._session() as s, s.begin():
+            self._delete_ids(s, list(ids))
+
+    @staticmethod
+    def _delete_ids(s: Session, ids: list[int]) -> None:
+        if not ids:
+            return
+        marks = ",".join("?" * len(ids))
+        raw = s.connection().exec_driver_sql
+        raw(
+            f"DELETE FROM messages_fts WHERE rowid IN (SELECT id FROM messages WHERE conversation_id IN ({marks}))",
+            tuple(ids),
+        )
+        s.execute(delete(Message).where(Message.conversation_id.in_(ids)))
+        s.execute(delete(Conversation).where(Conversation.id.in_(ids)))
+
+    # ---------------------------------------------------------------- messages
+    @_translated
+    def add_message(
+        self,
+        conversation_id: int,
+        role: str,
+        content: str,
+        *,
+        status: str = Status.DONE,
+        parent_id: int | None | type[...] = ...,
+        provenance: dict[str, Any] | None = None,
+        uid: str | None = None,
+        created_at: float | None = None,
+    ) -> MessageRecord:
+        """Append a message under ``parent_id`` (default: the conversation's active leaf).
+
+        The new message becomes the active leaf, the conversation's activity time moves, and the
+        first user message titles an untitled conversation. Committed before returning.
+        """
+        if role not in ROLES:
+            raise ValueError(f"unknown role {role!r}")
+        if status not in Status.ALL:
+            raise ValueError(f"unknown status {status!r}")
+        now = time.time() if created_at is None else created_at
+        with self._session() as s, s.begin():
+            conv = s.get(Conversation, conversation_id)
+            if conv is None:
+                raise StoreError(f"Conversation {conversation_id} does not exist.")
+            parent = conv.active_leaf_id if parent_id is ... else parent_id
+            row = Message(
+                uid=uid or uuid.uuid4().hex,
+                conversation_id=conversation_id,
+                parent_id=parent,
+                role=role,
+                content=content,
+                status=status,
+                created_at=now,
+                updated_at=now,
+                provenance=json.dumps(provenance, ensure_ascii=False) if provenance else None,
+            )
+            s.add(row)
+            s.flush()
+            self._index(s, row.id, content)
+            conv.active_leaf_id = row.id
+            conv.updated_at = max(conv.updated_at, now)
+            if not conv.title and role == "user":
+                conv.title = title_from(content)
+            return _msg(row)
+
+    @staticmethod
+    def _index(s: Session, message_id: int, content: str, *, replace: bool = False) -> None:
+        raw = s.connection().exec_driver_sql
+        if replace:
+            raw("DELETE FROM messages_fts WHERE rowid = ?", (message_id,))
+        raw("INSERT INTO messages_fts(rowid, body) VALUES (?, ?)", (message_id, index_text(content)))
+
+    @_translated
+    def update_streaming(self, message_id: int, content: str) -> None:
+        """Flush the text streamed so far (the reply stays in 'streaming' state)."""
+        with self._session() as s, s.begin():
+            s.execute(
+                update(Message)
+                .where(Message.id == message_id)
+                .values(content=content, updated_at=time.time())
+            )
+
+    @_translated
+    def finish_message(
+        self,
+        message_id: int,
+        content: str,
+        status: str,
+        *,
+        provenance: dict[str, Any] | None = None,
+        error: str | None = None,
+    ) -> MessageRecord:
+        if status not in Status.ALL:
+            raise ValueError(f"unknown status {status!r}")
+        now = time.time()
+        with self._session() as s, s.begin():
+            row = s.get(Message, message_id)
+            if row is None:
+                raise StoreError(f"Message {message_id} does not exist.")
+            row.content = content
+            row.status = status
+            row.error = error
+            row.updated_at = now
+            if provenance is not None:
+                row.provenance = json.dumps(provenance, ensure_ascii=False)
+            self._index(s, message_id, content, replace=True)
+            s.execute(
+                update(Conversation).where(Conversation.id == row.conversation_id).values(updated_at=now)
+            )
+            return _msg(row)
+
+    @_translated
+    def get_message(self, message_id: int) -> MessageRecord | None:
+        with self._session() as s:
+            row = s.get(Message, message_id)
+            return _msg(row) if row else None
+
+    @_translated
+    def messages(self, conversation_id: int) -> list[MessageRecord]:
+        """Every message of every branch, in creation order."""
+        with self._session() as s:
+            q = select(Message).where(Message.conversation_id == conversation_id).order_by(Message.id)
+            return [_msg(r) for r in s.scalars(q)]
+
+    @_translated
+    def active_path(self, conversation_id: int) -> list[MessageRecord]:
+        """Root-to-leaf list of the branch the user is looking at (one recursive query)."""
+        with self._session() as s:
+            leaf = s.scalar(select(Conversation.active_leaf_id).where(Conversation.id == conversation_id))
+            if leaf is None:
+                return []
+            cte = text(
+                """
+                WITH RECURSIVE path(id, parent_id, depth) AS (
+                    SELECT id, parent_id, 0 FROM messages WHERE id = :leaf
+                    UNION ALL
+                    SELECT m.id, m.parent_id, path.depth + 1
+                    FROM messages m JOIN path ON m.id = path.parent_id
+                )
+                SELECT messages.* FROM path JOIN messages ON messages.id = path.id
+                ORDER BY path.depth DESC"""
+            ).columns(*Message.__table__.columns)
+            rows = s.scalars(select(Message).from_statement(cte), {"leaf": leaf})
+            return [_msg(r) for r in rows]
+
+    @_translated
+    def children(self, message_id: int | None, conversation_id: int) -> list[MessageRecord]:
+        with self._session() as s:
+            cond = Message.parent_id.is_(None) if message_id is None else Message.parent_id == message_id
+            q = select(Message).where(Message.conversation_id == conversation_id, cond).order_by(Message.id)
+            return [_msg(r) for r in s.scalars(q)]
+
+    @_translated
+    def sibling_info(self, conversation_id: int) -> dict[int, tuple[int, int]]:
+        """For each message that has siblings: (its 1-based position, how many), by creation order."""
+        with self._session() as s:
+            rows = s.execute(
+                text(
+                    """
+                    SELECT id, ROW_NUMBER() OVER (PARTITION BY parent_id ORDER BY id),
+                           COUNT(*) OVER (PARTITION BY parent_id)
+                    FROM messages WHERE conversation_id = :c"""
+                ),
+                {"c": conversation_id},
+            )
+            return {mid: (pos, n) for mid, pos, n in rows if n > 1}
+
+    @_translated
+    def set_active_leaf(self, conversation_id: int, message_id: int) -> int:
+        """Show the branch through ``message_id``; descend to its newest leaf. Returns the leaf id."""
+        with self._session() as s, s.begin():
+            leaf = message_id
+            while True:
+                child = s.scalar(
+                    select(func.max(Message.id)).where(Message.parent_id == leaf)
+                )
+                if child is None:
+                    break
+                leaf = child
+            s.execute(update(Conversation).where(Conversation.id == conversation_id).values(active_leaf_id=leaf))
+            return leaf
+
+    @_translated
+    def branch_into_new_conversation(self, message_id: int) -> ConversationRecord:
+        """Copy the path from the root to ``message_id`` into a new conversation."""
+        src = self.get_message(message_id)
+        if src is None:
+            raise StoreError(f"Message {message_id} does not exist.")
+        old = self.get_conversation(src.conversation_id)
+        assert old is not None
+        path = []
+        with self._session() as s:
+            cursor: int | None = message_id
+            while cursor is not None:
+                row = s.get(Message, cursor)
+                assert row is not None
+                path.append(_msg(row))
+                cursor = row.parent_id
+        path.reverse()
+        new = self.create_conversation(
+            f"{old.title or 'Chat'} (branch)", system_prompt=old.system_prompt, model_path=old.model_path
+        )
+        parent: int | None = None
+        for m in path:
+            rec = self.add_message(
+                new.id, m.role, m.content, status=m.status, parent_id=parent, provenance=m.provenance
+            )
+            parent = rec.id
+        return self.get_conversation(new.id)  # type: ignore[return-value]
+
+    @_translated
+    def mark_interrupted(self) -> list[int]:
+        """After a crash: replies still 'streaming' become 'interrupted'. Returns their ids."""
+        with self._session() as s, s.begin():
+            ids = list(s.scalars(select(Message.id).where(Message.status == Status.STREAMING)))
+            if ids:
+                s.execute(update(Message).where(Message.id.in_(ids)).values(status=Status.INTERRUPTED))
+                for mid in ids:
+                    content = s.scalar(select(Message.content).where(Message.id == mid)) or ""
+                    self._index(s, mid, content, replace=True)
+            return ids
+
+    # ---------------------------------------------------------------- search
+    @_translated
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Full-text search over all branches of all (non-trashed) conversations."""
+        expr = fts_query(query)
+        if expr is None:
+            return []
+        sql = text(
+            """
+            SELECT m.id, m.conversation_id, c.title, m.role, m.content, f.rank
+            FROM messages_fts f
+            JOIN messages m ON m.id = f.rowid
+            JOIN conversations c ON c.id = m.conversation_id
+            WHERE messages_fts MATCH :q AND c.deleted_at IS NULL
+            ORDER BY f.rank
+            LIMIT :limit"""
+        )
+        with self._session() as s:
+            rows = s.execute(sql, {"q": expr, "limit": limit}).all()
+        return [
+            SearchHit(
+                conversation_id=cid,
+                conversation_title=title,
+                message_id=mid,
+                role=role,
+                snippet=make_snippet(content, query),
+                rank=rank,
+            )
+            for mid, cid, title, role, content, rank in rows
+        ]
+
+    # ---------------------------------------------------------------- model file hashes
+    @_translated
+    def file_sha256(self, path: str | os.PathLike[str]) -> str:
+        """SHA-256 of a model file, computed once per (path, size, mtime) and cached."""
+        p = Path(path).resolve()
+        st = p.stat()
+        with self._session() as s:
+            row = s.get(ModelFile, str(p))
+            if row is not None and row.size == st.st_size and row.mtime == st.st_mtime:
+                return row.sha256
+        digest = hashlib.sha256()
+        with p.open("rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+        value = digest.hexdigest()
+        with self._session() as s, s.begin():
+            s.merge(ModelFile(path=str(p), size=st.st_size, mtime=st.st_mtime, sha256=value))
+        return value
+
+    # ---------------------------------------------------------------- maintenance
+    @_translated
+    def backup(self, dest: Path) -> Path:
+        raw = self.engine.raw_connection()
+        try:
+            return backup_to(raw.driver_connection, Path(dest))  # type: ignore[arg-type]
+        finally:
+            raw.close()
+
+    @_translated
+    def integrity_check(self) -> str:
+        with self.engine.connect() as conn:
+            return str(conn.exec_driver_sql("PRAGMA integrity_check").scalar())
+
+
+def bulk_insert_messages(store: Store, rows: Iterable[dict[str, Any]]) -> None:
+    """Fast path for imports and benchmarks: insert prepared message dicts in one transaction."""
+    with store._session() as s, s.begin():  # noqa: SLF001 - same module family
+        for r in rows:
+            row = Message(**r)
+            s.add(row)
+            s.flush()
+            Store._index(s, row.id, row.content)

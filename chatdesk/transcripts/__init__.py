@@ -1,0 +1,34 @@
+"""Conversation transcripts: export (Markdown, JSON, HTML, plain text) and JSON import.
+
+Pure functions over the :mod:`.model` dataclasses - nothing here touches the
+store, the UI or Qt (an import-linter contract enforces it), so every format
+can be tested without a database or a display.  Only the standard library and
+Pygments are used.
+"""
+
+from .atomic import write_atomic
+from .errors import TranscriptError
+from .export import FORMATS, export_to_path, render, suggest_filename
+from .importer import parse_json
+from .jsonfmt import FORMAT_NAME, FORMAT_VERSION
+from .model import (ROLES, STATUSES, TranscriptConversation, TranscriptMessage, active_path,
+                    hidden_message_count, sibling_positions)
+
+__all__ = [
+    "FORMATS",
+    "FORMAT_NAME",
+    "FORMAT_VERSION",
+    "ROLES",
+    "STATUSES",
+    "TranscriptConversation",
+    "TranscriptError",
+    "TranscriptMessage",
+    "active_path",
+    "export_to_path",
+    "hidden_message_count",
+    "parse_json",
+    "render",
+    "sibling_positions",
+    "suggest_filename",
+    "write_atomic",
+]

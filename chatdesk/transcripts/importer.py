@@ -1,0 +1,231 @@
+"""Import of the JSON transcript format, validated completely up front.
+
+``parse_json`` either returns every conversation in the file or raises one
+:class:`TranscriptError` naming the first problem - it never returns a
+partial result, so the store can insert everything in one transaction.
+Unknown keys are ignored (newer minor additions); a newer format *version*
+is refused, because its meaning may have changed.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import datetime, timezone
+from typing import Any
+
+from .errors import TranscriptError
+from .jsonfmt import FORMAT_NAME, FORMAT_VERSION
+from .model import ROLES, STATUSES, TranscriptConversation, TranscriptMessage
+
+_MISSING = object()
+
+
+class _Where:
+    """Builds "conversation 2 ("Title"), message 5" prefixes for error messages."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def fail(self, problem: str) -> TranscriptError:
+        return TranscriptError(f"This transcript can't be imported: {self.text}{problem}.")
+
+
+def _get(obj: dict, key: str, where: _Where, kinds: tuple[type, ...], kind_name: str,
+         required: bool = True, default: Any = None) -> Any:
+    value = obj.get(key, _MISSING)
+    if value is _MISSING:
+        if required:
+            raise where.fail(f'the required field "{key}" is missing')
+        return default
+    if value is None and type(None) in kinds:
+        return None
+    if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
+        raise where.fail(f'the field "{key}" must be {kind_name}, not {_json_type(value)}')
+    return value
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    return {bool: "true/false", int: "a number", float: "a number", str: "text",
+            list: "a list", dict: "an object"}.get(type(value), type(value).__name__)
+
+
+def _timestamp(obj: dict, key: str, where: _Where) -> float:
+    """Prefer the exact ``<key>_unix`` float; fall back to the ISO 8601 string."""
+    unix = obj.get(key + "_unix", _MISSING)
+    if unix is not _MISSING and unix is not None:
+        if isinstance(unix, bool) or not isinstance(unix, (int, float)) or not math.isfinite(unix):
+            raise where.fail(f'the field "{key}_unix" must be a number of seconds')
+        return float(unix)
+    value = obj.get(key, _MISSING)
+    if value is _MISSING or value is None:
+        raise where.fail(f'the required field "{key}" is missing')
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00").replace("z", "+00:00"))
+        except ValueError:
+            pass
+        else:
+            if parsed.tzinfo is None:
+                parsed = parsed.replace(tzinfo=timezone.utc)
+            return parsed.timestamp()
+    raise where.fail(f'the field "{key}" is not a valid date (expected ISO 8601, e.g. "2024-05-01T12:00:00Z")')
+
+
+def _uid(obj: dict, key: str, where: _Where) -> str:
+    value = _get(obj, key, where, (str,), "text")
+    if not value.strip():
+        raise where.fail(f'the field "{key}" is empty')
+    return value
+
+
+def _message(raw: Any, where: _Where) -> TranscriptMessage:
+    if not isinstance(raw, dict):
+        raise where.fail(f"it must be an object, not {_json_type(raw)}")
+    role = _get(raw, "role", where, (str,), "text")
+    if role not in ROLES:
+        raise where.fail(f'the role "{role}" is unknown (expected one of: {", ".join(ROLES)})')
+    status = _get(raw, "status", where, (str,), "text")
+    if status not in STATUSES:
+        raise where.fail(f'the status "{status}" is unknown (expected one of: {", ".join(STATUSES)})')
+    if "parent_uid" not in raw:
+        raise where.fail('the required field "parent_uid" is missing (use null for the first message)')
+    parent = _get(raw, "parent_uid", where, (str, type(None)), "text or null")
+    return TranscriptMessage(
+        uid=_uid(raw, "uid", where),
+        parent_uid=parent,
+        role=role,
+        content=_get(raw, "content", where, (str,), "text"),
+        status=status,
+        created_at=_timestamp(raw, "created_at", where),
+        provenance=_get(raw, "provenance", where, (dict, type(None)), "an object or null", required=False),
+        error=_get(raw, "error", where, (str, type(None)), "text or null", required=False),
+    )
+
+
+def _parents_first(messages: list[TranscriptMessage], where: _Where) -> tuple[TranscriptMessage, ...]:
+    """Check the tree (parents exist, no cycles) and order parents before children.
+
+    The order in the file is kept where it already is valid, so a round trip
+    is exact; hand-edited files with children first are reordered, not refused.
+    """
+    by_uid = {m.uid: m for m in messages}
+    for msg in messages:
+        if msg.parent_uid is not None and msg.parent_uid not in by_uid:
+            raise where.fail(f'message "{msg.uid}" refers to a parent "{msg.parent_uid}" '
+                             "that is not in this conversation")
+    depth: dict[str, int] = {}
+    for msg in messages:
+        chain, node = [], msg
+        on_chain: set[str] = set()
+        while node is not None and node.uid not in depth:
+            if node.uid in on_chain:
+                raise where.fail(f'message "{node.uid}" is its own ancestor (the parent links form a cycle)')
+            on_chain.add(node.uid)
+            chain.append(node)
+            node = by_uid[node.parent_uid] if node.parent_uid is not None else None
+        base = depth[node.uid] if node is not None else -1
+        for item in reversed(chain):
+            base += 1
+            depth[item.uid] = base
+    placed: set[str] = set()
+    for msg in messages:
+        if msg.parent_uid is not None and msg.parent_uid not in placed:
+            break
+        placed.add(msg.uid)
+    else:
+        return tuple(messages)  # already parents-first: keep the file's order exactly
+    order = sorted(range(len(messages)), key=lambda i: (depth[messages[i].uid], i))
+    return tuple(messages[i] for i in order)
+
+
+def _conversation(raw: Any, index: int, seen_messages: set[str]) -> TranscriptConversation:
+    where = _Where(f"conversation {index} ")
+    if not isinstance(raw, dict):
+        raise where.fail(f"must be an object, not {_json_type(raw)}")
+    title = raw.get("title")
+    if isinstance(title, str):
+        where = _Where(f"conversation {index} (\u201c{title[:60]}\u201d): ")
+    else:
+        where = _Where(f"conversation {index}: ")
+    uid = _uid(raw, "uid", where)
+    title = _get(raw, "title", where, (str,), "text")
+    raw_messages = _get(raw, "messages", where, (list,), "a list")
+    messages: list[TranscriptMessage] = []
+    uids: set[str] = set()
+    for pos, item in enumerate(raw_messages, start=1):
+        msg = _message(item, _Where(f"{where.text[:-2]}, message {pos}: "))
+        if msg.uid in uids:
+            raise where.fail(f'the message id "{msg.uid}" appears twice')
+        if msg.uid in seen_messages:
+            raise where.fail(f'the message id "{msg.uid}" is also used in another conversation in this file')
+        uids.add(msg.uid)
+        messages.append(msg)
+    seen_messages |= uids
+    leaf = _get(raw, "active_leaf_uid", where, (str, type(None)), "text or null", required=False)
+    if leaf is not None and leaf not in uids:
+        raise where.fail(f'the active message "{leaf}" is not in this conversation')
+    return TranscriptConversation(
+        uid=uid,
+        title=title,
+        created_at=_timestamp(raw, "created_at", where),
+        updated_at=_timestamp(raw, "updated_at", where),
+        messages=_parents_first(messages, where),
+        active_leaf_uid=leaf,
+        model=_get(raw, "model", where, (str, type(None)), "text or null", required=False),
+        system_prompt=_get(raw, "system_prompt", where, (str, type(None)), "text or null", required=False),
+        pinned=_get(raw, "pinned", where, (bool,), "true or false", required=False, default=False),
+    )
+
+
+def parse_json(data: bytes | str) -> list[TranscriptConversation]:
+    """Parse and fully validate a ChatDesk JSON transcript."""
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        try:
+            text = bytes(data).decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise TranscriptError("This file is not a ChatDesk transcript: it is not UTF-8 text "
+                                  f"(invalid byte at position {exc.start}).") from None
+    elif isinstance(data, str):
+        text = data.lstrip("\ufeff")
+    else:
+        raise TypeError(f"parse_json expects bytes or str, not {type(data).__name__}")
+    if not text.strip():
+        raise TranscriptError("This file is empty, so there is nothing to import.")
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise TranscriptError(f"This file is not valid JSON (line {exc.lineno}, column {exc.colno}: "
+                              f"{exc.msg}), so it can't be imported.") from None
+    except RecursionError:
+        raise TranscriptError("This file is not a ChatDesk transcript: it is nested too deeply.") from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT_NAME:
+        found = doc.get("format") if isinstance(doc, dict) else None
+        detail = f' (its format is "{found}")' if isinstance(found, str) else ""
+        raise TranscriptError(f"This file is not a ChatDesk transcript{detail}; "
+                              'expected a JSON export with "format": "chatdesk-transcript".')
+    version = doc.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise TranscriptError("This transcript can't be imported: its format version is missing "
+                              f"or invalid ({json.dumps(version)}).")
+    if version > FORMAT_VERSION:
+        raise TranscriptError(f"This file was written by a newer ChatDesk (format version {version}); "
+                              "update ChatDesk to import it.")
+    conversations = doc.get("conversations", _MISSING)
+    if not isinstance(conversations, list):
+        raise TranscriptError('This transcript can\'t be imported: the "conversations" list is missing.')
+    result: list[TranscriptConversation] = []
+    seen_conversations: set[str] = set()
+    seen_messages: set[str] = set()
+    for index, raw in enumerate(conversations, start=1):
+        conv = _conversation(raw, index, seen_messages)
+        if conv.uid in seen_conversations:
+            raise TranscriptError(f'This transcript can\'t be imported: the conversation id "{conv.uid}" '
+                                  "appears twice.")
+        seen_conversations.add(conv.uid)
+        result.append(conv)
+    return result

@@ -1,0 +1,68 @@
+"""Application start-up: data folder, database, settings, window; every failure in words."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from chatdesk import __version__, paths
+from chatdesk.engine import BUNDLED_MODEL_NAME, ModelFileError, default_model_path
+from chatdesk.settings import load_settings
+from chatdesk.store import Store, StoreError
+
+
+def _fatal(app: QApplication, message: str) -> int:
+    print(f"ChatDesk: {message}", file=sys.stderr, flush=True)
+    box = QMessageBox(QMessageBox.Icon.Critical, "ChatDesk cannot start", message)
+    QTimer.singleShot(0, box.raise_)
+    if QApplication.platformName() not in ("offscreen", "minimal"):
+        box.exec()
+    return 2
+
+
+def run_gui(model: str | None = None, argv: list[str] | None = None) -> int:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("ChatDesk")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("chatdesk")
+    try:
+        paths.ensure_data_dir()
+        store = Store(paths.database_path(), paths.backups_dir())
+        interrupted = store.mark_interrupted()
+        store.purge_trash(0)  # deletions whose undo window closed with the app
+    except (paths.DataDirError, StoreError) as exc:
+        return _fatal(app, str(exc))
+
+    settings = load_settings()
+    label = None
+    model_path = model or settings.model_path
+    model_error = None
+    if not model_path:
+        try:
+            model_path = str(default_model_path())
+            label = BUNDLED_MODEL_NAME
+        except ModelFileError as exc:
+            model_error = str(exc)
+            model_path = ""
+
+    from chatdesk.ui.main_window import MainWindow  # after QApplication exists
+
+    window = MainWindow(store, settings, model_path or "", label)
+    window.show()
+    if model_error:
+        window.refresh_sidebar()
+        window.banner.show_message(model_error)
+    else:
+        window.start()
+    if interrupted:
+        window.notice.show_message(
+            f"{len(interrupted)} reply(s) were interrupted when ChatDesk last closed. Right-click one to "
+            "Continue or Regenerate it.",
+            "info",
+        )
+    code = app.exec()
+    window.inference.shutdown(2000)
+    store.close()
+    return code

@@ -1,0 +1,240 @@
+"""The conversation flow on the GUI thread: send, stream, stop, regenerate, edit, switch.
+
+It owns no widgets. It writes the user's message (and an empty 'streaming' reply) to the store
+*before* asking the worker to generate, so a crash can never lose what the user typed, and it
+routes streamed text into the visible ``MessageListModel`` only when that conversation is shown.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, Signal
+
+from chatdesk.engine import ChatMessage, GenerationRequest, ModelInfo, SamplingSettings
+from chatdesk.settings import AppSettings
+from chatdesk.store import MessageRecord, Status, Store, StoreError
+from chatdesk.ui.message_model import MessageListModel
+from chatdesk.ui.worker import GenerationJob, GenerationOutcome, InferenceThread
+
+_request_ids = itertools.count(1)
+
+
+@dataclass
+class ActiveReply:
+    job: GenerationJob
+    text: list[str] = field(default_factory=list)
+
+
+class ChatController(QObject):
+    busy_changed = Signal(bool)
+    error = Signal(str)
+    notice = Signal(str)
+    conversations_changed = Signal()
+    current_changed = Signal(int)
+    reply_finished = Signal(object)  # GenerationOutcome
+
+    def __init__(self, store: Store, inference: InferenceThread, model: MessageListModel, settings: AppSettings) -> None:
+        super().__init__()
+        self.store = store
+        self.inference = inference
+        self.view_model = model
+        self.settings = settings
+        self.model_info: ModelInfo | None = None
+        self.current_id: int | None = None
+        self.active: ActiveReply | None = None
+        w = inference.worker
+        w.token_received.connect(self._on_token)
+        w.generation_finished.connect(self._on_finished)
+        w.generation_failed.connect(self._on_failed)
+
+    # ------------------------------------------------------------------ state
+    @property
+    def busy(self) -> bool:
+        return self.active is not None
+
+    def open_conversation(self, conversation_id: int | None, focus_message_id: int | None = None) -> list[MessageRecord]:
+        self.current_id = conversation_id
+        rows: list[MessageRecord] = []
+        siblings: dict[int, tuple[int, int]] = {}
+        if conversation_id is not None:
+            try:
+                rows = self.store.active_path(conversation_id)
+                siblings = self.store.sibling_info(conversation_id)
+            except StoreError as exc:
+                self.error.emit(str(exc))
+            if self.active and self.active.job.conversation_id == conversation_id:
+                live = "".join(self.active.text)
+                rows = [
+                    MessageRecord(**{**r.__dict__, "content": live, "status": Status.STREAMING})
+                    if r.id == self.active.job.assistant_message_id
+                    else r
+                    for r in rows
+                ]
+        self.view_model.set_messages(rows, siblings)
+        if conversation_id is not None:
+            self.current_changed.emit(conversation_id)
+        return rows
+
+    def new_conversation(self) -> int | None:
+        try:
+            conv = self.store.create_conversation(system_prompt=self.settings.system_prompt or None, model_path=self.settings.model_path)
+        except StoreError as exc:
+            self.error.emit(str(exc))
+            return None
+        self.open_conversation(conv.id)
+        self.conversations_changed.emit()
+        return conv.id
+
+    # ------------------------------------------------------------------ sending
+    def send(self, text: str) -> bool:
+        if self.busy or not text.strip():
+            return False
+        if self.current_id is None and self.new_conversation() is None:
+            return False
+        cid = self.current_id
+        assert cid is not None
+        try:
+            user = self.store.add_message(cid, "user", text)  # committed before generation starts
+            reply = self.store.add_message(cid, "assistant", "", status=Status.STREAMING)
+        except StoreError as exc:
+            self.error.emit(str(exc) + " Your message is still in the box.")
+            return False
+        self.view_model.append(user)
+        self.view_model.append(reply)
+        self._start(cid, reply, self._history(cid, upto=user.id))
+        self.conversations_changed.emit()
+        return True
+
+    def regenerate(self, assistant_id: int, same_settings: bool = False) -> None:
+        """A new sibling reply to the same user message (the old one is kept)."""
+        old = self.store.get_message(assistant_id)
+        if self.busy or old is None or old.parent_id is None:
+            return
+        seed = None
+        sampling = None
+        if same_settings and old.provenance:
+            seed = old.provenance.get("seed")
+            sampling = _sampling_from(old.provenance, self.settings.sampling)
+        reply = self.store.add_message(old.conversation_id, "assistant", "", status=Status.STREAMING, parent_id=old.parent_id)
+        self.open_conversation(old.conversation_id)
+        self._start(old.conversation_id, reply, self._history(old.conversation_id, upto=old.parent_id), seed=seed, sampling=sampling)
+
+    def edit_and_resend(self, user_id: int, new_text: str) -> None:
+        old = self.store.get_message(user_id)
+        if self.busy or old is None or not new_text.strip():
+            return
+        user = self.store.add_message(old.conversation_id, "user", new_text, parent_id=old.parent_id)
+        reply = self.store.add_message(old.conversation_id, "assistant", "", status=Status.STREAMING, parent_id=user.id)
+        self.open_conversation(old.conversation_id)
+        self._start(old.conversation_id, reply, self._history(old.conversation_id, upto=user.id))
+
+    def continue_reply(self, assistant_id: int) -> None:
+        """Extend an interrupted or stopped reply in place."""
+        old = self.store.get_message(assistant_id)
+        if self.busy or old is None or old.parent_id is None:
+            return
+        self.store.finish_message(old.id, old.content, Status.STREAMING)
+        self.open_conversation(old.conversation_id)
+        self._start(old.conversation_id, old, self._history(old.conversation_id, upto=old.parent_id), prefix=old.content)
+
+    def stop(self) -> None:
+        if self.busy:
+            self.inference.stop()
+
+    def _history(self, cid: int, upto: int) -> tuple[ChatMessage, ...]:
+        conv = self.store.get_conversation(cid)
+        path: list[MessageRecord] = []
+        for m in self.store.active_path(cid):
+            path.append(m)
+            if m.id == upto:
+                break
+        msgs = [ChatMessage(m.role, m.content) for m in path if m.content or m.role == "user"]
+        if conv and conv.system_prompt:
+            msgs.insert(0, ChatMessage("system", conv.system_prompt))
+        return tuple(msgs)
+
+    def _start(
+        self,
+        cid: int,
+        reply: MessageRecord,
+        history: tuple[ChatMessage, ...],
+        *,
+        seed: int | None = None,
+        sampling: SamplingSettings | None = None,
+        prefix: str = "",
+    ) -> None:
+        sampling = (sampling or self.settings.sampling).with_seed(seed if seed is not None else self.settings.sampling.seed)
+        fmt = None
+        if self.model_info is not None and not self.model_info.has_chat_template:
+            fmt = self.settings.prompt_format_for(self.model_info.path)
+        request = GenerationRequest(next(_request_ids), history, sampling, fmt, assistant_prefix=prefix)
+        conv = self.store.get_conversation(cid)
+        base = {
+            "system_prompt": conv.system_prompt if conv else None,
+            "sampler": sampling.to_dict(),
+            "prompt_format": fmt.mode if fmt else None,
+        }
+        job = GenerationJob(request, cid, reply.id, tuple(base.items()))
+        self.active = ActiveReply(job, [prefix] if prefix else [])
+        self.busy_changed.emit(True)
+        self.inference.request_generation(job)
+
+    # ------------------------------------------------------------------ worker events
+    def _on_token(self, request_id: int, text: str) -> None:
+        if self.active is None or self.active.job.request.request_id != request_id:
+            return
+        self.active.text.append(text)
+        if self.current_id == self.active.job.conversation_id:
+            self.view_model.append_text(self.active.job.assistant_message_id, text)
+
+    def _on_finished(self, outcome: GenerationOutcome) -> None:
+        if self.active is None or self.active.job.request.request_id != outcome.job.request.request_id:
+            return
+        job = self.active.job
+        self.active = None
+        self.view_model.flush_pending()
+        final = self.store.get_message(job.assistant_message_id)
+        if final is not None and self.current_id == job.conversation_id:
+            self.view_model.replace(final)
+        if outcome.result.dropped_messages:
+            self.notice.emit(
+                f"{outcome.result.dropped_messages} earlier message(s) were left out because the conversation "
+                "no longer fits in the model's context window."
+            )
+        if outcome.result.error:
+            self.error.emit(outcome.result.error)
+        if outcome.save_error:
+            self.error.emit(outcome.save_error)
+        self.busy_changed.emit(False)
+        self.conversations_changed.emit()
+        self.reply_finished.emit(outcome)
+
+    def _on_failed(self, request_id: int, message: str) -> None:
+        if self.active is None or self.active.job.request.request_id != request_id:
+            return
+        job = self.active.job
+        self.active = None
+        self.view_model.flush_pending()
+        final = self.store.get_message(job.assistant_message_id)
+        if final is not None and self.current_id == job.conversation_id:
+            self.view_model.replace(final)
+        self.error.emit(message)
+        self.busy_changed.emit(False)
+
+
+def _sampling_from(prov: dict, default: SamplingSettings) -> SamplingSettings:
+    s = prov.get("sampler") or {}
+    try:
+        return SamplingSettings(
+            temperature=float(s.get("temperature", default.temperature)),
+            top_p=float(s.get("top_p", default.top_p)),
+            top_k=int(s.get("top_k", default.top_k)),
+            min_p=float(s.get("min_p", default.min_p)),
+            repeat_penalty=float(s.get("repeat_penalty", default.repeat_penalty)),
+            max_tokens=int(s.get("max_tokens", default.max_tokens)),
+            seed=prov.get("seed"),
+        )
+    except (TypeError, ValueError):
+        return default

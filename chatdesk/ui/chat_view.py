@@ -1,0 +1,203 @@
+"""The conversation view: a virtualized list of message bubbles.
+
+A ``QListView`` only lays out and paints the rows on screen, so a 5,000-message conversation
+opens as fast as a short one. Each row is painted by ``MessageDelegate`` from a QTextDocument:
+assistant text through Qt's own Markdown importer (code blocks monospaced), user text as plain
+text. Laid-out documents are cached per (message, text, width).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QFont, QFontDatabase, QGuiApplication, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from chatdesk.store import MessageRecord, Status
+from chatdesk.ui.message_model import MessageListModel, RecordRole, SiblingRole
+
+PAD = 10
+HEADER_H = 20
+MARGIN = 8
+
+ROLE_LABEL = {"user": "You", "assistant": "Assistant", "system": "System prompt"}
+STATUS_NOTE = {
+    Status.STREAMING: "writing…",
+    Status.STOPPED: "stopped",
+    Status.ERROR: "error",
+    Status.INTERRUPTED: "interrupted — the app closed while this reply was being written",
+}
+
+
+class MessageDelegate(QStyledItemDelegate):
+    sibling_step = Signal(int, int)  # message id, -1 / +1
+
+    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self._docs: OrderedDict[tuple, QTextDocument] = OrderedDict()
+        self._mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+
+    def _document(self, rec: MessageRecord, width: int, font: QFont) -> QTextDocument:
+        key = (rec.id, len(rec.content), hash(rec.content), width)
+        doc = self._docs.get(key)
+        if doc is not None:
+            self._docs.move_to_end(key)
+            return doc
+        doc = QTextDocument()
+        doc.setDefaultFont(font)
+        doc.setDocumentMargin(0)
+        doc.setDefaultStyleSheet(f"pre, code {{ font-family: '{self._mono.family()}'; }}")
+        text = rec.content or ("…" if rec.status == Status.STREAMING else "")
+        if rec.role == "assistant":
+            doc.setMarkdown(text)
+        else:
+            doc.setPlainText(text)
+        doc.setTextWidth(max(50, width))
+        self._docs[key] = doc
+        while len(self._docs) > 400:
+            self._docs.popitem(last=False)
+        return doc
+
+    def _body_width(self, option: QStyleOptionViewItem) -> int:
+        return max(100, option.rect.width() - 2 * (PAD + MARGIN))
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        rec: MessageRecord = index.data(RecordRole)
+        doc = self._document(rec, self._body_width(option), option.font)
+        return QSize(option.rect.width(), int(doc.size().height()) + HEADER_H + 2 * PAD + MARGIN)
+
+    def _bubble(self, option: QStyleOptionViewItem) -> QRect:
+        return option.rect.adjusted(MARGIN, MARGIN // 2, -MARGIN, -MARGIN // 2)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        rec: MessageRecord = index.data(RecordRole)
+        pal = option.palette
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        bubble = self._bubble(option)
+        base = pal.color(QPalette.ColorRole.Base)
+        if rec.role == "user":
+            fill = pal.color(QPalette.ColorRole.AlternateBase)
+        elif rec.status in (Status.ERROR, Status.INTERRUPTED):
+            fill = QColor(base).darker(108)
+        else:
+            fill = base
+        painter.setPen(pal.color(QPalette.ColorRole.Mid))
+        painter.setBrush(fill)
+        painter.drawRoundedRect(bubble, 8, 8)
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.setPen(pal.color(QPalette.ColorRole.Highlight))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(bubble, 8, 8)
+
+        header = QRect(bubble.left() + PAD, bubble.top() + PAD // 2, bubble.width() - 2 * PAD, HEADER_H)
+        bold = QFont(option.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(pal.color(QPalette.ColorRole.Text))
+        label = ROLE_LABEL.get(rec.role, rec.role)
+        painter.drawText(header, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
+        note = STATUS_NOTE.get(rec.status, "")
+        sib = index.data(SiblingRole)
+        painter.setFont(option.font)
+        painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
+        right = note
+        if sib:
+            right = (note + "   " if note else "") + f"‹ {sib[0]}/{sib[1]} ›"
+        if right:
+            painter.drawText(header, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, right)
+
+        doc = self._document(rec, self._body_width(option), option.font)
+        painter.translate(bubble.left() + PAD, header.bottom() + 2)
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        ctx.palette.setColor(QPalette.ColorRole.Text, pal.color(QPalette.ColorRole.Text))
+        doc.documentLayout().draw(painter, ctx)
+        painter.restore()
+
+    def sibling_hit(self, option_rect: QRect, pos: QPoint) -> int:
+        """-1 / +1 when ``pos`` is on the ‹ or › of the sibling switcher, else 0."""
+        bubble = option_rect.adjusted(MARGIN, MARGIN // 2, -MARGIN, -MARGIN // 2)
+        header = QRect(bubble.left() + PAD, bubble.top() + PAD // 2, bubble.width() - 2 * PAD, HEADER_H)
+        if not header.contains(pos) or pos.x() < header.right() - 70:
+            return 0
+        return 1 if pos.x() > header.right() - 22 else (-1 if pos.x() < header.right() - 45 else 0)
+
+    def editorEvent(self, event, model, option, index) -> bool:  # type: ignore[no-untyped-def]
+        if event.type() == QEvent.Type.MouseButtonRelease and index.data(SiblingRole):
+            step = self.sibling_hit(option.rect, event.position().toPoint())
+            if step:
+                self.sibling_step.emit(index.data(RecordRole).id, step)
+                return True
+        return super().editorEvent(event, model, option, index)
+
+
+class ChatView(QListView):
+    """Shows one conversation; keeps scrolled to the bottom while a reply streams."""
+
+    action_requested = Signal(str, int)  # action name, message id
+
+    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.setObjectName("chatView")
+        self.model_ = MessageListModel(self)
+        self.setModel(self.model_)
+        self.delegate = MessageDelegate(self)
+        self.setItemDelegate(self.delegate)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(40)
+        self.setUniformItemSizes(False)
+        self.setWordWrap(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
+        self.model_.dataChanged.connect(self._follow)
+        self.model_.rowsInserted.connect(lambda *_: self.scrollToBottom())
+        self._stick = True
+        self.verticalScrollBar().valueChanged.connect(self._track)
+
+    def _track(self, value: int) -> None:
+        bar = self.verticalScrollBar()
+        self._stick = value >= bar.maximum() - 4
+
+    def _follow(self, *_args: object) -> None:
+        self.scheduleDelayedItemsLayout()
+        if self._stick:
+            self.scrollToBottom()
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()
+
+    def show_messages(self, rows: list[MessageRecord], siblings: dict[int, tuple[int, int]] | None = None, focus_id: int | None = None) -> None:
+        self.model_.set_messages(rows, siblings)
+        if focus_id is not None:
+            row = self.model_.row_of(focus_id)
+            if row >= 0:
+                idx = self.model_.index(row)
+                self.setCurrentIndex(idx)
+                self.scrollTo(idx, QAbstractItemView.ScrollHint.PositionAtCenter)
+                self._stick = False
+                return
+        self._stick = True
+        self.scrollToBottom()
+
+    def _menu(self, pos: QPoint) -> None:
+        idx = self.indexAt(pos)
+        if not idx.isValid():
+            return
+        rec: MessageRecord = idx.data(RecordRole)
+        menu = QMenu(self)
+        menu.addAction("Copy text", lambda: QGuiApplication.clipboard().setText(rec.content))
+        if rec.role == "assistant":
+            menu.addAction("Regenerate", lambda: self.action_requested.emit("regenerate", rec.id))
+            menu.addAction("Regenerate with the same settings", lambda: self.action_requested.emit("regenerate_same", rec.id))
+            if rec.status in (Status.INTERRUPTED, Status.STOPPED):
+                menu.addAction("Continue", lambda: self.action_requested.emit("continue", rec.id))
+            menu.addAction("Reply info…", lambda: self.action_requested.emit("info", rec.id))
+        if rec.role == "user":
+            menu.addAction("Edit and resend…", lambda: self.action_requested.emit("edit", rec.id))
+        menu.addAction("Branch into a new conversation", lambda: self.action_requested.emit("branch", rec.id))
+        menu.exec(self.viewport().mapToGlobal(pos))

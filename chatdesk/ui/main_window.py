@@ -1,0 +1,334 @@
+"""The main window: sidebar | conversation view + composer, menus and the status bar.
+
+It wires widgets to the ``ChatController`` and the inference thread and shows every problem as
+words in the banner. Nothing here waits on the model or on long disk work.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chatdesk import paths
+from chatdesk.engine import LoadSettings, ModelInfo
+from chatdesk.settings import AppSettings, save_settings
+from chatdesk.store import Store, StoreError
+from chatdesk.ui.background import run_in_background, wait_all
+from chatdesk.ui.banner import Banner
+from chatdesk.ui.chat_controller import ChatController
+from chatdesk.ui.chat_view import ChatView
+from chatdesk.ui.composer import Composer
+from chatdesk.ui.sidebar import Sidebar
+from chatdesk.ui.worker import GenerationOutcome, InferenceThread
+
+UNDO_SECONDS = 8
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, settings: AppSettings, model_path: str, model_label: str | None = None) -> None:
+        super().__init__()
+        self.setWindowTitle("ChatDesk")
+        self.resize(1100, 720)
+        self.store = store
+        self.settings = settings
+        self.model_path = model_path
+        self.inference = InferenceThread(store, paths.data_dir() / "model-checks.json", self)
+
+        self.sidebar = Sidebar(self)
+        self.banner = Banner(self)
+        self.notice = Banner(self)
+        self.notice.setObjectName("notice")
+        self.chat_view = ChatView(self)
+        self.composer = Composer(self)
+        right = QWidget(self)
+        col = QVBoxLayout(right)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.addWidget(self.banner)
+        col.addWidget(self.chat_view, 1)
+        col.addWidget(self.notice)
+        col.addWidget(self.composer)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.sidebar)
+        split.addWidget(right)
+        split.setStretchFactor(1, 1)
+        split.setSizes([260, 840])
+        self.setCentralWidget(split)
+
+        self.model_label = QLabel(model_label or Path(model_path).name, self)
+        self.model_label.setObjectName("modelLabel")
+        self.load_bar = QProgressBar(self)
+        self.load_bar.setObjectName("loadProgress")
+        self.load_bar.setRange(0, 100)
+        self.load_bar.setMaximumWidth(160)
+        self.load_bar.setFormat("Loading %p%")
+        self.stats_label = QLabel("", self)
+        self.stats_label.setObjectName("statsLabel")
+        self.statusBar().addWidget(self.model_label)
+        self.statusBar().addWidget(self.load_bar)
+        self.statusBar().addPermanentWidget(self.stats_label)
+
+        self.controller = ChatController(store, self.inference, self.chat_view.model_, settings)
+        self._wire()
+        self._build_menus()
+        self._pending_undo: list[int] = []
+        self._undo_timer = QTimer(self)
+        self._undo_timer.setSingleShot(True)
+        self._undo_timer.timeout.connect(self._purge_trash)
+        self._closing = False
+
+    # ------------------------------------------------------------------ wiring
+    def _wire(self) -> None:
+        c = self.controller
+        w = self.inference.worker
+        w.load_progress.connect(lambda f: self.load_bar.setValue(int(f * 100)))
+        w.load_finished.connect(self._on_loaded)
+        w.load_failed.connect(self._on_load_failed)
+        w.save_failed.connect(lambda msg: self.banner.show_message(msg))
+        c.busy_changed.connect(self.composer.set_busy)
+        c.error.connect(lambda msg: self.banner.show_message(msg))
+        c.notice.connect(lambda msg: self.notice.show_message(msg, "info"))
+        c.conversations_changed.connect(self.refresh_sidebar)
+        c.reply_finished.connect(self._on_reply_finished)
+        self.composer.send_requested.connect(self._send)
+        self.composer.stop_requested.connect(c.stop)
+        self.sidebar.new_requested.connect(self.new_conversation)
+        self.sidebar.conversation_selected.connect(self.open_conversation)
+        self.sidebar.rename_requested.connect(self.rename_conversation)
+        self.sidebar.delete_requested.connect(self.delete_conversations)
+        self.sidebar.pin_requested.connect(self._pin)
+        self.sidebar.search_changed.connect(self._search)
+        self.chat_view.action_requested.connect(self._message_action)
+        self.chat_view.delegate.sibling_step.connect(self._switch_sibling)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self._action(file_menu, "&New chat", self.new_conversation, QKeySequence("Ctrl+N"))
+        self._action(file_menu, "&Open model…", self.choose_model, QKeySequence("Ctrl+O"))
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence("Ctrl+Q"))
+        chat_menu = self.menuBar().addMenu("&Chat")
+        self._action(chat_menu, "&Stop", self.controller.stop, QKeySequence("Esc"))
+        self._action(chat_menu, "&Rename…", lambda: self.controller.current_id and self.rename_conversation(self.controller.current_id))
+        self._action(chat_menu, "&Search", self.sidebar.focus_search, QKeySequence("Ctrl+K"))
+
+    def _action(self, menu, text, slot, shortcut=None) -> QAction:  # type: ignore[no-untyped-def]
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcut(shortcut)
+        act.triggered.connect(slot)
+        menu.addAction(act)
+        return act
+
+    # ------------------------------------------------------------------ start-up
+    def start(self) -> None:
+        """Show existing chats and begin loading the model in the background."""
+        self.refresh_sidebar()
+        rows = self.store.list_conversations(limit=1)
+        if rows:
+            self.open_conversation(rows[0].id, None)
+        self.load_model(self.model_path)
+
+    def load_model(self, path: str) -> None:
+        self.model_path = path
+        self.composer.set_ready(False)
+        self.load_bar.setValue(0)
+        self.load_bar.show()
+        self.model_label.setText(f"Loading {Path(path).name}…")
+        self.inference.request_load(path, self.settings.load)
+
+    def _on_loaded(self, info: ModelInfo) -> None:
+        self.controller.model_info = info
+        self.load_bar.hide()
+        gpu = f", GPU layers {info.n_gpu_layers}" if info.n_gpu_layers else ""
+        self.model_label.setText(f"{info.name} · {info.quantization} · ctx {info.n_ctx}{gpu}")
+        self.model_label.setToolTip(info.path)
+        self.stats_label.setText(f"loaded in {info.load_ms:.0f} ms")
+        if self.banner.kind == "error" and "load" in self.banner.text().lower():
+            self.banner.hide()
+        self.composer.set_ready(True)
+        self.composer.edit.setFocus()
+
+    def _on_load_failed(self, path: str, message: str) -> None:
+        self.controller.model_info = None
+        self.load_bar.hide()
+        self.model_label.setText("No model loaded")
+        self.banner.show_message(message + "  Use File → Open model… to choose another model.")
+        self.composer.set_ready(False)
+
+    def choose_model(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open a GGUF model", str(Path.home()), "GGUF models (*.gguf);;All files (*)")
+        if path:
+            self.settings = AppSettings(**{**self.settings.__dict__, "model_path": path})
+            self.controller.settings = self.settings
+            self._save_settings()
+            self.load_model(path)
+
+    def _save_settings(self) -> None:
+        try:
+            save_settings(self.settings)
+        except OSError as exc:
+            self.banner.show_message(f"Could not save settings: {exc.strerror or exc}.")
+
+    # ------------------------------------------------------------------ conversations
+    def refresh_sidebar(self) -> None:
+        if self.sidebar.mode == "search" and self.sidebar.search.text().strip():
+            return
+        try:
+            rows = self.store.list_conversations(limit=500)
+        except StoreError as exc:
+            self.banner.show_message(str(exc))
+            return
+        self.sidebar.show_conversations(rows, self.controller.current_id)
+
+    def new_conversation(self) -> None:
+        self.notice.hide()
+        self.controller.new_conversation()
+        self.composer.edit.setFocus()
+
+    def open_conversation(self, conversation_id: int, focus_message_id: object) -> None:
+        self.notice.hide()
+        self.controller.open_conversation(conversation_id)
+        if focus_message_id is not None:
+            self.chat_view.show_messages(self.chat_view.model_.records(), self.store.sibling_info(conversation_id), int(focus_message_id))
+        else:
+            self.chat_view.scrollToBottom()
+
+    def _send(self, text: str) -> None:
+        self.notice.hide()
+        if not self.controller.send(text):
+            self.composer.edit.setPlainText(text)
+
+    def rename_conversation(self, conversation_id: int) -> None:
+        conv = self.store.get_conversation(conversation_id)
+        if conv is None:
+            return
+        title, ok = QInputDialog.getText(self, "Rename chat", "Title:", text=conv.title)
+        if ok and title.strip():
+            self.store.rename_conversation(conversation_id, title)
+            self.refresh_sidebar()
+
+    def _pin(self, conversation_id: int, pinned: bool) -> None:
+        self.store.set_pinned(conversation_id, pinned)
+        self.refresh_sidebar()
+
+    def delete_conversations(self, ids: list[int], confirm: bool = True) -> None:
+        if not ids:
+            return
+        if self.controller.active and self.controller.active.job.conversation_id in ids:
+            self.controller.stop()
+        if confirm:
+            what = "this chat" if len(ids) == 1 else f"these {len(ids)} chats"
+            answer = QMessageBox.question(self, "Delete", f"Delete {what}? You can undo for {UNDO_SECONDS} seconds.")
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self._purge_trash()
+        self.store.trash_conversations(ids)
+        self._pending_undo = list(ids)
+        self._undo_timer.start(UNDO_SECONDS * 1000)
+        self.notice.show_message(f"Deleted {len(ids)} chat(s).", "info")
+        self.notice.set_action("Undo", self.undo_delete)
+        if self.controller.current_id in ids:
+            self.controller.open_conversation(None)
+        self.refresh_sidebar()
+
+    def undo_delete(self) -> None:
+        if self._pending_undo:
+            self.store.restore_conversations(self._pending_undo)
+            self._pending_undo = []
+            self._undo_timer.stop()
+            self.notice.hide()
+            self.refresh_sidebar()
+
+    def _purge_trash(self) -> None:
+        self._pending_undo = []
+        self.notice.set_action(None, None)
+        run_in_background(lambda: self.store.purge_trash(0), lambda _n: None, lambda exc: self.banner.show_message(str(exc)))
+
+    # ------------------------------------------------------------------ search
+    def _search(self, query: str) -> None:
+        if not query:
+            self.sidebar.leave_search()
+            self.refresh_sidebar()
+            return
+
+        def done(hits: list) -> None:  # type: ignore[type-arg]
+            if self.sidebar.search.text().strip() == query:
+                self.sidebar.show_hits(hits)
+
+        run_in_background(lambda: self.store.search(query, 100), done, lambda exc: self.banner.show_message(str(exc)))
+
+    # ------------------------------------------------------------------ message actions
+    def _message_action(self, action: str, message_id: int) -> None:
+        c = self.controller
+        if c.busy and action not in ("info", "branch"):
+            self.banner.show_message("Wait for the current reply to finish (or press Stop) first.", "info")
+            return
+        if action == "regenerate":
+            c.regenerate(message_id)
+        elif action == "regenerate_same":
+            c.regenerate(message_id, same_settings=True)
+        elif action == "continue":
+            c.continue_reply(message_id)
+        elif action == "edit":
+            rec = self.store.get_message(message_id)
+            if rec is None:
+                return
+            text, ok = QInputDialog.getMultiLineText(self, "Edit message", "Your message:", rec.content)
+            if ok:
+                c.edit_and_resend(message_id, text)
+        elif action == "branch":
+            conv = self.store.branch_into_new_conversation(message_id)
+            self.refresh_sidebar()
+            self.open_conversation(conv.id, None)
+        elif action == "info":
+            from chatdesk.ui.message_info import show_message_info
+
+            rec = self.store.get_message(message_id)
+            if rec is not None:
+                show_message_info(self, rec)
+        self.refresh_sidebar()
+
+    def _switch_sibling(self, message_id: int, step: int) -> None:
+        rec = self.store.get_message(message_id)
+        if rec is None or self.controller.busy:
+            return
+        sibs = self.store.children(rec.parent_id, rec.conversation_id)
+        ids = [s.id for s in sibs]
+        pos = ids.index(message_id) + step
+        if 0 <= pos < len(ids):
+            self.store.set_active_leaf(rec.conversation_id, ids[pos])
+            self.controller.open_conversation(rec.conversation_id)
+
+    # ------------------------------------------------------------------ status
+    def _on_reply_finished(self, outcome: GenerationOutcome) -> None:
+        r = outcome.result
+        self.stats_label.setText(
+            f"{r.tokens_per_s:.1f} tok/s · first token {r.ttft_ms:.0f} ms · {r.completion_tokens} tokens"
+            + (f" · {r.cached_tokens} cached" if r.cached_tokens else "")
+        )
+
+    # ------------------------------------------------------------------ shutdown
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Stop generation, let the worker finish its last write, quit its thread, wait."""
+        if not self._closing:
+            self._closing = True
+            self.controller.stop()
+            self.inference.shutdown(2000)
+            if self._pending_undo:
+                self._undo_timer.stop()
+                self._pending_undo = []
+            wait_all(1000)
+        event.accept()

@@ -1,0 +1,218 @@
+"""The inference worker: one long-lived QObject on its own QThread owns the model.
+
+Commands arrive as queued signals (``*_requested``); results leave as signals carrying immutable
+values (``token_received``, ``*_finished``, ``*_failed``). The worker never touches GUI objects.
+Stop is a ``threading.Event`` the GUI sets directly — a queued "stop" signal would wait behind
+the very generation it is meant to stop. The streaming reply is saved to the store from this
+thread (at most every ``FLUSH_INTERVAL_S``), so crash safety never depends on the GUI's event loop.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from chatdesk.engine import (
+    EngineError,
+    GenerationRequest,
+    GenerationResult,
+    LoadSettings,
+    ModelInfo,
+)
+from chatdesk.engine.llama_engine import LlamaEngine
+from chatdesk.store import Status, Store, StoreError
+
+log = logging.getLogger(__name__)
+
+FLUSH_INTERVAL_S = 0.5
+
+
+@dataclass(frozen=True)
+class GenerationJob:
+    request: GenerationRequest
+    conversation_id: int
+    assistant_message_id: int
+    provenance_base: tuple[tuple[str, object], ...] = ()  # settings known at request time
+
+
+@dataclass(frozen=True)
+class GenerationOutcome:
+    job: GenerationJob
+    result: GenerationResult
+    status: str
+    provenance: tuple[tuple[str, object], ...]
+    save_error: str | None = None
+
+
+class InferenceWorker(QObject):
+    load_progress = Signal(float)
+    load_finished = Signal(object)  # ModelInfo
+    load_failed = Signal(str, str)  # path, message
+    token_received = Signal(int, str)  # request id, text
+    generation_finished = Signal(object)  # GenerationOutcome
+    generation_failed = Signal(int, str)  # request id, message
+    save_failed = Signal(str)
+
+    def __init__(self, store: Store | None, check_cache: Path | None = None) -> None:
+        super().__init__()
+        self._store = store
+        self._check_cache = check_cache
+        self._engine: LlamaEngine | None = None
+        self.stop_event = threading.Event()
+
+    def _get_engine(self) -> LlamaEngine:
+        if self._engine is None:
+            self._engine = LlamaEngine(self._check_cache)
+        return self._engine
+
+    @Slot(str, object)
+    def load(self, path: str, settings: LoadSettings) -> None:
+        try:
+            info: ModelInfo = self._get_engine().load(path, settings, progress=self.load_progress.emit)
+        except EngineError as exc:
+            self.load_failed.emit(path, str(exc))
+            return
+        except Exception as exc:  # noqa: BLE001 - the app must survive any load failure
+            log.exception("unexpected load failure")
+            self.load_failed.emit(path, f"Could not load {Path(path).name}: {exc}")
+            return
+        self.load_finished.emit(info)
+
+    @Slot(object)
+    def generate(self, job: GenerationJob) -> None:
+        engine = self._engine
+        req = job.request
+        if engine is None or not engine.loaded:
+            self._finish_failed(job, "No model is loaded yet.")
+            return
+        text_parts: list[str] = []
+        last_flush = time.monotonic()
+        save_error: str | None = None
+
+        def on_text(piece: str) -> None:
+            nonlocal last_flush, save_error
+            text_parts.append(piece)
+            self.token_received.emit(req.request_id, piece)
+            now = time.monotonic()
+            if self._store is not None and now - last_flush >= FLUSH_INTERVAL_S:
+                last_flush = now
+                try:
+                    self._store.update_streaming(job.assistant_message_id, "".join(text_parts))
+                    save_error = None
+                except StoreError as exc:
+                    if save_error is None:
+                        self.save_failed.emit(str(exc))
+                    save_error = str(exc)
+
+        try:
+            result = engine.generate(req, self.stop_event, on_text)
+        except EngineError as exc:
+            self._finish_failed(job, str(exc), "".join(text_parts))
+            return
+        except Exception as exc:  # noqa: BLE001
+            log.exception("generation crashed")
+            self._finish_failed(job, f"Generation failed: {exc}", "".join(text_parts))
+            return
+        status = {"end": Status.DONE, "length": Status.DONE, "user": Status.STOPPED}.get(result.stop_reason, Status.ERROR)
+        info = engine.info
+        provenance = dict(job.provenance_base)
+        provenance.update(
+            {
+                "model_name": info.name if info else None,
+                "model_path": info.path if info else None,
+                "quantization": info.quantization if info else None,
+                "architecture": info.architecture if info else None,
+                "chat_template": info.template_source if info else None,
+                "n_ctx": info.n_ctx if info else None,
+                "gpu_layers": info.n_gpu_layers if info else None,
+                "threads": info.n_threads if info else None,
+                "seed": result.seed,
+                "prompt_tokens": result.prompt_tokens,
+                "reply_tokens": result.completion_tokens,
+                "cached_tokens": result.cached_tokens,
+                "ttft_ms": round(result.ttft_ms, 1),
+                "tokens_per_s": round(result.tokens_per_s, 2),
+                "stop_reason": result.stop_reason,
+                "dropped_messages": result.dropped_messages,
+            }
+        )
+        if self._store is not None and info is not None:
+            try:  # hashed once per file, then cached in the database
+                provenance["model_sha256"] = self._store.file_sha256(info.path)
+            except (OSError, StoreError):
+                provenance["model_sha256"] = None
+        save_error = self._save_final(job, result.text, status, provenance, result.error)
+        self.generation_finished.emit(
+            GenerationOutcome(job, result, status, tuple(provenance.items()), save_error)
+        )
+
+    def _save_final(self, job: GenerationJob, text: str, status: str, provenance: dict, error: str | None) -> str | None:
+        if self._store is None:
+            return None
+        for attempt in range(3):
+            try:
+                self._store.finish_message(job.assistant_message_id, text, status, provenance=provenance, error=error)
+                return None
+            except StoreError as exc:
+                if attempt == 2:
+                    self.save_failed.emit(str(exc))
+                    return str(exc)
+                time.sleep(0.2 * (attempt + 1))  # brief back-off on a locked database
+        return None
+
+    def _finish_failed(self, job: GenerationJob, message: str, partial: str = "") -> None:
+        self._save_final(job, partial, Status.ERROR, dict(job.provenance_base), message)
+        self.generation_failed.emit(job.request.request_id, message)
+
+    @Slot()
+    def shutdown(self) -> None:
+        if self._engine is not None:
+            self._engine.unload()
+            self._engine = None
+
+
+class InferenceThread(QObject):
+    """Owns the QThread and the worker; the GUI talks to this.
+
+    Requests are signals connected (queued) to the worker's slots; shutdown is stop, quit, wait.
+    """
+
+    load_requested = Signal(str, object)
+    generate_requested = Signal(object)
+    _shutdown_requested = Signal()
+
+    def __init__(self, store: Store | None, check_cache: Path | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.thread = QThread()
+        self.thread.setObjectName("chatdesk-inference")
+        self.worker = InferenceWorker(store, check_cache)
+        self.worker.moveToThread(self.thread)
+        self.load_requested.connect(self.worker.load)
+        self.generate_requested.connect(self.worker.generate)
+        self._shutdown_requested.connect(self.worker.shutdown)
+        self.thread.finished.connect(self.worker.deleteLater)
+        self.thread.start()
+
+    def request_load(self, path: str, settings: LoadSettings) -> None:
+        self.load_requested.emit(path, settings)
+
+    def request_generation(self, job: GenerationJob) -> None:
+        self.worker.stop_event.clear()
+        self.generate_requested.emit(job)
+
+    def stop(self) -> None:
+        self.worker.stop_event.set()
+
+    def shutdown(self, timeout_ms: int = 2000) -> bool:
+        """Stop generation, free the model on its own thread, quit, and wait."""
+        if not self.thread.isRunning():
+            return True
+        self.stop()
+        self._shutdown_requested.emit()
+        self.thread.quit()
+        return self.thread.wait(timeout_ms)
