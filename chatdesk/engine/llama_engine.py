@@ -103,6 +103,7 @@ def _load_progress(callback: Callable[[float], None] | None) -> Iterator[None]:
 
     @llama_lowlevel.llama_progress_callback
     def progress(fraction: float, _user: ctypes.c_void_p) -> bool:
+        # Runs inside a ctypes callback: keep it to plain Python (no Qt signal emission here).
         try:
             callback(float(fraction))
         except Exception:  # noqa: BLE001 - never let a UI callback abort the load

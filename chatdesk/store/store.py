@@ -350,6 +350,7 @@ class Store:
             leaf = s.scalar(select(Conversation.active_leaf_id).where(Conversation.id == conversation_id))
             if leaf is None:
                 return []
+            cols = ", ".join(f"messages.{c.name}" for c in Message.__table__.columns)
             cte = text(
                 """
                 WITH RECURSIVE path(id, parent_id, depth) AS (
@@ -358,7 +359,9 @@ class Store:
                     SELECT m.id, m.parent_id, path.depth + 1
                     FROM messages m JOIN path ON m.id = path.parent_id
                 )
-                SELECT messages.* FROM path JOIN messages ON messages.id = path.id
+                SELECT """
+                + cols
+                + """ FROM path JOIN messages ON messages.id = path.id
                 ORDER BY path.depth DESC"""
             ).columns(*Message.__table__.columns)
             rows = s.scalars(select(Message).from_statement(cte), {"leaf": leaf})

@@ -55,6 +55,9 @@ code { font: .9em/1.45 ui-monospace, "SF Mono", Menlo, Consolas, "Liberation Mon
 pre { color: #1f2328; padding: .7rem .9rem; border-radius: 8px; overflow-x: auto;
   border: 1px solid var(--border); white-space: pre; }
 blockquote { margin: .5rem 0; padding: 0 .9rem; border-left: 4px solid var(--border); color: var(--muted); }
+.table { overflow-x: auto; }
+.body table { border-collapse: collapse; margin: .6rem 0; }
+.body th, .body td { border: 1px solid var(--border); padding: .25rem .6rem; }
 details { margin-top: .5rem; color: var(--muted); font-size: .85rem; }
 details table { border-collapse: collapse; }
 details td, details th { text-align: left; vertical-align: top; padding: .1rem .6rem .1rem 0;

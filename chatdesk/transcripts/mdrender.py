@@ -1,7 +1,7 @@
 """A small, safe Markdown -> HTML renderer for the subset chat replies use.
 
 Supported: paragraphs (single newlines become ``<br>``, as in the chat view),
-ATX headings, ``*em*``/``_em_``, ``**strong**``/``__strong__``, inline code,
+ATX headings, GFM pipe tables, ``*em*``/``_em_``, ``**strong**``/``__strong__``, inline code,
 fenced and indented code blocks (highlighted by Pygments with inline styles),
 bullet and numbered lists (nested), blockquotes, horizontal rules, links and
 ``<autolinks>``/bare URLs.
@@ -27,6 +27,8 @@ from pygments.util import ClassNotFound
 
 MAX_BLOCK_DEPTH = 12
 MAX_INLINE_DEPTH = 8
+MAX_LINK_TEXT = 1000
+MAX_LINK_URL = 2048
 PYGMENTS_STYLE = "default"
 
 _FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})[ \t]*([^\s`]*)[^`]*$")
@@ -34,6 +36,7 @@ _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _HR = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _QUOTE = re.compile(r"^ {0,3}> ?")
 _ITEM = re.compile(r"^( {0,3})([-+*]|\d{1,9}[.)])(?:([ \t]+)(.*))?$")
+_TABLE_RULE = re.compile(r"^ {0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _URL = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
 _ESCAPABLE = set("\\`*_{}[]()#+-.!<>|~\"'")
 
@@ -129,6 +132,8 @@ class _Blocks:
                 i = self._list(lines, i, depth, out)
             elif _indent(line) >= 4:
                 i = self._indented_code(lines, i, out)
+            elif "|" in line and i + 1 < len(lines) and _TABLE_RULE.match(lines[i + 1]) and "|" in lines[i + 1]:
+                i = self._table(lines, i, out)
             else:
                 i = self._paragraph(lines, i, out, tight)
         return "\n".join(out)
@@ -165,6 +170,38 @@ class _Blocks:
             i += 1
         html = "<br>\n".join(inline(p) for p in para)
         out.append(html if tight else f"<p>{html}</p>")
+        return i
+
+    def _table(self, lines, i, out) -> int:
+        """GFM pipe tables - common in model replies."""
+        def cells(line: str) -> list[str]:
+            line = line.strip()
+            line = line[1:] if line.startswith("|") else line
+            line = line[:-1] if line.endswith("|") and not line.endswith("\\|") else line
+            return [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", line)]
+
+        head = cells(lines[i])
+        aligns = []
+        for rule in cells(lines[i + 1]):
+            left, right = rule.startswith(":"), rule.endswith(":")
+            aligns.append("center" if left and right else "right" if right else "left" if left else "")
+        i += 2
+        rows: list[list[str]] = []
+        while i < len(lines) and not _blank(lines[i]) and "|" in lines[i]:
+            rows.append(cells(lines[i]))
+            i += 1
+
+        def row(values: list[str], tag: str) -> str:
+            tds = []
+            for k in range(len(head)):
+                align = aligns[k] if k < len(aligns) else ""
+                style = f' style="text-align: {align}"' if align else ""  # from a fixed set
+                tds.append(f"<{tag}{style}>{inline(values[k] if k < len(values) else '')}</{tag}>")
+            return "<tr>" + "".join(tds) + "</tr>"
+
+        body = "".join(row(r, "td") for r in rows)
+        out.append(f'<div class="table"><table><thead>{row(head, "th")}</thead>'
+                   f"<tbody>{body}</tbody></table></div>")
         return i
 
     def _quote(self, lines, i, depth, out) -> int:
@@ -244,6 +281,7 @@ class _Inline:
     def __init__(self, text: str, depth: int, in_link: bool) -> None:
         self.s, self.depth, self.in_link = text, depth, in_link
         self.no_closer: dict[str, int] = {}  # delimiter -> position after which none exists
+        self._pair_cache: dict[int, int] | None = None
 
     def run(self) -> str:
         s, out, buf, i, n = self.s, [], [], 0, len(self.s)
@@ -288,7 +326,7 @@ class _Inline:
                     i = done
                     continue
             if c == "<":
-                end = s.find(">", i + 1)
+                end = s.find(">", i + 1, i + MAX_LINK_URL)
                 if end != -1 and not self.in_link:
                     href = safe_href(s[i + 1:end])
                     if href:
@@ -315,9 +353,13 @@ class _Inline:
 
     def _code_end(self, start: int, run: int) -> int:
         """Start of the closing backtick run of exactly ``run`` backticks, or -1."""
+        key = "`" * run
+        if self.no_closer.get(key, len(self.s) + 1) <= start:
+            return -1
         for m in re.finditer("`+", self.s[start:]):
             if len(m.group(0)) == run:
                 return start + m.start()
+        self.no_closer[key] = start  # none after ``start`` means none after any later start
         return -1
 
     def _find_closer(self, delim: str, start: int) -> int:
@@ -343,7 +385,7 @@ class _Inline:
         c = s[i]
         if c == "_" and i > 0 and s[i - 1].isalnum():
             return 0
-        for size, tag in ((2, "strong"), (1, "em")):
+        for size, tag in ((3, "em><strong"), (2, "strong"), (1, "em")):
             delim = c * size
             if not s.startswith(delim, i):
                 continue
@@ -354,33 +396,46 @@ class _Inline:
             if end == -1:
                 continue
             flush()
-            out.append(f"<{tag}>{inline(s[start:end], self.depth + 1, self.in_link)}</{tag}>")
+            close_tag = "</strong></em>" if size == 3 else f"</{tag}>"
+            out.append(f"<{tag}>{inline(s[start:end], self.depth + 1, self.in_link)}{close_tag}")
             return end + size
         return 0
+
+    def _pairs(self) -> dict[int, int]:
+        """Matching positions of every balanced [] and () pair, found in one pass.
+
+        Computed once per text so link parsing stays linear even for input
+        like ``"[a](" * 100000``.
+        """
+        if self._pair_cache is None:
+            pairs: dict[int, int] = {}
+            stacks: dict[str, list[int]] = {"[": [], "(": []}
+            s, k = self.s, 0
+            while k < len(s):
+                c = s[k]
+                if c == "\\":
+                    k += 2
+                    continue
+                if c in "[(":
+                    stacks[c].append(k)
+                elif c in "])":
+                    stack = stacks["[" if c == "]" else "("]
+                    if stack:
+                        pairs[stack.pop()] = k
+                k += 1
+            self._pair_cache = pairs
+        return self._pair_cache
 
     def _link(self, i: int, out: list[str], flush) -> int:
         s = self.s
         image = s[i] == "!"
         open_at = i + 1 if image else i
-        level, j = 0, open_at
-        while j < len(s):  # find the matching ']'
-            if s[j] == "\\":
-                j += 2
-                continue
-            level += s[j] == "["
-            level -= s[j] == "]"
-            if level == 0:
-                break
-            j += 1
-        if j >= len(s) or not s.startswith("(", j + 1):
+        pairs = self._pairs()
+        j = pairs.get(open_at, -1)
+        if j == -1 or j - open_at > MAX_LINK_TEXT or not s.startswith("(", j + 1):
             return 0
-        close, level = j + 2, 1
-        while close < len(s):  # balanced parentheses, as in CommonMark destinations
-            level += (s[close] == "(") - (s[close] == ")")
-            if level == 0:
-                break
-            close += 1
-        if close >= len(s):
+        close = pairs.get(j + 1, -1)
+        if close == -1 or close - j > MAX_LINK_URL:
             return 0
         text = s[open_at + 1:j]
         target = s[j + 2:close].strip()

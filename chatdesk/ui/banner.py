@@ -41,7 +41,7 @@ class Banner(QFrame):
 
     def show_message(self, text: str, kind: str = "error") -> None:
         self.kind = kind
-        self.setStyleSheet(f"#banner {{{STYLES[kind]}}}")
+        self.setStyleSheet(f"#{self.objectName()} {{{STYLES[kind]}}}")
         self.label.setText(text)
         self.show()
         if kind == "error":

@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
     def _wire(self) -> None:
         c = self.controller
         w = self.inference.worker
-        w.load_progress.connect(lambda f: self.load_bar.setValue(int(f * 100)))
+        self.inference.load_progress.connect(lambda f: self.load_bar.setValue(int(f * 100)))
         w.load_finished.connect(self._on_loaded)
         w.load_failed.connect(self._on_load_failed)
         w.save_failed.connect(lambda msg: self.banner.show_message(msg))
@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Show existing chats and begin loading the model in the background."""
         self.refresh_sidebar()
+        self.composer.edit.setFocus()
         rows = self.store.list_conversations(limit=1)
         if rows:
             self.open_conversation(rows[0].id, None)
@@ -143,7 +144,8 @@ class MainWindow(QMainWindow):
 
     def load_model(self, path: str) -> None:
         self.model_path = path
-        self.composer.set_ready(False)
+        # Messages typed while the model loads are queued behind the load on the worker thread.
+        self.composer.set_ready(bool(path))
         self.load_bar.setValue(0)
         self.load_bar.show()
         self.model_label.setText(f"Loading {Path(path).name}…")
@@ -159,7 +161,6 @@ class MainWindow(QMainWindow):
         if self.banner.kind == "error" and "load" in self.banner.text().lower():
             self.banner.hide()
         self.composer.set_ready(True)
-        self.composer.edit.setFocus()
 
     def _on_load_failed(self, path: str, message: str) -> None:
         self.controller.model_info = None
@@ -253,9 +254,11 @@ class MainWindow(QMainWindow):
             self.refresh_sidebar()
 
     def _purge_trash(self) -> None:
-        self._pending_undo = []
+        """The undo window for the last deletion closed: delete those chats for good."""
+        ids, self._pending_undo = self._pending_undo, []
         self.notice.set_action(None, None)
-        run_in_background(lambda: self.store.purge_trash(0), lambda _n: None, lambda exc: self.banner.show_message(str(exc)))
+        if ids:
+            run_in_background(lambda: self.store.delete_conversations(ids), lambda _n: None, lambda exc: self.banner.show_message(str(exc)))
 
     # ------------------------------------------------------------------ search
     def _search(self, query: str) -> None:

@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from chatdesk.engine import (
     EngineError,
@@ -50,7 +50,6 @@ class GenerationOutcome:
 
 
 class InferenceWorker(QObject):
-    load_progress = Signal(float)
     load_finished = Signal(object)  # ModelInfo
     load_failed = Signal(str, str)  # path, message
     token_received = Signal(int, str)  # request id, text
@@ -64,6 +63,9 @@ class InferenceWorker(QObject):
         self._check_cache = check_cache
         self._engine: LlamaEngine | None = None
         self.stop_event = threading.Event()
+        # Written by llama.cpp's load-progress callback, polled by the GUI. (Emitting a Qt signal
+        # from inside that ctypes callback corrupts the interpreter's reference counts.)
+        self.load_fraction = 0.0
 
     def _get_engine(self) -> LlamaEngine:
         if self._engine is None:
@@ -73,7 +75,8 @@ class InferenceWorker(QObject):
     @Slot(str, object)
     def load(self, path: str, settings: LoadSettings) -> None:
         try:
-            info: ModelInfo = self._get_engine().load(path, settings, progress=self.load_progress.emit)
+            self.load_fraction = 0.0
+            info: ModelInfo = self._get_engine().load(path, settings, progress=self._set_fraction)
         except EngineError as exc:
             self.load_failed.emit(path, str(exc))
             return
@@ -82,6 +85,9 @@ class InferenceWorker(QObject):
             self.load_failed.emit(path, f"Could not load {Path(path).name}: {exc}")
             return
         self.load_finished.emit(info)
+
+    def _set_fraction(self, fraction: float) -> None:
+        self.load_fraction = fraction
 
     @Slot(object)
     def generate(self, job: GenerationJob) -> None:
@@ -184,6 +190,7 @@ class InferenceThread(QObject):
 
     load_requested = Signal(str, object)
     generate_requested = Signal(object)
+    load_progress = Signal(float)  # on the GUI thread, polled while a model loads
     _shutdown_requested = Signal()
 
     def __init__(self, store: Store | None, check_cache: Path | None = None, parent: QObject | None = None) -> None:
@@ -196,9 +203,16 @@ class InferenceThread(QObject):
         self.generate_requested.connect(self.worker.generate)
         self._shutdown_requested.connect(self.worker.shutdown)
         self.thread.finished.connect(self.worker.deleteLater)
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setInterval(50)
+        self._progress_timer.timeout.connect(lambda: self.load_progress.emit(self.worker.load_fraction))
+        self.worker.load_finished.connect(self._progress_timer.stop)
+        self.worker.load_failed.connect(self._progress_timer.stop)
         self.thread.start()
 
     def request_load(self, path: str, settings: LoadSettings) -> None:
+        self.worker.load_fraction = 0.0
+        self._progress_timer.start()
         self.load_requested.emit(path, settings)
 
     def request_generation(self, job: GenerationJob) -> None:

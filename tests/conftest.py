@@ -1,0 +1,79 @@
+"""Shared fixtures. Every test gets its own data directory: no test touches a real profile."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import pytest
+
+from chatdesk import paths
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch):
+    """Point every ChatDesk location at a fresh temp folder (env var and override both)."""
+    home = tmp_path / "chatdesk-home"
+    monkeypatch.setenv(paths.ENV_HOME, str(home))
+    paths.set_data_dir(home)
+    yield home
+    paths.set_data_dir(None)
+
+
+@pytest.fixture(scope="session")
+def model_path():
+    from chatdesk.engine import default_model_path
+
+    return str(default_model_path())
+
+
+@pytest.fixture(scope="session")
+def engine(model_path, tmp_path_factory):
+    """One real llama.cpp engine with the bundled model, shared by the engine tests."""
+    from chatdesk.engine import LoadSettings
+    from chatdesk.engine.llama_engine import LlamaEngine
+
+    eng = LlamaEngine(tmp_path_factory.mktemp("checks") / "model-checks.json")
+    eng.load(model_path, LoadSettings(n_ctx=2048))
+    yield eng
+    eng.unload()
+
+
+@pytest.fixture
+def store(data_dir):
+    from chatdesk.store import Store
+
+    s = Store(data_dir / "chatdesk.sqlite3", data_dir / "backups")
+    yield s
+    s.close()
+
+
+@pytest.fixture(autouse=True)
+def no_leaked_qthreads(request):
+    """Fail any test that leaves a QThread running (a leaked worker would outlive its window)."""
+    yield
+    if "qtbot" not in request.fixturenames:
+        return
+    from PySide6.QtCore import QThread
+
+    from chatdesk.ui.worker import InferenceThread  # noqa: F401 - ensures module loaded
+
+    leaked = [t for t in _live_qthreads() if t.isRunning()]
+    for t in leaked:
+        t.quit()
+        t.wait(3000)
+    assert not leaked, f"test leaked running QThread(s): {[t.objectName() for t in leaked]}"
+
+
+def _live_qthreads():
+    import gc
+
+    from PySide6.QtCore import QThread
+
+    return [o for o in gc.get_objects() if isinstance(o, QThread)]
+
+
+def pytest_report_header(config):
+    return f"python threads at start: {threading.active_count()}"

@@ -1,0 +1,248 @@
+"""The engine with the real bundled model (SmolLM2-135M, llama.cpp)."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from chatdesk.engine import (
+    ChatMessage,
+    GenerationRequest,
+    LoadSettings,
+    ModelFileError,
+    PromptFormat,
+    SamplingSettings,
+)
+from chatdesk.engine.llama_engine import LlamaEngine, _split_stop
+
+USER = ChatMessage("user", "Write a short poem about the sea.")
+
+
+def run(engine, messages, **sampling):
+    pieces: list[str] = []
+    req = GenerationRequest(1, tuple(messages), SamplingSettings(**{"max_tokens": 48, **sampling}))
+    result = engine.generate(req, threading.Event(), pieces.append)
+    return result, pieces
+
+
+def test_model_info(engine, model_path):
+    info = engine.info
+    assert info.architecture == "llama" and info.context_length == 8192
+    assert info.has_chat_template and info.template_source == "gguf"
+    assert info.quantization == "Q4_1" and info.n_params > 100_000_000
+    assert info.n_ctx == 2048
+
+
+def test_reply_streams_in_pieces(engine):
+    result, pieces = run(engine, [USER])
+    assert result.completion_tokens > 5
+    assert len(pieces) > 3, "text must arrive incrementally, not at the end"
+    assert "".join(pieces) == result.text and result.text.strip()
+    assert result.stop_reason in ("end", "length")
+    assert result.ttft_ms > 0 and result.tokens_per_s > 0
+
+
+def test_stop_takes_effect_within_one_token(engine):
+    stop = threading.Event()
+    pieces: list[str] = []
+
+    def on_text(t: str) -> None:
+        pieces.append(t)
+        if len(pieces) == 3:
+            stop.set()
+
+    req = GenerationRequest(2, (ChatMessage("user", "Tell me a very long story about a dragon."),), SamplingSettings(max_tokens=300))
+    result = engine.generate(req, stop, on_text)
+    assert result.stop_reason == "user"
+    assert len(pieces) == 3, "no text may arrive after stop"
+    assert result.completion_tokens <= 4
+
+
+def test_second_turn_reuses_kv_prefix(engine):
+    first, _ = run(engine, [ChatMessage("user", "Name three colours.")], seed=1)
+    history = [ChatMessage("user", "Name three colours."), ChatMessage("assistant", first.text), ChatMessage("user", "And three animals?")]
+    second, _ = run(engine, history, seed=2)
+    assert second.cached_tokens > first.prompt_tokens // 2
+    assert second.cached_tokens < second.prompt_tokens
+
+
+def test_same_seed_same_text_fresh_seed_by_default(engine):
+    a, _ = run(engine, [USER], seed=1234, temperature=0.9)
+    b, _ = run(engine, [USER], seed=1234, temperature=0.9)
+    assert a.text == b.text and a.seed == b.seed == 1234
+    c, _ = run(engine, [USER])
+    d, _ = run(engine, [USER])
+    assert c.seed != d.seed, "each reply must get a fresh random seed unless one is fixed"
+
+
+def test_chinese_and_emoji_stream_without_broken_characters(engine):
+    msgs = [ChatMessage("user", "请用中文介绍一下你自己，并在每句话后面加一个表情符号 😀。")]
+    result, pieces = run(engine, msgs, max_tokens=80, seed=7)
+    assert all("\ufffd" not in p for p in pieces)
+    assert "".join(pieces) == result.text
+    assert any(ord(ch) > 0x2E80 for ch in result.text), result.text
+
+
+def test_long_tokens_are_not_dropped(engine):
+    llm = engine._llm
+    vocab_size = llm.n_vocab()
+    long_id = None
+    for tid in range(vocab_size):
+        if len(engine._pieces.piece(tid)) > 32:
+            long_id = tid
+            break
+    assert long_id is not None, "the bundled vocabulary has pieces longer than 32 bytes"
+    text = engine._pieces.piece(long_id)
+    assert len(text) > 32
+    assert llm.detokenize([long_id]) != text  # the upstream bug we work around
+
+
+def test_overlong_history_is_trimmed_not_failed(model_path, tmp_path):
+    eng = LlamaEngine(tmp_path / "c.json")
+    eng.load(model_path, LoadSettings(n_ctx=256))
+    try:
+        history = [ChatMessage("system", "You are terse.")]
+        for i in range(30):
+            history += [ChatMessage("user", f"Question number {i}: what is {i} plus {i}?"), ChatMessage("assistant", f"It is {2 * i}.")]
+        history.append(ChatMessage("user", "What was the last question?"))
+        result, _ = run(eng, history, max_tokens=64)
+        assert result.dropped_messages > 0
+        assert result.prompt_tokens + result.completion_tokens <= 256
+        tokens, rendered, dropped, budget = eng.fit(history, 64)
+        assert "You are terse." in rendered.text, "the system prompt is kept"
+        assert "What was the last question?" in rendered.text
+        assert len(tokens) + budget <= 256
+    finally:
+        eng.unload()
+
+
+def test_context_is_capped_at_trained_length(model_path, tmp_path):
+    eng = LlamaEngine(tmp_path / "c.json")
+    info = eng.load(model_path, LoadSettings(n_ctx=100_000))
+    try:
+        assert info.n_ctx == info.context_length == 8192
+    finally:
+        eng.unload()
+
+
+def test_plain_transcript_format_and_stop_strings(engine):
+    from chatdesk.engine.prompt import PlainPrompt
+
+    fmt = PromptFormat()
+    rendered = PlainPrompt(fmt).render([ChatMessage("system", "Be nice."), ChatMessage("user", "Hi"), ChatMessage("assistant", "Hello"), ChatMessage("user", "Bye")])
+    assert rendered.text == "System: Be nice.\n\nUser: Hi\nAssistant: Hello\nUser: Bye\nAssistant:"
+    assert "\nUser:" in rendered.stops
+    comp = PlainPrompt(PromptFormat(mode="completion")).render([ChatMessage("user", "ROMEO:")])
+    assert comp.text == "ROMEO:" and comp.stops == ()
+    # The engine honours stop strings for plain models: the transcript never runs into a new turn.
+    req = GenerationRequest(9, (ChatMessage("user", "Say hello."),), SamplingSettings(max_tokens=80, seed=3), prompt_format=fmt)
+    out: list[str] = []
+    res = engine.generate(req, threading.Event(), out.append)
+    assert "\nUser:" not in res.text
+
+
+def test_split_stop_holds_back_partial_markers():
+    assert _split_stop("Hello\nUs", ["\nUser:"]) == ("Hello", "\nUs", False)
+    assert _split_stop("Hello\nUser: hi", ["\nUser:"]) == ("Hello", "", True)
+    assert _split_stop("Hello", ["\nUser:"]) == ("Hello", "", False)
+
+
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        (b"", "empty or truncated"),
+        (b"\x00" * 4096, "not a GGUF model file"),
+        (b"GGUF\x03\x00\x00\x00" + b"\xff" * 64, "damaged or truncated"),
+        (b"PK\x03\x04 this is a zip", "not a GGUF model file"),
+    ],
+)
+def test_corrupt_files_rejected_with_clear_message(tmp_path, content, words):
+    bad = tmp_path / "bad.gguf"
+    bad.write_bytes(content)
+    eng = LlamaEngine()
+    with pytest.raises(ModelFileError, match=words):
+        eng.load(str(bad))
+    assert not eng.loaded
+
+
+def test_truncated_real_model_rejected(tmp_path, model_path):
+    data = open(model_path, "rb").read()
+    cut = tmp_path / "cut.gguf"
+    cut.write_bytes(data[: len(data) // 2])
+    with pytest.raises(ModelFileError, match="truncated"):
+        LlamaEngine().load(str(cut))
+
+
+def test_missing_file_and_folder(tmp_path):
+    with pytest.raises(ModelFileError, match="does not exist"):
+        LlamaEngine().load(str(tmp_path / "nope.gguf"))
+    with pytest.raises(ModelFileError, match="is a folder"):
+        LlamaEngine().load(str(tmp_path))
+
+
+def _tiny_gpt2_gguf(path, tokens):
+    """A structurally complete 1-layer gpt2 GGUF with the given vocabulary (random weights)."""
+    import gguf
+    import numpy as np
+
+    e, v, ctx = 8, len(tokens), 256
+    w = gguf.GGUFWriter(str(path), "gpt2")
+    w.add_context_length(ctx)
+    w.add_embedding_length(e)
+    w.add_block_count(1)
+    w.add_feed_forward_length(4 * e)
+    w.add_head_count(2)
+    w.add_layer_norm_eps(1e-5)
+    w.add_file_type(0)
+    w.add_tokenizer_model("gpt2")
+    w.add_tokenizer_pre("gpt-2")
+    w.add_token_list(tokens)
+    w.add_token_types([1] * v)
+    w.add_token_merges(["ab cd"])
+    w.add_bos_token_id(0)
+    w.add_eos_token_id(0)
+    rng = np.random.default_rng(0)
+    f = lambda *shape: rng.standard_normal(shape).astype(np.float32)  # noqa: E731
+    w.add_tensor("token_embd.weight", f(v, e))
+    w.add_tensor("position_embd.weight", f(ctx, e))
+    for name, shape in [("attn_norm", (e,)), ("attn_qkv", (3 * e, e)), ("attn_output", (e, e)), ("ffn_norm", (e,)), ("ffn_up", (4 * e, e)), ("ffn_down", (e, 4 * e))]:
+        w.add_tensor(f"blk.0.{name}.weight", f(*shape))
+        w.add_tensor(f"blk.0.{name}.bias", f(shape[0]))
+    w.add_tensor("output_norm.weight", f(e))
+    w.add_tensor("output_norm.bias", f(e))
+    w.write_header_to_file()
+    w.write_kv_data_to_file()
+    w.write_tensors_to_file()
+    w.close()
+
+
+def test_duplicate_tokens_rejected_before_llama_cpp_can_abort(tmp_path):
+    import subprocess
+    import sys
+
+    dup = tmp_path / "dup.gguf"
+    _tiny_gpt2_gguf(dup, ["a", "b", "c", "a"])
+    with pytest.raises(ModelFileError, match="duplicate tokens"):
+        LlamaEngine().load(str(dup))
+    # Proof that the check matters: llama.cpp itself kills the whole process on this file.
+    code = f"from llama_cpp import Llama; Llama(model_path={str(dup)!r}, verbose=False)"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120)
+    assert proc.returncode < 0 or proc.returncode > 1, proc.returncode
+
+
+def test_valid_tiny_gpt2_without_template_loads_as_plain_model(tmp_path):
+    ok = tmp_path / "ok.gguf"
+    _tiny_gpt2_gguf(ok, ["Ċ", "Ġ", "a", "b", "c", "d"])
+    eng = LlamaEngine()
+    info = eng.load(str(ok))
+    try:
+        assert info.architecture == "gpt2" and not info.has_chat_template
+        assert info.template_source == "plain transcript"
+        assert info.n_ctx == 256
+        req = GenerationRequest(1, (ChatMessage("user", "ab"),), SamplingSettings(max_tokens=500, seed=1))
+        res = eng.generate(req, threading.Event(), lambda _t: None)
+        # Never past the learned position table (that would abort the process).
+        assert res.prompt_tokens + res.completion_tokens <= 256
+    finally:
+        eng.unload()

@@ -1,0 +1,171 @@
+"""The real window with the real model, driven by pytest-qt (offscreen)."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+
+import pytest
+from PySide6.QtCore import Qt
+
+from chatdesk.engine import SamplingSettings
+from chatdesk.settings import AppSettings
+from chatdesk.store import Status, Store
+from chatdesk.ui.main_window import MainWindow
+
+
+def make_window(qtbot, data_dir, model_path, max_tokens=48, start=True):
+    store = Store(data_dir / "chatdesk.sqlite3")
+    settings = AppSettings(sampling=SamplingSettings(max_tokens=max_tokens))
+    win = MainWindow(store, settings, model_path)
+    qtbot.addWidget(win)
+    win.show()
+    if start:
+        with qtbot.waitSignal(win.inference.worker.load_finished, timeout=60_000):
+            win.start()
+    return win, store
+
+
+@pytest.fixture
+def window(qtbot, data_dir, model_path):
+    win, store = make_window(qtbot, data_dir, model_path)
+    yield win
+    win.close()
+    store.close()
+
+
+def send(qtbot, win, text):
+    qtbot.keyClicks(win.composer.edit, text)
+    qtbot.keyClick(win.composer.edit, Qt.Key.Key_Return)
+
+
+def test_send_streams_reply_and_stores_it(qtbot, window):
+    tokens = []
+    window.inference.worker.token_received.connect(lambda _rid, t: tokens.append(t))
+    with qtbot.waitSignal(window.controller.reply_finished, timeout=60_000) as blocker:
+        send(qtbot, window, "Say hello in one sentence.")
+        qtbot.waitUntil(lambda: window.composer.stop_button.isVisible(), timeout=5000)
+    outcome = blocker.args[0]
+    rows = window.chat_view.model_.records()
+    assert [r.role for r in rows] == ["user", "assistant"]
+    assert rows[0].content == "Say hello in one sentence."
+    assert rows[1].content == outcome.result.text and rows[1].content.strip()
+    assert rows[1].status == Status.DONE
+    assert len(tokens) > 1
+    # Repaints are batched: far fewer model updates than streamed pieces.
+    assert window.chat_view.model_.repaints <= len(tokens)
+    with sqlite3.connect(window.store.path) as raw:
+        stored = raw.execute("SELECT role, content, status FROM messages ORDER BY id").fetchall()
+    assert stored == [("user", "Say hello in one sentence.", "done"), ("assistant", outcome.result.text, "done")]
+    prov = window.store.get_message(rows[1].id).provenance
+    assert prov["seed"] == outcome.result.seed and len(prov["model_sha256"]) == 64
+    assert "tok/s" in window.stats_label.text()
+    assert not window.composer.stop_button.isVisible()
+
+
+def test_shift_enter_inserts_newline_without_sending(qtbot, window):
+    qtbot.keyClicks(window.composer.edit, "line one")
+    qtbot.keyClick(window.composer.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClicks(window.composer.edit, "line two")
+    assert window.composer.edit.toPlainText() == "line one\nline two"
+    assert window.chat_view.model_.rowCount() == 0
+
+
+def test_stop_button_stops_generation(qtbot, data_dir, model_path):
+    win, store = make_window(qtbot, data_dir, model_path, max_tokens=400)
+    try:
+        with qtbot.waitSignal(win.controller.reply_finished, timeout=60_000) as blocker:
+            send(qtbot, win, "Write a very long story about a lighthouse keeper.")
+            qtbot.waitUntil(lambda: len(win.controller.active.text if win.controller.active else []) >= 3, timeout=30_000)
+            qtbot.mouseClick(win.composer.stop_button, Qt.MouseButton.LeftButton)
+        outcome = blocker.args[0]
+        assert outcome.result.stop_reason == "user"
+        assert outcome.result.completion_tokens < 400
+        assert win.chat_view.model_.records()[-1].status == Status.STOPPED
+    finally:
+        win.close()
+        store.close()
+
+
+def test_ctrl_n_starts_new_conversation(qtbot, window):
+    with qtbot.waitSignal(window.controller.reply_finished, timeout=60_000):
+        send(qtbot, window, "First chat")
+    first = window.controller.current_id
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.controller.current_id != first
+    assert window.chat_view.model_.rowCount() == 0
+    assert window.sidebar.list.count() == 2
+
+
+def test_switching_conversation_during_generation(qtbot, data_dir, model_path):
+    win, store = make_window(qtbot, data_dir, model_path, max_tokens=120)
+    try:
+        other = store.create_conversation("Other chat")
+        store.add_message(other.id, "user", "an older question")
+        with qtbot.waitSignal(win.controller.reply_finished, timeout=90_000) as blocker:
+            send(qtbot, win, "Count from one to thirty in words.")
+            streaming_conv = win.controller.current_id
+            qtbot.waitUntil(lambda: win.controller.active is not None and len(win.controller.active.text) >= 2, timeout=30_000)
+            win.open_conversation(other.id, None)
+            assert [r.content for r in win.chat_view.model_.records()] == ["an older question"]
+        # The reply finished in its own conversation; the shown one was not touched.
+        assert [r.content for r in win.chat_view.model_.records()] == ["an older question"]
+        final = store.active_path(streaming_conv)
+        assert final[-1].content == blocker.args[0].result.text and final[-1].status == Status.DONE
+        win.open_conversation(streaming_conv, None)
+        assert win.chat_view.model_.records()[-1].content == blocker.args[0].result.text
+    finally:
+        win.close()
+        store.close()
+
+
+def test_closing_during_generation_stops_thread_quickly(qtbot, data_dir, model_path):
+    win, store = make_window(qtbot, data_dir, model_path, max_tokens=500)
+    send(qtbot, win, "Write a long essay about rivers.")
+    qtbot.waitUntil(lambda: win.controller.active is not None and len(win.controller.active.text) >= 2, timeout=30_000)
+    started = time.monotonic()
+    win.close()
+    elapsed = time.monotonic() - started
+    assert not win.inference.thread.isRunning()
+    assert elapsed < 5  # the brief's 2 s budget, with slack for a loaded CI machine
+    msgs = store.messages(store.list_conversations()[0].id)
+    assert msgs[-1].status == Status.STOPPED and msgs[-1].content
+    store.close()
+
+
+def test_bad_model_shows_error_banner_and_app_survives(qtbot, data_dir, tmp_path):
+    bad = tmp_path / "broken.gguf"
+    bad.write_bytes(b"GGUF" + b"\x00" * 10)
+    win, store = make_window(qtbot, data_dir, str(bad), start=False)
+    try:
+        win.start()
+        qtbot.waitUntil(win.banner.isVisible, timeout=30_000)
+        assert "broken.gguf" in win.banner.text() and "Traceback" not in win.banner.text()
+        assert not win.composer.send_button.isEnabled()
+        assert win.model_label.text() == "No model loaded"
+    finally:
+        win.close()
+        store.close()
+
+
+def test_search_and_open_hit(qtbot, window):
+    c = window.store.create_conversation("Llama facts")
+    window.store.add_message(c.id, "user", "Tell me about 羊驼 and alpacas")
+    window.store.add_message(c.id, "assistant", "Alpacas are smaller than llamas.")
+    window.sidebar.search.setText("羊驼")
+    qtbot.waitUntil(lambda: window.sidebar.mode == "search" and window.sidebar.list.count() == 1, timeout=5000)
+    item = window.sidebar.list.item(0)
+    assert "«羊驼»" in item.text()
+    window.sidebar.list.itemClicked.emit(item)
+    assert window.controller.current_id == c.id
+    window.sidebar.search.clear()
+    qtbot.waitUntil(lambda: window.sidebar.mode == "list", timeout=5000)
+
+
+def test_delete_with_undo(qtbot, window):
+    c = window.store.create_conversation("to delete")
+    window.refresh_sidebar()
+    window.delete_conversations([c.id], confirm=False)
+    assert window.store.list_conversations() == []
+    qtbot.mouseClick(window.notice.action_button, Qt.MouseButton.LeftButton)
+    assert [r.id for r in window.store.list_conversations()] == [c.id]

@@ -1,0 +1,173 @@
+"""The conversation store on a real SQLite file."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+
+import pytest
+
+from chatdesk.store import DatabaseLockedError, Status, Store, StoreError, title_from
+
+
+def test_wal_mode_and_file_location(store, data_dir):
+    assert store.path == data_dir / "chatdesk.sqlite3"
+    with sqlite3.connect(store.path) as raw:
+        assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"conversations", "messages", "schema_migrations", "messages_fts"} <= tables
+
+
+def test_create_list_rename_delete(store):
+    a = store.create_conversation("first")
+    time.sleep(0.01)
+    b = store.create_conversation("second")
+    assert [c.id for c in store.list_conversations()] == [b.id, a.id]
+    store.add_message(a.id, "user", "hello")  # activity moves a to the top
+    assert [c.id for c in store.list_conversations()] == [a.id, b.id]
+    store.rename_conversation(b.id, "  renamed  ")
+    assert store.get_conversation(b.id).title == "renamed"
+    store.delete_conversations([a.id])
+    assert store.get_conversation(a.id) is None
+    assert store.messages(a.id) == []
+    assert [c.id for c in store.list_conversations()] == [b.id]
+
+
+def test_trash_restore_and_purge(store):
+    c = store.create_conversation("x")
+    store.add_message(c.id, "user", "unique-word-zebra")
+    store.trash_conversations([c.id])
+    assert store.list_conversations() == []
+    assert store.search("zebra") == []
+    store.restore_conversations([c.id])
+    assert [r.id for r in store.list_conversations()] == [c.id]
+    store.trash_conversations([c.id])
+    assert store.purge_trash(0) == 1
+    assert store.get_conversation(c.id) is None
+
+
+def test_pinned_first(store):
+    a = store.create_conversation("a")
+    b = store.create_conversation("b")
+    store.set_pinned(a.id, True)
+    assert [c.id for c in store.list_conversations()] == [a.id, b.id]
+
+
+def test_messages_in_order_and_auto_title(store):
+    c = store.create_conversation()
+    texts = [("user", "What is the capital of France, and why is it famous?"), ("assistant", "Paris."), ("user", "Thanks")]
+    for role, text in texts:
+        store.add_message(c.id, role, text)
+    path = store.active_path(c.id)
+    assert [(m.role, m.content) for m in path] == texts
+    assert [m.parent_id for m in path] == [None, path[0].id, path[1].id]
+    assert store.get_conversation(c.id).title == "What is the capital of France, and why is it famous?"
+    assert title_from("word " * 40).endswith("…") and len(title_from("word " * 40)) <= 61
+
+
+def test_reply_persisted_while_streaming(store):
+    c = store.create_conversation()
+    store.add_message(c.id, "user", "hi")
+    reply = store.add_message(c.id, "assistant", "", status=Status.STREAMING)
+    store.update_streaming(reply.id, "Hel")
+    # Another connection (as after a crash) sees the partial text.
+    with sqlite3.connect(store.path) as raw:
+        assert raw.execute("SELECT content, status FROM messages WHERE id=?", (reply.id,)).fetchone() == ("Hel", "streaming")
+    assert store.mark_interrupted() == [reply.id]
+    assert store.get_message(reply.id).status == Status.INTERRUPTED
+    done = store.finish_message(reply.id, "Hello!", Status.DONE, provenance={"seed": 7, "model_name": "m"})
+    assert done.provenance == {"seed": 7, "model_name": "m"}
+
+
+def test_branches_siblings_and_active_path(store):
+    c = store.create_conversation()
+    u = store.add_message(c.id, "user", "q")
+    r1 = store.add_message(c.id, "assistant", "answer one")
+    r2 = store.add_message(c.id, "assistant", "answer two", parent_id=u.id)
+    assert [m.id for m in store.active_path(c.id)] == [u.id, r2.id]
+    assert store.sibling_info(c.id) == {r1.id: (1, 2), r2.id: (2, 2)}
+    store.set_active_leaf(c.id, r1.id)
+    assert [m.content for m in store.active_path(c.id)] == ["q", "answer one"]
+    new = store.branch_into_new_conversation(r1.id)
+    assert [m.content for m in store.active_path(new.id)] == ["q", "answer one"]
+    assert len(store.messages(c.id)) == 3
+
+
+def test_search_english_chinese_and_operators(store):
+    c = store.create_conversation("zh")
+    store.add_message(c.id, "user", "这个语言模型很小，但是可以离线运行。")
+    store.add_message(c.id, "assistant", "Quantization shrinks the weights of a model.")
+    d = store.create_conversation("other")
+    store.add_message(d.id, "user", "Nothing relevant here")
+    hits = store.search("模型")
+    assert [h.conversation_id for h in hits] == [c.id]
+    assert "[[模型]]" in hits[0].snippet
+    assert [h.conversation_id for h in store.search("quantiz")] == [c.id]  # prefix match
+    assert store.search("离线") and not store.search("模离")
+    assert store.search('AND OR "') == [] or all(h.conversation_id in (c.id, d.id) for h in store.search('AND OR "'))
+    assert store.search("   ") == []
+
+
+def test_concurrent_writer_thread_and_reader(store):
+    c = store.create_conversation()
+    store.add_message(c.id, "user", "go")
+    reply = store.add_message(c.id, "assistant", "", status=Status.STREAMING)
+    errors = []
+
+    def writer():
+        try:
+            for i in range(50):
+                store.update_streaming(reply.id, "x" * i)
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    t = threading.Thread(target=writer)
+    t.start()
+    for _ in range(50):
+        store.active_path(c.id)
+    t.join()
+    assert not errors
+    assert store.get_message(reply.id).content == "x" * 49
+
+
+def test_locked_database_gives_human_error(store, monkeypatch):
+    import chatdesk.store.database as database
+
+    c = store.create_conversation()
+    blocker = sqlite3.connect(store.path, timeout=0)
+    blocker.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(DatabaseLockedError, match="locked by another program"):
+            store.add_message(c.id, "user", "blocked")
+    finally:
+        blocker.rollback()
+        blocker.close()
+    assert store.add_message(c.id, "user", "fine now").content == "fine now"
+
+
+def test_not_a_database_file(tmp_path):
+    bad = tmp_path / "chatdesk.sqlite3"
+    bad.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(StoreError, match="damaged or is not a ChatDesk database"):
+        Store(bad)
+
+
+def test_model_file_hash_is_cached(store, tmp_path):
+    f = tmp_path / "m.gguf"
+    f.write_bytes(b"abc")
+    import hashlib
+
+    assert store.file_sha256(f) == hashlib.sha256(b"abc").hexdigest()
+    with sqlite3.connect(store.path) as raw:
+        raw.execute("UPDATE model_files SET sha256='cached'")
+    assert store.file_sha256(f) == "cached"  # not recomputed while size/mtime are unchanged
+
+
+def test_backup_is_consistent_copy(store, tmp_path):
+    c = store.create_conversation("keep me")
+    store.add_message(c.id, "user", "backed up")
+    out = store.backup(tmp_path / "copy.sqlite3")
+    with sqlite3.connect(out) as raw:
+        assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert raw.execute("SELECT content FROM messages").fetchall() == [("backed up",)]

@@ -1,0 +1,58 @@
+"""Migrations: from a blank file, and from the oldest schema with data in it."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sqlalchemy import inspect
+
+from chatdesk.store import Store
+from chatdesk.store import migrations
+from chatdesk.store.models import Base
+
+
+def test_blank_database_gets_every_migration(tmp_path):
+    s = Store(tmp_path / "new.sqlite3", tmp_path / "backups")
+    with sqlite3.connect(s.path) as raw:
+        names = [r[0] for r in raw.execute("SELECT name FROM schema_migrations ORDER BY rowid")]
+    assert names == [name for name, _ in migrations.MIGRATIONS]
+    assert not (tmp_path / "backups").exists()  # nothing to back up on a blank file
+    s.close()
+
+
+def test_orm_matches_migrated_schema(tmp_path):
+    s = Store(tmp_path / "db.sqlite3")
+    insp = inspect(s.engine)
+    for table in Base.metadata.sorted_tables:
+        db_cols = {c["name"] for c in insp.get_columns(table.name)}
+        assert {c.name for c in table.columns} == db_cols, table.name
+    s.close()
+
+
+def test_oldest_schema_migrates_with_data_and_backup(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    raw = sqlite3.connect(path, isolation_level=None)
+    assert migrations.migrate(raw, upto="m001_initial") == ["m001_initial"]
+    raw.execute("INSERT INTO conversations(uid,title,created_at,updated_at) VALUES ('c1','Old chat',1,2)")
+    for i, (role, text) in enumerate([("user", "老的问题 about llamas"), ("assistant", "old answer"), ("user", "follow up")]):
+        raw.execute(
+            "INSERT INTO messages(uid,conversation_id,role,content,status,created_at,updated_at) VALUES (?,?,?,?,?,?,?)",
+            (f"m{i}", 1, role, text, "done", 10 + i, 10 + i),
+        )
+    raw.close()
+
+    s = Store(path, tmp_path / "backups")
+    backups = list((tmp_path / "backups").glob("*.sqlite3"))
+    assert len(backups) == 1 and "before-m002" in backups[0].name
+    with sqlite3.connect(backups[0]) as b:
+        assert b.execute("SELECT count(*) FROM messages").fetchone()[0] == 3
+    conv = s.list_conversations()[0]
+    path_msgs = s.active_path(conv.id)
+    assert [m.content for m in path_msgs] == ["老的问题 about llamas", "old answer", "follow up"]
+    assert path_msgs[0].parent_id is None and path_msgs[2].parent_id == path_msgs[1].id
+    assert conv.pinned is False and conv.deleted_at is None
+    assert [h.message_id for h in s.search("问题")] == [path_msgs[0].id]
+    s.close()
+    # Re-opening runs nothing and makes no new backup.
+    Store(path, tmp_path / "backups").close()
+    assert len(list((tmp_path / "backups").glob("*.sqlite3"))) == 1
