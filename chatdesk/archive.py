@@ -1,0 +1,125 @@
+"""Moving conversations between the store and transcript files (export, import).
+
+The store and the transcript formats know nothing of each other; this module maps one onto the
+other. It is used by the CLI (``chatdesk export`` / ``chatdesk import``) and by the window,
+which calls it on a background thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from chatdesk.store import Store
+from chatdesk.transcripts import (
+    TranscriptConversation,
+    TranscriptError,
+    TranscriptMessage,
+    export_to_path,
+    parse_json,
+)
+
+
+class ArchiveError(RuntimeError):
+    """An export or import problem, in words for the user."""
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    conversations_in_file: int
+    new_conversations: int
+    new_messages: int
+
+    def summary(self) -> str:
+        if not self.new_conversations and not self.new_messages:
+            return f"Nothing new: all {self.conversations_in_file} conversation(s) in the file are already in ChatDesk."
+        return f"Imported {self.new_conversations} conversation(s) and {self.new_messages} message(s)."
+
+
+def to_transcript(store: Store, conversation_id: int) -> TranscriptConversation:
+    conv = store.get_conversation(conversation_id)
+    if conv is None:
+        raise ArchiveError(f"There is no conversation with id {conversation_id}.")
+    rows = store.messages(conversation_id)
+    uid_of = {m.id: m.uid for m in rows}
+    messages = tuple(
+        TranscriptMessage(
+            uid=m.uid,
+            parent_uid=uid_of.get(m.parent_id) if m.parent_id else None,
+            role=m.role,
+            content=m.content,
+            status=m.status,
+            created_at=m.created_at,
+            provenance=m.provenance,
+            error=m.error,
+        )
+        for m in rows
+    )
+    model = next((m.provenance.get("model_name") for m in reversed(rows) if m.provenance and m.provenance.get("model_name")), None)
+    return TranscriptConversation(
+        uid=conv.uid,
+        title=conv.title,
+        created_at=conv.created_at,
+        updated_at=conv.updated_at,
+        messages=messages,
+        active_leaf_uid=uid_of.get(conv.active_leaf_id) if conv.active_leaf_id else None,
+        model=model,
+        system_prompt=conv.system_prompt,
+        pinned=conv.pinned,
+    )
+
+
+def export_conversations(store: Store, ids: Sequence[int] | None, fmt: str, path: Path) -> int:
+    """Write the given conversations (``None``: all of them) to ``path``; returns how many."""
+    if ids is None:
+        ids = [c.id for c in store.list_conversations(limit=10**9)]
+    if not ids:
+        raise ArchiveError("There are no conversations to export.")
+    convs = [to_transcript(store, i) for i in ids]
+    try:
+        export_to_path(convs, fmt, path)
+    except TranscriptError as exc:
+        raise ArchiveError(str(exc)) from exc
+    return len(convs)
+
+
+def import_file(store: Store, path: Path) -> ImportReport:
+    """Validate the whole file first, then insert everything in one transaction."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise ArchiveError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+    try:
+        convs = parse_json(data)
+    except TranscriptError as exc:
+        raise ArchiveError(f"{Path(path).name} was not imported: {exc}") from exc
+    items = [
+        (
+            {
+                "uid": c.uid,
+                "title": c.title,
+                "created_at": c.created_at,
+                "updated_at": c.updated_at,
+                "system_prompt": c.system_prompt,
+                "pinned": c.pinned,
+                "active_leaf_uid": c.active_leaf_uid,
+            },
+            [
+                {
+                    "uid": m.uid,
+                    "parent_uid": m.parent_uid,
+                    "role": m.role,
+                    "content": m.content,
+                    "status": "interrupted" if m.status == "streaming" else m.status,
+                    "error": m.error,
+                    "created_at": m.created_at,
+                    "provenance": dict(m.provenance) if m.provenance else None,
+                }
+                for m in c.messages
+            ],
+        )
+        for c in convs
+    ]
+    new_c, new_m = store.import_conversations(items)
+    return ImportReport(len(convs), new_c, new_m)
