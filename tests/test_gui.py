@@ -169,3 +169,15 @@ def test_delete_with_undo(qtbot, window):
     assert window.store.list_conversations() == []
     qtbot.mouseClick(window.notice.action_button, Qt.MouseButton.LeftButton)
     assert [r.id for r in window.store.list_conversations()] == [c.id]
+
+
+def test_export_from_window_runs_in_background(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    c = window.store.create_conversation("Export me")
+    window.store.add_message(c.id, "user", "héllo 世界")
+    out = tmp_path / "chat.html"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "Web page (HTML) (*.html)"))
+    window.export_conversations([c.id])
+    qtbot.waitUntil(lambda: "Exported 1 chat" in window.notice.text(), timeout=10_000)
+    assert "世界" in out.read_text("utf-8") and out.read_text("utf-8").lstrip().lower().startswith("<!doctype html")

@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self.sidebar.rename_requested.connect(self.rename_conversation)
         self.sidebar.delete_requested.connect(self.delete_conversations)
         self.sidebar.pin_requested.connect(self._pin)
+        self.sidebar.export_requested.connect(self.export_conversations)
         self.sidebar.search_changed.connect(self._search)
         self.chat_view.action_requested.connect(self._message_action)
         self.chat_view.delegate.sibling_step.connect(self._switch_sibling)
@@ -117,6 +118,10 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self._action(file_menu, "&New chat", self.new_conversation, QKeySequence("Ctrl+N"))
         self._action(file_menu, "&Open model…", self.choose_model, QKeySequence("Ctrl+O"))
+        file_menu.addSeparator()
+        self._action(file_menu, "&Export chat…", lambda: self.export_conversations([self.controller.current_id] if self.controller.current_id else []), QKeySequence("Ctrl+E"))
+        self._action(file_menu, "Export &all chats…", lambda: self.export_conversations(None))
+        self._action(file_menu, "&Import transcript…", self.import_transcript)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence("Ctrl+Q"))
         chat_menu = self.menuBar().addMenu("&Chat")
@@ -260,6 +265,40 @@ class MainWindow(QMainWindow):
         if ids:
             run_in_background(lambda: self.store.delete_conversations(ids), lambda _n: None, lambda exc: self.banner.show_message(str(exc)))
 
+    # ------------------------------------------------------------------ transcripts
+    def export_conversations(self, ids: list[int] | None) -> None:
+        """Export the given chats (None: all) on a background thread; errors go to the banner."""
+        from chatdesk import archive
+        from chatdesk.transcripts import FORMATS
+
+        if ids is not None and not ids:
+            self.banner.show_message("Open or select a chat to export first.", "info")
+            return
+        filters = ";;".join(f"{label} (*.{ext})" for ext, (label, _e) in _format_items(FORMATS))
+        path, chosen = QFileDialog.getSaveFileName(self, "Export chats", str(Path.home() / "chatdesk-export.md"), filters)
+        if not path:
+            return
+        fmt = next((ext for ext, (label, _e) in _format_items(FORMATS) if chosen.startswith(label)), Path(path).suffix.lstrip(".") or "md")
+        self.notice.show_message("Exporting…", "info")
+        run_in_background(
+            lambda: archive.export_conversations(self.store, ids, fmt, Path(path)),
+            lambda n: self.notice.show_message(f"Exported {n} chat(s) to {path}.", "info"),
+            lambda exc: (self.notice.hide(), self.banner.show_message(str(exc))),
+        )
+
+    def import_transcript(self) -> None:
+        from chatdesk import archive
+
+        path, _ = QFileDialog.getOpenFileName(self, "Import a ChatDesk JSON transcript", str(Path.home()), "ChatDesk transcript (*.json)")
+        if not path:
+            return
+
+        def done(report: archive.ImportReport) -> None:
+            self.notice.show_message(report.summary(), "info")
+            self.refresh_sidebar()
+
+        run_in_background(lambda: archive.import_file(self.store, Path(path)), done, lambda exc: self.banner.show_message(str(exc)))
+
     # ------------------------------------------------------------------ search
     def _search(self, query: str) -> None:
         if not query:
@@ -335,3 +374,12 @@ class MainWindow(QMainWindow):
                 self._pending_undo = []
             wait_all(1000)
         event.accept()
+
+
+def _format_items(formats: dict) -> list[tuple[str, tuple[str, str]]]:
+    """(extension, (label, extension)) pairs from the transcript FORMATS table."""
+    items = []
+    for fmt, value in formats.items():
+        label = value[0] if isinstance(value, tuple) else str(value)
+        items.append((fmt, (label, fmt)))
+    return items
