@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self._action(file_menu, "&New chat", self.new_conversation, QKeySequence("Ctrl+N"))
         self._action(file_menu, "&Open model…", self.choose_model, QKeySequence("Ctrl+O"))
+        self._action(file_menu, "Import &checkpoint…", self.import_checkpoint)
         file_menu.addSeparator()
         self._action(file_menu, "&Export chat…", lambda: self.export_conversations([self.controller.current_id] if self.controller.current_id else []), QKeySequence("Ctrl+E"))
         self._action(file_menu, "Export &all chats…", lambda: self.export_conversations(None))
@@ -174,13 +175,28 @@ class MainWindow(QMainWindow):
         self.banner.show_message(message + "  Use File → Open model… to choose another model.")
         self.composer.set_ready(False)
 
+    def import_checkpoint(self) -> None:
+        from chatdesk.ui.import_dialog import ImportCheckpointDialog
+
+        dlg = ImportCheckpointDialog(self)
+        dlg.chat_requested.connect(self.use_model)
+        dlg.show()
+        self._import_dialog = dlg
+
+    def use_model(self, path: str) -> None:
+        """Switch to ``path``, remember it, and start a fresh chat with it."""
+        self.settings = AppSettings(**{**self.settings.__dict__, "model_path": path})
+        self.controller.settings = self.settings
+        self._save_settings()
+        self.load_model(path)
+        self.controller.new_conversation()
+        if self.controller.current_id is not None:
+            self.store.set_conversation_model(self.controller.current_id, path)
+
     def choose_model(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open a GGUF model", str(Path.home()), "GGUF models (*.gguf);;All files (*)")
         if path:
-            self.settings = AppSettings(**{**self.settings.__dict__, "model_path": path})
-            self.controller.settings = self.settings
-            self._save_settings()
-            self.load_model(path)
+            self.use_model(path)
 
     def _save_settings(self) -> None:
         try:

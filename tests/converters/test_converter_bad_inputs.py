@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from conftest import ENV, PYTHON, REPO
+from convtest_support import ENV, PYTHON, REPO
 from converters.cli import main
 
 
@@ -198,6 +198,8 @@ def test_missing_source_and_output_folder(tmp_path, capsys, sources):
 
 
 def test_existing_output_survives_a_failed_conversion(tmp_path, capsys, sources):
+    tmp_path = tmp_path / "work"
+    tmp_path.mkdir()
     out = tmp_path / "model.gguf"
     out.write_bytes(b"previous good file")
     d = tmp_path / "notok"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 
-from conftest import ENV, PYTHON, REPO
+from convtest_support import ENV, PYTHON, REPO
 from converters.cli import main
 from converters.gguf_check import read_gguf_info
 
@@ -21,6 +21,8 @@ def test_inspect_prints_one_json_object(capsys, sources):
 
 
 def test_convert_with_verify_in_process(tmp_path, capsys, sources):
+    tmp_path = tmp_path / "work"
+    tmp_path.mkdir()
     out = tmp_path / "m.gguf"
     rc = main([str(sources["hf_original_bin"].src), "-o", str(out), "--type", "f32", "--verify", "--name", "orig"])
     cap = capsys.readouterr()

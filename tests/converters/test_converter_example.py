@@ -5,7 +5,7 @@ from __future__ import annotations
 import pickle
 import subprocess
 
-from conftest import ENV, PYTHON, REPO, load_llama
+from convtest_support import ENV, PYTHON, REPO, load_llama
 from converters import convert, verify
 
 
@@ -13,7 +13,8 @@ def test_train_tiny_gpt_then_convert(tmp_path):
     out = tmp_path / "out-tiny"
     proc = subprocess.run(
         [PYTHON, str(REPO / "examples" / "train_tiny_gpt.py"), "--max-iters", "5", "--eval-interval", "5",
-         "--out-dir", str(out), "--n-layer", "2", "--n-embd", "64"],
+         "--out-dir", str(out), "--n-layer", "2", "--n-embd", "64", "--eval-iters", "2",
+         "--sample-chars", "0"],
         cwd=tmp_path, env=ENV, capture_output=True, text=True, timeout=300,
     )
     assert proc.returncode == 0, proc.stderr

@@ -11,7 +11,7 @@ import pytest
 import torch
 import transformers
 
-from conftest import N_CTX, llama_logits, load_llama, prompt_for
+from convtest_support import N_CTX, llama_logits, load_llama, prompt_for
 from converters import QUANT_TYPES, convert, inspect, verify
 from converters.gguf_check import read_gguf_info
 

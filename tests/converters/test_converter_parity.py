@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from conftest import PARITY_TEXTS, llama_greedy, llama_logits, load_llama, prompt_for, torch_greedy
+from convtest_support import PARITY_TEXTS, llama_greedy, llama_logits, load_llama, prompt_for, torch_greedy
 
 FORMATS = [
     "hf_safetensors",
