@@ -6,6 +6,7 @@ words in the banner. Nothing here waits on the model or on long disk work.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -118,7 +119,10 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self._action(file_menu, "&New chat", self.new_conversation, QKeySequence("Ctrl+N"))
         self._action(file_menu, "&Open model…", self.choose_model, QKeySequence("Ctrl+O"))
-        self._action(file_menu, "Import &checkpoint…", self.import_checkpoint)
+        act = self._action(file_menu, "Import &checkpoint…", self.import_checkpoint)
+        if getattr(sys, "frozen", False):  # the bundle ships no converter/torch
+            act.setEnabled(False)
+            act.setToolTip("Converting checkpoints needs a Python install: run chatdesk-convert.")
         file_menu.addSeparator()
         self._action(file_menu, "&Export chat…", lambda: self.export_conversations([self.controller.current_id] if self.controller.current_id else []), QKeySequence("Ctrl+E"))
         self._action(file_menu, "Export &all chats…", lambda: self.export_conversations(None))

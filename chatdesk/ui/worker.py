@@ -229,4 +229,9 @@ class InferenceThread(QObject):
         self.stop()
         self._shutdown_requested.emit()
         self.thread.quit()
-        return self.thread.wait(timeout_ms)
+        if self.thread.wait(timeout_ms):
+            return True
+        # Still inside a model load (not interruptible). Destroying a running QThread aborts the
+        # process, so wait for the load to end; the stop Event has already ended any generation.
+        log.warning("inference thread still busy after %d ms; waiting for it to finish", timeout_ms)
+        return self.thread.wait()
