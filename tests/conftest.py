@@ -69,10 +69,13 @@ def no_leaked_qthreads(request):
 
 def _live_qthreads():
     import gc
+    import warnings
 
     from PySide6.QtCore import QThread
 
-    return [o for o in gc.get_objects() if isinstance(o, QThread)]
+    with warnings.catch_warnings():  # isinstance() on some torch proxies warns
+        warnings.simplefilter("ignore")
+        return [o for o in gc.get_objects() if isinstance(o, QThread)]
 
 
 def pytest_report_header(config):

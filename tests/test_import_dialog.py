@@ -36,6 +36,7 @@ def test_import_checkpoint_and_chat_with_it(qtbot, data_dir, model_path, char_ch
     try:
         dlg = ImportCheckpointDialog(win)
         qtbot.addWidget(dlg)
+        dlg.show()
         dlg.source.setText(str(char_checkpoint))
         dlg.inspect(str(char_checkpoint))
         qtbot.waitUntil(dlg.convert_button.isEnabled, timeout=120_000)

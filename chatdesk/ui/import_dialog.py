@@ -180,22 +180,38 @@ class ImportCheckpointDialog(QDialog):
         proc.readyReadStandardOutput.connect(lambda: self._read(proc, events))
 
         def done(code: int, _status) -> None:  # type: ignore[no-untyped-def]
-            self._read(proc, events)
+            try:
+                self._read(proc, events)
+                proc.readyReadStandardOutput.disconnect()
+                stderr = bytes(proc.readAllStandardError()).decode("utf-8", "replace")
+                cancelled = bool(proc.property("cancelled"))
+                proc.deleteLater()
+            except RuntimeError:  # dialog and process are being destroyed: nobody to tell
+                return
             self._proc = None
-            if proc.property("cancelled"):
+            if cancelled:
                 self.status.setText("Cancelled.")
                 self.convert_button.setEnabled(self.summary is not None)
             else:
-                events.append({"stderr": bytes(proc.readAllStandardError()).decode("utf-8", "replace")})
+                events.append({"stderr": stderr})
                 finished(events, code)
-            proc.deleteLater()
+
+        def failed_to_start(_err) -> None:  # type: ignore[no-untyped-def]
+            try:
+                if proc.state() == QProcess.ProcessState.NotRunning and proc.exitCode() == 0 and not events:
+                    self.status.setText(f"Could not start the converter: {proc.errorString()}")
+            except RuntimeError:
+                return
 
         proc.finished.connect(done)
-        proc.errorOccurred.connect(lambda _e: self.status.setText(f"Could not start the converter: {proc.errorString()}"))
+        proc.errorOccurred.connect(failed_to_start)
         proc.start()
 
     def _read(self, proc: QProcess, events: list[dict]) -> None:
-        self._buffer += bytes(proc.readAllStandardOutput())
+        try:
+            self._buffer += bytes(proc.readAllStandardOutput())
+        except RuntimeError:  # the process object is already gone (dialog closing)
+            return
         *lines, self._buffer = self._buffer.split(b"\n")
         for line in lines:
             try:
