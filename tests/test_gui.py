@@ -12,6 +12,7 @@ from chatdesk.engine import SamplingSettings
 from chatdesk.settings import AppSettings
 from chatdesk.store import Status, Store
 from chatdesk.ui.main_window import MainWindow  # noqa: F401
+from chatdesk.ui.message_model import SiblingRole
 from tests_gui_support import make_window
 
 
@@ -170,3 +171,35 @@ def test_export_from_window_runs_in_background(qtbot, window, tmp_path, monkeypa
     window.export_conversations([c.id])
     qtbot.waitUntil(lambda: "Exported 1 chat" in window.notice.text(), timeout=10_000)
     assert "世界" in out.read_text("utf-8") and out.read_text("utf-8").lstrip().lower().startswith("<!doctype html")
+
+
+def test_regenerate_same_settings_reproduces_and_siblings_switch(qtbot, window):
+    with qtbot.waitSignal(window.controller.reply_finished, timeout=60_000) as first:
+        send(qtbot, window, "Give me a name for a cat.")
+    original = window.chat_view.model_.records()[-1]
+    with qtbot.waitSignal(window.controller.reply_finished, timeout=60_000) as again:
+        window._message_action("regenerate_same", original.id)
+    rows = window.chat_view.model_.records()
+    regenerated = rows[-1]
+    assert regenerated.id != original.id and regenerated.parent_id == original.parent_id
+    assert again.args[0].result.seed == first.args[0].result.seed
+    assert regenerated.content == original.content, "same seed and settings must give the same text"
+    model = window.chat_view.model_
+    assert model.data(model.index(len(rows) - 1), SiblingRole) == (2, 2)
+    window._switch_sibling(regenerated.id, -1)
+    assert window.chat_view.model_.records()[-1].id == original.id
+    assert window.store.get_conversation(window.controller.current_id).active_leaf_id == original.id
+
+
+def test_continue_an_interrupted_reply(qtbot, window):
+    c = window.store.create_conversation("crashed")
+    window.store.add_message(c.id, "user", "List the days of the week.")
+    partial = window.store.add_message(c.id, "assistant", "Monday, Tuesday,", status=Status.STREAMING)
+    assert window.store.mark_interrupted() == [partial.id]
+    window.open_conversation(c.id, None)
+    with qtbot.waitSignal(window.controller.reply_finished, timeout=60_000):
+        window._message_action("continue", partial.id)
+    done = window.store.get_message(partial.id)
+    assert done.content.startswith("Monday, Tuesday,") and len(done.content) > len("Monday, Tuesday,")
+    assert done.status == Status.DONE
+    assert len(window.store.messages(c.id)) == 2, "continue extends the same message"

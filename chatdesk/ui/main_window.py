@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         self.inference.load_progress.connect(lambda f: self.load_bar.setValue(int(f * 100)))
         w.load_finished.connect(self._on_loaded)
         w.load_failed.connect(self._on_load_failed)
-        w.save_failed.connect(lambda msg: self.banner.show_message(msg))
+        w.save_failed.connect(self._on_save_failed)  # a bound slot: runs on the GUI thread
         c.busy_changed.connect(self.composer.set_busy)
         c.error.connect(lambda msg: self.banner.show_message(msg))
         c.notice.connect(lambda msg: self.notice.show_message(msg, "info"))
@@ -171,6 +171,9 @@ class MainWindow(QMainWindow):
         if self.banner.kind == "error" and "load" in self.banner.text().lower():
             self.banner.hide()
         self.composer.set_ready(True)
+
+    def _on_save_failed(self, message: str) -> None:
+        self.banner.show_message(message)
 
     def _on_load_failed(self, path: str, message: str) -> None:
         self.controller.model_info = None

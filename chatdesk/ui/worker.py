@@ -96,7 +96,8 @@ class InferenceWorker(QObject):
         if engine is None or not engine.loaded:
             self._finish_failed(job, "No model is loaded yet.")
             return
-        text_parts: list[str] = []
+        # "Continue" extends a saved partial reply: the stored text is that prefix plus the new text.
+        text_parts: list[str] = [req.assistant_prefix] if req.assistant_prefix else []
         last_flush = time.monotonic()
         save_error: str | None = None
 
@@ -152,7 +153,7 @@ class InferenceWorker(QObject):
                 provenance["model_sha256"] = self._store.file_sha256(info.path)
             except (OSError, StoreError):
                 provenance["model_sha256"] = None
-        save_error = self._save_final(job, result.text, status, provenance, result.error)
+        save_error = self._save_final(job, req.assistant_prefix + result.text, status, provenance, result.error)
         self.generation_finished.emit(
             GenerationOutcome(job, result, status, tuple(provenance.items()), save_error)
         )
@@ -206,9 +207,13 @@ class InferenceThread(QObject):
         self._progress_timer = QTimer(self)
         self._progress_timer.setInterval(50)
         self._progress_timer.timeout.connect(lambda: self.load_progress.emit(self.worker.load_fraction))
-        self.worker.load_finished.connect(self._progress_timer.stop)
-        self.worker.load_failed.connect(self._progress_timer.stop)
+        self.worker.load_finished.connect(self._load_ended)
+        self.worker.load_failed.connect(self._load_ended)
         self.thread.start()
+
+    @Slot()
+    def _load_ended(self, *_args: object) -> None:
+        self._progress_timer.stop()
 
     def request_load(self, path: str, settings: LoadSettings) -> None:
         self.worker.load_fraction = 0.0

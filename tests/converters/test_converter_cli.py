@@ -62,3 +62,38 @@ def test_subprocess_conversion_with_progress_json(tmp_path, sources):
     lines = [json.loads(ln) for ln in proc.stdout.splitlines()]  # every stdout line is JSON
     assert lines[-1]["done"] is True
     assert read_gguf_info(out).file_type == 1
+
+
+def test_sigterm_mid_conversion_leaves_nothing_behind(tmp_path, sources):
+    """QProcess.terminate() sends SIGTERM: the child must clean its temp files and report it."""
+    import os
+    import signal
+
+    out_dir = tmp_path / "work"
+    out_dir.mkdir()
+    slow = (
+        "import sys, time\n"
+        "import converters.gguf_output as g\n"
+        "orig = g.materialize\n"
+        "def slow(*a):\n"
+        "    time.sleep(0.3)\n"
+        "    return orig(*a)\n"
+        "g.materialize = slow\n"
+        "from converters.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    proc = subprocess.Popen(
+        [PYTHON, "-c", slow, str(sources["hf_safetensors"].src), "-o", str(out_dir / "m.gguf"),
+         "--type", "q8_0", "--progress-json"],
+        cwd=REPO, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    for line in proc.stdout:
+        if "wrote" in json.loads(line).get("message", ""):
+            break
+    assert any(p.name.endswith(".partial") for p in out_dir.iterdir())  # it really was mid-write
+    os.kill(proc.pid, signal.SIGTERM)
+    rest, err = proc.communicate(timeout=60)
+    assert proc.returncode == 1
+    assert json.loads(rest.splitlines()[-1])["error"] == "interrupted"
+    assert "Traceback" not in err
+    assert list(out_dir.iterdir()) == []
