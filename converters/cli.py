@@ -54,6 +54,26 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _terminate_cleanly_on_sigterm():
+    """Turn SIGTERM (e.g. ``QProcess.terminate()``) into KeyboardInterrupt.
+
+    ``convert`` then removes its temporary files on the way out. SIGKILL cannot
+    be caught; after one, ``.<output name>.*.partial`` files may remain in the
+    output folder.
+    """
+    import signal  # noqa: PLC0415
+    import threading  # noqa: PLC0415
+
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+
+    def handler(_signum, _frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    return lambda: signal.signal(signal.SIGTERM, previous)
+
+
 def _emit(obj: dict) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
     sys.stdout.flush()
@@ -81,6 +101,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from . import api  # noqa: PLC0415  (keeps --help fast)
 
+    restore = _terminate_cleanly_on_sigterm()
+    try:
+        return _run(args, fail, api)
+    finally:
+        restore()
+
+
+def _run(args: argparse.Namespace, fail, api) -> int:
+    """Do what the parsed options ask; every anticipated failure becomes ``fail(message, code)``."""
     try:
         if args.inspect:
             summary = api.inspect(args.src, tokenizer=args.tokenizer)

@@ -145,12 +145,12 @@ def main(argv=None) -> int:
     stoi = {c: i for i, c in enumerate(chars)}
     itos = {i: c for i, c in enumerate(chars)}
     data = torch.tensor([stoi[c] for c in text], dtype=torch.long)
-    # every 10th 1 KiB chunk is held out, so validation sees both the English
+    # every 10th of ~50 chunks is held out, so validation sees both the English
     # and the Chinese parts of the corpus (a plain 90/10 split would not)
-    chunks = list(data.split(1024))
+    chunks = list(data.split(max(64, len(data) // 50)))
     train = torch.cat([c for i, c in enumerate(chunks) if i % 10 != 9])
     val = torch.cat([c for i, c in enumerate(chunks) if i % 10 == 9])
-    block = min(args.block_size, len(val) - 1)
+    block = min(args.block_size, len(val) - 2)
     if block < args.block_size:
         print(f"corpus is short: training windows of {block} characters (model still has {args.block_size} positions)")
 

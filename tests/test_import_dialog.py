@@ -73,3 +73,21 @@ def test_import_dialog_reports_bad_checkpoint(qtbot, tmp_path):
     qtbot.waitUntil(lambda: dlg._proc is None and "Reading" not in dlg.found.text(), timeout=60_000)
     assert not dlg.convert_button.isEnabled()
     assert "Traceback" not in dlg.found.text() and len(dlg.found.text()) > 10
+
+
+def test_cancel_conversion_leaves_no_files(qtbot, data_dir, char_checkpoint):
+    from chatdesk.ui.import_dialog import ImportCheckpointDialog
+
+    dlg = ImportCheckpointDialog()
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.source.setText(str(char_checkpoint))
+    dlg.inspect(str(char_checkpoint))
+    qtbot.waitUntil(dlg.convert_button.isEnabled, timeout=120_000)
+    dlg.start_conversion()
+    assert dlg._proc is not None
+    dlg.cancel_button.click()
+    qtbot.waitUntil(lambda: dlg._proc is None, timeout=30_000)
+    assert dlg.status.text() == "Cancelled."
+    models = data_dir / "models"
+    assert not [p for p in models.iterdir()] if models.exists() else True

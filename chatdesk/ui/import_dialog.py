@@ -12,7 +12,7 @@ import re
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QProcess, Signal
+from PySide6.QtCore import QProcess, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -234,13 +234,14 @@ class ImportCheckpointDialog(QDialog):
         return stderr.splitlines()[-1] if stderr else f"The converter stopped unexpectedly (exit code {code})."
 
     def _cancel(self) -> None:
-        if self._proc is not None:
-            self._proc.setProperty("cancelled", True)
-            self._proc.kill()
-            if self.output_path:
-                Path(self.output_path).unlink(missing_ok=True)
-        else:
+        """SIGTERM first: the converter then removes its temporary files; kill if it lingers."""
+        proc = self._proc
+        if proc is None:
             self.reject()
+            return
+        proc.setProperty("cancelled", True)
+        proc.terminate()
+        QTimer.singleShot(3000, lambda: self._proc is proc and proc.kill())
 
     def _chat(self) -> None:
         if self.output_path:
@@ -250,6 +251,7 @@ class ImportCheckpointDialog(QDialog):
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if self._proc is not None:
             self._proc.setProperty("cancelled", True)
-            self._proc.kill()
-            self._proc.waitForFinished(2000)
+            self._proc.terminate()
+            if not self._proc.waitForFinished(3000):
+                self._proc.kill()
         super().closeEvent(event)

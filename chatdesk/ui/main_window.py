@@ -148,9 +148,9 @@ class MainWindow(QMainWindow):
         self.refresh_sidebar()
         self.composer.edit.setFocus()
         rows = self.store.list_conversations(limit=1)
+        self.load_model(self.model_path)
         if rows:
             self.open_conversation(rows[0].id, None)
-        self.load_model(self.model_path)
 
     def load_model(self, path: str) -> None:
         self.model_path = path
@@ -230,10 +230,26 @@ class MainWindow(QMainWindow):
     def open_conversation(self, conversation_id: int, focus_message_id: object) -> None:
         self.notice.hide()
         self.controller.open_conversation(conversation_id)
+        self._follow_conversation_model(conversation_id)
         if focus_message_id is not None:
             self.chat_view.show_messages(self.chat_view.model_.records(), self.store.sibling_info(conversation_id), int(focus_message_id))
         else:
             self.chat_view.scrollToBottom()
+
+    def _follow_conversation_model(self, conversation_id: int) -> None:
+        """Each chat remembers its model; switch to it when the chat is opened."""
+        conv = self.store.get_conversation(conversation_id)
+        wanted = conv.model_path if conv else None
+        if not wanted or wanted == self.model_path or self.controller.busy:
+            return
+        if not Path(wanted).is_file():
+            self.notice.show_message(
+                f"This chat was held with {Path(wanted).name}, which is no longer available; "
+                "it continues with the current model.",
+                "info",
+            )
+            return
+        self.load_model(wanted)
 
     def _send(self, text: str) -> None:
         self.notice.hide()
