@@ -203,3 +203,25 @@ def test_continue_an_interrupted_reply(qtbot, window):
     assert done.content.startswith("Monday, Tuesday,") and len(done.content) > len("Monday, Tuesday,")
     assert done.status == Status.DONE
     assert len(window.store.messages(c.id)) == 2, "continue extends the same message"
+
+
+def test_settings_dialog_round_trip_and_plain_format(qtbot, window, data_dir):
+    from dataclasses import replace
+
+    from chatdesk.settings import load_settings
+    from chatdesk.ui.settings_dialog import SettingsDialog
+
+    plain_model = replace(window.controller.model_info, has_chat_template=False, path="/models/mine.gguf", name="mine")
+    dlg = SettingsDialog(window.settings, plain_model, window)
+    qtbot.addWidget(dlg)
+    dlg.temperature.setValue(1.25)
+    dlg.fixed_seed.setChecked(True)
+    dlg.seed.setValue(42)
+    dlg.mode.setCurrentIndex(1)
+    new = dlg.result_settings()
+    assert new.sampling.temperature == 1.25 and new.sampling.seed == 42
+    assert new.prompt_format_for("/models/mine.gguf").mode == "completion"
+    window.apply_settings(new)
+    saved = load_settings()
+    assert saved.sampling.seed == 42 and saved.prompt_format_for("/models/mine.gguf").mode == "completion"
+    assert (data_dir / "settings.json").exists()

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QFont, QFontDatab
 from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from chatdesk.store import MessageRecord, Status
+from chatdesk.ui.code_highlight import highlight_code_blocks
 from chatdesk.ui.message_model import MessageListModel, RecordRole, SiblingRole
 
 PAD = 10
@@ -51,6 +52,7 @@ class MessageDelegate(QStyledItemDelegate):
         text = rec.content or ("…" if rec.status == Status.STREAMING else "")
         if rec.role == "assistant":
             doc.setMarkdown(text)
+            highlight_code_blocks(doc)
         else:
             doc.setPlainText(text)
         doc.setTextWidth(max(50, width))

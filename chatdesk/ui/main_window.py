@@ -133,6 +133,8 @@ class MainWindow(QMainWindow):
         self._action(chat_menu, "&Stop", self.controller.stop, QKeySequence("Esc"))
         self._action(chat_menu, "&Rename…", lambda: self.controller.current_id and self.rename_conversation(self.controller.current_id))
         self._action(chat_menu, "&Search", self.sidebar.focus_search, QKeySequence("Ctrl+K"))
+        chat_menu.addSeparator()
+        self._action(chat_menu, "S&ettings…", self.edit_settings, QKeySequence("Ctrl+,"))
 
     def _action(self, menu, text, slot, shortcut=None) -> QAction:  # type: ignore[no-untyped-def]
         act = QAction(text, self)
@@ -204,6 +206,22 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(self, "Open a GGUF model", str(Path.home()), "GGUF models (*.gguf);;All files (*)")
         if path:
             self.use_model(path)
+
+    def edit_settings(self) -> None:
+        from chatdesk.ui.settings_dialog import SettingsDialog
+
+        dlg = SettingsDialog(self.settings, self.controller.model_info, self)
+        if dlg.exec() != SettingsDialog.DialogCode.Accepted:
+            return
+        self.apply_settings(dlg.result_settings())
+
+    def apply_settings(self, new: AppSettings) -> None:
+        reload = new.load != self.settings.load
+        self.settings = new
+        self.controller.settings = new
+        self._save_settings()
+        if reload and self.model_path and not self.controller.busy:
+            self.load_model(self.model_path)
 
     def _save_settings(self) -> None:
         try:
