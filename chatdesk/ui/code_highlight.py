@@ -12,9 +12,10 @@ from functools import lru_cache
 from pygments.lexers import get_lexer_by_name
 from pygments.styles import get_style_by_name
 from pygments.util import ClassNotFound
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
 _STYLE = get_style_by_name("default")
+CODE_BACKGROUND = QColor("#f3f4f6")
 
 
 @lru_cache(maxsize=256)
@@ -48,6 +49,12 @@ def highlight_code_blocks(doc: QTextDocument) -> int:
         while end_block.next().isValid() and end_block.next().blockFormat().hasProperty(QTextFormat.Property.BlockCodeFence):
             end_block = end_block.next()
         end = end_block.position() + end_block.length() - 1
+        shade = QTextCursor(doc)
+        shade.setPosition(start)
+        shade.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        panel = QTextBlockFormat()
+        panel.setBackground(CODE_BACKGROUND)
+        shade.mergeBlockFormat(panel)
         if language:
             try:
                 lexer = get_lexer_by_name(language)
