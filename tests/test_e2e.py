@@ -120,7 +120,8 @@ def test_chat_in_real_window(xdisplay, tmp_path):
         assert rows[1][1].strip(), "the reply has text"
         shot = _screenshot(xdisplay, "e2e-chat.png")
         assert shot.stat().st_size > 10_000
-        _xdo(xdisplay, "key", "--window", win, "ctrl+q")
+        _xdo(xdisplay, "windowfocus", "--sync", win)
+        _xdo(xdisplay, "key", "ctrl+q")
         assert proc.wait(10) == 0
     finally:
         if proc.poll() is None:
