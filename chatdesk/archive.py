@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from chatdesk.store import Store
+from chatdesk.store.bulk import import_conversations
 from chatdesk.transcripts import (
     TranscriptConversation,
     TranscriptError,
@@ -121,5 +122,5 @@ def import_file(store: Store, path: Path) -> ImportReport:
         )
         for c in convs
     ]
-    new_c, new_m = store.import_conversations(items)
+    new_c, new_m = import_conversations(store, items)
     return ImportReport(len(convs), new_c, new_m)

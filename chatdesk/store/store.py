@@ -12,7 +12,7 @@ import json
 import os
 import time
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
@@ -475,61 +475,6 @@ class Store:
             for mid, cid, title, role, content, rank in rows
         ]
 
-    # ---------------------------------------------------------------- import
-    @_translated
-    def import_conversations(self, items: Sequence[tuple[dict[str, Any], Sequence[dict[str, Any]]]]) -> tuple[int, int]:
-        """Insert conversations and their message trees in ONE transaction, keyed by stable uids.
-
-        ``items`` are (conversation fields, messages parents-first) with ``uid``/``parent_uid``
-        strings. Conversations and messages whose uid already exists are left as they are, so
-        importing the same file twice adds nothing. Returns (new conversations, new messages).
-        """
-        new_convs = new_msgs = 0
-        with self._session() as s, s.begin():
-            for conv_fields, messages in items:
-                conv = s.scalar(select(Conversation).where(Conversation.uid == conv_fields["uid"]))
-                if conv is None:
-                    conv = Conversation(
-                        uid=conv_fields["uid"],
-                        title=conv_fields.get("title") or "",
-                        created_at=conv_fields["created_at"],
-                        updated_at=conv_fields["updated_at"],
-                        system_prompt=conv_fields.get("system_prompt"),
-                        pinned=bool(conv_fields.get("pinned")),
-                    )
-                    s.add(conv)
-                    s.flush()
-                    new_convs += 1
-                ids: dict[str, int] = {}
-                uids = [m["uid"] for m in messages]
-                for mid, muid in s.execute(select(Message.id, Message.uid).where(Message.uid.in_(uids))) if uids else []:
-                    ids[muid] = mid
-                for m in messages:
-                    if m["uid"] in ids:
-                        continue
-                    parent = ids.get(m["parent_uid"]) if m.get("parent_uid") else None
-                    row = Message(
-                        uid=m["uid"],
-                        conversation_id=conv.id,
-                        parent_id=parent,
-                        role=m["role"],
-                        content=m["content"],
-                        status=m["status"],
-                        error=m.get("error"),
-                        created_at=m["created_at"],
-                        updated_at=m["created_at"],
-                        provenance=json.dumps(m["provenance"], ensure_ascii=False) if m.get("provenance") else None,
-                    )
-                    s.add(row)
-                    s.flush()
-                    self._index(s, row.id, row.content)
-                    ids[m["uid"]] = row.id
-                    new_msgs += 1
-                leaf = conv_fields.get("active_leaf_uid")
-                if leaf and leaf in ids and conv.active_leaf_id is None:
-                    conv.active_leaf_id = ids[leaf]
-        return new_convs, new_msgs
-
     # ---------------------------------------------------------------- model file hashes
     @_translated
     def file_sha256(self, path: str | os.PathLike[str]) -> str:
@@ -563,12 +508,3 @@ class Store:
         with self.engine.connect() as conn:
             return str(conn.exec_driver_sql("PRAGMA integrity_check").scalar())
 
-
-def bulk_insert_messages(store: Store, rows: Iterable[dict[str, Any]]) -> None:
-    """Fast path for imports and benchmarks: insert prepared message dicts in one transaction."""
-    with store._session() as s, s.begin():  # noqa: SLF001 - same module family
-        for r in rows:
-            row = Message(**r)
-            s.add(row)
-            s.flush()
-            Store._index(s, row.id, row.content)

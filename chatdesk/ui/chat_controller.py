@@ -189,37 +189,36 @@ class ChatController(QObject):
         if self.current_id == self.active.job.conversation_id:
             self.view_model.append_text(self.active.job.assistant_message_id, text)
 
-    def _on_finished(self, outcome: GenerationOutcome) -> None:
-        if self.active is None or self.active.job.request.request_id != outcome.job.request.request_id:
-            return
+    def _end_active(self, request_id: int) -> bool:
+        """Close the active reply if ``request_id`` is it; show its final saved state."""
+        if self.active is None or self.active.job.request.request_id != request_id:
+            return False
         job = self.active.job
         self.active = None
         self.view_model.flush_pending()
         final = self.store.get_message(job.assistant_message_id)
         if final is not None and self.current_id == job.conversation_id:
             self.view_model.replace(final)
+        return True
+
+    def _on_finished(self, outcome: GenerationOutcome) -> None:
+        if not self._end_active(outcome.job.request.request_id):
+            return
         if outcome.result.dropped_messages:
             self.notice.emit(
                 f"{outcome.result.dropped_messages} earlier message(s) were left out because the conversation "
                 "no longer fits in the model's context window."
             )
-        if outcome.result.error:
-            self.error.emit(outcome.result.error)
-        if outcome.save_error:
-            self.error.emit(outcome.save_error)
+        for problem in (outcome.result.error, outcome.save_error):
+            if problem:
+                self.error.emit(problem)
         self.busy_changed.emit(False)
         self.conversations_changed.emit()
         self.reply_finished.emit(outcome)
 
     def _on_failed(self, request_id: int, message: str) -> None:
-        if self.active is None or self.active.job.request.request_id != request_id:
+        if not self._end_active(request_id):
             return
-        job = self.active.job
-        self.active = None
-        self.view_model.flush_pending()
-        final = self.store.get_message(job.assistant_message_id)
-        if final is not None and self.current_id == job.conversation_id:
-            self.view_model.replace(final)
         self.error.emit(message)
         self.busy_changed.emit(False)
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from chatdesk import paths
-from chatdesk.engine import LoadSettings, ModelInfo
+from chatdesk.engine import ModelInfo
 from chatdesk.settings import AppSettings, save_settings
 from chatdesk.store import Store, StoreError
 from chatdesk.ui.background import run_in_background, wait_all

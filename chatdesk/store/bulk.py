@@ -1,0 +1,80 @@
+"""Bulk writes: importing whole conversation trees from transcripts.
+
+Kept apart from ``store.py`` (day-to-day reads and writes) because these run in one large
+transaction and are keyed by stable uids rather than by row ids.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import select
+
+from chatdesk.store.errors import STORE_EXCEPTIONS, StoreError, humanize
+from chatdesk.store.models import Conversation, Message
+from chatdesk.store.store import Store
+
+
+def import_conversations(store: Store, items: Sequence[tuple[dict[str, Any], Sequence[dict[str, Any]]]]) -> tuple[int, int]:
+    try:
+        return _import(store, items)
+    except StoreError:
+        raise
+    except STORE_EXCEPTIONS as exc:
+        raise humanize(exc, store.path) from exc
+
+
+def _import(store: Store, items: Sequence[tuple[dict[str, Any], Sequence[dict[str, Any]]]]) -> tuple[int, int]:
+    """Insert conversations and their message trees in ONE transaction, keyed by stable uids.
+
+    ``items`` are (conversation fields, messages parents-first) with ``uid``/``parent_uid``
+    strings. Conversations and messages whose uid already exists are left as they are, so
+    importing the same file twice adds nothing. Returns (new conversations, new messages).
+    """
+    new_convs = new_msgs = 0
+    with store._session() as s, s.begin():  # noqa: SLF001
+        for conv_fields, messages in items:
+            conv = s.scalar(select(Conversation).where(Conversation.uid == conv_fields["uid"]))
+            if conv is None:
+                conv = Conversation(
+                    uid=conv_fields["uid"],
+                    title=conv_fields.get("title") or "",
+                    created_at=conv_fields["created_at"],
+                    updated_at=conv_fields["updated_at"],
+                    system_prompt=conv_fields.get("system_prompt"),
+                    pinned=bool(conv_fields.get("pinned")),
+                )
+                s.add(conv)
+                s.flush()
+                new_convs += 1
+            ids: dict[str, int] = {}
+            uids = [m["uid"] for m in messages]
+            for mid, muid in s.execute(select(Message.id, Message.uid).where(Message.uid.in_(uids))) if uids else []:
+                ids[muid] = mid
+            for m in messages:
+                if m["uid"] in ids:
+                    continue
+                parent = ids.get(m["parent_uid"]) if m.get("parent_uid") else None
+                row = Message(
+                    uid=m["uid"],
+                    conversation_id=conv.id,
+                    parent_id=parent,
+                    role=m["role"],
+                    content=m["content"],
+                    status=m["status"],
+                    error=m.get("error"),
+                    created_at=m["created_at"],
+                    updated_at=m["created_at"],
+                    provenance=json.dumps(m["provenance"], ensure_ascii=False) if m.get("provenance") else None,
+                )
+                s.add(row)
+                s.flush()
+                Store._index(s, row.id, row.content)  # noqa: SLF001
+                ids[m["uid"]] = row.id
+                new_msgs += 1
+            leaf = conv_fields.get("active_leaf_uid")
+            if leaf and leaf in ids and conv.active_leaf_id is None:
+                conv.active_leaf_id = ids[leaf]
+    return new_convs, new_msgs
