@@ -90,12 +90,34 @@ def check_gguf(path: str | os.PathLike[str], cache_file: Path | None = None) -> 
     return summary
 
 
-def _full_check(p: Path) -> GGUFSummary:
+def _reader(path: str):  # type: ignore[no-untyped-def]
+    """A ``gguf.GGUFReader`` that parses from a plain ndarray view of its memory map.
+
+    GGUFReader slices ``self.data`` once per metadata element; on an ``np.memmap`` each slice
+    runs memmap's ``__array_finalize__`` bookkeeping, which dominated parsing a 49k-token
+    vocabulary (2.1 s → 0.7 s here). The view keeps the mapping alive, so nothing else changes.
+    """
     import gguf  # heavy import, kept off the startup path
+    import numpy as np
+
+    class PlainArrayReader(gguf.GGUFReader):
+        @property
+        def data(self):  # type: ignore[no-untyped-def]
+            return self._plain_data
+
+        @data.setter
+        def data(self, value) -> None:  # type: ignore[no-untyped-def]
+            self._plain_data = value.view(np.ndarray) if isinstance(value, np.memmap) else value
+
+    return PlainArrayReader(path, "r")
+
+
+def _full_check(p: Path) -> GGUFSummary:
+    import gguf
 
     size = p.stat().st_size
     try:
-        reader = gguf.GGUFReader(str(p), "r")
+        reader = _reader(str(p))
     except Exception as exc:  # noqa: BLE001 - any parse failure means a damaged file
         raise ModelFileError(
             f"{p.name} is damaged or truncated: its GGUF header could not be read ({_short(exc)})."
