@@ -126,15 +126,26 @@ def xdo(env: dict, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(["xdotool", *args], env=env, capture_output=True, text=True)
 
 
-def db_state(db: Path) -> tuple[bool, bool]:
-    """(a user message with our text exists, the reply after it has content) - read-only."""
+def max_message_id(db: Path) -> int:
+    if not db.exists():
+        return 0
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        return con.execute("SELECT coalesce(max(id), 0) FROM messages").fetchone()[0]
+    finally:
+        con.close()
+
+
+def db_state(db: Path, after_id: int) -> tuple[bool, bool]:
+    """(our user message exists, the reply after it has content), only messages newer than
+    ``after_id`` (the warm launch must not see the cold launch's rows) - read-only."""
     if not db.exists():
         return False, False
     try:
         con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.05)
         try:
             rows = con.execute(
-                "SELECT id, role, content FROM messages ORDER BY id DESC LIMIT 2"
+                "SELECT id, role, content FROM messages WHERE id > ? ORDER BY id DESC LIMIT 2", (after_id,)
             ).fetchall()
         finally:
             con.close()
@@ -160,6 +171,7 @@ def launch(data: Path, env: dict, timeout: float, probe_file: Path | None) -> di
     python_ms = (time.time() - t) * 1000
 
     out: dict = {"python_ms": python_ms}
+    after_id = max_message_id(db)
     log = open(data.parent / f"{data.name}-app.log", "ab")  # noqa: SIM115
     t0 = time.time()
     proc = subprocess.Popen([str(python), "-m", "chatdesk", "--data-dir", str(data)], env=env,
@@ -189,7 +201,7 @@ def launch(data: Path, env: dict, timeout: float, probe_file: Path | None) -> di
         sent = False
         last_return = 0.0
         while time.time() < deadline and proc.poll() is None:
-            user_seen, reply_text = db_state(db)
+            user_seen, reply_text = db_state(db, after_id)
             now = time.time()
             if user_seen and not sent:
                 sent = True

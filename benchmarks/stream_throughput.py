@@ -50,6 +50,9 @@ def main() -> int:
     ap.add_argument("--threads", type=int, default=0, help="llama.cpp threads (default: the app's choice)")
     ap.add_argument("--seed", type=int, default=1234)
     ap.add_argument("--no-ignore-eos", action="store_true", help="stop at end-of-generation like the app does")
+    ap.add_argument("--diag-no-abort-callback", action="store_true",
+                    help="diagnosis: remove the engine's ggml abort callback (a Python ctypes callback that "
+                         "ggml calls at every graph node) to see what it costs")
     args = ap.parse_args()
 
     data = temp_data_dir("chatdesk-bench-stream-")
@@ -109,6 +112,11 @@ def main() -> int:
     engine = worker._engine  # noqa: SLF001 - the benchmark borrows the engine's own prompt fitting
     assert engine is not None
     prompt_tokens, _rendered, _dropped, _budget = engine.fit(messages, args.tokens)
+    if args.diag_no_abort_callback:
+        import ctypes
+
+        lowlevel.llama_set_abort_callback(engine._llm.ctx, ctypes.cast(None, lowlevel.ggml_abort_callback), None)  # noqa: SLF001
+        say("diagnosis: the engine's abort callback is removed for this run")
     say(f"model {Path(model_path).name}  n_ctx={info.n_ctx}  threads={threads}  prompt={len(prompt_tokens)} tokens  "
         f"reply={args.tokens} tokens  ignore_eos={ignore_eos}")
 

@@ -246,3 +246,18 @@ def test_valid_tiny_gpt2_without_template_loads_as_plain_model(tmp_path):
         assert res.prompt_tokens + res.completion_tokens <= 256
     finally:
         eng.unload()
+
+
+def test_stop_interrupts_prompt_evaluation_and_engine_recovers(engine):
+    long_text = "The quick brown fox jumps over the lazy dog. " * 150  # ~1500 tokens to evaluate
+    stop = threading.Event()
+    timer = threading.Timer(0.05, stop.set)
+    timer.start()
+    req = GenerationRequest(3, (ChatMessage("user", long_text + "Summarise."),), SamplingSettings(max_tokens=32))
+    aborts = engine.prompt_aborts
+    result = engine.generate(req, stop, lambda _t: None)
+    timer.join()
+    assert result.stop_reason == "user" and result.completion_tokens == 0
+    assert engine.prompt_aborts == aborts + 1, "llama.cpp's abort callback cut the prompt evaluation short"
+    after, pieces = run(engine, [USER])
+    assert after.stop_reason in ("end", "length") and pieces

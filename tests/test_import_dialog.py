@@ -57,6 +57,16 @@ def test_import_checkpoint_and_chat_with_it(qtbot, data_dir, model_path, char_ch
             win.controller.send("To be")
         assert done.args[0].result.prompt_tokens > 0
         assert store.get_conversation(win.controller.current_id).model_path == str(out)
+        # The converted model is listed with its provenance.
+        from chatdesk.ui.models_dialog import ModelsDialog, PathRole
+
+        models = ModelsDialog(win.model_path, win)
+        qtbot.addWidget(models)
+        paths_listed = [models.list.item(i).data(PathRole) for i in range(models.list.count())]
+        assert paths_listed[0] == model_path and str(out) in paths_listed
+        models.list.setCurrentRow(paths_listed.index(str(out)))
+        qtbot.waitUntil(lambda: "converted from" in models.details.text(), timeout=20_000)
+        assert "gpt2" in models.details.text() and "nanogpt" in models.details.text()
     finally:
         win.close()
         store.close()

@@ -161,6 +161,7 @@ class LlamaEngine:
         self._pieces: PieceDecoder | None = None
         self._template: TemplatePrompt | None = None
         self._active_stop: threading.Event | None = None
+        self.prompt_aborts = 0  # prompt evaluations cut short by Stop (observable in tests)
         self._abort_cb = None
         install_log_capture()
 
@@ -217,9 +218,7 @@ class LlamaEngine:
                 bos_text=self._special_text(summary.bos_token_id),
                 eos_text=self._special_text(summary.eos_token_id),
             )
-        # Polled by ggml between graph nodes: Stop interrupts even a long prompt evaluation on CPU.
         self._abort_cb = llama_lowlevel.ggml_abort_callback(self._should_abort)
-        llama_lowlevel.llama_set_abort_callback(llm.ctx, self._abort_cb, None)
         self._info = ModelInfo(
             path=str(summary.path),
             name=summary.name,
@@ -237,6 +236,17 @@ class LlamaEngine:
             metadata={k: str(v) for k, v in summary.metadata.items() if k.startswith(("general.", "chatdesk."))},
         )
         return self._info
+
+    def _watch_prompt(self, on: bool) -> None:
+        """Let Stop interrupt prompt evaluation; off while sampling.
+
+        ggml polls the abort callback between graph nodes — hundreds of times per token, each
+        taking the GIL — so it is installed only while a prompt is evaluated. During sampling
+        the per-token check of the stop Event already stops within one token.
+        """
+        assert self._llm is not None
+        cb = self._abort_cb if on else llama_lowlevel.ggml_abort_callback()
+        llama_lowlevel.llama_set_abort_callback(self._llm.ctx, cb, None)
 
     def _should_abort(self, _data: object) -> bool:
         stop = self._active_stop
@@ -350,6 +360,7 @@ class LlamaEngine:
         reason = "length"
         error: str | None = None
         self._active_stop = stop
+        self._watch_prompt(True)
         gen = llm.generate(
             tokens,
             top_k=s.top_k,
@@ -363,6 +374,7 @@ class LlamaEngine:
             for token in gen if max_new > 0 else ():
                 if first is None:
                     first = time.perf_counter()
+                    self._watch_prompt(False)
                 if stop.is_set():
                     reason = "user"
                     break
@@ -382,13 +394,15 @@ class LlamaEngine:
                     reason = "length"
                     break
         except RuntimeError as exc:
-            if stop.is_set():
+            if stop.is_set():  # llama_decode returned "aborted" from our abort callback
                 reason = "user"
+                self.prompt_aborts += 1
             else:
                 reason = "error"
                 error = f"llama.cpp failed while generating: {exc}"
         finally:
             gen.close()
+            self._watch_prompt(False)
             self._active_stop = None
         if reason != "end" or not rendered.stops:
             tail = pending + decoder.flush()

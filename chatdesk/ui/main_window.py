@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self._action(file_menu, "&New chat", self.new_conversation, QKeySequence("Ctrl+N"))
         self._action(file_menu, "&Open model…", self.choose_model, QKeySequence("Ctrl+O"))
+        self._action(file_menu, "&Models…", self.show_models)
         act = self._action(file_menu, "Import &checkpoint…", self.import_checkpoint)
         if getattr(sys, "frozen", False):  # the bundle ships no converter/torch
             act.setEnabled(False)
@@ -183,6 +184,14 @@ class MainWindow(QMainWindow):
         self.model_label.setText("No model loaded")
         self.banner.show_message(message + "  Use File → Open model… to choose another model.")
         self.composer.set_ready(False)
+
+    def show_models(self) -> None:
+        from chatdesk.ui.models_dialog import ModelsDialog
+
+        dlg = ModelsDialog(self.model_path, self)
+        dlg.chat_requested.connect(self.use_model)
+        dlg.show()
+        self._models_dialog = dlg
 
     def import_checkpoint(self) -> None:
         from chatdesk.ui.import_dialog import ImportCheckpointDialog

@@ -98,7 +98,7 @@ class InferenceWorker(QObject):
             return
         # "Continue" extends a saved partial reply: the stored text is that prefix plus the new text.
         text_parts: list[str] = [req.assistant_prefix] if req.assistant_prefix else []
-        last_flush = time.monotonic()
+        last_flush = 0.0  # the first piece is saved at once, then at most every FLUSH_INTERVAL_S
         save_error: str | None = None
 
         def on_text(piece: str) -> None:
