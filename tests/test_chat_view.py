@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 
 from chatdesk.store import MessageRecord, Status
@@ -48,7 +49,26 @@ def test_five_thousand_messages_open_without_laying_out_all(qtbot):
     view.show()
     rows = [rec(i, "user" if i % 2 else "assistant", f"message **{i}** " * 20) for i in range(1, 5001)]
     view.show_messages(rows)
-    qtbot.waitUntil(lambda: view.model_.rowCount() == 5000, timeout=2000)
+    assert view.model_.rowCount() == 200  # the newest page; older ones load on scroll
     # Only a window of documents is ever built: the cache stays bounded.
     assert len(view.delegate._docs) <= 400
     qtbot.waitUntil(lambda: view.indexAt(view.viewport().rect().center()).isValid(), timeout=10_000)
+
+
+def test_long_conversation_opens_at_newest_and_loads_older_on_scroll(qtbot):
+    view = ChatView()
+    qtbot.addWidget(view)
+    view.resize(800, 600)
+    view.show()
+    rows = [rec(i, "user" if i % 2 else "assistant", f"message {i}") for i in range(1, 5001)]
+    view.show_messages(rows)
+    model = view.model_
+    assert model.rowCount() == 200 and model.hidden_count == 4800
+    last = model.index(model.rowCount() - 1)
+    qtbot.waitUntil(lambda: view.visualRect(last).isValid() and view.viewport().rect().intersects(view.visualRect(last)), timeout=10_000)
+    view.verticalScrollBar().setValue(0)  # scrolling to the top reveals the previous page
+    qtbot.waitUntil(lambda: model.rowCount() == 400, timeout=5000)
+    assert model.index(0).data(Qt.ItemDataRole.DisplayRole) == "message 4601"
+    # A search hit far back is revealed and centred.
+    view.show_messages(rows, focus_id=10)
+    assert model.row_of(10) >= 0 and view.currentIndex().row() == model.row_of(10)

@@ -158,11 +158,25 @@ class ChatView(QListView):
         self.model_.dataChanged.connect(self._follow)
         self.model_.rowsInserted.connect(lambda *_: self.scrollToBottom())
         self._stick = True
-        self.verticalScrollBar().valueChanged.connect(self._track)
+        self._from_bottom: int | None = None  # keeps the reading position while older rows load
+        bar = self.verticalScrollBar()
+        bar.valueChanged.connect(self._track)
+        bar.rangeChanged.connect(self._range_changed)
 
     def _track(self, value: int) -> None:
         bar = self.verticalScrollBar()
         self._stick = value >= bar.maximum() - 4
+        if value == bar.minimum() and self.model_.hidden_count and self.isVisible():
+            self._from_bottom = bar.maximum() - value
+            self.model_.show_earlier()
+
+    def _range_changed(self, _lo: int, hi: int) -> None:
+        """Batched layout grows the range as rows are measured: stay at the bottom, or in place."""
+        bar = self.verticalScrollBar()
+        if self._stick:
+            bar.setValue(hi)
+        elif self._from_bottom is not None:
+            bar.setValue(hi - self._from_bottom)
 
     def _follow(self, *_args: object) -> None:
         self.scheduleDelayedItemsLayout()
@@ -174,9 +188,10 @@ class ChatView(QListView):
         self.scheduleDelayedItemsLayout()
 
     def show_messages(self, rows: list[MessageRecord], siblings: dict[int, tuple[int, int]] | None = None, focus_id: int | None = None) -> None:
+        self._from_bottom = None
         self.model_.set_messages(rows, siblings)
         if focus_id is not None:
-            row = self.model_.row_of(focus_id)
+            row = self.model_.reveal(focus_id)
             if row >= 0:
                 idx = self.model_.index(row)
                 self.setCurrentIndex(idx)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from chatdesk.store import MessageRecord, Status
 
 MAX_REPAINT_HZ = 30
+WINDOW = 200  # rows shown when a conversation opens; older ones load as the user scrolls up
 
 RecordRole = Qt.ItemDataRole.UserRole + 1
 SiblingRole = Qt.ItemDataRole.UserRole + 2
@@ -23,6 +24,7 @@ class MessageListModel(QAbstractListModel):
     def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self._rows: list[MessageRecord] = []
+        self._offset = 0  # rows before this index are loaded but not yet shown
         self._siblings: dict[int, tuple[int, int]] = {}
         self._pending: dict[int, str] = {}
         self._flush = QTimer(self)
@@ -32,12 +34,12 @@ class MessageListModel(QAbstractListModel):
 
     # -- Qt model API
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._rows) - self._offset
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
-        if not index.isValid() or index.row() >= len(self._rows):
+        if not index.isValid() or index.row() >= len(self._rows) - self._offset:
             return None
-        rec = self._rows[index.row()]
+        rec = self._rows[self._offset + index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return rec.content
         if role == RecordRole:
@@ -47,34 +49,67 @@ class MessageListModel(QAbstractListModel):
         return None
 
     # -- content
-    def set_messages(self, rows: list[MessageRecord], siblings: dict[int, tuple[int, int]] | None = None) -> None:
+    def set_messages(
+        self, rows: list[MessageRecord], siblings: dict[int, tuple[int, int]] | None = None, window: int = WINDOW
+    ) -> None:
+        """Show the newest ``window`` messages; the rest wait for ``show_earlier``."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._offset = max(0, len(self._rows) - window)
         self._siblings = dict(siblings or {})
         self._pending.clear()
         self.endResetModel()
 
     def records(self) -> list[MessageRecord]:
+        """Every loaded message of the conversation, shown or not."""
         return list(self._rows)
 
+    @property
+    def hidden_count(self) -> int:
+        return self._offset
+
+    def show_earlier(self, count: int = WINDOW) -> int:
+        """Reveal up to ``count`` older messages above the current first row; returns how many."""
+        n = min(count, self._offset)
+        if n:
+            self.beginInsertRows(QModelIndex(), 0, n - 1)
+            self._offset -= n
+            self.endInsertRows()
+        return n
+
+    def reveal(self, message_id: int) -> int:
+        """Make sure ``message_id`` is shown (for search hits); returns its row or -1."""
+        for i in range(len(self._rows) - 1, -1, -1):
+            if self._rows[i].id == message_id:
+                if i < self._offset:
+                    self.show_earlier(self._offset - i)
+                return i - self._offset
+        return -1
+
     def append(self, rec: MessageRecord) -> None:
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
+        row = len(self._rows) - self._offset
+        self.beginInsertRows(QModelIndex(), row, row)
         self._rows.append(rec)
         self.endInsertRows()
 
-    def row_of(self, message_id: int) -> int:
-        for i in range(len(self._rows) - 1, -1, -1):
+    def _index_of(self, message_id: int) -> int:
+        for i in range(len(self._rows) - 1, self._offset - 1, -1):
             if self._rows[i].id == message_id:
                 return i
         return -1
 
+    def row_of(self, message_id: int) -> int:
+        """The view row showing ``message_id`` (-1 if it is not shown)."""
+        i = self._index_of(message_id)
+        return i - self._offset if i >= 0 else -1
+
     def replace(self, rec: MessageRecord) -> None:
-        row = self.row_of(rec.id)
-        if row < 0:
+        i = self._index_of(rec.id)
+        if i < 0:
             return
         self._pending.pop(rec.id, None)
-        self._rows[row] = rec
-        idx = self.index(row)
+        self._rows[i] = rec
+        idx = self.index(i - self._offset)
         self.dataChanged.emit(idx, idx)
 
     def append_text(self, message_id: int, text: str) -> None:
@@ -89,11 +124,11 @@ class MessageListModel(QAbstractListModel):
             return
         pending, self._pending = self._pending, {}
         for mid, text in pending.items():
-            row = self.row_of(mid)
-            if row < 0:
+            i = self._index_of(mid)
+            if i < 0:
                 continue
-            rec = self._rows[row]
-            self._rows[row] = replace(rec, content=rec.content + text, status=Status.STREAMING)
-            idx = self.index(row)
+            rec = self._rows[i]
+            self._rows[i] = replace(rec, content=rec.content + text, status=Status.STREAMING)
+            idx = self.index(i - self._offset)
             self.dataChanged.emit(idx, idx)
             self.repaints += 1
