@@ -30,6 +30,7 @@ from chatdesk.store import Status, Store, StoreError
 log = logging.getLogger(__name__)
 
 FLUSH_INTERVAL_S = 0.5
+EMIT_INTERVAL_S = 1 / 60
 
 
 @dataclass(frozen=True)
@@ -99,13 +100,22 @@ class InferenceWorker(QObject):
         # "Continue" extends a saved partial reply: the stored text is that prefix plus the new text.
         text_parts: list[str] = [req.assistant_prefix] if req.assistant_prefix else []
         last_flush = 0.0  # the first piece is saved at once, then at most every FLUSH_INTERVAL_S
+        last_emit = 0.0
+        unsent: list[str] = []
         save_error: str | None = None
 
         def on_text(piece: str) -> None:
-            nonlocal last_flush, save_error
+            nonlocal last_flush, last_emit, save_error
             text_parts.append(piece)
-            self.token_received.emit(req.request_id, piece)
+            unsent.append(piece)
             now = time.monotonic()
+            # Coalesce pieces: the view repaints at most 30 times a second anyway, and every
+            # cross-thread signal wakes the GUI thread, which on a small CPU steals time from
+            # llama.cpp's compute threads.
+            if now - last_emit >= EMIT_INTERVAL_S:
+                last_emit = now
+                self.token_received.emit(req.request_id, "".join(unsent))
+                unsent.clear()
             if self._store is not None and now - last_flush >= FLUSH_INTERVAL_S:
                 last_flush = now
                 try:
@@ -117,7 +127,11 @@ class InferenceWorker(QObject):
                     save_error = str(exc)
 
         try:
-            result = engine.generate(req, self.stop_event, on_text)
+            try:
+                result = engine.generate(req, self.stop_event, on_text)
+            finally:
+                if unsent:
+                    self.token_received.emit(req.request_id, "".join(unsent))
         except EngineError as exc:
             self._finish_failed(job, str(exc), "".join(text_parts))
             return
