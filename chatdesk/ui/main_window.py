@@ -101,7 +101,12 @@ class MainWindow(QMainWindow):
         c.busy_changed.connect(self.composer.set_busy)
         c.error.connect(lambda msg: self.banner.show_message(msg))
         c.notice.connect(lambda msg: self.notice.show_message(msg, "info"))
-        c.conversations_changed.connect(self.refresh_sidebar)
+        # Coalesced and deferred: a send or a finished reply must not pay for the list rebuild.
+        self._sidebar_timer = QTimer(self)
+        self._sidebar_timer.setSingleShot(True)
+        self._sidebar_timer.setInterval(50)
+        self._sidebar_timer.timeout.connect(self.refresh_sidebar)
+        c.conversations_changed.connect(self._sidebar_timer.start)
         c.reply_finished.connect(self._on_reply_finished)
         self.composer.send_requested.connect(self._send)
         self.composer.stop_requested.connect(c.stop)
