@@ -225,3 +225,24 @@ def test_settings_dialog_round_trip_and_plain_format(qtbot, window, data_dir):
     saved = load_settings()
     assert saved.sampling.seed == 42 and saved.prompt_format_for("/models/mine.gguf").mode == "completion"
     assert (data_dir / "settings.json").exists()
+
+
+def test_long_conversation_opens_off_the_gui_thread(qtbot, window):
+    from chatdesk.store.bulk import import_conversations
+    from chatdesk.ui.chat_controller import SYNC_OPEN_LIMIT
+
+    n = SYNC_OPEN_LIMIT + 500
+    msgs = [
+        {"uid": f"m{i}", "parent_uid": f"m{i - 1}" if i else None, "role": "user" if i % 2 == 0 else "assistant",
+         "content": f"line {i} 第{i}行", "status": "done", "created_at": float(i)}
+        for i in range(n)
+    ]
+    import_conversations(window.store, [({"uid": "big", "title": "Big", "created_at": 0.0, "updated_at": 1.0, "active_leaf_uid": f"m{n - 1}"}, msgs)])
+    big = window.store.list_conversations()[0]
+    window.open_conversation(big.id, None)
+    # Returned before the rows arrived: the read happens on the thread pool.
+    assert window.chat_view.model_.rowCount() == 0 and window.notice.isVisible()
+    qtbot.waitUntil(lambda: window.chat_view.model_.rowCount() > 0, timeout=10_000)
+    assert window.chat_view.model_.records()[-1].content == f"line {n - 1} 第{n - 1}行"
+    assert len(window.chat_view.model_.records()) == n
+    assert not window.notice.isVisible()

@@ -357,6 +357,11 @@ class Store:
             return [_msg(r) for r in s.scalars(q)]
 
     @_translated
+    def count_messages(self, conversation_id: int) -> int:
+        with self._session() as s:
+            return s.scalar(select(func.count()).select_from(Message).where(Message.conversation_id == conversation_id)) or 0
+
+    @_translated
     def active_path(self, conversation_id: int) -> list[MessageRecord]:
         """Root-to-leaf list of the branch the user is looking at (one recursive query)."""
         with self._session() as s:

@@ -8,17 +8,19 @@ routes streamed text into the visible ``MessageListModel`` only when that conver
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QObject, Signal
 
 from chatdesk.engine import ChatMessage, GenerationRequest, ModelInfo, SamplingSettings
 from chatdesk.settings import AppSettings
 from chatdesk.store import MessageRecord, Status, Store, StoreError
+from chatdesk.ui.background import run_in_background
 from chatdesk.ui.message_model import MessageListModel
 from chatdesk.ui.worker import GenerationJob, GenerationOutcome, InferenceThread
 
 _request_ids = itertools.count(1)
+SYNC_OPEN_LIMIT = 1000  # messages; longer conversations are read off the GUI thread
 
 
 @dataclass
@@ -29,6 +31,7 @@ class ActiveReply:
 
 class ChatController(QObject):
     busy_changed = Signal(bool)
+    loading = Signal(bool)  # a long conversation is being read in the background
     error = Signal(str)
     notice = Signal(str)
     conversations_changed = Signal()
@@ -44,6 +47,10 @@ class ChatController(QObject):
         self.model_info: ModelInfo | None = None
         self.current_id: int | None = None
         self.active: ActiveReply | None = None
+        self._open_seq = 0
+        # Where loaded rows go: (rows, siblings, message id to focus). The window points this at
+        # its ChatView so a search hit can be scrolled into view.
+        self.show_rows = lambda rows, siblings, _focus: model.set_messages(rows, siblings)
         w = inference.worker
         w.token_received.connect(self._on_token)
         w.generation_finished.connect(self._on_finished)
@@ -54,28 +61,50 @@ class ChatController(QObject):
     def busy(self) -> bool:
         return self.active is not None
 
-    def open_conversation(self, conversation_id: int | None, focus_message_id: int | None = None) -> list[MessageRecord]:
+    def open_conversation(self, conversation_id: int | None, focus_message_id: int | None = None) -> None:
+        """Show a conversation's active branch.
+
+        Ordinary conversations load at once (a few ms); one longer than ``SYNC_OPEN_LIMIT``
+        messages loads on the thread pool while the view says so, so the window never waits.
+        """
         self.current_id = conversation_id
-        rows: list[MessageRecord] = []
-        siblings: dict[int, tuple[int, int]] = {}
-        if conversation_id is not None:
-            try:
-                rows = self.store.active_path(conversation_id)
-                siblings = self.store.sibling_info(conversation_id)
-            except StoreError as exc:
-                self.error.emit(str(exc))
-            if self.active and self.active.job.conversation_id == conversation_id:
-                live = "".join(self.active.text)
-                rows = [
-                    MessageRecord(**{**r.__dict__, "content": live, "status": Status.STREAMING})
-                    if r.id == self.active.job.assistant_message_id
-                    else r
-                    for r in rows
-                ]
-        self.view_model.set_messages(rows, siblings)
-        if conversation_id is not None:
-            self.current_changed.emit(conversation_id)
-        return rows
+        self._open_seq += 1
+        seq = self._open_seq
+        if conversation_id is None:
+            self.show_rows([], {}, None)
+            return
+        try:
+            size = self.store.count_messages(conversation_id)
+            if size <= SYNC_OPEN_LIMIT:
+                self._loaded(seq, conversation_id, focus_message_id, self._load(conversation_id))
+                return
+        except StoreError as exc:
+            self.error.emit(str(exc))
+            return
+        self.show_rows([], {}, None)
+        self.loading.emit(True)
+        run_in_background(
+            lambda: self._load(conversation_id),
+            lambda data: self._loaded(seq, conversation_id, focus_message_id, data),
+            lambda exc: (self.loading.emit(False), self.error.emit(str(exc))),
+        )
+
+    def _load(self, conversation_id: int) -> tuple[list[MessageRecord], dict[int, tuple[int, int]]]:
+        return self.store.active_path(conversation_id), self.store.sibling_info(conversation_id)
+
+    def _loaded(self, seq: int, conversation_id: int, focus: int | None, data) -> None:  # type: ignore[no-untyped-def]
+        if seq != self._open_seq:
+            return  # the user has opened another conversation meanwhile
+        rows, siblings = data
+        if self.active and self.active.job.conversation_id == conversation_id:
+            live = "".join(self.active.text)
+            rows = [
+                replace(r, content=live, status=Status.STREAMING) if r.id == self.active.job.assistant_message_id else r
+                for r in rows
+            ]
+        self.loading.emit(False)
+        self.show_rows(rows, siblings, focus)
+        self.current_changed.emit(conversation_id)
 
     def new_conversation(self) -> int | None:
         try:

@@ -99,6 +99,8 @@ class MainWindow(QMainWindow):
         w.load_failed.connect(self._on_load_failed)
         w.save_failed.connect(self._on_save_failed)  # a bound slot: runs on the GUI thread
         c.busy_changed.connect(self.composer.set_busy)
+        c.loading.connect(self._on_loading)
+        c.show_rows = self.chat_view.show_messages
         c.error.connect(lambda msg: self.banner.show_message(msg))
         c.notice.connect(lambda msg: self.notice.show_message(msg, "info"))
         # Coalesced and deferred: a send or a finished reply must not pay for the list rebuild.
@@ -261,12 +263,14 @@ class MainWindow(QMainWindow):
 
     def open_conversation(self, conversation_id: int, focus_message_id: object) -> None:
         self.notice.hide()
-        self.controller.open_conversation(conversation_id)
+        self.controller.open_conversation(conversation_id, int(focus_message_id) if focus_message_id is not None else None)
         self._follow_conversation_model(conversation_id)
-        if focus_message_id is not None:
-            self.chat_view.show_messages(self.chat_view.model_.records(), self.store.sibling_info(conversation_id), int(focus_message_id))
-        else:
-            self.chat_view.scrollToBottom()
+
+    def _on_loading(self, loading: bool) -> None:
+        if loading:
+            self.notice.show_message("Opening a long conversation…", "info")
+        elif self.notice.text() == "Opening a long conversation…":
+            self.notice.hide()
 
     def _follow_conversation_model(self, conversation_id: int) -> None:
         """Each chat remembers its model; switch to it when the chat is opened."""
