@@ -49,6 +49,8 @@ def test_send_streams_reply_and_stores_it(qtbot, window):
     assert stored == [("user", "Say hello in one sentence.", "done"), ("assistant", outcome.result.text, "done")]
     prov = window.store.get_message(rows[1].id).provenance
     assert prov["seed"] == outcome.result.seed and len(prov["model_sha256"]) == 64
+    assert prov["chat_template"] == "gguf" and len(prov["chat_template_sha256"]) == 64
+    assert prov["sampler"]["max_tokens"] == 48 and prov["n_ctx"] == 4096 and prov["stop_reason"] in ("end", "length")
     assert "tok/s" in window.stats_label.text()
     assert not window.composer.stop_button.isVisible()
 
@@ -246,3 +248,17 @@ def test_long_conversation_opens_off_the_gui_thread(qtbot, window):
     assert window.chat_view.model_.records()[-1].content == f"line {n - 1} 第{n - 1}行"
     assert len(window.chat_view.model_.records()) == n
     assert not window.notice.isVisible()
+
+
+def test_locked_database_on_send_keeps_the_message(qtbot, window):
+    blocker = sqlite3.connect(window.store.path, timeout=0)
+    blocker.execute("BEGIN EXCLUSIVE")
+    try:
+        send(qtbot, window, "Please keep this text")
+        qtbot.waitUntil(window.banner.isVisible, timeout=15_000)
+    finally:
+        blocker.rollback()
+        blocker.close()
+    assert "locked by another program" in window.banner.text()
+    assert window.composer.edit.toPlainText() == "Please keep this text"
+    assert window.controller.active is None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import hashlib
 import logging
 import os
 import secrets
@@ -227,6 +228,7 @@ class LlamaEngine:
             n_ctx=n_ctx,
             has_chat_template=self._template is not None,
             template_source="gguf" if self._template else "plain transcript",
+            template_sha256=hashlib.sha256(summary.chat_template.encode()).hexdigest() if summary.chat_template else None,
             quantization=summary.file_type,
             size_bytes=summary.size_bytes,
             n_params=summary.n_params,

@@ -77,6 +77,7 @@ class ModelInfo:
     n_ctx: int  # context actually usable (min(requested, trained))
     has_chat_template: bool
     template_source: str  # "gguf" or "plain transcript" / "plain completion"
+    template_sha256: str | None  # identifies the exact GGUF chat template used (None: plain)
     quantization: str
     size_bytes: int
     n_params: int

@@ -14,6 +14,7 @@ LABELS = [
     ("quantization", "Quantization"),
     ("model_sha256", "Model SHA-256"),
     ("chat_template", "Chat template"),
+    ("chat_template_sha256", "Template SHA-256"),
     ("system_prompt", "System prompt"),
     ("sampler", "Sampler"),
     ("seed", "Seed"),
