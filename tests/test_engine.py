@@ -244,6 +244,9 @@ def test_valid_tiny_gpt2_without_template_loads_as_plain_model(tmp_path):
         res = eng.generate(req, threading.Event(), lambda _t: None)
         # Never past the learned position table (that would abort the process).
         assert res.prompt_tokens + res.completion_tokens <= 256
+        assert res.warning is None
+        odd = eng.generate(GenerationRequest(2, (ChatMessage("user", "abz 中"),), SamplingSettings(max_tokens=4, seed=1)), threading.Event(), lambda _t: None)
+        assert odd.warning is not None and "z" in odd.warning and "中" in odd.warning and " a " not in odd.warning
     finally:
         eng.unload()
 

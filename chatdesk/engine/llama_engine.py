@@ -334,6 +334,24 @@ class LlamaEngine:
         reply_budget = min(max_tokens, budget - len(tokens))
         return tokens, rendered, dropped, reply_budget
 
+    def _unrepresentable(self, messages: Sequence[ChatMessage]) -> str | None:
+        """Name characters of the newest user message that the vocabulary cannot encode.
+
+        llama.cpp silently drops text its vocabulary cannot express (typical for character-level
+        models trained on a small corpus), so the model would answer a different question.
+        """
+        assert self._llm is not None and self._pieces is not None
+        last = next((m.content for m in reversed(messages) if m.role == "user"), "")
+        if not last:
+            return None
+        ids = self._llm.tokenize(last.encode("utf-8"), add_bos=False, special=False)
+        back = self._pieces.text(ids)
+        missing = sorted({ch for ch in last if ch not in back and not ch.isspace()})
+        if not missing:
+            return None
+        shown = " ".join(missing[:20]) + (" …" if len(missing) > 20 else "")
+        return f"This model's vocabulary has no tokens for these characters, so they were left out: {shown}"
+
     # -- generation ----------------------------------------------------------------------
     def generate(
         self,
@@ -350,6 +368,7 @@ class LlamaEngine:
         tokens, rendered, dropped, max_new = self.fit(
             request.messages, s.max_tokens, request.prompt_format, request.assistant_prefix
         )
+        warning = self._unrepresentable(request.messages)
         seed = s.seed if s.seed is not None else secrets.randbits(32)
         llm.set_seed(seed)
         cached = min(_common_prefix(llm._input_ids[: llm.n_tokens].tolist(), tokens), max(len(tokens) - 1, 0))  # noqa: SLF001
@@ -428,4 +447,5 @@ class LlamaEngine:
             seed=seed,
             dropped_messages=dropped,
             error=error,
+            warning=warning,
         )

@@ -109,5 +109,5 @@ class GenerationResult:
     total_ms: float
     seed: int
     dropped_messages: int  # history turns left out to fit the context
-    prompt_preview_tail: str = ""
     error: str | None = None
+    warning: str | None = None  # e.g. characters the model's vocabulary cannot represent

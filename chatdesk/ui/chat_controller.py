@@ -238,6 +238,8 @@ class ChatController(QObject):
                 f"{outcome.result.dropped_messages} earlier message(s) were left out because the conversation "
                 "no longer fits in the model's context window."
             )
+        if outcome.result.warning:
+            self.notice.emit(outcome.result.warning)
         for problem in (outcome.result.error, outcome.save_error):
             if problem:
                 self.error.emit(problem)
