@@ -64,8 +64,8 @@ class InferenceWorker(QObject):
         self._check_cache = check_cache
         self._engine: LlamaEngine | None = None
         self.stop_event = threading.Event()
-        # Written by llama.cpp's load-progress callback, polled by the GUI. (Emitting a Qt signal
-        # from inside that ctypes callback corrupts the interpreter's reference counts.)
+        # Written by llama.cpp's load-progress callback and polled by the GUI: the callback runs
+        # hundreds of times inside a C call, where a plain attribute write is all we want to do.
         self.load_fraction = 0.0
 
     def _get_engine(self) -> LlamaEngine:
@@ -97,47 +97,18 @@ class InferenceWorker(QObject):
         if engine is None or not engine.loaded:
             self._finish_failed(job, "No model is loaded yet.")
             return
-        # "Continue" extends a saved partial reply: the stored text is that prefix plus the new text.
-        text_parts: list[str] = [req.assistant_prefix] if req.assistant_prefix else []
-        last_flush = 0.0  # the first piece is saved at once, then at most every FLUSH_INTERVAL_S
-        last_emit = 0.0
-        unsent: list[str] = []
-        save_error: str | None = None
-
-        def on_text(piece: str) -> None:
-            nonlocal last_flush, last_emit, save_error
-            text_parts.append(piece)
-            unsent.append(piece)
-            now = time.monotonic()
-            # Coalesce pieces: the view repaints at most 30 times a second anyway, and every
-            # cross-thread signal wakes the GUI thread, which on a small CPU steals time from
-            # llama.cpp's compute threads.
-            if now - last_emit >= EMIT_INTERVAL_S:
-                last_emit = now
-                self.token_received.emit(req.request_id, "".join(unsent))
-                unsent.clear()
-            if self._store is not None and now - last_flush >= FLUSH_INTERVAL_S:
-                last_flush = now
-                try:
-                    self._store.update_streaming(job.assistant_message_id, "".join(text_parts))
-                    save_error = None
-                except StoreError as exc:
-                    if save_error is None:
-                        self.save_failed.emit(str(exc))
-                    save_error = str(exc)
-
+        stream = _ReplyStream(self, job)
         try:
             try:
-                result = engine.generate(req, self.stop_event, on_text)
+                result = engine.generate(req, self.stop_event, stream.on_text)
             finally:
-                if unsent:
-                    self.token_received.emit(req.request_id, "".join(unsent))
+                stream.send_unsent()
         except EngineError as exc:
-            self._finish_failed(job, str(exc), "".join(text_parts))
+            self._finish_failed(job, str(exc), stream.text())
             return
         except Exception as exc:  # noqa: BLE001
             log.exception("generation crashed")
-            self._finish_failed(job, f"Generation failed: {exc}", "".join(text_parts))
+            self._finish_failed(job, f"Generation failed: {exc}", stream.text())
             return
         status = {"end": Status.DONE, "length": Status.DONE, "user": Status.STOPPED}.get(result.stop_reason, Status.ERROR)
         info = engine.info
@@ -196,6 +167,52 @@ class InferenceWorker(QObject):
         if self._engine is not None:
             self._engine.unload()
             self._engine = None
+
+
+class _ReplyStream:
+    """Where the engine's text goes while a reply streams (runs on the worker thread).
+
+    Pieces are coalesced into at most one ``token_received`` per ``EMIT_INTERVAL_S``: the view
+    repaints at most 30 times a second anyway, and each cross-thread signal wakes the GUI thread,
+    which on a small CPU takes time from llama.cpp's compute threads. The text so far is saved at
+    once and then at most every ``FLUSH_INTERVAL_S``, so a crash loses at most that much.
+    """
+
+    def __init__(self, worker: InferenceWorker, job: GenerationJob) -> None:
+        self.worker = worker
+        self.job = job
+        prefix = job.request.assistant_prefix  # "Continue" extends a saved partial reply
+        self.parts: list[str] = [prefix] if prefix else []
+        self.unsent: list[str] = []
+        self.last_emit = 0.0
+        self.last_flush = 0.0
+        self.save_error: str | None = None
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def on_text(self, piece: str) -> None:
+        self.parts.append(piece)
+        self.unsent.append(piece)
+        now = time.monotonic()
+        if now - self.last_emit >= EMIT_INTERVAL_S:
+            self.last_emit = now
+            self.send_unsent()
+        store = self.worker._store  # noqa: SLF001 - the worker's own store
+        if store is not None and now - self.last_flush >= FLUSH_INTERVAL_S:
+            self.last_flush = now
+            try:
+                store.update_streaming(self.job.assistant_message_id, self.text())
+                self.save_error = None
+            except StoreError as exc:
+                if self.save_error is None:
+                    self.worker.save_failed.emit(str(exc))
+                self.save_error = str(exc)
+
+    def send_unsent(self) -> None:
+        if self.unsent:
+            self.worker.token_received.emit(self.job.request.request_id, "".join(self.unsent))
+            self.unsent.clear()
 
 
 class InferenceThread(QObject):
