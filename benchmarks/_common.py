@@ -56,12 +56,27 @@ def emit_json(obj: dict) -> None:
     print(json.dumps(obj, ensure_ascii=False), flush=True)
 
 
+def require_supported_pyside() -> None:
+    """Exit with a clear message if PySide6 6.12.x is installed.
+
+    PySide6 6.12.0 on CPython 3.11 drops a reference to ``True`` / ``None`` on every signal
+    emission and void Qt call, so a long run aborts the interpreter. pyproject.toml pins
+    ``pyside6-essentials<6.12`` and ``tests/test_qt_runtime.py`` guards against it; this check
+    stops a benchmark from running against such an environment anyway.
+    """
+    import PySide6
+
+    if tuple(PySide6.__version_info__[:2]) == (6, 12):
+        sys.exit(f"PySide6 {PySide6.__version__} is installed, but the benchmarks need PySide6 < 6.12 "
+                 "(6.12 leaks references to True/None on every signal emission and aborts Python 3.11). "
+                 "Reinstall the pinned version: .venv/bin/pip install -e . (pyproject pins "
+                 "pyside6-essentials>=6.6,<6.12).")
+
+
 class Waiter:
     """Run a nested QEventLoop until one of some signals fires (or a timeout).
 
-    Signals are connected once and never disconnected: ``SignalInstance.disconnect`` in
-    PySide6 6.12 drops a reference to ``True`` on every call, which eventually aborts the
-    interpreter at exit ("bool_dealloc: deallocating True or False").
+    The signals are connected once, so one Waiter can be reused for several waits.
     """
 
     def __init__(self, *signals) -> None:  # type: ignore[no-untyped-def]
@@ -84,33 +99,3 @@ class Waiter:
         self._loop.exec()
         timer.stop()
         self._loop = None
-
-
-_BANK: list[object] = []
-
-
-def guard_pyside_true_refcount(extra: int = 2_000_000, extra_none: int = 10_000_000):
-    """Work around a PySide6 6.12 refcount bug on CPython 3.11 so long benchmarks survive.
-
-    With the cp310-abi3 PySide6 6.12.0 wheel on CPython 3.11, ``SignalInstance.emit()`` returns
-    ``True`` and every ``void`` Qt method (``processEvents``, ``scrollToBottom``, ``QPainter``
-    calls, ...) returns ``None`` without taking a reference, so each call drops one reference to
-    ``True`` / ``None``. When one reaches zero CPython aborts ("Fatal Python error:
-    bool_dealloc" / "none_dealloc"); CPython >= 3.12 has immortal singletons and hides the bug.
-    We bank references up front and return a function giving the current counts
-    ``(True, None)`` (compare two readings taken after all imports). Scripts end with
-    ``hard_exit`` so the interpreter's final teardown does not trip over the imbalance.
-    """
-    _BANK.extend([True] * extra)
-    _BANK.extend([False] * extra)
-    _BANK.extend([None] * extra_none)
-    return lambda: (sys.getrefcount(True), sys.getrefcount(None))
-
-
-def hard_exit(code: int = 0) -> None:
-    """Flush and leave without interpreter teardown (see ``guard_pyside_true_refcount``)."""
-    import os
-
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)

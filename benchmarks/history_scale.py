@@ -47,7 +47,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import emit_json, guard_pyside_true_refcount, hard_exit, say, temp_data_dir, use_offscreen_qt  # noqa: E402
+from _common import emit_json, require_supported_pyside, say, temp_data_dir, use_offscreen_qt  # noqa: E402
 
 FORMAT_VERSION = 1  # bump when the generator changes
 
@@ -260,10 +260,10 @@ def main() -> int:
     args = ap.parse_args()
     if args.messages < args.big + 2 * (args.conversations - 1):
         ap.error("--messages is too small for --conversations and --big")
+    require_supported_pyside()
 
     use_offscreen_qt()
     work = temp_data_dir("chatdesk-bench-history-")
-    guard_pyside_true_refcount()
     key = (f"m{args.messages}-c{args.conversations}-b{args.big}-s{args.seed}-"
            f"{args.query_en}-{args.query_zh.encode().hex()}-{schema_key()}-v{FORMAT_VERSION}")
     cache = Path(tempfile.gettempdir()) / "chatdesk-bench-history" / key
@@ -447,17 +447,5 @@ def main() -> int:
     return 0
 
 
-def _run() -> int:
-    try:
-        return main()
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    except BaseException:  # noqa: BLE001 - print, then leave without interpreter teardown
-        import traceback
-
-        traceback.print_exc()
-        return 1
-
-
 if __name__ == "__main__":
-    hard_exit(_run())
+    raise SystemExit(main())

@@ -43,7 +43,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, emit_json, say  # noqa: E402
+from _common import ROOT, emit_json, require_supported_pyside, say  # noqa: E402
 
 MESSAGE = "Hello! Tell me a short story about a cat."
 
@@ -245,6 +245,7 @@ def main() -> int:
     ap.add_argument("--timeout", type=float, default=60.0, help="seconds allowed per launch (default 60)")
     ap.add_argument("--no-probe", action="store_true", help="do not inject the timing sitecustomize")
     args = ap.parse_args()
+    require_supported_pyside()  # the app it launches is a Qt app
     for tool in ("xdotool", "xdpyinfo"):
         if not shutil.which(tool):
             say(f"{tool} is required")

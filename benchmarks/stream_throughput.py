@@ -35,7 +35,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import Waiter, emit_json, guard_pyside_true_refcount, hard_exit, median, say, temp_data_dir  # noqa: E402
+from _common import Waiter, emit_json, median, require_supported_pyside, say, temp_data_dir  # noqa: E402
 
 PROMPT = (
     "Write a long, detailed story about a lighthouse keeper who finds a message in a bottle. "
@@ -50,13 +50,10 @@ def main() -> int:
     ap.add_argument("--threads", type=int, default=0, help="llama.cpp threads (default: the app's choice)")
     ap.add_argument("--seed", type=int, default=1234)
     ap.add_argument("--no-ignore-eos", action="store_true", help="stop at end-of-generation like the app does")
-    ap.add_argument("--diag-no-abort-callback", action="store_true",
-                    help="diagnosis: remove the engine's ggml abort callback (a Python ctypes callback that "
-                         "ggml calls at every graph node) to see what it costs")
     args = ap.parse_args()
+    require_supported_pyside()
 
     data = temp_data_dir("chatdesk-bench-stream-")
-    true_refs = guard_pyside_true_refcount()
 
     from PySide6.QtCore import QCoreApplication
 
@@ -112,11 +109,6 @@ def main() -> int:
     engine = worker._engine  # noqa: SLF001 - the benchmark borrows the engine's own prompt fitting
     assert engine is not None
     prompt_tokens, _rendered, _dropped, _budget = engine.fit(messages, args.tokens)
-    if args.diag_no_abort_callback:
-        import ctypes
-
-        lowlevel.llama_set_abort_callback(engine._llm.ctx, ctypes.cast(None, lowlevel.ggml_abort_callback), None)  # noqa: SLF001
-        say("diagnosis: the engine's abort callback is removed for this run")
     say(f"model {Path(model_path).name}  n_ctx={info.n_ctx}  threads={threads}  prompt={len(prompt_tokens)} tokens  "
         f"reply={args.tokens} tokens  ignore_eos={ignore_eos}")
 
@@ -214,7 +206,6 @@ def main() -> int:
     app_round()
     raw_round()
 
-    refs_before = true_refs()
     app_runs: list[dict] = []
     raw_runs: list[dict] = []
     for i in range(args.rounds):
@@ -242,13 +233,10 @@ def main() -> int:
     llm.close()
     store.close()
     lowlevel.llama_vocab_is_eog = real_is_eog
-    say(f"note: the measured rounds dropped {refs_before[0] - true_refs()[0]} references to True "
-        f"({sum(a['signals'] for a in app_runs)} token signals emitted): PySide6 6.12 Signal.emit refcount bug, "
-        "banked here so the run survives")
     del app
     emit_json({"app_tok_s": round(app_tok_s, 2), "raw_tok_s": round(raw_tok_s, 2), "ratio": round(ratio, 4)})
     return 0
 
 
 if __name__ == "__main__":
-    hard_exit(main())
+    raise SystemExit(main())

@@ -39,9 +39,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import (  # noqa: E402
     Waiter,
     emit_json,
-    guard_pyside_true_refcount,
-    hard_exit,
     percentile,
+    require_supported_pyside,
     say,
     temp_data_dir,
     use_offscreen_qt,
@@ -130,10 +129,10 @@ def main() -> int:
     ap.add_argument("--no-ignore-eos", action="store_true", help="let the model end the reply itself")
     ap.add_argument("--diagnose", action="store_true", help="sample the GUI thread's stack during stalls")
     args = ap.parse_args()
+    require_supported_pyside()
 
     use_offscreen_qt()
     temp_data_dir("chatdesk-bench-ui-")
-    true_refs = guard_pyside_true_refcount()
 
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
@@ -208,7 +207,6 @@ def main() -> int:
     probe.set_phase("settle")
     spin(0.3)
 
-    refs_before = true_refs()
     probe.set_phase("stream")
     t0 = time.perf_counter()
     sent: list[bool] = []
@@ -227,9 +225,6 @@ def main() -> int:
     say(f"load took {load_s * 1000:.0f} ms; reply: {result.completion_tokens} tokens in {stream_s:.1f} s "
         f"({result.tokens_per_s:.1f} tok/s, first token {result.ttft_ms:.0f} ms), "
         f"{window.chat_view.model_.repaints} model flushes")
-    refs_after = true_refs()
-    say(f"PySide6 6.12 refcount bug: this reply ({stream_s:.1f} s) dropped {refs_before[0] - refs_after[0]} references "
-        f"to True and {refs_before[1] - refs_after[1]} to None (banked here; the real app aborts when either reaches 0)")
 
     stats = {name: summarize(name, probe.gaps[name]) for name in ("idle", "load", "stream")}
     for name, s in stats.items():
@@ -261,4 +256,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    hard_exit(main())
+    raise SystemExit(main())

@@ -171,3 +171,25 @@ def test_backup_is_consistent_copy(store, tmp_path):
     with sqlite3.connect(out) as raw:
         assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert raw.execute("SELECT content FROM messages").fetchall() == [("backed up",)]
+
+
+def test_full_disk_gives_human_error_and_keeps_data(store):
+    from sqlalchemy import event
+
+    from chatdesk.store import DiskFullError
+
+    c = store.create_conversation("before")
+    store.add_message(c.id, "user", "kept")
+    with sqlite3.connect(store.path) as raw:
+        pages = raw.execute("PRAGMA page_count").fetchone()[0]
+
+    def cap(dbapi_conn, _rec):  # the file may not grow: SQLite reports SQLITE_FULL, as on a full disk
+        dbapi_conn.execute(f"PRAGMA max_page_count = {pages}")
+
+    store.engine.dispose()
+    event.listen(store.engine, "connect", cap)
+    with pytest.raises(DiskFullError, match="is full"):
+        store.add_message(c.id, "user", "x" * 200_000)
+    event.remove(store.engine, "connect", cap)
+    store.engine.dispose()
+    assert [m.content for m in store.active_path(c.id)] == ["kept"]
