@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         w.save_failed.connect(self._on_save_failed)  # a bound slot: runs on the GUI thread
         c.busy_changed.connect(self.composer.set_busy)
         c.loading.connect(self._on_loading)
+        c.current_changed.connect(self.sidebar.select)
         c.show_rows = self.chat_view.show_messages
         c.error.connect(lambda msg: self.banner.show_message(msg))
         c.notice.connect(lambda msg: self.notice.show_message(msg, "info"))

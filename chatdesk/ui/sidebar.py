@@ -5,10 +5,12 @@ Listing is a quick indexed query; search runs on the thread pool and the newest 
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -22,6 +24,12 @@ from chatdesk.store import ConversationRecord, SearchHit
 
 ConvIdRole = Qt.ItemDataRole.UserRole + 1
 MessageIdRole = Qt.ItemDataRole.UserRole + 2
+
+
+def highlight_html(snippet: str) -> str:
+    """Escape a search snippet and show its [[match]] markers as highlighted text."""
+    out = html.escape(snippet)
+    return out.replace("[[", '<span style="background:#ffe58a">').replace("]]", "</span>")
 
 
 class Sidebar(QWidget):
@@ -62,7 +70,6 @@ class Sidebar(QWidget):
         self._debounce.setInterval(150)
         self._debounce.timeout.connect(lambda: self.search_changed.emit(self.search.text().strip()))
         self.search.textChanged.connect(lambda _t: self._debounce.start())
-        QShortcut(QKeySequence("Ctrl+K"), self.window() or self, activated=self.focus_search)
         self._mode = "list"
         self._pinned: dict[int, bool] = {}
 
@@ -89,6 +96,18 @@ class Sidebar(QWidget):
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
 
+    def select(self, conversation_id: int) -> None:
+        """Mark the open conversation in the list (without emitting a selection)."""
+        if self._mode != "list":
+            return
+        self.list.blockSignals(True)
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if item.data(ConvIdRole) == conversation_id:
+                self.list.setCurrentItem(item)
+                break
+        self.list.blockSignals(False)
+
     def leave_search(self) -> None:
         self._mode = "list"
 
@@ -101,11 +120,20 @@ class Sidebar(QWidget):
             self.list.addItem(item)
             return
         for h in hits:
-            snippet = h.snippet.replace("[[", "«").replace("]]", "»")
-            item = QListWidgetItem(f"{h.conversation_title or 'Chat'}\n{snippet}")
+            plain = h.snippet.replace("[[", "").replace("]]", "")
+            item = QListWidgetItem()
             item.setData(ConvIdRole, h.conversation_id)
             item.setData(MessageIdRole, h.message_id)
+            item.setToolTip(plain)
+            label = QLabel(f"<b>{html.escape(h.conversation_title or 'Chat')}</b><br>{highlight_html(h.snippet)}")
+            label.setObjectName("searchHit")
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setContentsMargins(4, 3, 4, 3)
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            item.setSizeHint(label.sizeHint().expandedTo(label.minimumSizeHint()))
             self.list.addItem(item)
+            self.list.setItemWidget(item, label)
 
     def selected_ids(self) -> list[int]:
         ids = [i.data(ConvIdRole) for i in self.list.selectedItems()]
