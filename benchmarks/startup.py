@@ -109,7 +109,7 @@ def free_display() -> int:
 def start_xvfb() -> tuple[subprocess.Popen, str]:
     n = free_display()
     proc = subprocess.Popen(
-        ["Xvfb", f":{n}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        ["Xvfb", f":{n}", "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     display = f":{n}"
