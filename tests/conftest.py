@@ -56,10 +56,6 @@ def no_leaked_qthreads(request):
     yield
     if "qtbot" not in request.fixturenames:
         return
-    from PySide6.QtCore import QThread
-
-    from chatdesk.ui.worker import InferenceThread  # noqa: F401 - ensures module loaded
-
     leaked = [t for t in _live_qthreads() if t.isRunning()]
     for t in leaked:
         t.quit()

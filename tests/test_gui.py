@@ -8,10 +8,7 @@ import time
 import pytest
 from PySide6.QtCore import Qt
 
-from chatdesk.engine import SamplingSettings
-from chatdesk.settings import AppSettings
-from chatdesk.store import Status, Store
-from chatdesk.ui.main_window import MainWindow  # noqa: F401
+from chatdesk.store import Status
 from chatdesk.ui.message_model import SiblingRole
 from tests_gui_support import make_window
 

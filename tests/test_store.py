@@ -132,8 +132,6 @@ def test_concurrent_writer_thread_and_reader(store):
 
 
 def test_locked_database_gives_human_error(store, monkeypatch):
-    import chatdesk.store.database as database
-
     c = store.create_conversation()
     blocker = sqlite3.connect(store.path, timeout=0)
     blocker.execute("BEGIN EXCLUSIVE")
