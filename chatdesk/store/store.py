@@ -29,13 +29,13 @@ from chatdesk.store.records import (
     SearchHit,
     Status,
 )
-from chatdesk.store.search_text import fts_query, index_text, make_snippet
+from chatdesk.store.search_query import run_search
+from chatdesk.store.search_text import index_text
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
 TITLE_LENGTH = 60
-SEARCH_CANDIDATES = 2000
 
 
 def _translated(fn: Callable[P, R]) -> Callable[P, R]:
@@ -466,38 +466,8 @@ class Store:
     @_translated
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Full-text search over all branches of all (non-trashed) conversations."""
-        expr = fts_query(query)
-        if expr is None:
-            return []
-        # bm25 ranking of every match is the expensive part for common words (46k matches of
-        # "model" in the 1M-message benchmark), so rank only the newest SEARCH_CANDIDATES matches.
-        sql = text(
-            """
-            WITH hits AS (
-                SELECT rowid AS id, rank FROM messages_fts
-                WHERE messages_fts MATCH :q ORDER BY rowid DESC LIMIT :candidates
-            )
-            SELECT m.id, m.conversation_id, c.title, m.role, m.content, hits.rank
-            FROM hits
-            JOIN messages m ON m.id = hits.id
-            JOIN conversations c ON c.id = m.conversation_id
-            WHERE c.deleted_at IS NULL
-            ORDER BY hits.rank
-            LIMIT :limit"""
-        )
         with self._session() as s:
-            rows = s.execute(sql, {"q": expr, "limit": limit, "candidates": SEARCH_CANDIDATES}).all()
-        return [
-            SearchHit(
-                conversation_id=cid,
-                conversation_title=title,
-                message_id=mid,
-                role=role,
-                snippet=make_snippet(content, query),
-                rank=rank,
-            )
-            for mid, cid, title, role, content, rank in rows
-        ]
+            return run_search(s, query, limit)
 
     # ---------------------------------------------------------------- model file hashes
     @_translated

@@ -343,37 +343,14 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ transcripts
     def export_conversations(self, ids: list[int] | None) -> None:
-        """Export the given chats (None: all) on a background thread; errors go to the banner."""
-        from chatdesk import archive
-        from chatdesk.transcripts import FORMATS
+        from chatdesk.ui.transcript_actions import export_conversations
 
-        if ids is not None and not ids:
-            self.banner.show_message("Open or select a chat to export first.", "info")
-            return
-        filters = ";;".join(f"{label} (*.{ext})" for ext, (label, _e) in _format_items(FORMATS))
-        path, chosen = QFileDialog.getSaveFileName(self, "Export chats", str(Path.home() / "chatdesk-export.md"), filters)
-        if not path:
-            return
-        fmt = next((ext for ext, (label, _e) in _format_items(FORMATS) if chosen.startswith(label)), Path(path).suffix.lstrip(".") or "md")
-        self.notice.show_message("Exporting…", "info")
-        run_in_background(
-            lambda: archive.export_conversations(self.store, ids, fmt, Path(path)),
-            lambda n: self.notice.show_message(f"Exported {n} chat(s) to {path}.", "info"),
-            lambda exc: (self.notice.hide(), self.banner.show_message(str(exc))),
-        )
+        export_conversations(self, ids)
 
     def import_transcript(self) -> None:
-        from chatdesk import archive
+        from chatdesk.ui.transcript_actions import import_transcript
 
-        path, _ = QFileDialog.getOpenFileName(self, "Import a ChatDesk JSON transcript", str(Path.home()), "ChatDesk transcript (*.json)")
-        if not path:
-            return
-
-        def done(report: archive.ImportReport) -> None:
-            self.notice.show_message(report.summary(), "info")
-            self.refresh_sidebar()
-
-        run_in_background(lambda: archive.import_file(self.store, Path(path)), done, lambda exc: self.banner.show_message(str(exc)))
+        import_transcript(self)
 
     # ------------------------------------------------------------------ search
     def _search(self, query: str) -> None:
@@ -451,11 +428,3 @@ class MainWindow(QMainWindow):
             wait_all(1000)
         event.accept()
 
-
-def _format_items(formats: dict) -> list[tuple[str, tuple[str, str]]]:
-    """(extension, (label, extension)) pairs from the transcript FORMATS table."""
-    items = []
-    for fmt, value in formats.items():
-        label = value[0] if isinstance(value, tuple) else str(value)
-        items.append((fmt, (label, fmt)))
-    return items
