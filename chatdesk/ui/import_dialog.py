@@ -67,6 +67,7 @@ class ImportCheckpointDialog(QDialog):
         self.qtype.setObjectName("importType")
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
+        self.progress.hide()  # shown once a conversion starts
         self.status = QLabel("", self)
         self.status.setObjectName("importStatus")
         self.status.setWordWrap(True)
@@ -153,6 +154,7 @@ class ImportCheckpointDialog(QDialog):
         out_dir.mkdir(parents=True, exist_ok=True)
         self.output_path = str(out_dir / f"{self.name.text() or 'model'}-{qt}.gguf")
         self.progress.setValue(0)
+        self.progress.show()
         self.status.setText("Converting…")
         self.convert_button.setEnabled(False)
         args = [self.source.text(), "-o", self.output_path, "--type", qt, "--name", self.name.text() or "model", "--progress-json"]

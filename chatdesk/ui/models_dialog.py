@@ -71,6 +71,8 @@ class ModelsDialog(QDialog):
         self.details = QLabel("", self)
         self.details.setObjectName("modelDetails")
         self.details.setWordWrap(True)
+        self.details.setMinimumHeight(self.details.fontMetrics().lineSpacing() * 6)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.chat_button = QPushButton("Chat with it", self)
         self.chat_button.setObjectName("chatWithModel")
