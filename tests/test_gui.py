@@ -84,6 +84,9 @@ def test_ctrl_n_starts_new_conversation(qtbot, window):
     assert window.controller.current_id != first
     assert window.chat_view.model_.rowCount() == 0
     qtbot.waitUntil(lambda: window.sidebar.list.count() == 2, timeout=2000)
+    second = window.controller.current_id
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.controller.current_id == second, "an empty chat is reused, not duplicated"
 
 
 def test_switching_conversation_during_generation(qtbot, data_dir, model_path):

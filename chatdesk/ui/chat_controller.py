@@ -107,6 +107,13 @@ class ChatController(QObject):
         self.current_changed.emit(conversation_id)
 
     def new_conversation(self) -> int | None:
+        """Start a chat; an already empty current chat is reused rather than piling up blanks."""
+        if self.current_id is not None and self.view_model.rowCount() == 0:
+            try:
+                if self.store.count_messages(self.current_id) == 0:
+                    return self.current_id
+            except StoreError:
+                pass
         try:
             conv = self.store.create_conversation(system_prompt=self.settings.system_prompt or None, model_path=self.settings.model_path)
         except StoreError as exc:
