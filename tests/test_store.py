@@ -191,3 +191,13 @@ def test_full_disk_gives_human_error_and_keeps_data(store):
     event.remove(store.engine, "connect", cap)
     store.engine.dispose()
     assert [m.content for m in store.active_path(c.id)] == ["kept"]
+
+
+def test_add_turn_commits_message_and_streaming_reply_together(store):
+    c = store.create_conversation()
+    user, reply = store.add_turn(c.id, "Hi there")
+    assert reply.parent_id == user.id and reply.status == Status.STREAMING and reply.content == ""
+    assert store.get_conversation(c.id).active_leaf_id == reply.id
+    assert store.get_conversation(c.id).title == "Hi there"
+    with pytest.raises(StoreError, match="does not exist"):
+        store.add_turn(9999, "nobody home")

@@ -273,29 +273,58 @@ class Store:
             raise ValueError(f"unknown status {status!r}")
         now = time.time() if created_at is None else created_at
         with self._session() as s, s.begin():
-            conv = s.get(Conversation, conversation_id)
-            if conv is None:
-                raise StoreError(f"Conversation {conversation_id} does not exist.")
+            conv = self._conversation_row(s, conversation_id)
             parent = conv.active_leaf_id if parent_id is ... else parent_id
-            row = Message(
-                uid=uid or uuid.uuid4().hex,
-                conversation_id=conversation_id,
-                parent_id=parent,
-                role=role,
-                content=content,
-                status=status,
-                created_at=now,
-                updated_at=now,
-                provenance=json.dumps(provenance, ensure_ascii=False) if provenance else None,
-            )
-            s.add(row)
-            s.flush()
-            self._index(s, row.id, content)
-            conv.active_leaf_id = row.id
-            conv.updated_at = max(conv.updated_at, now)
-            if not conv.title and role == "user":
-                conv.title = title_from(content)
-            return _msg(row)
+            return self._append(s, conv, role, content, status, parent, provenance, uid, now)
+
+    @_translated
+    def add_turn(self, conversation_id: int, user_text: str) -> tuple[MessageRecord, MessageRecord]:
+        """The user's message and an empty 'streaming' reply to it, in one transaction."""
+        now = time.time()
+        with self._session() as s, s.begin():
+            conv = self._conversation_row(s, conversation_id)
+            user = self._append(s, conv, "user", user_text, Status.DONE, conv.active_leaf_id, None, None, now)
+            reply = self._append(s, conv, "assistant", "", Status.STREAMING, user.id, None, None, now)
+            return user, reply
+
+    @staticmethod
+    def _conversation_row(s: Session, conversation_id: int) -> Conversation:
+        conv = s.get(Conversation, conversation_id)
+        if conv is None:
+            raise StoreError(f"Conversation {conversation_id} does not exist.")
+        return conv
+
+    def _append(
+        self,
+        s: Session,
+        conv: Conversation,
+        role: str,
+        content: str,
+        status: str,
+        parent: int | None,
+        provenance: dict[str, Any] | None,
+        uid: str | None,
+        now: float,
+    ) -> MessageRecord:
+        row = Message(
+            uid=uid or uuid.uuid4().hex,
+            conversation_id=conv.id,
+            parent_id=parent,
+            role=role,
+            content=content,
+            status=status,
+            created_at=now,
+            updated_at=now,
+            provenance=json.dumps(provenance, ensure_ascii=False) if provenance else None,
+        )
+        s.add(row)
+        s.flush()
+        self._index(s, row.id, content)
+        conv.active_leaf_id = row.id
+        conv.updated_at = max(conv.updated_at, now)
+        if not conv.title and role == "user":
+            conv.title = title_from(content)
+        return _msg(row)
 
     @staticmethod
     def _index(s: Session, message_id: int, content: str, *, replace: bool = False) -> None:

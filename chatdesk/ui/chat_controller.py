@@ -132,8 +132,7 @@ class ChatController(QObject):
         cid = self.current_id
         assert cid is not None
         try:
-            user = self.store.add_message(cid, "user", text)  # committed before generation starts
-            reply = self.store.add_message(cid, "assistant", "", status=Status.STREAMING)
+            user, reply = self.store.add_turn(cid, text)  # committed before generation starts
         except StoreError as exc:
             self.error.emit(str(exc) + " Your message is still in the box.")
             return False

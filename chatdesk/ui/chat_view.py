@@ -156,7 +156,9 @@ class ChatView(QListView):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
         self.model_.dataChanged.connect(self._follow)
-        self.model_.rowsInserted.connect(lambda *_: self.scrollToBottom())
+        # New rows need no forced layout: while stuck to the bottom, _range_changed follows the
+        # scroll range as the (delayed, batched) layout measures them.
+        self.model_.rowsInserted.connect(self._rows_inserted)
         self._stick = True
         self._from_bottom: int | None = None  # keeps the reading position while older rows load
         bar = self.verticalScrollBar()
@@ -169,6 +171,11 @@ class ChatView(QListView):
         if value == bar.minimum() and self.model_.hidden_count and self.isVisible():
             self._from_bottom = bar.maximum() - value
             self.model_.show_earlier()
+
+    def _rows_inserted(self, _parent, first: int, _last: int) -> None:  # type: ignore[no-untyped-def]
+        if first > 0:  # appended at the end (older pages are inserted at row 0)
+            self._stick = True
+            self.scheduleDelayedItemsLayout()
 
     def _range_changed(self, _lo: int, hi: int) -> None:
         """Batched layout grows the range as rows are measured: stay at the bottom, or in place."""

@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         # Coalesced and deferred: a send or a finished reply must not pay for the list rebuild.
         self._sidebar_timer = QTimer(self)
         self._sidebar_timer.setSingleShot(True)
-        self._sidebar_timer.setInterval(50)
+        self._sidebar_timer.setInterval(300)
         self._sidebar_timer.timeout.connect(self.refresh_sidebar)
         c.conversations_changed.connect(self._sidebar_timer.start)
         c.reply_finished.connect(self._on_reply_finished)
