@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 import pytest
+from xvfb_support import private_display
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "dist" / "ChatDesk" / "ChatDesk"
@@ -50,34 +51,9 @@ def _need(tool: str) -> str:
 
 @pytest.fixture
 def xvfb():
-    """A private X server on a free display (Xvfb picks it and reports it through -displayfd)."""
-    _need("Xvfb")
-    read_fd, write_fd = os.pipe()
-    proc = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset"],
-        pass_fds=(write_fd,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    try:
-        buf = b""
-        deadline = time.monotonic() + 20
-        while not buf.endswith(b"\n") and time.monotonic() < deadline:
-            chunk = os.read(read_fd, 32)  # Xvfb writes "N\n" once it accepts connections
-            if not chunk:
-                break
-            buf += chunk
-        assert buf.strip().isdigit(), f"Xvfb did not report a display (exit code {proc.poll()})"
-        yield f":{buf.decode().strip()}"
-    finally:
-        os.close(read_fd)
-        proc.terminate()
-        try:
-            proc.wait(5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+    """A private X server on a free display."""
+    with private_display() as display:
+        yield display
 
 
 def _xdotool(display: str, *args: str, timeout: float = 10) -> str:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -16,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+from xvfb_support import private_display
 
 pytestmark = pytest.mark.e2e
 
@@ -31,31 +31,8 @@ def _chatdesk_command() -> list[str]:
 
 @pytest.fixture(scope="module")
 def xdisplay():
-    """A private X server; Xvfb picks a free display and reports it through -displayfd."""
-    for tool in ("Xvfb", "xdotool", "import"):
-        assert shutil.which(tool), f"{tool} is required for end-to-end tests (see scripts/dev.sh)"
-    read_fd, write_fd = os.pipe()
-    proc = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset"],
-        pass_fds=(write_fd,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    try:
-        buf = b""
-        deadline = time.monotonic() + 20
-        while not buf.endswith(b"\n") and time.monotonic() < deadline:
-            chunk = os.read(read_fd, 32)  # "N\n" once the server accepts connections
-            if not chunk:
-                break
-            buf += chunk
-        assert buf.strip().isdigit(), f"Xvfb did not report a display (exit code {proc.poll()})"
-        yield f":{buf.decode().strip()}"
-    finally:
-        os.close(read_fd)
-        proc.terminate()
-        proc.wait(10)
+    with private_display() as display:
+        yield display
 
 
 def _env(display: str) -> dict[str, str]:
