@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field, replace
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from chatdesk.engine import ChatMessage, GenerationRequest, ModelInfo, SamplingSettings
 from chatdesk.settings import AppSettings
@@ -125,22 +125,45 @@ class ChatController(QObject):
 
     # ------------------------------------------------------------------ sending
     def send(self, text: str) -> bool:
+        """Commit the user's turn, start generating, then (next event-loop turn) show it.
+
+        The view update is deferred so that the commit and the repaint are two short slices of
+        GUI-thread work instead of one long one; streamed text that arrives first waits in the
+        model's pending buffer.
+        """
         if self.busy or not text.strip():
             return False
-        if self.current_id is None and self.new_conversation() is None:
-            return False
-        cid = self.current_id
-        assert cid is not None
         try:
+            created = self.current_id is None
+            if created:
+                conv = self.store.create_conversation(
+                    system_prompt=self.settings.system_prompt or None, model_path=self.settings.model_path
+                )
+                self.current_id = conv.id
+            cid = self.current_id
+            assert cid is not None
             user, reply = self.store.add_turn(cid, text)  # committed before generation starts
+            history = self._history(cid, upto=user.id)
         except StoreError as exc:
             self.error.emit(str(exc) + " Your message is still in the box.")
             return False
-        self.view_model.append(user)
-        self.view_model.append(reply)
-        self._start(cid, reply, self._history(cid, upto=user.id))
-        self.conversations_changed.emit()
+        self._start(cid, reply, history)
+        QTimer.singleShot(0, lambda: self._show_sent(cid, user, reply, created))
         return True
+
+    def _show_sent(self, cid: int, user: MessageRecord, reply: MessageRecord, created: bool) -> None:
+        if self.current_id != cid:
+            return
+        if created:
+            # set_messages drops pending text, so start the reply row from what has streamed.
+            if self.active and self.active.job.assistant_message_id == reply.id:
+                reply = replace(reply, content="".join(self.active.text))
+            self.show_rows([user, reply], {}, None)
+            self.current_changed.emit(cid)
+        else:
+            self.view_model.append(user)
+            self.view_model.append(reply)
+        self.conversations_changed.emit()
 
     def regenerate(self, assistant_id: int, same_settings: bool = False) -> None:
         """A new sibling reply to the same user message (the old one is kept)."""

@@ -33,6 +33,20 @@ def _format_for(token_type) -> QTextCharFormat | None:  # type: ignore[no-untype
     return fmt
 
 
+WARM_LANGUAGES = ("python", "bash", "javascript", "json", "c", "cpp")
+
+
+def warm_lexers() -> None:
+    """Import and exercise the common lexers (safe off the GUI thread: no Qt objects)."""
+    for name in WARM_LANGUAGES:
+        try:
+            list(get_lexer_by_name(name).get_tokens("x = 1\n"))
+        except ClassNotFound:
+            continue
+    for token_type in _STYLE.styles:
+        _STYLE.style_for_token(token_type)
+
+
 def highlight_code_blocks(doc: QTextDocument) -> int:
     """Colour every fenced block whose language Pygments knows; returns how many were coloured."""
     prop = QTextFormat.Property.BlockCodeLanguage

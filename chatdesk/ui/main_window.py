@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
         """Show existing chats and begin loading the model in the background."""
         self.refresh_sidebar()
         self.composer.edit.setFocus()
+        QTimer.singleShot(0, lambda: self.chat_view.delegate.warm_up(self.chat_view.font()))
         rows = self.store.list_conversations(limit=1)
         self.load_model(self.model_path)
         if rows:

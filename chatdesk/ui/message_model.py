@@ -122,10 +122,13 @@ class MessageListModel(QAbstractListModel):
         if not self._pending:
             self._flush.stop()
             return
+        if all(self._index_of(mid) < 0 for mid in self._pending):
+            return  # nothing shown to update yet
         pending, self._pending = self._pending, {}
         for mid, text in pending.items():
             i = self._index_of(mid)
-            if i < 0:
+            if i < 0:  # its row is not shown yet (e.g. just sent): keep the text for later
+                self._pending[mid] = text
                 continue
             rec = self._rows[i]
             self._rows[i] = replace(rec, content=rec.content + text, status=Status.STREAMING)
