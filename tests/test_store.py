@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-import time
 
 import pytest
 
@@ -21,8 +20,7 @@ def test_wal_mode_and_file_location(store, data_dir):
 
 def test_create_list_rename_delete(store):
     a = store.create_conversation("first")
-    time.sleep(0.01)
-    b = store.create_conversation("second")
+    b = store.create_conversation("second")  # newer (same-second ties go to the newer id)
     assert [c.id for c in store.list_conversations()] == [b.id, a.id]
     store.add_message(a.id, "user", "hello")  # activity moves a to the top
     assert [c.id for c in store.list_conversations()] == [a.id, b.id]

@@ -12,21 +12,13 @@ from typing import Any
 
 from sqlalchemy import select
 
-from chatdesk.store.errors import STORE_EXCEPTIONS, StoreError, humanize
 from chatdesk.store.models import Conversation, Message
+from chatdesk.store.rows import translated
 from chatdesk.store.store import Store
 
 
+@translated
 def import_conversations(store: Store, items: Sequence[tuple[dict[str, Any], Sequence[dict[str, Any]]]]) -> tuple[int, int]:
-    try:
-        return _import(store, items)
-    except StoreError:
-        raise
-    except STORE_EXCEPTIONS as exc:
-        raise humanize(exc, store.path) from exc
-
-
-def _import(store: Store, items: Sequence[tuple[dict[str, Any], Sequence[dict[str, Any]]]]) -> tuple[int, int]:
     """Insert conversations and their message trees in ONE transaction, keyed by stable uids.
 
     ``items`` are (conversation fields, messages parents-first) with ``uid``/``parent_uid``

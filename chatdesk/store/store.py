@@ -6,21 +6,20 @@ the inference thread (streaming flushes) can share one ``Store``. Calls return f
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import os
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import Any
 
 from sqlalchemy import Engine, delete, func, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from chatdesk.store.database import backup_to, open_engine
-from chatdesk.store.errors import STORE_EXCEPTIONS, StoreError, humanize
+from chatdesk.store.errors import StoreError
 from chatdesk.store.models import Conversation, Message, ModelFile
 from chatdesk.store.records import (
     ROLES,
@@ -29,72 +28,11 @@ from chatdesk.store.records import (
     SearchHit,
     Status,
 )
+from chatdesk.store.rows import RECORD_COLUMNS, as_conversation, as_message, from_row, translated
 from chatdesk.store.search_query import run_search
 from chatdesk.store.search_text import index_text
 
-P = ParamSpec("P")
-R = TypeVar("R")
-
 TITLE_LENGTH = 60
-
-
-def _translated(fn: Callable[P, R]) -> Callable[P, R]:
-    """Turn driver exceptions into StoreError with a human message."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return fn(*args, **kwargs)
-        except StoreError:
-            raise
-        except STORE_EXCEPTIONS as exc:
-            store = args[0]
-            raise humanize(exc, getattr(store, "path", None)) from exc
-
-    return wrapper
-
-
-def _conv(row: Conversation) -> ConversationRecord:
-    return ConversationRecord(
-        id=row.id,
-        uid=row.uid,
-        title=row.title,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        pinned=bool(row.pinned),
-        model_path=row.model_path,
-        system_prompt=row.system_prompt,
-        active_leaf_id=row.active_leaf_id,
-        deleted_at=row.deleted_at,
-    )
-
-
-def _msg(row: Message) -> MessageRecord:
-    return MessageRecord(
-        id=row.id,
-        uid=row.uid,
-        conversation_id=row.conversation_id,
-        parent_id=row.parent_id,
-        role=row.role,
-        content=row.content,
-        status=row.status,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        error=row.error,
-        provenance=json.loads(row.provenance) if row.provenance else None,
-    )
-
-
-_RECORD_COLUMNS = (
-    "m.id, m.uid, m.conversation_id, m.parent_id, m.role, m.content, m.status, "
-    "m.created_at, m.updated_at, m.error, m.provenance"
-)
-
-
-def _record(row: Sequence[Any]) -> MessageRecord:
-    """A MessageRecord from a row selected with ``_RECORD_COLUMNS``."""
-    *fields, provenance = row
-    return MessageRecord(*fields, provenance=json.loads(provenance) if provenance else None)
 
 
 def title_from(text_: str) -> str:
@@ -128,7 +66,7 @@ class Store:
         return self._sessions()
 
     # ---------------------------------------------------------------- conversations
-    @_translated
+    @translated
     def create_conversation(
         self,
         title: str = "",
@@ -150,15 +88,15 @@ class Store:
             )
             s.add(row)
             s.flush()
-            return _conv(row)
+            return as_conversation(row)
 
-    @_translated
+    @translated
     def get_conversation(self, conversation_id: int) -> ConversationRecord | None:
         with self._session() as s:
             row = s.get(Conversation, conversation_id)
-            return _conv(row) if row else None
+            return as_conversation(row) if row else None
 
-    @_translated
+    @translated
     def list_conversations(
         self, limit: int = 200, offset: int = 0, *, include_deleted: bool = False
     ) -> list[ConversationRecord]:
@@ -168,53 +106,53 @@ class Store:
             q = q.where(Conversation.deleted_at.is_(None))
         q = q.order_by(Conversation.pinned.desc(), Conversation.updated_at.desc(), Conversation.id.desc())
         with self._session() as s:
-            return [_conv(r) for r in s.scalars(q.limit(limit).offset(offset))]
+            return [as_conversation(r) for r in s.scalars(q.limit(limit).offset(offset))]
 
-    @_translated
+    @translated
     def count_conversations(self) -> int:
         with self._session() as s:
             return s.scalar(
                 select(func.count()).select_from(Conversation).where(Conversation.deleted_at.is_(None))
             ) or 0
 
-    @_translated
+    @translated
     def rename_conversation(self, conversation_id: int, title: str) -> None:
         with self._session() as s, s.begin():
             s.execute(
                 update(Conversation).where(Conversation.id == conversation_id).values(title=title.strip())
             )
 
-    @_translated
+    @translated
     def set_pinned(self, conversation_id: int, pinned: bool) -> None:
         with self._session() as s, s.begin():
             s.execute(update(Conversation).where(Conversation.id == conversation_id).values(pinned=pinned))
 
-    @_translated
+    @translated
     def set_conversation_model(self, conversation_id: int, model_path: str | None) -> None:
         with self._session() as s, s.begin():
             s.execute(
                 update(Conversation).where(Conversation.id == conversation_id).values(model_path=model_path)
             )
 
-    @_translated
+    @translated
     def set_system_prompt(self, conversation_id: int, prompt: str | None) -> None:
         with self._session() as s, s.begin():
             s.execute(
                 update(Conversation).where(Conversation.id == conversation_id).values(system_prompt=prompt)
             )
 
-    @_translated
+    @translated
     def trash_conversations(self, ids: Sequence[int]) -> None:
         """Soft delete (undoable until ``purge_trash``)."""
         with self._session() as s, s.begin():
             s.execute(update(Conversation).where(Conversation.id.in_(ids)).values(deleted_at=time.time()))
 
-    @_translated
+    @translated
     def restore_conversations(self, ids: Sequence[int]) -> None:
         with self._session() as s, s.begin():
             s.execute(update(Conversation).where(Conversation.id.in_(ids)).values(deleted_at=None))
 
-    @_translated
+    @translated
     def purge_trash(self, older_than_s: float = 0.0) -> int:
         """Delete for good the conversations trashed more than ``older_than_s`` seconds ago."""
         cutoff = time.time() - older_than_s
@@ -229,7 +167,7 @@ class Store:
             self._delete_ids(s, ids)
             return len(ids)
 
-    @_translated
+    @translated
     def delete_conversations(self, ids: Sequence[int]) -> None:
         """Delete immediately and permanently."""
         with self._session() as s, s.begin():
@@ -249,7 +187,7 @@ class Store:
         s.execute(delete(Conversation).where(Conversation.id.in_(ids)))
 
     # ---------------------------------------------------------------- messages
-    @_translated
+    @translated
     def add_message(
         self,
         conversation_id: int,
@@ -277,7 +215,7 @@ class Store:
             parent = conv.active_leaf_id if parent_id is ... else parent_id
             return self._append(s, conv, role, content, status, parent, provenance, uid, now)
 
-    @_translated
+    @translated
     def add_turn(self, conversation_id: int, user_text: str) -> tuple[MessageRecord, MessageRecord]:
         """The user's message and an empty 'streaming' reply to it, in one transaction."""
         now = time.time()
@@ -324,7 +262,7 @@ class Store:
         conv.updated_at = max(conv.updated_at, now)
         if not conv.title and role == "user":
             conv.title = title_from(content)
-        return _msg(row)
+        return as_message(row)
 
     @staticmethod
     def _index(s: Session, message_id: int, content: str, *, replace: bool = False) -> None:
@@ -333,7 +271,7 @@ class Store:
             raw("DELETE FROM messages_fts WHERE rowid = ?", (message_id,))
         raw("INSERT INTO messages_fts(rowid, body) VALUES (?, ?)", (message_id, index_text(content)))
 
-    @_translated
+    @translated
     def update_streaming(self, message_id: int, content: str) -> None:
         """Flush the text streamed so far (the reply stays in 'streaming' state)."""
         with self._session() as s, s.begin():
@@ -343,7 +281,7 @@ class Store:
                 .values(content=content, updated_at=time.time())
             )
 
-    @_translated
+    @translated
     def finish_message(
         self,
         message_id: int,
@@ -370,27 +308,27 @@ class Store:
             s.execute(
                 update(Conversation).where(Conversation.id == row.conversation_id).values(updated_at=now)
             )
-            return _msg(row)
+            return as_message(row)
 
-    @_translated
+    @translated
     def get_message(self, message_id: int) -> MessageRecord | None:
         with self._session() as s:
             row = s.get(Message, message_id)
-            return _msg(row) if row else None
+            return as_message(row) if row else None
 
-    @_translated
+    @translated
     def messages(self, conversation_id: int) -> list[MessageRecord]:
         """Every message of every branch, in creation order."""
         with self._session() as s:
             q = select(Message).where(Message.conversation_id == conversation_id).order_by(Message.id)
-            return [_msg(r) for r in s.scalars(q)]
+            return [as_message(r) for r in s.scalars(q)]
 
-    @_translated
+    @translated
     def count_messages(self, conversation_id: int) -> int:
         with self._session() as s:
             return s.scalar(select(func.count()).select_from(Message).where(Message.conversation_id == conversation_id)) or 0
 
-    @_translated
+    @translated
     def active_path(self, conversation_id: int) -> list[MessageRecord]:
         """Root-to-leaf list of the branch the user is looking at (one recursive query)."""
         with self._session() as s:
@@ -407,21 +345,21 @@ class Store:
                         SELECT m.id, m.parent_id, path.depth + 1
                         FROM messages m JOIN path ON m.id = path.parent_id
                     )
-                    SELECT {_RECORD_COLUMNS} FROM path JOIN messages m ON m.id = path.id
+                    SELECT {RECORD_COLUMNS} FROM path JOIN messages m ON m.id = path.id
                     ORDER BY path.depth DESC"""
                 ),
                 {"leaf": leaf},
             )
-            return [_record(r) for r in rows]
+            return [from_row(r) for r in rows]
 
-    @_translated
+    @translated
     def children(self, message_id: int | None, conversation_id: int) -> list[MessageRecord]:
         with self._session() as s:
             cond = Message.parent_id.is_(None) if message_id is None else Message.parent_id == message_id
             q = select(Message).where(Message.conversation_id == conversation_id, cond).order_by(Message.id)
-            return [_msg(r) for r in s.scalars(q)]
+            return [as_message(r) for r in s.scalars(q)]
 
-    @_translated
+    @translated
     def sibling_info(self, conversation_id: int) -> dict[int, tuple[int, int]]:
         """For each message that has siblings: (its 1-based position, how many), by creation order."""
         with self._session() as s:
@@ -436,7 +374,7 @@ class Store:
             )
             return {mid: (pos, n) for mid, pos, n in rows if n > 1}
 
-    @_translated
+    @translated
     def set_active_leaf(self, conversation_id: int, message_id: int) -> int:
         """Show the branch through ``message_id``; descend to its newest leaf. Returns the leaf id."""
         with self._session() as s, s.begin():
@@ -451,7 +389,7 @@ class Store:
             s.execute(update(Conversation).where(Conversation.id == conversation_id).values(active_leaf_id=leaf))
             return leaf
 
-    @_translated
+    @translated
     def branch_into_new_conversation(self, message_id: int) -> ConversationRecord:
         """Copy the path from the root to ``message_id`` into a new conversation."""
         src = self.get_message(message_id)
@@ -465,7 +403,7 @@ class Store:
             while cursor is not None:
                 row = s.get(Message, cursor)
                 assert row is not None
-                path.append(_msg(row))
+                path.append(as_message(row))
                 cursor = row.parent_id
         path.reverse()
         new = self.create_conversation(
@@ -479,7 +417,7 @@ class Store:
             parent = rec.id
         return self.get_conversation(new.id)  # type: ignore[return-value]
 
-    @_translated
+    @translated
     def mark_interrupted(self) -> list[int]:
         """After a crash: replies still 'streaming' become 'interrupted'. Returns their ids."""
         with self._session() as s, s.begin():
@@ -492,14 +430,14 @@ class Store:
             return ids
 
     # ---------------------------------------------------------------- search
-    @_translated
+    @translated
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Full-text search over all branches of all (non-trashed) conversations."""
         with self._session() as s:
             return run_search(s, query, limit)
 
     # ---------------------------------------------------------------- model file hashes
-    @_translated
+    @translated
     def file_sha256(self, path: str | os.PathLike[str]) -> str:
         """SHA-256 of a model file, computed once per (path, size, mtime) and cached."""
         p = Path(path).resolve()
@@ -518,7 +456,7 @@ class Store:
         return value
 
     # ---------------------------------------------------------------- maintenance
-    @_translated
+    @translated
     def backup(self, dest: Path) -> Path:
         raw = self.engine.raw_connection()
         try:
@@ -526,7 +464,7 @@ class Store:
         finally:
             raw.close()
 
-    @_translated
+    @translated
     def integrity_check(self) -> str:
         with self.engine.connect() as conn:
             return str(conn.exec_driver_sql("PRAGMA integrity_check").scalar())

@@ -1,0 +1,74 @@
+"""Rows to records, and driver errors to human ones: the glue every store query uses."""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable, Sequence
+from typing import Any, ParamSpec, TypeVar
+
+from chatdesk.store.errors import STORE_EXCEPTIONS, StoreError, humanize
+from chatdesk.store.models import Conversation, Message
+from chatdesk.store.records import ConversationRecord, MessageRecord
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def translated(fn: Callable[P, R]) -> Callable[P, R]:
+    """Turn driver exceptions into StoreError with a human message."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return fn(*args, **kwargs)
+        except StoreError:
+            raise
+        except STORE_EXCEPTIONS as exc:
+            store = args[0]
+            raise humanize(exc, getattr(store, "path", None)) from exc
+
+    return wrapper
+
+
+def as_conversation(row: Conversation) -> ConversationRecord:
+    return ConversationRecord(
+        id=row.id,
+        uid=row.uid,
+        title=row.title,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        pinned=bool(row.pinned),
+        model_path=row.model_path,
+        system_prompt=row.system_prompt,
+        active_leaf_id=row.active_leaf_id,
+        deleted_at=row.deleted_at,
+    )
+
+
+def as_message(row: Message) -> MessageRecord:
+    return MessageRecord(
+        id=row.id,
+        uid=row.uid,
+        conversation_id=row.conversation_id,
+        parent_id=row.parent_id,
+        role=row.role,
+        content=row.content,
+        status=row.status,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        error=row.error,
+        provenance=json.loads(row.provenance) if row.provenance else None,
+    )
+
+
+RECORD_COLUMNS = (
+    "m.id, m.uid, m.conversation_id, m.parent_id, m.role, m.content, m.status, "
+    "m.created_at, m.updated_at, m.error, m.provenance"
+)
+
+
+def from_row(row: Sequence[Any]) -> MessageRecord:
+    """A MessageRecord from a row selected with ``RECORD_COLUMNS``."""
+    *fields, provenance = row
+    return MessageRecord(*fields, provenance=json.loads(provenance) if provenance else None)
