@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from chatdesk.engine import ChatMessage, GenerationRequest, ModelInfo, SamplingSettings
 from chatdesk.settings import AppSettings
-from chatdesk.store import MessageRecord, Status, Store, StoreError
+from chatdesk.store import ConversationRecord, MessageRecord, Status, Store, StoreError
 from chatdesk.ui.background import run_in_background
 from chatdesk.ui.message_model import MessageListModel
 from chatdesk.ui.worker import GenerationJob, GenerationOutcome, InferenceThread
@@ -115,13 +115,19 @@ class ChatController(QObject):
             except StoreError:
                 pass
         try:
-            conv = self.store.create_conversation(system_prompt=self.settings.system_prompt or None, model_path=self.settings.model_path)
+            conv = self._create_conversation()
         except StoreError as exc:
             self.error.emit(str(exc))
             return None
         self.open_conversation(conv.id)
         self.conversations_changed.emit()
         return conv.id
+
+    def _create_conversation(self) -> ConversationRecord:
+        """A new chat with the current system prompt and model (may raise StoreError)."""
+        return self.store.create_conversation(
+            system_prompt=self.settings.system_prompt or None, model_path=self.settings.model_path
+        )
 
     # ------------------------------------------------------------------ sending
     def send(self, text: str) -> bool:
@@ -136,10 +142,7 @@ class ChatController(QObject):
         try:
             created = self.current_id is None
             if created:
-                conv = self.store.create_conversation(
-                    system_prompt=self.settings.system_prompt or None, model_path=self.settings.model_path
-                )
-                self.current_id = conv.id
+                self.current_id = self._create_conversation().id
             cid = self.current_id
             assert cid is not None
             user, reply = self.store.add_turn(cid, text)  # committed before generation starts
@@ -228,9 +231,9 @@ class ChatController(QObject):
         if self.model_info is not None and not self.model_info.has_chat_template:
             fmt = self.settings.prompt_format_for(self.model_info.path)
         request = GenerationRequest(next(_request_ids), history, sampling, fmt, assistant_prefix=prefix)
-        conv = self.store.get_conversation(cid)
+        system = history[0].content if history and history[0].role == "system" else None
         base = {
-            "system_prompt": conv.system_prompt if conv else None,
+            "system_prompt": system,  # as _history put it in front of the messages
             "sampler": sampling.to_dict(),
             "prompt_format": fmt.mode if fmt else None,
         }
