@@ -47,47 +47,12 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import emit_json, require_supported_pyside, say, temp_data_dir, use_offscreen_qt  # noqa: E402
+from _common import emit_json, require_supported_pyside, say, temp_data_dir, use_offscreen_qt
 
 FORMAT_VERSION = 1  # bump when the generator changes
 
-EN_WORDS = (
-    "the of and to in is you that it for was on are with as I his they be at one have this from or had "
-    "by word but what some we can out other were all there when up use your how said an each she which do "
-    "their time if will way about many then them write would like so these her long make thing see him two "
-    "has look more day could go come did number sound no most people my over know water than call first who "
-    "may down side been now find any new work part take get place made live where after back little only "
-    "round man year came show every good me give our under name very through just form sentence great think "
-    "say help low line differ turn cause much mean before move right boy old too same tell does set three "
-    "want air well also play small end put home read hand port large spell add even land here must big high "
-    "such follow act why ask men change went light kind off need house picture try us again animal point "
-    "mother world near build self earth father head stand own page should country found answer school grow "
-    "study still learn plant cover food sun four between state keep eye never last let thought city tree "
-    "cross farm hard start might story saw far sea draw left late run while press close night real life few "
-    "north open seem together next white children begin got walk example ease paper group always music those "
-    "both mark often letter until mile river car feet care second book carry took science eat room friend "
-    "began idea fish mountain stop once base hear horse cut sure watch color face wood main enough plain girl "
-    "usual young ready above ever red list though feel talk bird soon body dog family direct pose leave song "
-    "measure door product black short numeral class wind question happen complete ship area half rock order "
-    "fire south problem piece told knew pass since top whole king space heard best hour better true during "
-    "hundred five remember step early hold west ground interest reach fast verb sing listen six table travel "
-    "less morning ten simple several vowel toward war lay against pattern slow center love person money serve "
-    "appear road map rain rule govern pull cold notice voice unit power town fine certain fly fall lead cry "
-    "dark machine note wait plan figure star box noun field rest correct able pound done beauty drive stood "
-    "contain front teach week final gave green oh quick develop ocean warm free minute strong special mind "
-    "behind clear tail produce fact street inch multiply nothing course stay wheel full force blue object "
-    "decide surface deep moon island foot system busy test record boat common gold possible plane stead dry "
-    "wonder laugh thousand ago ran check game shape equate hot miss brought heat snow tire bring yes distant "
-    "fill east paint language among python function variable gradient training dataset token layer network "
-    "query index server client request response error debug compile install package version release branch "
-    "commit merge docker kernel memory thread process cache buffer stream socket database schema migration"
-).split()
-ZH_WORDS = (
-    "我们 你们 他们 可以 这个 那个 问题 数据 训练 学习 时间 系统 方法 使用 需要 因为 所以 但是 如果 已经 "
-    "今天 明天 工作 生活 朋友 知道 觉得 应该 一起 非常 重要 简单 复杂 结果 过程 开始 结束 计算 程序 代码 "
-    "文件 目录 网络 服务 用户 界面 窗口 按钮 设置 选项 中文 英文 翻译 文章 故事 历史 城市 天气 音乐 电影 "
-    "学校 老师 学生 考试 问题 答案 解释 例子 部分 全部 性能 速度 内存 显卡 处理 参数 语言 生成 回答 对话"
-).split()
+EN_WORDS = ["the", "of", "and", "to", "in", "is", "you", "that", "it", "for", "was", "on", "are", "with", "as", "I", "his", "they", "be", "at", "one", "have", "this", "from", "or", "had", "by", "word", "but", "what", "some", "we", "can", "out", "other", "were", "all", "there", "when", "up", "use", "your", "how", "said", "an", "each", "she", "which", "do", "their", "time", "if", "will", "way", "about", "many", "then", "them", "write", "would", "like", "so", "these", "her", "long", "make", "thing", "see", "him", "two", "has", "look", "more", "day", "could", "go", "come", "did", "number", "sound", "no", "most", "people", "my", "over", "know", "water", "than", "call", "first", "who", "may", "down", "side", "been", "now", "find", "any", "new", "work", "part", "take", "get", "place", "made", "live", "where", "after", "back", "little", "only", "round", "man", "year", "came", "show", "every", "good", "me", "give", "our", "under", "name", "very", "through", "just", "form", "sentence", "great", "think", "say", "help", "low", "line", "differ", "turn", "cause", "much", "mean", "before", "move", "right", "boy", "old", "too", "same", "tell", "does", "set", "three", "want", "air", "well", "also", "play", "small", "end", "put", "home", "read", "hand", "port", "large", "spell", "add", "even", "land", "here", "must", "big", "high", "such", "follow", "act", "why", "ask", "men", "change", "went", "light", "kind", "off", "need", "house", "picture", "try", "us", "again", "animal", "point", "mother", "world", "near", "build", "self", "earth", "father", "head", "stand", "own", "page", "should", "country", "found", "answer", "school", "grow", "study", "still", "learn", "plant", "cover", "food", "sun", "four", "between", "state", "keep", "eye", "never", "last", "let", "thought", "city", "tree", "cross", "farm", "hard", "start", "might", "story", "saw", "far", "sea", "draw", "left", "late", "run", "while", "press", "close", "night", "real", "life", "few", "north", "open", "seem", "together", "next", "white", "children", "begin", "got", "walk", "example", "ease", "paper", "group", "always", "music", "those", "both", "mark", "often", "letter", "until", "mile", "river", "car", "feet", "care", "second", "book", "carry", "took", "science", "eat", "room", "friend", "began", "idea", "fish", "mountain", "stop", "once", "base", "hear", "horse", "cut", "sure", "watch", "color", "face", "wood", "main", "enough", "plain", "girl", "usual", "young", "ready", "above", "ever", "red", "list", "though", "feel", "talk", "bird", "soon", "body", "dog", "family", "direct", "pose", "leave", "song", "measure", "door", "product", "black", "short", "numeral", "class", "wind", "question", "happen", "complete", "ship", "area", "half", "rock", "order", "fire", "south", "problem", "piece", "told", "knew", "pass", "since", "top", "whole", "king", "space", "heard", "best", "hour", "better", "true", "during", "hundred", "five", "remember", "step", "early", "hold", "west", "ground", "interest", "reach", "fast", "verb", "sing", "listen", "six", "table", "travel", "less", "morning", "ten", "simple", "several", "vowel", "toward", "war", "lay", "against", "pattern", "slow", "center", "love", "person", "money", "serve", "appear", "road", "map", "rain", "rule", "govern", "pull", "cold", "notice", "voice", "unit", "power", "town", "fine", "certain", "fly", "fall", "lead", "cry", "dark", "machine", "note", "wait", "plan", "figure", "star", "box", "noun", "field", "rest", "correct", "able", "pound", "done", "beauty", "drive", "stood", "contain", "front", "teach", "week", "final", "gave", "green", "oh", "quick", "develop", "ocean", "warm", "free", "minute", "strong", "special", "mind", "behind", "clear", "tail", "produce", "fact", "street", "inch", "multiply", "nothing", "course", "stay", "wheel", "full", "force", "blue", "object", "decide", "surface", "deep", "moon", "island", "foot", "system", "busy", "test", "record", "boat", "common", "gold", "possible", "plane", "stead", "dry", "wonder", "laugh", "thousand", "ago", "ran", "check", "game", "shape", "equate", "hot", "miss", "brought", "heat", "snow", "tire", "bring", "yes", "distant", "fill", "east", "paint", "language", "among", "python", "function", "variable", "gradient", "training", "dataset", "token", "layer", "network", "query", "index", "server", "client", "request", "response", "error", "debug", "compile", "install", "package", "version", "release", "branch", "commit", "merge", "docker", "kernel", "memory", "thread", "process", "cache", "buffer", "stream", "socket", "database", "schema", "migration"]
+ZH_WORDS = ["我们", "你们", "他们", "可以", "这个", "那个", "问题", "数据", "训练", "学习", "时间", "系统", "方法", "使用", "需要", "因为", "所以", "但是", "如果", "已经", "今天", "明天", "工作", "生活", "朋友", "知道", "觉得", "应该", "一起", "非常", "重要", "简单", "复杂", "结果", "过程", "开始", "结束", "计算", "程序", "代码", "文件", "目录", "网络", "服务", "用户", "界面", "窗口", "按钮", "设置", "选项", "中文", "英文", "翻译", "文章", "故事", "历史", "城市", "天气", "音乐", "电影", "学校", "老师", "学生", "考试", "问题", "答案", "解释", "例子", "部分", "全部", "性能", "速度", "内存", "显卡", "处理", "参数", "语言", "生成", "回答", "对话"]
 CODE = "```python\ndef add(a, b):\n    \"\"\"Return the sum.\"\"\"\n    return a + b\n\nprint(add(2, 3))\n```"
 
 
@@ -435,7 +400,7 @@ def main() -> int:
             say(f"export {fmt}: {ms:.0f} ms for {args.big} messages ({size / 1e6:.1f} MB); "
                 f"20-message conversation {small_ms:.1f} ms")
             results[key_] = ms
-        except Exception as exc:  # noqa: BLE001 - report and carry on
+        except Exception as exc:
             say(f"export {fmt} failed: {type(exc).__name__}: {exc}")
             results[key_] = None
 

@@ -43,7 +43,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, emit_json, require_supported_pyside, say  # noqa: E402
+from _common import ROOT, emit_json, require_supported_pyside, say
 
 MESSAGE = "Hello! Tell me a short story about a cat."
 

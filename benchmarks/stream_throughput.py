@@ -34,7 +34,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import Waiter, emit_json, median, require_supported_pyside, say, temp_data_dir  # noqa: E402
+from _common import Waiter, emit_json, median, require_supported_pyside, say, temp_data_dir
 
 PROMPT = (
     "Write a long, detailed story about a lighthouse keeper who finds a message in a bottle. "
@@ -54,11 +54,10 @@ def main() -> int:
 
     data = temp_data_dir("chatdesk-bench-stream-")
 
-    from PySide6.QtCore import QCoreApplication
-
     import llama_cpp
     import llama_cpp.llama_cpp as lowlevel
     from llama_cpp import Llama
+    from PySide6.QtCore import QCoreApplication
 
     from chatdesk import paths
     from chatdesk.engine import (
@@ -105,7 +104,7 @@ def main() -> int:
         say(f"model load failed: {loaded}")
         return 1
     info = loaded[0]
-    engine = worker._engine  # noqa: SLF001 - the benchmark borrows the engine's own prompt fitting
+    engine = worker._engine
     assert engine is not None
     prompt_tokens, _rendered, _dropped, _budget = engine.fit(messages, args.tokens)
     say(f"model {Path(model_path).name}  n_ctx={info.n_ctx}  threads={threads}  prompt={len(prompt_tokens)} tokens  "
@@ -164,7 +163,7 @@ def main() -> int:
         seed=args.seed,
         verbose=False,
     )
-    vocab = llm._model.vocab  # noqa: SLF001
+    vocab = llm._model.vocab
 
     def raw_round() -> dict:
         llm.set_seed(args.seed)

@@ -31,7 +31,7 @@ import threading
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import emit_json, median, say, temp_data_dir  # noqa: E402
+from _common import emit_json, median, say, temp_data_dir
 
 QUESTIONS = [
     "What is a lighthouse?",
@@ -93,14 +93,14 @@ def main() -> int:
     # cores are oversubscribed), so each reported turn is sampled ``--samples`` times from the
     # same starting KV-cache state (llama.cpp save_state/load_state) and the minimum is used:
     # interference only ever adds time. The median is printed too.
-    llm = engine._llm  # noqa: SLF001 - read-only look at the KV cache for the diagnosis
+    llm = engine._llm
     assert llm is not None
     samples: dict[int, list[float]] = {}
     detail: dict[int, tuple[int, int, int, int]] = {}
     messages = [ChatMessage("system", DEFAULT_SYSTEM_PROMPT)]
     for turn in range(1, args.turns + 1):
         messages.append(ChatMessage("user", QUESTIONS[(turn - 1) % len(QUESTIONS)]))
-        cached_ids = llm._input_ids[: llm.n_tokens].tolist()  # noqa: SLF001
+        cached_ids = llm._input_ids[: llm.n_tokens].tolist()
         prompt, _r, _d, _b = engine.fit(messages, args.max_tokens)
         diverge = _common_prefix(cached_ids, prompt)
         if turn in report_turns:

@@ -36,7 +36,7 @@ import traceback
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import (  # noqa: E402
+from _common import (
     Waiter,
     emit_json,
     percentile,
@@ -100,7 +100,7 @@ class Watchdog(threading.Thread):
             last = self.probe.last
             if time.perf_counter() - last > self.threshold and seen_for != last:
                 seen_for = last
-                frame = sys._current_frames().get(self.main_id)  # noqa: SLF001
+                frame = sys._current_frames().get(self.main_id)
                 if frame is not None:
                     stack = traceback.extract_stack(frame)[-6:]
                     key = " <- ".join(f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(stack))
@@ -134,10 +134,9 @@ def main() -> int:
     use_offscreen_qt()
     temp_data_dir("chatdesk-bench-ui-")
 
+    import llama_cpp.llama_cpp as lowlevel
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
-
-    import llama_cpp.llama_cpp as lowlevel
 
     from chatdesk import paths
     from chatdesk.engine import BUNDLED_MODEL_NAME, SamplingSettings, default_model_path

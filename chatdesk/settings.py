@@ -29,7 +29,7 @@ class AppSettings:
     def prompt_format_for(self, model_path: str) -> PromptFormat:
         return self.prompt_formats.get(model_path, PromptFormat())
 
-    def with_prompt_format(self, model_path: str, fmt: PromptFormat) -> "AppSettings":
+    def with_prompt_format(self, model_path: str, fmt: PromptFormat) -> AppSettings:
         formats = dict(self.prompt_formats)
         formats[model_path] = fmt
         return replace(self, prompt_formats=formats)

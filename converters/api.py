@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import os
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -26,7 +26,7 @@ from .llama_quantizer import fallback_warning, llama_quantize
 from .quant_types import QUANT_TYPES, estimate_bytes, fallback_tensors, quant_type
 from .reference_forward import ReferenceGPT2
 from .sources import Checkpoint, open_checkpoint
-from .tensor_map import PlannedTensor, build_plan, is_dropped_buffer, canonical_name
+from .tensor_map import PlannedTensor, build_plan, canonical_name, is_dropped_buffer
 from .tensor_readers import file_sha256, fsize
 from .version import CONVERTER_VERSION
 from .vocab import estimate_vocab_kv_bytes
@@ -328,13 +328,13 @@ def _source_token_ids(ckpt: Checkpoint, prompt: str) -> list[int] | None:
     if vocab.stoi is not None:
         return [vocab.stoi[c] for c in prompt if c in vocab.stoi]
     try:
-        from tokenizers import Tokenizer  # noqa: PLC0415
+        from tokenizers import Tokenizer
     except ImportError:
         return None
     if vocab.tokenizer_json is not None:
         tok = Tokenizer.from_file(str(vocab.tokenizer_json))
     else:
-        from tokenizers import decoders, models, pre_tokenizers  # noqa: PLC0415
+        from tokenizers import decoders, models, pre_tokenizers
 
         folder = Path(ckpt.tokenizer_path)
         folder = folder if folder.is_dir() else folder.parent
@@ -363,7 +363,7 @@ def verify(
     gguf_path = Path(gguf_path)
     info = read_gguf_info(gguf_path)  # raises before llama.cpp could abort on a bad file
     try:
-        from llama_cpp import Llama  # noqa: PLC0415
+        from llama_cpp import Llama
     except ImportError:
         raise MissingDependencyError("verification needs llama-cpp-python (pip install llama-cpp-python)") from None
     ckpt = open_checkpoint(src, tokenizer)

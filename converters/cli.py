@@ -18,7 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from .errors import ConversionError
 from .quant_types import QUANT_TYPES
@@ -61,8 +61,8 @@ def _terminate_cleanly_on_sigterm():
     be caught; after one, ``.<output name>.*.partial`` files may remain in the
     output folder.
     """
-    import signal  # noqa: PLC0415
-    import threading  # noqa: PLC0415
+    import signal
+    import threading
 
     if threading.current_thread() is not threading.main_thread():
         return lambda: None
@@ -99,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help
         return int(exc.code or 0)
 
-    from . import api  # noqa: PLC0415  (keeps --help fast)
+    from . import api
 
     restore = _terminate_cleanly_on_sigterm()
     try:
@@ -161,7 +161,7 @@ def _run(args: argparse.Namespace, fail, api) -> int:
     except MemoryError:
         return fail("ran out of memory while converting", EXIT_FAILED)
     except Exception as exc:  # unexpected: keep the traceback for bug reports, still answer in JSON
-        import traceback  # noqa: PLC0415
+        import traceback
 
         traceback.print_exc()
         return fail(f"internal error: {type(exc).__name__}: {exc}", EXIT_FAILED)

@@ -12,10 +12,10 @@ matrices take the requested F32 or F16.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import gguf
 import numpy as np

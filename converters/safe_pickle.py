@@ -22,7 +22,7 @@ _MAX_META_BYTES = 64 * 1024 * 1024
 class _RestrictedUnpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
         if (module, name) in _ALLOWED:
-            import builtins  # noqa: PLC0415
+            import builtins
 
             return getattr(builtins, name)
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in meta.pkl")

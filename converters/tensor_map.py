@@ -18,9 +18,9 @@ configuration before a single byte is written.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
-from typing import Callable, Iterable, Mapping
 
 from .errors import BadInputError
 from .hparams import GPT2Hparams

@@ -18,10 +18,10 @@ aborts llama.cpp), and reconcile the token count with the embedding rows here.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Mapping
 
 from .errors import BadInputError
 from .safe_pickle import load_meta_pkl

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -167,7 +168,7 @@ def test_corrupt_files_rejected_with_clear_message(tmp_path, content, words):
 
 
 def test_truncated_real_model_rejected(tmp_path, model_path):
-    data = open(model_path, "rb").read()
+    data = Path(model_path).read_bytes()
     cut = tmp_path / "cut.gguf"
     cut.write_bytes(data[: len(data) // 2])
     with pytest.raises(ModelFileError, match="truncated"):

@@ -7,10 +7,10 @@ import time
 
 import pytest
 from PySide6.QtCore import Qt
+from tests_gui_support import make_window
 
 from chatdesk.store import Status
 from chatdesk.ui.message_model import SiblingRole
-from tests_gui_support import make_window
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ import pytest
 torch = pytest.importorskip("torch", reason="converting .pt checkpoints needs the chatdesk[torch] extra")
 sys.path.insert(0, str(Path(__file__).parent / "converters"))
 from convtest_support import TinyNanoGPT, _char_meta, save_nanogpt  # noqa: E402
-
 from tests_gui_support import make_window  # noqa: E402
 
 

@@ -6,8 +6,7 @@ import sqlite3
 
 from sqlalchemy import inspect
 
-from chatdesk.store import Store
-from chatdesk.store import migrations
+from chatdesk.store import Store, migrations
 from chatdesk.store.models import Base
 
 

@@ -131,7 +131,7 @@ def _check_parsed(p: Path, size: int) -> GGUFSummary:
 
     try:
         reader = _reader(str(p))
-    except Exception as exc:  # noqa: BLE001 - any parse failure means a damaged file
+    except Exception as exc:
         raise ModelFileError(
             f"{p.name} is damaged or truncated: its GGUF header could not be read ({_short(exc)})."
         ) from exc
@@ -142,7 +142,7 @@ def _check_parsed(p: Path, size: int) -> GGUFSummary:
             return default
         try:
             return f.contents()
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             raise ModelFileError(f"{p.name} has an unreadable metadata value {name!r}.") from exc
 
     version = int(field("GGUF.version", 0))

@@ -107,7 +107,7 @@ def _load_progress(callback: Callable[[float], None] | None) -> Iterator[None]:
         # Runs inside a ctypes callback: keep it to plain Python (no Qt signal emission here).
         try:
             callback(float(fraction))
-        except Exception:  # noqa: BLE001 - never let a UI callback abort the load
+        except Exception:
             log.exception("progress callback failed")
         return True
 
@@ -211,7 +211,7 @@ class LlamaEngine:
         install_log_capture()  # Llama() re-installs llama-cpp-python's own logger
         self._llm = llm
         self._summary = summary
-        self._pieces = PieceDecoder(llm._model.vocab)  # noqa: SLF001 - see detokenize.py
+        self._pieces = PieceDecoder(llm._model.vocab)
         self._template = None
         if summary.chat_template:
             self._template = TemplatePrompt(
@@ -371,8 +371,8 @@ class LlamaEngine:
         warning = self._unrepresentable(request.messages)
         seed = s.seed if s.seed is not None else secrets.randbits(32)
         llm.set_seed(seed)
-        cached = min(_common_prefix(llm._input_ids[: llm.n_tokens].tolist(), tokens), max(len(tokens) - 1, 0))  # noqa: SLF001
-        vocab = llm._model.vocab  # noqa: SLF001
+        cached = min(_common_prefix(llm._input_ids[: llm.n_tokens].tolist(), tokens), max(len(tokens) - 1, 0))
+        vocab = llm._model.vocab
         decoder = StreamDecoder()
         pieces: list[str] = []
         pending = ""

@@ -24,7 +24,7 @@ class SamplingSettings:
     max_tokens: int = 512
     seed: int | None = None
 
-    def with_seed(self, seed: int | None) -> "SamplingSettings":
+    def with_seed(self, seed: int | None) -> SamplingSettings:
         return replace(self, seed=seed)
 
     def to_dict(self) -> dict[str, Any]:

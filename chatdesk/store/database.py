@@ -86,7 +86,7 @@ def open_engine(path: Path, backups: Path | None = None) -> Engine:
     try:
         with engine.connect() as conn:
             mode = conn.exec_driver_sql("PRAGMA journal_mode").scalar()
-    except Exception as exc:  # noqa: BLE001 - translated for the user
+    except Exception as exc:
         raise humanize(exc, path) from exc
     if str(mode).lower() != "wal":
         raise StoreError(f"Could not switch {path} to WAL mode (got {mode}).")

@@ -31,13 +31,10 @@ def fts_query(user_query: str) -> str | None:
     taken literally; the last Latin token also matches as a prefix, which makes search-as-you-type
     feel right. CJK runs become phrases of single characters.
     """
-    parts: list[str] = []
     spaced = index_text(user_query)
     words = _TOKEN.findall(spaced)
     if not words:
         return None
-    for i, word in enumerate(words):
-        parts.append('"' + word.replace('"', '""') + '"')
     # Merge consecutive single CJK characters into one phrase so they must be adjacent.
     merged: list[str] = []
     run: list[str] = []

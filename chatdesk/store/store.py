@@ -53,7 +53,7 @@ class Store:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @classmethod
-    def open_default(cls) -> "Store":
+    def open_default(cls) -> Store:
         from chatdesk import paths
 
         paths.ensure_data_dir()

@@ -11,8 +11,15 @@ from .errors import TranscriptError
 from .export import FORMATS, export_to_path, render, suggest_filename
 from .importer import parse_json
 from .jsonfmt import FORMAT_NAME, FORMAT_VERSION
-from .model import (ROLES, STATUSES, TranscriptConversation, TranscriptMessage, active_path,
-                    hidden_message_count, sibling_positions)
+from .model import (
+                    ROLES,
+                    STATUSES,
+                    TranscriptConversation,
+                    TranscriptMessage,
+                    active_path,
+                    hidden_message_count,
+                    sibling_positions,
+)
 
 __all__ = [
     "FORMATS",

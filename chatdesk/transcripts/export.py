@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from .atomic import write_atomic
 from .htmlfmt import render_html

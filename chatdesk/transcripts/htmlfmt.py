@@ -12,11 +12,11 @@ lays out correctly.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from html import escape
-from typing import Any, Sequence
+from typing import Any
 
-from .common import (STATUS_NOTES, branch_note, human_utc, model_name, reply_model, role_label,
-                     single_line)
+from .common import STATUS_NOTES, branch_note, human_utc, model_name, reply_model, role_label, single_line
 from .mdrender import render_markdown_html
 from .model import TranscriptConversation, TranscriptMessage, active_path, sibling_positions
 

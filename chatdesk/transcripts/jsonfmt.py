@@ -13,7 +13,8 @@ from __future__ import annotations
 import json
 import math
 import time
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from .common import iso_utc
 from .model import TranscriptConversation, TranscriptMessage, active_path

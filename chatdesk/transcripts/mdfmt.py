@@ -9,10 +9,9 @@ one turn can never swallow the rest of the document.
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
-from .common import (STATUS_NOTES, branch_note, close_open_fences, fence_for, human_utc,
-                     model_name, role_label, single_line)
+from .common import STATUS_NOTES, branch_note, close_open_fences, fence_for, human_utc, model_name, role_label, single_line
 from .model import TranscriptConversation, active_path, sibling_positions
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#])")

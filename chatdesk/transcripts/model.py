@@ -11,8 +11,9 @@ sibling instead of overwriting, so a conversation holds every branch and
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 ROLES = ("system", "user", "assistant")
 STATUSES = ("done", "stopped", "error", "interrupted", "streaming")

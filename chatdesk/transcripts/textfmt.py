@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Sequence
+from collections.abc import Sequence
 
-from .common import (STATUS_NOTES, branch_note, close_open_fences, human_utc, model_name,
-                     role_label, single_line)
+from .common import STATUS_NOTES, branch_note, close_open_fences, human_utc, model_name, role_label, single_line
 from .model import TranscriptConversation, active_path, sibling_positions
 
 WIDTH = 80
@@ -99,7 +98,7 @@ def render_conversation(conv: TranscriptConversation) -> str:
     path = active_path(conv)
     title = single_line(conv.title)
     out = wrap_line(title)
-    out.append("=" * min(WIDTH, max(text_width(l) for l in out)))
+    out.append("=" * min(WIDTH, max(text_width(line) for line in out)))
     out.append(f"Date:  {human_utc(conv.created_at)}")
     model = model_name(conv, path)
     if model:

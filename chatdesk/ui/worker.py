@@ -96,7 +96,7 @@ class InferenceWorker(QObject):
         except EngineError as exc:
             self.load_failed.emit(path, str(exc))
             return
-        except Exception as exc:  # noqa: BLE001 - the app must survive any load failure
+        except Exception as exc:
             log.exception("unexpected load failure")
             self.load_failed.emit(path, f"Could not load {Path(path).name}: {exc}")
             return
@@ -121,7 +121,7 @@ class InferenceWorker(QObject):
         except EngineError as exc:
             self._finish_failed(job, str(exc), stream.text())
             return
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             log.exception("generation crashed")
             self._finish_failed(job, f"Generation failed: {exc}", stream.text())
             return
@@ -213,7 +213,7 @@ class _ReplyStream:
         if now - self.last_emit >= EMIT_INTERVAL_S:
             self.last_emit = now
             self.send_unsent()
-        store = self.worker._store  # noqa: SLF001 - the worker's own store
+        store = self.worker._store
         if store is not None and now - self.last_flush >= FLUSH_INTERVAL_S:
             self.last_flush = now
             try:

@@ -13,18 +13,16 @@ suite runs in well under a few minutes on 2 CPU cores.
 from __future__ import annotations
 
 import json
-import math
 import os
 import pickle
 import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 import pytest
-
 import tokenizers
 import torch
 import torch.nn as nn
@@ -156,7 +154,7 @@ def _torch_forward(model: nn.Module, vocab_real: int, hf: bool):
     return fwd
 
 
-def train_bpe() -> "tokenizers.Tokenizer":
+def train_bpe() -> tokenizers.Tokenizer:
     from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
 
     tok = Tokenizer(models.BPE())

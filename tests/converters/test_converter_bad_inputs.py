@@ -9,8 +9,8 @@ import shutil
 import subprocess
 
 import pytest
-
 from convtest_support import ENV, PYTHON, REPO
+
 from converters.cli import main
 
 

@@ -6,6 +6,7 @@ import pickle
 import subprocess
 
 from convtest_support import ENV, PYTHON, REPO, load_llama
+
 from converters import convert, verify
 
 

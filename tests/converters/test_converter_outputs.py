@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 import torch
 import transformers
-
 from convtest_support import N_CTX, llama_logits, load_llama, prompt_for
+
 from converters import QUANT_TYPES, convert, inspect, verify
 from converters.gguf_check import read_gguf_info
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-
 from convtest_support import PARITY_TEXTS, llama_greedy, llama_logits, load_llama, prompt_for, torch_greedy
 
 FORMATS = [

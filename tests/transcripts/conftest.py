@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from transcript_samples import build_simple_conversation, build_tree_conversation
 
 

@@ -8,11 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from transcript_samples import ARABIC, CHINESE, EMOJI, HEBREW
 
 import chatdesk.transcripts as transcripts
 from chatdesk.transcripts import FORMATS, parse_json, render, suggest_filename
-
-from transcript_samples import ARABIC, CHINESE, EMOJI, HEBREW
 
 PACKAGE = Path(transcripts.__file__).parent
 

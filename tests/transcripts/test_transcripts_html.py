@@ -7,12 +7,11 @@ from dataclasses import replace
 from urllib.parse import urlsplit
 
 import pytest
+from html_probe import Probe
+from transcript_samples import ARABIC, CHINESE, EMOJI, HEBREW, IMG, PYTHON_CODE, SCRIPT
 
 from chatdesk.transcripts import render
 from chatdesk.transcripts.mdrender import render_markdown_html, safe_href
-
-from html_probe import Probe
-from transcript_samples import ARABIC, CHINESE, EMOJI, HEBREW, IMG, PYTHON_CODE, SCRIPT
 
 ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "main", "article", "header", "section",
                 "h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "div", "span", "pre", "code", "em",

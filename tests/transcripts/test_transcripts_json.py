@@ -8,9 +8,9 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from chatdesk.transcripts import FORMAT_VERSION, active_path, parse_json, render
-
 from transcript_samples import PROV, T0, msg
+
+from chatdesk.transcripts import FORMAT_VERSION, active_path, parse_json, render
 
 
 def test_round_trip_is_exact(conversations):

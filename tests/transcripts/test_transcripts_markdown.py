@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 import markdown
-
-from chatdesk.transcripts import render
-
 from html_probe import Probe
 from transcript_samples import CHINESE, EMOJI, PYTHON_CODE, SCRIPT, msg
+
+from chatdesk.transcripts import render
 
 
 def parse(md_text: str) -> Probe:

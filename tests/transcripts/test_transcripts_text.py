@@ -5,10 +5,10 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import replace
 
+from transcript_samples import CHINESE, PYTHON_CODE
+
 from chatdesk.transcripts import render
 from chatdesk.transcripts.textfmt import wrap_line
-
-from transcript_samples import CHINESE, PYTHON_CODE
 
 
 def columns(line: str) -> int:
