@@ -69,8 +69,40 @@ class PromptFormat:
 
 
 @dataclass(frozen=True)
-class ModelInfo:
+class LocalSource:
+    """A GGUF file on this machine, loaded into llama.cpp."""
+
     path: str
+    settings: LoadSettings = LoadSettings()
+
+    @property
+    def key(self) -> str:
+        return self.path
+
+
+@dataclass(frozen=True)
+class RemoteSource:
+    """A model served by an OpenAI-compatible server (llama.cpp server, vLLM, Ollama, ...).
+
+    ``base_url`` is normalised to end in ``/v1``. The API key is never carried here (values
+    cross threads and land in provenance); engines fetch it by ``endpoint_id`` when they connect.
+    """
+
+    base_url: str
+    model_id: str
+    endpoint_id: str | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{self.base_url}#{self.model_id}"
+
+
+ModelSource = LocalSource | RemoteSource
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    path: str  # a file path, or for a remote model its ``RemoteSource.key``
     name: str
     architecture: str
     context_length: int  # trained context (<arch>.context_length)
@@ -85,6 +117,9 @@ class ModelInfo:
     n_threads: int
     load_ms: float
     metadata: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    kind: str = "local"  # "local" (llama.cpp in this process) | "remote" (OpenAI-compatible server)
+    supports_logprobs: bool = True  # can report per-token probabilities (TokenProb)
+    reproducible: bool = True  # same prompt, sampler and seed give the same reply (see docs/reproducibility.md)
 
 
 @dataclass(frozen=True)
@@ -94,6 +129,47 @@ class GenerationRequest:
     sampling: SamplingSettings = SamplingSettings()
     prompt_format: PromptFormat | None = None  # None: the GGUF template, else plain transcript
     assistant_prefix: str = ""  # "Continue": the reply so far, which the model extends
+    # The exact token ids of ``assistant_prefix`` when known (branching at a token): engines
+    # that can take ids use them instead of re-tokenizing the text.
+    prefix_tokens: tuple[int, ...] = ()
+    top_logprobs: int = 0  # > 0: report TokenProb for each reply token with this many alternatives
+    context_limit: int | None = None  # a per-chat cap below the model's context (None: the model's)
+
+
+@dataclass(frozen=True)
+class TokenAlt:
+    """One candidate for a reply position, with its probability before sampling."""
+
+    token_id: int
+    text: str  # the token's piece as text (bytes of a partial UTF-8 character show as U+FFFD)
+    prob: float
+
+
+@dataclass(frozen=True)
+class TokenProb:
+    """One reply token: what was chosen, how likely the model thought it, and the alternatives.
+
+    Probabilities are the model's softmax over the raw logits (temperature 1, no penalties), as
+    the model gave them before the sampler ran. ``end`` is the length (in characters) of the
+    reply text once this token is decoded, so a view can map characters to tokens.
+    """
+
+    token_id: int
+    text: str
+    prob: float
+    end: int
+    alternatives: tuple[TokenAlt, ...] = ()
+
+
+@dataclass(frozen=True)
+class PromptPlan:
+    """What a request will use of the context, worked out before anything is generated."""
+
+    prompt_tokens: int
+    context: int  # the usable context (model or per-chat limit, whichever is smaller)
+    reply_budget: int  # tokens left for the reply
+    dropped_messages: int  # earliest history messages that will be left out
+    estimated: bool = False  # True when counted without the model's tokenizer (remote engines)
 
 
 @dataclass(frozen=True)
@@ -111,3 +187,7 @@ class GenerationResult:
     dropped_messages: int  # history turns left out to fit the context
     error: str | None = None
     warning: str | None = None  # e.g. characters the model's vocabulary cannot represent
+    # What the engine knows about how the reply was made (llama.cpp build, CPU features, thread
+    # count, evaluation chunks and prefix reuse; or a remote endpoint, its model id, usage...).
+    provenance: tuple[tuple[str, object], ...] = ()
+    tokens: tuple[TokenProb, ...] = ()  # only when the request asked for top_logprobs

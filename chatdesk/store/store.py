@@ -65,6 +65,11 @@ class Store:
     def _session(self) -> Session:
         return self._sessions()
 
+    def session(self) -> Session:
+        """A new short-lived session, for the feature modules of this package that keep their
+        own tables (library, presets, evaluations) next to the conversations."""
+        return self._sessions()
+
     # ---------------------------------------------------------------- conversations
     @translated
     def create_conversation(
