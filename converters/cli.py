@@ -61,8 +61,8 @@ def _terminate_cleanly_on_sigterm():
     be caught; after one, ``.<output name>.*.partial`` files may remain in the
     output folder.
     """
-    import signal
-    import threading
+    import signal  # noqa: PLC0415
+    import threading  # noqa: PLC0415
 
     if threading.current_thread() is not threading.main_thread():
         return lambda: None
@@ -99,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help
         return int(exc.code or 0)
 
-    from . import api
+    from . import api  # noqa: PLC0415  (keeps --help fast)
 
     restore = _terminate_cleanly_on_sigterm()
     try:
@@ -160,8 +160,8 @@ def _run(args: argparse.Namespace, fail, api) -> int:
         return fail("interrupted", EXIT_FAILED)
     except MemoryError:
         return fail("ran out of memory while converting", EXIT_FAILED)
-    except Exception as exc:  # unexpected: keep the traceback for bug reports, still answer in JSON
-        import traceback
+    except Exception as exc:  # noqa: BLE001 - unexpected: keep the traceback for bug reports, still answer in JSON
+        import traceback  # noqa: PLC0415
 
         traceback.print_exc()
         return fail(f"internal error: {type(exc).__name__}: {exc}", EXIT_FAILED)

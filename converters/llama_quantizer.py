@@ -22,7 +22,7 @@ from .errors import ConversionError, MissingDependencyError
 
 def _import_llama_cpp():
     try:
-        import llama_cpp
+        import llama_cpp  # noqa: PLC0415
     except ImportError:
         raise MissingDependencyError(
             "quantized output types need llama-cpp-python (pip install llama-cpp-python); "

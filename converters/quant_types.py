@@ -53,7 +53,7 @@ QUANT_TYPES: dict[str, QuantType] = {
 
 
 def quant_type(name: str) -> QuantType:
-    from .errors import BadInputError
+    from .errors import BadInputError  # noqa: PLC0415
 
     q = QUANT_TYPES.get(name.lower())
     if q is None:

@@ -21,7 +21,7 @@ from .tensor_map import SourceLayout, canonical_names
 
 def _erf(x: np.ndarray) -> np.ndarray:
     try:
-        import torch
+        import torch  # noqa: PLC0415
 
         return torch.special.erf(torch.from_numpy(np.ascontiguousarray(x))).numpy()
     except ImportError:

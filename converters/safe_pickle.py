@@ -22,7 +22,7 @@ _MAX_META_BYTES = 64 * 1024 * 1024
 class _RestrictedUnpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
         if (module, name) in _ALLOWED:
-            import builtins
+            import builtins  # noqa: PLC0415
 
             return getattr(builtins, name)
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in meta.pkl")
@@ -39,7 +39,7 @@ def load_meta_pkl(path: Path) -> dict:
         obj = _RestrictedUnpickler(io.BytesIO(data)).load()
     except pickle.UnpicklingError as exc:
         raise BadInputError(f"{path} was refused: {exc} (only plain dicts of ints/strings are loaded)") from None
-    except Exception as exc:  # any malformed pickle: EOFError, ValueError, KeyError, ...
+    except Exception as exc:  # noqa: BLE001 - any malformed pickle: EOFError, ValueError, KeyError, ...
         raise BadInputError(f"{path} is not a readable meta.pkl ({type(exc).__name__}: {exc})") from None
     if not isinstance(obj, dict):
         raise BadInputError(f"{path} holds a {type(obj).__name__}, not nanoGPT's meta dict")

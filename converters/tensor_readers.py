@@ -125,7 +125,7 @@ class SafetensorsReader:
 def import_torch() -> Any:
     """Import torch lazily: only ``.pt``/``.bin`` checkpoints need it."""
     try:
-        import torch
+        import torch  # noqa: PLC0415
     except ImportError:
         raise MissingDependencyError(
             "this checkpoint is a PyTorch pickle (.pt/.bin), which needs PyTorch to read; "
@@ -137,7 +137,7 @@ def import_torch() -> Any:
 def torch_load_untrusted(path: Path) -> Any:
     """``torch.load`` restricted to tensors and plain containers (no code execution)."""
     torch = import_torch()
-    import pickle
+    import pickle  # noqa: PLC0415
 
     last_error: Exception | None = None
     for mmap in (True, False):
@@ -203,7 +203,7 @@ class TorchStateDictReader:
 
 def file_sha256(paths: list[Path], chunk: int = 8 << 20) -> str:
     """sha256 over the weight files in order (one file: its plain sha256)."""
-    import hashlib
+    import hashlib  # noqa: PLC0415
 
     h = hashlib.sha256()
     buf = bytearray(chunk)

@@ -15,6 +15,7 @@ from chatdesk.engine import (
     PromptFormat,
     SamplingSettings,
 )
+from chatdesk.engine.kv_plan import EVAL_CHUNK
 from chatdesk.engine.llama_engine import LlamaEngine, _split_stop
 
 USER = ChatMessage("user", "Write a short poem about the sea.")
@@ -60,12 +61,17 @@ def test_stop_takes_effect_within_one_token(engine):
     assert result.completion_tokens <= 4
 
 
-def test_second_turn_reuses_kv_prefix(engine):
-    first, _ = run(engine, [ChatMessage("user", "Name three colours.")], seed=1)
-    history = [ChatMessage("user", "Name three colours."), ChatMessage("assistant", first.text), ChatMessage("user", "And three animals?")]
+def test_second_turn_reuses_whole_chunks_of_the_kv_prefix(engine):
+    system = ChatMessage("system", "You are a patient teacher who answers in full sentences. " * 12)
+    first, _ = run(engine, [system, ChatMessage("user", "Name three colours.")], seed=1)
+    assert first.prompt_tokens > 2 * EVAL_CHUNK
+    history = [system, ChatMessage("user", "Name three colours."), ChatMessage("assistant", first.text), ChatMessage("user", "And three animals?")]
     second, _ = run(engine, history, seed=2)
-    assert second.cached_tokens > first.prompt_tokens // 2
+    # Only whole canonical chunks of the previous prompt are reused; the rest is evaluated again.
+    assert second.cached_tokens == (first.prompt_tokens // EVAL_CHUNK) * EVAL_CHUNK
     assert second.cached_tokens < second.prompt_tokens
+    prov = dict(second.provenance)
+    assert prov["prompt_reused_tokens"] == second.cached_tokens and prov["eval_chunk"] == EVAL_CHUNK
 
 
 def test_same_seed_same_text_fresh_seed_by_default(engine):
@@ -78,10 +84,21 @@ def test_same_seed_same_text_fresh_seed_by_default(engine):
 
 
 def test_chinese_and_emoji_stream_without_broken_characters(engine):
-    msgs = [ChatMessage("user", "请用中文介绍一下你自己，并在每句话后面加一个表情符号 😀。")]
-    result, pieces = run(engine, msgs, max_tokens=80, seed=7)
-    assert all("\ufffd" not in p for p in pieces)
-    assert "".join(pieces) == result.text
+    # Token by token through the same decoders the engine streams with: an emoji and CJK
+    # characters span several byte-level tokens, and no piece may show a broken character.
+    from chatdesk.engine.detokenize import StreamDecoder
+
+    text = "早上好，朋友！😀 猫🐈"
+    ids = engine._llm.tokenize(text.encode(), add_bos=False, special=False)
+    assert len(ids) > len(text) // 2
+    dec = StreamDecoder()
+    pieces = [dec.feed(engine._pieces.piece(t)) for t in ids] + [dec.flush()]
+    assert all("\ufffd" not in p for p in pieces) and "".join(pieces) == text
+    # And a real streamed reply in Chinese (greedy, so the model reliably answers in Chinese).
+    msgs = [ChatMessage("user", "Translate into Chinese: Good morning, my friend! 😀")]
+    result, streamed = run(engine, msgs, max_tokens=40, temperature=0)
+    assert all("\ufffd" not in p for p in streamed)
+    assert "".join(streamed) == result.text
     assert any(ord(ch) > 0x2E80 for ch in result.text), result.text
 
 
@@ -252,16 +269,32 @@ def test_valid_tiny_gpt2_without_template_loads_as_plain_model(tmp_path):
         eng.unload()
 
 
-def test_stop_interrupts_prompt_evaluation_and_engine_recovers(engine):
+def test_stop_interrupts_prompt_evaluation_and_engine_recovers(engine, monkeypatch):
+    """Stop pressed while llama.cpp is inside a prompt evaluation: its abort callback ends it.
+
+    The press is simulated at a precise moment (as the second prompt chunk enters llama_decode),
+    so the test does not depend on how fast this machine evaluates prompts.
+    """
+    import llama_cpp
+
     long_text = "The quick brown fox jumps over the lazy dog. " * 150  # ~1500 tokens to evaluate
     stop = threading.Event()
-    timer = threading.Timer(0.05, stop.set)
-    timer.start()
+    calls = []
+    real = llama_cpp.llama_decode
+
+    def decode(ctx, batch):  # type: ignore[no-untyped-def]
+        calls.append(batch.n_tokens)
+        if len(calls) == 2:
+            stop.set()  # the user presses Stop while this chunk is being computed
+        return real(ctx, batch)
+
+    monkeypatch.setattr(llama_cpp, "llama_decode", decode)
     req = GenerationRequest(3, (ChatMessage("user", long_text + "Summarise."),), SamplingSettings(max_tokens=32))
     aborts = engine.prompt_aborts
     result = engine.generate(req, stop, lambda _t: None)
-    timer.join()
     assert result.stop_reason == "user" and result.completion_tokens == 0
+    assert len(calls) == 2, "no chunk is evaluated after Stop"
     assert engine.prompt_aborts == aborts + 1, "llama.cpp's abort callback cut the prompt evaluation short"
+    monkeypatch.setattr(llama_cpp, "llama_decode", real)
     after, pieces = run(engine, [USER])
     assert after.stop_reason in ("end", "length") and pieces

@@ -13,25 +13,24 @@ import sys
 from pathlib import Path
 
 from chatdesk import __version__, paths
-from chatdesk.cli import transcripts_cmd
+from chatdesk.cli import models_cmd, search_cmd, transcripts_cmd
 from chatdesk.cli.common import CommandError, fail
 
 # Modules that contribute subcommands, in the order ``--help`` lists them.
-COMMAND_MODULES = [transcripts_cmd]
+COMMAND_MODULES = [transcripts_cmd, models_cmd, search_cmd]
 
 
-def tool_parser() -> argparse.ArgumentParser:
+def tool_parser() -> tuple[argparse.ArgumentParser, set[str]]:
+    """The subcommands' parser and their names."""
     p = argparse.ArgumentParser(prog="chatdesk", description="ChatDesk's headless commands.")
     sub = p.add_subparsers(dest="command", required=True)
     for mod in COMMAND_MODULES:
         mod.register(sub)
-    return p
+    return p, set(sub.choices)
 
 
 def command_names() -> set[str]:
-    parser = tool_parser()
-    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    return set(action.choices)
+    return tool_parser()[1]
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -46,7 +45,7 @@ def _gui_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and not argv[0].startswith("-") and argv[0] in command_names():
-        args = tool_parser().parse_args(argv)
+        args = tool_parser()[0].parse_args(argv)
         if getattr(args, "data_dir", None):
             paths.set_data_dir(args.data_dir)
         try:

@@ -1,11 +1,20 @@
-"""The one object that owns a llama.cpp model. No Qt: the UI wraps it in a worker thread.
+"""The local engine: one object owns one llama.cpp model and context. No Qt.
 
-Why generation is hand-driven through ``Llama.generate`` instead of ``create_chat_completion``:
-we need to stop within one token (a ``threading.Event`` checked per token, plus llama.cpp's abort
-callback during long prompt evaluation), exact prompt budgeting against the *trained* context
-(learned-position models abort the process past it), our own detokenizer (long pieces and split
-UTF-8), stop strings for plain-transcript models, and timing figures for every reply.
-``Llama.generate`` still gives us llama.cpp's KV-cache prefix reuse between turns.
+Why generation drives llama.cpp's C API directly (``llama_decode`` + a ``llama_sampler`` chain)
+instead of ``Llama.generate``/``create_chat_completion``:
+
+* speed: the high-level path copies a vocabulary-sized logits row into numpy and rebuilds
+  sampler state per token; here each token is one decode call, one sample call and a dictionary
+  lookup for its text, which streams at llama.cpp's own CLI speed (``benchmarks/stream_throughput.py``);
+* reproducibility: prompts are evaluated in canonical chunks and only whole canonical chunks are
+  reused from the KV cache (``kv_plan``), so the same prompt, sampler and seed give the same reply
+  whatever was cached before; llama-cpp-python's prefix reuse evaluates the remainder in whatever
+  split happens to be left, which changes the floating-point sums on some CPUs;
+* control: Stop within one token (a ``threading.Event`` per token, llama.cpp's abort callback
+  while a prompt is evaluated), exact budgeting against the *trained* context (learned-position
+  models abort the process past it), our own detokenizer (long pieces, split UTF-8), stop strings
+  for plain-transcript models, and the model's own next-token probabilities when asked.
+``Llama(...)`` is still used to create the model and context and to tokenize.
 """
 
 from __future__ import annotations
@@ -27,22 +36,31 @@ import llama_cpp
 import llama_cpp.llama_cpp as llama_lowlevel
 from llama_cpp import Llama
 
+from chatdesk.engine.base import TokenCallback
+from chatdesk.engine.build_info import build_facts
 from chatdesk.engine.detokenize import PieceDecoder, StreamDecoder
 from chatdesk.engine.errors import ContextOverflowError, GenerationError, ModelLoadError
 from chatdesk.engine.gguf_check import GGUFSummary, check_gguf
+from chatdesk.engine.kv_plan import KVState
 from chatdesk.engine.prompt import PlainPrompt, RenderedPrompt, TemplatePrompt
+from chatdesk.engine.sampling import SamplerChain
+from chatdesk.engine.token_probs import LogitReader, probability
 from chatdesk.engine.types import (
     ChatMessage,
     GenerationRequest,
     GenerationResult,
     LoadSettings,
+    LocalSource,
     ModelInfo,
     PromptFormat,
+    PromptPlan,
+    TokenProb,
 )
 
 log = logging.getLogger(__name__)
 
 MIN_REPLY_TOKENS = 16
+DECODE_ABORTED = 2
 
 # ----------------------------------------------------------------------------- llama.cpp logging
 _llama_log: deque[str] = deque(maxlen=200)
@@ -63,7 +81,8 @@ def install_log_capture() -> None:
 
 def _last_llama_errors() -> str:
     lines = [ln.strip() for ln in _llama_log if ln.strip()]
-    interesting = [ln for ln in lines if any(w in ln.lower() for w in ("error", "failed", "wrong", "unknown", "invalid", "cannot", "missing"))]
+    words = ("error", "failed", "wrong", "unknown", "invalid", "cannot", "missing")
+    interesting = [ln for ln in lines if any(w in ln.lower() for w in words)]
     return "; ".join((interesting or lines)[-2:])
 
 
@@ -84,10 +103,18 @@ def physical_cores() -> int:
                         pairs.add((phys, core))
                     phys = core = None
         if pairs:
-            return max(1, min(len(pairs), os.cpu_count() or 1))
+            return max(1, min(len(pairs), _usable_cpus()))
     except OSError:
         pass
-    return max(1, os.cpu_count() or 1)
+    return _usable_cpus()
+
+
+def _usable_cpus() -> int:
+    """CPUs this process may run on (taskset/cgroup affinity), not the machine's total."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
 
 
 @contextlib.contextmanager
@@ -123,15 +150,6 @@ def _load_progress(callback: Callable[[float], None] | None) -> Iterator[None]:
         llama_lowlevel.llama_model_default_params = original
 
 
-def _common_prefix(a: Sequence[int], b: Sequence[int]) -> int:
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
 def _split_stop(pending: str, stops: Sequence[str]) -> tuple[str, str, bool]:
     """Return (text safe to show, text to hold back, stop string hit?)."""
     if not stops:
@@ -150,9 +168,38 @@ def _split_stop(pending: str, stops: Sequence[str]) -> tuple[str, str, bool]:
     return pending, "", False
 
 
+class _Batch:
+    """One reusable ``llama_batch`` for sequence 0: fill, decode, repeat."""
+
+    def __init__(self, capacity: int) -> None:
+        self.capacity = capacity
+        self._batch = llama_cpp.llama_batch_init(capacity, 0, 1)
+
+    def decode(self, ctx: llama_cpp.llama_context_p, tokens: Sequence[int], start: int, want_logits: bool) -> int:
+        b = self._batch
+        n = len(tokens)
+        assert 0 < n <= self.capacity
+        for i, tok in enumerate(tokens):
+            b.token[i] = tok
+            b.pos[i] = start + i
+            b.n_seq_id[i] = 1
+            b.seq_id[i][0] = 0
+            b.logits[i] = 0
+        b.logits[n - 1] = 1 if want_logits else 0
+        b.n_tokens = n
+        return llama_cpp.llama_decode(ctx, b)
+
+    def free(self) -> None:
+        if self._batch is not None:
+            llama_cpp.llama_batch_free(self._batch)
+            self._batch = None
+
+
 # ----------------------------------------------------------------------------- engine
 class LlamaEngine:
-    """Load one GGUF at a time and stream replies from it. Not thread-safe: one owner thread."""
+    """Load one GGUF at a time and stream replies from it. One owner thread, except ``plan``."""
+
+    kind = "local"
 
     def __init__(self, check_cache: Path | None = None) -> None:
         self._check_cache = check_cache
@@ -161,8 +208,13 @@ class LlamaEngine:
         self._summary: GGUFSummary | None = None
         self._pieces: PieceDecoder | None = None
         self._template: TemplatePrompt | None = None
+        self._batch: _Batch | None = None
+        self._kv = KVState()
         self._active_stop: threading.Event | None = None
+        self._model_lock = threading.RLock()  # plan() on other threads vs load/unload here
         self.prompt_aborts = 0  # prompt evaluations cut short by Stop (observable in tests)
+        # Called with (positions evaluated, prompt length) after each prompt chunk.
+        self.prompt_progress: Callable[[int, int], None] | None = None
         self._abort_cb = None
         install_log_capture()
 
@@ -175,12 +227,16 @@ class LlamaEngine:
     def loaded(self) -> bool:
         return self._llm is not None
 
+    def load_source(self, source: LocalSource, progress: Callable[[float], None] | None = None) -> ModelInfo:
+        return self.load(source.path, source.settings, progress)
+
     def load(
         self,
         path: str | os.PathLike[str],
         settings: LoadSettings = LoadSettings(),
         progress: Callable[[float], None] | None = None,
     ) -> ModelInfo:
+        """Check the file, then load it. A file that fails the check leaves the old model loaded."""
         started = time.perf_counter()
         summary = check_gguf(path, self._check_cache)  # raises ModelFileError before llama.cpp
         self.unload()
@@ -209,16 +265,20 @@ class LlamaEngine:
                 + ". The file may be damaged or use an architecture this version does not support."
             ) from exc
         install_log_capture()  # Llama() re-installs llama-cpp-python's own logger
-        self._llm = llm
-        self._summary = summary
-        self._pieces = PieceDecoder(llm._model.vocab)
-        self._template = None
-        if summary.chat_template:
-            self._template = TemplatePrompt(
-                summary.chat_template,
-                bos_text=self._special_text(summary.bos_token_id),
-                eos_text=self._special_text(summary.eos_token_id),
-            )
+        vocab = llama_lowlevel.llama_model_get_vocab(llm.model)
+        with self._model_lock:
+            self._llm = llm
+            self._summary = summary
+            self._pieces = PieceDecoder(vocab)
+            self._template = None
+            if summary.chat_template:
+                self._template = TemplatePrompt(
+                    summary.chat_template,
+                    bos_text=self._special_text(summary.bos_token_id),
+                    eos_text=self._special_text(summary.eos_token_id),
+                )
+        self._batch = _Batch(self._kv.chunk)
+        self._kv.clear()
         self._abort_cb = llama_lowlevel.ggml_abort_callback(self._should_abort)
         self._info = ModelInfo(
             path=str(summary.path),
@@ -260,13 +320,18 @@ class LlamaEngine:
         return self._pieces.piece(token_id, special=True).decode("utf-8", "replace")
 
     def unload(self) -> None:
-        if self._llm is not None:
-            self._llm.close()
-        self._llm = None
-        self._info = None
-        self._pieces = None
-        self._template = None
-        self._abort_cb = None
+        with self._model_lock:
+            if self._batch is not None:
+                self._batch.free()
+                self._batch = None
+            if self._llm is not None:
+                self._llm.close()
+            self._llm = None
+            self._info = None
+            self._pieces = None
+            self._template = None
+            self._abort_cb = None
+            self._kv.clear()
 
     # -- prompts -------------------------------------------------------------------------
     def _renderer(self, fmt: PromptFormat | None) -> TemplatePrompt | PlainPrompt:
@@ -284,28 +349,34 @@ class LlamaEngine:
         max_tokens: int,
         fmt: PromptFormat | None = None,
         assistant_prefix: str = "",
+        prefix_tokens: Sequence[int] = (),
+        context_limit: int | None = None,
     ) -> tuple[list[int], RenderedPrompt, int, int]:
         """Choose the newest history that fits: (tokens, rendered, dropped messages, reply budget).
 
         The system prompt and the newest message always stay; older turns are dropped first.
-        The budget is the *trained* context, never llama.cpp's padded n_ctx.
+        The budget is the *trained* context (or a smaller per-chat limit), never llama.cpp's
+        padded n_ctx. ``prefix_tokens``, when given, are the exact ids of ``assistant_prefix``.
         """
         assert self._info is not None
         renderer = self._renderer(fmt)
-        budget = self._info.n_ctx
+        budget = min(self._info.n_ctx, context_limit) if context_limit else self._info.n_ctx
         reserve = max(MIN_REPLY_TOKENS, min(max_tokens, budget // 4))
         system = [m for m in messages[:1] if m.role == "system"]
         rest = list(messages[len(system):])
         if not rest:
             raise GenerationError("There is no message to answer.")
+        sep = " " if isinstance(renderer, PlainPrompt) and renderer.fmt.mode == "chat" and assistant_prefix else ""
 
         def attempt(drop: int) -> tuple[list[int], RenderedPrompt]:
             kept = rest[drop:]
             while len(kept) > 1 and kept[0].role == "assistant":
                 kept = kept[1:]
             rendered = renderer.render(system + kept)
+            if prefix_tokens:
+                base = rendered if not sep else replace(rendered, text=rendered.text + sep)
+                return self.tokenize(base) + list(prefix_tokens), replace(rendered, text=base.text + assistant_prefix)
             if assistant_prefix:
-                sep = " " if isinstance(renderer, PlainPrompt) and renderer.fmt.mode == "chat" else ""
                 rendered = replace(rendered, text=rendered.text + sep + assistant_prefix)
             return self.tokenize(rendered), rendered
 
@@ -334,6 +405,22 @@ class LlamaEngine:
         reply_budget = min(max_tokens, budget - len(tokens))
         return tokens, rendered, dropped, reply_budget
 
+    def plan(
+        self,
+        messages: Sequence[ChatMessage],
+        max_tokens: int,
+        fmt: PromptFormat | None = None,
+        assistant_prefix: str = "",
+        context_limit: int | None = None,
+    ) -> PromptPlan:
+        """The context meter's question, answered with the model's tokenizer (any thread)."""
+        with self._model_lock:
+            if self._info is None:
+                raise GenerationError("No model is loaded.")
+            tokens, _r, dropped, budget = self.fit(messages, max_tokens, fmt, assistant_prefix, (), context_limit)
+            context = min(self._info.n_ctx, context_limit) if context_limit else self._info.n_ctx
+            return PromptPlan(len(tokens), context, budget, dropped)
+
     def _unrepresentable(self, messages: Sequence[ChatMessage]) -> str | None:
         """Name characters of the newest user message that the vocabulary cannot encode.
 
@@ -353,94 +440,150 @@ class LlamaEngine:
         return f"This model's vocabulary has no tokens for these characters, so they were left out: {shown}"
 
     # -- generation ----------------------------------------------------------------------
+    def _evaluate_prompt(self, tokens: list[int], stop: threading.Event) -> tuple[int, int, str | None]:
+        """Bring the KV cache to exactly ``tokens``: (reused, chunks evaluated, stop reason or None)."""
+        assert self._llm is not None and self._batch is not None
+        ctx = self._llm.ctx
+        kv = self._kv
+        reused = kv.reusable(tokens)
+        llama_lowlevel.llama_memory_seq_rm(llama_lowlevel.llama_get_memory(ctx), 0, reused, -1)
+        kv.truncate(reused)
+        spans = kv.chunks(reused, len(tokens))
+        self._watch_prompt(True)
+        try:
+            for i, (s, e) in enumerate(spans):
+                if stop.is_set():
+                    return reused, i, "user"
+                rc = self._batch.decode(ctx, tokens[s:e], s, want_logits=(e == len(tokens)))
+                if rc != 0:
+                    llama_lowlevel.llama_memory_seq_rm(llama_lowlevel.llama_get_memory(ctx), 0, s, -1)
+                    kv.truncate(s)
+                    if rc == DECODE_ABORTED and stop.is_set():
+                        self.prompt_aborts += 1
+                        return reused, i, "user"
+                    raise GenerationError(f"llama.cpp could not evaluate the prompt (llama_decode returned {rc}).")
+                kv.tokens = tokens[:e]
+                if e - s == kv.chunk:
+                    kv.canonical_upto = e
+                if self.prompt_progress is not None:
+                    self.prompt_progress(e, len(tokens))
+        finally:
+            self._watch_prompt(False)
+        kv.prompt_evaluated(tokens)
+        return reused, len(spans), None
+
     def generate(
         self,
         request: GenerationRequest,
         stop: threading.Event,
         on_text: Callable[[str], None],
+        on_token: TokenCallback | None = None,
     ) -> GenerationResult:
         """Stream one reply, calling ``on_text`` with each newly complete piece of text."""
-        if self._llm is None or self._info is None or self._pieces is None:
+        if self._llm is None or self._info is None or self._pieces is None or self._batch is None:
             raise GenerationError("No model is loaded.")
         llm = self._llm
         s = request.sampling
         started = time.perf_counter()
         tokens, rendered, dropped, max_new = self.fit(
-            request.messages, s.max_tokens, request.prompt_format, request.assistant_prefix
+            request.messages, s.max_tokens, request.prompt_format, request.assistant_prefix,
+            request.prefix_tokens, request.context_limit,
         )
         warning = self._unrepresentable(request.messages)
         seed = s.seed if s.seed is not None else secrets.randbits(32)
-        llm.set_seed(seed)
-        cached = min(_common_prefix(llm._input_ids[: llm.n_tokens].tolist(), tokens), max(len(tokens) - 1, 0))
-        vocab = llm._model.vocab
+        ctx = llm.ctx
+        vocab = llama_lowlevel.llama_model_get_vocab(llm.model)
+        n_vocab = llm.n_vocab()
+        pieces_of = self._pieces.piece
         decoder = StreamDecoder()
-        pieces: list[str] = []
+        shown: list[str] = []
+        probs: list[TokenProb] = []
         pending = ""
+        decoded_len = 0
         first: float | None = None
         produced = 0
         reason = "length"
         error: str | None = None
+        want = max(0, request.top_logprobs)
+        reader = LogitReader(ctx, n_vocab, lambda t: pieces_of(t).decode("utf-8", "replace")) if want else None
+        kv = self._kv
         self._active_stop = stop
-        self._watch_prompt(True)
-        gen = llm.generate(
-            tokens,
-            top_k=s.top_k,
-            top_p=s.top_p,
-            min_p=s.min_p,
-            temp=s.temperature,
-            repeat_penalty=s.repeat_penalty,
-            reset=True,
-        )
+        reused = chunks = 0
         try:
-            for token in gen if max_new > 0 else ():
-                if first is None:
-                    first = time.perf_counter()
-                    self._watch_prompt(False)
-                if stop.is_set():
-                    reason = "user"
-                    break
-                if llama_lowlevel.llama_vocab_is_eog(vocab, token):
-                    reason = "end"
-                    break
-                produced += 1
-                pending += decoder.feed(self._pieces.piece(token))
-                show, pending, hit = _split_stop(pending, rendered.stops)
-                if show:
-                    pieces.append(show)
-                    on_text(show)
-                if hit:
-                    reason = "end"
-                    break
-                if produced >= max_new:
-                    reason = "length"
-                    break
-        except RuntimeError as exc:
-            if stop.is_set():  # llama_decode returned "aborted" from our abort callback
+            reused, chunks, stopped = self._evaluate_prompt(tokens, stop)
+            if stopped:
                 reason = "user"
-                self.prompt_aborts += 1
+            elif max_new <= 0:
+                reason = "length"
             else:
-                reason = "error"
-                error = f"llama.cpp failed while generating: {exc}"
+                with SamplerChain(s, seed, n_vocab) as chain:
+                    chain.accept_all(tokens)
+                    while True:
+                        if stop.is_set():
+                            reason = "user"
+                            break
+                        if reader is not None:
+                            logits, log_z, alts = reader.alternatives(want)
+                        token = chain.sample(ctx)
+                        if first is None:
+                            first = time.perf_counter()
+                        if llama_lowlevel.llama_vocab_is_eog(vocab, token):
+                            reason = "end"
+                            break
+                        produced += 1
+                        piece = pieces_of(token)
+                        text = decoder.feed(piece)
+                        decoded_len += len(text)
+                        if reader is not None:
+                            tp = TokenProb(token, piece.decode("utf-8", "replace"), probability(logits, log_z, token), decoded_len, alts)
+                            probs.append(tp)
+                            if on_token is not None:
+                                on_token(tp)
+                        pending += text
+                        out, pending, hit = _split_stop(pending, rendered.stops)
+                        if out:
+                            shown.append(out)
+                            on_text(out)
+                        if hit:
+                            reason = "end"
+                            break
+                        if produced >= max_new:
+                            reason = "length"
+                            break
+                        rc = self._batch.decode(ctx, (token,), len(kv.tokens), True)
+                        if rc != 0:
+                            reason = "error"
+                            error = f"llama.cpp failed while generating (llama_decode returned {rc})."
+                            break
+                        kv.token_generated(token)
         finally:
-            gen.close()
-            self._watch_prompt(False)
             self._active_stop = None
         if reason != "end" or not rendered.stops:
             tail = pending + decoder.flush()
             tail, _, _ = _split_stop(tail, rendered.stops)
             if tail:
-                pieces.append(tail)
+                shown.append(tail)
                 on_text(tail)
         ended = time.perf_counter()
         ttft = ((first or ended) - started) * 1000
         gen_s = ended - (first or ended)
+        info = self._info
+        provenance = {
+            **build_facts(),
+            "threads": info.n_threads,
+            "gpu_layers": info.n_gpu_layers,
+            "n_ctx": info.n_ctx,
+            "eval_chunk": kv.chunk,
+            "prompt_reused_tokens": reused,
+            "prompt_chunks": chunks,
+        }
         return GenerationResult(
             request_id=request.request_id,
-            text="".join(pieces),
+            text="".join(shown),
             stop_reason=reason,
             prompt_tokens=len(tokens),
             completion_tokens=produced,
-            cached_tokens=cached,
+            cached_tokens=reused,
             ttft_ms=ttft,
             tokens_per_s=(produced - 1) / gen_s if produced > 1 and gen_s > 0 else 0.0,
             total_ms=(ended - started) * 1000,
@@ -448,4 +591,6 @@ class LlamaEngine:
             dropped_messages=dropped,
             error=error,
             warning=warning,
+            provenance=tuple(provenance.items()),
+            tokens=tuple(probs),
         )

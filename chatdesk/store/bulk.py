@@ -26,7 +26,7 @@ def import_conversations(store: Store, items: Sequence[tuple[dict[str, Any], Seq
     importing the same file twice adds nothing. Returns (new conversations, new messages).
     """
     new_convs = new_msgs = 0
-    with store._session() as s, s.begin():
+    with store._session() as s, s.begin():  # noqa: SLF001
         for conv_fields, messages in items:
             conv = s.scalar(select(Conversation).where(Conversation.uid == conv_fields["uid"]))
             if conv is None:
@@ -63,7 +63,7 @@ def import_conversations(store: Store, items: Sequence[tuple[dict[str, Any], Seq
                 )
                 s.add(row)
                 s.flush()
-                Store._index(s, row.id, row.content)
+                Store._index(s, row.id, row.content)  # noqa: SLF001
                 ids[m["uid"]] = row.id
                 new_msgs += 1
             leaf = conv_fields.get("active_leaf_uid")

@@ -25,7 +25,7 @@ class _Task(QRunnable):
     def run(self) -> None:
         try:
             result = self.fn()
-        except BaseException as exc:
+        except BaseException as exc:  # noqa: BLE001 - delivered to the callback
             self.relay.done.emit(None, exc)
             return
         self.relay.done.emit(result, None)

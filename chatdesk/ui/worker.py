@@ -213,7 +213,7 @@ class _ReplyStream:
         if now - self.last_emit >= EMIT_INTERVAL_S:
             self.last_emit = now
             self.send_unsent()
-        store = self.worker._store
+        store = self.worker._store  # noqa: SLF001 - the worker's own store
         if store is not None and now - self.last_flush >= FLUSH_INTERVAL_S:
             self.last_flush = now
             try:

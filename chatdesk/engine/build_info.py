@@ -1,0 +1,74 @@
+"""What this llama.cpp build is and what it runs on, for each reply's provenance.
+
+"Regenerate with the same settings" can only promise the same text when the arithmetic is the
+same: the same compiled kernels (a native build on an AVX-512 CPU and one on an AVX2 CPU take
+different code paths and round differently), the same backend, the same thread count. We record
+those facts with every reply so the app can say honestly when a reproduction is not guaranteed.
+There is no build commit in llama-cpp-python's package, so the build is identified by its version
+and a hash of the shared libraries it loads (a rebuild with other flags gives another hash).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import platform
+import re
+from pathlib import Path
+
+import llama_cpp
+
+# The facts that decide whether two replies were computed by the same arithmetic.
+REPRODUCTION_KEYS = ("llama_cpp_build", "cpu_features", "backend", "threads", "eval_chunk", "gpu_layers")
+
+
+@functools.lru_cache(maxsize=1)
+def build_facts() -> dict[str, str]:
+    """llama-cpp-python version, a build hash, the backend and the CPU features compiled in."""
+    system = llama_cpp.llama_print_system_info().decode("utf-8", "replace")
+    features = sorted({m.group(1) for m in re.finditer(r"(\w+) = 1", system)})
+    lib_dir = Path(llama_cpp.__file__).parent / "lib"
+    digest = hashlib.sha256()
+    for lib in sorted(lib_dir.glob("*.so*")) + sorted(lib_dir.glob("*.dll")) + sorted(lib_dir.glob("*.dylib")):
+        if lib.is_file() and not lib.is_symlink():
+            digest.update(lib.name.encode())
+            digest.update(lib.read_bytes())
+    backend = "GPU" if llama_cpp.llama_supports_gpu_offload() else "CPU"
+    return {
+        "llama_cpp_python": llama_cpp.__version__,
+        "llama_cpp_build": f"{llama_cpp.__version__}+{digest.hexdigest()[:12]}",
+        "backend": backend,
+        "cpu_features": " ".join(features),
+        "cpu_model": _cpu_model(),
+    }
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace").splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def reproduction_differences(original: dict[str, object], current: dict[str, object]) -> list[str]:
+    """Human descriptions of what differs between how a reply was made and how it would be now."""
+    names = {
+        "llama_cpp_build": "llama.cpp build",
+        "cpu_features": "CPU instruction sets",
+        "backend": "compute backend",
+        "threads": "thread count",
+        "eval_chunk": "prompt evaluation chunk size",
+        "gpu_layers": "GPU layers",
+        "model_sha256": "model file",
+    }
+    out = []
+    for key in (*REPRODUCTION_KEYS, "model_sha256"):
+        was, now = original.get(key), current.get(key)
+        if was is None:
+            out.append(f"the reply does not record its {names[key]}")
+        elif now is not None and was != now:
+            out.append(f"{names[key]}: {was} then, {now} now")
+    return out
