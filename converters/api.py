@@ -19,8 +19,9 @@ from pathlib import Path
 
 import numpy as np
 
-from .errors import BadInputError, ConversionError, MissingDependencyError
-from .gguf_check import read_gguf_info
+import ggufcheck
+
+from .errors import BadInputError, ConversionError, InvalidGGUFError, MissingDependencyError
 from .gguf_output import Provenance, write_gguf
 from .llama_quantizer import fallback_warning, llama_quantize
 from .quant_types import QUANT_TYPES, estimate_bytes, fallback_tensors, quant_type
@@ -111,6 +112,14 @@ class VerifyReport:
 
 
 # ----------------------------------------------------------------- helpers
+
+def checked_gguf(path: str | os.PathLike) -> ggufcheck.GGUFInfo:
+    """The shared GGUF validator, its refusal turned into the converter's own error type."""
+    try:
+        return ggufcheck.check(path)
+    except ggufcheck.GGUFCheckError as exc:
+        raise InvalidGGUFError(str(exc)) from exc
+
 
 def _noop(_fraction: float, _message: str) -> None:
     pass
@@ -276,7 +285,7 @@ def convert(
             progress_span=(0.1, 0.9 if direct else 0.6),
         )
         if not direct:
-            read_gguf_info(first)  # never hand llama.cpp a file we have not checked
+            checked_gguf(first)  # never hand llama.cpp a file we have not checked
             report(0.62, f"quantizing to {qt.name} with llama.cpp")
             log = llama_quantize(first, final_tmp, qt.file_type)
             warning = fallback_warning(log)
@@ -284,7 +293,7 @@ def convert(
                 notes.append(f"llama.cpp: {warning}")
             first.unlink(missing_ok=True)
         report(0.95, "checking the written file")
-        info = read_gguf_info(final_tmp)
+        info = checked_gguf(final_tmp)
         os.replace(final_tmp, out)
         temps.clear()
         result = ConversionResult(
@@ -293,7 +302,7 @@ def convert(
             file_type=int(info.file_type) if info.file_type is not None else qt.file_type,
             size_bytes=info.size_bytes,
             seconds=round(time.perf_counter() - t0, 3),
-            n_tensors=len(info.tensor_types),
+            n_tensors=info.n_tensors,
             tensor_types=info.type_histogram(),
             fallback_tensors=tuple(fallback),
             source_sha256=sha_future.result(),
@@ -328,13 +337,13 @@ def _source_token_ids(ckpt: Checkpoint, prompt: str) -> list[int] | None:
     if vocab.stoi is not None:
         return [vocab.stoi[c] for c in prompt if c in vocab.stoi]
     try:
-        from tokenizers import Tokenizer
+        from tokenizers import Tokenizer  # noqa: PLC0415
     except ImportError:
         return None
     if vocab.tokenizer_json is not None:
         tok = Tokenizer.from_file(str(vocab.tokenizer_json))
     else:
-        from tokenizers import decoders, models, pre_tokenizers
+        from tokenizers import decoders, models, pre_tokenizers  # noqa: PLC0415
 
         folder = Path(ckpt.tokenizer_path)
         folder = folder if folder.is_dir() else folder.parent
@@ -361,17 +370,17 @@ def verify(
 ) -> VerifyReport:
     """Compare llama.cpp's logits on ``gguf_path`` with a forward pass of the source weights."""
     gguf_path = Path(gguf_path)
-    info = read_gguf_info(gguf_path)  # raises before llama.cpp could abort on a bad file
+    info = checked_gguf(gguf_path)  # raises before llama.cpp could abort on a bad file
     try:
-        from llama_cpp import Llama
+        from llama_cpp import Llama  # noqa: PLC0415
     except ImportError:
         raise MissingDependencyError("verification needs llama-cpp-python (pip install llama-cpp-python)") from None
     ckpt = open_checkpoint(src, tokenizer)
     try:
         vocab = ckpt.vocab()
-        if info.n_tokens != len(vocab.tokens):
+        if info.n_vocab != len(vocab.tokens):
             raise BadInputError(
-                f"{gguf_path.name} has {info.n_tokens} tokens but {ckpt.path.name} with its tokenizer gives "
+                f"{gguf_path.name} has {info.n_vocab} tokens but {ckpt.path.name} with its tokenizer gives "
                 f"{len(vocab.tokens)}; they are not the same model"
             )
         ref = ReferenceGPT2(load_source_weights(ckpt), ckpt.hparams, ckpt.layout, ckpt.untied_head)

@@ -330,9 +330,9 @@ def load_llama(path: Path, **kwargs):
     """Structural validation first (a malformed file can abort the process), then llama.cpp."""
     from llama_cpp import Llama
 
-    from converters.gguf_check import read_gguf_info
+    import ggufcheck
 
-    info = read_gguf_info(path)
+    info = ggufcheck.check(path)
     kwargs.setdefault("n_ctx", info.context_length)
     kwargs.setdefault("verbose", False)
     return Llama(model_path=str(path), **kwargs)

@@ -232,8 +232,7 @@ def test_gguf_checker_guards_llama_against_duplicate_tokens(tmp_path, converted)
     import gguf
     import numpy as np
 
-    from converters.errors import InvalidGGUFError
-    from converters.gguf_check import read_gguf_info
+    import ggufcheck
 
     _, good = converted("hf_safetensors", "f32")
     r = gguf.GGUFReader(str(good))
@@ -257,8 +256,9 @@ def test_gguf_checker_guards_llama_against_duplicate_tokens(tmp_path, converted)
     w.write_kv_data_to_file()
     w.write_tensors_to_file()
     w.close()
-    with pytest.raises(InvalidGGUFError, match="occurs more than once"):
-        read_gguf_info(bad)
+    with pytest.raises(ggufcheck.GGUFCheckError, match="duplicate tokens") as exc:
+        ggufcheck.check(bad)
+    assert exc.value.rule == ggufcheck.Rule.DUPLICATE_TOKEN
     # ...and this is why: llama.cpp aborts the process (run it in a child, never in pytest)
     code = f"from llama_cpp import Llama; Llama(model_path={str(bad)!r}, vocab_only=True, verbose=False)"
     proc = subprocess.run([PYTHON, "-c", code], capture_output=True, text=True, timeout=120)

@@ -7,8 +7,8 @@ import subprocess
 
 from convtest_support import ENV, PYTHON, REPO
 
+import ggufcheck
 from converters.cli import main
-from converters.gguf_check import read_gguf_info
 
 
 def test_inspect_prints_one_json_object(capsys, sources):
@@ -30,7 +30,7 @@ def test_convert_with_verify_in_process(tmp_path, capsys, sources):
     assert rc == 0, cap.err
     assert cap.out.strip() == str(out)
     assert "top-1 agreement" in cap.err and "-> ok" in cap.err
-    info = read_gguf_info(out)
+    info = ggufcheck.check(out)
     assert info.metadata["general.name"] == "orig"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.gguf"]
 
@@ -62,7 +62,7 @@ def test_subprocess_conversion_with_progress_json(tmp_path, sources):
     assert proc.returncode == 0, proc.stderr
     lines = [json.loads(ln) for ln in proc.stdout.splitlines()]  # every stdout line is JSON
     assert lines[-1]["done"] is True
-    assert read_gguf_info(out).file_type == 1
+    assert ggufcheck.check(out).file_type == 1
 
 
 def test_sigterm_mid_conversion_leaves_nothing_behind(tmp_path, sources):

@@ -12,8 +12,8 @@ import torch
 import transformers
 from convtest_support import N_CTX, llama_logits, load_llama, prompt_for
 
+import ggufcheck
 from converters import QUANT_TYPES, convert, inspect, verify
-from converters.gguf_check import read_gguf_info
 
 
 def _meta(path):
@@ -75,8 +75,8 @@ def test_char_vocab_gets_control_eot_and_zero_row(sources, converted):
 def test_padded_nanogpt_vocab_is_trimmed(sources, converted):
     src = sources["nano_bpe_padded_nobias_compiled"]
     result, path = converted("nano_bpe_padded_nobias_compiled", "f32")
-    info = read_gguf_info(path)
-    assert info.n_tokens == src.vocab_real
+    info = ggufcheck.check(path)
+    assert info.n_vocab == src.vocab_real
     assert info.tensor_shapes["token_embd.weight"] == (src.vocab_real, 64)
     assert result.summary.checkpoint_vocab_rows % 64 == 0 and result.summary.checkpoint_vocab_rows > src.vocab_real
     assert any("padding rows" in n for n in result.notes)
@@ -87,7 +87,7 @@ def test_padded_nanogpt_vocab_is_trimmed(sources, converted):
 def test_every_output_type_loads_with_its_file_type(qtype, sources, converted):
     src = sources["hf_safetensors"]
     result, path = converted("hf_safetensors", qtype)
-    info = read_gguf_info(path)
+    info = ggufcheck.check(path)
     assert info.file_type == QUANT_TYPES[qtype].file_type == result.file_type
     est = inspect(src.src).estimated_bytes[qtype]
     assert abs(est - result.size_bytes) / result.size_bytes < 0.15, (est, result.size_bytes)
@@ -101,7 +101,7 @@ def test_every_output_type_loads_with_its_file_type(qtype, sources, converted):
 def test_q4_k_m_reports_fallback_for_64_wide_rows(converted):
     result, path = converted("hf_safetensors", "q4_k_m")
     assert result.file_type == 15
-    assert read_gguf_info(path).file_type == 15
+    assert ggufcheck.check(path).file_type == 15
     # rows of n_embd = 64 are not a multiple of 256: qkv, attn_output and ffn_up of
     # both blocks fall back; ffn_down has rows of n_ff = 256 and keeps a K type
     assert sorted(result.fallback_tensors) == sorted(
@@ -128,7 +128,7 @@ def test_untied_head_writes_output_weight(workdir, bpe):
     bpe.save(str(d / "tokenizer.json"))
     out = workdir / "untied.gguf"
     convert(d, out, "f32")
-    info = read_gguf_info(out)
+    info = ggufcheck.check(out)
     assert "output.weight" in info.tensor_types
     ids = bpe.encode("It was the best of times, 床前明月光").ids
     with torch.no_grad():
@@ -141,7 +141,7 @@ def test_shorter_context_trims_positions(sources, workdir):
     src = sources["nano_char_bias"]
     out = workdir / "ctx128.gguf"
     result = convert(src.src, out, "f32", context=128, name="tiny zh")
-    info = read_gguf_info(out)
+    info = ggufcheck.check(out)
     assert info.context_length == 128 == result.summary.context_length
     assert info.tensor_shapes["position_embd.weight"] == (128, 64)
     assert info.metadata["general.name"] == "tiny zh"
@@ -200,32 +200,26 @@ def test_progress_callback_is_monotonic(sources, workdir):
 
 
 @pytest.mark.parametrize("key,qtype", [("hf_safetensors", "q4_k_m"), ("nano_char_bias", "f32")])
-def test_fast_header_parser_agrees_with_gguf_reader(key, qtype, converted):
-    from converters.gguf_check import parse_gguf_header
+def test_validator_reads_converted_files_like_gguf_reader(key, qtype, converted):
+    from gguf_support import assert_layout_matches_reader
 
     _, path = converted(key, qtype)
-    values, types, tensors, data_start = parse_gguf_header(path)
-    r = gguf.GGUFReader(str(path))
-    ref = {k: f.contents() for k, f in r.fields.items() if not k.startswith("GGUF.")}
-    assert set(values) == set(ref)
-    for k, v in ref.items():
-        assert values[k] == pytest.approx(v) if isinstance(v, float) else values[k] == v, k
-        assert types[k][0] == r.fields[k].types[0]
-    assert [(t.name, t.shape, t.type_name, t.nbytes) for t in tensors] == [
-        (t.name, tuple(int(d) for d in reversed(t.shape.tolist())), t.tensor_type.name, int(t.n_bytes))
-        for t in r.tensors
-    ]
-    assert data_start + tensors[0].offset == r.tensors[0].data_offset
+    assert_layout_matches_reader(path)
 
 
 def test_checker_rejects_truncated_gguf(tmp_path, converted):
+    from converters.api import checked_gguf
     from converters.errors import InvalidGGUFError
 
     _, path = converted("hf_safetensors", "f16")
     cut = tmp_path / "cut.gguf"
     cut.write_bytes(path.read_bytes()[:-1000])
-    with pytest.raises(InvalidGGUFError, match="past the end"):
-        read_gguf_info(cut)
+    with pytest.raises(ggufcheck.GGUFCheckError, match="is truncated") as exc:
+        ggufcheck.check(cut)
+    assert exc.value.rule == ggufcheck.Rule.TRUNCATED
+    with pytest.raises(InvalidGGUFError, match="is truncated"):  # the converter's own error type
+        checked_gguf(cut)
     cut.write_bytes(path.read_bytes()[:5000])
-    with pytest.raises(InvalidGGUFError):
-        read_gguf_info(cut)
+    with pytest.raises(ggufcheck.GGUFCheckError, match="damaged or truncated") as exc:
+        ggufcheck.check(cut)
+    assert exc.value.rule == ggufcheck.Rule.HEADER
