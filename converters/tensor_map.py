@@ -109,14 +109,6 @@ def is_dropped_buffer(canonical: str) -> bool:
     return any(p.fullmatch(canonical) for p in DROPPED_BUFFERS)
 
 
-def expected_gguf_tensor_names(n_layer: int, untied_head: bool) -> list[str]:
-    """Exactly the tensor set llama.cpp's gpt2 loader expects (used by the GGUF checker)."""
-    names = [m.gguf for m in GLOBAL_TENSORS if not m.optional or untied_head]
-    for i in range(n_layer):
-        names.extend(m.gguf.format(i=i) for m in BLOCK_TENSORS)
-    return names
-
-
 def _shape_of(mapping: TensorMapping, h: GPT2Hparams) -> Shape:
     return tuple(int(x) for x in mapping.shape(h))
 
