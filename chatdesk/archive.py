@@ -20,6 +20,7 @@ from chatdesk.transcripts import (
     export_to_path,
     parse_json,
 )
+from chatdesk.transcripts.model import active_path
 
 
 class ArchiveError(RuntimeError):
@@ -104,7 +105,9 @@ def import_file(store: Store, path: Path) -> ImportReport:
                 "updated_at": c.updated_at,
                 "system_prompt": c.system_prompt,
                 "pinned": c.pinned,
-                "active_leaf_uid": c.active_leaf_uid,
+                # The effective leaf under the one active-branch rule (a file from another tool
+                # often names none): the store then shows what the exports follow.
+                "active_leaf_uid": active_path(c)[-1].uid if c.messages else None,
             },
             [
                 {

@@ -1,5 +1,6 @@
 """Conversation storage on SQLite (SQLAlchemy 2.x). No Qt here."""
 
+from chatdesk.store.database import mark_interactive_thread
 from chatdesk.store.errors import DatabaseLockedError, DiskFullError, StoreError
 from chatdesk.store.records import ConversationRecord, MessageRecord, SearchHit, Status
 from chatdesk.store.store import Store, title_from
@@ -13,5 +14,6 @@ __all__ = [
     "Status",
     "Store",
     "StoreError",
+    "mark_interactive_thread",
     "title_from",
 ]

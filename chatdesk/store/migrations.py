@@ -114,6 +114,56 @@ def m005_search_index(db: sqlite3.Connection) -> None:
     )
 
 
+@migration
+def m007_conversation_settings(db: sqlite3.Connection) -> None:
+    """Per-chat settings (sampler, context limit, preset, probability view) as JSON; the system
+    prompt keeps its own column. NULL means "the app's defaults"."""
+    db.execute("ALTER TABLE conversations ADD COLUMN settings TEXT")
+
+
+@migration
+def m008_message_tokens(db: sqlite3.Connection) -> None:
+    """Per-token probabilities of a reply (compact JSON: ids, chosen probability, top-k), kept
+    apart from ``messages`` so listing and searching conversations never reads them."""
+    db.execute(
+        """
+        CREATE TABLE message_tokens (
+            message_id INTEGER PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
+            data TEXT NOT NULL
+        )"""
+    )
+
+
+@migration
+def m011_evaluations(db: sqlite3.Connection) -> None:
+    """Model evaluation results: the headline figures as columns (to list and compare), the whole
+    result with its provenance as JSON (see chatdesk.evaluation.results)."""
+    db.execute(
+        """
+        CREATE TABLE evaluations (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            created_at REAL NOT NULL,
+            model_path TEXT NOT NULL,
+            model_name TEXT NOT NULL DEFAULT '',
+            model_sha256 TEXT NOT NULL,
+            file_type TEXT,
+            text_name TEXT NOT NULL,
+            text_sha256 TEXT NOT NULL,
+            n_ctx INTEGER NOT NULL,
+            n_chunks INTEGER NOT NULL,
+            tokens INTEGER NOT NULL,
+            perplexity REAL,
+            bits_per_token REAL,
+            reference_sha256 TEXT,
+            kl_divergence REAL,
+            top1_agreement REAL,
+            result TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX ix_evaluations_model ON evaluations(model_sha256, created_at)")
+
+
 def applied(db: sqlite3.Connection) -> set[str]:
     db.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at REAL NOT NULL)"

@@ -27,6 +27,7 @@ class Conversation(Base):
     active_leaf_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     pinned: Mapped[bool] = mapped_column(Boolean, default=False)
     deleted_at: Mapped[float | None] = mapped_column(Float, nullable=True)
+    settings: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON, see chatdesk.chat.chat_settings
 
 
 class Message(Base):
@@ -47,6 +48,13 @@ class Message(Base):
     created_at: Mapped[float] = mapped_column(Float)
     updated_at: Mapped[float] = mapped_column(Float)
     provenance: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class MessageTokens(Base):
+    __tablename__ = "message_tokens"
+
+    message_id: Mapped[int] = mapped_column(ForeignKey("messages.id", ondelete="CASCADE"), primary_key=True)
+    data: Mapped[str] = mapped_column(Text)
 
 
 class ModelFile(Base):

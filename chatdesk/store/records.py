@@ -36,6 +36,7 @@ class ConversationRecord:
     system_prompt: str | None = None
     active_leaf_id: int | None = None
     deleted_at: float | None = None
+    settings: dict[str, Any] | None = field(default=None, compare=False, hash=False)
 
 
 @dataclass(frozen=True)

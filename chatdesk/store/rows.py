@@ -43,6 +43,7 @@ def as_conversation(row: Conversation) -> ConversationRecord:
         system_prompt=row.system_prompt,
         active_leaf_id=row.active_leaf_id,
         deleted_at=row.deleted_at,
+        settings=json.loads(row.settings) if row.settings else None,
     )
 
 

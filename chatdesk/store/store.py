@@ -79,6 +79,7 @@ class Store:
         system_prompt: str | None = None,
         model_path: str | None = None,
         uid: str | None = None,
+        settings: dict[str, Any] | None = None,
     ) -> ConversationRecord:
         now = time.time()
         with self._session() as s, s.begin():
@@ -90,6 +91,7 @@ class Store:
                 system_prompt=system_prompt,
                 model_path=model_path,
                 pinned=False,
+                settings=json.dumps(settings, ensure_ascii=False) if settings else None,
             )
             s.add(row)
             s.flush()
@@ -140,10 +142,13 @@ class Store:
             )
 
     @translated
-    def set_system_prompt(self, conversation_id: int, prompt: str | None) -> None:
+    def set_conversation_settings(self, conversation_id: int, system_prompt: str | None, settings: dict[str, Any] | None) -> None:
+        """The chat's own system prompt and settings (None: the app's defaults)."""
         with self._session() as s, s.begin():
             s.execute(
-                update(Conversation).where(Conversation.id == conversation_id).values(system_prompt=prompt)
+                update(Conversation)
+                .where(Conversation.id == conversation_id)
+                .values(system_prompt=system_prompt, settings=json.dumps(settings, ensure_ascii=False) if settings else None)
             )
 
     @translated
@@ -217,7 +222,7 @@ class Store:
         now = time.time() if created_at is None else created_at
         with self._session() as s, s.begin():
             conv = self._conversation_row(s, conversation_id)
-            parent = conv.active_leaf_id if parent_id is ... else parent_id
+            parent = self._active_leaf(s, conversation_id) if parent_id is ... else parent_id
             return self._append(s, conv, role, content, status, parent, provenance, uid, now)
 
     @translated
@@ -226,7 +231,8 @@ class Store:
         now = time.time()
         with self._session() as s, s.begin():
             conv = self._conversation_row(s, conversation_id)
-            user = self._append(s, conv, "user", user_text, Status.DONE, conv.active_leaf_id, None, None, now)
+            parent = self._active_leaf(s, conversation_id)
+            user = self._append(s, conv, "user", user_text, Status.DONE, parent, None, None, now)
             reply = self._append(s, conv, "assistant", "", Status.STREAMING, user.id, None, None, now)
             return user, reply
 
@@ -335,27 +341,64 @@ class Store:
 
     @translated
     def active_path(self, conversation_id: int) -> list[MessageRecord]:
-        """Root-to-leaf list of the branch the user is looking at (one recursive query)."""
+        """Root-to-leaf list of the branch the user is looking at (one recursive query).
+
+        The one rule for the active branch (docs/transcript-format.md), shared with the exports:
+        the stored active leaf, continued through its newest replies if it has any; without a
+        stored leaf, the newest root and then the newest child at every step.
+        """
         with self._session() as s:
-            leaf = s.scalar(select(Conversation.active_leaf_id).where(Conversation.id == conversation_id))
-            if leaf is None:
-                return []
-            # Plain rows, not ORM objects: building 5,000 mapped instances cost ~4x the query.
-            rows = s.execute(
-                text(
-                    f"""
-                    WITH RECURSIVE path(id, parent_id, depth) AS (
-                        SELECT id, parent_id, 0 FROM messages WHERE id = :leaf
-                        UNION ALL
-                        SELECT m.id, m.parent_id, path.depth + 1
-                        FROM messages m JOIN path ON m.id = path.parent_id
-                    )
-                    SELECT {RECORD_COLUMNS} FROM path JOIN messages m ON m.id = path.id
-                    ORDER BY path.depth DESC"""
-                ),
-                {"leaf": leaf},
-            )
-            return [from_row(r) for r in rows]
+            leaf = self._active_leaf(s, conversation_id)
+            return [] if leaf is None else self._path(s, leaf)
+
+    @translated
+    def path_to(self, message_id: int) -> list[MessageRecord]:
+        """Root-to-``message_id`` list: the history a reply to that message sees."""
+        with self._session() as s:
+            return self._path(s, message_id)
+
+    @staticmethod
+    def _path(s: Session, leaf: int) -> list[MessageRecord]:
+        # Plain rows, not ORM objects: building 5,000 mapped instances cost ~4x the query.
+        rows = s.execute(
+            text(
+                f"""
+                WITH RECURSIVE path(id, parent_id, depth) AS (
+                    SELECT id, parent_id, 0 FROM messages WHERE id = :leaf
+                    UNION ALL
+                    SELECT m.id, m.parent_id, path.depth + 1
+                    FROM messages m JOIN path ON m.id = path.parent_id
+                )
+                SELECT {RECORD_COLUMNS} FROM path JOIN messages m ON m.id = path.id
+                ORDER BY path.depth DESC"""
+            ),
+            {"leaf": leaf},
+        )
+        return [from_row(r) for r in rows]
+
+    @staticmethod
+    def _newest_child(s: Session, conversation_id: int, parent: int | None) -> int | None:
+        cond = Message.parent_id.is_(None) if parent is None else Message.parent_id == parent
+        return s.scalar(
+            select(Message.id)
+            .where(Message.conversation_id == conversation_id, cond)
+            .order_by(Message.created_at.desc(), Message.id.desc())
+            .limit(1)
+        )
+
+    def _descend(self, s: Session, conversation_id: int, start: int | None) -> int | None:
+        """Follow the newest child from ``start`` (None: from the newest root) to a leaf."""
+        node = start if start is not None else self._newest_child(s, conversation_id, None)
+        while node is not None:
+            child = self._newest_child(s, conversation_id, node)
+            if child is None:
+                return node
+            node = child
+        return None
+
+    def _active_leaf(self, s: Session, conversation_id: int) -> int | None:
+        stored = s.scalar(select(Conversation.active_leaf_id).where(Conversation.id == conversation_id))
+        return self._descend(s, conversation_id, stored)
 
     @translated
     def children(self, message_id: int | None, conversation_id: int) -> list[MessageRecord]:
@@ -383,16 +426,9 @@ class Store:
     def set_active_leaf(self, conversation_id: int, message_id: int) -> int:
         """Show the branch through ``message_id``; descend to its newest leaf. Returns the leaf id."""
         with self._session() as s, s.begin():
-            leaf = message_id
-            while True:
-                child = s.scalar(
-                    select(func.max(Message.id)).where(Message.parent_id == leaf)
-                )
-                if child is None:
-                    break
-                leaf = child
+            leaf = self._descend(s, conversation_id, message_id)
             s.execute(update(Conversation).where(Conversation.id == conversation_id).values(active_leaf_id=leaf))
-            return leaf
+            return leaf  # type: ignore[return-value]
 
     @translated
     def branch_into_new_conversation(self, message_id: int) -> ConversationRecord:

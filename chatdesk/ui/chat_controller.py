@@ -1,25 +1,28 @@
-"""The conversation flow on the GUI thread: send, stream, stop, regenerate, edit, switch.
+"""The window's side of the conversation flow: route user actions and streamed text.
 
-It owns no widgets. It writes the user's message (and an empty 'streaming' reply) to the store
-*before* asking the worker to generate, so a crash can never lose what the user typed, and it
-routes streamed text into the visible ``MessageListModel`` only when that conversation is shown.
+The flow itself (what gets stored, what the model sees, provenance) is ``chatdesk.chat``; this
+object owns no widgets and decides only *where things show*: it starts the flow's actions on the
+GUI thread (each commits what the user did before any model work), hands the plan to the worker
+thread, and routes streamed text into the visible ``MessageListModel`` only when that
+conversation is shown. Every store or flow failure becomes a sentence in ``error``.
 """
 
 from __future__ import annotations
 
-import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from chatdesk.engine import ChatMessage, GenerationRequest, ModelInfo, SamplingSettings
+from chatdesk.chat import ConversationFlow, FlowError, ModelTarget, ReplyPlan
+from chatdesk.engine import ModelInfo, PromptFormat
+from chatdesk.engine.types import TokenProb
 from chatdesk.settings import AppSettings
 from chatdesk.store import ConversationRecord, MessageRecord, Status, Store, StoreError
 from chatdesk.ui.background import run_in_background
 from chatdesk.ui.message_model import MessageListModel
 from chatdesk.ui.worker import GenerationJob, GenerationOutcome, InferenceThread
 
-_request_ids = itertools.count(1)
 SYNC_OPEN_LIMIT = 1000  # messages; longer conversations are read off the GUI thread
 
 
@@ -27,6 +30,7 @@ SYNC_OPEN_LIMIT = 1000  # messages; longer conversations are read off the GUI th
 class ActiveReply:
     job: GenerationJob
     text: list[str] = field(default_factory=list)
+    tokens: list[TokenProb] = field(default_factory=list)
 
 
 class ChatController(QObject):
@@ -37,14 +41,17 @@ class ChatController(QObject):
     conversations_changed = Signal()
     current_changed = Signal(int)
     reply_finished = Signal(object)  # GenerationOutcome
+    tokens_changed = Signal(int)  # message id whose token probabilities grew
 
     def __init__(self, store: Store, inference: InferenceThread, model: MessageListModel, settings: AppSettings) -> None:
         super().__init__()
         self.store = store
         self.inference = inference
         self.view_model = model
-        self.settings = settings
+        self.flow = ConversationFlow(store, settings)
         self.model_info: ModelInfo | None = None
+        self.loading_key: str | None = None  # a model being loaded (sends queue behind the load)
+        self.prompt_format_for: Callable[[str], PromptFormat | None] = lambda _key: None
         self.current_id: int | None = None
         self.active: ActiveReply | None = None
         self._open_seq = 0
@@ -53,13 +60,32 @@ class ChatController(QObject):
         self.show_rows = lambda rows, siblings, _focus: model.set_messages(rows, siblings)
         w = inference.worker
         w.token_received.connect(self._on_token)
+        w.tokens_received.connect(self._on_tokens)
         w.generation_finished.connect(self._on_finished)
         w.generation_failed.connect(self._on_failed)
 
     # ------------------------------------------------------------------ state
     @property
+    def settings(self) -> AppSettings:
+        return self.flow.defaults
+
+    @settings.setter
+    def settings(self, value: AppSettings) -> None:
+        self.flow.defaults = value
+
+    @property
     def busy(self) -> bool:
         return self.active is not None
+
+    def target(self) -> ModelTarget | None:
+        """The model a new reply would come from (loaded, or loading), or None."""
+        if self.model_info is not None:
+            key = self.model_info.path
+            fmt = None if self.model_info.has_chat_template else self.prompt_format_for(key)
+            return ModelTarget(key, fmt, self.model_info)
+        if self.loading_key:
+            return ModelTarget(self.loading_key, self.prompt_format_for(self.loading_key), None)
+        return None
 
     def open_conversation(self, conversation_id: int | None, focus_message_id: int | None = None) -> None:
         """Show a conversation's active branch.
@@ -106,6 +132,11 @@ class ChatController(QObject):
         self.show_rows(rows, siblings, focus)
         self.current_changed.emit(conversation_id)
 
+    def refresh(self) -> None:
+        """Show the current conversation again (after a store change made elsewhere)."""
+        if self.current_id is not None:
+            self.open_conversation(self.current_id)
+
     def new_conversation(self) -> int | None:
         """Start a chat; an already empty current chat is reused rather than piling up blanks."""
         if self.current_id is not None and self.view_model.rowCount() == 0:
@@ -124,179 +155,135 @@ class ChatController(QObject):
         return conv.id
 
     def _create_conversation(self) -> ConversationRecord:
-        """A new chat with the current system prompt and model (may raise StoreError)."""
-        return self.store.create_conversation(
-            system_prompt=self.settings.system_prompt or None, model_path=self.settings.model_path
-        )
+        """A new chat with the default system prompt and the current model (may raise StoreError)."""
+        target = self.target()
+        return self.flow.new_conversation(target.key if target else self.settings.model_path)
 
-    # ------------------------------------------------------------------ sending
+    # ------------------------------------------------------------------ actions
     def send(self, text: str) -> bool:
         """Commit the user's turn, start generating, then (next event-loop turn) show it.
 
         The view update is deferred so that the commit and the repaint are two short slices of
         GUI-thread work instead of one long one; streamed text that arrives first waits in the
-        model's pending buffer.
+        model's pending buffer. False (and a message) when nothing was sent: the text stays.
         """
         if self.busy or not text.strip():
             return False
         try:
-            created = self.current_id is None
-            if created:
-                self.current_id = self._create_conversation().id
-            cid = self.current_id
-            assert cid is not None
-            user, reply = self.store.add_turn(cid, text)  # committed before generation starts
-            history = self._history(cid, upto=user.id)
-        except StoreError as exc:
-            self.error.emit(str(exc) + " Your message is still in the box.")
+            plan = self.flow.send(self.current_id, text, self.target())
+        except FlowError as exc:
+            self.error.emit(str(exc))
             return False
-        self._start(cid, reply, history)
-        QTimer.singleShot(0, lambda: self._show_sent(cid, user, reply, created))
+        self.current_id = plan.conversation_id
+        self._start(plan)
+        QTimer.singleShot(0, lambda: self._show_sent(plan))
         return True
 
-    def _show_sent(self, cid: int, user: MessageRecord, reply: MessageRecord, created: bool) -> None:
-        if self.current_id != cid:
+    def _show_sent(self, plan: ReplyPlan) -> None:
+        if self.current_id != plan.conversation_id:
             return
-        if created:
+        reply = plan.reply
+        if plan.created_conversation:
             # set_messages drops pending text, so start the reply row from what has streamed.
             if self.active and self.active.job.assistant_message_id == reply.id:
                 reply = replace(reply, content="".join(self.active.text))
-            self.show_rows([user, reply], {}, None)
-            self.current_changed.emit(cid)
+            self.show_rows([plan.user, reply], {}, None)
+            self.current_changed.emit(plan.conversation_id)
         else:
-            self.view_model.append(user)
+            self.view_model.append(plan.user)  # type: ignore[arg-type]
             self.view_model.append(reply)
         self.conversations_changed.emit()
 
-    def regenerate(self, assistant_id: int, same_settings: bool = False) -> None:
-        """A new sibling reply to the same user message (the old one is kept)."""
-        old = self.store.get_message(assistant_id)
-        if self.busy or old is None or old.parent_id is None:
-            return
-        seed = None
-        sampling = None
-        if same_settings and old.provenance:
-            seed = old.provenance.get("seed")
-            sampling = _sampling_from(old.provenance, self.settings.sampling)
-        reply = self.store.add_message(old.conversation_id, "assistant", "", status=Status.STREAMING, parent_id=old.parent_id)
-        self.open_conversation(old.conversation_id)
-        self._start(old.conversation_id, reply, self._history(old.conversation_id, upto=old.parent_id), seed=seed, sampling=sampling)
+    def _run(self, make_plan: Callable[[], ReplyPlan]) -> bool:
+        """Start a flow action that changes the shown branch (regenerate, edit, continue, branch)."""
+        if self.busy:
+            self.notice.emit("Wait for the current reply to finish (or press Stop) first.")
+            return False
+        try:
+            plan = make_plan()
+        except FlowError as exc:
+            self.error.emit(str(exc))
+            return False
+        self._start(plan)
+        self.open_conversation(plan.conversation_id)
+        return True
 
-    def edit_and_resend(self, user_id: int, new_text: str) -> None:
-        old = self.store.get_message(user_id)
-        if self.busy or old is None or not new_text.strip():
-            return
-        user = self.store.add_message(old.conversation_id, "user", new_text, parent_id=old.parent_id)
-        reply = self.store.add_message(old.conversation_id, "assistant", "", status=Status.STREAMING, parent_id=user.id)
-        self.open_conversation(old.conversation_id)
-        self._start(old.conversation_id, reply, self._history(old.conversation_id, upto=user.id))
+    def regenerate(self, assistant_id: int, same_settings: bool = False) -> bool:
+        return self._run(lambda: self.flow.regenerate(assistant_id, self.target(), same_settings=same_settings))
 
-    def continue_reply(self, assistant_id: int) -> None:
-        """Extend an interrupted or stopped reply in place."""
-        old = self.store.get_message(assistant_id)
-        if self.busy or old is None or old.parent_id is None:
-            return
-        self.store.finish_message(old.id, old.content, Status.STREAMING)
-        self.open_conversation(old.conversation_id)
-        self._start(old.conversation_id, old, self._history(old.conversation_id, upto=old.parent_id), prefix=old.content)
+    def edit_and_resend(self, user_id: int, new_text: str) -> bool:
+        return self._run(lambda: self.flow.edit(user_id, new_text, self.target()))
+
+    def continue_reply(self, assistant_id: int) -> bool:
+        return self._run(lambda: self.flow.continue_reply(assistant_id, self.target()))
+
+    def branch_at_token(self, assistant_id: int, index: int, token_id: int) -> bool:
+        return self._run(lambda: self.flow.branch_at_token(assistant_id, index, token_id, self.target()))
 
     def stop(self) -> None:
         if self.busy:
             self.inference.stop()
 
-    def _history(self, cid: int, upto: int) -> tuple[ChatMessage, ...]:
-        conv = self.store.get_conversation(cid)
-        path: list[MessageRecord] = []
-        for m in self.store.active_path(cid):
-            path.append(m)
-            if m.id == upto:
-                break
-        msgs = [ChatMessage(m.role, m.content) for m in path if m.content or m.role == "user"]
-        if conv and conv.system_prompt:
-            msgs.insert(0, ChatMessage("system", conv.system_prompt))
-        return tuple(msgs)
-
-    def _start(
-        self,
-        cid: int,
-        reply: MessageRecord,
-        history: tuple[ChatMessage, ...],
-        *,
-        seed: int | None = None,
-        sampling: SamplingSettings | None = None,
-        prefix: str = "",
-    ) -> None:
-        sampling = (sampling or self.settings.sampling).with_seed(seed if seed is not None else self.settings.sampling.seed)
-        fmt = None
-        if self.model_info is not None and not self.model_info.has_chat_template:
-            fmt = self.settings.prompt_format_for(self.model_info.path)
-        request = GenerationRequest(next(_request_ids), history, sampling, fmt, assistant_prefix=prefix)
-        system = history[0].content if history and history[0].role == "system" else None
-        base = {
-            "system_prompt": system,  # as _history put it in front of the messages
-            "sampler": sampling.to_dict(),
-            "prompt_format": fmt.mode if fmt else None,
-        }
-        job = GenerationJob(request, cid, reply.id, tuple(base.items()))
-        self.active = ActiveReply(job, [prefix] if prefix else [])
+    def _start(self, plan: ReplyPlan) -> None:
+        job = GenerationJob(plan)
+        prefix = plan.request.assistant_prefix
+        self.active = ActiveReply(job, [prefix] if prefix else [], list(plan.prefix_token_probs))
         self.busy_changed.emit(True)
         self.inference.request_generation(job)
 
     # ------------------------------------------------------------------ worker events
+    def _is_active(self, request_id: int) -> bool:
+        return self.active is not None and self.active.job.request_id == request_id
+
     def _on_token(self, request_id: int, text: str) -> None:
-        if self.active is None or self.active.job.request.request_id != request_id:
+        if not self._is_active(request_id):
             return
+        assert self.active is not None
         self.active.text.append(text)
         if self.current_id == self.active.job.conversation_id:
             self.view_model.append_text(self.active.job.assistant_message_id, text)
 
-    def _end_active(self, request_id: int) -> bool:
-        """Close the active reply if ``request_id`` is it; show its final saved state."""
-        if self.active is None or self.active.job.request.request_id != request_id:
+    def _on_tokens(self, request_id: int, tokens: tuple[TokenProb, ...]) -> None:
+        if not self._is_active(request_id):
+            return
+        assert self.active is not None
+        self.active.tokens.extend(tokens)
+        self.tokens_changed.emit(self.active.job.assistant_message_id)
+
+    def _end_active(self, outcome: GenerationOutcome) -> bool:
+        """Close the active reply if ``outcome`` is it; show its final saved state."""
+        if not self._is_active(outcome.job.request_id):
             return False
-        job = self.active.job
+        job = outcome.job
         self.active = None
         self.view_model.flush_pending()
-        final = self.store.get_message(job.assistant_message_id)
+        final = outcome.finished.record
         if final is not None and self.current_id == job.conversation_id:
             self.view_model.replace(final)
         return True
 
     def _on_finished(self, outcome: GenerationOutcome) -> None:
-        if not self._end_active(outcome.job.request.request_id):
+        if not self._end_active(outcome):
             return
-        if outcome.result.dropped_messages:
+        result = outcome.result
+        if result is not None and result.dropped_messages:
             self.notice.emit(
-                f"{outcome.result.dropped_messages} earlier message(s) were left out because the conversation "
+                f"{result.dropped_messages} earlier message(s) were left out because the conversation "
                 "no longer fits in the model's context window."
             )
-        if outcome.result.warning:
-            self.notice.emit(outcome.result.warning)
-        for problem in (outcome.result.error, outcome.save_error):
+        if result is not None and result.warning:
+            self.notice.emit(result.warning)
+        for problem in (outcome.finished.error, outcome.finished.save_error):
             if problem:
                 self.error.emit(problem)
         self.busy_changed.emit(False)
         self.conversations_changed.emit()
         self.reply_finished.emit(outcome)
 
-    def _on_failed(self, request_id: int, message: str) -> None:
-        if not self._end_active(request_id):
+    def _on_failed(self, outcome: GenerationOutcome) -> None:
+        if not self._end_active(outcome):
             return
-        self.error.emit(message)
+        self.error.emit(outcome.finished.error or "The reply could not be generated.")
+        if outcome.finished.save_error:
+            self.error.emit(outcome.finished.save_error)
         self.busy_changed.emit(False)
-
-
-def _sampling_from(prov: dict, default: SamplingSettings) -> SamplingSettings:
-    s = prov.get("sampler") or {}
-    try:
-        return SamplingSettings(
-            temperature=float(s.get("temperature", default.temperature)),
-            top_p=float(s.get("top_p", default.top_p)),
-            top_k=int(s.get("top_k", default.top_k)),
-            min_p=float(s.get("min_p", default.min_p)),
-            repeat_penalty=float(s.get("repeat_penalty", default.repeat_penalty)),
-            max_tokens=int(s.get("max_tokens", default.max_tokens)),
-            seed=prov.get("seed"),
-        )
-    except (TypeError, ValueError):
-        return default

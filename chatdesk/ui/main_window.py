@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from chatdesk import paths
+from chatdesk.chat import FlowError, reproduction_caveats
 from chatdesk.engine import ModelInfo
+from chatdesk.engine.types import LocalSource
 from chatdesk.settings import AppSettings, save_settings
 from chatdesk.store import Store, StoreError
 from chatdesk.ui.background import run_in_background, wait_all
@@ -33,7 +35,7 @@ from chatdesk.ui.chat_controller import ChatController
 from chatdesk.ui.chat_view import ChatView
 from chatdesk.ui.composer import Composer
 from chatdesk.ui.sidebar import Sidebar
-from chatdesk.ui.worker import GenerationOutcome, InferenceThread
+from chatdesk.ui.worker import GenerationOutcome, InferenceThread, LoadFailure
 
 UNDO_SECONDS = 8
 
@@ -82,6 +84,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.stats_label)
 
         self.controller = ChatController(store, self.inference, self.chat_view.model_, settings)
+        self.controller.prompt_format_for = lambda key: self.settings.prompt_format_for(key)
         self._wire()
         self._build_menus()
         self._pending_undo: list[int] = []
@@ -159,7 +162,7 @@ class MainWindow(QMainWindow):
         self.refresh_sidebar()
         self.composer.edit.setFocus()
         QTimer.singleShot(0, lambda: self.chat_view.delegate.warm_up(self.chat_view.font()))
-        rows = self.store.list_conversations(limit=1)
+        rows = self._guard(self.store.list_conversations, 1) or []
         self.load_model(self.model_path)
         if rows:
             self.open_conversation(rows[0].id, None)
@@ -168,17 +171,18 @@ class MainWindow(QMainWindow):
         self.model_path = path
         # Messages typed while the model loads are queued behind the load on the worker thread.
         self.composer.set_ready(bool(path))
+        self.controller.loading_key = path
         self.load_bar.setValue(0)
         self.load_bar.show()
         self.model_label.setText(f"Loading {Path(path).name}…")
-        self.inference.request_load(path, self.settings.load)
+        self.inference.request_load(LocalSource(path, self.settings.load))
 
     def _on_loaded(self, info: ModelInfo) -> None:
         self.controller.model_info = info
+        self.controller.loading_key = None
+        self.model_path = info.path
         self.load_bar.hide()
-        gpu = f", GPU layers {info.n_gpu_layers}" if info.n_gpu_layers else ""
-        self.model_label.setText(f"{info.name} · {info.quantization} · ctx {info.n_ctx}{gpu}")
-        self.model_label.setToolTip(info.path)
+        self._show_model(info)
         self.stats_label.setText(f"loaded in {info.load_ms:.0f} ms")
         if self.banner.kind == "error" and "load" in self.banner.text().lower():
             self.banner.hide()
@@ -187,12 +191,26 @@ class MainWindow(QMainWindow):
     def _on_save_failed(self, message: str) -> None:
         self.banner.show_message(message)
 
-    def _on_load_failed(self, path: str, message: str) -> None:
-        self.controller.model_info = None
+    def _on_load_failed(self, failure: LoadFailure) -> None:
+        """One truthful state: either the previous model is still in use (and named), or none is."""
+        self.controller.loading_key = None
+        self.controller.model_info = failure.still_loaded
         self.load_bar.hide()
+        if failure.still_loaded is not None:
+            self.model_path = failure.still_loaded.path
+            self._show_model(failure.still_loaded)
+            self.banner.show_message(f"{failure.message}  Still chatting with {failure.still_loaded.name}.")
+            self.composer.set_ready(True)
+            return
         self.model_label.setText("No model loaded")
-        self.banner.show_message(message + "  Use File → Open model… to choose another model.")
+        self.model_label.setToolTip("")
+        self.banner.show_message(failure.message + "  Use File → Open model… to choose another model.")
         self.composer.set_ready(False)
+
+    def _show_model(self, info: ModelInfo) -> None:
+        gpu = f", GPU layers {info.n_gpu_layers}" if info.n_gpu_layers else ""
+        self.model_label.setText(f"{info.name} · {info.quantization} · ctx {info.n_ctx}{gpu}")
+        self.model_label.setToolTip(info.path)
 
     def show_models(self) -> None:
         from chatdesk.ui.models_dialog import ModelsDialog
@@ -218,7 +236,7 @@ class MainWindow(QMainWindow):
         self.load_model(path)
         self.controller.new_conversation()
         if self.controller.current_id is not None:
-            self.store.set_conversation_model(self.controller.current_id, path)
+            self._guard(self.store.set_conversation_model, self.controller.current_id, path)
 
     def choose_model(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open a GGUF model", str(Path.home()), "GGUF models (*.gguf);;All files (*)")
@@ -274,9 +292,17 @@ class MainWindow(QMainWindow):
         elif self.notice.text() == "Opening a long conversation…":
             self.notice.hide()
 
+    def _guard(self, fn, *args):  # type: ignore[no-untyped-def]
+        """Run a store action from a GUI slot; a database problem becomes a sentence, not a crash."""
+        try:
+            return fn(*args)
+        except (StoreError, FlowError) as exc:
+            self.banner.show_message(str(exc))
+            return None
+
     def _follow_conversation_model(self, conversation_id: int) -> None:
         """Each chat remembers its model; switch to it when the chat is opened."""
-        conv = self.store.get_conversation(conversation_id)
+        conv = self._guard(self.store.get_conversation, conversation_id)
         wanted = conv.model_path if conv else None
         if not wanted or wanted == self.model_path or self.controller.busy:
             return
@@ -295,16 +321,16 @@ class MainWindow(QMainWindow):
             self.composer.edit.setPlainText(text)
 
     def rename_conversation(self, conversation_id: int) -> None:
-        conv = self.store.get_conversation(conversation_id)
+        conv = self._guard(self.store.get_conversation, conversation_id)
         if conv is None:
             return
         title, ok = QInputDialog.getText(self, "Rename chat", "Title:", text=conv.title)
         if ok and title.strip():
-            self.store.rename_conversation(conversation_id, title)
+            self._guard(self.store.rename_conversation, conversation_id, title)
             self.refresh_sidebar()
 
     def _pin(self, conversation_id: int, pinned: bool) -> None:
-        self.store.set_pinned(conversation_id, pinned)
+        self._guard(self.store.set_pinned, conversation_id, pinned)
         self.refresh_sidebar()
 
     def delete_conversations(self, ids: list[int], confirm: bool = True) -> None:
@@ -318,7 +344,11 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self._purge_trash()
-        self.store.trash_conversations(ids)
+        try:
+            self.store.trash_conversations(ids)
+        except StoreError as exc:
+            self.banner.show_message(f"{exc} The chats were not deleted.")
+            return
         self._pending_undo = list(ids)
         self._undo_timer.start(UNDO_SECONDS * 1000)
         self.notice.show_message(f"Deleted {len(ids)} chat(s).", "info")
@@ -329,7 +359,12 @@ class MainWindow(QMainWindow):
 
     def undo_delete(self) -> None:
         if self._pending_undo:
-            self.store.restore_conversations(self._pending_undo)
+            try:
+                self.store.restore_conversations(self._pending_undo)
+            except StoreError as exc:
+                self.banner.show_message(f"{exc} The deleted chats are kept in the trash; try Undo again.")
+                self.notice.set_action("Undo", self.undo_delete)
+                return
             self._pending_undo = []
             self._undo_timer.stop()
             self.notice.hide()
@@ -375,42 +410,64 @@ class MainWindow(QMainWindow):
         if action == "regenerate":
             c.regenerate(message_id)
         elif action == "regenerate_same":
-            c.regenerate(message_id, same_settings=True)
+            self._regenerate_same(message_id)
         elif action == "continue":
             c.continue_reply(message_id)
         elif action == "edit":
-            rec = self.store.get_message(message_id)
-            if rec is None:
-                return
-            text, ok = QInputDialog.getMultiLineText(self, "Edit message", "Your message:", rec.content)
-            if ok:
-                c.edit_and_resend(message_id, text)
+            self._edit(message_id)
         elif action == "branch":
-            conv = self.store.branch_into_new_conversation(message_id)
-            self.refresh_sidebar()
-            self.open_conversation(conv.id, None)
+            conv = self._guard(c.flow.branch, message_id)
+            if conv is not None:
+                self.refresh_sidebar()
+                self.open_conversation(conv.id, None)
         elif action == "info":
             from chatdesk.ui.message_info import show_message_info
 
-            rec = self.store.get_message(message_id)
+            rec = self._guard(self.store.get_message, message_id)
             if rec is not None:
                 show_message_info(self, rec)
-        self.refresh_sidebar()
+        self._sidebar_timer.start()
+
+    def _regenerate_same(self, message_id: int) -> None:
+        """Regenerate with the reply's own settings; say so when the same text is not guaranteed."""
+        old = self._guard(self.store.get_message, message_id)
+        if old is None:
+            return
+        info = self.controller.model_info
+        sha = self._guard(self.store.file_sha256, info.path) if info is not None and info.kind == "local" else None
+        caveats = reproduction_caveats(old.provenance, info, sha)
+        if self.controller.regenerate(message_id, same_settings=True) and caveats:
+            self.notice.show_message(
+                "Regenerating with the same settings, but the same text is not guaranteed: " + "; ".join(caveats) + ".", "info"
+            )
+
+    def _edit(self, message_id: int) -> None:
+        rec = self._guard(self.store.get_message, message_id)
+        if rec is None:
+            return
+        text, ok = QInputDialog.getMultiLineText(self, "Edit message", "Your message:", rec.content)
+        if ok and text != rec.content and not self.controller.edit_and_resend(message_id, text):
+            # Nothing typed is lost: the edited text waits in the message box.
+            self.composer.edit.setPlainText(text)
+            self.banner.show_message(self.banner.text() + "  Your edited text is in the message box.")
 
     def _switch_sibling(self, message_id: int, step: int) -> None:
-        rec = self.store.get_message(message_id)
-        if rec is None or self.controller.busy:
+        if self.controller.busy:
             return
-        sibs = self.store.children(rec.parent_id, rec.conversation_id)
+        rec = self._guard(self.store.get_message, message_id)
+        if rec is None:
+            return
+        sibs = self._guard(self.store.children, rec.parent_id, rec.conversation_id) or []
         ids = [s.id for s in sibs]
-        pos = ids.index(message_id) + step
-        if 0 <= pos < len(ids):
-            self.store.set_active_leaf(rec.conversation_id, ids[pos])
+        pos = ids.index(message_id) + step if message_id in ids else -1
+        if 0 <= pos < len(ids) and self._guard(self.store.set_active_leaf, rec.conversation_id, ids[pos]) is not None:
             self.controller.open_conversation(rec.conversation_id)
 
     # ------------------------------------------------------------------ status
     def _on_reply_finished(self, outcome: GenerationOutcome) -> None:
         r = outcome.result
+        if r is None:
+            return
         self.stats_label.setText(
             f"{r.tokens_per_s:.1f} tok/s · first token {r.ttft_ms:.0f} ms · {r.completion_tokens} tokens"
             + (f" · {r.cached_tokens} cached" if r.cached_tokens else "")

@@ -1,181 +1,168 @@
-"""The inference worker: one long-lived QObject on its own QThread owns the model.
+"""The inference worker: one long-lived QObject on its own QThread owns the engine.
 
 Commands arrive as queued signals (``*_requested``); results leave as signals carrying immutable
 values (``token_received``, ``*_finished``, ``*_failed``). The worker never touches GUI objects.
 Stop is a ``threading.Event`` the GUI sets directly — a queued "stop" signal would wait behind
-the very generation it is meant to stop. The streaming reply is saved to the store from this
-thread (at most every ``FLUSH_INTERVAL_S``), so crash safety never depends on the GUI's event loop.
+the very generation it is meant to stop. The reply is saved by the chat flow's ``ReplyRecorder``
+from this thread, so crash safety never depends on the GUI's event loop, and the final record
+travels back in the outcome so the GUI thread need not read it again.
+
+The worker does not care which engine it drives: a local llama.cpp model or a remote
+OpenAI-compatible server (``chatdesk.engine.base.Engine``).
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
-from chatdesk.engine import (
-    EngineError,
-    GenerationRequest,
-    GenerationResult,
-    LoadSettings,
-    ModelInfo,
-)
-from chatdesk.engine.llama_engine import LlamaEngine
-from chatdesk.store import Status, Store, StoreError
+from chatdesk.chat import FinishedReply, ReplyPlan, ReplyRecorder
+from chatdesk.engine import EngineError, GenerationResult, ModelInfo
+from chatdesk.engine.base import Engine
+from chatdesk.engine.types import LocalSource, ModelSource, RemoteSource, TokenProb
+from chatdesk.store import Store, StoreError
 
 log = logging.getLogger(__name__)
 
-FLUSH_INTERVAL_S = 0.5
 EMIT_INTERVAL_S = 1 / 60
-INFERENCE_NICE = 5
 GIL_SWITCH_INTERVAL_S = 0.001
 
 
 @dataclass(frozen=True)
 class GenerationJob:
-    request: GenerationRequest
-    conversation_id: int
-    assistant_message_id: int
-    provenance_base: tuple[tuple[str, object], ...] = ()  # settings known at request time
+    plan: ReplyPlan
+
+    @property
+    def request_id(self) -> int:
+        return self.plan.request.request_id
+
+    @property
+    def conversation_id(self) -> int:
+        return self.plan.conversation_id
+
+    @property
+    def assistant_message_id(self) -> int:
+        return self.plan.reply.id
 
 
 @dataclass(frozen=True)
 class GenerationOutcome:
     job: GenerationJob
-    result: GenerationResult
-    status: str
-    provenance: tuple[tuple[str, object], ...]
-    save_error: str | None = None
+    result: GenerationResult | None  # None when generation could not start
+    finished: FinishedReply
+
+    @property
+    def status(self) -> str:
+        return self.finished.status
+
+
+@dataclass(frozen=True)
+class LoadFailure:
+    key: str  # the model that failed (path or remote key)
+    message: str
+    still_loaded: ModelInfo | None  # the model that is still in use, if the old one was kept
 
 
 class InferenceWorker(QObject):
     load_finished = Signal(object)  # ModelInfo
-    load_failed = Signal(str, str)  # path, message
+    load_failed = Signal(object)  # LoadFailure
     token_received = Signal(int, str)  # request id, text
-    generation_finished = Signal(object)  # GenerationOutcome
-    generation_failed = Signal(int, str)  # request id, message
+    tokens_received = Signal(int, object)  # request id, tuple[TokenProb, ...]
+    generation_finished = Signal(object)  # GenerationOutcome (a reply that ran, however it ended)
+    generation_failed = Signal(object)  # GenerationOutcome (a reply that could not start)
     save_failed = Signal(str)
 
-    def __init__(self, store: Store | None, check_cache: Path | None = None) -> None:
+    def __init__(self, store: Store | None, check_cache: Path | None = None, api_key_for: Callable[[str | None], str | None] | None = None) -> None:
         super().__init__()
         self._store = store
         self._check_cache = check_cache
-        self._engine: LlamaEngine | None = None
+        self._api_key_for = api_key_for
+        self._engine: Engine | None = None
         self.stop_event = threading.Event()
         # Written by llama.cpp's load-progress callback and polled by the GUI: the callback runs
         # hundreds of times inside a C call, where a plain attribute write is all we want to do.
         self.load_fraction = 0.0
 
-    @Slot()
-    def lower_priority(self) -> None:
-        """Run inference (and the ggml threads it spawns, which inherit this) at a lower CPU
-        priority than the GUI, so typing and scrolling stay smooth while a reply streams on a
-        small machine. Linux nice values are per thread; elsewhere this is a no-op."""
-        if sys.platform.startswith("linux"):
-            try:
-                os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), INFERENCE_NICE)
-            except OSError:
-                log.debug("could not lower the inference thread's priority", exc_info=True)
-
-    def _get_engine(self) -> LlamaEngine:
-        if self._engine is None:
-            self._engine = LlamaEngine(self._check_cache)
+    @property
+    def engine(self) -> Engine | None:
         return self._engine
 
-    @Slot(str, object)
-    def load(self, path: str, settings: LoadSettings) -> None:
+    # ------------------------------------------------------------------ loading
+    def _new_engine(self, source: ModelSource) -> Engine:
+        if isinstance(source, RemoteSource):
+            from chatdesk.engine.remote import RemoteEngine
+
+            return RemoteEngine(api_key_for=self._api_key_for)
+        from chatdesk.engine.llama_engine import LlamaEngine
+
+        return LlamaEngine(self._check_cache)
+
+    @Slot(object)
+    def load(self, source: ModelSource) -> None:
+        """Load ``source``. If it fails its checks the current model stays loaded (and is named
+        in the failure), so the window can show one truthful state."""
+        self.load_fraction = 0.0
+        current = self._engine
+        same_kind = current is not None and isinstance(source, LocalSource) and getattr(current, "kind", "") == "local"
+        engine = current if same_kind else self._new_engine(source)
         try:
-            self.load_fraction = 0.0
-            info: ModelInfo = self._get_engine().load(path, settings, progress=self._set_fraction)
-        except EngineError as exc:
-            self.load_failed.emit(path, str(exc))
+            if isinstance(source, LocalSource):
+                info = engine.load_source(source, progress=self._set_fraction)  # type: ignore[union-attr]
+            else:
+                info = engine.load(source, progress=self._set_fraction)  # type: ignore[union-attr]
+        except Exception as exc:  # the app must survive any load failure
+            if not isinstance(exc, EngineError):
+                log.exception("unexpected load failure")
+            message = str(exc) if isinstance(exc, EngineError) else f"Could not load {source.key}: {exc}"
+            still = current.info if current is not None and current.loaded else None
+            if engine is not current:
+                engine.unload()
+            self.load_failed.emit(LoadFailure(source.key, message, still))
             return
-        except Exception as exc:
-            log.exception("unexpected load failure")
-            self.load_failed.emit(path, f"Could not load {Path(path).name}: {exc}")
-            return
+        if current is not None and engine is not current:
+            current.unload()
+        self._engine = engine
         self.load_finished.emit(info)
 
     def _set_fraction(self, fraction: float) -> None:
         self.load_fraction = fraction
 
+    # ------------------------------------------------------------------ generating
     @Slot(object)
     def generate(self, job: GenerationJob) -> None:
         engine = self._engine
-        req = job.request
+        recorder = ReplyRecorder(self._store, job.plan, on_save_error=self.save_failed.emit)
         if engine is None or not engine.loaded:
-            self._finish_failed(job, "No model is loaded yet.")
+            self.generation_failed.emit(GenerationOutcome(job, None, recorder.fail("No model is loaded, so there is no reply.")))
             return
-        stream = _ReplyStream(self, job)
+        stream = _ReplyStream(self, job.request_id, recorder)
         try:
             try:
-                result = engine.generate(req, self.stop_event, stream.on_text)
+                result = engine.generate(job.plan.request, self.stop_event, stream.on_text, stream.on_token)
             finally:
                 stream.send_unsent()
-        except EngineError as exc:
-            self._finish_failed(job, str(exc), stream.text())
+        except Exception as exc:  # a failed reply must never take the app down
+            if not isinstance(exc, EngineError):
+                log.exception("generation crashed")
+            message = str(exc) if isinstance(exc, EngineError) else f"Generation failed: {exc}"
+            self.generation_failed.emit(GenerationOutcome(job, None, recorder.fail(message)))
             return
-        except Exception as exc:
-            log.exception("generation crashed")
-            self._finish_failed(job, f"Generation failed: {exc}", stream.text())
-            return
-        status = {"end": Status.DONE, "length": Status.DONE, "user": Status.STOPPED}.get(result.stop_reason, Status.ERROR)
         info = engine.info
-        provenance = dict(job.provenance_base)
-        provenance.update(
-            {
-                "model_name": info.name if info else None,
-                "model_path": info.path if info else None,
-                "quantization": info.quantization if info else None,
-                "architecture": info.architecture if info else None,
-                "chat_template": (req.prompt_format.mode if req.prompt_format else info.template_source) if info else None,
-                "chat_template_sha256": info.template_sha256 if info else None,
-                "n_ctx": info.n_ctx if info else None,
-                "gpu_layers": info.n_gpu_layers if info else None,
-                "threads": info.n_threads if info else None,
-                "seed": result.seed,
-                "prompt_tokens": result.prompt_tokens,
-                "reply_tokens": result.completion_tokens,
-                "cached_tokens": result.cached_tokens,
-                "ttft_ms": round(result.ttft_ms, 1),
-                "tokens_per_s": round(result.tokens_per_s, 2),
-                "stop_reason": result.stop_reason,
-                "dropped_messages": result.dropped_messages,
-            }
-        )
-        if self._store is not None and info is not None:
+        sha = None
+        if self._store is not None and info is not None and info.kind == "local":
             try:  # hashed once per file, then cached in the database
-                provenance["model_sha256"] = self._store.file_sha256(info.path)
+                sha = self._store.file_sha256(info.path)
             except (OSError, StoreError):
-                provenance["model_sha256"] = None
-        save_error = self._save_final(job, req.assistant_prefix + result.text, status, provenance, result.error)
-        self.generation_finished.emit(
-            GenerationOutcome(job, result, status, tuple(provenance.items()), save_error)
-        )
-
-    def _save_final(self, job: GenerationJob, text: str, status: str, provenance: dict, error: str | None) -> str | None:
-        if self._store is None:
-            return None
-        for attempt in range(3):
-            try:
-                self._store.finish_message(job.assistant_message_id, text, status, provenance=provenance, error=error)
-                return None
-            except StoreError as exc:
-                if attempt == 2:
-                    self.save_failed.emit(str(exc))
-                    return str(exc)
-                time.sleep(0.2 * (attempt + 1))  # brief back-off on a locked database
-        return None
-
-    def _finish_failed(self, job: GenerationJob, message: str, partial: str = "") -> None:
-        self._save_final(job, partial, Status.ERROR, dict(job.provenance_base), message)
-        self.generation_failed.emit(job.request.request_id, message)
+                sha = None
+        finished = recorder.finish(result, info, sha)
+        self.generation_finished.emit(GenerationOutcome(job, result, finished))
 
     @Slot()
     def shutdown(self) -> None:
@@ -185,48 +172,39 @@ class InferenceWorker(QObject):
 
 
 class _ReplyStream:
-    """Where the engine's text goes while a reply streams (runs on the worker thread).
+    """Where the engine's output goes while a reply streams (runs on the worker thread).
 
     Pieces are coalesced into at most one ``token_received`` per ``EMIT_INTERVAL_S``: the view
     repaints at most 30 times a second anyway, and each cross-thread signal wakes the GUI thread,
-    which on a small CPU takes time from llama.cpp's compute threads. The text so far is saved at
-    once and then at most every ``FLUSH_INTERVAL_S``, so a crash loses at most that much.
+    which on a small CPU takes time from llama.cpp's compute threads. The recorder saves them.
     """
 
-    def __init__(self, worker: InferenceWorker, job: GenerationJob) -> None:
+    def __init__(self, worker: InferenceWorker, request_id: int, recorder: ReplyRecorder) -> None:
         self.worker = worker
-        self.job = job
-        prefix = job.request.assistant_prefix  # "Continue" extends a saved partial reply
-        self.parts: list[str] = [prefix] if prefix else []
+        self.request_id = request_id
+        self.recorder = recorder
         self.unsent: list[str] = []
+        self.unsent_tokens: list[TokenProb] = []
         self.last_emit = 0.0
-        self.last_flush = 0.0
-        self.save_error: str | None = None
-
-    def text(self) -> str:
-        return "".join(self.parts)
 
     def on_text(self, piece: str) -> None:
-        self.parts.append(piece)
+        self.recorder.on_text(piece)
         self.unsent.append(piece)
         now = time.monotonic()
         if now - self.last_emit >= EMIT_INTERVAL_S:
             self.last_emit = now
             self.send_unsent()
-        store = self.worker._store  # noqa: SLF001 - the worker's own store
-        if store is not None and now - self.last_flush >= FLUSH_INTERVAL_S:
-            self.last_flush = now
-            try:
-                store.update_streaming(self.job.assistant_message_id, self.text())
-                self.save_error = None
-            except StoreError as exc:
-                if self.save_error is None:
-                    self.worker.save_failed.emit(str(exc))
-                self.save_error = str(exc)
+
+    def on_token(self, token: TokenProb) -> None:
+        self.recorder.on_token(token)
+        self.unsent_tokens.append(token)
 
     def send_unsent(self) -> None:
+        if self.unsent_tokens:
+            self.worker.tokens_received.emit(self.request_id, tuple(self.unsent_tokens))
+            self.unsent_tokens.clear()
         if self.unsent:
-            self.worker.token_received.emit(self.job.request.request_id, "".join(self.unsent))
+            self.worker.token_received.emit(self.request_id, "".join(self.unsent))
             self.unsent.clear()
 
 
@@ -236,24 +214,29 @@ class InferenceThread(QObject):
     Requests are signals connected (queued) to the worker's slots; shutdown is stop, quit, wait.
     """
 
-    load_requested = Signal(str, object)
+    load_requested = Signal(object)
     generate_requested = Signal(object)
     load_progress = Signal(float)  # on the GUI thread, polled while a model loads
     _shutdown_requested = Signal()
 
-    def __init__(self, store: Store | None, check_cache: Path | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        store: Store | None,
+        check_cache: Path | None = None,
+        parent: QObject | None = None,
+        api_key_for: Callable[[str | None], str | None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.thread = QThread()
         self.thread.setObjectName("chatdesk-inference")
-        self.worker = InferenceWorker(store, check_cache)
+        self.worker = InferenceWorker(store, check_cache, api_key_for)
         self.worker.moveToThread(self.thread)
         self.load_requested.connect(self.worker.load)
         self.generate_requested.connect(self.worker.generate)
         self._shutdown_requested.connect(self.worker.shutdown)
         self.thread.finished.connect(self.worker.deleteLater)
-        self.thread.started.connect(self.worker.lower_priority)
-        # The worker runs Python between llama.cpp calls (sampling loop, tokenizing, saving).
-        # With the default 5 ms GIL switch interval the GUI thread can wait that long for each
+        # The worker runs Python between llama.cpp calls (a few microseconds a token). With the
+        # default 5 ms GIL switch interval the GUI thread could wait that long for each
         # acquisition; 1 ms keeps event handling prompt at a negligible cost.
         sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
         self._progress_timer = QTimer(self)
@@ -267,10 +250,10 @@ class InferenceThread(QObject):
     def _load_ended(self, *_args: object) -> None:
         self._progress_timer.stop()
 
-    def request_load(self, path: str, settings: LoadSettings) -> None:
+    def request_load(self, source: ModelSource) -> None:
         self.worker.load_fraction = 0.0
         self._progress_timer.start()
-        self.load_requested.emit(path, settings)
+        self.load_requested.emit(source)
 
     def request_generation(self, job: GenerationJob) -> None:
         self.worker.stop_event.clear()

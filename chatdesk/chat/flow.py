@@ -1,0 +1,251 @@
+"""One conversation flow, with or without a window.
+
+Send, regenerate, edit, continue and branch-at-a-token all come down to the same steps: commit
+what the user did (and an empty "streaming" reply) to the store *before* any model work, build the
+history the model will see, and describe the request and its provenance. Those steps live here,
+Qt-free, and both front ends drive them: the window (through its inference worker thread) and
+``chatdesk ask`` (directly). So a reply made in the terminal is stored exactly like one made in
+the window, and the flow is tested without Qt.
+
+Every method either returns a ``ReplyPlan`` (the stored reply row plus the engine request) or
+raises ``FlowError`` with a sentence for the user, having written nothing it would need to undo.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, replace
+from typing import Any
+
+from chatdesk.chat.chat_settings import ChatSettings, overrides, resolve
+from chatdesk.chat.token_record import decode
+from chatdesk.engine.types import (
+    ChatMessage,
+    GenerationRequest,
+    ModelInfo,
+    PromptFormat,
+    SamplingSettings,
+    TokenProb,
+)
+from chatdesk.settings import AppSettings
+from chatdesk.store import ConversationRecord, MessageRecord, Status, Store, StoreError
+from chatdesk.store.message_tokens import load_message_tokens
+
+_request_ids = itertools.count(1)
+
+NO_MODEL = "No model is loaded. Choose a model (File → Models…) and try again; nothing was changed."
+
+
+class FlowError(RuntimeError):
+    """The action could not be started; the message says why and that nothing was lost."""
+
+
+@dataclass(frozen=True)
+class ModelTarget:
+    """The model a reply will come from: what the flow needs to know before it is loaded."""
+
+    key: str  # the GGUF path, or a remote model's "base_url#model_id"
+    prompt_format: PromptFormat | None = None  # for models without a chat template (None: the template)
+    info: ModelInfo | None = None  # set when the model is loaded
+
+
+@dataclass(frozen=True)
+class ReplyPlan:
+    """A reply that has a row in the store and is ready to be generated."""
+
+    conversation_id: int
+    reply: MessageRecord  # the assistant message being written (status "streaming")
+    request: GenerationRequest
+    provenance_base: tuple[tuple[str, object], ...]
+    user: MessageRecord | None = None  # the user message this action added, if any
+    restore: MessageRecord | None = None  # "Continue": the reply as it was, put back if nothing new comes
+    prefix_token_probs: tuple[TokenProb, ...] = ()  # branching at a token: the kept tokens' records
+    created_conversation: bool = False
+
+
+class ConversationFlow:
+    def __init__(self, store: Store, defaults: AppSettings) -> None:
+        self.store = store
+        self.defaults = defaults
+
+    # ------------------------------------------------------------------ conversations
+    def chat_settings(self, conversation_id: int | None) -> ChatSettings:
+        conv = self.store.get_conversation(conversation_id) if conversation_id is not None else None
+        return resolve(conv, self.defaults)
+
+    def save_chat_settings(self, conversation_id: int, chat: ChatSettings) -> None:
+        self.store.set_conversation_settings(conversation_id, chat.system_prompt, overrides(chat, self.defaults))
+
+    def new_conversation(self, model_key: str | None) -> ConversationRecord:
+        return self.store.create_conversation(system_prompt=self.defaults.system_prompt or None, model_path=model_key)
+
+    def history(self, upto: int, system_prompt: str | None) -> tuple[ChatMessage, ...]:
+        """What the model sees to answer message ``upto``: the path from the root to it."""
+        msgs = [ChatMessage(m.role, m.content) for m in self.store.path_to(upto) if m.content or m.role == "user"]
+        if system_prompt:
+            msgs.insert(0, ChatMessage("system", system_prompt))
+        return tuple(msgs)
+
+    # ------------------------------------------------------------------ actions
+    def send(self, conversation_id: int | None, text: str, target: ModelTarget | None) -> ReplyPlan:
+        """The user's message and an empty reply, committed in one transaction."""
+        if not text.strip():
+            raise FlowError("There is nothing to send.")
+        if target is None:
+            raise FlowError(NO_MODEL.replace("nothing was changed", "your message is still in the box"))
+        created = conversation_id is None
+        try:
+            if conversation_id is None:
+                conversation_id = self.new_conversation(target.key).id
+            user, reply = self.store.add_turn(conversation_id, text)
+        except StoreError as exc:
+            raise FlowError(f"{exc} Your message is still in the box.") from exc
+        chat = self.chat_settings(conversation_id)
+        plan = self._plan(conversation_id, reply, self.history(user.id, chat.system_prompt), chat, target)
+        return replace(plan, user=user, created_conversation=created)
+
+    def regenerate(self, assistant_id: int, target: ModelTarget | None, *, same_settings: bool = False) -> ReplyPlan:
+        """A new sibling reply to the same user message; the old one is kept."""
+        old = self._message(assistant_id, "assistant")
+        if old.parent_id is None:
+            raise FlowError("This reply has no message it answers, so it cannot be regenerated.")
+        if target is None:
+            raise FlowError(NO_MODEL)
+        chat = self.chat_settings(old.conversation_id)
+        if same_settings:
+            chat = self._settings_of(old, chat)
+        reply = self._add_reply(old.conversation_id, old.parent_id)
+        return self._plan(old.conversation_id, reply, self.history(old.parent_id, chat.system_prompt), chat, target)
+
+    def edit(self, user_id: int, new_text: str, target: ModelTarget | None) -> ReplyPlan:
+        """The edited message becomes a sibling of the original, and gets a reply."""
+        old = self._message(user_id, "user")
+        if not new_text.strip():
+            raise FlowError("An edited message cannot be empty; the original is unchanged.")
+        if target is None:
+            raise FlowError(NO_MODEL)
+        try:
+            user = self.store.add_message(old.conversation_id, "user", new_text, parent_id=old.parent_id)
+        except StoreError as exc:
+            raise FlowError(f"Your edit could not be saved: {exc}") from exc
+        reply = self._add_reply(old.conversation_id, user.id)
+        chat = self.chat_settings(old.conversation_id)
+        return replace(self._plan(old.conversation_id, reply, self.history(user.id, chat.system_prompt), chat, target), user=user)
+
+    def continue_reply(self, assistant_id: int, target: ModelTarget | None) -> ReplyPlan:
+        """Extend a stopped or interrupted reply in place; its text so far stays."""
+        old = self._message(assistant_id, "assistant")
+        if old.parent_id is None:
+            raise FlowError("This reply has no message it answers, so it cannot be continued.")
+        if target is None:
+            raise FlowError(NO_MODEL)
+        chat = self.chat_settings(old.conversation_id)
+        try:
+            reply = self.store.finish_message(old.id, old.content, Status.STREAMING, error=None)
+        except StoreError as exc:
+            raise FlowError(str(exc)) from exc
+        plan = self._plan(old.conversation_id, reply, self.history(old.parent_id, chat.system_prompt), chat, target, prefix=old.content)
+        return replace(plan, restore=old)
+
+    def branch_at_token(self, assistant_id: int, index: int, token_id: int, target: ModelTarget | None) -> ReplyPlan:
+        """A sibling reply that keeps tokens ``[0, index)``, takes ``token_id`` at ``index`` (one
+        of the alternatives the model offered there) and continues from it."""
+        old = self._message(assistant_id, "assistant")
+        tokens = decode(load_message_tokens(self.store, old.id))
+        if not 0 <= index < len(tokens):
+            raise FlowError("This reply has no recorded token at that position.")
+        alt = next((a for a in tokens[index].alternatives if a.token_id == token_id), None)
+        if alt is None:
+            raise FlowError("That token was not one of the model's alternatives at this position.")
+        if target is None:
+            raise FlowError(NO_MODEL)
+        start = tokens[index - 1].end if index else 0
+        kept_text = old.content[:start]
+        pick = TokenProb(alt.token_id, alt.text, alt.prob, start + len(alt.text), tokens[index].alternatives)
+        prefix_text = kept_text + alt.text
+        chat = self.chat_settings(old.conversation_id)
+        chat = replace(chat, sampling=self._settings_of(old, chat).sampling.with_seed(None), show_probabilities=True)
+        reply = self._add_reply(old.conversation_id, old.parent_id, content=prefix_text)  # type: ignore[arg-type]
+        plan = self._plan(
+            old.conversation_id, reply, self.history(old.parent_id, chat.system_prompt), chat, target,  # type: ignore[arg-type]
+            prefix=prefix_text, prefix_tokens=tuple(t.token_id for t in tokens[:index]) + (alt.token_id,),
+        )
+        return replace(plan, prefix_token_probs=(*tokens[:index], pick))
+
+    def branch(self, message_id: int) -> ConversationRecord:
+        """Copy the path from the root to ``message_id`` into a new conversation."""
+        try:
+            return self.store.branch_into_new_conversation(message_id)
+        except StoreError as exc:
+            raise FlowError(f"The branch could not be created: {exc}") from exc
+
+    # ------------------------------------------------------------------ helpers
+    def _message(self, message_id: int, role: str) -> MessageRecord:
+        try:
+            rec = self.store.get_message(message_id)
+        except StoreError as exc:
+            raise FlowError(str(exc)) from exc
+        if rec is None or rec.role != role:
+            raise FlowError("That message no longer exists.")
+        return rec
+
+    def _add_reply(self, conversation_id: int, parent_id: int, content: str = "") -> MessageRecord:
+        try:
+            return self.store.add_message(conversation_id, "assistant", content, status=Status.STREAMING, parent_id=parent_id)
+        except StoreError as exc:
+            raise FlowError(str(exc)) from exc
+
+    @staticmethod
+    def _settings_of(old: MessageRecord, current: ChatSettings) -> ChatSettings:
+        """The settings a reply was made with, from its provenance (for a faithful regenerate)."""
+        prov = old.provenance or {}
+        s = prov.get("sampler") or {}
+        d = current.sampling
+        try:
+            sampling = SamplingSettings(
+                temperature=float(s.get("temperature", d.temperature)),
+                top_p=float(s.get("top_p", d.top_p)),
+                top_k=int(s.get("top_k", d.top_k)),
+                min_p=float(s.get("min_p", d.min_p)),
+                repeat_penalty=float(s.get("repeat_penalty", d.repeat_penalty)),
+                max_tokens=int(s.get("max_tokens", d.max_tokens)),
+                seed=prov.get("seed"),
+            )
+        except (TypeError, ValueError):
+            sampling = d
+        system = prov.get("system_prompt", current.system_prompt)
+        limit = prov.get("context_limit")
+        return replace(current, system_prompt=system, sampling=sampling, context_limit=limit if isinstance(limit, int) else current.context_limit)
+
+    def _plan(
+        self,
+        conversation_id: int,
+        reply: MessageRecord,
+        history: tuple[ChatMessage, ...],
+        chat: ChatSettings,
+        target: ModelTarget,
+        *,
+        prefix: str = "",
+        prefix_tokens: tuple[int, ...] = (),
+    ) -> ReplyPlan:
+        request = GenerationRequest(
+            request_id=next(_request_ids),
+            messages=history,
+            sampling=chat.sampling,
+            prompt_format=target.prompt_format,
+            assistant_prefix=prefix,
+            prefix_tokens=prefix_tokens,
+            top_logprobs=chat.top_logprobs,
+            context_limit=chat.context_limit,
+        )
+        base: dict[str, Any] = {
+            "model_key": target.key,
+            "system_prompt": chat.system_prompt,
+            "sampler": chat.sampling.to_dict(),
+            "prompt_format": target.prompt_format.mode if target.prompt_format else None,
+            "context_limit": chat.context_limit,
+            "preset_id": chat.preset_id,
+        }
+        if prefix:
+            base["continued_from_chars"] = len(prefix)
+        return ReplyPlan(conversation_id, reply, request, tuple(base.items()))

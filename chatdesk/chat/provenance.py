@@ -1,0 +1,85 @@
+"""How a reply was made, assembled in one place for the window and the terminal alike.
+
+A reply's provenance answers "why did the model say this?" months later: the model and its exact
+file, the prompt format, the system prompt and sampler it was drawn with, the seed, the engine's
+facts (llama.cpp build, CPU features, threads, prompt chunking and cache reuse, or a remote
+endpoint and its reported usage) and the timings. It also decides whether "Regenerate with the
+same settings" can promise the same text.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from chatdesk.engine.build_info import REPRODUCTION_KEYS, build_facts, reproduction_differences
+from chatdesk.engine.kv_plan import EVAL_CHUNK
+from chatdesk.engine.types import GenerationResult, ModelInfo
+
+if TYPE_CHECKING:
+    from chatdesk.chat.flow import ReplyPlan
+
+
+def finished_provenance(
+    plan: ReplyPlan, result: GenerationResult, info: ModelInfo | None, model_sha256: str | None
+) -> tuple[tuple[str, object], ...]:
+    prov: dict[str, Any] = dict(plan.provenance_base)
+    if info is not None:
+        prov.update(
+            {
+                "engine": info.kind,
+                "model_name": info.name,
+                "model_path": info.path,
+                "quantization": info.quantization,
+                "architecture": info.architecture,
+                "chat_template": plan.request.prompt_format.mode if plan.request.prompt_format else info.template_source,
+                "chat_template_sha256": info.template_sha256,
+                "n_ctx": info.n_ctx,
+                "gpu_layers": info.n_gpu_layers,
+                "threads": info.n_threads,
+            }
+        )
+    if model_sha256:
+        prov["model_sha256"] = model_sha256
+    prov.update(
+        {
+            "seed": result.seed,
+            "prompt_tokens": result.prompt_tokens,
+            "reply_tokens": result.completion_tokens,
+            "cached_tokens": result.cached_tokens,
+            "ttft_ms": round(result.ttft_ms, 1),
+            "tokens_per_s": round(result.tokens_per_s, 2),
+            "stop_reason": result.stop_reason,
+            "dropped_messages": result.dropped_messages,
+        }
+    )
+    prov.update(dict(result.provenance))  # the engine's own facts win: they describe what ran
+    return tuple(prov.items())
+
+
+def current_facts(info: ModelInfo | None, model_sha256: str | None) -> dict[str, object]:
+    """What a reply made now would record under ``REPRODUCTION_KEYS`` (local engine)."""
+    if info is None or info.kind != "local":
+        return {}
+    facts: dict[str, object] = {**build_facts(), "threads": info.n_threads, "eval_chunk": EVAL_CHUNK, "gpu_layers": info.n_gpu_layers}
+    if model_sha256:
+        facts["model_sha256"] = model_sha256
+    return {k: v for k, v in facts.items() if k in (*REPRODUCTION_KEYS, "model_sha256")}
+
+
+def reproduction_caveats(original: dict[str, Any] | None, info: ModelInfo | None, model_sha256: str | None) -> list[str]:
+    """Why regenerating ``original`` with the same settings might not give the same text.
+
+    Empty means the same text is expected: same model file, same llama.cpp build, CPU
+    features, backend, threads and prompt chunking, and the same prompt, sampler and seed
+    (which the flow takes from the provenance).
+    """
+    original = original or {}
+    if info is None:
+        return ["no model is loaded"]
+    if not info.reproducible or info.kind != "local":
+        return ["a remote server does not promise the same reply for the same seed"]
+    if original.get("engine") == "remote":
+        return ["the reply was made by a remote server"]
+    if original.get("seed") is None:
+        return ["the reply does not record its seed"]
+    return reproduction_differences(original, current_facts(info, model_sha256))
