@@ -45,6 +45,21 @@ def models_dir() -> Path:
     return data_dir() / "models"
 
 
+def library_path() -> Path:
+    """The model library (``chatdesk.library``): every model ChatDesk knows, as JSON."""
+    return data_dir() / "library.json"
+
+
+def downloads_dir() -> Path:
+    """Partial Hub downloads (``.part`` files and their JSON sidecars), kept for resuming."""
+    return models_dir() / ".downloads"
+
+
+def model_checks_path() -> Path:
+    """Cache of GGUF validation verdicts (``chatdesk.engine.gguf_check``)."""
+    return data_dir() / "model-checks.json"
+
+
 def backups_dir() -> Path:
     """Where pre-migration database copies go."""
     return data_dir() / "backups"
@@ -52,6 +67,11 @@ def backups_dir() -> Path:
 
 def settings_path() -> Path:
     return data_dir() / "settings.json"
+
+
+def endpoints_path() -> Path:
+    """Saved connections to OpenAI-compatible servers (``chatdesk.library.remotes``); no API keys."""
+    return data_dir() / "endpoints.json"
 
 
 def ensure_data_dir() -> Path:

@@ -1,0 +1,81 @@
+"""Small JSON files that survive crashes and concurrent writers.
+
+The library file and the download sidecars are read-modify-written by the window, by
+``chatdesk models`` running at the same time, and by a download in a background thread. A write
+goes to a temporary file in the same folder, is fsynced and renamed over the target, so a reader
+sees the old or the new file, never half of one; ``locked`` (filelock, which works on every
+platform) serialises writers across processes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from chatdesk.library.errors import LibraryError
+
+LOCK_TIMEOUT_S = 30.0
+
+
+def write_json_atomic(path: Path, data: Any, *, durable: bool = True) -> None:
+    """Replace ``path`` with ``data`` as UTF-8 JSON; the old file stays whole if anything fails.
+
+    ``durable=False`` skips the fsync, for files whose loss after a power cut costs only time
+    (a download sidecar: without it the partial file is discarded and fetched again).
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            if hasattr(os, "fchmod"):  # mkstemp makes 0600; keep the usual mode of a data file
+                try:
+                    os.fchmod(fh.fileno(), stat.S_IMODE(path.stat().st_mode))
+                except OSError:
+                    os.fchmod(fh.fileno(), 0o644)
+            fh.write(payload)
+            fh.flush()
+            if durable:
+                os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def read_json(path: Path) -> Any:
+    """The parsed file, or None when it does not exist. Raises ValueError/OSError on a bad file."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    return json.loads(raw.decode("utf-8"))
+
+
+@contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold ``<path>.lock`` (a cross-process lock) for a read-modify-write of ``path``."""
+    from filelock import FileLock, Timeout
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(path) + ".lock")
+    try:
+        lock.acquire(timeout=LOCK_TIMEOUT_S)
+    except Timeout as exc:
+        raise LibraryError(
+            f"Another ChatDesk process has kept {path.name} locked for {LOCK_TIMEOUT_S:.0f} s. "
+            "Close other ChatDesk windows or commands and try again."
+        ) from exc
+    try:
+        yield
+    finally:
+        lock.release()
