@@ -29,6 +29,24 @@ def run_gui(model: str | None = None, argv: list[str] | None = None) -> int:
     app.setDesktopFileName("chatdesk")
     try:
         paths.ensure_data_dir()
+    except paths.DataDirError as exc:
+        return _fatal(app, str(exc))
+    from chatdesk.ui.single_instance import SingleInstance
+
+    instance = SingleInstance(paths.data_dir())
+    if not instance.acquire():
+        # Another ChatDesk owns this data folder: bring its window forward instead of opening a
+        # second window on the same database (which would also mark its streaming reply as
+        # interrupted).
+        if instance.ask_first_to_show():
+            print(f"ChatDesk is already running with {paths.data_dir()}; switched to its window.", file=sys.stderr, flush=True)
+            return 0
+        return _fatal(
+            app,
+            f"ChatDesk is already running with the data folder {paths.data_dir()} ({instance.holder()}), "
+            "but it does not answer. Close it (or end that process) and start ChatDesk again.",
+        )
+    try:
         store = Store(paths.database_path(), paths.backups_dir())
         interrupted = store.mark_interrupted()
         store.purge_trash(0)  # deletions whose undo window closed with the app
@@ -50,6 +68,7 @@ def run_gui(model: str | None = None, argv: list[str] | None = None) -> int:
     from chatdesk.ui.main_window import MainWindow  # after QApplication exists
 
     window = MainWindow(store, settings, model_path or "", label)
+    instance.activation_requested.connect(window.bring_to_front)
     window.show()
     if model_error:
         window.refresh_sidebar()
@@ -65,4 +84,5 @@ def run_gui(model: str | None = None, argv: list[str] | None = None) -> int:
     code = app.exec()
     window.inference.shutdown(2000)
     store.close()
+    instance.release()
     return code

@@ -28,7 +28,7 @@ from chatdesk.chat import FlowError, reproduction_caveats
 from chatdesk.engine import ModelInfo
 from chatdesk.engine.types import LocalSource
 from chatdesk.settings import AppSettings, save_settings
-from chatdesk.store import Store, StoreError
+from chatdesk.store import Store, StoreError, mark_interactive_thread
 from chatdesk.ui.background import run_in_background, wait_all
 from chatdesk.ui.banner import Banner
 from chatdesk.ui.chat_controller import ChatController
@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("ChatDesk")
         self.resize(1100, 720)
         self.store = store
+        mark_interactive_thread()  # this thread's store calls give up quickly on a locked database
         self.settings = settings
         self.model_path = model_path
         self.inference = InferenceThread(store, paths.data_dir() / "model-checks.json", self)
@@ -472,6 +473,15 @@ class MainWindow(QMainWindow):
             f"{r.tokens_per_s:.1f} tok/s · first token {r.ttft_ms:.0f} ms · {r.completion_tokens} tokens"
             + (f" · {r.cached_tokens} cached" if r.cached_tokens else "")
         )
+
+    def bring_to_front(self) -> None:
+        """A second start on this data folder asked for this window."""
+        print("ChatDesk: another start asked for this window; bringing it to the front.", file=sys.stderr, flush=True)
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
 
     # ------------------------------------------------------------------ shutdown
     def closeEvent(self, event: QCloseEvent) -> None:

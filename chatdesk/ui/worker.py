@@ -246,8 +246,8 @@ class InferenceThread(QObject):
         self.worker.load_failed.connect(self._load_ended)
         self.thread.start()
 
-    @Slot()
-    def _load_ended(self, *_args: object) -> None:
+    @Slot(object)
+    def _load_ended(self, _outcome: object) -> None:
         self._progress_timer.stop()
 
     def request_load(self, source: ModelSource) -> None:

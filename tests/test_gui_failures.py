@@ -1,0 +1,125 @@
+"""Failures in the window never lose text and always leave one truthful state.
+
+Real window, real model, real SQLite file; the database is locked by a second connection
+holding an exclusive transaction, as another program would.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import contextmanager
+
+import pytest
+from PySide6.QtWidgets import QInputDialog
+from tests_gui_support import make_window
+
+from chatdesk.store import Status
+from chatdesk.store.database import INTERACTIVE_BUSY_TIMEOUT_MS, busy_timeout_ms
+
+
+@pytest.fixture
+def window(qtbot, data_dir, model_path):
+    win, store = make_window(qtbot, data_dir, model_path)
+    yield win
+    win.close()
+    store.close()
+
+
+@contextmanager
+def locked(path):
+    blocker = sqlite3.connect(path, timeout=0)
+    blocker.execute("BEGIN EXCLUSIVE")
+    try:
+        yield
+    finally:
+        blocker.rollback()
+        blocker.close()
+
+
+def _chat_with_reply(store):
+    c = store.create_conversation("A chat")
+    u = store.add_message(c.id, "user", "Name a colour.")
+    a = store.add_message(c.id, "assistant", "Red.", parent_id=u.id, provenance={"seed": 1, "sampler": {"max_tokens": 8}})
+    b = store.add_message(c.id, "assistant", "Blue.", parent_id=u.id, provenance={"seed": 2, "sampler": {"max_tokens": 8}})
+    return c, u, a, b
+
+
+def test_the_gui_thread_gives_up_quickly_on_a_locked_database(window):
+    assert busy_timeout_ms() == INTERACTIVE_BUSY_TIMEOUT_MS < 1000
+
+
+@pytest.mark.parametrize("action", ["rename", "pin", "trash", "branch", "switch_version", "regenerate", "continue", "edit"])
+def test_database_errors_in_window_actions_show_a_message_and_lose_nothing(qtbot, window, monkeypatch, action):
+    store = window.store
+    c, u, a, b = _chat_with_reply(store)
+    store.finish_message(b.id, "Blue", Status.STOPPED)
+    window.refresh_sidebar()
+    window.open_conversation(c.id, None)
+    before = [(m.id, m.content, m.status) for m in store.messages(c.id)]
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a_, **k: ("New title", True))
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a_, **k: ("My carefully edited question", True))
+    with locked(store.path):
+        if action == "rename":
+            window.rename_conversation(c.id)
+        elif action == "pin":
+            window._pin(c.id, True)
+        elif action == "trash":
+            window.delete_conversations([c.id], confirm=False)
+        elif action == "branch":
+            window._message_action("branch", a.id)
+        elif action == "switch_version":
+            window._switch_sibling(b.id, -1)
+        elif action == "regenerate":
+            window._message_action("regenerate", b.id)
+        elif action == "continue":
+            window._message_action("continue", b.id)
+        elif action == "edit":
+            window._message_action("edit", u.id)
+        qtbot.waitUntil(window.banner.isVisible, timeout=10_000)
+    assert "locked" in window.banner.text() and "Traceback" not in window.banner.text()
+    assert window.controller.active is None
+    assert [(m.id, m.content, m.status) for m in store.messages(c.id)] == before, "nothing changed or was lost"
+    conv = store.get_conversation(c.id)
+    assert conv.title == "A chat" and not conv.pinned and conv.deleted_at is None
+    assert len(store.list_conversations()) == 1
+    if action == "edit":
+        assert window.composer.edit.toPlainText() == "My carefully edited question"
+
+
+def test_continue_without_a_model_keeps_the_interrupted_reply(qtbot, data_dir, tmp_path):
+    bad = tmp_path / "broken.gguf"
+    bad.write_bytes(b"GGUF" + b"\x00" * 10)
+    win, store = make_window(qtbot, data_dir, str(bad), start=False)
+    try:
+        c = store.create_conversation("crashed")
+        u = store.add_message(c.id, "user", "List the days of the week.")
+        partial = store.add_message(c.id, "assistant", "Monday, Tuesday,", status=Status.STREAMING, parent_id=u.id)
+        store.mark_interrupted()
+        win.start()
+        qtbot.waitUntil(lambda: win.model_label.text() == "No model loaded", timeout=30_000)
+        win.open_conversation(c.id, None)
+        win._message_action("continue", partial.id)
+        qtbot.waitUntil(lambda: "No model is loaded" in win.banner.text(), timeout=5000)
+        after = store.get_message(partial.id)
+        assert (after.content, after.status) == ("Monday, Tuesday,", Status.INTERRUPTED)
+        assert win.controller.active is None
+    finally:
+        win.close()
+        store.close()
+
+
+def test_a_model_switch_that_fails_its_checks_keeps_the_old_model_and_says_so(qtbot, window, tmp_path):
+    old = window.controller.model_info
+    bad = tmp_path / "not-a-model.gguf"
+    bad.write_bytes(b"this is not a GGUF file at all" * 10)
+    window.load_model(str(bad))
+    qtbot.waitUntil(window.banner.isVisible, timeout=30_000)
+    assert window.controller.model_info == old
+    assert old.name in window.model_label.text() and "No model" not in window.model_label.text()
+    assert "not-a-model.gguf" in window.banner.text() and f"Still chatting with {old.name}" in window.banner.text()
+    assert window.composer.send_button.isEnabled()
+    # And a reply now truthfully comes from the model the window names.
+    with qtbot.waitSignal(window.controller.reply_finished, timeout=60_000) as blocker:
+        window._send("Hello")
+    prov = window.store.get_message(blocker.args[0].job.assistant_message_id).provenance
+    assert prov["model_path"] == old.path

@@ -1,0 +1,94 @@
+"""One ChatDesk per data folder: a second start brings the first window forward and exits.
+
+Real processes (the installed ``chatdesk`` command, offscreen Qt), a real lock file and socket.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from chatdesk.store import Status, Store
+
+EXE = str(Path(sys.executable).parent / "chatdesk")
+
+
+def _env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "CHATDESK_HOME"}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    return env
+
+
+def _start(data: Path) -> subprocess.Popen:
+    return subprocess.Popen([EXE, "--data-dir", str(data)], env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _wait_for(predicate, timeout: float = 120.0, proc: subprocess.Popen | None = None) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        if proc is not None and proc.poll() is not None:
+            raise AssertionError(f"chatdesk exited early ({proc.returncode}): {proc.stderr.read() if proc.stderr else ''}")
+        time.sleep(0.05)
+    raise AssertionError("timed out")
+
+
+def _streaming_reply(data: Path) -> int:
+    """A reply 'streaming' in the running instance (as if it were being written right now)."""
+    store = Store(data / "chatdesk.sqlite3")
+    try:
+        conv = store.create_conversation("live")
+        u = store.add_message(conv.id, "user", "Write a story.")
+        return store.add_message(conv.id, "assistant", "Once upon", status=Status.STREAMING, parent_id=u.id).id
+    finally:
+        store.close()
+
+
+def _status(data: Path, message_id: int) -> str:
+    with sqlite3.connect(data / "chatdesk.sqlite3") as raw:
+        return raw.execute("SELECT status FROM messages WHERE id = ?", (message_id,)).fetchone()[0]
+
+
+@pytest.fixture
+def first(tmp_path):
+    data = tmp_path / "profile"
+    proc = _start(data)
+    _wait_for(lambda: (data / "chatdesk.lock").exists() and (data / "chatdesk.sqlite3").exists(), proc=proc)
+    yield data, proc
+    if proc.poll() is None:
+        proc.terminate()
+        proc.wait(30)
+
+
+def test_second_start_focuses_the_first_and_leaves_its_reply_alone(first):
+    data, proc = first
+    reply = _streaming_reply(data)
+    second = subprocess.run([EXE, "--data-dir", str(data)], env=_env(), capture_output=True, text=True, timeout=120)
+    assert second.returncode == 0, second.stderr
+    assert "already running" in second.stderr
+    assert _status(data, reply) == Status.STREAMING, "the second start must not mark the first one's reply interrupted"
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert "bringing it to the front" in err
+
+
+def test_a_lock_left_by_a_crash_is_taken_over(first):
+    data, proc = first
+    reply = _streaming_reply(data)
+    proc.kill()  # a crash: the lock file stays behind
+    proc.wait(30)
+    assert (data / "chatdesk.lock").exists()
+    again = _start(data)
+    try:
+        _wait_for(lambda: _status(data, reply) == Status.INTERRUPTED, proc=again)
+    finally:
+        again.terminate()
+        again.wait(30)
