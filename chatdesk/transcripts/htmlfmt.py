@@ -3,10 +3,11 @@
 No scripts, no external resources (fonts, images, stylesheets), inline CSS
 only, plus a Content-Security-Policy that would block scripts and remote
 loads even if something slipped through.  Assistant and system messages are
-rendered from Markdown by :mod:`.mdrender`; user messages are shown as the
-plain text they were typed as.  Everything from the user or the model is
-escaped, and every message body gets ``dir="auto"`` so right-to-left text
-lays out correctly.
+rendered from Markdown by :mod:`chatdesk.markdown` (the same renderer and rules
+as the chat view: line breaks kept, raw HTML shown as text, only http/https/mailto
+links, Pygments colours as inline styles); user messages are shown as the plain
+text they were typed as.  Everything from the user or the model is escaped, and
+every message body gets ``dir="auto"`` so right-to-left text lays out correctly.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from collections.abc import Sequence
 from html import escape
 from typing import Any
 
+from chatdesk.markdown import render as render_markdown
+
 from .common import STATUS_NOTES, branch_note, human_utc, model_name, reply_model, role_label, single_line
-from .mdrender import render_markdown_html
 from .model import TranscriptConversation, TranscriptMessage, active_path, sibling_positions
 
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; "
@@ -46,14 +48,16 @@ h1 { font-size: 1.6rem; margin: 0 0 .25rem; overflow-wrap: anywhere; }
 .body.plain { white-space: pre-wrap; }
 .body > :first-child { margin-top: 0; } .body > :last-child { margin-bottom: 0; }
 .status { color: var(--warn); font-style: italic; margin: .5rem 0 0; }
-.error { white-space: pre-wrap; }
+.error { white-space: pre-wrap; padding: .5rem .9rem; border: 1px solid var(--border); border-radius: 8px; }
 a { color: var(--link); }
 code { font: .9em/1.45 ui-monospace, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace; }
 :not(pre) > code { background: rgba(127,127,127,.15); padding: .1em .3em; border-radius: 4px; }
-.code { margin: .6rem 0; }
-.code-lang { font-size: .75rem; color: var(--muted); }
-pre { color: #1f2328; padding: .7rem .9rem; border-radius: 8px; overflow-x: auto;
-  border: 1px solid var(--border); white-space: pre; }
+.code { margin: .6rem 0; border: 1px solid var(--border); border-radius: 8px; overflow: hidden; }
+.code-head { font-size: .75rem; padding: .2rem .9rem; }
+.code pre { margin: 0; padding: .7rem .9rem; overflow-x: auto; white-space: pre; }
+ul.task-list { list-style: none; padding-left: 1.2rem; }
+sup.footnote-ref a, .footnote-backref { text-decoration: none; }
+.footnotes { font-size: .9rem; color: var(--muted); }
 blockquote { margin: .5rem 0; padding: 0 .9rem; border-left: 4px solid var(--border); color: var(--muted); }
 .table { overflow-x: auto; }
 .body table { border-collapse: collapse; margin: .6rem 0; }
@@ -89,7 +93,8 @@ def _message(msg: TranscriptMessage, version: tuple[int, int]) -> str:
     if msg.role == "user":
         body = f'<div class="body plain" dir="auto">{escape(msg.content.strip(chr(10)))}</div>'
     else:
-        body = f'<div class="body" dir="auto">{render_markdown_html(msg.content)}</div>'
+        html = render_markdown(msg.content, target="html", theme="light", anchor_prefix=msg.uid)
+        body = f'<div class="body" dir="auto">{html}</div>'
     parts = [f'<section class="msg {escape(msg.role, quote=True)}">', f"<h2>{head}</h2>", body]
     note = STATUS_NOTES.get(msg.status)
     if note:

@@ -2,18 +2,23 @@
 
 A ``QListView`` only lays out and paints the rows on screen, so a 5,000-message conversation
 opens as fast as a short one. Each row is painted by ``MessageDelegate`` from a QTextDocument:
-assistant text through Qt's own Markdown importer (code blocks monospaced), user text as plain
-text. Laid-out documents are cached per (message, text, width).
+assistant text rendered by ``chatdesk.markdown`` (the same renderer as the HTML export, in its
+Qt-subset form, coloured for the palette's light or dark theme) through ``setHtml``; user text as
+the plain text it was typed as. Laid-out documents are cached per (message, text, width, theme);
+a streaming reply keeps an incremental renderer so only its unfinished tail is re-rendered.
+Clicking a code block's "Copy" copies that block's exact source; clicking a link opens it.
 """
 
 from __future__ import annotations
 
+import logging
 from collections import OrderedDict
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QPointF, QRect, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
+    QDesktopServices,
     QFont,
     QFontDatabase,
     QGuiApplication,
@@ -23,14 +28,17 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from chatdesk import markdown
 from chatdesk.store import MessageRecord, Status
 from chatdesk.ui.background import run_in_background
-from chatdesk.ui.code_highlight import highlight_code_blocks, warm_lexers
 from chatdesk.ui.message_model import MessageListModel, RecordRole, SiblingRole
+
+log = logging.getLogger(__name__)
 
 PAD = 10
 HEADER_H = 20
 MARGIN = 8
+MAX_RENDERERS = 8  # incremental renderers kept for replies that are (or were just) streaming
 
 ROLE_LABEL = {"user": "You", "assistant": "Assistant", "system": "System prompt"}
 STATUS_NOTE = {
@@ -47,10 +55,41 @@ class MessageDelegate(QStyledItemDelegate):
     def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self._docs: OrderedDict[tuple, QTextDocument] = OrderedDict()
+        self._html: OrderedDict[tuple, str] = OrderedDict()
+        self._renderers: OrderedDict[tuple[int, str], markdown.IncrementalRenderer] = OrderedDict()
         self._mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
 
+    @staticmethod
+    def theme() -> str:
+        """Code colours follow the palette: dark when the base colour is dark."""
+        return "dark" if QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128 else "light"
+
+    def _assistant_html(self, rec: MessageRecord, text: str, theme: str) -> str:
+        """HTML for an assistant message; the same for every width, so it is cached apart from the
+        laid-out documents. A streaming reply keeps an incremental renderer (only its tail is redone)."""
+        key = (rec.id, len(text), hash(text), theme)
+        html = self._html.get(key)
+        if html is not None:
+            self._html.move_to_end(key)
+            return html
+        if rec.status == Status.STREAMING:
+            renderer = self._renderers.get((rec.id, theme))
+            if renderer is None:
+                renderer = self._renderers[(rec.id, theme)] = markdown.IncrementalRenderer(target="qt", theme=theme)
+                while len(self._renderers) > MAX_RENDERERS:
+                    self._renderers.popitem(last=False)
+            html = renderer.render(text)
+        else:
+            self._renderers.pop((rec.id, theme), None)
+            html = markdown.render(text, target="qt", theme=theme)
+        self._html[key] = html
+        while len(self._html) > 400:
+            self._html.popitem(last=False)
+        return html
+
     def _document(self, rec: MessageRecord, width: int, font: QFont) -> QTextDocument:
-        key = (rec.id, len(rec.content), hash(rec.content), width)
+        theme = self.theme()
+        key = (rec.id, len(rec.content), hash(rec.content), width, theme)
         doc = self._docs.get(key)
         if doc is not None:
             self._docs.move_to_end(key)
@@ -61,10 +100,13 @@ class MessageDelegate(QStyledItemDelegate):
         doc.setDefaultStyleSheet(f"pre, code {{ font-family: '{self._mono.family()}'; }}")
         text = rec.content or ("…" if rec.status == Status.STREAMING else "")
         if rec.role == "assistant":
-            doc.setMarkdown(text)
-            highlight_code_blocks(doc)
+            try:
+                doc.setHtml(self._assistant_html(rec, text, theme))
+            except Exception:  # a renderer bug must not take the view down: show the reply as text
+                log.exception("Could not render message %s as Markdown; showing it as plain text", rec.id)
+                doc.setPlainText(text)
         else:
-            doc.setPlainText(text)
+            doc.setPlainText(text)  # as typed: no Markdown, every line break kept
         doc.setTextWidth(max(50, width))
         self._docs[key] = doc
         while len(self._docs) > 400:
@@ -73,12 +115,39 @@ class MessageDelegate(QStyledItemDelegate):
 
     def warm_up(self, font: QFont) -> None:
         """Pay first-use costs while the window is idle rather than in the middle of a reply:
-        Qt's first Markdown layout here (~8 ms), and Pygments' lexer import and regex compilation
-        (~40 ms of pure Python) on the thread pool."""
-        sample = MessageRecord(0, "warm-up", 0, None, "assistant", "**x** `y`", Status.DONE, 0.0, 0.0)
-        self._document(sample, 400, font).size()
-        self._docs.clear()
-        run_in_background(warm_lexers, lambda _r: None, lambda _e: None)
+        Qt's first rich-text layout here (~8 ms), and on the thread pool the Markdown parser's and
+        Pygments' imports, regex compilation and lexers (~150 ms of pure Python)."""
+        doc = QTextDocument()
+        doc.setDefaultFont(font)
+        doc.setHtml('<p><b>x</b> <code>y</code></p><table border="1"><tr><td><pre>z</pre></td></tr></table>')
+        doc.setTextWidth(400)
+        doc.size()
+        run_in_background(markdown.warm_up, lambda _r: None, lambda _e: None)
+
+    def body_origin(self, option_rect: QRect) -> QPoint:
+        """Where the message's text document is drawn (viewport coordinates)."""
+        bubble = option_rect.adjusted(MARGIN, MARGIN // 2, -MARGIN, -MARGIN // 2)
+        return QPoint(bubble.left() + PAD, bubble.top() + PAD // 2 + HEADER_H + 1)
+
+    def anchor_at(self, option: QStyleOptionViewItem, rec: MessageRecord, pos: QPoint) -> str:
+        """The link target under ``pos`` (viewport coordinates) in this message, or ""."""
+        if rec.role != "assistant":
+            return ""
+        doc = self._document(rec, self._body_width(option), option.font)
+        return doc.documentLayout().anchorAt(QPointF(pos - self.body_origin(option.rect)))
+
+    def activate_link(self, rec: MessageRecord, href: str) -> bool:
+        """Copy a code block (``chatdesk-copy:<n>``) or open a web/mail link; False if neither."""
+        number = markdown.copy_index(href)
+        if number is not None:
+            sources = markdown.code_sources(rec.content)
+            if number < len(sources):
+                QGuiApplication.clipboard().setText(sources[number])
+                return True
+            return False
+        if markdown.is_safe_link(href):
+            return QDesktopServices.openUrl(QUrl(href))
+        return False
 
     def _body_width(self, option: QStyleOptionViewItem) -> int:
         return max(100, option.rect.width() - 2 * (PAD + MARGIN))
@@ -130,7 +199,7 @@ class MessageDelegate(QStyledItemDelegate):
             painter.drawText(header, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, right)
 
         doc = self._document(rec, self._body_width(option), option.font)
-        painter.translate(bubble.left() + PAD, header.bottom() + 2)
+        painter.translate(self.body_origin(option.rect))
         ctx = QAbstractTextDocumentLayout.PaintContext()
         ctx.palette.setColor(QPalette.ColorRole.Text, pal.color(QPalette.ColorRole.Text))
         doc.documentLayout().draw(painter, ctx)
@@ -149,6 +218,11 @@ class MessageDelegate(QStyledItemDelegate):
             step = self.sibling_hit(option.rect, event.position().toPoint())
             if step:
                 self.sibling_step.emit(index.data(RecordRole).id, step)
+                return True
+        if event.type() == QEvent.Type.MouseButtonRelease and event.button() == Qt.MouseButton.LeftButton:
+            rec: MessageRecord = index.data(RecordRole)
+            href = self.anchor_at(option, rec, event.position().toPoint())
+            if href and self.activate_link(rec, href):
                 return True
         return super().editorEvent(event, model, option, index)
 

@@ -1,0 +1,165 @@
+"""Re-render a streaming reply in time proportional to its unfinished tail, not its length.
+
+A reply is re-rendered up to 30 times a second while it streams; parsing and colouring 16 KB from
+scratch each time costs 10-30 ms of pure Python. Markdown blocks, once followed by another block,
+never change again (CommonMark's block structure is decided line by line and closed blocks are not
+reopened), so this keeps the HTML of those finished top-level blocks and parses only the text after
+them. ``render(text)`` returns exactly what ``Renderer.render_document(text)`` returns
+(tests/test_markdown.py checks that at random cut points).
+
+What could break that promise, and how it is handled:
+
+* the last line is unfinished: ``para`` + ``\\n```py`` is a fence, + ``\\`` it is not, and the
+  paragraph above would absorb it. Which blocks are finished is therefore decided on the complete
+  lines only, and only blocks before the last one there are kept;
+* open code fences and lists simply stay the last block until something follows them;
+* link reference definitions and footnote definitions act backwards (``[x]`` and ``[^1]`` above
+  depend on a definition below). The cache remembers which definitions it was rendered with and is
+  dropped (one full render) when that set changes; footnote numbering and the code-block counter
+  continue from a snapshot of the parser's ``env`` at the cache's end.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markdown_it.token import Token
+
+from .dialect import normalize, parser
+from .renderer import ANCHOR, CODE_COUNT, FOOTNOTE_HTML, finish, new_env, renderer_for, top_level_blocks
+
+
+class IncrementalRenderer:
+    """Renders successive versions of one growing text (one streaming reply)."""
+
+    def __init__(self, target: str = "qt", theme: str = "light", anchor_prefix: str = "") -> None:
+        self.renderer = renderer_for(target, theme)
+        self._anchor_prefix = anchor_prefix
+        self.cache_drops = 0  # how often finished blocks had to be rendered again (for tests and benchmarks)
+        self._reset()
+        self._last: tuple[str, str] | None = None
+
+    def _reset(self) -> None:
+        self._stable_src = ""                      # the text of the finished blocks
+        self._stable_html = ""
+        self._env: dict[str, Any] = new_env(self._anchor_prefix)  # parser/renderer state after the finished blocks
+        self._footnote_defs: frozenset[str] = frozenset()   # footnotes defined in the finished text
+        self._definitions: tuple | None = None     # definitions the cached HTML was rendered with
+
+    @property
+    def cached_chars(self) -> int:
+        """How much of the text is covered by cached, finished blocks."""
+        return len(self._stable_src)
+
+    def render(self, text: str) -> str:
+        text = normalize(text)
+        if self._last is not None and self._last[0] == text:
+            return self._last[1]
+        if not text.startswith(self._stable_src):  # not a continuation (edited, regenerated)
+            self.cache_drops += 1
+            self._reset()
+        html = self._render_tail(text)
+        if html is None:  # a definition appeared or changed: earlier blocks may read differently
+            self.cache_drops += 1
+            self._reset()
+            html = self._render_tail(text)
+            assert html is not None
+        self._last = (text, html)
+        return html
+
+    def _render_tail(self, text: str) -> str | None:
+        tail = text[len(self._stable_src):]
+        env = _copy_env(self._env)
+        tokens = parser().parse(tail, env)
+        tail_defs = {t.meta["label"] for t in tokens if t.type == "footnote_reference_open"}
+        definitions = _definitions(env, self._footnote_defs | tail_defs)
+        if self._stable_src and definitions != self._definitions:
+            return None
+        self._definitions = definitions
+
+        blocks = top_level_blocks(tokens)
+        html = [self.renderer.render_block(block, env, tail) for block in blocks]
+        result = finish(self._stable_html + "".join(html) + self.renderer.footnote_list(env))
+
+        keep = self._finished_blocks(tail, blocks)
+        if keep:
+            self._promote(tail, blocks[:keep], html[:keep], env)
+        return result
+
+    @staticmethod
+    def _finished_blocks(tail: str, blocks: list[list[Token]]) -> int:
+        """How many leading blocks of ``tail`` can no longer change, judged on complete lines only."""
+        complete = tail[:tail.rfind("\n") + 1]
+        if not complete or len(blocks) < 2:
+            return 0
+        probe: list[Token] = []
+        parser().block.parse(complete, parser(), {}, probe)
+        settled = top_level_blocks(probe)[:-1]
+        if not settled or len(settled) >= len(blocks):
+            return 0
+        for mine, theirs in zip(blocks, settled):  # both parses must agree on the kept blocks
+            if mine[0].map is None or mine[0].map != theirs[0].map or mine[-1].type != theirs[-1].type:
+                return 0
+        return len(settled)
+
+    def _promote(self, tail: str, blocks: list[list[Token]], html: list[str], env: dict[str, Any]) -> None:
+        """Move finished blocks into the cache and advance the env snapshot past them."""
+        end_line = blocks[-1][0].map[1]
+        cut = _line_offset(tail, end_line)
+        snap = self._env
+        tokens = [t for block in blocks for t in _walk(block)]
+        for label, ref in env.get("references", {}).items():  # definitions in the promoted lines
+            if label not in snap["references"] and ref.get("map") and ref["map"][1] <= end_line:
+                snap["references"][label] = {"title": ref["title"], "href": ref["href"]}
+        footnotes = snap.setdefault("footnotes", {"refs": {}, "list": {}})
+        defined = set()
+        for token in tokens:
+            if token.type == "footnote_reference_open":
+                label = token.meta["label"]
+                defined.add(label)
+                footnotes["refs"].setdefault(":" + label, -1)
+                if label in env[FOOTNOTE_HTML]:  # not when inside a block too deep to render
+                    snap[FOOTNOTE_HTML].setdefault(label, env[FOOTNOTE_HTML][label])
+            elif token.type == "footnote_ref":
+                number, label = token.meta["id"], token.meta["label"]
+                footnotes["refs"][":" + label] = number
+                note = footnotes["list"].setdefault(number, {"label": label, "count": 0})
+                note["count"] = max(note["count"], token.meta["subId"] + 1)
+            elif token.type in ("fence", "code_block"):
+                snap[CODE_COUNT] += 1
+        self._footnote_defs |= defined
+        self._stable_src += tail[:cut]
+        self._stable_html += "".join(html)
+
+
+def _walk(tokens: list[Token]):  # type: ignore[no-untyped-def]
+    for token in tokens:
+        yield token
+        if token.children:
+            yield from _walk(token.children)
+
+
+def _line_offset(text: str, line: int) -> int:
+    pos = 0
+    for _ in range(line):
+        pos = text.index("\n", pos) + 1
+    return pos
+
+
+def _copy_env(env: dict[str, Any]) -> dict[str, Any]:
+    footnotes = env.get("footnotes")
+    out: dict[str, Any] = {
+        "references": dict(env["references"]),
+        CODE_COUNT: env[CODE_COUNT],
+        FOOTNOTE_HTML: dict(env[FOOTNOTE_HTML]),
+        ANCHOR: env[ANCHOR],
+    }
+    if footnotes:
+        out["footnotes"] = {"refs": dict(footnotes["refs"]),
+                            "list": {k: dict(v) for k, v in footnotes["list"].items()}}
+    return out
+
+
+def _definitions(env: dict[str, Any], footnote_labels: frozenset[str] | set[str]) -> tuple:
+    refs = tuple(sorted((label, ref["href"], ref["title"]) for label, ref in env.get("references", {}).items()))
+    return refs, tuple(sorted(footnote_labels))
