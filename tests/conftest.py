@@ -76,3 +76,20 @@ def _live_qthreads():
 
 def pytest_report_header(config):
     return f"python threads at start: {threading.active_count()}"
+
+
+@pytest.fixture(scope="session")
+def llama_server(model_path):
+    """A real ``python -m llama_cpp.server`` with the bundled model, shared by the session."""
+    import httpx2
+    from llama_server_support import STARTUP_TIMEOUT_S, LlamaServer
+
+    server = LlamaServer(model_path)
+    try:
+        if not server.wait_for_line("Uvicorn running on", STARTUP_TIMEOUT_S):
+            pytest.fail("llama_cpp.server did not start:\n" + "\n".join(server.lines))
+        resp = httpx2.get(f"{server.base_url}/models", timeout=30)
+        assert resp.status_code == 200, resp.text
+        yield server
+    finally:
+        server.stop()
