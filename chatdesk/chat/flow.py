@@ -45,7 +45,7 @@ class ModelTarget:
     """The model a reply will come from: what the flow needs to know before it is loaded."""
 
     key: str  # the GGUF path, or a remote model's "base_url#model_id"
-    prompt_format: PromptFormat | None = None  # for models without a chat template (None: the template)
+    prompt_format: PromptFormat | None = None  # used only if the model has no chat template
     info: ModelInfo | None = None  # set when the model is loaded
 
 
@@ -242,7 +242,7 @@ class ConversationFlow:
             "model_key": target.key,
             "system_prompt": chat.system_prompt,
             "sampler": chat.sampling.to_dict(),
-            "prompt_format": target.prompt_format.mode if target.prompt_format else None,
+            "prompt_format": target.prompt_format.mode if target.prompt_format and not (target.info and target.info.has_chat_template) else None,
             "context_limit": chat.context_limit,
             "preset_id": chat.preset_id,
         }

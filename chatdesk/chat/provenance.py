@@ -31,7 +31,8 @@ def finished_provenance(
                 "model_path": info.path,
                 "quantization": info.quantization,
                 "architecture": info.architecture,
-                "chat_template": plan.request.prompt_format.mode if plan.request.prompt_format else info.template_source,
+                "chat_template": info.template_source if info.has_chat_template or plan.request.prompt_format is None
+                else ("plain completion" if plan.request.prompt_format.mode == "completion" else "plain transcript"),
                 "chat_template_sha256": info.template_sha256,
                 "n_ctx": info.n_ctx,
                 "gpu_layers": info.n_gpu_layers,

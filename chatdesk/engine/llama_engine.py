@@ -335,7 +335,8 @@ class LlamaEngine:
 
     # -- prompts -------------------------------------------------------------------------
     def _renderer(self, fmt: PromptFormat | None) -> TemplatePrompt | PlainPrompt:
-        if fmt is None and self._template is not None:
+        """The model's own chat template when it has one; ``fmt`` is for models without one."""
+        if self._template is not None:
             return self._template
         return PlainPrompt(fmt or PromptFormat())
 

@@ -127,7 +127,7 @@ class GenerationRequest:
     request_id: int
     messages: tuple[ChatMessage, ...]
     sampling: SamplingSettings = SamplingSettings()
-    prompt_format: PromptFormat | None = None  # None: the GGUF template, else plain transcript
+    prompt_format: PromptFormat | None = None  # for models without a chat template (None: plain transcript)
     assistant_prefix: str = ""  # "Continue": the reply so far, which the model extends
     # The exact token ids of ``assistant_prefix`` when known (branching at a token): engines
     # that can take ids use them instead of re-tokenizing the text.

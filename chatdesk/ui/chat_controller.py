@@ -81,8 +81,7 @@ class ChatController(QObject):
         """The model a new reply would come from (loaded, or loading), or None."""
         if self.model_info is not None:
             key = self.model_info.path
-            fmt = None if self.model_info.has_chat_template else self.prompt_format_for(key)
-            return ModelTarget(key, fmt, self.model_info)
+            return ModelTarget(key, self.prompt_format_for(key), self.model_info)
         if self.loading_key:
             return ModelTarget(self.loading_key, self.prompt_format_for(self.loading_key), None)
         return None
@@ -131,11 +130,6 @@ class ChatController(QObject):
         self.loading.emit(False)
         self.show_rows(rows, siblings, focus)
         self.current_changed.emit(conversation_id)
-
-    def refresh(self) -> None:
-        """Show the current conversation again (after a store change made elsewhere)."""
-        if self.current_id is not None:
-            self.open_conversation(self.current_id)
 
     def new_conversation(self) -> int | None:
         """Start a chat; an already empty current chat is reused rather than piling up blanks."""

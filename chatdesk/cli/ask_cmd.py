@@ -1,0 +1,187 @@
+"""``chatdesk ask``: one reply from the terminal, stored exactly as the window would store it.
+
+The same conversation flow as the window (``chatdesk.chat``): the user's turn is committed before
+any model work, the reply is saved while it streams (so Ctrl+C or a crash keeps what was written)
+and ends with the same provenance. The reply goes to stdout as it streams; the conversation and
+message ids go to stderr, so ``--conversation ID`` can continue the chat and scripts can pipe the
+text. Any failure exits non-zero with a sentence, the user's turn kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+import threading
+from pathlib import Path
+
+from chatdesk.cli.common import CommandError, add_data_dir, open_store
+
+API_KEY_ENV = "CHATDESK_API_KEY"
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "ask",
+        help="ask a model one question; the reply streams to stdout and both turns are stored",
+        description="Ask a model; the reply streams to stdout and both turns are stored in the history.",
+    )
+    add_data_dir(p)
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--model", metavar="PATH", help="a GGUF file (default: the conversation's model, else the library's default)")
+    which.add_argument("--library-id", metavar="ID", help="a model from the library (chatdesk models list)")
+    which.add_argument("--remote", metavar="URL", help="an OpenAI-compatible server's base URL (with or without /v1)")
+    p.add_argument("--remote-model", metavar="ID", help="the model id on the --remote server")
+    p.add_argument("--conversation", type=int, metavar="ID", help="continue this conversation (its id in the database)")
+    p.add_argument("--max-tokens", type=int, help="longest reply, in tokens")
+    p.add_argument("--temperature", type=float)
+    p.add_argument("--seed", type=int, help="fixed seed (default: a fresh one per reply)")
+    p.add_argument("text", help="your message")
+    p.epilog = f"A remote server's API key comes from a saved connection (chatdesk models) or ${API_KEY_ENV}."
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from chatdesk.chat import ConversationFlow, FlowError, ModelTarget, ReplyRecorder
+    from chatdesk.engine import EngineError
+    from chatdesk.settings import load_settings
+
+    if args.remote_model and not args.remote:
+        raise CommandError("--remote-model needs --remote URL.")
+    if args.remote and not args.remote_model:
+        raise CommandError("--remote needs --remote-model ID (the model's id on that server).")
+    settings = load_settings()
+    sampling = settings.sampling
+    for name in ("max_tokens", "temperature", "seed"):
+        value = getattr(args, name)
+        if value is not None:
+            sampling = replace(sampling, **{name: value})
+    settings = replace(settings, sampling=sampling)
+
+    with open_store(must_exist=False) as store:
+        if args.conversation is not None and store.get_conversation(args.conversation) is None:
+            raise CommandError(f"There is no conversation {args.conversation} in this data folder.")
+        source = _source(args, settings, store)
+        flow = ConversationFlow(store, settings)
+        target = ModelTarget(source.key, settings.prompt_format_for(source.key) if _is_local(source) else None)
+        try:
+            plan = flow.send(args.conversation, args.text, target)
+        except FlowError as exc:
+            raise CommandError(str(exc)) from exc
+        if args.conversation is None:
+            store.set_conversation_model(plan.conversation_id, source.key)
+        where = f"conversation {plan.conversation_id}, message {plan.reply.id}"
+        recorder = ReplyRecorder(store, plan, on_save_error=lambda m: print(f"chatdesk ask: {m}", file=sys.stderr))
+        try:
+            engine, info = _load(source)
+        except EngineError as exc:
+            recorder.fail(str(exc))
+            raise CommandError(f"{exc} Your message was kept ({where}).") from exc
+
+        stop = threading.Event()
+        previous = signal.signal(signal.SIGINT, lambda *_: stop.set())  # Ctrl+C stops the reply, keeps it
+
+        def show(piece: str) -> None:
+            recorder.on_text(piece)
+            sys.stdout.write(piece)
+            sys.stdout.flush()
+
+        try:
+            try:
+                result = engine.generate(plan.request, stop, show, recorder.on_token)
+            except EngineError as exc:
+                recorder.fail(str(exc))
+                raise CommandError(f"{exc} Your message was kept ({where}).") from exc
+            sha = store.file_sha256(info.path) if info.kind == "local" else None
+            finished = recorder.finish(result, engine.info or info, sha)
+        finally:
+            signal.signal(signal.SIGINT, previous)
+            engine.unload()
+        sys.stdout.write("\n")
+        sys.stdout.flush()
+        print(
+            f"[{where}; {result.completion_tokens} tokens, {result.tokens_per_s:.1f} tok/s, {finished.status}]",
+            file=sys.stderr,
+        )
+        if finished.save_error:
+            raise CommandError(f"The reply could not be saved: {finished.save_error}")
+        if result.error:
+            raise CommandError(f"{result.error} The text so far was kept ({where}).")
+        return 130 if result.stop_reason == "user" else 0
+
+
+def _is_local(source: object) -> bool:
+    from chatdesk.engine.types import LocalSource
+
+    return isinstance(source, LocalSource)
+
+
+def _source(args: argparse.Namespace, settings, store):  # type: ignore[no-untyped-def]
+    """Which model answers: the flag given, else the conversation's model, else the library default."""
+    from chatdesk.engine.openai_http import normalize_base_url
+    from chatdesk.engine.types import LocalSource, RemoteSource
+    from chatdesk.library import Catalog, LibraryError
+
+    if args.remote:
+        try:
+            base = normalize_base_url(args.remote)
+        except ValueError as exc:  # its message already says what is wrong with the address
+            raise CommandError(str(exc)) from exc
+        return RemoteSource(base, args.remote_model, _endpoint_id_for(base))
+    if args.model:
+        path = Path(args.model).expanduser()
+        if not path.is_file():
+            raise CommandError(f"The model file {args.model} does not exist.")
+        return LocalSource(str(path.resolve()), settings.load)
+    try:
+        catalog = Catalog.open()
+        if args.library_id:
+            entry = catalog.get(args.library_id)
+        else:
+            conv = store.get_conversation(args.conversation) if args.conversation is not None else None
+            wanted = conv.model_path if conv else None
+            entry = None
+            if wanted and "#" in wanted and wanted.startswith("http"):
+                base, _, model = wanted.partition("#")
+                return RemoteSource(base, model, _endpoint_id_for(base))
+            if wanted and Path(wanted).is_file():
+                return LocalSource(wanted, settings.load)
+            entry = catalog.default()
+    except LibraryError as exc:
+        raise CommandError(str(exc)) from exc
+    if entry.source == "remote":
+        return RemoteSource(entry.remote_url, entry.remote_model, _endpoint_id_for(entry.remote_url))
+    if not entry.usable:
+        raise CommandError(f"The model {entry.name} cannot be used: {entry.problem or 'its file is missing'}.")
+    return LocalSource(str(entry.path), settings.load)
+
+
+def _endpoint_id_for(base_url: str) -> str | None:
+    from chatdesk.library.remotes import Remotes
+
+    return next((e.id for e in Remotes().endpoints() if e.base_url == base_url), None)
+
+
+def _load(source):  # type: ignore[no-untyped-def]
+    """Open the engine for ``source``: (engine, ModelInfo)."""
+    from chatdesk import paths
+    from chatdesk.engine.types import RemoteSource
+
+    if isinstance(source, RemoteSource):
+        from chatdesk.engine.remote import RemoteEngine
+        from chatdesk.library.remotes import Remotes
+
+        remotes = Remotes()
+
+        def key_for(endpoint_id: str | None) -> str | None:
+            return remotes.api_key(endpoint_id) if endpoint_id else os.environ.get(API_KEY_ENV)
+
+        engine = RemoteEngine(key_for)
+        return engine, engine.load(source)
+    from chatdesk.engine.llama_engine import LlamaEngine
+
+    engine = LlamaEngine(paths.model_checks_path())
+    return engine, engine.load_source(source)
