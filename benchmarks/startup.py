@@ -80,14 +80,14 @@ class _Hook:
                 _note("model_loaded")
                 return info
 
-            def generate(self, request, stop, on_text):
+            def generate(self, request, stop, on_text, *rest):
                 def wrapped(text):
                     if not state["first"]:
                         state["first"] = True
                         _note("first_text")
                     on_text(text)
                 _note("generate_start")
-                return orig_generate(self, request, stop, wrapped)
+                return orig_generate(self, request, stop, wrapped, *rest)
 
             engine.load, engine.generate = load, generate
 

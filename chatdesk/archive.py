@@ -13,6 +13,7 @@ from pathlib import Path
 
 from chatdesk.store import Store
 from chatdesk.store.bulk import import_conversations
+from chatdesk.store.message_tokens import load_tokens_for
 from chatdesk.transcripts import (
     TranscriptConversation,
     TranscriptError,
@@ -45,6 +46,7 @@ def to_transcript(store: Store, conversation_id: int) -> TranscriptConversation:
         raise ArchiveError(f"There is no conversation with id {conversation_id}.")
     rows = store.messages(conversation_id)
     uid_of = {m.id: m.uid for m in rows}
+    tokens = load_tokens_for(store, [m.id for m in rows if m.role == "assistant"])
     messages = tuple(
         TranscriptMessage(
             uid=m.uid,
@@ -55,6 +57,7 @@ def to_transcript(store: Store, conversation_id: int) -> TranscriptConversation:
             created_at=m.created_at,
             provenance=m.provenance,
             error=m.error,
+            token_probabilities=tokens.get(m.id),
         )
         for m in rows
     )
@@ -119,6 +122,7 @@ def import_file(store: Store, path: Path) -> ImportReport:
                     "error": m.error,
                     "created_at": m.created_at,
                     "provenance": dict(m.provenance) if m.provenance else None,
+                    "token_probabilities": dict(m.token_probabilities) if m.token_probabilities else None,
                 }
                 for m in c.messages
             ],

@@ -16,8 +16,6 @@ import platform
 import re
 from pathlib import Path
 
-import llama_cpp
-
 # The facts that decide whether two replies were computed by the same arithmetic.
 REPRODUCTION_KEYS = ("llama_cpp_build", "cpu_features", "backend", "threads", "eval_chunk", "gpu_layers")
 
@@ -25,6 +23,8 @@ REPRODUCTION_KEYS = ("llama_cpp_build", "cpu_features", "backend", "threads", "e
 @functools.lru_cache(maxsize=1)
 def build_facts() -> dict[str, str]:
     """llama-cpp-python version, a build hash, the backend and the CPU features compiled in."""
+    import llama_cpp  # only once a model is in use: keeps llama.cpp off the window's start-up path
+
     system = llama_cpp.llama_print_system_info().decode("utf-8", "replace")
     features = sorted({m.group(1) for m in re.finditer(r"(\w+) = 1", system)})
     lib_dir = Path(llama_cpp.__file__).parent / "lib"

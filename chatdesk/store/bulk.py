@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from chatdesk.store.models import Conversation, Message
+from chatdesk.store.models import Conversation, Message, MessageTokens
 from chatdesk.store.rows import translated
 from chatdesk.store.store import Store
 
@@ -64,6 +64,8 @@ def import_conversations(store: Store, items: Sequence[tuple[dict[str, Any], Seq
                 s.add(row)
                 s.flush()
                 Store._index(s, row.id, row.content)  # noqa: SLF001
+                if m.get("token_probabilities"):
+                    s.add(MessageTokens(message_id=row.id, data=json.dumps(m["token_probabilities"], ensure_ascii=False, separators=(",", ":"))))
                 ids[m["uid"]] = row.id
                 new_msgs += 1
             leaf = conv_fields.get("active_leaf_uid")

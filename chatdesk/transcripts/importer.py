@@ -104,7 +104,21 @@ def _message(raw: Any, where: _Where) -> TranscriptMessage:
         created_at=_timestamp(raw, "created_at", where),
         provenance=_get(raw, "provenance", where, (dict, type(None)), "an object or null", required=False),
         error=_get(raw, "error", where, (str, type(None)), "text or null", required=False),
+        token_probabilities=_token_probabilities(raw, where),
     )
+
+
+def _token_probabilities(raw: dict[str, Any], where: _Where) -> dict[str, Any] | None:
+    """Optional; checked for shape so a damaged record is refused here, not shown wrongly later."""
+    value = _get(raw, "token_probabilities", where, (dict, type(None)), "an object or null", required=False)
+    if value is None:
+        return None
+    lists = [value.get(k) for k in ("ids", "p", "end", "alt")]
+    if value.get("v") != 1 or not all(isinstance(x, list) for x in lists) or len({len(x) for x in lists}) != 1:  # type: ignore[arg-type]
+        raise where.fail('"token_probabilities" is not a version 1 record with ids, p, end and alt of equal length')
+    if not isinstance(value.get("text"), dict):
+        raise where.fail('"token_probabilities" has no "text" object')
+    return value
 
 
 def _parents_first(messages: list[TranscriptMessage], where: _Where) -> tuple[TranscriptMessage, ...]:

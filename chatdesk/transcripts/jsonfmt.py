@@ -46,7 +46,7 @@ def _stamp(ts: float) -> tuple[str, float]:
 
 def message_to_dict(msg: TranscriptMessage) -> dict[str, Any]:
     iso, unix = _stamp(msg.created_at)
-    return {
+    out = {
         "role": msg.role,
         "content": msg.content,
         "uid": msg.uid,
@@ -57,6 +57,9 @@ def message_to_dict(msg: TranscriptMessage) -> dict[str, Any]:
         "error": msg.error,
         "provenance": _json_safe(dict(msg.provenance)) if msg.provenance is not None else None,
     }
+    if msg.token_probabilities is not None:
+        out["token_probabilities"] = _json_safe(dict(msg.token_probabilities))
+    return out
 
 
 def conversation_to_dict(conv: TranscriptConversation) -> dict[str, Any]:

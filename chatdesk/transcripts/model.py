@@ -29,6 +29,8 @@ class TranscriptMessage:
     created_at: float        # unix seconds, UTC
     provenance: Mapping[str, Any] | None = None  # model, sampler, seed, timings ...
     error: str | None = None
+    # The reply's per-token probabilities when they were recorded (docs/transcript-format.md).
+    token_probabilities: Mapping[str, Any] | None = None
 
 
 @dataclass(frozen=True)
