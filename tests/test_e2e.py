@@ -45,7 +45,7 @@ def _xdo(display: str, *args: str, timeout: float = 30) -> str:
     return subprocess.run(["xdotool", *args], env=_env(display), capture_output=True, text=True, timeout=timeout, check=True).stdout
 
 
-def _wait_window(display: str, proc: subprocess.Popen, timeout: float = 60) -> str:
+def _wait_window(display: str, proc: subprocess.Popen, timeout: float = 240) -> str:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         assert proc.poll() is None, f"chatdesk exited early: {proc.stderr.read() if proc.stderr else ''}"
@@ -102,7 +102,7 @@ def test_chat_in_real_window(xdisplay, tmp_path):
             db,
             "SELECT role, content, status FROM messages ORDER BY id",
             lambda r: len(r) == 2 and r[1][2] == "done",
-            90,
+            600,  # generous: a one-core, busy machine is slow, and this only bounds a hang
         )
         assert rows[0] == ("user", "Hello! Name two planets.", "done")
         assert rows[1][1].strip(), "the reply has text"
@@ -130,7 +130,7 @@ def test_sigkill_while_streaming_loses_nothing(xdisplay, tmp_path):
             db,
             "SELECT status, length(content) FROM messages WHERE role='assistant'",
             lambda r: r and r[0][0] == "streaming" and r[0][1] > 40,
-            60,
+            600,
         )
     finally:
         proc.send_signal(signal.SIGKILL)
@@ -145,7 +145,7 @@ def test_sigkill_while_streaming_loses_nothing(xdisplay, tmp_path):
     proc = _start(xdisplay, data)
     try:
         _wait_window(xdisplay, proc)
-        rows = _poll_db(db, "SELECT status FROM messages WHERE role='assistant'", lambda r: r and r[0][0] == "interrupted", 30)
+        rows = _poll_db(db, "SELECT status FROM messages WHERE role='assistant'", lambda r: r and r[0][0] == "interrupted", 240)
         time.sleep(1.0)
         _screenshot(xdisplay, "e2e-after-crash.png")
     finally:

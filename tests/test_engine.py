@@ -29,11 +29,16 @@ def run(engine, messages, **sampling):
 
 
 def test_model_info(engine, model_path):
+    # What the engine reports must be what the file says (read independently by the validator),
+    # so the test holds for any version of the bundled model.
+    import ggufcheck
+
+    facts = ggufcheck.check(model_path)
     info = engine.info
-    assert info.architecture == "llama" and info.context_length == 8192
-    assert info.has_chat_template and info.template_source == "gguf"
-    assert info.quantization == "Q4_1" and info.n_params > 100_000_000
-    assert info.n_ctx == 2048
+    assert info.architecture == facts.architecture and info.context_length == facts.context_length
+    assert info.has_chat_template == bool(facts.chat_template) and info.template_source == "gguf"
+    assert info.n_params == facts.n_params > 0
+    assert info.n_ctx == min(2048, facts.context_length)
 
 
 def test_reply_streams_in_pieces(engine):
@@ -103,17 +108,14 @@ def test_chinese_and_emoji_stream_without_broken_characters(engine):
 
 
 def test_long_tokens_are_not_dropped(engine):
+    """Pieces longer than 32 bytes come back whole (llama-cpp-python's detokenize truncates them,
+    abetlen/llama-cpp-python#2362): each decodes to text that tokenizes back to the same id."""
     llm = engine._llm
-    vocab_size = llm.n_vocab()
-    long_id = None
-    for tid in range(vocab_size):
-        if len(engine._pieces.piece(tid)) > 32:
-            long_id = tid
-            break
-    assert long_id is not None, "the bundled vocabulary has pieces longer than 32 bytes"
-    text = engine._pieces.piece(long_id)
-    assert len(text) > 32
-    assert llm.detokenize([long_id]) != text  # the upstream bug we work around
+    long_ids = [tid for tid in range(llm.n_vocab()) if len(engine._pieces.piece(tid)) > 32]
+    assert long_ids, "the bundled vocabulary has pieces longer than 32 bytes"
+    for tid in long_ids[:5]:
+        piece = engine._pieces.piece(tid)
+        assert llm.tokenize(piece, add_bos=False, special=False) == [tid]
 
 
 def test_overlong_history_is_trimmed_not_failed(model_path, tmp_path):
@@ -139,7 +141,7 @@ def test_context_is_capped_at_trained_length(model_path, tmp_path):
     eng = LlamaEngine(tmp_path / "c.json")
     info = eng.load(model_path, LoadSettings(n_ctx=100_000))
     try:
-        assert info.n_ctx == info.context_length == 8192
+        assert info.n_ctx == info.context_length  # capped at the trained context, whatever it is
     finally:
         eng.unload()
 
