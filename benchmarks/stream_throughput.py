@@ -1,238 +1,260 @@
-"""Streaming throughput: the app's worker path vs a bare llama-cpp-python loop, same run.
+"""Streaming throughput: ChatDesk's window against llama.cpp's own CLI, in the same run.
 
 What it measures
-    Decode speed (tokens/s) of one reply as the GUI thread receives it through ChatDesk's real
-    path -- ``InferenceThread`` -> ``InferenceWorker.generate`` -> ``LlamaEngine.generate`` ->
-    ``token_received`` queued signals -> a ``QEventLoop`` on the main thread, with a real temp
-    ``Store`` receiving the worker's streaming flushes (``update_streaming`` every 0.5 s) and the
-    final ``finish_message`` -- against a bare ``Llama(...)`` + ``llm.generate`` loop with
-    ``detokenize`` on the same model file, the same n_ctx / n_batch / threads, the same prompt
-    tokens (taken from the engine's own ``fit``), the same seed and the same sampler settings.
+    Decode speed (tokens/s) of one reply as the *user* receives it: the real ``MainWindow`` (shown;
+    offscreen, or on the X display when ``DISPLAY`` is set) sends a message through the
+    conversation flow, the inference worker thread generates, the text crosses to the GUI thread
+    as queued signals, a bound slot on a GUI-thread object records each arrival, and the message
+    model repaints the view. Baselines measured in the same run, on the same GGUF, threads and
+    sampler (penalties 1.1 over 64 tokens, top-k 40, top-p 0.95, min-p 0.05, temperature 0.7):
 
-Why
-    The app adds per-token Python work (stop-string scan, UTF-8 stream decoding, a signal per
-    piece, periodic SQLite writes). This shows whether that overhead is visible; the target is
-    app/raw >= 0.97.
+    * ``cli``: llama.cpp's own ``llama-completion`` built from the llama.cpp that llama-cpp-python
+      vendors (``benchmarks/llama_tools.py``; cached outside the repository), its ``eval time``
+      tokens/s. This is the engine's limit and the target: app/cli >= 0.97.
+    * ``loop``: a bare Python loop on llama-cpp-python's low-level API (one persistent
+      ``llama_sampler`` chain, ``llama_decode`` one token at a time), for reference.
+    * ``app+probs``: the app with the token-probability view on (#10): target >= 0.85 of ``app``.
 
 How
-    Rounds are interleaved in ABBA order (app, raw, raw, app, ...) after one unmeasured warm-up of each, and
-    medians are reported. Rate = (tokens - 1) / (arrival of last token - arrival of first token),
-    i.e. pure decode throughput as the consumer sees it (prompt evaluation excluded for both).
-    End-of-generation tokens are ignored in both paths (``--no-ignore-eos`` to disable) so every
-    reply is exactly ``--tokens`` long: for the app this wraps ``llama_vocab_is_eog`` (the real
-    ctypes call still runs, only its answer is discarded), for the raw loop the same call is made
-    and ignored.
+    Rate = (tokens - 1) / (last arrival - first arrival): pure decode as the consumer sees it (the
+    CLI reports the same quantity as its eval time). End-of-generation is ignored everywhere
+    (``--ignore-eos`` for the CLI; for the app and loop ``llama_vocab_is_eog`` still runs, its answer
+    is discarded), so every reply is exactly ``--tokens`` long. Paths alternate (rotating order)
+    for ``--rounds`` rounds after one warm-up each; medians and min–max spreads are printed.
+    ``--busy N`` runs N busy-looping processes throughout, to measure the fair share under load
+    (compare with an idle run).
 
-    python benchmarks/stream_throughput.py [--tokens 256] [--rounds 3] [--threads N]
+    python benchmarks/stream_throughput.py [--tokens 256] [--rounds 5] [--threads N] [--busy 0]
 """
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
+import re
+import subprocess
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import Waiter, emit_json, median, require_supported_pyside, say, temp_data_dir
+from _common import emit_json, median, require_supported_pyside, say, temp_data_dir, use_offscreen_qt
 
 PROMPT = (
     "Write a long, detailed story about a lighthouse keeper who finds a message in a bottle. "
     "Describe the sea, the weather, the village and every person the keeper meets."
 )
+SAMPLER = {"temperature": 0.7, "top_k": 40, "top_p": 0.95, "min_p": 0.05, "repeat_penalty": 1.1}
+
+
+def _spin() -> None:
+    while True:
+        pass
+
+
+def run_cli(tools, model: str, prompt: str, tokens: int, threads: int, seed: int) -> dict:  # type: ignore[no-untyped-def]
+    cmd = [
+        tools.completion, "-m", model, "-p", prompt, "-n", str(tokens), "-t", str(threads), "-tb", str(threads),
+        "--temp", str(SAMPLER["temperature"]), "--top-k", str(SAMPLER["top_k"]), "--top-p", str(SAMPLER["top_p"]),
+        "--min-p", str(SAMPLER["min_p"]), "--repeat-penalty", str(SAMPLER["repeat_penalty"]), "--repeat-last-n", "64",
+        "-no-cnv", "--ignore-eos", "-s", str(seed), "--no-display-prompt", "-c", "2048",
+    ]
+    out = subprocess.run(cmd, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=600)
+    m = re.search(r"eval time =\s*([\d.]+) ms /\s*(\d+) runs.*?([\d.]+) tokens per second", out.stderr)
+    if out.returncode != 0 or not m:
+        raise RuntimeError(f"llama-completion failed ({out.returncode}): {out.stderr[-2000:]}")
+    return {"tok_s": float(m.group(3)), "tokens": int(m.group(2)) + 1}
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--tokens", type=int, default=256, help="reply length in tokens (default 256)")
-    ap.add_argument("--rounds", type=int, default=3, help="measured rounds of each path (default 3)")
+    ap.add_argument("--rounds", type=int, default=5, help="measured rounds of each path (default 5)")
     ap.add_argument("--threads", type=int, default=0, help="llama.cpp threads (default: the app's choice)")
     ap.add_argument("--seed", type=int, default=1234)
-    ap.add_argument("--no-ignore-eos", action="store_true", help="stop at end-of-generation like the app does")
+    ap.add_argument("--busy", type=int, default=0, help="busy-looping background processes during the run")
+    ap.add_argument("--no-cli", action="store_true", help="skip llama.cpp's CLI (no C++ toolchain)")
     args = ap.parse_args()
     require_supported_pyside()
-
-    data = temp_data_dir("chatdesk-bench-stream-")
+    use_offscreen_qt()
+    temp_data_dir("chatdesk-bench-stream-")
 
     import llama_cpp
     import llama_cpp.llama_cpp as lowlevel
     from llama_cpp import Llama
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QObject, Slot
+    from PySide6.QtWidgets import QApplication
 
-    from chatdesk import paths
-    from chatdesk.engine import (
-        ChatMessage,
-        GenerationRequest,
-        LoadSettings,
-        SamplingSettings,
-        default_model_path,
-    )
-    from chatdesk.engine.detokenize import StreamDecoder
+    from chatdesk.chat.chat_settings import ChatSettings
+    from chatdesk.engine import LoadSettings, SamplingSettings, default_model_path
     from chatdesk.engine.llama_engine import physical_cores
-    from chatdesk.settings import DEFAULT_SYSTEM_PROMPT
+    from chatdesk.settings import DEFAULT_SYSTEM_PROMPT, AppSettings
     from chatdesk.store import Status, Store
-    from chatdesk.ui.worker import GenerationJob, InferenceThread
+    from chatdesk.ui.main_window import MainWindow
 
-    ignore_eos = not args.no_ignore_eos
     real_is_eog = lowlevel.llama_vocab_is_eog
-    if ignore_eos:
-        def is_eog_ignored(vocab, token):  # type: ignore[no-untyped-def]
-            real_is_eog(vocab, token)  # keep the real per-token cost
-            return False
 
-        lowlevel.llama_vocab_is_eog = is_eog_ignored
+    def is_eog_ignored(vocab, token):  # type: ignore[no-untyped-def]
+        real_is_eog(vocab, token)  # keep the real per-token cost
+        return False
 
-    app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    lowlevel.llama_vocab_is_eog = is_eog_ignored
+    busy = [multiprocessing.Process(target=_spin, daemon=True) for _ in range(args.busy)]
+    for p in busy:
+        p.start()
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
     model_path = str(default_model_path())
     threads = args.threads or physical_cores()
-    load = LoadSettings(n_threads=threads)
-    sampling = SamplingSettings(max_tokens=args.tokens, seed=args.seed)
-    messages = (ChatMessage("system", DEFAULT_SYSTEM_PROMPT), ChatMessage("user", PROMPT))
+    sampling = SamplingSettings(max_tokens=args.tokens, seed=args.seed, **SAMPLER)
+    settings = AppSettings(sampling=sampling, load=LoadSettings(n_ctx=2048, n_threads=threads))
+    from chatdesk import paths
 
     store = Store(paths.database_path(), paths.backups_dir())
-    inference = InferenceThread(store, data / "model-checks.json")
-    worker = inference.worker
+    win = MainWindow(store, settings, model_path)
+    win.resize(1000, 700)
+    win.show()
+    from _common import Waiter
 
-    loaded: list[object] = []
-    worker.load_finished.connect(loaded.append)
-    worker.load_failed.connect(lambda p, m: loaded.append(RuntimeError(m)))
-    # Connected after the collecting slots: queued deliveries run in connection order.
-    load_wait = Waiter(worker.load_finished, worker.load_failed)
-    inference.request_load(model_path, load)
+    load_wait = Waiter(win.inference.worker.load_finished, win.inference.worker.load_failed)
+    win.start()
     load_wait.wait()
-    if not loaded or isinstance(loaded[0], Exception):
-        say(f"model load failed: {loaded}")
+    info = win.controller.model_info
+    if info is None:
+        say("model load failed")
         return 1
-    info = loaded[0]
-    engine = worker._engine
-    assert engine is not None
-    prompt_tokens, _rendered, _dropped, _budget = engine.fit(messages, args.tokens)
-    say(f"model {Path(model_path).name}  n_ctx={info.n_ctx}  threads={threads}  prompt={len(prompt_tokens)} tokens  "
-        f"reply={args.tokens} tokens  ignore_eos={ignore_eos}")
 
-    conv = store.create_conversation(system_prompt=DEFAULT_SYSTEM_PROMPT)
-    store.add_message(conv.id, "user", PROMPT)
+    class Probe(QObject):
+        """Lives on the GUI thread: a bound slot, so delivery is queued across threads as in the app."""
 
-    # ------------------------------------------------------------------ app path
-    arrivals: list[float] = []
-    texts: list[str] = []
+        def __init__(self) -> None:
+            super().__init__()
+            self.arrivals: list[float] = []
+
+        @Slot(int, str)
+        def on_text(self, _rid: int, _text: str) -> None:
+            self.arrivals.append(time.perf_counter())
+
+    probe = Probe()
+    win.inference.worker.token_received.connect(probe.on_text)
+    done_wait = Waiter(win.controller.reply_finished)
     outcomes: list[object] = []
-    failures: list[str] = []
-    worker.token_received.connect(lambda _rid, text: (arrivals.append(time.perf_counter()), texts.append(text)))
-    worker.generation_finished.connect(outcomes.append)
-    worker.generation_failed.connect(lambda _rid, msg: failures.append(msg))
-    gen_wait = Waiter(worker.generation_finished, worker.generation_failed)
-    request_ids = iter(range(1, 10_000))
-    user_id = store.active_path(conv.id)[-1].id
+    win.controller.reply_finished.connect(outcomes.append)
 
-    def app_round() -> dict:
-        arrivals.clear()
-        texts.clear()
+    def app_round(probs: bool) -> dict:
+        probe.arrivals.clear()
         outcomes.clear()
-        reply = store.add_message(conv.id, "assistant", "", status=Status.STREAMING, parent_id=user_id)
-        job = GenerationJob(GenerationRequest(next(request_ids), messages, sampling), conv.id, reply.id)
-        t_req = time.perf_counter()
-        inference.request_generation(job)
-        gen_wait.wait()
-        t_done = time.perf_counter()
-        if failures or not outcomes:
-            raise RuntimeError(f"generation failed: {failures}")
-        result = outcomes[0].result  # type: ignore[attr-defined]
+        win.controller.new_conversation()
+        cid = win.controller.current_id
+        win.controller.flow.save_chat_settings(cid, ChatSettings(DEFAULT_SYSTEM_PROMPT, sampling, show_probabilities=probs))
+        repaints = win.chat_view.model_.repaints
+        t0 = time.perf_counter()
+        assert win.controller.send(PROMPT)
+        done_wait.wait(600)
+        outcome = outcomes[0]
+        result = outcome.result  # type: ignore[attr-defined]
         n = result.completion_tokens
-        span = arrivals[-1] - arrivals[0]
-        saved = store.get_message(reply.id)
+        span = probe.arrivals[-1] - probe.arrivals[0]
+        saved = outcome.finished.record  # type: ignore[attr-defined]
         return {
             "tok_s": (n - 1) / span if n > 1 and span > 0 else 0.0,
             "tokens": n,
-            "engine_tok_s": result.tokens_per_s,
-            "ttft_ms": (arrivals[0] - t_req) * 1000,
-            "finish_ms": (t_done - arrivals[-1]) * 1000,
-            "signals": len(arrivals),
-            "text": "".join(texts),
-            "saved_ok": saved is not None and saved.content == result.text and saved.status == Status.DONE,
+            "ttft_ms": (probe.arrivals[0] - t0) * 1000,
+            "signals": len(probe.arrivals),
+            "repaints": win.chat_view.model_.repaints - repaints,
+            "saved_ok": saved is not None and saved.status == Status.DONE and len(saved.content) > 0,
         }
 
-    # ------------------------------------------------------------------ raw path
-    llm = Llama(
-        model_path=model_path,
-        n_ctx=info.n_ctx,
-        n_batch=min(load.n_batch, info.n_ctx),
-        n_threads=threads,
-        n_threads_batch=threads,
-        n_gpu_layers=0 if not llama_cpp.llama_supports_gpu_offload() else -1,
-        seed=args.seed,
-        verbose=False,
-    )
-    vocab = llm._model.vocab
+    # ------------------------------------------------------------------ bare low-level loop
+    llm = Llama(model_path=model_path, n_ctx=2048, n_threads=threads, n_threads_batch=threads, verbose=False)
+    ctx = llm.ctx
+    vocab = lowlevel.llama_model_get_vocab(llm.model)
+    n_vocab = llm.n_vocab()
+    prompt_tokens = llm.tokenize(PROMPT.encode(), add_bos=True, special=False)
 
-    def raw_round() -> dict:
-        llm.set_seed(args.seed)
-        decoder = StreamDecoder()
-        out: list[str] = []
+    def loop_round() -> dict:
+        lowlevel.llama_memory_clear(lowlevel.llama_get_memory(ctx), True)
+        arr = (llama_cpp.llama_token * len(prompt_tokens))(*prompt_tokens)
+        assert lowlevel.llama_decode(ctx, lowlevel.llama_batch_get_one(arr, len(prompt_tokens))) == 0
+        chain = lowlevel.llama_sampler_chain_init(lowlevel.llama_sampler_chain_default_params())
+        for s in (
+            lowlevel.llama_sampler_init_penalties(n_vocab, 64, SAMPLER["repeat_penalty"], 0.0, 0.0),
+            lowlevel.llama_sampler_init_top_k(SAMPLER["top_k"]),
+            lowlevel.llama_sampler_init_top_p(SAMPLER["top_p"], 1),
+            lowlevel.llama_sampler_init_min_p(SAMPLER["min_p"], 1),
+            lowlevel.llama_sampler_init_temp(SAMPLER["temperature"]),
+            lowlevel.llama_sampler_init_dist(args.seed),
+        ):
+            lowlevel.llama_sampler_chain_add(chain, s)
+        one = (llama_cpp.llama_token * 1)()
         stamps: list[float] = []
-        t_req = time.perf_counter()
-        gen = llm.generate(
-            prompt_tokens,
-            top_k=sampling.top_k,
-            top_p=sampling.top_p,
-            min_p=sampling.min_p,
-            temp=sampling.temperature,
-            repeat_penalty=sampling.repeat_penalty,
-            reset=True,
-        )
-        try:
-            for token in gen:
-                if real_is_eog(vocab, token) and not ignore_eos:
-                    break
-                out.append(decoder.feed(llm.detokenize([token])))
-                stamps.append(time.perf_counter())
-                if len(stamps) >= args.tokens:
-                    break
-        finally:
-            gen.close()
-        out.append(decoder.flush())
+        for _ in range(args.tokens):
+            tok = lowlevel.llama_sampler_sample(chain, ctx, -1)
+            real_is_eog(vocab, tok)
+            stamps.append(time.perf_counter())
+            one[0] = tok
+            if lowlevel.llama_decode(ctx, lowlevel.llama_batch_get_one(one, 1)) != 0:
+                break
+        lowlevel.llama_sampler_free(chain)
         n = len(stamps)
-        span = stamps[-1] - stamps[0] if n > 1 else 0.0
-        return {
-            "tok_s": (n - 1) / span if span > 0 else 0.0,
-            "tokens": n,
-            "ttft_ms": (stamps[0] - t_req) * 1000 if stamps else float("nan"),
-            "text": "".join(out),
-        }
+        return {"tok_s": (n - 1) / (stamps[-1] - stamps[0]), "tokens": n}
 
+    tools = None
+    if not args.no_cli:
+        from llama_tools import llama_tools
+
+        say("llama.cpp tools (built once from the vendored source, cached outside the repo)…")
+        tools = llama_tools()
+
+    paths_run = {
+        "app": lambda: app_round(False),
+        "cli": (lambda: run_cli(tools, model_path, PROMPT, args.tokens, threads, args.seed)) if tools else None,
+        "loop": loop_round,
+        "app+probs": lambda: app_round(True),
+    }
+    paths_run = {k: v for k, v in paths_run.items() if v is not None}
+    say(f"model {Path(model_path).name}  threads={threads}  reply={args.tokens} tokens  busy={args.busy}  "
+        f"display={QApplication.platformName()}")
     say("warm-up (not measured)…")
-    app_round()
-    raw_round()
-
-    app_runs: list[dict] = []
-    raw_runs: list[dict] = []
+    for fn in paths_run.values():
+        fn()
+    runs: dict[str, list[dict]] = {k: [] for k in paths_run}
+    names = list(paths_run)
     for i in range(args.rounds):
-        # ABBA order: which path runs first alternates, so a slow drift in machine load cancels.
-        for which in (("app", "raw") if i % 2 == 0 else ("raw", "app")):
-            if which == "app":
-                a = app_round()
-                app_runs.append(a)
-                say(f"round {i + 1}: app {a['tok_s']:7.1f} tok/s ({a['tokens']} tokens, {a['signals']} signals, "
-                    f"engine-side {a['engine_tok_s']:.1f} tok/s, first token {a['ttft_ms']:.0f} ms, "
-                    f"final save {a['finish_ms']:.0f} ms, saved_ok={a['saved_ok']})")
-            else:
-                r = raw_round()
-                raw_runs.append(r)
-                say(f"round {i + 1}: raw {r['tok_s']:7.1f} tok/s ({r['tokens']} tokens, first token {r['ttft_ms']:.0f} ms)")
+        order = names[i % len(names):] + names[: i % len(names)]  # rotate, so drift in load cancels
+        for name in order:
+            r = paths_run[name]()
+            runs[name].append(r)
+            extra = f" ({r['signals']} signals, {r['repaints']} repaints, first token {r['ttft_ms']:.0f} ms)" if "signals" in r else ""
+            say(f"round {i + 1}: {name:9s} {r['tok_s']:7.1f} tok/s{extra}")
 
-    same_text = sum(a["text"] == r["text"] for a, r in zip(app_runs, raw_runs))
-    say(f"identical reply text in app and raw rounds: {same_text}/{args.rounds} (same seed and sampler)")
-    app_tok_s = median([a["tok_s"] for a in app_runs])
-    raw_tok_s = median([r["tok_s"] for r in raw_runs])
-    ratio = app_tok_s / raw_tok_s if raw_tok_s else float("nan")
-    say(f"median: app {app_tok_s:.1f} tok/s, raw {raw_tok_s:.1f} tok/s, ratio {ratio:.3f} (target >= 0.97)")
+    def stat(name: str) -> tuple[float, float, float]:
+        vals = [r["tok_s"] for r in runs.get(name, [])]
+        return (median(vals), min(vals), max(vals)) if vals else (float("nan"),) * 3
 
-    inference.shutdown(5000)
+    out: dict[str, object] = {"threads": threads, "busy": args.busy, "tokens": args.tokens, "rounds": args.rounds}
+    for name in names:
+        m, lo, hi = stat(name)
+        say(f"median {name:9s} {m:7.1f} tok/s  (spread {lo:.1f}–{hi:.1f})")
+        out[f"{name.replace('+', '_')}_tok_s"] = round(m, 2)
+        out[f"{name.replace('+', '_')}_spread"] = [round(lo, 1), round(hi, 1)]
+    app_m = stat("app")[0]
+    if "cli" in runs:
+        out["ratio_app_cli"] = round(app_m / stat("cli")[0], 3)
+        say(f"app / llama.cpp CLI = {out['ratio_app_cli']} (target >= 0.97)")
+    out["ratio_app_loop"] = round(app_m / stat("loop")[0], 3)
+    out["ratio_probs_app"] = round(stat("app+probs")[0] / app_m, 3)
+    say(f"app / bare loop = {out['ratio_app_loop']};  probabilities on / off = {out['ratio_probs_app']} (target >= 0.85)")
+    out["saved_ok"] = all(r["saved_ok"] for r in runs["app"] + runs["app+probs"])
+
+    win.close()
     llm.close()
     store.close()
+    for p in busy:
+        p.terminate()
     lowlevel.llama_vocab_is_eog = real_is_eog
     del app
-    emit_json({"app_tok_s": round(app_tok_s, 2), "raw_tok_s": round(raw_tok_s, 2), "ratio": round(ratio, 4)})
+    emit_json(out)
     return 0
 
 
