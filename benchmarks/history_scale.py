@@ -8,6 +8,18 @@ What it measures (milliseconds)
       first paint of anything is reported too (open_first_paint_ms);
     * search_en_ms / search_zh_ms: ``Store.search`` for an English word and a two-character
       Chinese word (default "model" and "模型"), the way the sidebar search calls it (limit 100);
+    * the search's worst cases: search_oldest_ms, a word found in tens of thousands of messages
+      (default "python") whose best match is the oldest message of the history (planted), with
+      search_oldest_position (where that message came: 1 is right, null is "not in the first
+      100"); search_en_last_page_ms, the last page of the English word (offset = matches - 100);
+      search_stopword_ms and search_stopword_pair_ms, a word in most messages ("the") alone and
+      before the English word ("the model"); search_en_trash_ms, the English word again while 20
+      conversations are in the trash (as during a delete's undo window; their messages must not
+      come back, and they are restored afterwards). Every match is ranked (bm25), so these grow
+      with the number of matches; the lines printed give each one's match count and what bare
+      FTS5 takes to rank the same matches;
+    * search_cpu_ms: the CPU time (this thread only) of each of these searches by label, which a
+      machine busy with other work inflates far less than the wall-clock figures;
     * export_{md,json,html,txt}_ms: ``chatdesk.archive.export_conversations(store, [id], fmt,
       path)`` of the 5,000-message conversation.
 
@@ -26,7 +38,8 @@ The database
     ``chatdesk.store.search_text.index_text``). Messages of different conversations interleave
     in time (ids follow time), every conversation is a linear chain with ``active_leaf_id`` set,
     about 30% of messages are Chinese or mixed Chinese/English, assistant replies are longer
-    and some carry Markdown code blocks. One conversation has ``--big`` (5,000) messages. The full
+    and some carry Markdown code blocks. One conversation has ``--big`` (5,000) messages; the
+    oldest message is a short one repeating ``--query-oldest``. The full
     size takes a few minutes to build the first time; for a quick run use e.g.
     ``--messages 100000 --conversations 1000``.
 
@@ -37,6 +50,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import inspect
 import random
 import shutil
 import sqlite3
@@ -49,7 +63,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import emit_json, require_supported_pyside, say, temp_data_dir, use_offscreen_qt
 
-FORMAT_VERSION = 1  # bump when the generator changes
+FORMAT_VERSION = 3  # bump when the generator changes
 
 EN_WORDS = ["the", "of", "and", "to", "in", "is", "you", "that", "it", "for", "was", "on", "are", "with", "as", "I", "his", "they", "be", "at", "one", "have", "this", "from", "or", "had", "by", "word", "but", "what", "some", "we", "can", "out", "other", "were", "all", "there", "when", "up", "use", "your", "how", "said", "an", "each", "she", "which", "do", "their", "time", "if", "will", "way", "about", "many", "then", "them", "write", "would", "like", "so", "these", "her", "long", "make", "thing", "see", "him", "two", "has", "look", "more", "day", "could", "go", "come", "did", "number", "sound", "no", "most", "people", "my", "over", "know", "water", "than", "call", "first", "who", "may", "down", "side", "been", "now", "find", "any", "new", "work", "part", "take", "get", "place", "made", "live", "where", "after", "back", "little", "only", "round", "man", "year", "came", "show", "every", "good", "me", "give", "our", "under", "name", "very", "through", "just", "form", "sentence", "great", "think", "say", "help", "low", "line", "differ", "turn", "cause", "much", "mean", "before", "move", "right", "boy", "old", "too", "same", "tell", "does", "set", "three", "want", "air", "well", "also", "play", "small", "end", "put", "home", "read", "hand", "port", "large", "spell", "add", "even", "land", "here", "must", "big", "high", "such", "follow", "act", "why", "ask", "men", "change", "went", "light", "kind", "off", "need", "house", "picture", "try", "us", "again", "animal", "point", "mother", "world", "near", "build", "self", "earth", "father", "head", "stand", "own", "page", "should", "country", "found", "answer", "school", "grow", "study", "still", "learn", "plant", "cover", "food", "sun", "four", "between", "state", "keep", "eye", "never", "last", "let", "thought", "city", "tree", "cross", "farm", "hard", "start", "might", "story", "saw", "far", "sea", "draw", "left", "late", "run", "while", "press", "close", "night", "real", "life", "few", "north", "open", "seem", "together", "next", "white", "children", "begin", "got", "walk", "example", "ease", "paper", "group", "always", "music", "those", "both", "mark", "often", "letter", "until", "mile", "river", "car", "feet", "care", "second", "book", "carry", "took", "science", "eat", "room", "friend", "began", "idea", "fish", "mountain", "stop", "once", "base", "hear", "horse", "cut", "sure", "watch", "color", "face", "wood", "main", "enough", "plain", "girl", "usual", "young", "ready", "above", "ever", "red", "list", "though", "feel", "talk", "bird", "soon", "body", "dog", "family", "direct", "pose", "leave", "song", "measure", "door", "product", "black", "short", "numeral", "class", "wind", "question", "happen", "complete", "ship", "area", "half", "rock", "order", "fire", "south", "problem", "piece", "told", "knew", "pass", "since", "top", "whole", "king", "space", "heard", "best", "hour", "better", "true", "during", "hundred", "five", "remember", "step", "early", "hold", "west", "ground", "interest", "reach", "fast", "verb", "sing", "listen", "six", "table", "travel", "less", "morning", "ten", "simple", "several", "vowel", "toward", "war", "lay", "against", "pattern", "slow", "center", "love", "person", "money", "serve", "appear", "road", "map", "rain", "rule", "govern", "pull", "cold", "notice", "voice", "unit", "power", "town", "fine", "certain", "fly", "fall", "lead", "cry", "dark", "machine", "note", "wait", "plan", "figure", "star", "box", "noun", "field", "rest", "correct", "able", "pound", "done", "beauty", "drive", "stood", "contain", "front", "teach", "week", "final", "gave", "green", "oh", "quick", "develop", "ocean", "warm", "free", "minute", "strong", "special", "mind", "behind", "clear", "tail", "produce", "fact", "street", "inch", "multiply", "nothing", "course", "stay", "wheel", "full", "force", "blue", "object", "decide", "surface", "deep", "moon", "island", "foot", "system", "busy", "test", "record", "boat", "common", "gold", "possible", "plane", "stead", "dry", "wonder", "laugh", "thousand", "ago", "ran", "check", "game", "shape", "equate", "hot", "miss", "brought", "heat", "snow", "tire", "bring", "yes", "distant", "fill", "east", "paint", "language", "among", "python", "function", "variable", "gradient", "training", "dataset", "token", "layer", "network", "query", "index", "server", "client", "request", "response", "error", "debug", "compile", "install", "package", "version", "release", "branch", "commit", "merge", "docker", "kernel", "memory", "thread", "process", "cache", "buffer", "stream", "socket", "database", "schema", "migration"]
 ZH_WORDS = ["我们", "你们", "他们", "可以", "这个", "那个", "问题", "数据", "训练", "学习", "时间", "系统", "方法", "使用", "需要", "因为", "所以", "但是", "如果", "已经", "今天", "明天", "工作", "生活", "朋友", "知道", "觉得", "应该", "一起", "非常", "重要", "简单", "复杂", "结果", "过程", "开始", "结束", "计算", "程序", "代码", "文件", "目录", "网络", "服务", "用户", "界面", "窗口", "按钮", "设置", "选项", "中文", "英文", "翻译", "文章", "故事", "历史", "城市", "天气", "音乐", "电影", "学校", "老师", "学生", "考试", "问题", "答案", "解释", "例子", "部分", "全部", "性能", "速度", "内存", "显卡", "处理", "参数", "语言", "生成", "回答", "对话"]
@@ -106,7 +120,8 @@ def schema_key() -> str:
     return hashlib.sha1(",".join(n for n, _ in migrations.MIGRATIONS).encode()).hexdigest()[:10]
 
 
-def build(path: Path, n_messages: int, n_convs: int, big: int, seed: int, en_term: str, zh_term: str) -> None:
+def build(path: Path, n_messages: int, n_convs: int, big: int, seed: int, en_term: str, zh_term: str,
+          oldest_term: str) -> None:
     import numpy as np
 
     from chatdesk.store import Store
@@ -164,6 +179,8 @@ def build(path: Path, n_messages: int, n_convs: int, big: int, seed: int, en_ter
             c = int(conv_of[i])
             role = "user" if n_in_conv[c] % 2 == 0 else "assistant"
             text = gen.message(role, str(lang_of_conv[c]))
+            if mid == 1:  # the best match for oldest_term is the oldest message of all
+                text = f"{oldest_term.capitalize()}, {oldest_term}, {oldest_term}!"
             t = float(times[i])
             parent = int(last_id[c]) or None
             msgs.append((mid, f"{mid:032x}", c + 1, parent, role, text, "done", t, t,
@@ -212,6 +229,18 @@ def timed(fn, repeats: int) -> tuple[float, float, object]:  # type: ignore[no-u
     return first, statistics.median(runs) if runs else first, out
 
 
+def cpu_ms(fn, repeats: int) -> float:  # type: ignore[no-untyped-def]
+    """Median CPU time of this thread per call (ms): what ``fn`` costs when the machine is busy
+    with other work too (SQLite runs in the calling thread). Same warm-up as ``timed``."""
+    fn()
+    runs = []
+    for _ in range(repeats):
+        t = time.thread_time()
+        fn()
+        runs.append((time.thread_time() - t) * 1000)
+    return statistics.median(runs)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--messages", type=int, default=1_000_000, help="total messages (default 1,000,000)")
@@ -219,6 +248,9 @@ def main() -> int:
     ap.add_argument("--big", type=int, default=5000, help="messages in the long conversation (default 5,000)")
     ap.add_argument("--query-en", default="model")
     ap.add_argument("--query-zh", default="模型")
+    ap.add_argument("--query-oldest", default="python",
+                    help="a common word; the oldest message is planted as its best match (default python)")
+    ap.add_argument("--query-stop", default="the", help="a word found in most messages (default the)")
     ap.add_argument("--repeats", type=int, default=3, help="measured repeats after a warm-up (default 3)")
     ap.add_argument("--seed", type=int, default=2024)
     ap.add_argument("--rebuild", action="store_true", help="ignore the cached database")
@@ -230,7 +262,7 @@ def main() -> int:
     use_offscreen_qt()
     work = temp_data_dir("chatdesk-bench-history-")
     key = (f"m{args.messages}-c{args.conversations}-b{args.big}-s{args.seed}-"
-           f"{args.query_en}-{args.query_zh.encode().hex()}-{schema_key()}-v{FORMAT_VERSION}")
+           f"{args.query_en}-{args.query_zh.encode().hex()}-{args.query_oldest}-{schema_key()}-v{FORMAT_VERSION}")
     cache = Path(tempfile.gettempdir()) / "chatdesk-bench-history" / key
     db_path = cache / "chatdesk.sqlite3"
     if args.rebuild and cache.exists():
@@ -241,7 +273,7 @@ def main() -> int:
         shutil.rmtree(partial, ignore_errors=True)
         partial.mkdir(parents=True)
         build(partial / "chatdesk.sqlite3", args.messages, args.conversations, args.big, args.seed,
-              args.query_en, args.query_zh)
+              args.query_en, args.query_zh, args.query_oldest)
         partial.rename(cache)
     else:
         say(f"using cached database {db_path} ({db_path.stat().st_size / 1e6:.0f} MB)")
@@ -260,7 +292,8 @@ def main() -> int:
     big_id = 1
     assert raw.execute("SELECT count(*) FROM messages WHERE conversation_id = 1").fetchone()[0] == args.big
     small_id = raw.execute(
-        "SELECT conversation_id FROM messages GROUP BY conversation_id HAVING count(*) BETWEEN 18 AND 24 LIMIT 1"
+        "SELECT conversation_id FROM messages WHERE conversation_id IN (SELECT id FROM conversations WHERE deleted_at IS NULL) "
+        "GROUP BY conversation_id HAVING count(*) BETWEEN 18 AND 24 LIMIT 1"
     ).fetchone()[0]
     results: dict[str, object] = {}
     R = args.repeats
@@ -363,17 +396,53 @@ def main() -> int:
     # ---------------------------------------------------------------- search
     from chatdesk.store.search_text import fts_query
 
-    for lang, query in (("en", args.query_en), ("zh", args.query_zh)):
+    pages = "offset" in inspect.signature(store.search).parameters  # False before search had pages
+    searches = (("en", args.query_en), ("zh", args.query_zh), ("oldest", args.query_oldest),
+                ("stopword", args.query_stop), ("stopword_pair", f"{args.query_stop} {args.query_en}"))
+    for label, query in searches:
         first, med, hits = timed(lambda q=query: store.search(q, 100), R)
+        cpu = cpu_ms(lambda q=query: store.search(q, 100), R)
         expr = fts_query(query)
         total = raw.execute("SELECT count(*) FROM messages_fts WHERE messages_fts MATCH ?", (expr,)).fetchone()[0]
         _f, match_med, _ = timed(lambda e=expr: raw.execute(
             "SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? LIMIT 100", (e,)).fetchall(), R)
-        _f, rank_med, _ = timed(lambda e=expr: raw.execute(
-            "SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rank LIMIT 100", (e,)).fetchall(), R)
-        say(f"search {lang} {query!r} -> {expr}: {med:.1f} ms (first {first:.1f}) for {len(hits)} hits of {total:,} "
-            f"matching messages; bare FTS5 unranked LIMIT 100 {match_med:.1f} ms, ranked {rank_med:.1f} ms")
-        results[f"search_{lang}_ms"] = med
+        _f, rank_med, ranked = timed(lambda e=expr: raw.execute(
+            "SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY bm25(messages_fts) LIMIT 100",
+            (e,)).fetchall(), R)
+        say(f"search {label} {query!r} -> {expr}: {med:.1f} ms (first {first:.1f}, CPU {cpu:.1f}) for {len(hits)} hits of {total:,} "
+            f"matching messages; bare FTS5 unranked LIMIT 100 {match_med:.1f} ms, "
+            f"every match ranked by bm25 {rank_med:.1f} ms (x{med / max(rank_med, 1e-6):.2f})")
+        results[f"search_{label}_ms"] = med
+        results.setdefault("search_cpu_ms", {})[label] = round(cpu, 1)  # type: ignore[union-attr]
+        if label == "oldest":
+            position = next((n for n, h in enumerate(hits, 1) if h.message_id == 1), None)
+            say(f"  the oldest message came {'at position ' + str(position) if position else 'nowhere in the first 100'}; "
+                f"bare FTS5's best bm25 match is message {ranked[0][0]} (1 is the oldest)")
+            results["search_oldest_position"] = position
+            results["search_oldest_matches"] = total
+        if label == "en":
+            if pages:
+                first, med, last = timed(lambda q=query, o=max(0, total - 100): store.search(q, 100, offset=o), R)
+                say(f"search en, last page (offset {max(0, total - 100):,}): {med:.1f} ms (first {first:.1f}), {len(last)} hits")
+                results["search_en_last_page_ms"] = med
+            else:
+                say("search en, last page: Store.search has no offset here")
+                results["search_en_last_page_ms"] = None
+
+    trashed = [int(c) for c in random.Random(args.seed).sample(range(2, n_convs + 1), 20) if c != small_id]
+    store.trash_conversations(trashed)
+    try:
+        first, med, hits = timed(lambda: store.search(args.query_en, 100), R)
+        n_trash = raw.execute(
+            "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH ? AND rowid IN (SELECT id FROM messages WHERE "
+            "conversation_id IN (SELECT id FROM conversations WHERE deleted_at IS NOT NULL))",
+            (fts_query(args.query_en),)).fetchone()[0]
+        leaked = [h for h in hits if h.conversation_id in set(trashed)]
+        say(f"search en with {len(trashed)} conversations in the trash ({n_trash} of the matches): {med:.1f} ms "
+            f"(first {first:.1f}); hits from the trash: {len(leaked)}")
+        results["search_en_trash_ms"] = med
+    finally:
+        store.restore_conversations(trashed)
 
     # ---------------------------------------------------------------- export
     out_dir = work / "exports"

@@ -18,6 +18,10 @@ _CJK = re.compile(
 )
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
+# A shorter last word matches whole words only: "t*" would match nearly every message (and
+# ranking all of them takes seconds on a large history) without narrowing anything down.
+MIN_PREFIX = 3
+
 
 def index_text(text: str) -> str:
     """The form of ``text`` stored in the FTS table."""
@@ -28,8 +32,9 @@ def fts_query(user_query: str) -> str | None:
     """Turn what the user typed into a safe FTS5 MATCH expression (None when nothing to search).
 
     Every token is quoted, so FTS5 operators typed by the user (AND, NEAR, *, quotes) are
-    taken literally; the last Latin token also matches as a prefix, which makes search-as-you-type
-    feel right. CJK runs become phrases of single characters.
+    taken literally; the last Latin token also matches as a prefix once it has ``MIN_PREFIX``
+    characters, which makes search-as-you-type feel right. CJK runs become phrases of single
+    characters.
     """
     spaced = index_text(user_query)
     words = _TOKEN.findall(spaced)
@@ -49,7 +54,7 @@ def fts_query(user_query: str) -> str | None:
     if run:
         merged.append('"' + " ".join(run) + '"')
     last = merged[-1]
-    if not _CJK.search(last):
+    if not _CJK.search(last) and len(words[-1]) >= MIN_PREFIX:
         merged[-1] = last + "*"
     return " ".join(merged)
 

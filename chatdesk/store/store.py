@@ -472,10 +472,13 @@ class Store:
 
     # ---------------------------------------------------------------- search
     @translated
-    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        """Full-text search over all branches of all (non-trashed) conversations."""
+    def search(self, query: str, limit: int = 50, *, offset: int = 0) -> list[SearchHit]:
+        """Full-text search over all branches of all (non-trashed) conversations.
+
+        Every match is ranked (bm25, best first); ``offset`` skips that many for the next page.
+        """
         with self._session() as s:
-            return run_search(s, query, limit)
+            return run_search(s, query, limit, offset)
 
     # ---------------------------------------------------------------- model file hashes
     @translated
