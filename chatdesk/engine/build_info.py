@@ -4,12 +4,14 @@
 same: the same compiled kernels (a native build on an AVX-512 CPU and one on an AVX2 CPU take
 different code paths and round differently), the same backend, the same thread count. We record
 those facts with every reply so the app can say honestly when a reproduction is not guaranteed.
-There is no build commit in llama-cpp-python's package, so the build is identified by its version
-and a hash of the shared libraries it loads (a rebuild with other flags gives another hash).
+The build is identified by llama-cpp-python's version, the ggml commit compiled into its library,
+and a hash of the shared libraries it loads (a rebuild of the same commit with other flags, e.g.
+native CPU code, gives another hash).
 """
 
 from __future__ import annotations
 
+import ctypes
 import functools
 import hashlib
 import platform
@@ -36,11 +38,27 @@ def build_facts() -> dict[str, str]:
     backend = "GPU" if llama_cpp.llama_supports_gpu_offload() else "CPU"
     return {
         "llama_cpp_python": llama_cpp.__version__,
+        "ggml_commit": _lib_string("ggml_commit"),
+        "ggml_version": _lib_string("ggml_version"),
         "llama_cpp_build": f"{llama_cpp.__version__}+{digest.hexdigest()[:12]}",
         "backend": backend,
         "cpu_features": " ".join(features),
         "cpu_model": _cpu_model(),
     }
+
+
+def _lib_string(symbol: str) -> str:
+    """A version string the ggml library exports (``ggml_commit``, ``ggml_version``), or ""."""
+    import llama_cpp
+
+    try:
+        fn = getattr(llama_cpp.llama_cpp._lib, symbol)  # noqa: SLF001 - not wrapped by llama-cpp-python
+    except AttributeError:
+        return ""
+    fn.restype = ctypes.c_char_p
+    fn.argtypes = []
+    value = fn()
+    return value.decode("utf-8", "replace") if value else ""
 
 
 def _cpu_model() -> str:
