@@ -1,7 +1,14 @@
-"""File → Import checkpoint…: a real nanoGPT checkpoint, converted in a child process, then chatted with."""
+"""File → Import checkpoint…: real nanoGPT checkpoints, converted in a child process, then chatted with.
+
+nanoGPT's default training (GPT-2 BPE, no meta.pkl) needs GPT-2's tokenizer: the dialog finds it in
+a Hugging Face cache filled by the real huggingface_hub client from the local Hub stand-in, fetches
+it from that Hub only after the user agrees, or takes a file the user picks. The "GPT-2" tokenizer
+here is a small byte-level BPE trained for the converter tests, published as openai-community/gpt2."""
 
 from __future__ import annotations
 
+import json
+import os
 import pickle
 import sys
 from pathlib import Path
@@ -10,8 +17,14 @@ import pytest
 
 torch = pytest.importorskip("torch", reason="converting .pt checkpoints needs the chatdesk[torch] extra")
 sys.path.insert(0, str(Path(__file__).parent / "converters"))
-from convtest_support import TinyNanoGPT, _char_meta, save_nanogpt  # noqa: E402
+from convtest_support import TinyNanoGPT, _char_meta, save_nanogpt, train_bpe  # noqa: E402
+from hub_server import HubServer  # noqa: E402
+from model_ui_support import fill_hf_cache, unnamed_widgets  # noqa: E402
+from PySide6.QtWidgets import QAbstractButton  # noqa: E402
 from tests_gui_support import make_window  # noqa: E402
+
+from chatdesk.library import Catalog  # noqa: E402
+from chatdesk.ui.import_dialog import ImportCheckpointDialog  # noqa: E402
 
 
 @pytest.fixture
@@ -56,16 +69,15 @@ def test_import_checkpoint_and_chat_with_it(qtbot, data_dir, model_path, char_ch
             win.controller.send("To be")
         assert done.args[0].result.prompt_tokens > 0
         assert store.get_conversation(win.controller.current_id).model_path == str(out)
-        # The converted model is listed with its provenance.
-        from chatdesk.ui.models_dialog import ModelsDialog, PathRole
+        # The converted model is in the library as an imported checkpoint.
+        from chatdesk.ui.library_window import LibraryWindow
 
-        models = ModelsDialog(win.model_path, win)
-        qtbot.addWidget(models)
-        paths_listed = [models.list.item(i).data(PathRole) for i in range(models.list.count())]
-        assert paths_listed[0] == model_path and str(out) in paths_listed
-        models.list.setCurrentRow(paths_listed.index(str(out)))
-        qtbot.waitUntil(lambda: "converted from" in models.details.text(), timeout=20_000)
-        assert "gpt2" in models.details.text() and "nanogpt" in models.details.text()
+        lib = LibraryWindow(None, win, current_key=win.model_path)
+        qtbot.addWidget(lib)
+        qtbot.waitUntil(lambda: len(lib.entries()) == 2 and not lib.busy, timeout=20_000)
+        entry = next(e for e in lib.entries() if e.path and os.path.samefile(e.path, out))
+        assert entry.source == "imported" and entry.architecture == "gpt2" and not entry.chat_template
+        assert lib.list_model.status_text(entry).endswith("In use")
     finally:
         win.close()
         store.close()
@@ -100,3 +112,122 @@ def test_cancel_conversion_leaves_no_files(qtbot, data_dir, char_checkpoint):
     assert dlg.status.text() == "Cancelled."
     models = data_dir / "models"
     assert not [p for p in models.iterdir()] if models.exists() else True
+
+
+# ----------------------------------------------------------------------------- GPT-2's tokenizer
+
+GPT2 = "openai-community/gpt2"
+
+
+@pytest.fixture(scope="module")
+def gpt2_bpe(tmp_path_factory):
+    """(nanoGPT ckpt.pt trained "with GPT-2's BPE" and no meta.pkl, vocab.json bytes, merges.txt bytes)."""
+    root = tmp_path_factory.mktemp("gpt2-bpe")
+    bpe = train_bpe()
+    tok = root / "tokenizer"
+    tok.mkdir()
+    bpe.model.save(str(tok))
+    vocab = bpe.get_vocab_size()
+    padded = ((vocab + 63) // 64) * 64  # like nanoGPT's 50257 -> 50304
+    folder = root / "out-owt"
+    folder.mkdir()
+    args = dict(n_layer=2, n_head=2, n_embd=32, block_size=128, bias=False, vocab_size=padded, dropout=0.0)
+    save_nanogpt(folder / "ckpt.pt", TinyNanoGPT(2, 2, 32, 128, padded, bias=False), args, compiled=False, dataset="openwebtext")
+    return folder / "ckpt.pt", (tok / "vocab.json").read_bytes(), (tok / "merges.txt").read_bytes()
+
+
+@pytest.fixture
+def gpt2_hub(gpt2_bpe, monkeypatch, tmp_path):
+    for var in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_TOKEN", "HUGGING_FACE_HUB_TOKEN"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path / "hf-cache"))
+    _, vocab, merges = gpt2_bpe
+    with HubServer() as hub:
+        hub.add_repo(GPT2, {"vocab.json": vocab, "merges.txt": merges, "config.json": b"{}"})
+        monkeypatch.setenv("HF_ENDPOINT", hub.endpoint)
+        yield hub
+
+
+def inspect_until_tokenizer_is_asked_for(qtbot, dlg, ckpt):
+    dlg.source.setText(str(ckpt))
+    dlg.inspect(str(ckpt))
+    qtbot.waitUntil(lambda: dlg.needs_tokenizer and "Looking" not in dlg.tokenizer_note.text(), timeout=120_000)
+    assert "GPT-2's tokenizer" in dlg.found.text() and "--tokenizer" not in dlg.found.text()
+    assert not dlg.convert_button.isEnabled()
+
+
+def test_gpt2_bpe_checkpoint_converts_with_the_tokenizer_from_the_hf_cache(qtbot, data_dir, gpt2_bpe, gpt2_hub):
+    ckpt, vocab, _ = gpt2_bpe
+    snap = fill_hf_cache(gpt2_hub, GPT2, "vocab.json")
+    fill_hf_cache(gpt2_hub, GPT2, "merges.txt")
+    requests = len(gpt2_hub.requests())
+    dlg = ImportCheckpointDialog()
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert unnamed_widgets(dlg) == []
+    inspect_until_tokenizer_is_asked_for(qtbot, dlg, ckpt)
+    assert dlg.cache_tokenizer_button.isEnabled() and "already on this computer" in dlg.tokenizer_note.text()
+    dlg.cache_tokenizer_button.click()
+    assert dlg.tokenizer.text() == str(snap.parent)
+    qtbot.waitUntil(dlg.convert_button.isEnabled, timeout=120_000)
+    assert "nanogpt" in dlg.found.text() and "bpe" in dlg.found.text()
+    dlg.start_conversion()
+    qtbot.waitUntil(lambda: dlg.chat_button.isVisible() or dlg.convert_button.isEnabled(), timeout=180_000)
+    assert dlg.chat_button.isVisible(), dlg.status.text()
+    assert len(gpt2_hub.requests()) == requests  # the cache was used; nothing was fetched
+
+    import gguf  # noqa: PLC0415 - only this test reads the GGUF
+
+    out = Path(dlg.output_path)
+    reader = gguf.GGUFReader(out)
+    field = reader.fields["tokenizer.ggml.tokens"]
+    tokens = [bytes(field.parts[i]).decode("utf-8") for i in field.data]
+    expected = sorted(json.loads(vocab), key=json.loads(vocab).get)
+    assert tokens[: len(expected)] == expected  # GPT-2's vocabulary, in id order
+    qtbot.waitUntil(lambda: Catalog.open().entry_for_path(out) is not None, timeout=30_000)
+    assert Catalog.open().entry_for_path(out).source == "imported"
+
+
+def test_gpt2_tokenizer_is_downloaded_only_after_the_user_agrees(qtbot, data_dir, gpt2_bpe, gpt2_hub):
+    ckpt, vocab, merges = gpt2_bpe
+    dlg = ImportCheckpointDialog()
+    qtbot.addWidget(dlg)
+    dlg.show()
+    inspect_until_tokenizer_is_asked_for(qtbot, dlg, ckpt)
+    assert not dlg.cache_tokenizer_button.isEnabled() and "not in the Hugging Face cache" in dlg.tokenizer_note.text()
+    assert gpt2_hub.requests() == []
+
+    def answer(name):
+        dlg.hub_tokenizer_button.click()
+        qtbot.waitUntil(lambda: dlg.confirm_box is not None and dlg.confirm_box.isVisible(), timeout=5_000)
+        box = dlg.confirm_box
+        assert "openai-community/gpt2" in box.text()
+        [button] = [b for b in box.findChildren(QAbstractButton) if (b.objectName() or b.text()) == name]
+        button.click()
+
+    answer("Cancel")
+    assert gpt2_hub.requests() == [] and dlg.tokenizer.text() == ""
+    answer("downloadTokenizer")
+    qtbot.waitUntil(lambda: dlg.tokenizer.text() != "", timeout=60_000)
+    folder = Path(dlg.tokenizer.text())
+    assert folder == data_dir / "models" / "tokenizers" / "gpt2"
+    assert (folder / "vocab.json").read_bytes() == vocab and (folder / "merges.txt").read_bytes() == merges
+    qtbot.waitUntil(dlg.convert_button.isEnabled, timeout=120_000)
+    assert "bpe" in dlg.found.text()
+
+
+def test_a_tokenizer_file_the_user_picks(qtbot, data_dir, gpt2_bpe, tmp_path):
+    ckpt, vocab, merges = gpt2_bpe
+    mine = tmp_path / "my tokenizer"
+    mine.mkdir()
+    (mine / "vocab.json").write_bytes(vocab)
+    (mine / "merges.txt").write_bytes(merges)
+    dlg = ImportCheckpointDialog()
+    qtbot.addWidget(dlg)
+    dlg.show()
+    inspect_until_tokenizer_is_asked_for(qtbot, dlg, ckpt)
+    dlg.choose_tokenizer_file = lambda: str(mine / "vocab.json")
+    dlg.pick_tokenizer_button.click()
+    assert dlg.tokenizer.text() == str(mine)  # vocab.json needs its merges.txt: the folder is passed
+    qtbot.waitUntil(dlg.convert_button.isEnabled, timeout=120_000)
+    assert "bpe" in dlg.found.text()

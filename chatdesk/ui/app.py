@@ -8,7 +8,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from chatdesk import __version__, paths
-from chatdesk.engine import BUNDLED_MODEL_NAME, ModelFileError, default_model_path
 from chatdesk.settings import load_settings
 from chatdesk.store import Store, StoreError
 
@@ -53,17 +52,11 @@ def run_gui(model: str | None = None, argv: list[str] | None = None) -> int:
     except (paths.DataDirError, StoreError) as exc:
         return _fatal(app, str(exc))
 
-    settings = load_settings()
-    label = None
-    model_path = model or settings.model_path
-    model_error = None
-    if not model_path:
-        try:
-            model_path = str(default_model_path())
-            label = BUNDLED_MODEL_NAME
-        except ModelFileError as exc:
-            model_error = str(exc)
-            model_path = ""
+    from chatdesk.ui.model_actions import startup_model
+
+    # --model, else the library's default (a path remembered in settings.json is adopted into it).
+    start = startup_model(model, load_settings())
+    settings, model_path, label, model_error = start.settings, start.key, start.label, start.error
 
     from chatdesk.ui.main_window import MainWindow  # after QApplication exists
 
@@ -75,6 +68,8 @@ def run_gui(model: str | None = None, argv: list[str] | None = None) -> int:
         window.banner.show_message(model_error)
     else:
         window.start()
+    if start.notice:
+        window.notice.show_message(start.notice, "info")
     if interrupted:
         window.notice.show_message(
             f"{len(interrupted)} reply(s) were interrupted when ChatDesk last closed. Right-click one to "

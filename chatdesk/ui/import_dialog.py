@@ -3,6 +3,13 @@
 The converter runs as a child process (``python -m converters.cli --progress-json``), so a crash
 or out-of-memory there cannot take the app down, and the window stays responsive. The dialog
 speaks the converter's line-per-JSON-object protocol.
+
+nanoGPT's default training (GPT-2's BPE, no ``meta.pkl``) stores no tokenizer in the checkpoint,
+so the dialog has a tokenizer field. When the converter says a tokenizer is needed, it offers
+GPT-2's tokenizer from the Hugging Face cache (``library.find_gpt2_tokenizer``, no network), from
+the Hub (``openai-community/gpt2`` through the library's resumable download, only after the user
+agrees) or a file the user picks, and passes it to the converter as ``--tokenizer``. The
+converted model joins the library as an imported checkpoint.
 """
 
 from __future__ import annotations
@@ -10,8 +17,12 @@ from __future__ import annotations
 import json
 import re
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QProcess, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,6 +32,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -28,12 +40,21 @@ from PySide6.QtWidgets import (
 )
 
 from chatdesk import paths
+from chatdesk.ui.background import run_in_background
 
 DEFAULT_TYPE = "q8_0"
+GPT2_REPO = "openai-community/gpt2"
 
 
 def _mb(n: int) -> str:
     return f"{n / 1e6:.1f} MB"
+
+
+def tokenizer_argument(found: Any) -> str:
+    """What ``--tokenizer`` gets for GPT-2 files found on disk (``library.TokenizerFiles``)."""
+    if found.has_bpe_pair:
+        return str(found.folder)
+    return str(found.tokenizer_json)
 
 
 class ImportCheckpointDialog(QDialog):
@@ -41,53 +62,93 @@ class ImportCheckpointDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, python: str = sys.executable) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import checkpoint")
-        self.resize(560, 360)
+        self.setObjectName("importDialog")
+        self.setWindowTitle(self.tr("Import checkpoint"))
+        self.setAccessibleName(self.tr("Import a trained checkpoint"))
+        self.resize(640, 440)
         self._python = python
         self._proc: QProcess | None = None
         self._buffer = b""
         self.summary: dict | None = None
         self.output_path: str | None = None
+        self.needs_tokenizer = False
+        self._inspected_args: list[str] | None = None  # the last checkpoint + tokenizer read
+        self.cached_tokenizer: Any = None  # library.TokenizerFiles found in the Hugging Face cache
+        self.confirm_box: QMessageBox | None = None
+        self.tokenizer_job: Any = None
+        # Replaced by tests and scripts that cannot drive a native file dialog.
+        self.choose_tokenizer_file: Callable[[], str] = self._choose_tokenizer_dialog
 
         self.source = QLineEdit(self)
-        self.source.setPlaceholderText("nanoGPT ckpt.pt, or a Hugging Face GPT-2 folder")
-        pick_file = QPushButton("File…", self)
-        pick_dir = QPushButton("Folder…", self)
-        pick_file.clicked.connect(self._pick_file)
-        pick_dir.clicked.connect(self._pick_dir)
+        self.source.setObjectName("importSource")
+        self.source.setAccessibleName(self.tr("Checkpoint file or folder"))
+        self.source.setPlaceholderText(self.tr("nanoGPT ckpt.pt, or a Hugging Face GPT-2 folder"))
+        pick_file = self._button("pickCheckpointFile", self.tr("File…"), self.tr("Choose a checkpoint file"), self._pick_file)
+        pick_dir = self._button("pickCheckpointFolder", self.tr("Folder…"), self.tr("Choose a checkpoint folder"), self._pick_dir)
         row = QHBoxLayout()
         row.addWidget(self.source, 1)
         row.addWidget(pick_file)
         row.addWidget(pick_dir)
-        self.found = QLabel("Choose a checkpoint to see what it contains.", self)
+
+        self.tokenizer = QLineEdit(self)
+        self.tokenizer.setObjectName("importTokenizer")
+        self.tokenizer.setAccessibleName(self.tr("Tokenizer"))
+        self.tokenizer.setPlaceholderText(self.tr("the checkpoint's own (meta.pkl or tokenizer files beside it)"))
+        self.tokenizer.editingFinished.connect(self._tokenizer_edited)
+        self.cache_tokenizer_button = self._button(
+            "gpt2FromCache", self.tr("GPT-2 from Hugging Face cache"),
+            self.tr("Use GPT-2's tokenizer found in the Hugging Face cache"), self.use_cached_gpt2)
+        self.cache_tokenizer_button.setEnabled(False)
+        self.hub_tokenizer_button = self._button(
+            "gpt2FromHub", self.tr("Download GPT-2's…"),
+            self.tr("Download GPT-2's tokenizer from Hugging Face"), self.ask_download_gpt2)
+        self.pick_tokenizer_button = self._button(
+            "pickTokenizer", self.tr("File…"), self.tr("Choose a tokenizer file"), self._pick_tokenizer)
+        tok_row = QHBoxLayout()
+        tok_row.addWidget(self.tokenizer, 1)
+        tok_row.addWidget(self.cache_tokenizer_button)
+        tok_row.addWidget(self.hub_tokenizer_button)
+        tok_row.addWidget(self.pick_tokenizer_button)
+        self.tokenizer_note = QLabel("", self)
+        self.tokenizer_note.setObjectName("tokenizerNote")
+        self.tokenizer_note.setAccessibleName(self.tr("About the tokenizer"))
+        self.tokenizer_note.setWordWrap(True)
+        self.tokenizer_note.hide()
+
+        self.found = QLabel(self.tr("Choose a checkpoint to see what it contains."), self)
         self.found.setObjectName("importFound")
+        self.found.setAccessibleName(self.tr("What the checkpoint contains"))
         self.found.setWordWrap(True)
         self.name = QLineEdit(self)
+        self.name.setObjectName("importName")
+        self.name.setAccessibleName(self.tr("Model name"))
         self.qtype = QComboBox(self)
         self.qtype.setObjectName("importType")
+        self.qtype.setAccessibleName(self.tr("Quantization"))
         self.progress = QProgressBar(self)
+        self.progress.setObjectName("importProgress")
+        self.progress.setAccessibleName(self.tr("Conversion progress"))
         self.progress.setRange(0, 100)
         self.progress.hide()  # shown once a conversion starts
         self.status = QLabel("", self)
         self.status.setObjectName("importStatus")
+        self.status.setAccessibleName(self.tr("Conversion status"))
         self.status.setWordWrap(True)
-        self.convert_button = QPushButton("Convert", self)
-        self.convert_button.setObjectName("convertButton")
-        self.cancel_button = QPushButton("Cancel", self)
-        self.chat_button = QPushButton("Chat with it", self)
-        self.chat_button.setObjectName("chatWithItButton")
+        self.convert_button = self._button("convertButton", self.tr("Convert"), self.tr("Convert to GGUF"), self.start_conversion)
+        self.cancel_button = self._button("cancelImport", self.tr("Cancel"), self.tr("Cancel"), self._cancel)
+        self.chat_button = self._button("chatWithItButton", self.tr("Chat with it"),
+                                        self.tr("Start a chat with the converted model"), self._chat)
         self.chat_button.hide()
         self.convert_button.setEnabled(False)
-        self.convert_button.clicked.connect(self.start_conversion)
-        self.cancel_button.clicked.connect(self._cancel)
-        self.chat_button.clicked.connect(self._chat)
         self.source.editingFinished.connect(lambda: self.inspect(self.source.text()))
 
         form = QFormLayout()
-        form.addRow("Checkpoint", row)
-        form.addRow("Found", self.found)
-        form.addRow("Name", self.name)
-        form.addRow("Quantization", self.qtype)
+        form.addRow(self._label(self.tr("Checkpoint")), row)
+        form.addRow(self._label(self.tr("Tokenizer")), tok_row)
+        form.addRow("", self.tokenizer_note)
+        form.addRow(self._label(self.tr("Found")), self.found)
+        form.addRow(self._label(self.tr("Name")), self.name)
+        form.addRow(self._label(self.tr("Quantization")), self.qtype)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.chat_button)
@@ -99,44 +160,74 @@ class ImportCheckpointDialog(QDialog):
         lay.addWidget(self.status)
         lay.addLayout(buttons)
 
+    def _button(self, name: str, text: str, accessible: str, slot: Callable[[], object]) -> QPushButton:
+        b = QPushButton(text, self)
+        b.setObjectName(name)
+        b.setAccessibleName(accessible)
+        b.setAutoDefault(False)
+        b.clicked.connect(lambda _checked=False: slot())
+        return b
+
+    def _label(self, text: str) -> QLabel:
+        label = QLabel(text, self)
+        label.setAccessibleName(text)
+        return label
+
     # ------------------------------------------------------------------ picking and inspecting
     def _pick_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Checkpoint file", str(Path.home()), "Checkpoints (*.pt *.bin *.safetensors);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Checkpoint file"), str(Path.home()),
+                                              self.tr("Checkpoints (*.pt *.bin *.safetensors);;All files (*)"))
         if path:
             self.source.setText(path)
-            self.inspect(path)
+            self.inspect(path, force=True)
 
     def _pick_dir(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Hugging Face model folder", str(Path.home()))
+        path = QFileDialog.getExistingDirectory(self, self.tr("Hugging Face model folder"), str(Path.home()))
         if path:
             self.source.setText(path)
-            self.inspect(path)
+            self.inspect(path, force=True)
 
-    def inspect(self, src: str) -> None:
-        if not src or self._proc is not None:
+    def _tokenizer_args(self) -> list[str]:
+        tok = self.tokenizer.text().strip()
+        return ["--tokenizer", tok] if tok else []
+
+    def inspect(self, src: str, force: bool = False) -> None:
+        """Read the checkpoint (in the child process); again only when the source or tokenizer changed,
+        since the line edits report "editing finished" whenever they merely lose focus."""
+        args = [src, *self._tokenizer_args(), "--inspect", "--progress-json"]
+        if not src or self._proc is not None or (args == self._inspected_args and not force):
             return
+        self._inspected_args = args
         self.summary = None
+        self.needs_tokenizer = False
         self.convert_button.setEnabled(False)
-        self.found.setText("Reading the checkpoint…")
-        self._run([src, "--inspect", "--progress-json"], self._inspected)
+        self.found.setText(self.tr("Reading the checkpoint…"))
+        self.found.setToolTip("")
+        self._run(args, self._inspected)
 
     def _inspected(self, events: list[dict], code: int) -> None:
         summary = next((e for e in events if "format" in e and "n_layer" in e), None)
         summary = summary or next((e.get("summary") for e in events if isinstance(e.get("summary"), dict)), None)
         if code != 0 or summary is None:
-            self.found.setText(self._error_text(events, code))
+            error = self._error_text(events, code)
+            if "--tokenizer" in error and not self.tokenizer.text().strip():
+                self._ask_for_tokenizer(error)
+            else:
+                self.found.setText(error)
             return
         self.summary = summary
-        step = f", step {summary['training_step']}" if summary.get("training_step") is not None else ""
-        loss = f", val loss {summary['val_loss']:.3f}" if summary.get("val_loss") is not None else ""
+        step = self.tr(", step {n}").format(n=summary["training_step"]) if summary.get("training_step") is not None else ""
+        loss = self.tr(", val loss {loss}").format(loss=f"{summary['val_loss']:.3f}") if summary.get("val_loss") is not None else ""
         self.found.setText(
-            f"{summary['format']}: {summary['n_layer']} layers, {summary['n_head']} heads, "
-            f"embedding {summary['n_embd']}, {summary['n_params'] / 1e6:.1f} M parameters, "
-            f"vocabulary {summary['vocab_size']} ({summary['tokenizer']}), context {summary['context_length']}{step}{loss}"
+            self.tr("{format}: {layers} layers, {heads} heads, embedding {embd}, {params} M parameters, "
+                    "vocabulary {vocab} ({tokenizer}), context {ctx}").format(
+                format=summary["format"], layers=summary["n_layer"], heads=summary["n_head"], embd=summary["n_embd"],
+                params=f"{summary['n_params'] / 1e6:.1f}", vocab=summary["vocab_size"], tokenizer=summary["tokenizer"],
+                ctx=summary["context_length"]) + step + loss
         )
         self.qtype.clear()
         for qt, size in summary.get("estimated_bytes", {}).items():
-            self.qtype.addItem(f"{qt} — about {_mb(size)}", qt)
+            self.qtype.addItem(self.tr("{type} — about {size}").format(type=qt, size=_mb(size)), qt)
         idx = self.qtype.findData(DEFAULT_TYPE)
         self.qtype.setCurrentIndex(max(idx, 0))
         stem = Path(summary.get("source", self.source.text())).stem or "model"
@@ -144,6 +235,140 @@ class ImportCheckpointDialog(QDialog):
             stem = Path(summary.get("source", self.source.text())).parent.name or stem
         self.name.setText(re.sub(r"[^\w.-]+", "-", stem))
         self.convert_button.setEnabled(True)
+
+    # ------------------------------------------------------------------ the tokenizer
+    def _ask_for_tokenizer(self, converter_error: str) -> None:
+        """The checkpoint has no tokenizer of its own: say so in the dialog's words and offer GPT-2's."""
+        from chatdesk.library import find_gpt2_tokenizer
+
+        self.needs_tokenizer = True
+        self.found.setText(self.tr(
+            "This checkpoint has no tokenizer of its own. nanoGPT's default training uses GPT-2's tokenizer, which is "
+            "not stored in the checkpoint: choose it under Tokenizer (from the Hugging Face cache, a download or a "
+            "file), and ChatDesk reads the checkpoint again."))
+        self.found.setToolTip(converter_error)
+        self.tokenizer_note.setText(self.tr("Looking for GPT-2's tokenizer in the Hugging Face cache…"))
+        self.tokenizer_note.show()
+
+        def looked(found: Any) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self.cached_tokenizer = found
+            self.cache_tokenizer_button.setEnabled(found is not None)
+            if found is not None:
+                self.cache_tokenizer_button.setToolTip(str(found.folder))
+                self.tokenizer_note.setText(self.tr(
+                    "GPT-2's tokenizer is already on this computer ({folder}). Press “GPT-2 from Hugging Face cache” "
+                    "to use it.").format(folder=found.folder))
+                self.cache_tokenizer_button.setFocus()
+            else:
+                self.tokenizer_note.setText(self.tr(
+                    "GPT-2's tokenizer is not in the Hugging Face cache. “Download GPT-2's…” fetches it (about 1.5 MB) "
+                    "from Hugging Face, or choose a tokenizer.json, vocab.json + merges.txt or meta.pkl with “File…”."))
+
+        def failed(exc: BaseException) -> None:
+            if shiboken6.isValid(self):
+                self.tokenizer_note.setText(str(exc))
+
+        run_in_background(find_gpt2_tokenizer, looked, failed)
+
+    def set_tokenizer(self, path: str) -> None:
+        """Use this tokenizer (file or folder) and read the checkpoint again with it."""
+        self.tokenizer.setText(path)
+        self._tokenizer_edited()
+
+    def _tokenizer_edited(self) -> None:
+        if self.source.text().strip():
+            self.inspect(self.source.text())
+
+    def use_cached_gpt2(self) -> None:
+        if self.cached_tokenizer is None:
+            return
+        self.tokenizer_note.setText(self.tr("Using GPT-2's tokenizer from the Hugging Face cache ({repo}).").format(
+            repo=self.cached_tokenizer.repo_id))
+        self.set_tokenizer(tokenizer_argument(self.cached_tokenizer))
+
+    def _choose_tokenizer_dialog(self) -> str:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Tokenizer"), str(Path.home()),
+            self.tr("Tokenizers (tokenizer.json vocab.json meta.pkl);;All files (*)"))
+        return path
+
+    def _pick_tokenizer(self) -> None:
+        path = self.choose_tokenizer_file()
+        if not path:
+            return
+        p = Path(path)
+        # vocab.json needs its merges.txt: the converter takes the folder holding both.
+        self.set_tokenizer(str(p.parent) if p.name in ("vocab.json", "merges.txt") else str(p))
+
+    def ask_download_gpt2(self) -> None:
+        """The network is used only after the user agrees."""
+        box = QMessageBox(self)
+        box.setObjectName("confirmTokenizerDownload")
+        box.setAccessibleName(self.tr("Confirm downloading GPT-2's tokenizer"))
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Download GPT-2's tokenizer"))
+        box.setText(self.tr("Download GPT-2's tokenizer (vocab.json and merges.txt, about 1.5 MB) from Hugging Face "
+                            "({repo})? It is kept in ChatDesk's data folder for later imports.").format(repo=GPT2_REPO))
+        yes = box.addButton(self.tr("Download"), QMessageBox.ButtonRole.AcceptRole)
+        yes.setObjectName("downloadTokenizer")
+        yes.setAccessibleName(self.tr("Download"))
+        no = box.addButton(QMessageBox.StandardButton.Cancel)
+        no.setAccessibleName(self.tr("Cancel"))
+        box.setDefaultButton(yes)
+
+        def answered(_result: int) -> None:
+            agreed = box.clickedButton() is yes
+            self.confirm_box = None
+            box.deleteLater()
+            if agreed:
+                self.download_gpt2()
+
+        box.finished.connect(answered)
+        self.confirm_box = box
+        box.open()
+
+    def download_gpt2(self) -> None:
+        from chatdesk.library import download_gpt2_tokenizer
+        from chatdesk.ui.download_dialog import DownloadJob, progress_text
+
+        if self.tokenizer_job is not None:
+            return
+
+        def work(on_progress: Callable[[Any], None], cancel: threading.Event) -> Any:
+            return download_gpt2_tokenizer(on_progress=on_progress, cancel=cancel)
+
+        def progressed(p: Any) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self.tokenizer_note.setText(self.tr("Downloading GPT-2's tokenizer: {file}, {progress}").format(
+                file=p.filename, progress=progress_text(p)))
+
+        def done(found: Any) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self.tokenizer_job = None
+            self.hub_tokenizer_button.setEnabled(True)
+            self.tokenizer_note.setText(self.tr("Downloaded GPT-2's tokenizer to {folder}.").format(folder=found.folder))
+            self.set_tokenizer(tokenizer_argument(found))
+
+        def failed(exc: BaseException) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self.tokenizer_job = None
+            self.hub_tokenizer_button.setEnabled(True)
+            self.tokenizer_note.setText(str(exc))
+
+        job = DownloadJob(work)
+        job.progress.connect(progressed)
+        job.succeeded.connect(done)
+        job.failed.connect(failed)
+        self.tokenizer_job = job
+        self.hub_tokenizer_button.setEnabled(False)
+        self.tokenizer_note.setText(self.tr("Connecting to Hugging Face…"))
+        self.tokenizer_note.show()
+        job.start()
 
     # ------------------------------------------------------------------ converting
     def start_conversion(self) -> None:
@@ -155,9 +380,10 @@ class ImportCheckpointDialog(QDialog):
         self.output_path = str(out_dir / f"{self.name.text() or 'model'}-{qt}.gguf")
         self.progress.setValue(0)
         self.progress.show()
-        self.status.setText("Converting…")
+        self.status.setText(self.tr("Converting…"))
         self.convert_button.setEnabled(False)
-        args = [self.source.text(), "-o", self.output_path, "--type", qt, "--name", self.name.text() or "model", "--progress-json"]
+        args = [self.source.text(), *self._tokenizer_args(), "-o", self.output_path, "--type", qt,
+                "--name", self.name.text() or "model", "--progress-json"]
         self._run(args, self._converted)
 
     def _converted(self, events: list[dict], code: int) -> None:
@@ -165,11 +391,23 @@ class ImportCheckpointDialog(QDialog):
         if code == 0 and done:
             self.output_path = done.get("output", self.output_path)
             self.progress.setValue(100)
-            self.status.setText(f"Converted to {self.output_path}")
+            self.status.setText(self.tr("Converted to {path}").format(path=self.output_path))
             self.chat_button.show()
+            self._add_to_library(str(self.output_path))
         else:
             self.status.setText(self._error_text(events, code))
             self.convert_button.setEnabled(True)
+
+    def _add_to_library(self, path: str) -> None:
+        """List the converted model in the library as an imported checkpoint (on the thread pool)."""
+        from chatdesk.library import Catalog
+
+        def failed(exc: BaseException) -> None:
+            if shiboken6.isValid(self):
+                self.status.setText(self.status.text() + "\n" + self.tr("It could not be added to the library: {error}").format(
+                    error=exc))
+
+        run_in_background(lambda: Catalog.open().add_file(path, source="imported"), lambda _entry: None, failed)
 
     # ------------------------------------------------------------------ child process plumbing
     def _run(self, args: list[str], finished) -> None:  # type: ignore[no-untyped-def]
@@ -192,7 +430,8 @@ class ImportCheckpointDialog(QDialog):
                 return
             self._proc = None
             if cancelled:
-                self.status.setText("Cancelled.")
+                self._inspected_args = None  # a cancelled reading may be asked for again
+                self.status.setText(self.tr("Cancelled."))
                 self.convert_button.setEnabled(self.summary is not None)
             else:
                 events.append({"stderr": stderr})
@@ -201,7 +440,7 @@ class ImportCheckpointDialog(QDialog):
         def failed_to_start(_err) -> None:  # type: ignore[no-untyped-def]
             try:
                 if proc.state() == QProcess.ProcessState.NotRunning and proc.exitCode() == 0 and not events:
-                    self.status.setText(f"Could not start the converter: {proc.errorString()}")
+                    self.status.setText(self.tr("Could not start the converter: {error}").format(error=proc.errorString()))
             except RuntimeError:
                 return
 
@@ -227,13 +466,12 @@ class ImportCheckpointDialog(QDialog):
                 self.progress.setValue(int(float(event["progress"]) * 100))
                 self.status.setText(str(event.get("message", "")))
 
-    @staticmethod
-    def _error_text(events: list[dict], code: int) -> str:
+    def _error_text(self, events: list[dict], code: int) -> str:
         err = next((e["error"] for e in events if e.get("error")), None)
         if err:
             return str(err)
         stderr = next((e["stderr"] for e in events if e.get("stderr")), "").strip()
-        return stderr.splitlines()[-1] if stderr else f"The converter stopped unexpectedly (exit code {code})."
+        return stderr.splitlines()[-1] if stderr else self.tr("The converter stopped unexpectedly (exit code {code}).").format(code=code)
 
     def _cancel(self) -> None:
         """SIGTERM first: the converter then removes its temporary files; kill if it lingers."""
@@ -256,4 +494,6 @@ class ImportCheckpointDialog(QDialog):
             self._proc.terminate()
             if not self._proc.waitForFinished(3000):
                 self._proc.kill()
+        if self.tokenizer_job is not None:
+            self.tokenizer_job.cancel()  # the part downloaded so far is kept for the next try
         super().closeEvent(event)

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 from chatdesk import paths
 from chatdesk.chat import FlowError, reproduction_caveats
 from chatdesk.engine import ModelInfo
-from chatdesk.engine.types import LocalSource
 from chatdesk.settings import AppSettings, save_settings
 from chatdesk.store import Store, StoreError, mark_interactive_thread
+from chatdesk.ui import model_actions
 from chatdesk.ui.background import run_in_background, wait_all
 from chatdesk.ui.banner import Banner
 from chatdesk.ui.chat_controller import ChatController
@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
         mark_interactive_thread()  # this thread's store calls give up quickly on a locked database
         self.settings = settings
         self.model_path = model_path
-        self.inference = InferenceThread(store, paths.data_dir() / "model-checks.json", self)
+        self.inference = InferenceThread(store, paths.data_dir() / "model-checks.json", self, api_key_for=model_actions.api_key_for)
 
         self.sidebar = Sidebar(self)
         self.banner = Banner(self)
@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.controller.prompt_format_for = lambda key: self.settings.prompt_format_for(key)
         self._wire()
         self._build_menus()
+        model_actions.install(self)
         self._pending_undo: list[int] = []
         self._undo_timer = QTimer(self)
         self._undo_timer.setSingleShot(True)
@@ -131,7 +132,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self._action(file_menu, "&New chat", self.new_conversation, QKeySequence("Ctrl+N"))
         self._action(file_menu, "&Open model…", self.choose_model, QKeySequence("Ctrl+O"))
-        self._action(file_menu, "&Models…", self.show_models)
+        model_actions.install_menu(self, file_menu)
         act = self._action(file_menu, "Import &checkpoint…", self.import_checkpoint)
         if getattr(sys, "frozen", False):  # the bundle ships no converter/torch
             act.setEnabled(False)
@@ -175,8 +176,8 @@ class MainWindow(QMainWindow):
         self.controller.loading_key = path
         self.load_bar.setValue(0)
         self.load_bar.show()
-        self.model_label.setText(f"Loading {Path(path).name}…")
-        self.inference.request_load(LocalSource(path, self.settings.load))
+        self.model_label.setText(f"Loading {model_actions.display_name(path)}…")
+        self.inference.request_load(model_actions.source_for(path, self.settings.load))
 
     def _on_loaded(self, info: ModelInfo) -> None:
         self.controller.model_info = info
@@ -212,14 +213,6 @@ class MainWindow(QMainWindow):
         gpu = f", GPU layers {info.n_gpu_layers}" if info.n_gpu_layers else ""
         self.model_label.setText(f"{info.name} · {info.quantization} · ctx {info.n_ctx}{gpu}")
         self.model_label.setToolTip(info.path)
-
-    def show_models(self) -> None:
-        from chatdesk.ui.models_dialog import ModelsDialog
-
-        dlg = ModelsDialog(self.model_path, self)
-        dlg.chat_requested.connect(self.use_model)
-        dlg.show()
-        self._models_dialog = dlg
 
     def import_checkpoint(self) -> None:
         from chatdesk.ui.import_dialog import ImportCheckpointDialog
@@ -307,9 +300,9 @@ class MainWindow(QMainWindow):
         wanted = conv.model_path if conv else None
         if not wanted or wanted == self.model_path or self.controller.busy:
             return
-        if not Path(wanted).is_file():
+        if not model_actions.available(wanted):
             self.notice.show_message(
-                f"This chat was held with {Path(wanted).name}, which is no longer available; "
+                f"This chat was held with {model_actions.display_name(wanted)}, which is no longer available; "
                 "it continues with the current model.",
                 "info",
             )

@@ -1,0 +1,163 @@
+"""The model picker: which model of the library the current conversation talks to.
+
+A conversation remembers its model by a *key* — a file path for a local GGUF, or
+``"{base_url}#{model_id}"`` (``RemoteSource.key``) for a model on an OpenAI-compatible server —
+so the picker, the conversation store and the worker all speak the same string. The picker only
+shows and reports choices; loading is the window's job (``chatdesk/ui/model_actions.py``), on the
+inference thread, so choosing never blocks the GUI.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QComboBox, QSizePolicy, QWidget
+
+if TYPE_CHECKING:  # the library loads on the thread pool, after the window shows
+    from chatdesk.library import ModelEntry
+
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ModelPicker", text)
+
+
+def entry_key(entry: ModelEntry) -> str | None:
+    """The key a conversation stores for this library entry (None: the entry has no file)."""
+    if entry.is_remote:
+        if not entry.remote_url or not entry.remote_model:
+            return None
+        return f"{entry.remote_url.rstrip('/')}#{entry.remote_model}"
+    return entry.path
+
+
+def is_remote_key(key: str | None) -> bool:
+    return bool(key) and "#" in key and key.startswith(("http://", "https://"))  # type: ignore[union-attr]
+
+
+def split_remote_key(key: str) -> tuple[str, str]:
+    """``(base_url, model_id)`` of a remote key (the base URL never contains '#')."""
+    base, _, model = key.partition("#")
+    return base, model
+
+
+def same_model(a: str | None, b: str | None) -> bool:
+    """Do two keys name the same model? Local paths are compared as real files."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    if is_remote_key(a) or is_remote_key(b):
+        return False
+    return os.path.normcase(os.path.realpath(a)) == os.path.normcase(os.path.realpath(b))
+
+
+def key_label(key: str) -> str:
+    """A short name for a key that is not (or not yet) in the library."""
+    if is_remote_key(key):
+        base, model = split_remote_key(key)
+        host = base.split("://", 1)[-1].removesuffix("/v1")
+        tail = model.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+        return f"{tail if tail.lower().endswith('.gguf') else model} @ {host}"
+    return os.path.basename(key) or key
+
+
+class ModelPicker(QComboBox):
+    """A combo box of library models; ``model_chosen(key)`` when the user picks another one."""
+
+    model_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("modelPicker")
+        self.setAccessibleName(_tr("Model for this conversation"))
+        self.setToolTip(_tr("The model this conversation talks to. Choosing another one loads it in the background."))
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setMinimumContentsLength(18)
+        self._items = QStandardItemModel(self)
+        self.setModel(self._items)
+        self._entries: list[ModelEntry] = []
+        self._current: str | None = None  # the key shown as in use
+        self._requested: str | None = None  # the last key chosen whose load has not ended yet
+        self.activated.connect(self._on_activated)
+
+    # ------------------------------------------------------------------ content
+    def set_entries(self, entries: list[ModelEntry]) -> None:
+        """Show these library entries (unusable ones greyed out, with the reason as a tooltip)."""
+        self._entries = [e for e in entries if entry_key(e)]
+        self._rebuild()
+
+    def entries(self) -> list[ModelEntry]:
+        return list(self._entries)
+
+    def show_current(self, key: str | None) -> None:
+        """Mark ``key`` as the model in use (a load ended); a model outside the library gets its own item."""
+        self._current = key
+        self._requested = None
+        self._rebuild()
+
+    def current_key(self) -> str | None:
+        return self._current
+
+    def model_keys(self) -> list[str]:
+        return [self._items.item(i).data(KEY_ROLE) for i in range(self._items.rowCount())]
+
+    def _rebuild(self) -> None:
+        self.blockSignals(True)
+        try:
+            self._items.clear()
+            selected = -1
+            for entry in self._entries:
+                key = entry_key(entry)
+                assert key is not None
+                label = entry.name
+                if entry.is_remote:
+                    label = _tr("{name} (remote)").format(name=entry.name)
+                item = QStandardItem(label)
+                item.setData(key, KEY_ROLE)
+                item.setData(entry.id, ID_ROLE)
+                item.setData(label, Qt.ItemDataRole.AccessibleTextRole)
+                if not entry.usable:
+                    item.setEnabled(False)
+                    item.setToolTip(entry.problem or _tr("Its file is missing."))
+                else:
+                    item.setToolTip(entry.remote_url if entry.is_remote else (entry.path or ""))
+                self._items.appendRow(item)
+                if selected < 0 and same_model(key, self._current):
+                    selected = self._items.rowCount() - 1
+            if selected < 0 and self._current:
+                item = QStandardItem(_tr("{name} (not in the library)").format(name=key_label(self._current)))
+                item.setData(self._current, KEY_ROLE)
+                item.setToolTip(self._current)
+                self._items.appendRow(item)
+                selected = self._items.rowCount() - 1
+            self.setCurrentIndex(selected)
+        finally:
+            self.blockSignals(False)
+
+    # ------------------------------------------------------------------ user choice
+    def choose(self, key: str) -> bool:
+        """Pick ``key`` as if the user had chosen it (keyboard users and tests). False if not listed."""
+        for i in range(self._items.rowCount()):
+            item = self._items.item(i)
+            if item.data(KEY_ROLE) == key and item.isEnabled():
+                self.setCurrentIndex(i)
+                self._on_activated(i)
+                return True
+        return False
+
+    def _on_activated(self, index: int) -> None:
+        item = self._items.item(index) if index >= 0 else None
+        key = item.data(KEY_ROLE) if item is not None else None
+        # Compared with the last choice still loading, so picking the model in use again while
+        # another one loads switches back instead of being ignored.
+        if not key or same_model(key, self._requested or self._current):
+            return
+        self._requested = key
+        self.model_chosen.emit(key)
