@@ -164,6 +164,22 @@ def m011_evaluations(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX ix_evaluations_model ON evaluations(model_sha256, created_at)")
 
 
+@migration
+def m010_presets(db: sqlite3.Connection) -> None:
+    """The user's own presets (system prompt + sampler values, see chatdesk.chat.presets); the
+    built-in ones live in code. ``data`` is the preset's documented JSON object."""
+    db.execute(
+        """
+        CREATE TABLE presets (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            data TEXT NOT NULL,
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL
+        )"""
+    )
+
 def applied(db: sqlite3.Connection) -> set[str]:
     db.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at REAL NOT NULL)"

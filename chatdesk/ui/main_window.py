@@ -28,7 +28,7 @@ from chatdesk.chat import FlowError, reproduction_caveats
 from chatdesk.engine import ModelInfo
 from chatdesk.settings import AppSettings, save_settings
 from chatdesk.store import Store, StoreError, mark_interactive_thread
-from chatdesk.ui import model_actions
+from chatdesk.ui import chat_settings_actions, model_actions
 from chatdesk.ui.background import run_in_background, wait_all
 from chatdesk.ui.banner import Banner
 from chatdesk.ui.chat_controller import ChatController
@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self._wire()
         self._build_menus()
         model_actions.install(self)
+        self.chat_settings = chat_settings_actions.install(self)  # per-chat settings panel, presets, context meter
         self._pending_undo: list[int] = []
         self._undo_timer = QTimer(self)
         self._undo_timer.setSingleShot(True)
