@@ -133,6 +133,12 @@ def test_overlong_history_is_trimmed_not_failed(model_path, tmp_path):
         assert "You are terse." in rendered.text, "the system prompt is kept"
         assert "What was the last question?" in rendered.text
         assert len(tokens) + budget <= 256
+        # The count says exactly how many messages the model will not see (an answer whose
+        # question was left out goes too, and is counted).
+        assert dropped == sum(m.content not in rendered.text for m in history[1:])
+        for cut in range(1, 8):  # whatever the budget, including cuts that orphan an answer
+            _t, r, n, _b = eng.fit(history, 64 + cut * 7)
+            assert n == sum(m.content not in r.text for m in history[1:])
     finally:
         eng.unload()
 

@@ -55,3 +55,19 @@ def test_oldest_schema_migrates_with_data_and_backup(tmp_path):
     # Re-opening runs nothing and makes no new backup.
     Store(path, tmp_path / "backups").close()
     assert len(list((tmp_path / "backups").glob("*.sqlite3"))) == 1
+
+
+def test_a_second_process_migrating_at_the_same_time_skips_what_the_first_applied(tmp_path, monkeypatch):
+    """Two starts on a new data folder (the window and ``chatdesk ask``, say) race to migrate. The
+    one that waited for the write lock must not run a step again ("table already exists")."""
+    path = tmp_path / "race.sqlite3"
+    late = sqlite3.connect(path, isolation_level=None)
+    stale = list(migrations.MIGRATIONS)  # what it read before the other process got the lock
+    Store(path).close()  # the other process: everything applied
+    monkeypatch.setattr(migrations, "pending", lambda db: stale)
+    assert migrations.migrate(late) == []
+    late.close()
+    s = Store(path)
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == len(migrations.MIGRATIONS)
+    s.close()

@@ -215,7 +215,14 @@ class ConversationFlow:
             sampling = d
         system = prov.get("system_prompt", current.system_prompt)
         limit = prov.get("context_limit")
-        return replace(current, system_prompt=system, sampling=sampling, context_limit=limit if isinstance(limit, int) else current.context_limit)
+        preset = prov.get("preset_id")
+        return replace(
+            current,
+            system_prompt=system,
+            sampling=sampling,
+            context_limit=limit if isinstance(limit, int) else current.context_limit,
+            preset_id=preset if isinstance(preset, str) else None,
+        )
 
     def _plan(
         self,

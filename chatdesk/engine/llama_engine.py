@@ -369,40 +369,41 @@ class LlamaEngine:
             raise GenerationError("There is no message to answer.")
         sep = " " if isinstance(renderer, PlainPrompt) and renderer.fmt.mode == "chat" and assistant_prefix else ""
 
-        def attempt(drop: int) -> tuple[list[int], RenderedPrompt]:
+        def attempt(drop: int) -> tuple[list[int], RenderedPrompt, int]:
+            """Render without the ``drop`` oldest messages (and an answer whose question went)."""
             kept = rest[drop:]
             while len(kept) > 1 and kept[0].role == "assistant":
                 kept = kept[1:]
+            left_out = len(rest) - len(kept)
             rendered = renderer.render(system + kept)
             if prefix_tokens:
                 base = rendered if not sep else replace(rendered, text=rendered.text + sep)
-                return self.tokenize(base) + list(prefix_tokens), replace(rendered, text=base.text + assistant_prefix)
+                return self.tokenize(base) + list(prefix_tokens), replace(rendered, text=base.text + assistant_prefix), left_out
             if assistant_prefix:
                 rendered = replace(rendered, text=rendered.text + sep + assistant_prefix)
-            return self.tokenize(rendered), rendered
+            return self.tokenize(rendered), rendered, left_out
 
-        tokens, rendered = attempt(0)
-        dropped = 0
+        tokens, rendered, dropped = attempt(0)
         if len(tokens) + reserve > budget:
             lo, hi = 1, len(rest) - 1
-            best: tuple[int, list[int], RenderedPrompt] | None = None
+            best: tuple[list[int], RenderedPrompt, int] | None = None
             while lo <= hi:
                 mid = (lo + hi) // 2
-                t, r = attempt(mid)
+                t, r, n = attempt(mid)
                 if len(t) + reserve <= budget:
-                    best = (mid, t, r)
+                    best = (t, r, n)
                     hi = mid - 1
                 else:
                     lo = mid + 1
             if best is None:
-                t, r = attempt(len(rest) - 1)
+                t, r, n = attempt(len(rest) - 1)
                 if len(t) + MIN_REPLY_TOKENS > budget:
                     raise ContextOverflowError(
                         f"This message is too long for the model: it needs {len(t)} tokens, but the model's "
                         f"context holds {budget}. Shorten it or split it up."
                     )
-                best = (len(rest) - 1, t, r)
-            dropped, tokens, rendered = best
+                best = (t, r, n)
+            tokens, rendered, dropped = best
         reply_budget = min(max_tokens, budget - len(tokens))
         return tokens, rendered, dropped, reply_budget
 

@@ -200,6 +200,11 @@ def migrate(db: sqlite3.Connection, upto: str | None = None) -> list[str]:
     ran: list[str] = []
     for name, fn in pending(db):
         db.execute("BEGIN IMMEDIATE")
+        # Another process (a second start, ``chatdesk ask``) may have applied it while we waited
+        # for the write lock: check again inside the transaction.
+        if name in applied(db):
+            db.execute("ROLLBACK")
+            continue
         try:
             fn(db)
             db.execute(

@@ -73,9 +73,9 @@ class SingleInstance(QObject):
 
     def _read(self, conn: QLocalSocket) -> None:
         if conn.readAll().data().startswith(MESSAGE.strip()):
+            self.activation_requested.emit()  # the window comes forward before the second start hears back
             conn.write(b"ok\n")
             conn.flush()
-            self.activation_requested.emit()
 
     def release(self) -> None:
         if self._server is not None:
