@@ -1,14 +1,17 @@
 """Every location ChatDesk reads or writes is decided here, and only here.
 
-Precedence, highest first: an explicit ``--data-dir`` (``set_data_dir``), the ``CHATDESK_HOME``
+Data precedence, highest first: an explicit ``--data-dir`` (``set_data_dir``), the ``CHATDESK_HOME``
 environment variable, then the platform's conventional user-data folder from platformdirs.
 Keeping this in one module means a test fixture can redirect *all* state with one call, and a
-user can move their whole profile by moving one folder.
+user can move their whole profile by moving one folder. The read-only files that ship with
+ChatDesk (icon, desktop entry, stylesheet, translations, evaluation texts) are found through
+``assets_dir()``, the same way in a source checkout, an installed wheel and the frozen bundle.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -34,6 +37,23 @@ def data_dir() -> Path:
     if env:
         return Path(env).expanduser().resolve()
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def assets_dir() -> Path:
+    """The folder of files shipped with ChatDesk: ``icons/``, ``chatdesk.desktop``, ``styles/``,
+    ``i18n/``, ``eval/``.
+
+    The repository keeps them in its top-level ``assets/``. A wheel carries the same tree as
+    package data in ``chatdesk/_assets`` (setup.py maps the one onto the other), and the
+    PyInstaller bundle at ``_internal/chatdesk/_assets`` (chatdesk.spec). Nothing here is written.
+    """
+    if getattr(sys, "frozen", False) and hasattr(sys, "_MEIPASS"):
+        return Path(sys._MEIPASS) / "chatdesk" / "_assets"  # noqa: SLF001 - PyInstaller's documented bundle folder
+    package = Path(__file__).resolve().parent
+    installed = package / "_assets"
+    if installed.is_dir():
+        return installed
+    return package.parent / "assets"  # a source checkout (also an editable install)
 
 
 def database_path() -> Path:

@@ -1,0 +1,7 @@
+"""``python -m chatdesk.evaluation MODEL ...``: see ``chatdesk.evaluation.child``."""
+
+import sys
+
+from chatdesk.evaluation.child import main
+
+sys.exit(main())
