@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QInputDialog
 from tests_gui_support import make_window
 
 from chatdesk.store import Status
-from chatdesk.store.database import INTERACTIVE_BUSY_TIMEOUT_MS, busy_timeout_ms
+from chatdesk.store.busy import INTERACTIVE_BUSY_TIMEOUT_MS, busy_timeout_ms
 
 
 @pytest.fixture

@@ -10,12 +10,15 @@ blocking (it reads the store and tokenizes): the window runs it on the thread po
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from chatdesk.chat.chat_settings import ChatSettings, resolve
 from chatdesk.engine.base import Engine
 from chatdesk.engine.types import ChatMessage, PromptFormat, PromptPlan
 from chatdesk.settings import AppSettings
-from chatdesk.store import Store
+
+if TYPE_CHECKING:
+    from chatdesk.store import Store
 
 FIRST_WINDOW = 64  # newest messages looked at first (see plan_newest)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chatdesk.chat.chat_settings import ChatSettings, overrides, resolve
 from chatdesk.chat.token_record import decode
@@ -28,8 +28,10 @@ from chatdesk.engine.types import (
     TokenProb,
 )
 from chatdesk.settings import AppSettings
-from chatdesk.store import ConversationRecord, MessageRecord, Status, Store, StoreError
-from chatdesk.store.message_tokens import load_message_tokens
+from chatdesk.store import ConversationRecord, MessageRecord, Status, StoreError
+
+if TYPE_CHECKING:
+    from chatdesk.store import Store
 
 _request_ids = itertools.count(1)
 
@@ -151,6 +153,8 @@ class ConversationFlow:
         """A sibling reply that keeps tokens ``[0, index)``, takes ``token_id`` at ``index`` (one
         of the alternatives the model offered there) and continues from it."""
         old = self._message(assistant_id, "assistant")
+        from chatdesk.store.message_tokens import load_message_tokens
+
         tokens = decode(load_message_tokens(self.store, old.id))
         if not 0 <= index < len(tokens):
             raise FlowError("This reply has no recorded token at that position.")

@@ -17,12 +17,15 @@ import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chatdesk.chat.chat_settings import ChatSettings
 from chatdesk.engine.types import SamplingSettings
-from chatdesk.store import Store, StoreError
-from chatdesk.store import presets as preset_rows
+from chatdesk.store import StoreError
+
+if TYPE_CHECKING:
+    from chatdesk.store import Store
+    from chatdesk.store.presets import PresetRecord
 
 FORMAT_NAME = "chatdesk-presets"
 FORMAT_VERSION = 1
@@ -490,7 +493,14 @@ def parse_json(text: str | bytes) -> list[Preset]:
 
 
 # ---------------------------------------------------------------------------- the library
-def _from_row(row: preset_rows.PresetRecord) -> Preset:
+def _rows():  # type: ignore[no-untyped-def]
+    """The presets table (SQLAlchemy), imported when presets are first read or written."""
+    from chatdesk.store import presets
+
+    return presets
+
+
+def _from_row(row: PresetRecord) -> Preset:
     preset = from_json(row.data)  # raises PresetFormatError for a damaged row
     if preset is None:
         raise PresetError(f"The stored preset {row.name!r} is damaged.")
@@ -504,7 +514,7 @@ def builtin(preset_id: str) -> Preset | None:
 def all_presets(store: Store) -> list[Preset]:
     """Built-ins first, then the user's own (oldest first). A damaged stored preset is skipped."""
     out = list(BUILTIN_PRESETS)
-    for row in preset_rows.list_presets(store):
+    for row in _rows().list_presets(store):
         try:
             out.append(_from_row(row))
         except PresetError:
@@ -519,7 +529,7 @@ def find(store: Store, preset_id: str | None) -> Preset | None:
         return _BUILTINS[preset_id]
     if not preset_id.startswith(USER_PREFIX):
         return None
-    row = preset_rows.get_preset(store, preset_id[len(USER_PREFIX):])
+    row = _rows().get_preset(store, preset_id[len(USER_PREFIX):])
     if row is None:
         return None
     try:
@@ -556,7 +566,7 @@ def save_new(store: Store, preset: Preset, language: str = "en") -> Preset:
     name = _unique_names(store, [_check_name(preset.name_in(language))], language)[0]
     preset = _renamed(replace(preset, id=USER_PREFIX), language, name)
     try:
-        row = preset_rows.create_preset(store, name, to_json(preset))
+        row = _rows().create_preset(store, name, to_json(preset))
     except StoreError as exc:
         raise PresetError(f"The preset could not be saved: {exc}") from exc
     return replace(preset, id=USER_PREFIX + row.uid)
@@ -575,7 +585,7 @@ def update(store: Store, preset: Preset, language: str = "en") -> Preset:
         if len(text) > MAX_PROMPT_CHARS:
             raise PresetError(f"A preset's system prompt can be at most {MAX_PROMPT_CHARS:,} characters long.")
     try:
-        found = preset_rows.update_preset(store, preset.uid, preset.name_in(language), to_json(preset))
+        found = _rows().update_preset(store, preset.uid, preset.name_in(language), to_json(preset))
     except StoreError as exc:
         raise PresetError(f"The preset could not be saved: {exc}") from exc
     if not found:
@@ -600,7 +610,7 @@ def delete(store: Store, preset_id: str) -> bool:
     if not preset_id.startswith(USER_PREFIX):
         return False
     try:
-        return preset_rows.delete_preset(store, preset_id[len(USER_PREFIX):])
+        return _rows().delete_preset(store, preset_id[len(USER_PREFIX):])
     except StoreError as exc:
         raise PresetError(f"The preset could not be deleted: {exc}") from exc
 
@@ -612,7 +622,7 @@ def import_json(store: Store, text: str | bytes, language: str = "en") -> list[P
     names = _unique_names(store, [p.name_in(language) for p in parsed], language)
     renamed = [_renamed(p, language, n) for p, n in zip(parsed, names)]
     try:
-        rows = preset_rows.create_presets(store, [(n, to_json(p)) for n, p in zip(names, renamed)])
+        rows = _rows().create_presets(store, [(n, to_json(p)) for n, p in zip(names, renamed)])
     except StoreError as exc:
         raise PresetError(f"The presets could not be saved: {exc} Nothing was imported.") from exc
     return [replace(p, id=USER_PREFIX + r.uid) for p, r in zip(renamed, rows)]

@@ -15,14 +15,16 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chatdesk.chat.flow import ReplyPlan
 from chatdesk.chat.provenance import finished_provenance
 from chatdesk.chat.token_record import encode, shifted
 from chatdesk.engine.types import GenerationResult, ModelInfo, TokenProb
-from chatdesk.store import MessageRecord, Status, Store, StoreError
-from chatdesk.store.message_tokens import save_message_tokens
+from chatdesk.store import MessageRecord, Status, StoreError
+
+if TYPE_CHECKING:
+    from chatdesk.store import Store
 
 FLUSH_INTERVAL_S = 0.5
 SAVE_ATTEMPTS = 3
@@ -130,6 +132,8 @@ class ReplyRecorder:
                 try:
                     record = self.store.finish_message(self.plan.reply.id, text, status, provenance=provenance, error=error)
                     if tokens is not None:
+                        from chatdesk.store.message_tokens import save_message_tokens
+
                         save_message_tokens(self.store, self.plan.reply.id, tokens)
                     save_error = None
                     break

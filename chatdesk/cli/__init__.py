@@ -42,6 +42,14 @@ def _gui_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _preload(module: str) -> None:
+    """Import ``module`` on a background thread; the first real use then finds it loaded."""
+    import importlib
+    import threading
+
+    threading.Thread(target=importlib.import_module, args=(module,), name=f"preload-{module}", daemon=True).start()
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and not argv[0].startswith("-") and argv[0] in command_names():
@@ -59,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         paths.set_data_dir(args.data_dir)
     if args.model and not Path(args.model).expanduser().exists():
         print(f"ChatDesk: the model file {args.model} does not exist.", file=sys.stderr)
+    _preload("chatdesk.store.store")  # SQLAlchemy (~0.3 s) loads while Qt loads and the window is built
     from chatdesk.ui.app import run_gui
 
     return run_gui(model=str(Path(args.model).expanduser().resolve()) if args.model else None)

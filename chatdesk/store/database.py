@@ -8,30 +8,14 @@ with WAL (durable against application crashes; the last transaction can be lost 
 from __future__ import annotations
 
 import sqlite3
-import threading
 import time
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 
 from chatdesk.store import migrations
+from chatdesk.store.busy import BUSY_TIMEOUT_MS, busy_timeout_ms
 from chatdesk.store.errors import StoreError, humanize
-
-BUSY_TIMEOUT_MS = 3000
-# The GUI thread must never freeze for seconds behind another program's lock: it gives up after
-# this long and says so, while background threads (the worker's flushes) wait the full timeout.
-INTERACTIVE_BUSY_TIMEOUT_MS = 250
-
-_thread = threading.local()
-
-
-def mark_interactive_thread() -> None:
-    """Make store calls from the current thread give up quickly on a locked database."""
-    _thread.interactive = True
-
-
-def busy_timeout_ms() -> int:
-    return INTERACTIVE_BUSY_TIMEOUT_MS if getattr(_thread, "interactive", False) else BUSY_TIMEOUT_MS
 
 
 def _configure(dbapi_conn: sqlite3.Connection, _record: object) -> None:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 
-from sqlalchemy.exc import DBAPIError, OperationalError
-
 
 class StoreError(RuntimeError):
     """A database problem, with a human-readable message."""
@@ -47,4 +45,8 @@ def humanize(exc: BaseException, path: object = None) -> StoreError:
     return StoreError(f"Database error{where}: {original}")
 
 
-STORE_EXCEPTIONS = (OperationalError, DBAPIError, sqlite3.Error)
+def store_exceptions() -> tuple[type[BaseException], ...]:
+    """The driver errors that ``humanize`` translates (SQLAlchemy is imported only by then)."""
+    from sqlalchemy.exc import DBAPIError, OperationalError
+
+    return (OperationalError, DBAPIError, sqlite3.Error)

@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable, Sequence
 from typing import Any, ParamSpec, TypeVar
 
-from chatdesk.store.errors import STORE_EXCEPTIONS, StoreError, humanize
+from chatdesk.store.errors import StoreError, humanize, store_exceptions
 from chatdesk.store.models import Conversation, Message
 from chatdesk.store.records import ConversationRecord, MessageRecord
 
@@ -24,7 +24,7 @@ def translated(fn: Callable[P, R]) -> Callable[P, R]:
             return fn(*args, **kwargs)
         except StoreError:
             raise
-        except STORE_EXCEPTIONS as exc:
+        except store_exceptions() as exc:
             store = args[0]
             raise humanize(exc, getattr(store, "path", None)) from exc
 

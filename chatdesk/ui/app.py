@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from chatdesk import __version__, paths
 from chatdesk.settings import load_settings
-from chatdesk.store import Store, StoreError
+from chatdesk.store import StoreError
 
 
 def _fatal(app: QApplication, message: str) -> int:
@@ -45,6 +45,8 @@ def run_gui(model: str | None = None, argv: list[str] | None = None) -> int:
             f"ChatDesk is already running with the data folder {paths.data_dir()} ({instance.holder()}), "
             "but it does not answer. Close it (or end that process) and start ChatDesk again.",
         )
+    from chatdesk.store import Store  # usually loaded already by the preload thread (chatdesk.cli)
+
     try:
         store = Store(paths.database_path(), paths.backups_dir())
         interrupted = store.mark_interrupted()

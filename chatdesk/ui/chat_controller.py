@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -18,7 +19,10 @@ from chatdesk.chat import ConversationFlow, FlowError, ModelTarget, ReplyPlan
 from chatdesk.engine import ModelInfo, PromptFormat
 from chatdesk.engine.types import TokenProb
 from chatdesk.settings import AppSettings
-from chatdesk.store import ConversationRecord, MessageRecord, Status, Store, StoreError
+from chatdesk.store import ConversationRecord, MessageRecord, Status, StoreError
+
+if TYPE_CHECKING:
+    from chatdesk.store import Store
 from chatdesk.ui.background import run_in_background
 from chatdesk.ui.message_model import MessageListModel
 from chatdesk.ui.worker import GenerationJob, GenerationOutcome, InferenceThread

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QPalette
@@ -37,7 +38,10 @@ from chatdesk.chat import ConversationFlow, FlowError
 from chatdesk.chat import presets as P
 from chatdesk.chat.chat_settings import ChatSettings, resolve
 from chatdesk.engine import ModelInfo, SamplingSettings
-from chatdesk.store import Store, StoreError
+from chatdesk.store import StoreError
+
+if TYPE_CHECKING:
+    from chatdesk.store import Store
 
 PROMPT_SAVE_DELAY_MS = 500
 MAX_CONTEXT = 131072

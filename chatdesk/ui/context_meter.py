@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QLocale, QTimer, Signal, Slot
@@ -25,7 +26,10 @@ from chatdesk.chat.context_plan import DraftPlan, plan_draft
 from chatdesk.engine import EngineError
 from chatdesk.engine.base import Engine
 from chatdesk.engine.types import PromptFormat
-from chatdesk.store import Store, StoreError
+from chatdesk.store import StoreError
+
+if TYPE_CHECKING:
+    from chatdesk.store import Store
 from chatdesk.ui.background import run_in_background
 
 log = logging.getLogger(__name__)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QPalette
@@ -37,7 +38,10 @@ from PySide6.QtWidgets import (
 from chatdesk.chat import presets as P
 from chatdesk.chat.chat_settings import ChatSettings
 from chatdesk.engine import SamplingSettings
-from chatdesk.store import Store, StoreError
+from chatdesk.store import StoreError
+
+if TYPE_CHECKING:
+    from chatdesk.store import Store
 from chatdesk.transcripts.atomic import write_atomic
 from chatdesk.ui.background import run_in_background
 

@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
@@ -27,7 +28,10 @@ from chatdesk.chat import FinishedReply, ReplyPlan, ReplyRecorder
 from chatdesk.engine import EngineError, GenerationResult, ModelInfo
 from chatdesk.engine.base import Engine
 from chatdesk.engine.types import LocalSource, ModelSource, RemoteSource, TokenProb
-from chatdesk.store import Store, StoreError
+from chatdesk.store import StoreError
+
+if TYPE_CHECKING:
+    from chatdesk.store import Store
 
 log = logging.getLogger(__name__)
 
