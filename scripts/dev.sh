@@ -2,9 +2,20 @@
 # ChatDesk: set everything up on a fresh Linux machine, then run the app or the whole test suite.
 #
 #   bash scripts/dev.sh run     # system packages + .venv + app, then launch ChatDesk (bundled model)
-#   bash scripts/dev.sh test    # the same plus test tools, then every test
+#   bash scripts/dev.sh test    # the same plus test tools, then ruff, import-linter and every test
+#   bash scripts/dev.sh test tests/test_store.py     # ... with pytest arguments
+#   bash scripts/dev.sh setup   # only install (with the test tools); .ci/run builds the bundle next
 #
-# Idempotent: re-running skips what is already there. Set CHATDESK_SKIP_APT=1 to skip apt-get.
+# Idempotent: re-running skips what is already there. Any install that fails stops the script
+# with pip's own message: a missing test dependency must never turn into skipped tests.
+#
+# Environment:
+#   CHATDESK_SKIP_APT=1        skip apt-get
+#   CHATDESK_PORTABLE_LLAMA=1  install llama-cpp-python from the portable (GGML_NATIVE=OFF) wheel
+#                              that scripts/build_bundle ships, compiled once and cached outside the
+#                              repository by scripts/llama_cpp_wheel. .ci/run sets it: CI compiles
+#                              llama.cpp once and the tests exercise the build the bundle ships.
+#                              Without it pip compiles llama.cpp for this machine's CPU (fastest here).
 set -euo pipefail
 
 cmd="${1:-run}"; shift || true
@@ -14,6 +25,7 @@ venv="$root/.venv"
 py="${PYTHON:-python3}"
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf '\033[1;31mERROR: %s\033[0m\n' "$*" >&2; exit 1; }
 
 apt_packages=(
   # Qt's xcb/EGL platform libraries, fonts (incl. Chinese) and D-Bus
@@ -22,8 +34,10 @@ apt_packages=(
   libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 libx11-xcb1 fonts-noto-cjk fonts-dejavu-core
   # building llama.cpp (llama-cpp-python compiles from source)
   build-essential cmake git python3-venv python3-dev
-  # window tests: a virtual display, typing into it, screenshots
-  xvfb xauth xdotool imagemagick
+  # window tests: a virtual display, typing into it, screenshots, window properties (the icon)
+  xvfb xauth xdotool imagemagick x11-utils
+  # checking and installing the desktop entry (scripts/install_desktop_entry.sh)
+  desktop-file-utils
 )
 
 install_system_packages() {
@@ -35,32 +49,114 @@ install_system_packages() {
   for p in "${apt_packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
   [ ${#missing[@]} -eq 0 ] && return
   log "Installing system packages: ${missing[*]}"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  $sudo apt-get update -qq || die "apt-get update failed (see above)"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+    || die "apt-get could not install: ${missing[*]}"
+}
+
+# pip without the "Location ... is ignored" lines that this machine's extra index settings print.
+# The filter never fails (grep finding nothing is fine) and pipefail keeps pip's exit status.
+pip_quiet() {
+  "$venv/bin/python" -m pip --disable-pip-version-check "$@" 2>&1 \
+    | { grep -v "is ignored: it is neither a file nor a directory" || true; }
+}
+
+# Every requirement of the chosen extra is installed, and the heavy ones import. Prints what is
+# missing (as pip package names) and fails; quiet when all is well.
+check_environment() {
+  local extras="$1"
+  "$venv/bin/python" - "$extras" <<'EOF'
+import importlib
+import importlib.metadata as md
+import re
+import sys
+
+extras = sys.argv[1]
+problems = []
+try:
+    requirements = md.requires("chatdesk") or []
+except md.PackageNotFoundError:
+    sys.exit("ChatDesk itself is not installed in .venv")
+for req in requirements:
+    name, _, marker = req.partition(";")
+    wanted_extra = re.search(r"extra\s*==\s*[\"']([^\"']+)", marker)
+    if wanted_extra and (extras != "test" or wanted_extra.group(1) != "test"):
+        continue
+    dist = re.split(r"[\s<>=!~\[(]", name.strip(), maxsplit=1)[0]
+    try:
+        md.version(dist)
+    except md.PackageNotFoundError:
+        problems.append(f"{dist} (not installed)")
+modules = ["chatdesk", "llama_cpp", "PySide6.QtWidgets"]
+if extras == "test":
+    modules += ["torch", "safetensors", "transformers", "tokenizers", "pytest", "pytestqt", "pytest_timeout",
+                "importlinter", "llama_cpp.server.app", "uvicorn", "fastapi"]
+for module in modules:
+    try:
+        importlib.import_module(module)
+    except Exception as exc:  # any failure to import is reported by name
+        problems.append(f"import {module} fails: {type(exc).__name__}: {exc}")
+if problems:
+    print("Missing or broken in .venv:\n  " + "\n  ".join(problems), file=sys.stderr)
+    sys.exit(1)
+EOF
 }
 
 install_python() {
   local extras="$1"
   if [ ! -x "$venv/bin/python" ]; then
     log "Creating $venv"
-    "$py" -m venv "$venv"
+    "$py" -m venv "$venv" || die "could not create $venv with $py (on Debian/Ubuntu: apt-get install python3-venv)"
   fi
-  local pip=("$venv/bin/python" -m pip --disable-pip-version-check)
-  "${pip[@]}" install -q --upgrade pip 2>&1 | grep -v "is ignored" || true
+  pip_quiet install -q --upgrade pip || die "could not upgrade pip in $venv (see above)"
+
   if [ "$extras" = test ] && ! "$venv/bin/python" -c "import torch" 2>/dev/null; then
     # The CPU build of torch (the default wheel pulls gigabytes of CUDA libraries).
     log "Installing torch (CPU)"
-    "${pip[@]}" install -q "torch==2.13.0+cpu" 2>&1 | grep -v "is ignored" \
-      || "${pip[@]}" install -q torch --index-url https://download.pytorch.org/whl/cpu
+    if ! pip_quiet install -q "torch==2.13.0+cpu"; then
+      log "torch 2.13.0+cpu is not on the configured indexes; trying PyTorch's CPU index"
+      pip_quiet install -q torch --index-url https://download.pytorch.org/whl/cpu \
+        || log "PyTorch's CPU index failed too: the test extras will install PyPI's default torch (large, with CUDA libraries)"
+    fi
   fi
-  log "Installing ChatDesk (llama-cpp-python compiles from source the first time: ~4 minutes)"
-  if [ "$extras" = test ]; then
-    "${pip[@]}" install -q -e ".[test]" 2>&1 | grep -v "is ignored" || true
+
+  if [ "${CHATDESK_PORTABLE_LLAMA:-0}" = 1 ]; then
+    local wheel stamp="$venv/.llama-cpp-python-wheel"
+    wheel="$(bash "$root/scripts/llama_cpp_wheel" "$venv/bin/python")" \
+      || die "could not build the portable llama-cpp-python wheel (see above)"
+    if [ "$(cat "$stamp" 2>/dev/null || true)" != "$wheel" ] || ! "$venv/bin/python" -c "import llama_cpp" 2>/dev/null; then
+      log "Installing the portable llama-cpp-python wheel $(basename "$wheel")"
+      pip_quiet install -q --force-reinstall --no-deps "$wheel" || die "pip could not install $wheel (see above)"
+      echo "$wheel" > "$stamp"
+    fi
+  fi
+
+  # Re-run pip only when the package definition changed (or something no longer imports).
+  local stamp="$venv/.chatdesk-install" want spec=.
+  [ "$extras" = test ] && spec=".[test]"
+  want="$(cat pyproject.toml setup.py | sha256sum | cut -c1-16) $spec"
+  if [ "$(cat "$stamp" 2>/dev/null || true)" = "$want" ] && check_environment "$extras" 2>/dev/null; then
+    log "ChatDesk and its dependencies are installed (pyproject.toml and setup.py unchanged)"
+    return
+  fi
+  if [ "${CHATDESK_PORTABLE_LLAMA:-0}" = 1 ]; then
+    log "Installing ChatDesk"
   else
-    "${pip[@]}" install -q -e . 2>&1 | grep -v "is ignored" || true
+    log "Installing ChatDesk (llama-cpp-python compiles from source the first time: ~4 minutes)"
   fi
-  "$venv/bin/python" -c "import chatdesk, llama_cpp, PySide6" \
-    || { log "Installation failed (see the pip output above)"; exit 1; }
+  pip_quiet install -q -e "$spec" || die "pip could not install ChatDesk$([ "$extras" = test ] && echo ' with its test tools') (see above)"
+  check_environment "$extras" || die "the installation is incomplete (see the list above); re-run after fixing it"
+  echo "$want" > "$stamp"
+}
+
+# ruff and import-linter, then pytest. All three always run, so one CI run reports every
+# problem; any failure makes the command fail, and the summary at the end names it.
+failed=()
+run_checks() {
+  log "ruff check ."
+  "$venv/bin/ruff" check . || failed+=("ruff check . found problems (fix them, or try .venv/bin/ruff check --fix .)")
+  log "lint-imports (layer contracts in pyproject.toml)"
+  "$venv/bin/lint-imports" || failed+=("lint-imports: a layer contract is broken or cannot be checked")
 }
 
 case "$cmd" in
@@ -70,22 +166,31 @@ case "$cmd" in
     log "Starting ChatDesk"
     exec "$venv/bin/chatdesk" "$@"
     ;;
+  setup)
+    install_system_packages
+    install_python test
+    ;;
   test)
     install_system_packages
     install_python test
+    run_checks
     log "Running the test suite"
     set +e
     QT_QPA_PLATFORM=offscreen "$venv/bin/python" -m pytest -p no:cacheprovider "$@"
     rc=$?
     set -e
-    if [ $rc -eq 5 ]; then
-      log "ERROR: pytest collected no tests - that is a failure, not a pass."
+    case $rc in
+      0) ;;
+      5) failed+=("pytest collected no tests - that is a failure, not a pass") ;;
+      *) failed+=("pytest exited with $rc") ;;
+    esac
+    if [ ${#failed[@]} -gt 0 ]; then
+      for f in "${failed[@]}"; do printf '\033[1;31mFAILED: %s\033[0m\n' "$f" >&2; done
       exit 1
     fi
-    exit $rc
     ;;
   *)
-    echo "usage: bash scripts/dev.sh run|test [args...]" >&2
+    echo "usage: bash scripts/dev.sh run|test|setup [args...]" >&2
     exit 2
     ;;
 esac

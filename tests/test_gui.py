@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import time
 
 import pytest
 from PySide6.QtCore import Qt
@@ -39,8 +38,11 @@ def test_send_streams_reply_and_stores_it(qtbot, window):
     assert rows[1].content == outcome.result.text and rows[1].content.strip()
     assert rows[1].status == Status.DONE
     assert len(tokens) > 1
-    # Repaints are batched: far fewer model updates than streamed pieces.
-    assert window.chat_view.model_.repaints <= len(tokens)
+    # Every streamed piece reached the window, none lost or doubled, and the reply was shown while it
+    # streamed (through the batched repaints), not only when it ended. The bound on the repaint
+    # rate is tested on the model itself in test_chat_view.py.
+    assert "".join(tokens) == outcome.result.text
+    assert window.chat_view.model_.repaints >= 1
     with sqlite3.connect(window.store.path) as raw:
         stored = raw.execute("SELECT role, content, status FROM messages ORDER BY id").fetchall()
     assert stored == [("user", "Say hello in one sentence.", "done"), ("assistant", outcome.result.text, "done")]

@@ -52,13 +52,6 @@ class Store:
         self.engine: Engine = open_engine(self.path, backups)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
-    @classmethod
-    def open_default(cls) -> Store:
-        from chatdesk import paths
-
-        paths.ensure_data_dir()
-        return cls(paths.database_path(), paths.backups_dir())
-
     def close(self) -> None:
         self.engine.dispose()
 
@@ -114,13 +107,6 @@ class Store:
         q = q.order_by(Conversation.pinned.desc(), Conversation.updated_at.desc(), Conversation.id.desc())
         with self._session() as s:
             return [as_conversation(r) for r in s.scalars(q.limit(limit).offset(offset))]
-
-    @translated
-    def count_conversations(self) -> int:
-        with self._session() as s:
-            return s.scalar(
-                select(func.count()).select_from(Conversation).where(Conversation.deleted_at.is_(None))
-            ) or 0
 
     @translated
     def rename_conversation(self, conversation_id: int, title: str) -> None:
@@ -507,9 +493,3 @@ class Store:
             return backup_to(raw.driver_connection, Path(dest))  # type: ignore[arg-type]
         finally:
             raw.close()
-
-    @translated
-    def integrity_check(self) -> str:
-        with self.engine.connect() as conn:
-            return str(conn.exec_driver_sql("PRAGMA integrity_check").scalar())
-

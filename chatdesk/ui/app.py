@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from chatdesk import __version__, paths
 from chatdesk.settings import load_settings
 from chatdesk.store import StoreError
+from chatdesk.ui.appearance import app_icon, app_stylesheet
 
 
 def _fatal(app: QApplication, message: str) -> int:
@@ -26,6 +27,8 @@ def run_gui(model: str | None = None, argv: list[str] | None = None) -> int:
     app.setApplicationName("ChatDesk")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("chatdesk")
+    app.setWindowIcon(app_icon())
+    app.setStyleSheet(app_stylesheet())
     try:
         paths.ensure_data_dir()
     except paths.DataDirError as exc:
