@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -306,3 +307,41 @@ def test_stop_interrupts_prompt_evaluation_and_engine_recovers(engine, monkeypat
     monkeypatch.setattr(llama_cpp, "llama_decode", real)
     after, pieces = run(engine, [USER])
     assert after.stop_reason in ("end", "length") and pieces
+
+
+def test_the_engine_uses_fewer_threads_when_other_programs_keep_the_cores_busy(model_path, tmp_path, monkeypatch):
+    """Busy elsewhere -> fewer threads (barrier waits make oversubscribed llama.cpp crawl). The
+    machine's load and size are simulated, so this holds on one core too."""
+    from chatdesk.engine import cpu_share
+
+    monkeypatch.setattr(cpu_share, "usable_cpus", lambda: 2)
+    eng = LlamaEngine(tmp_path / "c.json")
+    eng.load(model_path, LoadSettings(n_ctx=512, n_threads=2))
+    try:
+        eng._fixed_threads = False  # as when the user left the thread count on "automatic"
+        monkeypatch.setattr(cpu_share, "busy_elsewhere", lambda samples=3, gap_s=0.001: 2)
+        busy, _ = run(eng, [USER], max_tokens=8)
+        assert dict(busy.provenance)["threads"] == 1
+        monkeypatch.setattr(cpu_share, "busy_elsewhere", lambda samples=3, gap_s=0.001: 0)
+        idle, _ = run(eng, [USER], max_tokens=8)
+        assert dict(idle.provenance)["threads"] == 2
+    finally:
+        eng.unload()
+
+
+def test_busy_elsewhere_sees_a_busy_process():
+    import subprocess
+    import sys
+
+    from chatdesk.engine.cpu_share import busy_elsewhere
+
+    hog = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        # A spinning process is runnable at every look (allow the scheduler a moment to start it).
+        deadline = time.monotonic() + 30
+        while busy_elsewhere() < 1 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert busy_elsewhere() >= 1
+    finally:
+        hog.kill()
+        hog.wait()

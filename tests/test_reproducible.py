@@ -98,7 +98,28 @@ def test_provenance_says_what_reproduction_depends_on(fresh_engine):
 def test_reproduction_differences_name_what_changed():
     was = {"llama_cpp_build": "0.3.36+aaa", "cpu_features": "AVX2", "backend": "CPU", "threads": 2, "eval_chunk": 64, "gpu_layers": 0, "model_sha256": "x"}
     assert reproduction_differences(was, dict(was)) == []
-    now = dict(was, cpu_features="AVX2 AVX512", threads=4)
-    diffs = reproduction_differences(was, now)
-    assert any("CPU instruction sets" in d for d in diffs) and any("thread count" in d for d in diffs)
+    assert reproduction_differences(was, dict(was, threads=4)) == [], "the thread count does not change results"
+    diffs = reproduction_differences(was, dict(was, cpu_features="AVX2 AVX512", eval_chunk=32))
+    assert any("CPU instruction sets" in d for d in diffs) and any("chunk" in d for d in diffs)
     assert reproduction_differences({}, was)  # an old reply without these facts cannot be promised
+
+
+def test_the_thread_count_does_not_change_the_numbers(model_path):
+    """Why the engine may adapt its thread count to the machine's load (chatdesk/engine/cpu_share.py)
+    without giving up reproducibility: llama.cpp computes each output value on one thread. If a
+    build or CPU ever breaks this, this test says so on that machine."""
+    import numpy as np
+    from llama_cpp import Llama
+
+    rows = {}
+    for threads in (1, 2, 3):
+        llm = Llama(model_path=model_path, n_ctx=512, n_threads=threads, n_threads_batch=threads, logits_all=True, verbose=False)
+        try:
+            toks = llm.tokenize(("The quick brown fox jumps over the lazy dog. " * 12).encode())
+            llm.eval(toks[:70])
+            for t in toks[70:80]:
+                llm.eval([t])
+            rows[threads] = np.array(llm.scores[: llm.n_tokens]).copy()
+        finally:
+            llm.close()
+    assert np.array_equal(rows[1], rows[2]) and np.array_equal(rows[1], rows[3])

@@ -61,7 +61,7 @@ def current_facts(info: ModelInfo | None, model_sha256: str | None) -> dict[str,
     """What a reply made now would record under ``REPRODUCTION_KEYS`` (local engine)."""
     if info is None or info.kind != "local":
         return {}
-    facts: dict[str, object] = {**build_facts(), "threads": info.n_threads, "eval_chunk": EVAL_CHUNK, "gpu_layers": info.n_gpu_layers}
+    facts: dict[str, object] = {**build_facts(), "eval_chunk": EVAL_CHUNK, "gpu_layers": info.n_gpu_layers}
     if model_sha256:
         facts["model_sha256"] = model_sha256
     return {k: v for k, v in facts.items() if k in (*REPRODUCTION_KEYS, "model_sha256")}
@@ -71,7 +71,7 @@ def reproduction_caveats(original: dict[str, Any] | None, info: ModelInfo | None
     """Why regenerating ``original`` with the same settings might not give the same text.
 
     Empty means the same text is expected: same model file, same llama.cpp build, CPU
-    features, backend, threads and prompt chunking, and the same prompt, sampler and seed
+    features, backend and prompt chunking, and the same prompt, sampler and seed
     (which the flow takes from the provenance).
     """
     original = original or {}

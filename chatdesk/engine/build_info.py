@@ -18,8 +18,10 @@ import platform
 import re
 from pathlib import Path
 
-# The facts that decide whether two replies were computed by the same arithmetic.
-REPRODUCTION_KEYS = ("llama_cpp_build", "cpu_features", "backend", "threads", "eval_chunk", "gpu_layers")
+# The facts that decide whether two replies were computed by the same arithmetic. The thread count
+# is recorded but is not one of them: on the CPU each output value is computed by one thread, so
+# the count does not change results (tests/test_reproducible.py checks this on every machine).
+REPRODUCTION_KEYS = ("llama_cpp_build", "cpu_features", "backend", "eval_chunk", "gpu_layers")
 
 
 @functools.lru_cache(maxsize=1)

@@ -36,6 +36,7 @@ import llama_cpp
 import llama_cpp.llama_cpp as llama_lowlevel
 from llama_cpp import Llama
 
+from chatdesk.engine import cpu_share
 from chatdesk.engine.base import TokenCallback
 from chatdesk.engine.build_info import build_facts
 from chatdesk.engine.detokenize import PieceDecoder, StreamDecoder
@@ -103,18 +104,10 @@ def physical_cores() -> int:
                         pairs.add((phys, core))
                     phys = core = None
         if pairs:
-            return max(1, min(len(pairs), _usable_cpus()))
+            return max(1, min(len(pairs), cpu_share.usable_cpus()))
     except OSError:
         pass
-    return _usable_cpus()
-
-
-def _usable_cpus() -> int:
-    """CPUs this process may run on (taskset/cgroup affinity), not the machine's total."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except (AttributeError, OSError):
-        return max(1, os.cpu_count() or 1)
+    return cpu_share.usable_cpus()
 
 
 @contextlib.contextmanager
@@ -210,6 +203,8 @@ class LlamaEngine:
         self._template: TemplatePrompt | None = None
         self._batch: _Batch | None = None
         self._kv = KVState()
+        self._fixed_threads = False  # the user chose a thread count: never adapt it
+        self._threads = 1
         self._active_stop: threading.Event | None = None
         self._model_lock = threading.RLock()  # plan() on other threads vs load/unload here
         self.prompt_aborts = 0  # prompt evaluations cut short by Stop (observable in tests)
@@ -244,6 +239,7 @@ class LlamaEngine:
         gpu = llama_cpp.llama_supports_gpu_offload()
         n_gpu_layers = settings.n_gpu_layers if settings.n_gpu_layers is not None else (-1 if gpu else 0)
         threads = settings.n_threads or physical_cores()
+        self._fixed_threads = settings.n_threads is not None
         _llama_log.clear()
         try:
             with _load_progress(progress):
@@ -278,6 +274,7 @@ class LlamaEngine:
                     eos_text=self._special_text(summary.eos_token_id),
                 )
         self._batch = _Batch(self._kv.chunk)
+        self._threads = threads
         self._kv.clear()
         self._abort_cb = llama_lowlevel.ggml_abort_callback(self._should_abort)
         self._info = ModelInfo(
@@ -298,6 +295,21 @@ class LlamaEngine:
             metadata={k: str(v) for k, v in summary.metadata.items() if k.startswith(("general.", "chatdesk."))},
         )
         return self._info
+
+    def _use_threads(self, wanted: int) -> int:
+        """Run llama.cpp with ``wanted`` threads from the next decode on (results do not change)."""
+        assert self._llm is not None and self._info is not None
+        wanted = max(1, min(wanted, self._info.n_threads))
+        if wanted != self._threads:
+            llama_lowlevel.llama_set_n_threads(self._llm.ctx, wanted, wanted)
+            self._threads = wanted
+        return wanted
+
+    def _share(self) -> int:
+        """Threads for the next stretch of work: all allowed, or the free cores if the machine is
+        busy with other programs (see cpu_share)."""
+        assert self._info is not None
+        return self._info.n_threads if self._fixed_threads else cpu_share.fair_threads(self._info.n_threads)
 
     def _watch_prompt(self, on: bool) -> None:
         """Let Stop interrupt prompt evaluation; off while sampling.
@@ -511,6 +523,10 @@ class LlamaEngine:
         kv = self._kv
         self._active_stop = stop
         reused = chunks = 0
+        threads_used = {self._use_threads(self._share())}
+        first_threads = self._threads
+        next_check = time.monotonic() + cpu_share.RECHECK_S
+        pending_threads = self._threads
         try:
             reused, chunks, stopped = self._evaluate_prompt(tokens, stop)
             if stopped:
@@ -552,6 +568,13 @@ class LlamaEngine:
                         if produced >= max_new:
                             reason = "length"
                             break
+                        if not self._fixed_threads and time.monotonic() >= next_check:
+                            # Follow the machine's load; act on two agreeing looks, not one.
+                            now_free = cpu_share.fair_threads(self._info.n_threads, samples=1)
+                            if now_free == pending_threads:
+                                threads_used.add(self._use_threads(now_free))
+                            pending_threads = now_free
+                            next_check = time.monotonic() + cpu_share.RECHECK_S
                         rc = self._batch.decode(ctx, (token,), len(kv.tokens), True)
                         if rc != 0:
                             reason = "error"
@@ -572,7 +595,9 @@ class LlamaEngine:
         info = self._info
         provenance = {
             **build_facts(),
-            "threads": info.n_threads,
+            "threads": first_threads,
+            "threads_max": info.n_threads,
+            "threads_varied": len(threads_used) > 1,
             "gpu_layers": info.n_gpu_layers,
             "n_ctx": info.n_ctx,
             "eval_chunk": kv.chunk,

@@ -44,7 +44,7 @@ class LoadSettings:
     """How a model is loaded. ``n_ctx`` is capped at the model's trained context."""
 
     n_ctx: int = 4096
-    n_threads: int | None = None  # None: physical cores
+    n_threads: int | None = None  # None: automatic (the free physical cores, see engine/cpu_share.py)
     n_gpu_layers: int | None = None  # None: all layers on a GPU build, 0 on CPU builds
     n_batch: int = 512
 
