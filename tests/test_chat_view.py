@@ -1,60 +1,89 @@
-"""Pure-GUI tests of the conversation view (no model needed)."""
+"""Pure-GUI tests of the conversation view with real widgets (offscreen), no model needed.
+
+The view is driven the way a user drives it: the mouse moves over a message (Qt sends the moves),
+presses and drags in its text, keys go to whichever widget has the focus.
+"""
 
 from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QObject, QPoint, QPointF, Qt, QUrl, Slot
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QPalette, QTextDocument
-from PySide6.QtWidgets import QStyleOptionViewItem
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QListWidget, QMenu, QTextEdit, QWidget
 
 from chatdesk.markdown import render as render_markdown
 from chatdesk.markdown.highlight import THEMES
 from chatdesk.store import MessageRecord, Status
 from chatdesk.transcripts import TranscriptConversation, TranscriptMessage, render
 from chatdesk.ui.chat_view import ChatView
-from chatdesk.ui.message_model import MAX_REPAINT_HZ, MessageListModel, RecordRole
+from chatdesk.ui.message_actions import ACTION_NAMES, ACTIONS
+from chatdesk.ui.message_body import Body, StreamBody
+from chatdesk.ui.message_delegate import body_origin, body_width, header_rect
+from chatdesk.ui.message_model import MAX_REPAINT_HZ, PAGE, WINDOW, MessageListModel, RecordRole
 
 POEM = "Roses are red,\nViolets are blue,\nSugar is sweet,\nAnd so are you."
 CODE_REPLY = ("Two snippets:\n\n```python\ndef f(x):\n    return x  # c\n```\n\n"
               "```bash\necho \"<b>hi</b>\" && ls -la\n\n# trailing comment\n```\n\nDone.")
 
 
-def rec(i: int, role: str, content: str, status: str = Status.DONE) -> MessageRecord:
-    return MessageRecord(i, f"u{i}", 1, i - 1 or None, role, content, status, 0.0, 0.0)
+def rec(i: int, role: str, content: str, status: str = Status.DONE, parent: int | None = -1) -> MessageRecord:
+    return MessageRecord(i, f"u{i}", 1, (i - 1 or None) if parent == -1 else parent, role, content, status, 0.0, 0.0)
 
 
-def shown(qtbot, rows: list[MessageRecord]) -> ChatView:
+def shown(qtbot, rows: list[MessageRecord], siblings=None) -> ChatView:  # type: ignore[no-untyped-def]
     view = ChatView()
     qtbot.addWidget(view)
     view.resize(800, 600)
     view.show()
-    view.show_messages(rows)
+    view.show_messages(rows, siblings)
+    view.activateWindow()  # key events and focus need an active window
+    qtbot.waitUntil(view.isActiveWindow, timeout=5000)
     qtbot.waitUntil(lambda: view.visualRect(view.model_.index(len(rows) - 1)).isValid(), timeout=10_000)
     return view
 
 
-def document(view: ChatView, row: int) -> QTextDocument:
-    """The document the delegate paints for ``row`` (same record, width and font as paint())."""
+def body(view: ChatView, row: int) -> Body:
+    """The body the delegate paints for ``row`` (same record, width and font as paint())."""
     index = view.model_.index(row)
-    option = QStyleOptionViewItem()
-    option.rect = view.visualRect(index)
-    option.font = view.font()
-    return view.delegate._document(index.data(RecordRole), view.delegate._body_width(option), option.font)
+    return view.delegate.body(index.data(RecordRole), body_width(view.visualRect(index).width()), view.font())
 
 
-def anchor_point(view: ChatView, row: int, href: str) -> QPoint:
-    """Viewport position of the link ``href`` in ``row``'s bubble, found with Qt's own hit test."""
-    doc = document(view, row)
-    origin = view.delegate.body_origin(view.visualRect(view.model_.index(row)))
+def document(view: ChatView, row: int) -> QTextDocument:
+    return body(view, row).document()
+
+
+def hover(qtbot, view: ChatView, row: int, where: QPoint | None = None) -> None:  # type: ignore[no-untyped-def]
+    """Move the mouse over ``row`` (its body, unless ``where`` is given) and wait for the overlays."""
+    rect = view.visualRect(view.model_.index(row))
+    target = where or body_origin(rect) + QPoint(3, 3)
+    qtbot.mouseMove(view.viewport(), target + QPoint(1, 1))  # Qt drops a "move" to where the pointer already is
+    qtbot.mouseMove(view.viewport(), target)
+    rec_id = view.model_.index(row).data(RecordRole).id
+    qtbot.waitUntil(lambda: view.bar.isVisible() and view.bar.message_id == rec_id, timeout=2000)
+
+
+def reader_point(view: ChatView, href: str) -> QPoint:
+    """Reader-viewport position of the link ``href``, found with Qt's own hit test."""
+    doc = view.reader.document()
     size = doc.size()
-    for y in range(0, int(size.height()), 3):
-        for x in range(0, int(size.width()), 3):
-            if doc.documentLayout().anchorAt(QPointF(x, y)) == href:
-                return origin + QPoint(x, y)
-    raise AssertionError(f"no {href} link in {doc.toPlainText()!r}")
+    hits = [QPoint(x, y) for y in range(0, int(size.height()), 3) for x in range(0, int(size.width()), 3)
+            if doc.documentLayout().anchorAt(QPointF(x, y)) == href]
+    assert hits, f"no {href} link in {doc.toPlainText()!r}"
+    return hits[len(hits) // 2]  # the middle of the link, not its edge
 
 
+def text_point(view: ChatView, text: str, after: bool = False) -> QPoint:
+    """Reader-viewport position of the start (or end) of ``text`` in the reader's document."""
+    doc = view.reader.document()
+    pos = doc.toPlainText().index(text) + (len(text) if after else 0)
+    cursor = view.reader.textCursor()
+    cursor.setPosition(pos)
+    return view.reader.cursorRect(cursor).center()
+
+
+# ------------------------------------------------------------------ rendering (same renderer as the export)
 def test_assistant_markdown_keeps_line_breaks_escapes_html_and_colours_code(qtbot):
     reply = f"{POEM}\n\nRaw: <b>not bold</b> <script>x</script>\n\n" + CODE_REPLY
     view = shown(qtbot, [rec(1, "user", "a poem please"), rec(2, "assistant", reply)])
@@ -62,7 +91,7 @@ def test_assistant_markdown_keeps_line_breaks_escapes_html_and_colours_code(qtbo
     lines = doc.toPlainText().split("\n")
     assert lines[:4] == POEM.split("\n")                        # Qt's Markdown importer joined these
     assert "Raw: <b>not bold</b> <script>x</script>" in lines    # and rendered <b> as bold
-    assert "python" in lines and "Copy" in lines                 # the code block's header
+    assert "python" in lines and "Copy" in lines                 # the code block's header: language, Copy
     html = doc.toHtml()
     assert "color:#008000" in html                               # Pygments' keyword colour on def/return
     assert 'href="chatdesk-copy:0"' in html and 'href="chatdesk-copy:1"' in html
@@ -74,7 +103,7 @@ def test_user_text_stays_plain_with_its_line_breaks(qtbot):
     assert document(view, 0).toPlainText() == typed
 
 
-def test_chat_view_and_html_export_show_the_same_line_breaks(qtbot):
+def test_chat_view_and_html_export_show_the_same_tables_lists_and_quotes(qtbot):
     reply = f"{POEM}\n\n> Jane Doe\n> 221B Baker Street\n\n- one\n  continued\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |"
     view = shown(qtbot, [rec(1, "user", "q"), rec(2, "assistant", reply)])
     in_view = document(view, 1).toPlainText().split("\n")
@@ -85,45 +114,13 @@ def test_chat_view_and_html_export_show_the_same_line_breaks(qtbot):
                   TranscriptMessage(uid="a", parent_uid="q", role="assistant", content=reply, status="done",
                                     created_at=1.0)))
     page = render([conv], "html").decode("utf-8")
-    body = page.split('<section class="msg assistant">', 1)[1].split('<div class="body" dir="auto">', 1)[1]
+    body_html = page.split('<section class="msg assistant">', 1)[1].split('<div class="body" dir="auto">', 1)[1]
     exported = QTextDocument()
-    exported.setHtml(body.rsplit("</div>", 1)[0])
+    exported.setHtml(body_html.rsplit("</div>", 1)[0])
     # The same lines of text in the same order (the export wraps its table in a <div>, which Qt
     # shows as one more empty line).
     assert [line for line in exported.toPlainText().split("\n") if line] == [line for line in in_view if line]
     assert in_view[:4] == POEM.split("\n") and "Jane Doe" in in_view and "221B Baker Street" in in_view
-
-
-def test_copy_link_copies_that_code_blocks_exact_source(qtbot):
-    view = shown(qtbot, [rec(1, "user", "q"), rec(2, "assistant", CODE_REPLY)])
-    QGuiApplication.clipboard().setText("before")
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=anchor_point(view, 1, "chatdesk-copy:1"))
-    qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() != "before", timeout=2000)
-    assert QGuiApplication.clipboard().text() == 'echo "<b>hi</b>" && ls -la\n\n# trailing comment'
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=anchor_point(view, 1, "chatdesk-copy:0"))
-    qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == "def f(x):\n    return x  # c", timeout=2000)
-
-
-class _UrlCatcher(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.urls.append(url.toString())
-
-
-def test_clicking_a_link_opens_it_but_unsafe_links_are_plain_text(qtbot):
-    catcher = _UrlCatcher()
-    QDesktopServices.setUrlHandler("https", catcher, "open")
-    try:
-        view = shown(qtbot, [rec(1, "assistant", "See [the docs](https://example.com/docs) or [this](javascript:alert(1)).")])
-        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=anchor_point(view, 0, "https://example.com/docs"))
-        qtbot.waitUntil(lambda: catcher.urls == ["https://example.com/docs"], timeout=2000)
-        assert "[this](javascript:alert(1))" in document(view, 0).toPlainText()
-    finally:
-        QDesktopServices.unsetUrlHandler("https")
 
 
 def test_code_colours_follow_a_dark_palette(qtbot):
@@ -145,18 +142,318 @@ def test_code_colours_follow_a_dark_palette(qtbot):
         app.setPalette(light)
 
 
-def test_a_streaming_reply_is_rendered_incrementally(qtbot):
+# ------------------------------------------------------------------ selecting and copying
+def test_the_reader_shows_the_very_document_that_is_painted(qtbot):
+    view = shown(qtbot, [rec(1, "user", "q"), rec(2, "assistant", CODE_REPLY)])
+    hover(qtbot, view, 1)
+    assert view.reader.isVisible() and view.reader.record.id == 2
+    assert view.reader.document() is document(view, 1)
+    # Laid over the painted text exactly: same origin, same width and height, so nothing moves.
+    rect = view.visualRect(view.model_.index(1))
+    assert view.reader.geometry().topLeft() == body_origin(rect)
+    assert view.reader.document().textWidth() == body(view, 1).width == view.reader.width()
+    assert abs(view.reader.document().size().height() - view.reader.height()) < 1
+
+
+def test_selecting_part_of_a_reply_with_the_mouse_and_copying_it(qtbot):
+    view = shown(qtbot, [rec(1, "user", "q"), rec(2, "assistant", f"{POEM}\n\n" + CODE_REPLY)])
+    hover(qtbot, view, 1)
+    start, end = text_point(view, "Violets"), text_point(view, "Sugar", after=True)
+    qtbot.mousePress(view.reader.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(view.reader.viewport(), end)
+    qtbot.mouseRelease(view.reader.viewport(), Qt.MouseButton.LeftButton, pos=end)
+    assert view.reader.selected_text() == "Violets are blue,\nSugar"
+    # Moving the mouse over another message keeps the selection where it is.
+    hover(qtbot, view, 0, where=body_origin(view.visualRect(view.model_.index(0))) + QPoint(2, 2))
+    assert view.reader.record.id == 2 and view.reader.has_selection()
+    QGuiApplication.clipboard().setText("before")
+    qtbot.keyClick(view.reader, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == "Violets are blue,\nSugar"
+    mime: QMimeData = QGuiApplication.clipboard().mimeData()
+    assert not mime.hasHtml()  # plain text only
+
+
+def test_a_press_on_a_painted_message_starts_a_selection_in_it(qtbot):
+    """The first press lands on the painted row; the reader is laid over it and takes the drag."""
+    view = shown(qtbot, [rec(1, "user", "first message, typed by the user"), rec(2, "assistant", "the reply")])
+    origin = body_origin(view.visualRect(view.model_.index(0)))
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=origin + QPoint(1, 4))
+    qtbot.mouseMove(view.viewport(), origin + QPoint(120, 4))
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=origin + QPoint(120, 4))
+    assert view.reader.record.id == 1
+    assert view.reader.selected_text() and "first message".startswith(view.reader.selected_text()[:5])
+
+
+def test_selecting_with_the_keyboard_and_ctrl_c(qtbot):
+    view = shown(qtbot, [rec(1, "user", "q"), rec(2, "assistant", POEM)])
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: view.currentIndex().row() == 1, timeout=2000)
+    qtbot.keyClick(view, Qt.Key.Key_Return)  # the caret goes into the message's text
+    qtbot.waitUntil(view.reader.hasFocus, timeout=2000)
+    for _ in range(len("Roses are")):
+        qtbot.keyClick(view.reader, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(view.reader, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == "Roses are"
+    qtbot.keyClick(view.reader, Qt.Key.Key_Escape)  # back to the list; the selection stays
+    assert view.hasFocus()
+    QGuiApplication.clipboard().setText("before")
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == "Roses are"
+
+
+def test_ctrl_c_without_a_selection_and_the_copy_action_copy_the_whole_message_as_markdown(qtbot):
+    reply = "**Bold** and `code`:\n\n```python\nx = 1\n```"
+    view = shown(qtbot, [rec(1, "user", "q"), rec(2, "assistant", reply)])
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    with qtbot.waitSignal(view.action_requested, timeout=2000) as sig:
+        qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert sig.args == ["copy", 2] and QGuiApplication.clipboard().text() == reply
+    QGuiApplication.clipboard().setText("before")
+    hover(qtbot, view, 0)
+    qtbot.mouseClick(view.bar.buttons["copy"], Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == "q"
+
+
+def test_a_code_blocks_copy_button_copies_its_exact_source(qtbot):
+    view = shown(qtbot, [rec(1, "user", "q"), rec(2, "assistant", CODE_REPLY)])
+    hover(qtbot, view, 1)
+    QGuiApplication.clipboard().setText("before")
+    with qtbot.waitSignal(view.reader.code_copied, timeout=2000):
+        qtbot.mouseClick(view.reader.viewport(), Qt.MouseButton.LeftButton, pos=reader_point(view, "chatdesk-copy:1"))
+    assert QGuiApplication.clipboard().text() == 'echo "<b>hi</b>" && ls -la\n\n# trailing comment'
+    qtbot.mouseClick(view.reader.viewport(), Qt.MouseButton.LeftButton, pos=reader_point(view, "chatdesk-copy:0"))
+    assert QGuiApplication.clipboard().text() == "def f(x):\n    return x  # c"
+    # Each code block's header names its language next to the Copy button.
+    lines = view.reader.document().toPlainText().split("\n")
+    assert lines[lines.index("python") + 1] == "Copy" and lines[lines.index("bash") + 1] == "Copy"
+
+
+# ------------------------------------------------------------------ links
+@pytest.fixture
+def opened(monkeypatch):
+    """QDesktopServices.openUrl, recorded instead of starting a browser."""
+    urls: list[str] = []
+
+    def record(url: QUrl) -> bool:
+        urls.append(url.toString())
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(record))
+    return urls
+
+
+def test_a_link_shows_its_address_before_it_opens(qtbot, opened):
+    view = shown(qtbot, [rec(1, "assistant", "See [the docs](https://example.com/docs?q=1) now.")])
+    hover(qtbot, view, 0)
+    point = reader_point(view, "https://example.com/docs?q=1")
+    with qtbot.waitSignal(view.link_hovered, timeout=2000) as shown_url:
+        qtbot.mouseMove(view.reader.viewport(), point)
+    assert shown_url.args == ["https://example.com/docs?q=1"]
+    assert view.reader.toolTip() == "https://example.com/docs?q=1"
+    assert opened == []  # shown, not opened
+    qtbot.mouseClick(view.reader.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert opened == ["https://example.com/docs?q=1"]
+
+
+def test_only_http_https_and_mailto_links_open(qtbot, opened):
+    reply = ("[web](http://example.org/a) [secure](https://example.org/b) [mail](mailto:someone@example.org) "
+             "[script](javascript:alert(1)) [file](file:///etc/passwd)")
+    view = shown(qtbot, [rec(1, "assistant", reply)])
+    hover(qtbot, view, 0)
+    for href in ("http://example.org/a", "https://example.org/b", "mailto:someone@example.org"):
+        qtbot.mouseClick(view.reader.viewport(), Qt.MouseButton.LeftButton, pos=reader_point(view, href))
+    assert opened == ["http://example.org/a", "https://example.org/b", "mailto:someone@example.org"]
+    text = view.reader.document().toPlainText()
+    assert "[script](javascript:alert(1))" in text and "[file](file:///etc/passwd)" in text  # shown as text
+    # Even a link that reached the reader some other way does not open unless it is web or mail.
+    for bad in ("javascript:alert(1)", "file:///etc/passwd", "ftp://example.org/x", "chatdesk-copy:9"):
+        view.reader.anchorClicked.emit(QUrl(bad))
+    assert opened == ["http://example.org/a", "https://example.org/b", "mailto:someone@example.org"]
+
+
+def test_keyboard_reaches_links_and_shows_the_address(qtbot, opened):
+    view = shown(qtbot, [rec(1, "assistant", "Read [this page](https://example.com/page).")])
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(view.reader.hasFocus, timeout=2000)
+    with qtbot.waitSignal(view.link_hovered, timeout=2000) as sig:
+        view.reader.focusNextPrevChild(True)  # Tab inside the text moves to its next link
+    assert sig.args == ["https://example.com/page"] and opened == []
+    qtbot.keyClick(view.reader, Qt.Key.Key_Return)
+    assert opened == ["https://example.com/page"]
+
+
+# ------------------------------------------------------------------ actions on hover and on keyboard focus
+def _conversation() -> tuple[list[MessageRecord], dict[int, tuple[int, int]]]:
+    rows = [rec(1, "user", "question"), rec(2, "assistant", "an answer", parent=1),
+            rec(3, "user", "follow-up", parent=2), rec(4, "assistant", "stopped ans", Status.STOPPED, parent=3)]
+    return rows, {2: (2, 3)}
+
+
+def test_hover_shows_the_action_bar_over_that_message(qtbot):
+    rows, sib = _conversation()
+    view = shown(qtbot, rows, sib)
+    qtbot.mouseMove(view.viewport(), QPoint(5, view.viewport().height() - 2))  # below the messages
+    qtbot.waitUntil(lambda: not view.bar.isVisible(), timeout=2000)
+    hover(qtbot, view, 1)
+    header = header_rect(view.visualRect(view.model_.index(1)))
+    assert header.contains(view.bar.geometry().center())
+    visible = {n for n, b in view.bar.buttons.items() if not b.isHidden()}
+    assert visible == {"copy", "regenerate", "regenerate_same", "info", "branch", "delete"}
+    assert view.bar.version.text() == "2/3" and view.bar.prev_button.isEnabled() and view.bar.next_button.isEnabled()
+    hover(qtbot, view, 2)
+    assert {n for n, b in view.bar.buttons.items() if not b.isHidden()} == {"copy", "edit", "branch", "delete"}
+    assert view.bar.prev_button.isHidden()
+    hover(qtbot, view, 3)
+    assert not view.bar.buttons["continue"].isHidden()  # a stopped reply can be continued
+    qtbot.mouseMove(view.viewport(), QPoint(6, view.viewport().height() - 3))
+    qtbot.waitUntil(lambda: not view.bar.isVisible(), timeout=2000)
+
+
+def test_keyboard_focus_shows_the_action_bar_and_arrows_move_it(qtbot):
+    rows, sib = _conversation()
+    view = shown(qtbot, rows, sib)
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: view.bar.isVisible() and view.bar.message_id == 4, timeout=2000)
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    qtbot.waitUntil(lambda: view.bar.message_id == 3, timeout=2000)
+    qtbot.keyClick(view, Qt.Key.Key_Up)
+    qtbot.waitUntil(lambda: view.bar.message_id == 2, timeout=2000)
+    # Tab reaches the actions, Enter and Space trigger them.
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    first = QApplication.focusWidget()
+    assert first is view.bar.prev_button
+    order = []
+    for _ in range(4):
+        order.append(QApplication.focusWidget().objectName())
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert order == ["action_previous_version", "action_next_version", "action_copy", "action_regenerate"]
+    with qtbot.waitSignal(view.action_requested, timeout=2000) as sig:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert sig.args == ["regenerate_same", 2]
+    with qtbot.waitSignal(view.action_requested, timeout=2000) as sig:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert sig.args == ["regenerate_same", 2]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert view.hasFocus()
+
+
+@pytest.mark.parametrize("name", ACTION_NAMES)
+def test_each_action_emits_the_right_signal(qtbot, name):
+    rows, sib = _conversation()
+    view = shown(qtbot, rows, sib)
+    row = {"edit": 2, "continue": 3}.get(name, 1)
+    message_id = rows[row].id
+    hover(qtbot, view, row)
+    button = view.bar.buttons[name]
+    if button.isHidden():  # narrow window: it moved into the More menu
+        pytest.fail(f"{name} did not fit the bar at 800 px")
+    with qtbot.waitSignal(view.action_requested, timeout=2000) as sig:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert sig.args == [name, message_id]
+
+
+def test_the_context_menu_offers_the_same_actions(qtbot):
+    rows, sib = _conversation()
+    view = shown(qtbot, rows, sib)
+    menu = view.context_menu(body_origin(view.visualRect(view.model_.index(1))) + QPoint(2, 2))
+    names = [a.objectName() for a in menu.actions() if a.objectName().startswith("menu_")]
+    assert names == [f"menu_{a.name}" for a in ACTIONS if a.name in ("copy", "regenerate", "regenerate_same", "info", "branch", "delete")]
+    texts = [a.text() for a in menu.actions()]
+    assert "Previous version" in texts and "Next version" in texts and "Show token probabilities" in texts
+    with qtbot.waitSignal(view.action_requested, timeout=2000) as sig:
+        next(a for a in menu.actions() if a.objectName() == "menu_info").trigger()
+    assert sig.args == ["info", 2]
+
+
+def test_version_switch_by_keyboard_and_by_the_bar(qtbot):
+    rows, sib = _conversation()
+    view = shown(qtbot, rows, sib)
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    view.setCurrentIndex(view.model_.index(1))
+    with qtbot.waitSignal(view.sibling_step, timeout=2000) as sig:
+        qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert sig.args == [2, 1]
+    with qtbot.waitSignal(view.sibling_step, timeout=2000) as sig:
+        qtbot.keyClick(view, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert sig.args == [2, -1]
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is view.bar.next_button
+    with qtbot.waitSignal(view.delegate.sibling_step, timeout=2000) as sig:
+        qtbot.keyClick(view.bar.next_button, Qt.Key.Key_Return)
+    assert sig.args == [2, 1]
+    # A message without versions ignores the keys.
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    view.setCurrentIndex(view.model_.index(0))
+    with qtbot.assertNotEmitted(view.sibling_step):
+        qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+
+
+def test_the_delete_key_asks_to_delete_the_current_message(qtbot):
+    rows, sib = _conversation()
+    view = shown(qtbot, rows, sib)
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    view.setCurrentIndex(view.model_.index(2))
+    with qtbot.waitSignal(view.action_requested, timeout=2000) as sig:
+        qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert sig.args == ["delete", 3]
+
+
+def test_a_narrow_view_moves_actions_into_a_more_menu(qtbot):
+    rows, sib = _conversation()
+    view = shown(qtbot, rows, sib)
+    view.resize(420, 600)
+    qtbot.waitUntil(lambda: view.visualRect(view.model_.index(1)).width() < 430, timeout=2000)
+    hover(qtbot, view, 1)
+    assert view.bar.more.isVisible() and view.bar.width() <= header_rect(view.visualRect(view.model_.index(1))).width()
+    hidden = [a.text() for a in view.bar.more_menu.actions()]
+    assert hidden and hidden[-1] == "Show token probabilities"
+    with qtbot.waitSignal(view.action_requested, timeout=2000) as sig:
+        next(a for a in view.bar.more_menu.actions() if a.text() == "Delete…").trigger()
+    assert sig.args == ["delete", 2]
+
+
+def test_a_streaming_reply_offers_only_copy_and_no_reader(qtbot):
+    view = shown(qtbot, [rec(1, "user", "q"), rec(2, "assistant", "partial", Status.STREAMING)])
+    hover(qtbot, view, 1)
+    assert {n for n, b in view.bar.buttons.items() if not b.isHidden()} == {"copy"}
+    assert not view.reader.isVisible()
+
+
+def test_every_widget_of_the_view_has_an_accessible_name(qtbot):
+    rows, sib = _conversation()
+    view = shown(qtbot, rows, sib)
+    hover(qtbot, view, 1)
+    assert view.accessibleName()
+    interactive = [w for w in view.findChildren(QWidget) if isinstance(w, (QAbstractButton, QTextEdit, QLabel, QMenu, QListWidget))]
+    assert interactive and all(w.accessibleName() for w in interactive), [w.objectName() for w in interactive if not w.accessibleName()]
+    assert view.model_.index(1).data(Qt.ItemDataRole.AccessibleTextRole) == "Assistant: an answer"
+    assert view.model_.index(1).data(Qt.ItemDataRole.AccessibleDescriptionRole) == "done, version 2 of 3"
+
+
+# ------------------------------------------------------------------ streaming
+def test_a_streaming_reply_lays_out_only_its_tail_and_matches_the_whole_document(qtbot):
     view = shown(qtbot, [rec(1, "user", "q"), rec(2, "assistant", "", Status.STREAMING)])
     reply = "".join(f"Paragraph {n} with **bold** text.\nSecond line {n}.\n\n" for n in range(40)) + CODE_REPLY
     for cut in range(0, len(reply), 97):
         view.model_.append_text(2, reply[cut:cut + 97])
         qtbot.waitUntil(lambda cut=cut: view.model_.records()[1].content == reply[:cut + 97], timeout=2000)
-        document(view, 1)
-    renderer = view.delegate._renderers[(2, view.delegate.theme())]
-    assert renderer.cached_chars > len(reply) // 2
+        streamed = body(view, 1)
+        assert isinstance(streamed, StreamBody)
+        whole = streamed.new_document()
+        whole.setHtml(render_markdown(reply[:cut + 97]).rstrip("\n"))
+        whole.setTextWidth(streamed.width)
+        # Stacked per-block documents take exactly the height (and line positions) of one document.
+        assert streamed.height == whole.size().height()
+    assert len(streamed.segments) > 10  # finished blocks were kept, not laid out again
+    final = view.model_.records()[1]
+    view.model_.replace(MessageRecord(**{**final.__dict__, "status": Status.DONE}))
+    qtbot.waitUntil(lambda: view.model_.records()[1].status == Status.DONE, timeout=2000)
+    assert body(view, 1) is streamed  # finishing costs no new layout
     full = QTextDocument()
     full.setHtml(render_markdown(reply))
-    assert document(view, 1).toPlainText() == full.toPlainText()
+    assert streamed.document().toPlainText() == full.toPlainText()
 
 
 def test_streamed_text_is_batched_into_bounded_repaints(qtbot):
@@ -176,6 +473,7 @@ def test_streamed_text_is_batched_into_bounded_repaints(qtbot):
     assert model.repaints - 1 <= MAX_REPAINT_HZ * elapsed + 2
 
 
+# ------------------------------------------------------------------ long conversations
 def test_five_thousand_messages_open_without_laying_out_all(qtbot):
     view = ChatView()
     qtbot.addWidget(view)
@@ -183,10 +481,15 @@ def test_five_thousand_messages_open_without_laying_out_all(qtbot):
     view.show()
     rows = [rec(i, "user" if i % 2 else "assistant", f"message **{i}** " * 20) for i in range(1, 5001)]
     view.show_messages(rows)
-    assert view.model_.rowCount() == 200  # the newest page; older ones load on scroll
-    # Only a window of documents is ever built: the cache stays bounded.
-    assert len(view.delegate._docs) <= 400
+    # Only the newest messages that fill the view twice are rows (each must be laid out to be measured).
+    shown_rows = view.model_.rowCount()
+    assert 12 <= shown_rows <= WINDOW and view.model_.hidden_count == 5000 - shown_rows
     qtbot.waitUntil(lambda: view.indexAt(view.viewport().rect().center()).isValid(), timeout=10_000)
+    last = view.model_.index(shown_rows - 1)
+    qtbot.waitUntil(lambda: view.viewport().rect().intersects(view.visualRect(last)), timeout=10_000)
+    assert view.verticalScrollBar().maximum() >= view.viewport().height()  # more than a screenful to scroll
+    qtbot.waitUntil(lambda: not view._warm_timer.isActive(), timeout=10_000)  # the page above, laid out in idle time
+    assert len(view.delegate.bodies._bodies) <= shown_rows + PAGE  # documents for a window, not for 5,000
 
 
 def test_long_conversation_opens_at_newest_and_loads_older_on_scroll(qtbot):
@@ -197,12 +500,14 @@ def test_long_conversation_opens_at_newest_and_loads_older_on_scroll(qtbot):
     rows = [rec(i, "user" if i % 2 else "assistant", f"message {i}") for i in range(1, 5001)]
     view.show_messages(rows)
     model = view.model_
-    assert model.rowCount() == 200 and model.hidden_count == 4800
+    first = model.rowCount()
+    assert model.hidden_count == 5000 - first
     last = model.index(model.rowCount() - 1)
     qtbot.waitUntil(lambda: view.visualRect(last).isValid() and view.viewport().rect().intersects(view.visualRect(last)), timeout=10_000)
     view.verticalScrollBar().setValue(0)  # scrolling to the top reveals the previous page
-    qtbot.waitUntil(lambda: model.rowCount() == 400, timeout=5000)
-    assert model.index(0).data(Qt.ItemDataRole.DisplayRole) == "message 4601"
+    qtbot.waitUntil(lambda: model.rowCount() == first + PAGE, timeout=5000)
+    assert model.index(0).data(Qt.ItemDataRole.DisplayRole) == f"message {5000 - first - PAGE + 1}"
+    assert model.index(PAGE).data(Qt.ItemDataRole.DisplayRole) == f"message {5000 - first + 1}"
     # A search hit far back is revealed and centred.
     view.show_messages(rows, focus_id=10)
     assert model.row_of(10) >= 0 and view.currentIndex().row() == model.row_of(10)

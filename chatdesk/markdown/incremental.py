@@ -51,6 +51,13 @@ class IncrementalRenderer:
         """How much of the text is covered by cached, finished blocks."""
         return len(self._stable_src)
 
+    @property
+    def stable_html(self) -> str:
+        """The HTML of the finished blocks: a prefix of the last ``render`` result and of every
+        later one until the cache is dropped (``cache_drops`` grows). The chat view keeps it laid
+        out and redoes only the rest."""
+        return self._stable_html
+
     def render(self, text: str) -> str:
         text = normalize(text)
         if self._last is not None and self._last[0] == text:

@@ -180,6 +180,13 @@ def m010_presets(db: sqlite3.Connection) -> None:
         )"""
     )
 
+@migration
+def m009_message_deleted(db: sqlite3.Connection) -> None:
+    """Deleting a message (and the replies below it) hides it first, so the deletion can be
+    undone; ``Store.purge_deleted_messages`` removes hidden messages for good."""
+    db.execute("ALTER TABLE messages ADD COLUMN deleted_at REAL")
+
+
 def applied(db: sqlite3.Connection) -> set[str]:
     db.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at REAL NOT NULL)"

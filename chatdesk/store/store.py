@@ -315,15 +315,18 @@ class Store:
 
     @translated
     def messages(self, conversation_id: int) -> list[MessageRecord]:
-        """Every message of every branch, in creation order."""
+        """Every message of every branch, in creation order (deleted ones left out)."""
         with self._session() as s:
-            q = select(Message).where(Message.conversation_id == conversation_id).order_by(Message.id)
+            q = select(Message).where(Message.conversation_id == conversation_id, Message.deleted_at.is_(None)).order_by(Message.id)
             return [as_message(r) for r in s.scalars(q)]
 
     @translated
     def count_messages(self, conversation_id: int) -> int:
         with self._session() as s:
-            return s.scalar(select(func.count()).select_from(Message).where(Message.conversation_id == conversation_id)) or 0
+            return s.scalar(
+                select(func.count()).select_from(Message)
+                .where(Message.conversation_id == conversation_id, Message.deleted_at.is_(None))
+            ) or 0
 
     @translated
     def active_path(self, conversation_id: int) -> list[MessageRecord]:
@@ -367,20 +370,33 @@ class Store:
         cond = Message.parent_id.is_(None) if parent is None else Message.parent_id == parent
         return s.scalar(
             select(Message.id)
-            .where(Message.conversation_id == conversation_id, cond)
+            .where(Message.conversation_id == conversation_id, cond, Message.deleted_at.is_(None))
             .order_by(Message.created_at.desc(), Message.id.desc())
             .limit(1)
         )
 
+    _DESCEND = text(
+        """
+        WITH RECURSIVE down(id, depth) AS (
+            SELECT :start, 0
+            UNION ALL
+            SELECT (SELECT m.id FROM messages m
+                    WHERE m.parent_id = down.id AND m.conversation_id = :c AND m.deleted_at IS NULL
+                    ORDER BY m.created_at DESC, m.id DESC LIMIT 1), down.depth + 1
+            FROM down WHERE down.id IS NOT NULL
+        )
+        SELECT id FROM down WHERE id IS NOT NULL ORDER BY depth DESC LIMIT 1"""
+    )
+
     def _descend(self, s: Session, conversation_id: int, start: int | None) -> int | None:
-        """Follow the newest child from ``start`` (None: from the newest root) to a leaf."""
+        """Follow the newest child from ``start`` (None: from the newest root) to a leaf.
+
+        One recursive query: a query per level took 750 ms to reach the end of a 5,000-message
+        branch (a version switch or an undo near the top of a long chat)."""
         node = start if start is not None else self._newest_child(s, conversation_id, None)
-        while node is not None:
-            child = self._newest_child(s, conversation_id, node)
-            if child is None:
-                return node
-            node = child
-        return None
+        if node is None:
+            return None
+        return s.execute(self._DESCEND, {"start": node, "c": conversation_id}).scalar()
 
     def _active_leaf(self, s: Session, conversation_id: int) -> int | None:
         stored = s.scalar(select(Conversation.active_leaf_id).where(Conversation.id == conversation_id))
@@ -390,7 +406,7 @@ class Store:
     def children(self, message_id: int | None, conversation_id: int) -> list[MessageRecord]:
         with self._session() as s:
             cond = Message.parent_id.is_(None) if message_id is None else Message.parent_id == message_id
-            q = select(Message).where(Message.conversation_id == conversation_id, cond).order_by(Message.id)
+            q = select(Message).where(Message.conversation_id == conversation_id, cond, Message.deleted_at.is_(None)).order_by(Message.id)
             return [as_message(r) for r in s.scalars(q)]
 
     @translated
@@ -402,7 +418,7 @@ class Store:
                     """
                     SELECT id, ROW_NUMBER() OVER (PARTITION BY parent_id ORDER BY id),
                            COUNT(*) OVER (PARTITION BY parent_id)
-                    FROM messages WHERE conversation_id = :c"""
+                    FROM messages WHERE conversation_id = :c AND deleted_at IS NULL"""
                 ),
                 {"c": conversation_id},
             )
@@ -415,6 +431,72 @@ class Store:
             leaf = self._descend(s, conversation_id, message_id)
             s.execute(update(Conversation).where(Conversation.id == conversation_id).values(active_leaf_id=leaf))
             return leaf  # type: ignore[return-value]
+
+    # ---------------------------------------------------------------- deleting one message
+    _SUBTREE = """
+        WITH RECURSIVE sub(id) AS (
+            SELECT id FROM messages WHERE id = :m
+            UNION ALL
+            SELECT m.id FROM messages m JOIN sub ON m.parent_id = sub.id
+        )"""
+
+    @translated
+    def delete_message(self, message_id: int) -> list[int]:
+        """Hide a message and every reply below it, undoably (``restore_message``) until
+        ``purge_deleted_messages``. Hidden messages leave the active branch, sibling counts, search
+        and exports; the conversation shows the newest remaining branch at that point. Returns the
+        hidden ids."""
+        now = time.time()
+        with self._session() as s, s.begin():
+            row = s.get(Message, message_id)
+            if row is None or row.deleted_at is not None:
+                raise StoreError("That message no longer exists.")
+            live = self._SUBTREE + " SELECT m.id, m.status FROM sub JOIN messages m ON m.id = sub.id WHERE m.deleted_at IS NULL"
+            rows = s.execute(text(live), {"m": message_id}).all()
+            if any(status == Status.STREAMING for _mid, status in rows):
+                raise StoreError("A reply there is still being written. Stop it first, then delete; nothing was deleted.")
+            ids = [mid for mid, _status in rows]
+            s.execute(text(self._SUBTREE + " UPDATE messages SET deleted_at = :t WHERE deleted_at IS NULL AND id IN (SELECT id FROM sub)"),
+                      {"m": message_id, "t": now})
+            s.connection().exec_driver_sql(
+                "DELETE FROM messages_fts WHERE rowid IN (SELECT id FROM messages WHERE deleted_at = ? AND conversation_id = ?)",
+                (now, row.conversation_id),
+            )
+            conv = s.get(Conversation, row.conversation_id)
+            if conv is not None and (conv.active_leaf_id is None or conv.active_leaf_id in ids):
+                conv.active_leaf_id = self._descend(s, conv.id, row.parent_id)
+            return ids
+
+    @translated
+    def restore_message(self, message_id: int) -> list[int]:
+        """Undo ``delete_message``: bring back what that deletion hid and show its branch again."""
+        with self._session() as s, s.begin():
+            row = s.get(Message, message_id)
+            if row is None:
+                raise StoreError("That message was deleted for good and cannot be restored.")
+            if row.deleted_at is None:
+                return []
+            rows = s.execute(
+                text(self._SUBTREE + " SELECT m.id, m.content FROM sub JOIN messages m ON m.id = sub.id WHERE m.deleted_at = :t"),
+                {"m": message_id, "t": row.deleted_at},
+            ).all()
+            ids = [mid for mid, _ in rows]
+            s.execute(text(self._SUBTREE + " UPDATE messages SET deleted_at = NULL WHERE deleted_at = :t AND id IN (SELECT id FROM sub)"),
+                      {"m": message_id, "t": row.deleted_at})
+            if rows:  # one executemany: row by row cost 0.17 ms each (834 ms for 5,000 messages)
+                s.connection().exec_driver_sql("INSERT INTO messages_fts(rowid, body) VALUES (?, ?)",
+                                               [(mid, index_text(content)) for mid, content in rows])
+            leaf = self._descend(s, row.conversation_id, message_id)
+            s.execute(update(Conversation).where(Conversation.id == row.conversation_id).values(active_leaf_id=leaf))
+            return ids
+
+    @translated
+    def purge_deleted_messages(self) -> int:
+        """Remove hidden messages for good (their replies and token records go with them)."""
+        with self._session() as s, s.begin():
+            n = s.scalar(select(func.count()).select_from(Message).where(Message.deleted_at.is_not(None))) or 0
+            s.execute(delete(Message).where(Message.deleted_at.is_not(None)))  # replies go by ON DELETE CASCADE
+            return n
 
     @translated
     def branch_into_new_conversation(self, message_id: int) -> ConversationRecord:
@@ -493,3 +575,4 @@ class Store:
             return backup_to(raw.driver_connection, Path(dest))  # type: ignore[arg-type]
         finally:
             raw.close()
+

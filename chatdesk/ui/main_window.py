@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -27,7 +28,7 @@ from chatdesk import paths
 from chatdesk.chat import FlowError, reproduction_caveats
 from chatdesk.engine import ModelInfo
 from chatdesk.settings import AppSettings, save_settings
-from chatdesk.store import Store, StoreError, mark_interactive_thread
+from chatdesk.store import StoreError, mark_interactive_thread
 from chatdesk.ui import chat_settings_actions, model_actions
 from chatdesk.ui.background import run_in_background, wait_all
 from chatdesk.ui.banner import Banner
@@ -38,6 +39,9 @@ from chatdesk.ui.sidebar import Sidebar
 from chatdesk.ui.worker import GenerationOutcome, InferenceThread, LoadFailure
 
 UNDO_SECONDS = 8
+
+if TYPE_CHECKING:
+    from chatdesk.store import Store
 
 
 class MainWindow(QMainWindow):
@@ -87,6 +91,7 @@ class MainWindow(QMainWindow):
         self.controller = ChatController(store, self.inference, self.chat_view.model_, settings)
         self.controller.prompt_format_for = lambda key: self.settings.prompt_format_for(key)
         self._wire()
+        self._wire_view()
         self._build_menus()
         model_actions.install(self)
         self.chat_settings = chat_settings_actions.install(self)  # per-chat settings panel, presets, context meter
@@ -128,6 +133,13 @@ class MainWindow(QMainWindow):
         self.sidebar.search_changed.connect(self._search)
         self.chat_view.action_requested.connect(self._message_action)
         self.chat_view.delegate.sibling_step.connect(self._switch_sibling)
+
+    def _wire_view(self) -> None:
+        """The conversation view's own wiring (delete with Undo, copy, token probabilities and
+        branching at a token, link addresses in the status bar): chatdesk/ui/chat_view_wiring.py."""
+        from chatdesk.ui.chat_view_wiring import ChatViewWiring
+
+        self.view_wiring = ChatViewWiring(self)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -399,7 +411,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ message actions
     def _message_action(self, action: str, message_id: int) -> None:
         c = self.controller
-        if c.busy and action not in ("info", "branch"):
+        if c.busy and action not in ("info", "branch", "copy", "delete"):  # delete refuses a reply being written
             self.banner.show_message("Wait for the current reply to finish (or press Stop) first.", "info")
             return
         if action == "regenerate":
