@@ -86,7 +86,11 @@ def test_empty_export_round_trips():
 
 def test_documented_example_is_importable():
     doc_path = Path(__file__).resolve().parents[2] / "docs" / "transcript-format.md"
-    example = doc_path.read_text(encoding="utf-8").split("```json\n", 1)[1].split("\n```\n", 1)[0]
+    text = doc_path.read_text(encoding="utf-8")
+    blocks = [b.split("\n```\n", 1)[0] for b in text.split("```json\n")[1:]]
+    for block in blocks:  # every JSON snippet in the document is valid JSON
+        json.loads(block)
+    example = text.split("### Example", 1)[1].split("```json\n", 1)[1].split("\n```\n", 1)[0]
     (conv,) = parse_json(example)
     assert [m.role for m in conv.messages] == ["system", "user", "assistant", "assistant"]
     assert conv.messages[3].provenance["quantization"] == "Q4_K_M"
