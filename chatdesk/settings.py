@@ -16,6 +16,15 @@ from chatdesk.engine.types import LoadSettings, PromptFormat, SamplingSettings
 
 DEFAULT_SYSTEM_PROMPT = "You are a helpful, concise assistant."
 
+# The interface's language and colours: "system" follows the desktop, anything else overrides it.
+LANGUAGES = ("system", "en", "zh_CN")
+THEMES = ("system", "light", "dark")
+# Text size of the conversation and the message box, in percent of the desktop's font size
+# (View → Zoom in / out, Ctrl + / Ctrl − / Ctrl 0).
+TEXT_SCALE_DEFAULT = 100
+TEXT_SCALE_MIN = 50
+TEXT_SCALE_MAX = 300
+
 
 @dataclass(frozen=True)
 class AppSettings:
@@ -25,6 +34,9 @@ class AppSettings:
     load: LoadSettings = LoadSettings()
     # Per-model plain prompt formats for models without a chat template, keyed by model path.
     prompt_formats: dict[str, PromptFormat] = field(default_factory=dict)
+    language: str = "system"  # one of LANGUAGES; takes effect at the next start
+    theme: str = "system"  # one of THEMES
+    text_scale: int = TEXT_SCALE_DEFAULT  # percent, TEXT_SCALE_MIN..TEXT_SCALE_MAX
 
     def prompt_format_for(self, model_path: str) -> PromptFormat:
         return self.prompt_formats.get(model_path, PromptFormat())
@@ -33,6 +45,17 @@ class AppSettings:
         formats = dict(self.prompt_formats)
         formats[model_path] = fmt
         return replace(self, prompt_formats=formats)
+
+
+def _choice(value: Any, allowed: tuple[str, ...]) -> str:
+    """A known choice, else "system" (a hand-edited or newer settings file never breaks the start)."""
+    return value if isinstance(value, str) and value in allowed else "system"
+
+
+def _scale(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return TEXT_SCALE_DEFAULT
+    return int(min(TEXT_SCALE_MAX, max(TEXT_SCALE_MIN, round(value))))
 
 
 def _build(cls: type, data: Any) -> Any:
@@ -60,6 +83,9 @@ def load_settings(path: Path | None = None) -> AppSettings:
             prompt_formats={
                 str(k): _build(PromptFormat, v) for k, v in (raw.get("prompt_formats") or {}).items()
             },
+            language=_choice(raw.get("language"), LANGUAGES),
+            theme=_choice(raw.get("theme"), THEMES),
+            text_scale=_scale(raw.get("text_scale", TEXT_SCALE_DEFAULT)),
         )
     except (TypeError, ValueError):
         return AppSettings()

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Refresh docs/screenshot.png from the real app: the end-to-end test runs ChatDesk in Xvfb,
-# chats with the bundled model, and saves a screenshot, which is copied here.
+# Regenerate the README's screenshots (docs/screenshots/*.png) from the real window under a private
+# Xvfb: light, dark and Chinese interface, a code block selected, the chat settings panel with a
+# preset, the model library. Needs Xvfb (scripts/dev.sh installs it). Look at every picture before
+# committing it.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-.venv/bin/python -m pytest -p no:cacheprovider -q tests/test_e2e.py::test_chat_in_real_window
-convert artifacts/e2e-chat.png -crop 1100x720+0+0 +repage docs/screenshot.png
-echo "docs/screenshot.png updated"
+PYTHON="${PYTHON:-.venv/bin/python}"
+"$PYTHON" scripts/screenshots.py "${1:-docs/screenshots}"
+ls -l "${1:-docs/screenshots}"/*.png

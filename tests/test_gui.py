@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from tests_gui_support import make_window
 
 from chatdesk.store import Status
+from chatdesk.ui.appearance import highlight_css
 from chatdesk.ui.message_model import SiblingRole
 
 
@@ -151,7 +152,7 @@ def test_search_and_open_hit(qtbot, window):
     qtbot.waitUntil(lambda: window.sidebar.mode == "search" and window.sidebar.list.count() == 1, timeout=5000)
     item = window.sidebar.list.item(0)
     label = window.sidebar.list.itemWidget(item)
-    assert '<span style="background:#ffe58a">羊驼</span>' in label.text() and "Llama facts" in label.text()
+    assert f'<span style="{highlight_css()}">羊驼</span>' in label.text() and "Llama facts" in label.text()
     window.sidebar.list.itemClicked.emit(item)
     assert window.controller.current_id == c.id
     window.sidebar.search.clear()

@@ -1,21 +1,30 @@
-"""Application start-up: data folder, database, settings, window; every failure in words."""
+"""Application start-up: data folder, database, settings, window; every failure in words.
+
+The interface language (Qt translators) and the colour theme are set first, from settings.json,
+before anything is shown: a message box about a failed start speaks the user's language too.
+"""
 
 from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from chatdesk import __version__, paths
-from chatdesk.settings import load_settings
+from chatdesk.settings import AppSettings, load_settings
 from chatdesk.store import StoreError
-from chatdesk.ui.appearance import app_icon, app_stylesheet
+from chatdesk.ui import i18n
+from chatdesk.ui.appearance import app_icon, app_stylesheet, theme_manager
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("App", text)
 
 
 def _fatal(app: QApplication, message: str) -> int:
     print(f"ChatDesk: {message}", file=sys.stderr, flush=True)
-    box = QMessageBox(QMessageBox.Icon.Critical, "ChatDesk cannot start", message)
+    box = QMessageBox(QMessageBox.Icon.Critical, _tr("ChatDesk cannot start"), message)
     QTimer.singleShot(0, box.raise_)
     if QApplication.platformName() not in ("offscreen", "minimal"):
         box.exec()
@@ -29,6 +38,16 @@ def run_gui(model: str | None = None, argv: list[str] | None = None) -> int:
     app.setDesktopFileName("chatdesk")
     app.setWindowIcon(app_icon())
     app.setStyleSheet(app_stylesheet())
+    prefs = load_settings()  # unreadable or missing: defaults (never fails)
+    i18n.install(app, prefs.language)  # before any widget: they take their words when built
+    theme_manager(app, prefs.theme)
+    try:
+        return _run(app, model, prefs)
+    finally:
+        i18n.uninstall(app)  # the application is left as it was found (it may live on, e.g. in tests)
+
+
+def _run(app: QApplication, model: str | None, prefs: AppSettings) -> int:
     try:
         paths.ensure_data_dir()
     except paths.DataDirError as exc:
@@ -41,12 +60,13 @@ def run_gui(model: str | None = None, argv: list[str] | None = None) -> int:
         # second window on the same database (which would also mark its streaming reply as
         # interrupted).
         if instance.ask_first_to_show():
-            print(f"ChatDesk is already running with {paths.data_dir()}; switched to its window.", file=sys.stderr, flush=True)
+            print(_tr("ChatDesk is already running with {folder}; switched to its window.").format(folder=paths.data_dir()),
+                  file=sys.stderr, flush=True)
             return 0
         return _fatal(
             app,
-            f"ChatDesk is already running with the data folder {paths.data_dir()} ({instance.holder()}), "
-            "but it does not answer. Close it (or end that process) and start ChatDesk again.",
+            _tr("ChatDesk is already running with the data folder {folder} ({holder}), but it does not answer. "
+                "Close it (or end that process) and start ChatDesk again.").format(folder=paths.data_dir(), holder=instance.holder()),
         )
     from chatdesk.store import Store  # usually loaded already by the preload thread (chatdesk.cli)
 
@@ -60,7 +80,7 @@ def run_gui(model: str | None = None, argv: list[str] | None = None) -> int:
     from chatdesk.ui.model_actions import startup_model
 
     # --model, else the library's default (a path remembered in settings.json is adopted into it).
-    start = startup_model(model, load_settings())
+    start = startup_model(model, prefs)
     settings, model_path, label, model_error = start.settings, start.key, start.label, start.error
 
     from chatdesk.ui.main_window import MainWindow  # after QApplication exists
@@ -76,9 +96,11 @@ def run_gui(model: str | None = None, argv: list[str] | None = None) -> int:
     if start.notice:
         window.notice.show_message(start.notice, "info")
     if interrupted:
+        count = len(interrupted)
         window.notice.show_message(
-            f"{len(interrupted)} reply(s) were interrupted when ChatDesk last closed. Right-click one to "
-            "Continue or Regenerate it.",
+            QCoreApplication.translate(
+                "App", "%n reply(s) were interrupted when ChatDesk last closed. Right-click one to Continue or Regenerate it.",
+                "", count),
             "info",
         )
     code = app.exec()

@@ -1,35 +1,41 @@
 """A dismissable message strip above the conversation for errors and notices.
 
 Errors are shown here in words, never as traceback dialogs; they are also logged to stderr.
+Its colours come from the application palette (``appearance.message_css``) and follow a theme
+switch while it is shown.
 """
 
 from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-STYLES = {
-    "error": "background:#fde2e1; color:#611a15; border:1px solid #e0a3a0; border-radius:6px;",
-    "info": "background:#e6f0fb; color:#0b3a66; border:1px solid #a9c7ea; border-radius:6px;",
-}
+from chatdesk.ui.appearance import message_css
 
 
 class Banner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("banner")
+        self.setAccessibleName(self.tr("Message"))
         self.label = QLabel(self)
         self.label.setObjectName("bannerText")
         self.label.setWordWrap(True)
+        self.label.setAccessibleName(self.tr("No message"))  # the message itself once shown
         self.action_button = QPushButton(self)
         self.action_button.setObjectName("bannerAction")
+        self.action_button.setAccessibleName(self.tr("Message action"))  # the action's own word once set
         self.action_button.hide()
         self._action_slot = None
         self.action_button.clicked.connect(self._run_action)
         self.close_button = QPushButton("✕", self)
+        self.close_button.setObjectName("bannerClose")
         self.close_button.setFlat(True)
         self.close_button.setFixedWidth(28)
+        self.close_button.setToolTip(self.tr("Dismiss this message"))
+        self.close_button.setAccessibleName(self.tr("Dismiss message"))
         self.close_button.clicked.connect(self.hide)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(10, 6, 6, 6)
@@ -41,11 +47,26 @@ class Banner(QFrame):
 
     def show_message(self, text: str, kind: str = "error") -> None:
         self.kind = kind
-        self.setStyleSheet(f"#{self.objectName()} {{{STYLES[kind]}}}")
+        self._restyle()
         self.label.setText(text)
+        self.label.setAccessibleName(text)
         self.show()
         if kind == "error":
             print(f"ChatDesk: {text}", file=sys.stderr, flush=True)
+
+    def _restyle(self) -> None:
+        if not self.kind:
+            return
+        sheet = f"#{self.objectName()} {{{message_css(self.kind)}}}"
+        if sheet != self.styleSheet():  # polishing changes the palette: never loop on it
+            self.setStyleSheet(sheet)
+
+    def event(self, event: QEvent) -> bool:
+        """A theme switch (the application's palette changed): take the new theme's colours."""
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._restyle()
+        return handled
 
     def set_action(self, text, slot) -> None:  # type: ignore[no-untyped-def]
         """An optional button (e.g. Undo); ``None`` removes it."""
@@ -53,6 +74,7 @@ class Banner(QFrame):
         self.action_button.setVisible(bool(text))
         if text:
             self.action_button.setText(text)
+            self.action_button.setAccessibleName(text.replace("&", ""))
 
     def _run_action(self) -> None:
         slot = self._action_slot

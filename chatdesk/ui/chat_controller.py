@@ -195,7 +195,7 @@ class ChatController(QObject):
     def _run(self, make_plan: Callable[[], ReplyPlan]) -> bool:
         """Start a flow action that changes the shown branch (regenerate, edit, continue, branch)."""
         if self.busy:
-            self.notice.emit("Wait for the current reply to finish (or press Stop) first.")
+            self.notice.emit(self.tr("Wait for the current reply to finish (or press Stop) first."))
             return False
         try:
             plan = make_plan()
@@ -265,10 +265,9 @@ class ChatController(QObject):
             return
         result = outcome.result
         if result is not None and result.dropped_messages:
-            self.notice.emit(
-                f"{result.dropped_messages} earlier message(s) were left out because the conversation "
-                "no longer fits in the model's context window."
-            )
+            self.notice.emit(self.tr(
+                "%n earlier message(s) were left out because the conversation no longer fits in the model's context window.",
+                "", result.dropped_messages))
         if result is not None and result.warning:
             self.notice.emit(result.warning)
         for problem in (outcome.finished.error, outcome.finished.save_error):
@@ -281,7 +280,7 @@ class ChatController(QObject):
     def _on_failed(self, outcome: GenerationOutcome) -> None:
         if not self._end_active(outcome):
             return
-        self.error.emit(outcome.finished.error or "The reply could not be generated.")
+        self.error.emit(outcome.finished.error or self.tr("The reply could not be generated."))
         if outcome.finished.save_error:
             self.error.emit(outcome.finished.save_error)
         self.busy_changed.emit(False)

@@ -73,6 +73,8 @@ def install(window: MainWindow) -> ChatSettingsUi:
     toggle = dock.toggleViewAction()
     toggle.setObjectName("toggleChatSettings")
     toggle.setText(QCoreApplication.translate("ChatSettingsActions", "C&hat settings"))
+    # The tool bar shows the words without the menu's mnemonic (a translation's "(&H)" included).
+    toggle.setIconText(QCoreApplication.translate("ChatSettingsActions", "Chat settings"))
     toggle.setToolTip(QCoreApplication.translate("ChatSettingsActions", "Show or hide this chat's settings ({shortcut})").format(shortcut=TOGGLE_SHORTCUT))
     toggle.setShortcut(QKeySequence(TOGGLE_SHORTCUT))
     toggle.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

@@ -1,4 +1,7 @@
-"""The message box at the bottom: Enter sends, Shift+Enter inserts a newline."""
+"""The message box at the bottom: Enter sends, Shift+Enter inserts a newline, Esc stops a reply,
+Up in an empty box edits the last message.
+
+Its text size follows the conversation's (View → Zoom, ``MainWindow``'s text scale)."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QWidget
 class MessageEdit(QPlainTextEdit):
     submitted = Signal()
     escape_pressed = Signal()
+    up_in_empty = Signal()  # Up in an empty box: edit the last message (as in many chat apps)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -21,23 +25,34 @@ class MessageEdit(QPlainTextEdit):
         if event.key() == Qt.Key.Key_Escape:
             self.escape_pressed.emit()
             return
+        if event.key() == Qt.Key.Key_Up and not event.modifiers() and not self.toPlainText():
+            self.up_in_empty.emit()
+            return
         super().keyPressEvent(event)
 
 
 class Composer(QWidget):
     send_requested = Signal(str)
     stop_requested = Signal()
+    edit_last_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.edit = MessageEdit(self)
         self.edit.setObjectName("composerEdit")
-        self.edit.setPlaceholderText("Message the model — Enter to send, Shift+Enter for a new line")
+        self.edit.setPlaceholderText(self.tr("Message the model — Enter to send, Shift+Enter for a new line"))
+        self.edit.setAccessibleName(self.tr("Message"))
+        self.edit.setAccessibleDescription(self.tr("Enter sends the message, Shift+Enter starts a new line, Esc stops a reply."))
+        self.edit.setTabChangesFocus(True)  # Tab leaves the box (Shift+Enter makes new lines)
         self.edit.setFixedHeight(80)
-        self.send_button = QPushButton("Send", self)
+        self.send_button = QPushButton(self.tr("Send"), self)
         self.send_button.setObjectName("sendButton")
-        self.stop_button = QPushButton("Stop", self)
+        self.send_button.setAccessibleName(self.tr("Send"))
+        self.send_button.setToolTip(self.tr("Send the message (Enter)"))
+        self.stop_button = QPushButton(self.tr("Stop"), self)
         self.stop_button.setObjectName("stopButton")
+        self.stop_button.setAccessibleName(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("Stop the reply (Esc)"))
         self.stop_button.setVisible(False)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(8, 4, 8, 8)
@@ -46,6 +61,7 @@ class Composer(QWidget):
         lay.addWidget(self.stop_button)
         self.edit.submitted.connect(self._submit)
         self.edit.escape_pressed.connect(self.stop_requested)
+        self.edit.up_in_empty.connect(self.edit_last_requested)
         self.send_button.clicked.connect(self._submit)
         self.stop_button.clicked.connect(self.stop_requested)
         self._busy = False
@@ -72,3 +88,7 @@ class Composer(QWidget):
         self.send_button.setVisible(not self._busy)
         self.stop_button.setVisible(self._busy)
         self.send_button.setEnabled(self._ready)
+
+    def set_text_height(self, line_height: int) -> None:
+        """Room for about three lines of the box's font (it grows with the text size)."""
+        self.edit.setFixedHeight(max(80, 3 * line_height + 24))

@@ -21,6 +21,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -161,7 +162,7 @@ class DownloadDialog(QDialog):
 
         for s in SUGGESTED_MODELS:
             langs = " + ".join({"zh": self.tr("Chinese"), "en": self.tr("English")}.get(x, x) for x in s.languages)
-            item = QListWidgetItem(f"{s.label} — {langs}. {s.note}")
+            item = QListWidgetItem(f"{s.label} — {langs}. {self.tr(s.note)}")  # notes: chatdesk/ui/i18n_markers.py
             item.setData(DATA_ROLE, s)
             item.setToolTip(f"{s.repo_id}/{s.filename}")
             self.suggested.addItem(item)
@@ -345,7 +346,7 @@ class DownloadDialog(QDialog):
                 note = self.tr("Split into {n} files; ChatDesk downloads single-file models only.").format(n=f.parts)
                 for item in (name, quant, size):
                     item.setToolTip(note)
-                    item.setForeground(Qt.GlobalColor.gray)
+                    item.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))  # muted: not downloadable
                 size.setText(self.tr("{size} × {n} parts").format(size=human_size(f.size), n=f.parts))
             self.files.setItem(row, 0, name)
             self.files.setItem(row, 1, quant)

@@ -30,7 +30,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from chatdesk.library import BUNDLED_ID, Catalog, LibraryError, ModelEntry
+from chatdesk.ui.appearance import MessageStyles, error_colour
 from chatdesk.ui.background import run_in_background
 from chatdesk.ui.model_picker import entry_key, same_model
 
@@ -54,10 +55,9 @@ ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 3  # what the filter box matches: every column plus the file name
 
-MESSAGE_STYLES = {
-    "error": "background:#fde2e1; color:#611a15; border:1px solid #e0a3a0; border-radius:6px; padding:6px;",
-    "info": "background:#e6f0fb; color:#0b3a66; border:1px solid #a9c7ea; border-radius:6px; padding:6px;",
-}
+# Message strips (library, download and server dialogs): colours from the palette, read when a
+# message is shown, so they suit the light or dark theme of that moment.
+MESSAGE_STYLES = MessageStyles(padding="6px")
 
 
 def _tr(text: str) -> str:
@@ -176,7 +176,7 @@ class LibraryListModel(QAbstractTableModel):
                 return e.problem
             return e.path or e.remote_url or None
         if role == Qt.ItemDataRole.ForegroundRole and (e.missing or e.problem):
-            return QBrush(QColor("#b3261e"))
+            return QBrush(error_colour())
         if role == Qt.ItemDataRole.FontRole and e.id == self.default_id and col == "name":
             font = QFont()
             font.setBold(True)

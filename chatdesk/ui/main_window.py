@@ -29,7 +29,12 @@ from chatdesk.chat import FlowError, reproduction_caveats
 from chatdesk.engine import ModelInfo
 from chatdesk.settings import AppSettings, save_settings
 from chatdesk.store import StoreError, mark_interactive_thread
-from chatdesk.ui import chat_settings_actions, model_actions
+
+if TYPE_CHECKING:
+    from chatdesk.store import Store
+from chatdesk.ui import chat_settings_actions, keyboard_actions, model_actions
+from chatdesk.ui.announcer import ReplyAnnouncer
+from chatdesk.ui.appearance import theme_manager
 from chatdesk.ui.background import run_in_background, wait_all
 from chatdesk.ui.banner import Banner
 from chatdesk.ui.chat_controller import ChatController
@@ -40,14 +45,12 @@ from chatdesk.ui.worker import GenerationOutcome, InferenceThread, LoadFailure
 
 UNDO_SECONDS = 8
 
-if TYPE_CHECKING:
-    from chatdesk.store import Store
-
 
 class MainWindow(QMainWindow):
     def __init__(self, store: Store, settings: AppSettings, model_path: str, model_label: str | None = None) -> None:
         super().__init__()
         self.setWindowTitle("ChatDesk")
+        self.setAccessibleName(self.tr("ChatDesk main window"))
         self.resize(1100, 720)
         self.store = store
         mark_interactive_thread()  # this thread's store calls give up quickly on a locked database
@@ -77,13 +80,16 @@ class MainWindow(QMainWindow):
 
         self.model_label = QLabel(model_label or Path(model_path).name, self)
         self.model_label.setObjectName("modelLabel")
+        self.model_label.setAccessibleName(self.tr("Model in use"))
         self.load_bar = QProgressBar(self)
         self.load_bar.setObjectName("loadProgress")
+        self.load_bar.setAccessibleName(self.tr("Model loading progress"))
         self.load_bar.setRange(0, 100)
         self.load_bar.setMaximumWidth(160)
-        self.load_bar.setFormat("Loading %p%")
+        self.load_bar.setFormat(self.tr("Loading %p%"))
         self.stats_label = QLabel("", self)
         self.stats_label.setObjectName("statsLabel")
+        self.stats_label.setAccessibleName(self.tr("Reply statistics"))
         self.statusBar().addWidget(self.model_label)
         self.statusBar().addWidget(self.load_bar)
         self.statusBar().addPermanentWidget(self.stats_label)
@@ -95,11 +101,14 @@ class MainWindow(QMainWindow):
         self._build_menus()
         model_actions.install(self)
         self.chat_settings = chat_settings_actions.install(self)  # per-chat settings panel, presets, context meter
+        self.keyboard = keyboard_actions.install(self)  # View (text size), more Chat keys, Help → Keyboard shortcuts
+        self.announcer = ReplyAnnouncer(self)  # a finished reply is read out once by screen readers
         self._pending_undo: list[int] = []
         self._undo_timer = QTimer(self)
         self._undo_timer.setSingleShot(True)
         self._undo_timer.timeout.connect(self._purge_trash)
         self._closing = False
+        self._load_error = ""  # the banner text of the last failed load (hidden once a model loads)
 
     # ------------------------------------------------------------------ wiring
     def _wire(self) -> None:
@@ -142,26 +151,27 @@ class MainWindow(QMainWindow):
         self.view_wiring = ChatViewWiring(self)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self._action(file_menu, "&New chat", self.new_conversation, QKeySequence("Ctrl+N"))
-        self._action(file_menu, "&Open model…", self.choose_model, QKeySequence("Ctrl+O"))
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("&New chat"), self.new_conversation, QKeySequence("Ctrl+N"))
+        self._action(file_menu, self.tr("&Open model…"), self.choose_model, QKeySequence("Ctrl+O"))
         model_actions.install_menu(self, file_menu)
-        act = self._action(file_menu, "Import &checkpoint…", self.import_checkpoint)
+        act = self._action(file_menu, self.tr("Import &checkpoint…"), self.import_checkpoint)
         if getattr(sys, "frozen", False):  # the bundle ships no converter/torch
             act.setEnabled(False)
-            act.setToolTip("Converting checkpoints needs a Python install: run chatdesk-convert.")
+            act.setToolTip(self.tr("Converting checkpoints needs a Python install: run chatdesk-convert."))
         file_menu.addSeparator()
-        self._action(file_menu, "&Export chat…", lambda: self.export_conversations([self.controller.current_id] if self.controller.current_id else []), QKeySequence("Ctrl+E"))
-        self._action(file_menu, "Export &all chats…", lambda: self.export_conversations(None))
-        self._action(file_menu, "&Import transcript…", self.import_transcript)
+        self._action(file_menu, self.tr("&Export chat…"), lambda: self.export_conversations([self.controller.current_id] if self.controller.current_id else []), QKeySequence("Ctrl+E"))
+        self._action(file_menu, self.tr("Export &all chats…"), lambda: self.export_conversations(None))
+        self._action(file_menu, self.tr("&Import transcript…"), self.import_transcript)
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence("Ctrl+Q"))
-        chat_menu = self.menuBar().addMenu("&Chat")
-        self._action(chat_menu, "&Stop", self.controller.stop, QKeySequence("Esc"))
-        self._action(chat_menu, "&Rename…", lambda: self.controller.current_id and self.rename_conversation(self.controller.current_id))
-        self._action(chat_menu, "&Search", self.sidebar.focus_search, QKeySequence("Ctrl+K"))
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence("Ctrl+Q"))
+        chat_menu = self.menuBar().addMenu(self.tr("&Chat"))
+        self.chat_menu = chat_menu
+        self._action(chat_menu, self.tr("&Stop"), self.controller.stop, QKeySequence("Esc"))
+        self._action(chat_menu, self.tr("&Rename…"), lambda: self.controller.current_id and self.rename_conversation(self.controller.current_id))
+        self._action(chat_menu, self.tr("&Search"), self.sidebar.focus_search, QKeySequence("Ctrl+K"))
         chat_menu.addSeparator()
-        self._action(chat_menu, "S&ettings…", self.edit_settings, QKeySequence("Ctrl+,"))
+        self._action(chat_menu, self.tr("S&ettings…"), self.edit_settings, QKeySequence("Ctrl+,"))
 
     def _action(self, menu, text, slot, shortcut=None) -> QAction:  # type: ignore[no-untyped-def]
         act = QAction(text, self)
@@ -189,7 +199,7 @@ class MainWindow(QMainWindow):
         self.controller.loading_key = path
         self.load_bar.setValue(0)
         self.load_bar.show()
-        self.model_label.setText(f"Loading {model_actions.display_name(path)}…")
+        self.model_label.setText(self.tr("Loading {name}…").format(name=model_actions.display_name(path)))
         self.inference.request_load(model_actions.source_for(path, self.settings.load))
 
     def _on_loaded(self, info: ModelInfo) -> None:
@@ -198,8 +208,8 @@ class MainWindow(QMainWindow):
         self.model_path = info.path
         self.load_bar.hide()
         self._show_model(info)
-        self.stats_label.setText(f"loaded in {info.load_ms:.0f} ms")
-        if self.banner.kind == "error" and "load" in self.banner.text().lower():
+        self.stats_label.setText(self.tr("loaded in {ms} ms").format(ms=f"{info.load_ms:.0f}"))
+        if self.banner.kind == "error" and self.banner.text() == self._load_error:  # (words differ by language)
             self.banner.hide()
         self.composer.set_ready(True)
 
@@ -214,17 +224,20 @@ class MainWindow(QMainWindow):
         if failure.still_loaded is not None:
             self.model_path = failure.still_loaded.path
             self._show_model(failure.still_loaded)
-            self.banner.show_message(f"{failure.message}  Still chatting with {failure.still_loaded.name}.")
+            self.banner.show_message(self.tr("{problem}  Still chatting with {name}.").format(problem=failure.message, name=failure.still_loaded.name))
+            self._load_error = self.banner.text()
             self.composer.set_ready(True)
             return
-        self.model_label.setText("No model loaded")
+        self.model_label.setText(self.tr("No model loaded"))
         self.model_label.setToolTip("")
-        self.banner.show_message(failure.message + "  Use File → Open model… to choose another model.")
+        self.banner.show_message(failure.message + "  " + self.tr("Use File → Open model… to choose another model."))
+        self._load_error = self.banner.text()
         self.composer.set_ready(False)
 
     def _show_model(self, info: ModelInfo) -> None:
-        gpu = f", GPU layers {info.n_gpu_layers}" if info.n_gpu_layers else ""
-        self.model_label.setText(f"{info.name} · {info.quantization} · ctx {info.n_ctx}{gpu}")
+        gpu = self.tr(", GPU layers {n}").format(n=info.n_gpu_layers) if info.n_gpu_layers else ""
+        self.model_label.setText(self.tr("{name} · {quantization} · context {n_ctx}{gpu}").format(
+            name=info.name, quantization=info.quantization, n_ctx=info.n_ctx, gpu=gpu))
         self.model_label.setToolTip(info.path)
 
     def import_checkpoint(self) -> None:
@@ -246,7 +259,8 @@ class MainWindow(QMainWindow):
             self._guard(self.store.set_conversation_model, self.controller.current_id, path)
 
     def choose_model(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open a GGUF model", str(Path.home()), "GGUF models (*.gguf);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a GGUF model"), str(Path.home()),
+                                              self.tr("GGUF models (*.gguf);;All files (*)"))
         if path:
             self.use_model(path)
 
@@ -260,9 +274,14 @@ class MainWindow(QMainWindow):
 
     def apply_settings(self, new: AppSettings) -> None:
         reload = new.load != self.settings.load
+        language_changed = new.language != self.settings.language
         self.settings = new
         self.controller.settings = new
         self._save_settings()
+        theme_manager(choice=new.theme)  # colours switch at once
+        self.keyboard.apply_text_scale()
+        if language_changed:
+            self.notice.show_message(self.tr("ChatDesk will use the new language the next time it starts."), "info")
         if reload and self.model_path and not self.controller.busy:
             self.load_model(self.model_path)
 
@@ -270,7 +289,7 @@ class MainWindow(QMainWindow):
         try:
             save_settings(self.settings)
         except OSError as exc:
-            self.banner.show_message(f"Could not save settings: {exc.strerror or exc}.")
+            self.banner.show_message(self.tr("Could not save settings: {error}.").format(error=exc.strerror or exc))
 
     # ------------------------------------------------------------------ conversations
     def refresh_sidebar(self) -> None:
@@ -295,8 +314,8 @@ class MainWindow(QMainWindow):
 
     def _on_loading(self, loading: bool) -> None:
         if loading:
-            self.notice.show_message("Opening a long conversation…", "info")
-        elif self.notice.text() == "Opening a long conversation…":
+            self.notice.show_message(self.tr("Opening a long conversation…"), "info")
+        elif self.notice.text() == self.tr("Opening a long conversation…"):
             self.notice.hide()
 
     def _guard(self, fn, *args):  # type: ignore[no-untyped-def]
@@ -315,8 +334,8 @@ class MainWindow(QMainWindow):
             return
         if not model_actions.available(wanted):
             self.notice.show_message(
-                f"This chat was held with {model_actions.display_name(wanted)}, which is no longer available; "
-                "it continues with the current model.",
+                self.tr("This chat was held with {name}, which is no longer available; it continues with the current model.").format(
+                    name=model_actions.display_name(wanted)),
                 "info",
             )
             return
@@ -331,7 +350,7 @@ class MainWindow(QMainWindow):
         conv = self._guard(self.store.get_conversation, conversation_id)
         if conv is None:
             return
-        title, ok = QInputDialog.getText(self, "Rename chat", "Title:", text=conv.title)
+        title, ok = QInputDialog.getText(self, self.tr("Rename chat"), self.tr("Title:"), text=conv.title)
         if ok and title.strip():
             self._guard(self.store.rename_conversation, conversation_id, title)
             self.refresh_sidebar()
@@ -346,20 +365,21 @@ class MainWindow(QMainWindow):
         if self.controller.active and self.controller.active.job.conversation_id in ids:
             self.controller.stop()
         if confirm:
-            what = "this chat" if len(ids) == 1 else f"these {len(ids)} chats"
-            answer = QMessageBox.question(self, "Delete", f"Delete {what}? You can undo for {UNDO_SECONDS} seconds.")
+            question = (self.tr("Delete this chat? You can undo for {seconds} seconds.") if len(ids) == 1
+                        else self.tr("Delete these %n chats? You can undo for {seconds} seconds.", "", len(ids)))
+            answer = QMessageBox.question(self, self.tr("Delete"), question.format(seconds=UNDO_SECONDS))
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self._purge_trash()
         try:
             self.store.trash_conversations(ids)
         except StoreError as exc:
-            self.banner.show_message(f"{exc} The chats were not deleted.")
+            self.banner.show_message(self.tr("{problem} The chats were not deleted.").format(problem=exc))
             return
         self._pending_undo = list(ids)
         self._undo_timer.start(UNDO_SECONDS * 1000)
-        self.notice.show_message(f"Deleted {len(ids)} chat(s).", "info")
-        self.notice.set_action("Undo", self.undo_delete)
+        self.notice.show_message(self.tr("Deleted %n chat(s).", "", len(ids)), "info")
+        self.notice.set_action(self.tr("Undo"), self.undo_delete)
         if self.controller.current_id in ids:
             self.controller.open_conversation(None)
         self.refresh_sidebar()
@@ -369,8 +389,8 @@ class MainWindow(QMainWindow):
             try:
                 self.store.restore_conversations(self._pending_undo)
             except StoreError as exc:
-                self.banner.show_message(f"{exc} The deleted chats are kept in the trash; try Undo again.")
-                self.notice.set_action("Undo", self.undo_delete)
+                self.banner.show_message(self.tr("{problem} The deleted chats are kept in the trash; try Undo again.").format(problem=exc))
+                self.notice.set_action(self.tr("Undo"), self.undo_delete)
                 return
             self._pending_undo = []
             self._undo_timer.stop()
@@ -412,7 +432,7 @@ class MainWindow(QMainWindow):
     def _message_action(self, action: str, message_id: int) -> None:
         c = self.controller
         if c.busy and action not in ("info", "branch", "copy", "delete"):  # delete refuses a reply being written
-            self.banner.show_message("Wait for the current reply to finish (or press Stop) first.", "info")
+            self.banner.show_message(self.tr("Wait for the current reply to finish (or press Stop) first."), "info")
             return
         if action == "regenerate":
             c.regenerate(message_id)
@@ -445,18 +465,19 @@ class MainWindow(QMainWindow):
         caveats = reproduction_caveats(old.provenance, info, sha)
         if self.controller.regenerate(message_id, same_settings=True) and caveats:
             self.notice.show_message(
-                "Regenerating with the same settings, but the same text is not guaranteed: " + "; ".join(caveats) + ".", "info"
+                self.tr("Regenerating with the same settings, but the same text is not guaranteed: {reasons}.").format(
+                    reasons="; ".join(caveats)), "info"
             )
 
     def _edit(self, message_id: int) -> None:
         rec = self._guard(self.store.get_message, message_id)
         if rec is None:
             return
-        text, ok = QInputDialog.getMultiLineText(self, "Edit message", "Your message:", rec.content)
+        text, ok = QInputDialog.getMultiLineText(self, self.tr("Edit message"), self.tr("Your message:"), rec.content)
         if ok and text != rec.content and not self.controller.edit_and_resend(message_id, text):
             # Nothing typed is lost: the edited text waits in the message box.
             self.composer.edit.setPlainText(text)
-            self.banner.show_message(self.banner.text() + "  Your edited text is in the message box.")
+            self.banner.show_message(self.banner.text() + "  " + self.tr("Your edited text is in the message box."))
 
     def _switch_sibling(self, message_id: int, step: int) -> None:
         if self.controller.busy:
@@ -476,8 +497,9 @@ class MainWindow(QMainWindow):
         if r is None:
             return
         self.stats_label.setText(
-            f"{r.tokens_per_s:.1f} tok/s · first token {r.ttft_ms:.0f} ms · {r.completion_tokens} tokens"
-            + (f" · {r.cached_tokens} cached" if r.cached_tokens else "")
+            self.tr("{speed} tok/s · first token {ttft} ms · %n token(s)", "", r.completion_tokens).format(
+                speed=f"{r.tokens_per_s:.1f}", ttft=f"{r.ttft_ms:.0f}")
+            + (self.tr(" · {n} cached").format(n=r.cached_tokens) if r.cached_tokens else "")
         )
 
     def bring_to_front(self) -> None:

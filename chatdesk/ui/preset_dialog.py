@@ -391,12 +391,13 @@ class PresetDialog(QDialog):
         self._save_edit()
         self.show_info(self.tr("Importing…"))
         store, language = self.store, self.language
+        unreadable = self.tr("{name} could not be read ({reason}); nothing was imported.")
 
         def work() -> list[P.Preset]:
             try:
                 data = path.read_bytes()
             except OSError as exc:
-                raise P.PresetError(f"{path.name} could not be read ({exc.strerror or exc}); nothing was imported.") from exc
+                raise P.PresetError(unreadable.format(name=path.name, reason=exc.strerror or exc)) from exc
             return P.import_json(store, data, language)
 
         run_in_background(work, self._imported, self._failed)

@@ -5,8 +5,9 @@ completion) for that model.
 A chat's own values (system prompt, sampler, seed, context length, preset) live in the chat
 settings side panel and are stored with the chat; what is set here reaches every chat that did
 not change that value itself. The dialog edits copies of the frozen settings dataclasses and
-returns a new ``AppSettings``. The language and theme choices appear once ``AppSettings`` carries
-``language`` / ``theme`` fields (the interface owner wires them); until then the page holds room.
+returns a new ``AppSettings``. The Appearance page holds the interface language (it applies at the
+next start: widgets take their words when they are built), the colour theme and the text size
+(both apply at once, ``MainWindow.apply_settings``).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from chatdesk.engine import LoadSettings, ModelInfo, PromptFormat, SamplingSettings
-from chatdesk.settings import AppSettings
+from chatdesk.settings import TEXT_SCALE_MAX, TEXT_SCALE_MIN, AppSettings
 
 _SETTING_NAMES = {f.name for f in fields(AppSettings)}
 
@@ -108,6 +109,7 @@ class SettingsDialog(QDialog):
         # -- appearance (language, theme): shown once AppSettings has the fields
         self.language: QComboBox | None = None
         self.theme: QComboBox | None = None
+        self.text_scale: QSpinBox | None = None
         appearance = self._appearance_page(settings)
 
         self.tabs = QTabWidget(self)
@@ -205,6 +207,12 @@ class SettingsDialog(QDialog):
             self.language.addItem("简体中文", "zh_CN")
             self.language.setCurrentIndex(max(self.language.findData(getattr(settings, "language", "system")), 0))
             form.addRow(self._label(self.tr("Language"), self.language), self.language)
+            self.language_note = QLabel(self.tr("A new language is used the next time ChatDesk starts."), page)
+            self.language_note.setObjectName("languageNote")
+            self.language_note.setWordWrap(True)
+            self._name(self.language_note, self.tr("When the language changes"))
+            self.language.setAccessibleDescription(self.language_note.text())
+            form.addRow("", self.language_note)
         if "theme" in _SETTING_NAMES:
             self.theme = QComboBox(page)
             self.theme.setObjectName("themeCombo")
@@ -214,6 +222,14 @@ class SettingsDialog(QDialog):
             self.theme.addItem(self.tr("Dark"), "dark")
             self.theme.setCurrentIndex(max(self.theme.findData(getattr(settings, "theme", "system")), 0))
             form.addRow(self._label(self.tr("Theme"), self.theme), self.theme)
+        if "text_scale" in _SETTING_NAMES:
+            self.text_scale = self._int(getattr(settings, "text_scale", 100), TEXT_SCALE_MIN, TEXT_SCALE_MAX, self.tr("Text size"))
+            self.text_scale.setObjectName("textScale")
+            self.text_scale.setSuffix(" %")
+            self.text_scale.setSingleStep(10)
+            self.text_scale.setToolTip(self.tr("The conversation's and the message box's text, relative to the system font "
+                                               "(View → Zoom in / out: Ctrl + / Ctrl −)."))
+            form.addRow(self._label(self.tr("Text size"), self.text_scale), self.text_scale)
         return page
 
     # ------------------------------------------------------------------ values
@@ -229,7 +245,8 @@ class SettingsDialog(QDialog):
         if f.mode == "completion":
             self.preview.setText("<i>" + escape(self.tr("your text, continued by the model")) + "</i>")
         else:
-            self.preview.setText(f"<pre>{escape(f.user_label)}: {escape(self.tr('Hello'))}\n{escape(f.assistant_label)}:</pre>")
+            hello = self.tr("Hello")
+            self.preview.setText(f"<pre>{escape(f.user_label)}: {escape(hello)}\n{escape(f.assistant_label)}:</pre>")
 
     def result_settings(self) -> AppSettings:
         sampling = SamplingSettings(
@@ -255,6 +272,8 @@ class SettingsDialog(QDialog):
             extra["language"] = self.language.currentData()
         if self.theme is not None:
             extra["theme"] = self.theme.currentData()
+        if self.text_scale is not None:
+            extra["text_scale"] = self.text_scale.value()
         return replace(new, **extra) if extra else new
 
 

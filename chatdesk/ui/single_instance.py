@@ -51,7 +51,7 @@ class SingleInstance(QObject):
     def holder(self) -> str:
         """Who holds the lock, in words (for the message when it does not answer)."""
         ok, pid, host, app = self._lock.getLockInfo()
-        return f"process {pid} on {host}" if ok else "another program"
+        return self.tr("process {pid} on {host}").format(pid=pid, host=host) if ok else self.tr("another program")
 
     def ask_first_to_show(self, timeout_ms: int = 3000) -> bool:
         """Ask the running instance to bring its window forward; True if it answered."""

@@ -124,7 +124,7 @@ class InferenceWorker(QObject):
         except Exception as exc:  # the app must survive any load failure
             if not isinstance(exc, EngineError):
                 log.exception("unexpected load failure")
-            message = str(exc) if isinstance(exc, EngineError) else f"Could not load {source.key}: {exc}"
+            message = str(exc) if isinstance(exc, EngineError) else self.tr("Could not load {model}: {problem}").format(model=source.key, problem=exc)
             still = current.info if current is not None and current.loaded else None
             if engine is not current:
                 engine.unload()
@@ -144,7 +144,7 @@ class InferenceWorker(QObject):
         engine = self._engine
         recorder = ReplyRecorder(self._store, job.plan, on_save_error=self.save_failed.emit)
         if engine is None or not engine.loaded:
-            self.generation_failed.emit(GenerationOutcome(job, None, recorder.fail("No model is loaded, so there is no reply.")))
+            self.generation_failed.emit(GenerationOutcome(job, None, recorder.fail(self.tr("No model is loaded, so there is no reply."))))
             return
         stream = _ReplyStream(self, job.request_id, recorder)
         try:
@@ -155,7 +155,7 @@ class InferenceWorker(QObject):
         except Exception as exc:  # a failed reply must never take the app down
             if not isinstance(exc, EngineError):
                 log.exception("generation crashed")
-            message = str(exc) if isinstance(exc, EngineError) else f"Generation failed: {exc}"
+            message = str(exc) if isinstance(exc, EngineError) else self.tr("Generation failed: {problem}").format(problem=exc)
             self.generation_failed.emit(GenerationOutcome(job, None, recorder.fail(message)))
             return
         info = engine.info
