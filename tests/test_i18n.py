@@ -287,8 +287,6 @@ def test_start_up_speaks_the_saved_language_before_the_window_is_built(qapp, tmp
     assert QApplication.translate("MainWindow", "&File") == "&File"
 
 
-@pytest.mark.xfail(strict=True, reason="the code block's 'Copy' link is written by chatdesk/markdown/renderer.py in "
-                   "English; the renderer needs the label as a parameter, which message_body.py passes translated")
 def test_the_code_block_header_of_a_reply_is_chinese(qtbot, chinese):
     from chatdesk.store import MessageRecord
     from chatdesk.ui.chat_view import ChatView

@@ -2265,6 +2265,19 @@
     </message>
 </context>
 <context>
+    <name>MessageBody</name>
+    <message>
+        <location filename="../../chatdesk/ui/message_body.py" line="216"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/message_body.py" line="217"/>
+        <source>code</source>
+        <translation>代码</translation>
+    </message>
+</context>
+<context>
     <name>ModelActions</name>
     <message>
         <location filename="../../chatdesk/ui/model_actions.py" line="125"/>
@@ -3231,130 +3244,130 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="29"/>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="30"/>
         <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="31"/>
+        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="32"/>
+        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="33"/>
         <source>Message box</source>
         <translation>消息框</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="29"/>
+        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="31"/>
         <source>Send the message</source>
         <translation>发送消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="30"/>
+        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="32"/>
         <source>New line</source>
         <translation>换行</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="31"/>
+        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="33"/>
         <source>Edit your last message (in an empty box)</source>
         <translation>编辑你的最后一条消息（消息框为空时）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="32"/>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="33"/>
         <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="34"/>
         <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="35"/>
         <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="36"/>
         <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="37"/>
         <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="38"/>
+        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="39"/>
+        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="40"/>
         <source>Conversation</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="32"/>
+        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="34"/>
         <source>Previous / next message</source>
         <translation>上一条 / 下一条消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="33"/>
+        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="35"/>
         <source>The message&apos;s actions (copy, regenerate, edit…)</source>
         <translation>消息的操作（复制、重新生成、编辑…）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="34"/>
+        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="36"/>
         <source>Read and select the message&apos;s text</source>
         <translation>阅读并选择消息文本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="35"/>
+        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="37"/>
         <source>Select text</source>
         <translation>选择文本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="36"/>
+        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="38"/>
         <source>Copy the selection, or the whole message</source>
         <translation>复制所选内容或整条消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="37"/>
+        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="39"/>
         <source>Delete the message (with Undo)</source>
         <translation>删除消息（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="38"/>
+        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="40"/>
         <source>Back to the list of messages</source>
         <translation>返回消息列表</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="39"/>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="40"/>
         <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="41"/>
         <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="42"/>
+        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="43"/>
+        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="44"/>
         <source>Chat list</source>
         <translation>对话列表</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="39"/>
+        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="41"/>
         <source>Open the chat</source>
         <translation>打开对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="40"/>
+        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="42"/>
         <source>Rename the chat</source>
         <translation>重命名对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="41"/>
+        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="43"/>
         <source>Delete the selected chats (with Undo)</source>
         <translation>删除所选对话（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="42"/>
+        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="44"/>
         <source>The chat&apos;s menu (pin, export…)</source>
         <translation>对话菜单（置顶、导出…）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="75"/>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="76"/>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="84"/>
+        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="82"/>
+        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="83"/>
+        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="91"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="78"/>
+        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="85"/>
         <source>Everything in ChatDesk works from the keyboard. Tab moves between controls; F6 moves between the chat list, the conversation and the message box.</source>
         <translation>ChatDesk 的所有功能都可以用键盘操作。Tab 在控件之间移动；F6 在对话列表、对话和消息框之间切换。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="81"/>
+        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="88"/>
         <source>About keyboard use</source>
         <translation>关于键盘操作</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="86"/>
+        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="93"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="86"/>
+        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="93"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="94"/>
+        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="101"/>
         <source>Dialog buttons</source>
         <translation>对话框按钮</translation>
     </message>

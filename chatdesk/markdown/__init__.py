@@ -39,14 +39,15 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def render(text: str, *, target: str = "qt", theme: str = "light", anchor_prefix: str = "") -> str:
+def render(text: str, *, target: str = "qt", theme: str = "light", anchor_prefix: str = "", labels: tuple[str, str] = ("Copy", "code")) -> str:
     """``text`` (Markdown) as HTML for ``target`` "qt" (chat view) or "html" (export).
 
     ``theme`` ("light" or "dark") picks the code colours; ``anchor_prefix`` makes the export's
-    footnote ids unique when a page holds many replies."""
+    footnote ids unique when a page holds many replies; ``labels`` are the code-block header's
+    words (the Copy link, and the name shown for code without a language), translated by the UI."""
     from .renderer import renderer_for
 
-    return renderer_for(target, theme).render_document(text, anchor_prefix)
+    return renderer_for(target, theme, labels).render_document(text, anchor_prefix)
 
 
 def code_sources(text: str) -> list[str]:

@@ -32,8 +32,8 @@ from .renderer import ANCHOR, CODE_COUNT, FOOTNOTE_HTML, finish, new_env, render
 class IncrementalRenderer:
     """Renders successive versions of one growing text (one streaming reply)."""
 
-    def __init__(self, target: str = "qt", theme: str = "light", anchor_prefix: str = "") -> None:
-        self.renderer = renderer_for(target, theme)
+    def __init__(self, target: str = "qt", theme: str = "light", anchor_prefix: str = "", labels: tuple[str, str] = ("Copy", "code")) -> None:
+        self.renderer = renderer_for(target, theme, labels)
         self._anchor_prefix = anchor_prefix
         self.cache_drops = 0  # how often finished blocks had to be rendered again (for tests and benchmarks)
         self._reset()

@@ -51,10 +51,11 @@ def new_env(anchor_prefix: str = "") -> dict[str, Any]:
     return {"references": {}, CODE_COUNT: 0, FOOTNOTE_HTML: {}, ANCHOR: f"{prefix}-" if prefix else ""}
 
 
-@lru_cache(maxsize=8)
-def renderer_for(target: str, theme_name: str) -> Renderer:
-    """Renderers are stateless (per-document state lives in ``env``): one per target and theme."""
-    return Renderer(target, theme_name)
+@lru_cache(maxsize=16)
+def renderer_for(target: str, theme_name: str, labels: tuple[str, str] = ("Copy", "code")) -> Renderer:
+    """Renderers are stateless (per-document state lives in ``env``): one per target, theme and
+    the (translated) words of the code-block header: the Copy link and "code" for no language."""
+    return Renderer(target, theme_name, labels)
 
 
 def finish(html: str) -> str:
@@ -91,13 +92,14 @@ class Renderer(RendererHTML):
     """RendererHTML with ChatDesk's rules. Holds no per-document state (that lives in ``env``),
     so one instance serves every thread."""
 
-    def __init__(self, target: str = "qt", theme_name: str = "light") -> None:
+    def __init__(self, target: str = "qt", theme_name: str = "light", labels: tuple[str, str] = ("Copy", "code")) -> None:
         if target not in TARGETS:
             raise ValueError(f"Unknown Markdown target {target!r}; use one of: {', '.join(TARGETS)}.")
         super().__init__()
         self.qt = target == "qt"
         self.colours: Theme = theme(theme_name)
         self.heading_offset = 0 if self.qt else 2
+        self.copy_label, self.code_label = (escape(x) for x in labels)
 
     # -- documents -----------------------------------------------------------------------
 
@@ -186,14 +188,14 @@ class Renderer(RendererHTML):
         env[CODE_COUNT] = number + 1
         c = self.colours
         body = code_html(code_source(token), language, c)
-        label = escape(language[:40] or "code")
+        label = escape(language[:40]) if language else self.code_label
         if self.qt:
             return (
                 f'<table width="100%" border="0" cellspacing="0" cellpadding="6" bgcolor="{c.code_bg}" '
                 f'style="margin-top:6px; margin-bottom:6px">\n'
                 f'<tr><td bgcolor="{c.head_bg}"><span style="color:{c.muted}; font-size:small">{label}</span></td>'
                 f'<td bgcolor="{c.head_bg}" align="right"><a href="{COPY_SCHEME}:{number}" '
-                f'style="font-size:small">Copy</a></td></tr>\n'
+                f'style="font-size:small">{self.copy_label}</a></td></tr>\n'
                 f'<tr><td colspan="2"><pre style="color:{c.code_text}; white-space:pre-wrap; margin-top:0px; margin-bottom:0px">{body}</pre></td></tr>\n'
                 "</table>\n")
         css_lang = re.sub(r"[^\w+#.-]", "", language)[:40]

@@ -30,7 +30,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
@@ -209,12 +209,21 @@ def _edge(doc: QTextDocument, last: bool) -> tuple:
     return tuple(items[-2:] if last else items[:2])
 
 
+def code_labels() -> tuple[str, str]:
+    """The code-block header's words in the UI language: the Copy link, and the name of code
+    written without a language."""
+    return (
+        QCoreApplication.translate("MessageBody", "Copy"),
+        QCoreApplication.translate("MessageBody", "code"),
+    )
+
+
 class StreamBody(Body):
     """A reply that is (or was) streaming: finished Markdown blocks are laid out once each."""
 
     def __init__(self, font: QFont, width: int, theme: str) -> None:
         super().__init__(font, width, "assistant")
-        self.renderer = markdown.IncrementalRenderer(target="qt", theme=theme)
+        self.renderer = markdown.IncrementalRenderer(target="qt", theme=theme, labels=code_labels())
         self._drops = 0
         self._stable_len = 0  # how much of renderer.stable_html the stable segments hold
         self._stable_src = 0  # how much of the (normalized) text they show
@@ -335,7 +344,7 @@ class BodyCache:
         doc = body.new_document()
         if rec.role == "assistant":
             try:
-                body.html = markdown.render(rec.content, target="qt", theme=theme)
+                body.html = markdown.render(rec.content, target="qt", theme=theme, labels=code_labels())
                 doc.setHtml(_strip(body.html))
             except Exception:  # a renderer bug must not take the view down: show the reply as text
                 log.exception("Could not render message %s as Markdown; showing it as plain text", rec.id)
