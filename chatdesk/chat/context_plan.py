@@ -97,6 +97,8 @@ def plan_newest(
     rest = len(messages) - head
     while window < rest:
         skipped = rest - window
+        while skipped > 0 and messages[head + skipped].role == "assistant":
+            skipped -= 1  # start the window at a question: the engine would drop an orphaned answer
         plan = engine.plan(messages[:head] + messages[head + skipped:], max_tokens, fmt, "", context_limit)
         if plan.dropped_messages > 0:
             return plan, skipped
