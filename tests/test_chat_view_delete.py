@@ -1,4 +1,4 @@
-"""Deleting one message from a conversation, with Undo: the store side (m009_message_deleted).
+"""Deleting one message from a conversation, with Undo: the store side (m008_message_deleted).
 
 A deleted message and the replies below it leave the active branch, the sibling counts, search and
 the exports at once; ``restore_message`` brings back exactly what that deletion hid.

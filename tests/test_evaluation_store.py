@@ -38,7 +38,7 @@ def test_migration_creates_the_table_the_orm_maps(tmp_path):
 
 def test_existing_database_gains_the_table_and_keeps_its_chats(tmp_path):
     names = [n for n, _ in migrations.MIGRATIONS]
-    before = names[names.index("m011_evaluations") - 1]
+    before = names[names.index("m010_evaluations") - 1]
     path = tmp_path / "old.sqlite3"
     raw = sqlite3.connect(path, isolation_level=None)
     migrations.migrate(raw, upto=before)
@@ -47,7 +47,7 @@ def test_existing_database_gains_the_table_and_keeps_its_chats(tmp_path):
     s = Store(path, tmp_path / "backups")
     assert [c.title for c in s.list_conversations()] == ["Kept"]
     assert list_evaluations(s) == []
-    assert any("before-m011_evaluations" in p.name for p in (tmp_path / "backups").iterdir())
+    assert any("before-m010_evaluations" in p.name for p in (tmp_path / "backups").iterdir())
     s.close()
 
 

@@ -221,7 +221,7 @@ def test_migration_creates_the_table_the_orm_maps(tmp_path):
 
 def test_existing_database_gains_the_table_and_keeps_its_chats(tmp_path):
     names = [n for n, _ in migrations.MIGRATIONS]
-    before = names[names.index("m010_presets") - 1]
+    before = names[names.index("m009_presets") - 1]
     path = tmp_path / "old.sqlite3"
     raw = sqlite3.connect(path, isolation_level=None)
     migrations.migrate(raw, upto=before)
@@ -230,7 +230,7 @@ def test_existing_database_gains_the_table_and_keeps_its_chats(tmp_path):
     s = Store(path, tmp_path / "backups")
     assert [c.title for c in s.list_conversations()] == ["Kept"]
     assert P.all_presets(s) == list(P.BUILTIN_PRESETS)
-    assert any("before-m010_presets" in p.name for p in (tmp_path / "backups").iterdir())
+    assert any("before-m009_presets" in p.name for p in (tmp_path / "backups").iterdir())
     s.close()
 
 

@@ -115,14 +115,14 @@ def m005_search_index(db: sqlite3.Connection) -> None:
 
 
 @migration
-def m007_conversation_settings(db: sqlite3.Connection) -> None:
+def m006_conversation_settings(db: sqlite3.Connection) -> None:
     """Per-chat settings (sampler, context limit, preset, probability view) as JSON; the system
     prompt keeps its own column. NULL means "the app's defaults"."""
     db.execute("ALTER TABLE conversations ADD COLUMN settings TEXT")
 
 
 @migration
-def m008_message_tokens(db: sqlite3.Connection) -> None:
+def m007_message_tokens(db: sqlite3.Connection) -> None:
     """Per-token probabilities of a reply (compact JSON: ids, chosen probability, top-k), kept
     apart from ``messages`` so listing and searching conversations never reads them."""
     db.execute(
@@ -135,7 +135,31 @@ def m008_message_tokens(db: sqlite3.Connection) -> None:
 
 
 @migration
-def m011_evaluations(db: sqlite3.Connection) -> None:
+def m008_message_deleted(db: sqlite3.Connection) -> None:
+    """Deleting a message (and the replies below it) hides it first, so the deletion can be
+    undone; ``Store.purge_deleted_messages`` removes hidden messages for good."""
+    db.execute("ALTER TABLE messages ADD COLUMN deleted_at REAL")
+
+
+@migration
+def m009_presets(db: sqlite3.Connection) -> None:
+    """The user's own presets (system prompt + sampler values, see chatdesk.chat.presets); the
+    built-in ones live in code. ``data`` is the preset's documented JSON object."""
+    db.execute(
+        """
+        CREATE TABLE presets (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            data TEXT NOT NULL,
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL
+        )"""
+    )
+
+
+@migration
+def m010_evaluations(db: sqlite3.Connection) -> None:
     """Model evaluation results: the headline figures as columns (to list and compare), the whole
     result with its provenance as JSON (see chatdesk.evaluation.results)."""
     db.execute(
@@ -162,29 +186,6 @@ def m011_evaluations(db: sqlite3.Connection) -> None:
         )"""
     )
     db.execute("CREATE INDEX ix_evaluations_model ON evaluations(model_sha256, created_at)")
-
-
-@migration
-def m010_presets(db: sqlite3.Connection) -> None:
-    """The user's own presets (system prompt + sampler values, see chatdesk.chat.presets); the
-    built-in ones live in code. ``data`` is the preset's documented JSON object."""
-    db.execute(
-        """
-        CREATE TABLE presets (
-            id INTEGER PRIMARY KEY,
-            uid TEXT NOT NULL UNIQUE,
-            name TEXT NOT NULL,
-            data TEXT NOT NULL,
-            created_at REAL NOT NULL,
-            updated_at REAL NOT NULL
-        )"""
-    )
-
-@migration
-def m009_message_deleted(db: sqlite3.Connection) -> None:
-    """Deleting a message (and the replies below it) hides it first, so the deletion can be
-    undone; ``Store.purge_deleted_messages`` removes hidden messages for good."""
-    db.execute("ALTER TABLE messages ADD COLUMN deleted_at REAL")
 
 
 def applied(db: sqlite3.Connection) -> set[str]:

@@ -48,7 +48,7 @@ class Message(Base):
     created_at: Mapped[float] = mapped_column(Float)
     updated_at: Mapped[float] = mapped_column(Float)
     provenance: Mapped[str | None] = mapped_column(Text, nullable=True)
-    deleted_at: Mapped[float | None] = mapped_column(Float, nullable=True)  # hidden, undoable (m009)
+    deleted_at: Mapped[float | None] = mapped_column(Float, nullable=True)  # hidden, undoable (m008_message_deleted)
 
 
 class MessageTokens(Base):
