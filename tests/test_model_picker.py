@@ -97,7 +97,8 @@ def test_picker_switches_local_models_and_each_chat_keeps_its_own(qtbot, data_di
         send_and_wait(qtbot, win, "Hello")
         first = win.controller.current_id
         info = choose(qtbot, win, actions, second_model.path)
-        assert same_model(info.path, second_model.path) and same_model(actions.picker.current_key(), second_model.path)
+        assert same_model(info.path, second_model.path)
+        qtbot.waitUntil(lambda: same_model(actions.picker.current_key(), second_model.path), timeout=10_000)
         qtbot.waitUntil(lambda: same_model(store.get_conversation(first).model_path, second_model.path), timeout=10_000)
         outcome = send_and_wait(qtbot, win, "And now?")
         assert same_model(dict(outcome.finished.provenance)["model_path"], second_model.path)
@@ -109,7 +110,8 @@ def test_picker_switches_local_models_and_each_chat_keeps_its_own(qtbot, data_di
         assert second != first and same_model(store.get_conversation(second).model_path, model_path)
 
         info = open_and_wait_load(qtbot, win, first)  # opening a chat switches to its model
-        assert same_model(info.path, second_model.path) and same_model(actions.picker.current_key(), second_model.path)
+        assert same_model(info.path, second_model.path)
+        qtbot.waitUntil(lambda: same_model(actions.picker.current_key(), second_model.path), timeout=10_000)
         info = open_and_wait_load(qtbot, win, second)
         assert same_model(info.path, model_path)
     finally:
@@ -138,7 +140,9 @@ def test_remote_model_is_picked_remembered_and_restored(qtbot, data_dir, model_p
         choose(qtbot, win, actions, model_path)
         send_and_wait(qtbot, win, "A local chat")
         info = open_and_wait_load(qtbot, win, conv)
-        assert info.kind == "remote" and info.path == key and actions.picker.current_key() == key
+        assert info.kind == "remote" and info.path == key
+        # The window's own slots run after the worker's signal reaches this test: wait for them.
+        qtbot.waitUntil(lambda: actions.picker.current_key() == key, timeout=10_000)
         assert "on the server" not in win.banner.text()
     finally:
         win.close()
