@@ -19,7 +19,7 @@ from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QP
 
 from chatdesk.store import MessageRecord, Status
 
-MAX_REPAINT_HZ = 30
+MAX_REPAINT_HZ = 20
 WINDOW = 50  # rows shown when a conversation opens; older ones load as the user scrolls up
 PAGE = 50  # rows added at a time above them
 

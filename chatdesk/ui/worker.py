@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-EMIT_INTERVAL_S = 1 / 60
+EMIT_INTERVAL_S = 1 / 30
 GIL_SWITCH_INTERVAL_S = 0.001
 
 
