@@ -23,8 +23,9 @@ How
     (``--ignore-eos`` for the CLI; for the app and loop ``llama_vocab_is_eog`` still runs, its answer
     is discarded), so every reply is exactly ``--tokens`` long. Paths alternate (rotating order)
     for ``--rounds`` rounds after one warm-up each; medians and min–max spreads are printed.
-    ``--busy N`` runs N busy-looping processes throughout, to measure the fair share under load
-    (compare with an idle run).
+    ``--busy N`` adds, in every round, the same paths with N busy-looping processes running (paused
+    with SIGSTOP in between): each path's busy/idle ratio is its fair share under load (target for
+    the app: >= 0.45).
 
     python benchmarks/stream_throughput.py [--tokens 256] [--rounds 5] [--threads N] [--busy 0]
 """
@@ -34,7 +35,9 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
+import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -149,12 +152,20 @@ def main() -> int:
     busy = [multiprocessing.Process(target=_spin, daemon=True) for _ in range(args.busy)]
     for p in busy:
         p.start()
+        os.kill(p.pid, signal.SIGSTOP)  # paused until a "busy" round
+
+    def load(on: bool) -> None:
+        for p in busy:
+            os.kill(p.pid, signal.SIGCONT if on else signal.SIGSTOP)
+        if on:
+            time.sleep(0.3)  # let the scheduler see them running
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     model_path = str(default_model_path())
     threads = args.threads or physical_cores()
     sampling = SamplingSettings(max_tokens=args.tokens, seed=args.seed, **SAMPLER)
-    settings = AppSettings(sampling=sampling, load=LoadSettings(n_ctx=2048, n_threads=threads))
+    # The app's own thread choice (automatic: the free cores) unless --threads fixes it.
+    settings = AppSettings(sampling=sampling, load=LoadSettings(n_ctx=2048, n_threads=args.threads or None))
     from chatdesk import paths
 
     store = Store(paths.database_path(), paths.backups_dir())
@@ -212,6 +223,7 @@ def main() -> int:
             "signals": len(probe.arrivals),
             "repaints": win.chat_view.model_.repaints - repaints,
             "gui_cpu_ms": gui_cpu * 1000,
+            "threads": dict(outcome.finished.provenance).get("threads"),  # type: ignore[attr-defined]
             "saved_ok": saved is not None and saved.status == Status.DONE and len(saved.content) > 0,
         }
 
@@ -247,39 +259,50 @@ def main() -> int:
     say("warm-up (not measured)…")
     for fn in paths_run.values():
         fn()
-    runs: dict[str, list[dict]] = {k: [] for k in paths_run}
     names = list(paths_run)
+    conditions = ["idle", "busy"] if busy else ["idle"]
+    runs: dict[str, list[dict]] = {f"{n}@{c}": [] for n in names for c in conditions}
     for i in range(args.rounds):
         order = names[i % len(names):] + names[: i % len(names)]  # rotate, so drift in load cancels
-        for name in order:
-            r = paths_run[name]()
-            runs[name].append(r)
-            extra = (f" ({r['signals']} signals, {r['repaints']} repaints, GUI thread CPU {r['gui_cpu_ms']:.0f} ms, "
-                     f"first token {r['ttft_ms']:.0f} ms)") if "signals" in r else ""
-            say(f"round {i + 1}: {name:9s} {r['tok_s']:7.1f} tok/s{extra}")
+        for cond in conditions if i % 2 == 0 else conditions[::-1]:
+            load(cond == "busy")
+            for name in order:
+                r = paths_run[name]()
+                runs[f"{name}@{cond}"].append(r)
+                extra = (f" ({r['threads']} llama.cpp threads, {r['signals']} signals, {r['repaints']} repaints, "
+                         f"GUI thread CPU {r['gui_cpu_ms']:.0f} ms, first token {r['ttft_ms']:.0f} ms)") if "signals" in r else ""
+                say(f"round {i + 1} {cond}: {name:9s} {r['tok_s']:7.1f} tok/s{extra}")
+            load(False)
 
-    def stat(name: str) -> tuple[float, float, float]:
-        vals = [r["tok_s"] for r in runs.get(name, [])]
+    def stat(key: str) -> tuple[float, float, float]:
+        vals = [r["tok_s"] for r in runs.get(key, [])]
         return (median(vals), min(vals), max(vals)) if vals else (float("nan"),) * 3
 
     out: dict[str, object] = {"threads": threads, "busy": args.busy, "tokens": args.tokens, "rounds": args.rounds}
-    for name in names:
-        m, lo, hi = stat(name)
-        say(f"median {name:9s} {m:7.1f} tok/s  (spread {lo:.1f}–{hi:.1f})")
-        out[f"{name.replace('+', '_')}_tok_s"] = round(m, 2)
-        out[f"{name.replace('+', '_')}_spread"] = [round(lo, 1), round(hi, 1)]
-    app_m = stat("app")[0]
-    if "cli" in runs:
-        out["ratio_app_cli"] = round(app_m / stat("cli")[0], 3)
+    for key in runs:
+        m, lo, hi = stat(key)
+        say(f"median {key:14s} {m:7.1f} tok/s  (spread {lo:.1f}–{hi:.1f})")
+        label = key.replace("+", "_").replace("@idle", "").replace("@busy", "_busy")
+        out[f"{label}_tok_s"] = round(m, 2)
+        out[f"{label}_spread"] = [round(lo, 1), round(hi, 1)]
+    app_m = stat("app@idle")[0]
+    if "cli@idle" in runs:
+        out["ratio_app_cli"] = round(app_m / stat("cli@idle")[0], 3)
         say(f"app / llama.cpp CLI = {out['ratio_app_cli']} (target >= 0.97)")
-    out["ratio_app_loop"] = round(app_m / stat("loop")[0], 3)
-    out["ratio_probs_app"] = round(stat("app+probs")[0] / app_m, 3)
+    out["ratio_app_loop"] = round(app_m / stat("loop@idle")[0], 3)
+    out["ratio_probs_app"] = round(stat("app+probs@idle")[0] / app_m, 3)
     say(f"app / bare loop = {out['ratio_app_loop']};  probabilities on / off = {out['ratio_probs_app']} (target >= 0.85)")
-    out["saved_ok"] = all(r["saved_ok"] for r in runs["app"] + runs["app+probs"])
+    if busy:
+        for name in names:
+            share = stat(f"{name}@busy")[0] / stat(f"{name}@idle")[0]
+            out[f"fair_share_{name.replace('+', '_')}"] = round(share, 3)
+            say(f"{name}: busy / idle = {share:.3f}" + (" (target >= 0.45)" if name == "app" else ""))
+    out["saved_ok"] = all(r["saved_ok"] for k, v in runs.items() if k.startswith("app") for r in v)
 
     win.close()
     store.close()
     for p in busy:
+        os.kill(p.pid, signal.SIGCONT)
         p.terminate()
     lowlevel.llama_vocab_is_eog = real_is_eog
     del app
