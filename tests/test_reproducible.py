@@ -1,10 +1,11 @@
-"""Same prompt, sampler and seed give the same reply, whatever the KV cache held before.
+"""Regenerate with the same settings gives the same reply, on any CPU, or says it cannot.
 
 llama.cpp's sums for a token depend on the batch it was evaluated in, and on some CPUs (an AVX2
 machine showed it) a prompt evaluated from scratch and the same prompt evaluated as "cached prefix
 + rest" give different replies for the same seed. These tests record every ``llama_decode`` call
-and check the property that makes replies reproducible on any CPU: every position of the prompt
-is computed by the same batch, whether or not the engine had a conversation cached.
+and check the property that makes a regenerated reply identical on any CPU: every position of its
+prompt is computed by the same batch as in the original reply, while ordinary turns keep reusing
+the cache so they stay fast. When that cannot be done, the result says so.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from chatdesk.engine.llama_engine import LlamaEngine
 SYSTEM = ChatMessage("system", "You are a friendly assistant who likes animals and answers briefly. " * 4)
 Q1 = ChatMessage("user", "Give me a name for a cat.")
 Q2 = ChatMessage("user", "And a name for a dog?")
+OTHER = ChatMessage("user", "What is the capital of France?")
 SAMPLING = SamplingSettings(max_tokens=40, seed=1234, temperature=0.9)
 
 
@@ -47,8 +49,14 @@ class DecodeRecorder:
         return [self.writer[p] for p in range(n_positions)]
 
 
-def reply(engine: LlamaEngine, messages: list[ChatMessage]):  # type: ignore[no-untyped-def]
-    return engine.generate(GenerationRequest(1, tuple(messages), SAMPLING), threading.Event(), lambda _t: None)
+def reply(engine: LlamaEngine, messages: list[ChatMessage], hint=None):  # type: ignore[no-untyped-def]
+    req = GenerationRequest(1, tuple(messages), SAMPLING, reuse_hint=hint)
+    return engine.generate(req, threading.Event(), lambda _t: None)
+
+
+def hint_of(result) -> tuple[int, str]:  # type: ignore[no-untyped-def]
+    prov = dict(result.provenance)
+    return prov["prompt_reused_tokens"], prov["prompt_state"]
 
 
 @pytest.fixture
@@ -59,30 +67,42 @@ def fresh_engine(model_path, tmp_path):
     eng.unload()
 
 
-def test_prompt_is_evaluated_in_the_same_batches_with_or_without_a_cached_conversation(monkeypatch, fresh_engine, model_path, tmp_path):
+def test_regenerating_evaluates_the_prompt_exactly_as_the_original_did(monkeypatch, fresh_engine):
     rec = DecodeRecorder(monkeypatch)
     first = reply(fresh_engine, [SYSTEM, Q1])
     turn2 = [SYSTEM, Q1, ChatMessage("assistant", first.text), Q2]
-    warm = reply(fresh_engine, turn2)  # the engine holds turn 1, its reply and generated tokens
-    warm_batches = rec.batches_for(warm.prompt_tokens)
-    again = reply(fresh_engine, turn2)  # "regenerate with the same settings"
-    again_batches = rec.batches_for(again.prompt_tokens)
+    original = reply(fresh_engine, turn2)  # reuses turn 1's prompt and its generated tokens
+    assert original.cached_tokens > first.prompt_tokens, "later turns keep reusing the cache (fast)"
+    n = original.prompt_tokens
+    rec.writer = {p: w for p, w in rec.writer.items() if p < n}  # what computed the original's prompt
+    before = rec.batches_for(n)
+    again = reply(fresh_engine, turn2, hint_of(original))  # "regenerate with the same settings"
+    assert rec.batches_for(n) == before, "every prompt position computed by the same batch as before"
+    assert dict(again.provenance)["reproduced_exactly"] is True
+    assert again.text == original.text  # so the same reply, on this CPU and on any other
+    plain = reply(fresh_engine, turn2)  # without the hint: the longest reuse (not the original's)
+    assert plain.cached_tokens >= original.cached_tokens and "reproduced_exactly" not in dict(plain.provenance)
 
-    cold_engine = LlamaEngine(tmp_path / "checks2.json")
-    cold_engine.load(model_path, LoadSettings(n_ctx=2048))
-    try:
-        rec.writer.clear()
-        cold = reply(cold_engine, turn2)  # the same prompt from scratch
-        cold_batches = rec.batches_for(cold.prompt_tokens)
-    finally:
-        cold_engine.unload()
 
-    assert warm.prompt_tokens == again.prompt_tokens == cold.prompt_tokens
-    assert warm_batches == cold_batches, "a cached prefix must not change how the prompt was computed"
-    assert again_batches == cold_batches
-    assert warm.cached_tokens > 0, "prefix reuse still keeps later turns fast"
-    # And so the replies are the same on this CPU, and on any other.
-    assert warm.text == again.text == cold.text
+def test_a_reply_whose_prompt_was_evaluated_from_scratch_is_always_reproducible(monkeypatch, fresh_engine):
+    rec = DecodeRecorder(monkeypatch)
+    original = reply(fresh_engine, [SYSTEM, Q1])  # nothing cached yet: evaluated from scratch
+    assert original.cached_tokens == 0
+    before = rec.batches_for(original.prompt_tokens)
+    reply(fresh_engine, [SYSTEM, OTHER])  # another chat uses the model in between
+    again = reply(fresh_engine, [SYSTEM, Q1], hint_of(original))
+    assert rec.batches_for(original.prompt_tokens) == before
+    assert dict(again.provenance)["reproduced_exactly"] is True and again.text == original.text
+
+
+def test_when_the_cache_was_rebuilt_the_result_says_the_reply_may_differ(fresh_engine):
+    first = reply(fresh_engine, [SYSTEM, Q1])
+    turn2 = [SYSTEM, Q1, ChatMessage("assistant", first.text), Q2]
+    original = reply(fresh_engine, turn2)
+    reply(fresh_engine, [ChatMessage("system", "Another chat."), OTHER])  # the cache now holds another chat
+    again = reply(fresh_engine, turn2, hint_of(original))
+    prov = dict(again.provenance)
+    assert prov["reproduced_exactly"] is False and "rebuilt" in prov["reproduction_note"]
 
 
 def test_provenance_says_what_reproduction_depends_on(fresh_engine):
@@ -92,7 +112,7 @@ def test_provenance_says_what_reproduction_depends_on(fresh_engine):
         assert prov.get(key) not in (None, ""), key
     assert set(prov["cpu_features"].split()) <= {w for w in llama_cpp.llama_print_system_info().decode().replace("=", " ").split()}
     assert prov["llama_cpp_build"].startswith(llama_cpp.__version__ + "+")
-    assert prov["prompt_reused_tokens"] == result.cached_tokens
+    assert prov["prompt_reused_tokens"] == result.cached_tokens and len(prov["prompt_state"]) == 16
 
 
 def test_reproduction_differences_name_what_changed():

@@ -114,10 +114,12 @@ class ConversationFlow:
         if target is None:
             raise FlowError(NO_MODEL)
         chat = self.chat_settings(old.conversation_id)
+        hint = None
         if same_settings:
             chat = self._settings_of(old, chat)
+            hint = self._reuse_hint(old)
         reply = self._add_reply(old.conversation_id, old.parent_id)
-        return self._plan(old.conversation_id, reply, self.history(old.parent_id, chat.system_prompt), chat, target)
+        return self._plan(old.conversation_id, reply, self.history(old.parent_id, chat.system_prompt), chat, target, reuse_hint=hint)
 
     def edit(self, user_id: int, new_text: str, target: ModelTarget | None) -> ReplyPlan:
         """The edited message becomes a sibling of the original, and gets a reply."""
@@ -200,6 +202,15 @@ class ConversationFlow:
             raise FlowError(str(exc)) from exc
 
     @staticmethod
+    def _reuse_hint(old: MessageRecord) -> tuple[int, str] | None:
+        """How the original reply's prompt was evaluated, so the engine can do it the same way."""
+        prov = old.provenance or {}
+        reused, state = prov.get("prompt_reused_tokens"), prov.get("prompt_state")
+        if isinstance(reused, int) and isinstance(state, str):
+            return reused, state
+        return None
+
+    @staticmethod
     def _settings_of(old: MessageRecord, current: ChatSettings) -> ChatSettings:
         """The settings a reply was made with, from its provenance (for a faithful regenerate)."""
         prov = old.provenance or {}
@@ -238,6 +249,7 @@ class ConversationFlow:
         *,
         prefix: str = "",
         prefix_tokens: tuple[int, ...] = (),
+        reuse_hint: tuple[int, str] | None = None,
     ) -> ReplyPlan:
         request = GenerationRequest(
             request_id=next(_request_ids),
@@ -248,6 +260,7 @@ class ConversationFlow:
             prefix_tokens=prefix_tokens,
             top_logprobs=chat.top_logprobs,
             context_limit=chat.context_limit,
+            reuse_hint=reuse_hint,
         )
         base: dict[str, Any] = {
             "model_key": target.key,

@@ -72,7 +72,9 @@ def reproduction_caveats(original: dict[str, Any] | None, info: ModelInfo | None
 
     Empty means the same text is expected: same model file, same llama.cpp build, CPU
     features, backend and prompt chunking, and the same prompt, sampler and seed
-    (which the flow takes from the provenance).
+    (which the flow takes from the provenance). One more condition is known only when the
+    engine tries: whether it can evaluate the prompt exactly as the original reply did
+    (``reproduced_exactly`` in the new reply's provenance; see engine/kv_plan.py).
     """
     original = original or {}
     if info is None:
@@ -83,4 +85,6 @@ def reproduction_caveats(original: dict[str, Any] | None, info: ModelInfo | None
         return ["the reply was made by a remote server"]
     if original.get("seed") is None:
         return ["the reply does not record its seed"]
+    if "prompt_state" not in original:
+        return ["the reply does not record how its prompt was evaluated"]
     return reproduction_differences(original, current_facts(info, model_sha256))

@@ -1,31 +1,32 @@
-"""Which part of the KV cache a new prompt may reuse, so that replies are reproducible.
+"""What the KV cache holds, how it was computed, and how a reply can be reproduced exactly.
 
 llama.cpp's arithmetic for a token depends on the batch it was evaluated in: the same prompt
 evaluated in one batch, or as a cached prefix plus the rest, or token by token while a reply was
-generated, gives slightly different floating-point sums on some CPUs (an AVX2 machine showed it;
-an AVX-512 one did not). A near-tie in sampling then turns into a different reply, so "regenerate
-with the same settings" cannot reproduce a reply whose prompt was evaluated differently.
+generated, can give slightly different floating-point sums (an AVX2 machine showed it), and a
+near-tie in sampling then turns into a different reply for the same seed.
 
-The rule here makes the cache's contents a function of the prompt tokens alone:
+So the engine keeps, beside the tokens in the cache, *which decode call* computed each position
+(``writers``: ids unique to this engine instance). A reply's provenance records how its prompt was
+evaluated: how many leading positions it reused from the cache, a fingerprint of the calls that
+had computed them, and the chunk size of the rest. "Regenerate with the same settings" hands that
+record back (``GenerationRequest.reuse_hint``): if the cache still holds those positions from the
+same calls, the engine reuses exactly as many and evaluates the rest in the same chunks, which
+reproduces the original logits bit for bit; a reply whose prompt was evaluated from scratch can
+always be reproduced. Otherwise (another chat used the model since, or ChatDesk restarted) the
+result says the reproduction is not guaranteed, and the window says so.
 
-* prompts are evaluated in *canonical chunks*: positions ``[k*C, (k+1)*C)``, the last one
-  partial, never any other split;
-* only whole canonical chunks are ever reused: a chunk computed in full (``canonical_upto``)
-  whose tokens equal the new prompt's. Generated tokens (evaluated one at a time) and the
-  partial last chunk of a prompt are evaluated again as part of the next prompt's chunks;
-* the chunk holding the prompt's last token is always evaluated afresh, so the logits that pick
-  the first reply token come from the same batch every time.
-
-The cost is re-evaluating at most ``C - 1`` tokens plus the previous reply on each turn, which
-keeps later turns fast (tested by ``benchmarks/ttft_turns.py``).
+Ordinary turns reuse the longest cached prefix, generated tokens included, so later turns stay as
+fast as the first (``benchmarks/ttft_turns.py``).
 """
 
 from __future__ import annotations
 
+import hashlib
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-EVAL_CHUNK = 64
+EVAL_CHUNK = 512  # prompt positions per llama_decode call, aligned to multiples of this
 
 
 def common_prefix(a: Sequence[int], b: Sequence[int]) -> int:
@@ -37,38 +38,78 @@ def common_prefix(a: Sequence[int], b: Sequence[int]) -> int:
     return n
 
 
+@dataclass(frozen=True)
+class ReusePlan:
+    reuse: int  # leading prompt positions kept from the cache
+    exact: bool | None  # None: no reproduction was asked for; else whether it is guaranteed
+    reason: str = ""  # why an asked-for reproduction is not guaranteed
+
+
 @dataclass
 class KVState:
     """What the context's KV cache holds (sequence 0), as the engine left it."""
 
     chunk: int = EVAL_CHUNK
     tokens: list[int] = field(default_factory=list)  # token at each cached position
-    canonical_upto: int = 0  # positions [0, canonical_upto) were evaluated in whole canonical chunks
+    writers: list[int] = field(default_factory=list)  # id of the decode call that computed it
+    nonce: str = field(default_factory=lambda: secrets.token_hex(8))  # makes ids unique to this engine
+    _next_call: int = 0
 
-    def reusable(self, prompt: Sequence[int]) -> int:
-        """How many leading positions of ``prompt`` can be kept (a multiple of the chunk size)."""
-        if not prompt:
-            return 0
-        limit = min(common_prefix(self.tokens, prompt), self.canonical_upto, len(prompt) - 1)
-        return (limit // self.chunk) * self.chunk
+    # -- bookkeeping ---------------------------------------------------------------------
+    def new_call(self) -> int:
+        self._next_call += 1
+        return self._next_call
 
-    def chunks(self, start: int, end: int) -> list[tuple[int, int]]:
-        """The canonical spans that evaluate positions ``[start, end)`` (``start`` is aligned)."""
-        assert start % self.chunk == 0, "evaluation must start on a chunk boundary"
-        return [(s, min(s + self.chunk, end)) for s in range(start, end, self.chunk)]
+    def computed(self, start: int, tokens: Sequence[int], call: int) -> None:
+        """Positions ``[start, start+len(tokens))`` now hold ``tokens``, computed by ``call``."""
+        del self.tokens[start:]
+        del self.writers[start:]
+        self.tokens.extend(tokens)
+        self.writers.extend([call] * len(tokens))
 
     def truncate(self, n: int) -> None:
         del self.tokens[n:]
-        self.canonical_upto = min(self.canonical_upto, n)
-
-    def prompt_evaluated(self, prompt: Sequence[int]) -> None:
-        """The whole prompt is now cached; its complete chunks are canonical."""
-        self.tokens = list(prompt)
-        self.canonical_upto = (len(prompt) // self.chunk) * self.chunk
-
-    def token_generated(self, token: int) -> None:
-        self.tokens.append(token)
+        del self.writers[n:]
 
     def clear(self) -> None:
         self.tokens.clear()
-        self.canonical_upto = 0
+        self.writers.clear()
+        self.nonce = secrets.token_hex(8)
+
+    def fingerprint(self, n: int) -> str:
+        """Identifies how positions ``[0, n)`` were computed (which calls, in this engine)."""
+        h = hashlib.sha256(self.nonce.encode())
+        h.update(",".join(map(str, self.writers[:n])).encode())
+        return h.hexdigest()[:16]
+
+    # -- planning ------------------------------------------------------------------------
+    def plan(self, prompt: Sequence[int], hint: tuple[int, str] | None = None) -> ReusePlan:
+        """How much of ``prompt`` to take from the cache (never all of it: the last position is
+        always evaluated, so its logits are fresh). With ``hint`` (positions reused and the
+        fingerprint of the reply being reproduced), reuse exactly that when the cache still holds
+        those positions from the same calls."""
+        longest = min(common_prefix(self.tokens, prompt), max(len(prompt) - 1, 0))
+        if hint is None:
+            return ReusePlan(longest, None)
+        reuse, fingerprint = hint
+        if reuse == 0:
+            return ReusePlan(0, True)  # evaluated from scratch then, and now
+        if reuse <= longest and self.fingerprint(reuse) == fingerprint:
+            return ReusePlan(reuse, True)
+        return ReusePlan(
+            longest,
+            False,
+            "the model's memory of this conversation has been rebuilt since that reply "
+            "(another chat used the model, or ChatDesk was restarted)",
+        )
+
+    def chunks(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans that evaluate positions ``[start, end)``: cut at multiples of the chunk size,
+        so the same ``start`` and ``end`` always give the same calls."""
+        spans = []
+        s = start
+        while s < end:
+            e = min(end, (s // self.chunk + 1) * self.chunk)
+            spans.append((s, e))
+            s = e
+        return spans

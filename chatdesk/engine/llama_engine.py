@@ -6,10 +6,10 @@ instead of ``Llama.generate``/``create_chat_completion``:
 * speed: the high-level path copies a vocabulary-sized logits row into numpy and rebuilds
   sampler state per token; here each token is one decode call, one sample call and a dictionary
   lookup for its text, which streams at llama.cpp's own CLI speed (``benchmarks/stream_throughput.py``);
-* reproducibility: prompts are evaluated in canonical chunks and only whole canonical chunks are
-  reused from the KV cache (``kv_plan``), so the same prompt, sampler and seed give the same reply
-  whatever was cached before; llama-cpp-python's prefix reuse evaluates the remainder in whatever
-  split happens to be left, which changes the floating-point sums on some CPUs;
+* reproducibility: the engine knows which decode call computed each cached position (``kv_plan``)
+  and evaluates a prompt in chunks cut at fixed positions, so "regenerate with the same settings"
+  can evaluate the prompt exactly as the original reply did (llama.cpp's sums depend on the batch
+  split on some CPUs), or report that it cannot;
 * control: Stop within one token (a ``threading.Event`` per token, llama.cpp's abort callback
   while a prompt is evaluated), exact budgeting against the *trained* context (learned-position
   models abort the process past it), our own detokenizer (long pieces, split UTF-8), stop strings
@@ -42,7 +42,7 @@ from chatdesk.engine.build_info import build_facts
 from chatdesk.engine.detokenize import PieceDecoder, StreamDecoder
 from chatdesk.engine.errors import ContextOverflowError, GenerationError, ModelLoadError
 from chatdesk.engine.gguf_check import GGUFSummary, check_gguf
-from chatdesk.engine.kv_plan import KVState
+from chatdesk.engine.kv_plan import EVAL_CHUNK, KVState, ReusePlan
 from chatdesk.engine.prompt import PlainPrompt, RenderedPrompt, TemplatePrompt
 from chatdesk.engine.sampling import SamplerChain
 from chatdesk.engine.token_probs import LogitReader, probability
@@ -273,6 +273,7 @@ class LlamaEngine:
                     bos_text=self._special_text(summary.bos_token_id),
                     eos_text=self._special_text(summary.eos_token_id),
                 )
+        self._kv.chunk = min(EVAL_CHUNK, llm.n_batch)  # a chunk must fit in one llama_decode batch
         self._batch = _Batch(self._kv.chunk)
         self._threads = threads
         self._kv.clear()
@@ -454,12 +455,17 @@ class LlamaEngine:
         return f"This model's vocabulary has no tokens for these characters, so they were left out: {shown}"
 
     # -- generation ----------------------------------------------------------------------
-    def _evaluate_prompt(self, tokens: list[int], stop: threading.Event) -> tuple[int, int, str | None]:
-        """Bring the KV cache to exactly ``tokens``: (reused, chunks evaluated, stop reason or None)."""
+    def _evaluate_prompt(
+        self, tokens: list[int], stop: threading.Event, hint: tuple[int, str] | None
+    ) -> tuple[ReusePlan, str, int, str | None]:
+        """Bring the KV cache to exactly ``tokens``: (reuse plan, fingerprint of the reused prefix,
+        chunks evaluated, stop reason or None)."""
         assert self._llm is not None and self._batch is not None
         ctx = self._llm.ctx
         kv = self._kv
-        reused = kv.reusable(tokens)
+        plan = kv.plan(tokens, hint)
+        reused = plan.reuse
+        state = kv.fingerprint(reused)
         llama_lowlevel.llama_memory_seq_rm(llama_lowlevel.llama_get_memory(ctx), 0, reused, -1)
         kv.truncate(reused)
         spans = kv.chunks(reused, len(tokens))
@@ -467,24 +473,21 @@ class LlamaEngine:
         try:
             for i, (s, e) in enumerate(spans):
                 if stop.is_set():
-                    return reused, i, "user"
+                    return plan, state, i, "user"
                 rc = self._batch.decode(ctx, tokens[s:e], s, want_logits=(e == len(tokens)))
                 if rc != 0:
                     llama_lowlevel.llama_memory_seq_rm(llama_lowlevel.llama_get_memory(ctx), 0, s, -1)
                     kv.truncate(s)
                     if rc == DECODE_ABORTED and stop.is_set():
                         self.prompt_aborts += 1
-                        return reused, i, "user"
+                        return plan, state, i, "user"
                     raise GenerationError(f"llama.cpp could not evaluate the prompt (llama_decode returned {rc}).")
-                kv.tokens = tokens[:e]
-                if e - s == kv.chunk:
-                    kv.canonical_upto = e
+                kv.computed(s, tokens[s:e], kv.new_call())
                 if self.prompt_progress is not None:
                     self.prompt_progress(e, len(tokens))
         finally:
             self._watch_prompt(False)
-        kv.prompt_evaluated(tokens)
-        return reused, len(spans), None
+        return plan, state, len(spans), None
 
     def generate(
         self,
@@ -523,12 +526,15 @@ class LlamaEngine:
         kv = self._kv
         self._active_stop = stop
         reused = chunks = 0
+        plan = ReusePlan(0, None)
+        state = ""
         threads_used = {self._use_threads(self._share())}
         first_threads = self._threads
         next_check = time.monotonic() + cpu_share.RECHECK_S
         pending_threads = self._threads
         try:
-            reused, chunks, stopped = self._evaluate_prompt(tokens, stop)
+            plan, state, chunks, stopped = self._evaluate_prompt(tokens, stop, request.reuse_hint)
+            reused = plan.reuse
             if stopped:
                 reason = "user"
             elif max_new <= 0:
@@ -580,7 +586,7 @@ class LlamaEngine:
                             reason = "error"
                             error = f"llama.cpp failed while generating (llama_decode returned {rc})."
                             break
-                        kv.token_generated(token)
+                        kv.computed(len(kv.tokens), (token,), kv.new_call())
         finally:
             self._active_stop = None
         if reason != "end" or not rendered.stops:
@@ -593,7 +599,9 @@ class LlamaEngine:
         ttft = ((first or ended) - started) * 1000
         gen_s = ended - (first or ended)
         info = self._info
+        reproduction = {} if plan.exact is None else {"reproduced_exactly": plan.exact, "reproduction_note": plan.reason}
         provenance = {
+            **reproduction,
             **build_facts(),
             "threads": first_threads,
             "threads_max": info.n_threads,
@@ -602,6 +610,7 @@ class LlamaEngine:
             "n_ctx": info.n_ctx,
             "eval_chunk": kv.chunk,
             "prompt_reused_tokens": reused,
+            "prompt_state": state,  # how the reused positions were computed (see kv_plan)
             "prompt_chunks": chunks,
         }
         return GenerationResult(

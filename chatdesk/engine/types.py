@@ -134,6 +134,9 @@ class GenerationRequest:
     prefix_tokens: tuple[int, ...] = ()
     top_logprobs: int = 0  # > 0: report TokenProb for each reply token with this many alternatives
     context_limit: int | None = None  # a per-chat cap below the model's context (None: the model's)
+    # Reproducing a reply: (positions it reused from the KV cache, their fingerprint) from its
+    # provenance ("prompt_reused_tokens", "prompt_state"); see chatdesk/engine/kv_plan.py.
+    reuse_hint: tuple[int, str] | None = None
 
 
 @dataclass(frozen=True)

@@ -501,6 +501,11 @@ class MainWindow(QMainWindow):
                 speed=f"{r.tokens_per_s:.1f}", ttft=f"{r.ttft_ms:.0f}")
             + (self.tr(" · {n} cached").format(n=r.cached_tokens) if r.cached_tokens else "")
         )
+        if dict(r.provenance).get("reproduced_exactly") is False:
+            # Asked for the same reply, but the engine could not evaluate the prompt as before.
+            self.notice.show_message(self.tr(
+                "Regenerated with the same settings, but the text may differ from the original: the model's memory "
+                "of this conversation was rebuilt since that reply (another chat used the model, or ChatDesk restarted)."), "info")
 
     def bring_to_front(self) -> None:
         """A second start on this data folder asked for this window."""
