@@ -2099,6 +2099,11 @@
         <source> · {n} cached</source>
         <translation> · {n} 个来自缓存</translation>
     </message>
+    <message>
+        <location filename="../../chatdesk/ui/main_window.py" line="507"/>
+        <source>Regenerated with the same settings, but the text may differ from the original: the model&apos;s memory of this conversation was rebuilt since that reply (another chat used the model, or ChatDesk restarted).</source>
+        <translation>已按相同设置重新生成，但文字可能与原回复不同：自那条回复以来，模型对这段对话的记忆已重新计算（其他对话使用过该模型，或 ChatDesk 重新启动过）。</translation>
+    </message>
 </context>
 <context>
     <name>MessageActions</name>
