@@ -224,7 +224,8 @@ class MainWindow(QMainWindow):
         if failure.still_loaded is not None:
             self.model_path = failure.still_loaded.path
             self._show_model(failure.still_loaded)
-            self.banner.show_message(self.tr("{problem}  Still chatting with {name}.").format(problem=failure.message, name=failure.still_loaded.name))
+            still = model_actions.library_name(self, failure.still_loaded.path) or failure.still_loaded.name
+            self.banner.show_message(self.tr("{problem}  Still chatting with {name}.").format(problem=failure.message, name=still))
             self._load_error = self.banner.text()
             self.composer.set_ready(True)
             return
@@ -236,8 +237,9 @@ class MainWindow(QMainWindow):
 
     def _show_model(self, info: ModelInfo) -> None:
         gpu = self.tr(", GPU layers {n}").format(n=info.n_gpu_layers) if info.n_gpu_layers else ""
+        name = model_actions.library_name(self, info.path) or info.name  # the name the picker shows
         self.model_label.setText(self.tr("{name} · {quantization} · context {n_ctx}{gpu}").format(
-            name=info.name, quantization=info.quantization, n_ctx=info.n_ctx, gpu=gpu))
+            name=name, quantization=info.quantization, n_ctx=info.n_ctx, gpu=gpu))
         self.model_label.setToolTip(info.path)
 
     def import_checkpoint(self) -> None:

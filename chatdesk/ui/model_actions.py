@@ -332,6 +332,13 @@ def actions_of(window: MainWindow) -> ModelActions:
     return found if found is not None else ModelActions(window)
 
 
+def library_name(window: MainWindow, key: str) -> str | None:
+    """The library's name for the model at ``key`` (what the picker shows), if it is listed."""
+    found = window.findChild(ModelActions, "modelActions")
+    entries = found.picker.entries() if found is not None else []
+    return next((e.name for e in entries if same_model(entry_key(e), key)), None)
+
+
 def install(window: MainWindow) -> ModelActions:
     """Add the model picker to ``window`` and connect it (called once from MainWindow.__init__)."""
     return actions_of(window)
