@@ -86,7 +86,7 @@ def _run(app: QApplication, model: str | None, prefs: AppSettings) -> int:
     from chatdesk.ui.main_window import MainWindow  # after QApplication exists
 
     window = MainWindow(store, settings, model_path or "", label)
-    instance.activation_requested.connect(window.bring_to_front)
+    instance.connect_activation(window.bring_to_front)
     window.show()
     if model_error:
         window.refresh_sidebar()

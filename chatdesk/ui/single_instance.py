@@ -34,6 +34,8 @@ class SingleInstance(QObject):
         digest = hashlib.sha256(str(self.data_dir.resolve()).encode()).hexdigest()[:20]
         self.server_name = f"chatdesk-{digest}"
         self._server: QLocalServer | None = None
+        self._pending = False  # a request that arrived before the window was there to answer it
+        self._receivers = 0
 
     def acquire(self) -> bool:
         """Become the data folder's one instance; False if another live ChatDesk holds it."""
@@ -71,9 +73,24 @@ class SingleInstance(QObject):
             conn.readyRead.connect(lambda c=conn: self._read(c))
             conn.disconnected.connect(conn.deleteLater)
 
+    def connect_activation(self, slot) -> None:  # type: ignore[no-untyped-def]
+        """Connect the window; a request that came in while it was still being built is replayed.
+
+        The socket listens from the moment the lock is taken, and startup may process events before
+        the window exists, so a second start can be answered before anyone listens to the signal.
+        """
+        self.activation_requested.connect(slot)
+        self._receivers += 1
+        if self._pending:
+            self._pending = False
+            slot()
+
     def _read(self, conn: QLocalSocket) -> None:
         if conn.readAll().data().startswith(MESSAGE.strip()):
-            self.activation_requested.emit()  # the window comes forward before the second start hears back
+            if self._receivers:
+                self.activation_requested.emit()  # the window comes forward before the second start hears back
+            else:
+                self._pending = True
             conn.write(b"ok\n")
             conn.flush()
 
