@@ -13,7 +13,9 @@ stylesheet, translators, theme):
   actions showing over it;
 * chat-settings-preset.png: the chat settings panel with the Translate preset and the context
   meter (scripts/screenshot_chat_settings.py);
-* library-window.png: File → Models… (scripts/screenshot_models.py).
+* library-window.png: File → Models… (scripts/screenshot_models.py);
+* evaluation.png: File → Evaluate models… measuring the bundled model and three re-quantizations
+  of it (scripts/screenshot_evaluation.py).
 """
 
 from __future__ import annotations
@@ -218,6 +220,7 @@ def main(out: Path) -> int:
         [py, __file__, "--scene", "code-selected", str(out / "code-selected.png")],
         [py, str(ROOT / "scripts" / "screenshot_chat_settings.py"), str(out / "chat-settings-preset.png")],
         [py, str(ROOT / "scripts" / "screenshot_models.py"), "--child"],
+        [py, str(ROOT / "scripts" / "screenshot_evaluation.py"), "--child", str(out / "evaluation.png")],
     ]
     failed = 0
     with private_display() as display:

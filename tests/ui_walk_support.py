@@ -160,6 +160,7 @@ ALLOWED = frozenset(w.lower() for w in (
 ))
 _DATA = [
     re.compile(r"https?://\S+"),  # addresses
+    re.compile(r"\bllama[-.\w]*"),  # llama.cpp's programs by name: llama-cpp-python, llama-perplexity
     re.compile(r"\{\w*\}|%n|%p|%\d"),  # placeholders left in a template
     re.compile(r"\S*[\\/]\S*"),  # paths, repo ids, "tok/s"
     re.compile(r"\S+\.(?:gguf|json|pt|bin|safetensors|md|html|txt|csv|ts|qm)\b", re.I),  # file names

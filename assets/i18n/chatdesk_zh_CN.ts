@@ -1092,295 +1092,958 @@
     </message>
 </context>
 <context>
-    <name>ImportCheckpointDialog</name>
+    <name>EvaluationActions</name>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="66"/>
-        <source>Import checkpoint</source>
-        <translation>导入检查点</translation>
+        <location filename="../../chatdesk/ui/evaluation_actions.py" line="42"/>
+        <source>&amp;Evaluate models…</source>
+        <translation>评估模型(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="67"/>
-        <source>Import a trained checkpoint</source>
-        <translation>导入训练好的检查点</translation>
+        <location filename="../../chatdesk/ui/evaluation_actions.py" line="44"/>
+        <source>Measure perplexity, speed and memory of models, and compare quantizations</source>
+        <translation>测量模型的困惑度、速度和内存，并比较不同量化</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="84"/>
-        <source>Checkpoint file or folder</source>
-        <translation>检查点文件或文件夹</translation>
+        <location filename="../../chatdesk/ui/evaluation_actions.py" line="48"/>
+        <source>Evaluating models needs a Python install: run chatdesk eval.</source>
+        <translation>评估模型需要安装 Python 环境：请运行 chatdesk eval。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="85"/>
-        <source>nanoGPT ckpt.pt, or a Hugging Face GPT-2 folder</source>
-        <translation>nanoGPT 的 ckpt.pt，或 Hugging Face GPT-2 文件夹</translation>
+        <location filename="../../chatdesk/ui/evaluation_actions.py" line="120"/>
+        <location filename="../../chatdesk/ui/evaluation_actions.py" line="121"/>
+        <source>Compare quantizations</source>
+        <translation>比较量化</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationWindow</name>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="110"/>
+        <source>Built-in sample</source>
+        <translation>内置样本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="86"/>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="106"/>
-        <source>File…</source>
-        <translation>文件…</translation>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="125"/>
+        <source>The evaluation was cancelled.</source>
+        <translation>评估已取消。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="86"/>
-        <source>Choose a checkpoint file</source>
-        <translation>选择检查点文件</translation>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="127"/>
+        <source>The evaluation process stopped unexpectedly (exit status {code}).</source>
+        <translation>评估进程意外停止（退出状态 {code}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="87"/>
-        <source>Folder…</source>
-        <translation>文件夹…</translation>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="205"/>
+        <source>The evaluation could not be started: {error}</source>
+        <translation>无法启动评估：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="87"/>
-        <source>Choose a checkpoint folder</source>
-        <translation>选择检查点文件夹</translation>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="231"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="591"/>
+        <source>Model</source>
+        <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="95"/>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="147"/>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="293"/>
-        <source>Tokenizer</source>
-        <translation>分词器</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="96"/>
-        <source>the checkpoint&apos;s own (meta.pkl or tokenizer files beside it)</source>
-        <translation>检查点自带的（旁边的 meta.pkl 或分词器文件）</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="99"/>
-        <source>GPT-2 from Hugging Face cache</source>
-        <translation>使用 Hugging Face 缓存中的 GPT-2</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="100"/>
-        <source>Use GPT-2&apos;s tokenizer found in the Hugging Face cache</source>
-        <translation>使用在 Hugging Face 缓存中找到的 GPT-2 分词器</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="103"/>
-        <source>Download GPT-2&apos;s…</source>
-        <translation>下载 GPT-2 的…</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="104"/>
-        <source>Download GPT-2&apos;s tokenizer from Hugging Face</source>
-        <translation>从 Hugging Face 下载 GPT-2 的分词器</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="106"/>
-        <source>Choose a tokenizer file</source>
-        <translation>选择分词器文件</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="114"/>
-        <source>About the tokenizer</source>
-        <translation>关于分词器</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="118"/>
-        <source>Choose a checkpoint to see what it contains.</source>
-        <translation>选择一个检查点以查看其内容。</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="120"/>
-        <source>What the checkpoint contains</source>
-        <translation>检查点的内容</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="124"/>
-        <source>Model name</source>
-        <translation>模型名称</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="127"/>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="151"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="232"/>
         <source>Quantization</source>
         <translation>量化</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="130"/>
-        <source>Conversion progress</source>
-        <translation>转换进度</translation>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="233"/>
+        <source>File size</source>
+        <translation>文件大小</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="135"/>
-        <source>Conversion status</source>
-        <translation>转换状态</translation>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="234"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="376"/>
+        <source>Perplexity</source>
+        <translation>困惑度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="137"/>
-        <source>Convert</source>
-        <translation>转换</translation>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="235"/>
+        <source>Bits/token</source>
+        <translation>比特/词元</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="137"/>
-        <source>Convert to GGUF</source>
-        <translation>转换为 GGUF</translation>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="236"/>
+        <source>KL divergence</source>
+        <translation>KL 散度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="138"/>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="318"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="237"/>
+        <source>Top-1 agreement</source>
+        <translation>Top-1 一致率</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="238"/>
+        <source>Prompt tok/s</source>
+        <translation>提示词元/秒</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="239"/>
+        <source>Generation tok/s</source>
+        <translation>生成词元/秒</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="240"/>
+        <source>Peak memory</source>
+        <translation>峰值内存</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="241"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="242"/>
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="243"/>
+        <source>Measured</source>
+        <translation>测量时间</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="336"/>
+        <source>{path}
+SHA-256 {sha}</source>
+        <translation>{path}
+SHA-256 {sha}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="339"/>
+        <source>Compared with {name} ({type}), whose perplexity is {ppl}</source>
+        <translation>与 {name}（{type}）比较，其困惑度为 {ppl}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="342"/>
+        <source>{tokens} tokens scored in {windows} windows</source>
+        <translation>在 {windows} 个窗口中评分了 {tokens} 个词元</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="345"/>
+        <source>llama-cpp-python {version}, {threads} threads</source>
+        <translation>llama-cpp-python {version}，{threads} 个线程</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="376"/>
+        <source>Perplexity against file size</source>
+        <translation>困惑度与文件大小</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="377"/>
+        <source>Generation speed against file size</source>
+        <translation>生成速度与文件大小</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="377"/>
+        <source>Generation (tokens/s)</source>
+        <translation>生成（词元/秒）</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="378"/>
+        <source>Prompt speed against file size</source>
+        <translation>提示处理速度与文件大小</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="378"/>
+        <source>Prompt processing (tokens/s)</source>
+        <translation>提示处理（词元/秒）</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="382"/>
+        <source>What the chart shows</source>
+        <translation>图表显示的内容</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="388"/>
+        <source>Chart of the selected results</source>
+        <translation>所选结果的图表</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="396"/>
+        <source>About the chart</source>
+        <translation>关于图表</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="398"/>
+        <source>Chart:</source>
+        <translation>图表：</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="399"/>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="462"/>
+        <source>File size (MB)</source>
+        <translation>文件大小（MB）</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="488"/>
+        <source>Select results in the table to compare them here.</source>
+        <translation>在表格中选择结果，即可在此比较。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="491"/>
+        <source>Different texts or window sizes: these figures do not compare.</source>
+        <translation>文本或窗口大小不同：这些数字不可比较。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="539"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="540"/>
+        <source>Evaluate models</source>
+        <translation>评估模型</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="590"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="842"/>
+        <source>Models to evaluate</source>
+        <translation>要评估的模型</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="591"/>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="591"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="603"/>
+        <source>Add GGUF…</source>
+        <translation>添加 GGUF…</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="603"/>
+        <source>Add GGUF model files to evaluate</source>
+        <translation>添加要评估的 GGUF 模型文件</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="607"/>
+        <source>Add a model from the library</source>
+        <translation>从模型库添加模型</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="609"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="609"/>
+        <source>Remove the selected models from the list</source>
+        <translation>从列表中移除所选模型</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="616"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="847"/>
+        <source>Text to evaluate on</source>
+        <translation>用于评估的文本</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="617"/>
+        <source>Built-in sample (English and Chinese)</source>
+        <translation>内置样本（英文和中文）</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="618"/>
+        <source>A text file of mine</source>
+        <translation>我自己的文本文件</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="621"/>
+        <source>Text file</source>
+        <translation>文本文件</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="622"/>
+        <source>a UTF-8 text file, a few thousand words or more</source>
+        <translation>UTF-8 文本文件，至少几千字</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="623"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="623"/>
+        <source>Choose a text file</source>
+        <translation>选择文本文件</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="628"/>
+        <source>Context length</source>
+        <translation>上下文长度</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="631"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="632"/>
+        <source> tokens</source>
+        <translation> 个词元</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="633"/>
+        <source>Tokens per window. Automatic: 512, or the model&apos;s trained context if that is smaller. Each window scores its second half, as llama.cpp&apos;s llama-perplexity does; the text needs at least two windows.</source>
+        <translation>每个窗口的词元数。自动：512，若模型训练时的上下文更小则取其值。与 llama.cpp 的 llama-perplexity 相同，每个窗口只为后半部分评分；文本至少需要两个窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="638"/>
+        <source>Windows to evaluate</source>
+        <translation>要评估的窗口数</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="640"/>
+        <source>All the text</source>
+        <translation>全部文本</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="641"/>
+        <source>Evaluate only the first windows of the text, for a quicker estimate.</source>
+        <translation>只评估文本的前几个窗口，以便更快地估算。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="645"/>
+        <source>Reference for KL divergence and top-1 agreement</source>
+        <translation>KL 散度和 Top-1 一致率的参照</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="646"/>
+        <source>Automatic: a more precise file converted from the same checkpoint</source>
+        <translation>自动：由同一检查点转换的更高精度文件</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="647"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="648"/>
+        <source>This GGUF or original checkpoint:</source>
+        <translation>此 GGUF 或原始检查点：</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="649"/>
+        <source>KL divergence and top-1 agreement say how far a quantized model&apos;s next-token choices are from a higher-precision version of the same model.</source>
+        <translation>KL 散度和 Top-1 一致率表示量化模型的下一个词元选择与同一模型的更高精度版本相差多远。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="653"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="854"/>
+        <source>Reference model</source>
+        <translation>参照模型</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="654"/>
+        <source>an F16/F32 GGUF, a Hugging Face GPT-2 folder or a nanoGPT ckpt.pt</source>
+        <translation>F16/F32 GGUF、Hugging Face GPT-2 文件夹或 nanoGPT 的 ckpt.pt</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="655"/>
+        <source>File…</source>
+        <translation>文件…</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="655"/>
+        <source>Choose a reference file</source>
+        <translation>选择参照文件</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="657"/>
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="657"/>
+        <source>Choose a reference folder</source>
+        <translation>选择参照文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="663"/>
+        <source>Evaluation message</source>
+        <translation>评估消息</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="669"/>
+        <source>Evaluation status</source>
+        <translation>评估状态</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="671"/>
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="671"/>
+        <source>Evaluate the models in the list</source>
+        <translation>评估列表中的模型</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="672"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="139"/>
-        <source>Chat with it</source>
-        <translation>用它对话</translation>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="672"/>
+        <source>Cancel the evaluation</source>
+        <translation>取消评估</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="140"/>
-        <source>Start a chat with the converted model</source>
-        <translation>用转换后的模型开始对话</translation>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="681"/>
+        <source>Evaluation results</source>
+        <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="146"/>
-        <source>Checkpoint</source>
-        <translation>检查点</translation>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="694"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="149"/>
-        <source>Found</source>
-        <translation>内容</translation>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="695"/>
+        <source>Export the selected results, or all of them, as CSV</source>
+        <translation>将所选结果（或全部结果）导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="150"/>
-        <source>Name</source>
-        <translation>名称</translation>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="696"/>
+        <source>Export JSON…</source>
+        <translation>导出 JSON…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="178"/>
-        <source>Checkpoint file</source>
-        <translation>检查点文件</translation>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="697"/>
+        <source>Export the selected results, or all of them, as JSON</source>
+        <translation>将所选结果（或全部结果）导出为 JSON</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="179"/>
-        <source>Checkpoints (*.pt *.bin *.safetensors);;All files (*)</source>
-        <translation>检查点 (*.pt *.bin *.safetensors);;所有文件 (*)</translation>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="698"/>
+        <source>Select several results to compare them in the chart.</source>
+        <translation>选择多个结果，即可在图表中比较。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="185"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="700"/>
+        <source>About the results</source>
+        <translation>关于结果</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="720"/>
+        <source>Windows:</source>
+        <translation>窗口数：</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="728"/>
+        <source>Text:</source>
+        <translation>文本：</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="729"/>
+        <source>Context:</source>
+        <translation>上下文：</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="730"/>
+        <source>Reference:</source>
+        <translation>参照：</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="791"/>
+        <source>Add from the library…</source>
+        <translation>从模型库添加…</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="812"/>
+        <source>Progress of {name}</source>
+        <translation>{name} 的进度</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="843"/>
+        <source>GGUF models (*.gguf);;All files (*)</source>
+        <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="848"/>
+        <source>Text files (*.txt *.md);;All files (*)</source>
+        <translation>文本文件 (*.txt *.md);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="853"/>
         <source>Hugging Face model folder</source>
         <translation>Hugging Face 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="204"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="855"/>
+        <source>Models and checkpoints (*.gguf *.pt *.bin *.safetensors);;All files (*)</source>
+        <translation>模型和检查点 (*.gguf *.pt *.bin *.safetensors);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="859"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="859"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="860"/>
+        <source>Export results</source>
+        <translation>导出结果</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="935"/>
+        <source>Choose a text file to evaluate on, or use the built-in sample.</source>
+        <translation>请选择用于评估的文本文件，或使用内置样本。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="941"/>
+        <source>Choose the reference model, or let ChatDesk find one automatically.</source>
+        <translation>请选择参照模型，或让 ChatDesk 自动查找。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="944"/>
+        <source>The reference {path} does not exist.</source>
+        <translation>参照 {path} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="948"/>
+        <source>These model files do not exist (any more): {paths}</source>
+        <translation>这些模型文件不存在（或已不存在）：{paths}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="960"/>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="963"/>
+        <source>Checking the text…</source>
+        <translation>正在检查文本…</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="978"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1015"/>
+        <source>Not run</source>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1023"/>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1024"/>
+        <source>Evaluating {name} ({n} of {total})…</source>
+        <translation>正在评估 {name}（第 {n} 个，共 {total} 个）…</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1036"/>
+        <source>Loading the model…</source>
+        <translation>正在加载模型…</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1038"/>
+        <source>Perplexity: window {done} of {total}</source>
+        <translation>困惑度：第 {done} 个窗口，共 {total} 个</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1040"/>
+        <source>, {value} so far</source>
+        <translation>，目前为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1042"/>
+        <source>Measuring the generation speed…</source>
+        <translation>正在测量生成速度…</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1044"/>
+        <source>Computing the file&apos;s SHA-256…</source>
+        <translation>正在计算文件的 SHA-256…</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1046"/>
+        <source>Comparing with the reference: window {done} of {total}</source>
+        <translation>正在与参照比较：第 {done} 个窗口，共 {total} 个</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1058"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1063"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1067"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1094"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1068"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1095"/>
+        <source>{name}: {error}</source>
+        <translation>{name}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1083"/>
+        <source>Done: perplexity {value}</source>
+        <translation>完成：困惑度 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1093"/>
+        <source>The result could not be saved: {error}</source>
+        <translation>无法保存结果：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1106"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1118"/>
+        <source>Cancelled. {done} of {total} models evaluated.</source>
+        <translation>已取消。已评估 {done} 个模型，共 {total} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1120"/>
+        <source>{done} of {total} models evaluated.</source>
+        <translation>已评估 {done} 个模型，共 {total} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1131"/>
+        <source>The temporary converted files have been deleted.</source>
+        <translation>临时转换的文件已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1167"/>
+        <source>The stored results could not be read: {error}</source>
+        <translation>无法读取已保存的结果：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1200"/>
+        <source>There are no results to export yet.</source>
+        <translation>还没有可导出的结果。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1217"/>
+        <source>Exported {n} result(s) to {path}.</source>
+        <translation>已将 {n} 个结果导出到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1221"/>
+        <source>The results could not be exported: {error}</source>
+        <translation>无法导出结果：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportCheckpointDialog</name>
+    <message>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="69"/>
+        <source>Import checkpoint</source>
+        <translation>导入检查点</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="70"/>
+        <source>Import a trained checkpoint</source>
+        <translation>导入训练好的检查点</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="87"/>
+        <source>Checkpoint file or folder</source>
+        <translation>检查点文件或文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="88"/>
+        <source>nanoGPT ckpt.pt, or a Hugging Face GPT-2 folder</source>
+        <translation>nanoGPT 的 ckpt.pt，或 Hugging Face GPT-2 文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="89"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="109"/>
+        <source>File…</source>
+        <translation>文件…</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="89"/>
+        <source>Choose a checkpoint file</source>
+        <translation>选择检查点文件</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="90"/>
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="90"/>
+        <source>Choose a checkpoint folder</source>
+        <translation>选择检查点文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="98"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="154"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="301"/>
+        <source>Tokenizer</source>
+        <translation>分词器</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="99"/>
+        <source>the checkpoint&apos;s own (meta.pkl or tokenizer files beside it)</source>
+        <translation>检查点自带的（旁边的 meta.pkl 或分词器文件）</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="102"/>
+        <source>GPT-2 from Hugging Face cache</source>
+        <translation>使用 Hugging Face 缓存中的 GPT-2</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="103"/>
+        <source>Use GPT-2&apos;s tokenizer found in the Hugging Face cache</source>
+        <translation>使用在 Hugging Face 缓存中找到的 GPT-2 分词器</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="106"/>
+        <source>Download GPT-2&apos;s…</source>
+        <translation>下载 GPT-2 的…</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="107"/>
+        <source>Download GPT-2&apos;s tokenizer from Hugging Face</source>
+        <translation>从 Hugging Face 下载 GPT-2 的分词器</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="109"/>
+        <source>Choose a tokenizer file</source>
+        <translation>选择分词器文件</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="117"/>
+        <source>About the tokenizer</source>
+        <translation>关于分词器</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="121"/>
+        <source>Choose a checkpoint to see what it contains.</source>
+        <translation>选择一个检查点以查看其内容。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="123"/>
+        <source>What the checkpoint contains</source>
+        <translation>检查点的内容</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="127"/>
+        <source>Model name</source>
+        <translation>模型名称</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="130"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="158"/>
+        <source>Quantization</source>
+        <translation>量化</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="133"/>
+        <source>Conversion progress</source>
+        <translation>转换进度</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="138"/>
+        <source>Conversion status</source>
+        <translation>转换状态</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="140"/>
+        <source>Convert</source>
+        <translation>转换</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="140"/>
+        <source>Convert to GGUF</source>
+        <translation>转换为 GGUF</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="141"/>
+        <source>Compare quantizations…</source>
+        <translation>比较量化…</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="142"/>
+        <source>Convert to several types and measure each before choosing</source>
+        <translation>先转换为多种类型并逐一测量，再做选择</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="145"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="326"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="146"/>
+        <source>Chat with it</source>
+        <translation>用它对话</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="147"/>
+        <source>Start a chat with the converted model</source>
+        <translation>用转换后的模型开始对话</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="153"/>
+        <source>Checkpoint</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="156"/>
+        <source>Found</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="157"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="186"/>
+        <source>Checkpoint file</source>
+        <translation>检查点文件</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="187"/>
+        <source>Checkpoints (*.pt *.bin *.safetensors);;All files (*)</source>
+        <translation>检查点 (*.pt *.bin *.safetensors);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="193"/>
+        <source>Hugging Face model folder</source>
+        <translation>Hugging Face 模型文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="212"/>
         <source>Reading the checkpoint…</source>
         <translation>正在读取检查点…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="219"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="227"/>
         <source>, step {n}</source>
         <translation>，第 {n} 步</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="220"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="228"/>
         <source>, val loss {loss}</source>
         <translation>，验证损失 {loss}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="222"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="230"/>
         <source>{format}: {layers} layers, {heads} heads, embedding {embd}, {params} M parameters, vocabulary {vocab} ({tokenizer}), context {ctx}</source>
         <translation>{format}：{layers} 层，{heads} 个注意力头，嵌入维度 {embd}，{params} M 参数，词表 {vocab}（{tokenizer}），上下文 {ctx}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="230"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="238"/>
         <source>{type} — about {size}</source>
         <translation>{type}——约 {size}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="246"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="254"/>
         <source>This checkpoint has no tokenizer of its own. nanoGPT&apos;s default training uses GPT-2&apos;s tokenizer, which is not stored in the checkpoint: choose it under Tokenizer (from the Hugging Face cache, a download or a file), and ChatDesk reads the checkpoint again.</source>
         <translation>此检查点没有自带分词器。nanoGPT 默认使用 GPT-2 的分词器训练，而它并不保存在检查点中：请在“分词器”中选择它（来自 Hugging Face 缓存、下载或文件），ChatDesk 会重新读取检查点。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="250"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="258"/>
         <source>Looking for GPT-2&apos;s tokenizer in the Hugging Face cache…</source>
         <translation>正在 Hugging Face 缓存中查找 GPT-2 的分词器…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="261"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="269"/>
         <source>GPT-2&apos;s tokenizer is already on this computer ({folder}). Press “GPT-2 from Hugging Face cache” to use it.</source>
         <translation>GPT-2 的分词器已在这台电脑上（{folder}）。按“使用 Hugging Face 缓存中的 GPT-2”即可使用。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="266"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="274"/>
         <source>GPT-2&apos;s tokenizer is not in the Hugging Face cache. “Download GPT-2&apos;s…” fetches it (about 1.5 MB) from Hugging Face, or choose a tokenizer.json, vocab.json + merges.txt or meta.pkl with “File…”.</source>
         <translation>Hugging Face 缓存中没有 GPT-2 的分词器。“下载 GPT-2 的…”会从 Hugging Face 获取它（约 1.5 MB），也可以用“文件…”选择 tokenizer.json、vocab.json + merges.txt 或 meta.pkl。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="287"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="295"/>
         <source>Using GPT-2&apos;s tokenizer from the Hugging Face cache ({repo}).</source>
         <translation>正在使用 Hugging Face 缓存中的 GPT-2 分词器（{repo}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="294"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="302"/>
         <source>Tokenizers (tokenizer.json vocab.json meta.pkl);;All files (*)</source>
         <translation>分词器 (tokenizer.json vocab.json meta.pkl);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="309"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="317"/>
         <source>Confirm downloading GPT-2&apos;s tokenizer</source>
         <translation>确认下载 GPT-2 的分词器</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="311"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="319"/>
         <source>Download GPT-2&apos;s tokenizer</source>
         <translation>下载 GPT-2 的分词器</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="312"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="320"/>
         <source>Download GPT-2&apos;s tokenizer (vocab.json and merges.txt, about 1.5 MB) from Hugging Face ({repo})? It is kept in ChatDesk&apos;s data folder for later imports.</source>
         <translation>要从 Hugging Face（{repo}）下载 GPT-2 的分词器（vocab.json 和 merges.txt，约 1.5 MB）吗？它会保存在 ChatDesk 的数据文件夹中，供以后导入使用。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="314"/>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="316"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="322"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="324"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="345"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="353"/>
         <source>Downloading GPT-2&apos;s tokenizer: {file}, {progress}</source>
         <translation>正在下载 GPT-2 的分词器：{file}，{progress}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="353"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="361"/>
         <source>Downloaded GPT-2&apos;s tokenizer to {folder}.</source>
         <translation>已将 GPT-2 的分词器下载到 {folder}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="369"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="377"/>
         <source>Connecting to Hugging Face…</source>
         <translation>正在连接 Hugging Face…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="383"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="391"/>
         <source>Converting…</source>
         <translation>正在转换…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="394"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="402"/>
         <source>Converted to {path}</source>
         <translation>已转换为 {path}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="407"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="448"/>
         <source>It could not be added to the library: {error}</source>
         <translation>无法将其加入模型库：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="434"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="475"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="443"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="485"/>
         <source>Could not start the converter: {error}</source>
         <translation>无法启动转换程序：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="474"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="516"/>
         <source>The converter stopped unexpectedly (exit code {code}).</source>
         <translation>转换程序意外停止（退出码 {code}）。</translation>
     </message>
@@ -1479,333 +2142,343 @@
 <context>
     <name>LibraryWindow</name>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="87"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="88"/>
         <source>Bundled</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="88"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="89"/>
         <source>Imported checkpoint</source>
         <translation>导入的检查点</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="89"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="90"/>
         <source>Added file</source>
         <translation>添加的文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="90"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="91"/>
         <source>Hugging Face cache</source>
         <translation>Hugging Face 缓存</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="91"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="92"/>
         <source>Downloaded</source>
         <translation>已下载</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="92"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="93"/>
         <source>Remote</source>
         <translation>远程</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="113"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="114"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="113"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="114"/>
         <source>Architecture</source>
         <translation>架构</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="113"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="114"/>
         <source>Parameters</source>
         <translation>参数量</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="113"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="114"/>
         <source>Quantization</source>
         <translation>量化</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="113"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="114"/>
         <source>Context</source>
         <translation>上下文</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="113"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="114"/>
         <source>File size</source>
         <translation>文件大小</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="114"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="115"/>
         <source>Chat template</source>
         <translation>对话模板</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="114"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="115"/>
         <source>Licence</source>
         <translation>许可证</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="114"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="115"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="114"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="115"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="150"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="151"/>
         <source>Missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="152"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="153"/>
         <source>Cannot be used</source>
         <translation>无法使用</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="154"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="155"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="156"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="157"/>
         <source>In use</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="157"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="158"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="203"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="204"/>
         <source>server&apos;s</source>
         <translation>由服务器决定</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="204"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="205"/>
         <source>yes</source>
         <translation>有</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="204"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="205"/>
         <source>no</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="223"/>
         <location filename="../../chatdesk/ui/library_window.py" line="224"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="225"/>
         <source>Model library</source>
         <translation>模型库</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="237"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="238"/>
         <source>Filter by name, architecture, quantization or source</source>
         <translation>按名称、架构、量化或来源筛选</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="238"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="239"/>
         <source>Filter models</source>
         <translation>筛选模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="252"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="253"/>
         <source>Models in the library</source>
         <translation>模型库中的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="273"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="274"/>
         <source>Details of the selected model</source>
         <translation>所选模型的详细信息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="279"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="280"/>
         <source>Library message</source>
         <translation>模型库消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="284"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="285"/>
         <source>Add GGUF…</source>
         <translation>添加 GGUF…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="284"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="285"/>
         <source>Add a GGUF model file from disk</source>
         <translation>从磁盘添加 GGUF 模型文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="285"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="286"/>
         <source>Scan Hugging Face cache</source>
         <translation>扫描 Hugging Face 缓存</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="286"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="287"/>
         <source>Find GGUF models already in the Hugging Face cache (no network)</source>
         <translation>查找 Hugging Face 缓存中已有的 GGUF 模型（无需联网）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="287"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="288"/>
         <source>Download from the Hub…</source>
         <translation>从 Hub 下载…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="288"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="289"/>
         <source>Download a GGUF model from Hugging Face</source>
         <translation>从 Hugging Face 下载 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="289"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="290"/>
         <source>Connect to a server…</source>
         <translation>连接服务器…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="290"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="291"/>
         <source>Add models served by an OpenAI-compatible server</source>
         <translation>添加兼容 OpenAI 的服务器提供的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="291"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="292"/>
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="291"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="292"/>
         <source>Remove the selected model</source>
         <translation>移除所选模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="292"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="293"/>
         <source>Set as default</source>
         <translation>设为默认</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="293"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="294"/>
         <source>Start ChatDesk with the selected model</source>
         <translation>启动 ChatDesk 时使用所选模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="294"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="295"/>
         <source>Chat with it</source>
         <translation>用它对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="295"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="296"/>
         <source>Start a new chat with the selected model</source>
         <translation>用所选模型开始新对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="296"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="297"/>
+        <source>Evaluate…</source>
+        <translation>评估…</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/library_window.py" line="298"/>
+        <source>Measure the selected models: perplexity, speed, memory</source>
+        <translation>测量所选模型：困惑度、速度、内存</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/library_window.py" line="299"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="296"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="299"/>
         <source>Close the model library</source>
         <translation>关闭模型库</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="406"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="416"/>
         <source>Model {model} on {url}</source>
         <translation>{url} 上的模型 {model}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="411"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="421"/>
         <source>From Hugging Face: {repo}/{file}</source>
         <translation>来自 Hugging Face：{repo}/{file}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="445"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="455"/>
         <source>ChatDesk could not read or write a file ({error}).</source>
         <translation>ChatDesk 无法读取或写入文件（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="447"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="457"/>
         <source>Something went wrong: {error}</source>
         <translation>出了点问题：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="464"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="474"/>
         <source>Add a GGUF model</source>
         <translation>添加 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="465"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="475"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="476"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="486"/>
         <source>The library is still being read; try again in a moment.</source>
         <translation>模型库仍在读取中，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="482"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="492"/>
         <source>Added {name} to the library.</source>
         <translation>已将 {name} 加入模型库。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="485"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="495"/>
         <source>{name} was not added. </source>
         <translation>未添加 {name}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="494"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="504"/>
         <source>Found {n} model(s) in the Hugging Face cache.</source>
         <translation>在 Hugging Face 缓存中找到 {n} 个模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="496"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="506"/>
         <source>No GGUF models were found in the Hugging Face cache.</source>
         <translation>在 Hugging Face 缓存中没有找到 GGUF 模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="498"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="508"/>
         <source>Skipped: {reasons}</source>
         <translation>已跳过：{reasons}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="511"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="521"/>
         <source>{name} is now the default model: ChatDesk starts with it.</source>
         <translation>{name} 现在是默认模型：ChatDesk 启动时会使用它。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="521"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="531"/>
         <source>This model&apos;s file is missing.</source>
         <translation>此模型的文件不见了。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="534"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="552"/>
         <source>Remove model</source>
         <translation>移除模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="535"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="553"/>
         <source>Confirm removing a model</source>
         <translation>确认移除模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="537"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="555"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="540"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="558"/>
         <source>Remove {name} from the library? The server connection stays saved.</source>
         <translation>要从模型库中移除 {name} 吗？服务器连接仍会保存。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="541"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="559"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="545"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="563"/>
         <source>Remove {name} and delete its file ({size})? ChatDesk made this copy in its data folder; it cannot be undone.
 
 {path}</source>
@@ -1814,13 +2487,13 @@
 {path}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="547"/>
-        <location filename="../../chatdesk/ui/library_window.py" line="555"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="565"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="573"/>
         <source>Remove and delete the file</source>
         <translation>移除并删除文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="551"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="569"/>
         <source>Remove {name} from the library? The file is yours: it stays on disk unless you choose to delete it too.
 
 {path}</source>
@@ -1829,22 +2502,22 @@
 {path}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="553"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="571"/>
         <source>Remove, keep the file</source>
         <translation>移除，保留文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="591"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="609"/>
         <source>Removed {name} and deleted its file.</source>
         <translation>已移除 {name} 并删除其文件。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="593"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="611"/>
         <source>Removed {name} from the library; the file is still at {path}.</source>
         <translation>已从模型库中移除 {name}；文件仍在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="595"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="613"/>
         <source>Removed {name} from the library.</source>
         <translation>已从模型库中移除 {name}。</translation>
     </message>
@@ -1877,230 +2550,230 @@
         <translation>回复统计</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="154"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="155"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="155"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="156"/>
         <source>&amp;New chat</source>
         <translation>新对话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="156"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="157"/>
         <source>&amp;Open model…</source>
         <translation>打开模型(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="158"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="159"/>
         <source>Import &amp;checkpoint…</source>
         <translation>导入检查点(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="161"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="162"/>
         <source>Converting checkpoints needs a Python install: run chatdesk-convert.</source>
         <translation>转换检查点需要安装 Python：请运行 chatdesk-convert。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="163"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="164"/>
         <source>&amp;Export chat…</source>
         <translation>导出对话(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="164"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="165"/>
         <source>Export &amp;all chats…</source>
         <translation>导出全部对话(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="165"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="166"/>
         <source>&amp;Import transcript…</source>
         <translation>导入对话记录(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="167"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="168"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="168"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="169"/>
         <source>&amp;Chat</source>
         <translation>对话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="170"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="171"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="171"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="172"/>
         <source>&amp;Rename…</source>
         <translation>重命名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="172"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="173"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="174"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="175"/>
         <source>S&amp;ettings…</source>
         <translation>设置(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="202"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="203"/>
         <source>Loading {name}…</source>
         <translation>正在加载 {name}…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="211"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="212"/>
         <source>loaded in {ms} ms</source>
         <translation>加载用时 {ms} ms</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="227"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="229"/>
         <source>{problem}  Still chatting with {name}.</source>
         <translation>{problem} 仍在使用 {name} 对话。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="231"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="233"/>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="233"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="235"/>
         <source>Use File → Open model… to choose another model.</source>
         <translation>请用“文件 → 打开模型…”选择其他模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="238"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="240"/>
         <source>, GPU layers {n}</source>
         <translation>，GPU 层数 {n}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="239"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="242"/>
         <source>{name} · {quantization} · context {n_ctx}{gpu}</source>
         <translation>{name} · {quantization} · 上下文 {n_ctx}{gpu}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="262"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="265"/>
         <source>Open a GGUF model</source>
         <translation>打开 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="263"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="266"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="284"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="287"/>
         <source>ChatDesk will use the new language the next time it starts.</source>
         <translation>ChatDesk 下次启动时将使用新的语言。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="292"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="295"/>
         <source>Could not save settings: {error}.</source>
         <translation>无法保存设置：{error}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="317"/>
-        <location filename="../../chatdesk/ui/main_window.py" line="318"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="320"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="321"/>
         <source>Opening a long conversation…</source>
         <translation>正在打开一段很长的对话…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="337"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="340"/>
         <source>This chat was held with {name}, which is no longer available; it continues with the current model.</source>
         <translation>此对话使用的是 {name}，但它已不可用；将改用当前模型继续。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="353"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="356"/>
         <source>Rename chat</source>
         <translation>重命名对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="353"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="356"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="368"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="371"/>
         <source>Delete this chat? You can undo for {seconds} seconds.</source>
         <translation>要删除此对话吗？{seconds} 秒内可以撤销。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/main_window.py" line="369"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="372"/>
         <source>Delete these %n chats? You can undo for {seconds} seconds.</source>
         <translation>
             <numerusform>要删除这 %n 个对话吗？{seconds} 秒内可以撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="370"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="373"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="377"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="380"/>
         <source>{problem} The chats were not deleted.</source>
         <translation>{problem} 对话未被删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/main_window.py" line="381"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="384"/>
         <source>Deleted %n chat(s).</source>
         <translation>
             <numerusform>已删除 %n 个对话。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="382"/>
-        <location filename="../../chatdesk/ui/main_window.py" line="393"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="385"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="396"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="392"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="395"/>
         <source>{problem} The deleted chats are kept in the trash; try Undo again.</source>
         <translation>{problem} 已删除的对话仍保留在回收站中；请再次尝试撤销。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="435"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="438"/>
         <source>Wait for the current reply to finish (or press Stop) first.</source>
         <translation>请先等待当前回复完成（或按“停止”）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="468"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="471"/>
         <source>Regenerating with the same settings, but the same text is not guaranteed: {reasons}.</source>
         <translation>正在使用相同设置重新生成，但不保证得到相同的文本：{reasons}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="476"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="479"/>
         <source>Edit message</source>
         <translation>编辑消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="476"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="479"/>
         <source>Your message:</source>
         <translation>你的消息：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="480"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="483"/>
         <source>Your edited text is in the message box.</source>
         <translation>编辑后的文本已放在消息框中。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/main_window.py" line="500"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="503"/>
         <source>{speed} tok/s · first token {ttft} ms · %n token(s)</source>
         <translation>
             <numerusform>{speed} token/秒 · 首个 token {ttft} ms · %n 个 token</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="502"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="505"/>
         <source> · {n} cached</source>
         <translation> · {n} 个来自缓存</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="507"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="510"/>
         <source>Regenerated with the same settings, but the text may differ from the original: the model&apos;s memory of this conversation was rebuilt since that reply (another chat used the model, or ChatDesk restarted).</source>
         <translation>已按相同设置重新生成，但文字可能与原回复不同：自那条回复以来，模型对这段对话的记忆已重新计算（其他对话使用过该模型，或 ChatDesk 重新启动过）。</translation>
     </message>
@@ -2352,17 +3025,17 @@
         <translation>请先等待当前回复完成（或按“停止”）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_actions.py" line="344"/>
+        <location filename="../../chatdesk/ui/model_actions.py" line="351"/>
         <source>&amp;Models…</source>
         <translation>模型(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_actions.py" line="345"/>
+        <location filename="../../chatdesk/ui/model_actions.py" line="352"/>
         <source>&amp;Download from the Hub…</source>
         <translation>从 Hub 下载(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_actions.py" line="346"/>
+        <location filename="../../chatdesk/ui/model_actions.py" line="353"/>
         <source>Connect to a &amp;server…</source>
         <translation>连接服务器(&amp;S)…</translation>
     </message>
@@ -2610,6 +3283,84 @@
         <location filename="../../chatdesk/ui/preset_dialog.py" line="439"/>
         <source>The presets could not be written to {path}: {reason}</source>
         <translation>无法将预设写入 {path}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>QuantComparison</name>
+    <message>
+        <location filename="../../chatdesk/ui/quant_compare.py" line="58"/>
+        <source>Compare quantizations</source>
+        <translation>比较量化</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/quant_compare.py" line="59"/>
+        <source>Choose the quantizations to compare</source>
+        <translation>选择要比较的量化类型</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/quant_compare.py" line="60"/>
+        <source>ChatDesk converts the checkpoint to F16 and to each type ticked here, in a temporary folder, then measures them on the built-in text against F16. Each type takes about as long as one conversion and one evaluation; the files are deleted afterwards.</source>
+        <translation>ChatDesk 会在临时文件夹中将检查点转换为 F16 以及此处勾选的每种类型，然后在内置文本上以 F16 为参照逐一测量。每种类型所需时间约为一次转换加一次评估；之后文件会被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/quant_compare.py" line="64"/>
+        <source>About the comparison</source>
+        <translation>关于比较</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/quant_compare.py" line="67"/>
+        <source>Quantizations to compare</source>
+        <translation>要比较的量化类型</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/quant_compare.py" line="76"/>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/quant_compare.py" line="77"/>
+        <source>Convert and compare the ticked types</source>
+        <translation>转换并比较勾选的类型</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/quant_compare.py" line="78"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/quant_compare.py" line="131"/>
+        <source>{type}: converting {n} of {total}, %p%</source>
+        <translation>{type}：正在转换第 {n} 个，共 {total} 个，%p%</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/quant_compare.py" line="132"/>
+        <source>Converting to {type} for the comparison…</source>
+        <translation>正在转换为 {type} 以供比较…</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/quant_compare.py" line="140"/>
+        <source>The comparison stopped: {error}</source>
+        <translation>比较已停止：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/quant_compare.py" line="152"/>
+        <source>Measuring the converted files; pick a type when the figures are in.</source>
+        <translation>正在测量转换后的文件；结果出来后再选择类型。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/quant_compare.py" line="172"/>
+        <source>perplexity {ppl}</source>
+        <translation>困惑度 {ppl}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/quant_compare.py" line="175"/>
+        <source>, KL {kl}</source>
+        <translation>，KL {kl}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/quant_compare.py" line="176"/>
+        <source>{entry} — measured: {figures}</source>
+        <translation>{entry} — 测量结果：{figures}</translation>
     </message>
 </context>
 <context>
@@ -3479,12 +4230,12 @@
 <context>
     <name>SingleInstance</name>
     <message>
-        <location filename="../../chatdesk/ui/single_instance.py" line="54"/>
+        <location filename="../../chatdesk/ui/single_instance.py" line="56"/>
         <source>process {pid} on {host}</source>
         <translation>{host} 上的进程 {pid}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/single_instance.py" line="54"/>
+        <location filename="../../chatdesk/ui/single_instance.py" line="56"/>
         <source>another program</source>
         <translation>另一个程序</translation>
     </message>

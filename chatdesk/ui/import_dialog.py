@@ -10,6 +10,8 @@ GPT-2's tokenizer from the Hugging Face cache (``library.find_gpt2_tokenizer``, 
 the Hub (``openai-community/gpt2`` through the library's resumable download, only after the user
 agrees) or a file the user picks, and passes it to the converter as ``--tokenizer``. The
 converted model joins the library as an imported checkpoint.
+
+"Compare quantizations…" measures the types before the user picks one (``quant_compare``).
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ def tokenizer_argument(found: Any) -> str:
 
 class ImportCheckpointDialog(QDialog):
     chat_requested = Signal(str)  # path of the converted GGUF
+    cancelled = Signal()  # the user cancelled the converter child
 
     def __init__(self, parent: QWidget | None = None, python: str = sys.executable) -> None:
         super().__init__(parent)
@@ -135,11 +138,15 @@ class ImportCheckpointDialog(QDialog):
         self.status.setAccessibleName(self.tr("Conversion status"))
         self.status.setWordWrap(True)
         self.convert_button = self._button("convertButton", self.tr("Convert"), self.tr("Convert to GGUF"), self.start_conversion)
+        self.compare_button = self._button("compareQuantizations", self.tr("Compare quantizations…"),
+                                           self.tr("Convert to several types and measure each before choosing"),
+                                           self.compare_quantizations)
+        self.comparison: Any = None  # the QuantComparison under way
         self.cancel_button = self._button("cancelImport", self.tr("Cancel"), self.tr("Cancel"), self._cancel)
         self.chat_button = self._button("chatWithItButton", self.tr("Chat with it"),
                                         self.tr("Start a chat with the converted model"), self._chat)
         self.chat_button.hide()
-        self.convert_button.setEnabled(False)
+        self._set_ready(False)
         self.source.editingFinished.connect(lambda: self.inspect(self.source.text()))
 
         form = QFormLayout()
@@ -152,6 +159,7 @@ class ImportCheckpointDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.chat_button)
+        buttons.addWidget(self.compare_button)
         buttons.addWidget(self.convert_button)
         buttons.addWidget(self.cancel_button)
         lay = QVBoxLayout(self)
@@ -200,7 +208,7 @@ class ImportCheckpointDialog(QDialog):
         self._inspected_args = args
         self.summary = None
         self.needs_tokenizer = False
-        self.convert_button.setEnabled(False)
+        self._set_ready(False)
         self.found.setText(self.tr("Reading the checkpoint…"))
         self.found.setToolTip("")
         self._run(args, self._inspected)
@@ -234,7 +242,7 @@ class ImportCheckpointDialog(QDialog):
         if stem in ("ckpt", "model", "pytorch_model"):
             stem = Path(summary.get("source", self.source.text())).parent.name or stem
         self.name.setText(re.sub(r"[^\w.-]+", "-", stem))
-        self.convert_button.setEnabled(True)
+        self._set_ready(True)
 
     # ------------------------------------------------------------------ the tokenizer
     def _ask_for_tokenizer(self, converter_error: str) -> None:
@@ -381,7 +389,7 @@ class ImportCheckpointDialog(QDialog):
         self.progress.setValue(0)
         self.progress.show()
         self.status.setText(self.tr("Converting…"))
-        self.convert_button.setEnabled(False)
+        self._set_ready(False)
         args = [self.source.text(), *self._tokenizer_args(), "-o", self.output_path, "--type", qt,
                 "--name", self.name.text() or "model", "--progress-json"]
         self._run(args, self._converted)
@@ -396,7 +404,40 @@ class ImportCheckpointDialog(QDialog):
             self._add_to_library(str(self.output_path))
         else:
             self.status.setText(self._error_text(events, code))
-            self.convert_button.setEnabled(True)
+            self._set_ready(True)
+
+    def _set_ready(self, ready: bool) -> None:
+        """Convert (and Compare, unless a comparison is under way) can start."""
+        self.convert_button.setEnabled(ready)
+        self.compare_button.setEnabled(ready and self.comparison is None)
+
+    # ------------------------------------------------------------------ comparing quantizations
+    def compare_quantizations(self) -> None:
+        """Ask which types to compare, then convert and measure them (``quant_compare``)."""
+        from chatdesk.ui.quant_compare import SKIPPED, SUGGESTED, TypeChooser
+
+        if self.summary is None or self._proc is not None or self.comparison is not None:
+            return
+        choices = [(self.qtype.itemData(i), self.qtype.itemText(i)) for i in range(self.qtype.count())
+                   if self.qtype.itemData(i) not in SKIPPED]
+        chooser = TypeChooser(choices, {*SUGGESTED, self.qtype.currentData()}, self)
+        chooser.accepted.connect(lambda: self.start_comparison(chooser.chosen()))
+        chooser.finished.connect(lambda _r: chooser.deleteLater())
+        self.type_chooser = chooser
+        chooser.open()
+
+    def start_comparison(self, types: list[str]) -> None:
+        from chatdesk.ui.quant_compare import QuantComparison
+
+        if self.summary is None or self._proc is not None or self.comparison is not None or not types:
+            return
+        self.comparison = QuantComparison(self, types)
+        self._set_ready(False)
+        self.comparison.start()
+
+    def comparison_ended(self) -> None:
+        self.comparison = None
+        self._set_ready(self.summary is not None and self._proc is None)
 
     def _add_to_library(self, path: str) -> None:
         """List the converted model in the library as an imported checkpoint (on the thread pool)."""
@@ -432,7 +473,8 @@ class ImportCheckpointDialog(QDialog):
             if cancelled:
                 self._inspected_args = None  # a cancelled reading may be asked for again
                 self.status.setText(self.tr("Cancelled."))
-                self.convert_button.setEnabled(self.summary is not None)
+                self._set_ready(self.summary is not None)
+                self.cancelled.emit()
             else:
                 events.append({"stderr": stderr})
                 finished(events, code)

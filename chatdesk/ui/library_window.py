@@ -5,7 +5,8 @@ context, size, chat template, licence, where each came from, and whether its fil
 and offers the library's actions: add a GGUF from disk (validated first; a bad file is refused
 with the validator's sentence), scan the Hugging Face cache, download from the Hub, connect to a
 server, remove (ChatDesk's own files are deleted after a confirmation; a user's own file only
-when the user explicitly asks), set the default and chat with a model.
+when the user explicitly asks), set the default, chat with a model, and evaluate the selected
+models side by side (``evaluation_window``).
 
 Everything that touches the disk or the network — opening the library, validating a file,
 scanning the cache, removing — runs on the thread pool; the window only shows frozen
@@ -252,7 +253,7 @@ class LibraryWindow(QDialog):
         self.table.setAccessibleName(self.tr("Models in the library"))
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # several models to evaluate
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         # The library's own order (bundled first, newest first) until a column header is clicked.
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -293,6 +294,8 @@ class LibraryWindow(QDialog):
                                            self.tr("Start ChatDesk with the selected model"), self.set_default_selected)
         self.chat_button = self._button("chatWithModel", self.tr("Chat with it"),
                                         self.tr("Start a new chat with the selected model"), self.chat_with_selected)
+        self.evaluate_button = self._button("evaluateModels", self.tr("Evaluate…"),
+                                            self.tr("Measure the selected models: perplexity, speed, memory"), self.evaluate_selected)
         self.close_button = self._button("closeLibrary", self.tr("Close"), self.tr("Close the model library"), self.close)
 
         top = QHBoxLayout()
@@ -304,6 +307,7 @@ class LibraryWindow(QDialog):
         bottom = QHBoxLayout()
         bottom.addWidget(self.remove_button)
         bottom.addWidget(self.default_button)
+        bottom.addWidget(self.evaluate_button)
         bottom.addStretch(1)
         bottom.addWidget(self.chat_button)
         bottom.addWidget(self.close_button)
@@ -391,12 +395,18 @@ class LibraryWindow(QDialog):
             return None
         return rows[0].data(ENTRY_ROLE)
 
+    def selected_entries(self) -> list[ModelEntry]:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return [r.data(ENTRY_ROLE) for r in sorted(rows, key=lambda r: r.row())]
+
     def _update_buttons(self) -> None:
-        e = self.selected_entry()
+        chosen = self.selected_entries()
+        e = chosen[0] if len(chosen) == 1 else None  # one model: remove, set as default, chat
         idle = not self.busy
         self.remove_button.setEnabled(idle and e is not None and e.id != BUNDLED_ID)
         self.default_button.setEnabled(idle and e is not None and e.usable and e.id != self.list_model.default_id)
         self.chat_button.setEnabled(e is not None and e.usable)
+        self.evaluate_button.setEnabled(any(x.usable and not x.is_remote and x.path for x in chosen))
         for b in (self.add_button, self.scan_button):
             b.setEnabled(idle)
         self.details.setText(self._details(e) if e is not None else "")
@@ -521,6 +531,14 @@ class LibraryWindow(QDialog):
             self.show_message(e.problem or self.tr("This model's file is missing."), "error")
             return
         self.chat_requested.emit(e)
+
+    def evaluate_selected(self) -> None:
+        """Open the evaluation window with the selected local models (remote ones cannot be measured)."""
+        from chatdesk.ui.evaluation_actions import evaluate_models
+
+        local = [e.path for e in self.selected_entries() if e.usable and not e.is_remote and e.path]
+        if local:
+            evaluate_models(self, local, self.entries())
 
     def remove_selected(self) -> None:
         """Ask first. ChatDesk's own copies are deleted with their entry; a user's own file stays

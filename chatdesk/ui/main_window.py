@@ -32,7 +32,7 @@ from chatdesk.store import StoreError, mark_interactive_thread
 
 if TYPE_CHECKING:
     from chatdesk.store import Store
-from chatdesk.ui import chat_settings_actions, keyboard_actions, model_actions
+from chatdesk.ui import chat_settings_actions, evaluation_actions, keyboard_actions, model_actions
 from chatdesk.ui.announcer import ReplyAnnouncer
 from chatdesk.ui.appearance import theme_manager
 from chatdesk.ui.background import run_in_background, wait_all
@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self._wire_view()
         self._build_menus()
         model_actions.install(self)
+        evaluation_actions.install(self)  # File → Evaluate models… (and the evaluation window)
         self.chat_settings = chat_settings_actions.install(self)  # per-chat settings panel, presets, context meter
         self.keyboard = keyboard_actions.install(self)  # View (text size), more Chat keys, Help → Keyboard shortcuts
         self.announcer = ReplyAnnouncer(self)  # a finished reply is read out once by screen readers

@@ -1,0 +1,1231 @@
+"""Evaluate…: measure one or several models side by side, and keep every figure.
+
+The measuring is ``chatdesk.evaluation``'s: each model runs in its own child process
+(``python -m chatdesk.evaluation``, the JSON-lines protocol in that package's docstring) through a
+``QProcess``, one after another, so the window never waits on llama.cpp, a crash in the child
+cannot take ChatDesk down, and each peak-memory figure belongs to one model. Cancel is SIGTERM
+(``QProcess.terminate``); the child stops within one graph evaluation and writes nothing.
+
+What the window adds is the user's side: choosing the models (files, the library), the text (the
+built-in bilingual sample or a file), the window size and the reference for KL divergence and
+top-1 agreement (found automatically among files converted from the same checkpoint, or named);
+a progress bar per model; the results saved in the database (``chatdesk.store.evaluations``) and
+listed with the earlier ones; export as CSV or JSON (``chatdesk.evaluation.export``); and a chart
+of the selected results (perplexity, or speed, against file size) drawn with pyqtgraph in the
+palette's colours, so it suits the light and the dark theme.
+
+The child's progress messages are English; the window words its own status from the phase and
+counts instead. A failure is the child's sentence, shown beside the model it concerns.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import threading
+import weakref
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import shiboken6
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QProcess,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chatdesk import paths
+from chatdesk.evaluation.launcher import STDERR_TAIL, ChildOutcome, child_arguments, parse_line
+from chatdesk.ui.appearance import MessageStyles, mix
+from chatdesk.ui.background import run_in_background
+from chatdesk.ui.library_window import human_size
+
+if TYPE_CHECKING:
+    from chatdesk.store import Store
+    from chatdesk.store.evaluations import EvaluationRecord
+
+MESSAGE_STYLES = MessageStyles(padding="6px")
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
+PAST_RESULTS_SHOWN = 1000
+KILL_AFTER_MS = 10_000  # the child answers SIGTERM within one graph evaluation; this is for a hung one
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("EvaluationWindow", text)
+
+
+# ----------------------------------------------------------------------------- formatting
+def _num(value: Any, spec: str) -> str:
+    return "—" if value is None else format(value, spec)
+
+
+def _get(result: dict[str, Any], *keys: str) -> Any:
+    value: Any = result
+    for key in keys:
+        if not isinstance(value, dict):
+            return None
+        value = value.get(key)
+    return value
+
+
+def text_label(name: str | None) -> str:
+    """The text a result was measured on, as the table shows it."""
+    if not name:
+        return "—"
+    if name.startswith("builtin:"):
+        return _tr("Built-in sample")
+    return name
+
+
+def model_label(result: dict[str, Any]) -> str:
+    path = _get(result, "model", "path")
+    return Path(path).name if path else str(_get(result, "model", "name") or "—")
+
+
+# ----------------------------------------------------------------------------- one child process
+def outcome_message(outcome: ChildOutcome) -> str:
+    """What went wrong with a child, in one sentence (the child's own, or the window's words)."""
+    if outcome.error:
+        return outcome.error
+    if outcome.cancelled:
+        return _tr("The evaluation was cancelled.")
+    last = next((line.strip() for line in reversed(outcome.stderr_tail) if line.strip()), "")
+    text = _tr("The evaluation process stopped unexpectedly (exit status {code}).").format(code=outcome.exit_code)
+    return f"{text} {last}" if last else text
+
+
+class EvaluationChild(QObject):
+    """``python -m chatdesk.evaluation MODEL ...`` in a QProcess: its events as signals."""
+
+    progressed = Signal(dict)  # a "progress" event
+    ended = Signal(object)  # ChildOutcome
+
+    def __init__(self, args: list[str], python: str = sys.executable, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.outcome = ChildOutcome(exit_code=-1)
+        self._buffer = b""
+        self._stderr: deque[str] = deque(maxlen=STDERR_TAIL)
+        self._ended = False
+        self.proc = QProcess(self)
+        self.proc.setProgram(python)
+        self.proc.setArguments(args)
+        self.proc.readyReadStandardOutput.connect(self._read_stdout)
+        self.proc.readyReadStandardError.connect(self._read_stderr)
+        self.proc.finished.connect(self._finished)
+        self.proc.errorOccurred.connect(self._error)
+
+    def start(self) -> None:
+        self.proc.start()
+
+    @property
+    def running(self) -> bool:
+        return self.proc.state() != QProcess.ProcessState.NotRunning
+
+    def cancel(self) -> None:
+        """SIGTERM: the child prints a ``cancelled`` line and exits (killed if it hangs)."""
+        if not self.running:
+            return
+        self.proc.terminate()
+        proc = self.proc
+        QTimer.singleShot(KILL_AFTER_MS, lambda: shiboken6.isValid(proc) and proc.state() != QProcess.ProcessState.NotRunning
+                          and proc.kill())
+
+    def stop_now(self, wait_ms: int = 5000) -> None:
+        """For a closing window: ask the child to stop, wait a little, then kill it."""
+        if not self.running:
+            return
+        self.proc.terminate()
+        if not self.proc.waitForFinished(wait_ms):
+            self.proc.kill()
+            self.proc.waitForFinished(2000)
+
+    def _read_stdout(self) -> None:
+        self._buffer += bytes(self.proc.readAllStandardOutput().data())
+        *lines, self._buffer = self._buffer.split(b"\n")
+        for line in lines:
+            event = parse_line(line)
+            if event is None:
+                continue
+            kind = event["event"]
+            if kind == "progress":
+                self.progressed.emit(event)
+            elif kind == "result":
+                self.outcome.result = event.get("result")
+            elif kind == "error":
+                self.outcome.error = str(event.get("error") or "")
+            elif kind == "cancelled":
+                self.outcome.cancelled = True
+
+    def _read_stderr(self) -> None:
+        text = bytes(self.proc.readAllStandardError().data()).decode("utf-8", "replace")
+        self._stderr.extend(line for line in text.splitlines() if line.strip())
+
+    def _finished(self, code: int, status: QProcess.ExitStatus) -> None:
+        self._read_stdout()
+        self._read_stderr()
+        self.outcome.exit_code = code if status == QProcess.ExitStatus.NormalExit else -1
+        self._end()
+
+    def _error(self, error: QProcess.ProcessError) -> None:
+        if error == QProcess.ProcessError.FailedToStart:
+            self.outcome.error = _tr("The evaluation could not be started: {error}").format(error=self.proc.errorString())
+            self._end()
+
+    def _end(self) -> None:
+        if self._ended:
+            return
+        self._ended = True
+        self.outcome.stderr_tail = list(self._stderr)
+        self.ended.emit(self.outcome)
+
+
+# ----------------------------------------------------------------------------- the results table
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    numeric: bool = False
+
+
+class ResultsTableModel(QAbstractTableModel):
+    """Stored evaluations (``EvaluationRecord``), newest first."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._records: list[EvaluationRecord] = []
+        self.columns = (
+            Column("model", _tr("Model")),
+            Column("type", _tr("Quantization")),
+            Column("size", _tr("File size"), True),
+            Column("perplexity", _tr("Perplexity"), True),
+            Column("bits", _tr("Bits/token"), True),
+            Column("kl", _tr("KL divergence"), True),
+            Column("top1", _tr("Top-1 agreement"), True),
+            Column("prompt", _tr("Prompt tok/s"), True),
+            Column("gen", _tr("Generation tok/s"), True),
+            Column("memory", _tr("Peak memory"), True),
+            Column("text", _tr("Text")),
+            Column("ctx", _tr("Context"), True),
+            Column("date", _tr("Measured")),
+        )
+
+    def set_records(self, records: Sequence[EvaluationRecord]) -> None:
+        self.beginResetModel()
+        self._records = list(records)
+        self.endResetModel()
+
+    def prepend(self, record: EvaluationRecord) -> None:
+        self.beginInsertRows(QModelIndex(), 0, 0)
+        self._records.insert(0, record)
+        self.endInsertRows()
+
+    def records(self) -> list[EvaluationRecord]:
+        return list(self._records)
+
+    def row_of(self, record_id: int) -> int:
+        return next((i for i, r in enumerate(self._records) if r.id == record_id), -1)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._records)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].header
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        record = self._records[index.row()]
+        column = self.columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.text(record.result, column.key)
+        if role == SORT_ROLE:
+            value = self.value(record.result, column.key)
+            return value if column.numeric else self.text(record.result, column.key).lower()
+        if role == RECORD_ROLE:
+            return record
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(record.result, column.key)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    @staticmethod
+    def value(r: dict[str, Any], key: str) -> Any:
+        """The figure behind a cell, for sorting (None when not measured)."""
+        return {
+            "size": _get(r, "model", "size_bytes"), "perplexity": r.get("perplexity"), "bits": r.get("bits_per_token"),
+            "kl": _get(r, "comparison", "kl_divergence"), "top1": _get(r, "comparison", "top1_agreement"),
+            "prompt": r.get("prompt_tokens_per_s"), "gen": r.get("gen_tokens_per_s"), "memory": r.get("peak_rss_bytes"),
+            "ctx": r.get("n_ctx"),
+        }.get(key)
+
+    @staticmethod
+    def text(r: dict[str, Any], key: str) -> str:
+        if key == "model":
+            return model_label(r)
+        if key == "type":
+            return str(_get(r, "model", "file_type") or "—")
+        if key == "size":
+            return human_size(_get(r, "model", "size_bytes"))
+        if key == "perplexity":
+            ppl, err = r.get("perplexity"), r.get("perplexity_error")
+            return _num(ppl, ".3f") + (f" ± {err:.3f}" if ppl is not None and err is not None else "")
+        if key == "bits":
+            return _num(r.get("bits_per_token"), ".3f")
+        if key == "kl":
+            return _num(_get(r, "comparison", "kl_divergence"), ".5f")
+        if key == "top1":
+            top1 = _get(r, "comparison", "top1_agreement")
+            return "—" if top1 is None else f"{top1 * 100:.2f} %"
+        if key == "prompt":
+            return _num(r.get("prompt_tokens_per_s"), ".1f")
+        if key == "gen":
+            return _num(r.get("gen_tokens_per_s"), ".1f")
+        if key == "memory":
+            return human_size(r.get("peak_rss_bytes"))
+        if key == "text":
+            return text_label(_get(r, "text", "name"))
+        if key == "ctx":
+            return _num(r.get("n_ctx"), "d")
+        if key == "date":
+            return str(_get(r, "provenance", "date") or "—").replace("T", " ").removesuffix("+00:00")
+        return ""
+
+    @staticmethod
+    def tooltip(r: dict[str, Any], key: str) -> str | None:
+        if key == "model":
+            return _tr("{path}\nSHA-256 {sha}").format(path=_get(r, "model", "path") or "", sha=_get(r, "model", "sha256") or "")
+        if key in ("kl", "top1") and r.get("comparison"):
+            c = r["comparison"]
+            return _tr("Compared with {name} ({type}), whose perplexity is {ppl}").format(
+                name=c.get("name") or "", type=c.get("file_type") or "", ppl=_num(c.get("reference_perplexity"), ".3f"))
+        if key == "perplexity":
+            return _tr("{tokens} tokens scored in {windows} windows").format(tokens=r.get("tokens"), windows=r.get("n_chunks"))
+        if key == "date":
+            prov = r.get("provenance") or {}
+            return _tr("llama-cpp-python {version}, {threads} threads").format(
+                version=prov.get("llama_cpp_python") or "?", threads=prov.get("threads") or "?")
+        return None
+
+
+# ----------------------------------------------------------------------------- the chart
+@dataclass(frozen=True)
+class ChartKind:
+    key: str
+    label: str
+    axis: str
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    x: float  # file size in MB
+    y: float
+    error: float | None
+    label: str
+
+
+class EvaluationChart(QWidget):
+    """Perplexity (with its error) or speed against file size, one labelled point per result."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        import pyqtgraph as pg  # noqa: PLC0415 - a second of imports, paid only when the window opens
+
+        self._pg = pg
+        self.setObjectName("evaluationChart")
+        self.kinds = (
+            ChartKind("perplexity", _tr("Perplexity against file size"), _tr("Perplexity")),
+            ChartKind("gen", _tr("Generation speed against file size"), _tr("Generation (tokens/s)")),
+            ChartKind("prompt", _tr("Prompt speed against file size"), _tr("Prompt processing (tokens/s)")),
+        )
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("chartKind")
+        self.kind.setAccessibleName(_tr("What the chart shows"))
+        for k in self.kinds:
+            self.kind.addItem(k.label, k.key)
+        self.kind.currentIndexChanged.connect(lambda _i: self._draw())
+        self.plot = pg.PlotWidget(self)
+        self.plot.setObjectName("evaluationPlot")
+        self.plot.setAccessibleName(_tr("Chart of the selected results"))
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        self.plot.setMinimumSize(320, 240)
+        self.plot.getViewBox().setDefaultPadding(0.12)
+        self.plot.getViewBox().setMouseEnabled(x=False, y=False)
+        self.note = QLabel("", self)
+        self.note.setObjectName("chartNote")
+        self.note.setAccessibleName(_tr("About the chart"))
+        self.note.setWordWrap(True)
+        kind_label = QLabel(_tr("Chart:"), self)
+        kind_label.setAccessibleName(_tr("Chart"))
+        kind_label.setBuddy(self.kind)
+        top = QHBoxLayout()
+        top.addWidget(kind_label)
+        top.addWidget(self.kind, 1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(top)
+        lay.addWidget(self.plot, 1)
+        lay.addWidget(self.note)
+        self._records: list[dict[str, Any]] = []
+        self.scatter: Any = None
+        self.labels: list[Any] = []
+        self._draw()
+
+    def current_kind(self) -> ChartKind:
+        return self.kinds[max(self.kind.currentIndex(), 0)]
+
+    def set_kind(self, key: str) -> None:
+        self.kind.setCurrentIndex(max(self.kind.findData(key), 0))
+
+    def set_results(self, results: Sequence[dict[str, Any]]) -> None:
+        self._records = list(results)
+        self._draw()
+
+    def points(self) -> list[ChartPoint]:
+        """What is drawn: one point per result that has the figure and a file size."""
+        key = self.current_kind().key
+        field_name = {"perplexity": "perplexity", "gen": "gen_tokens_per_s", "prompt": "prompt_tokens_per_s"}[key]
+        out = []
+        labels = [str(_get(r, "model", "file_type") or "?") for r in self._records]
+        for r, label in zip(self._records, labels):
+            y, size = r.get(field_name), _get(r, "model", "size_bytes")
+            if y is None or not size:
+                continue
+            if labels.count(label) > 1:  # two results of one type: tell them apart by file
+                label = f"{label} · {Path(str(_get(r, 'model', 'path') or '')).stem}"
+            error = r.get("perplexity_error") if key == "perplexity" else None
+            out.append(ChartPoint(size / (1 << 20), float(y), error, label))
+        return out
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._draw()
+
+    def _draw(self) -> None:
+        pg = self._pg
+        pal = self.palette()
+        text = pal.color(QPalette.ColorRole.Text)
+        base = pal.color(QPalette.ColorRole.Base)
+        accent = pal.color(QPalette.ColorRole.Highlight)
+        faint = mix(base, text, 0.45)
+        plot = self.plot
+        plot.clear()
+        plot.setBackground(base)
+        for name in ("left", "bottom"):
+            axis = plot.getAxis(name)
+            axis.setPen(pg.mkPen(faint))
+            axis.setTextPen(pg.mkPen(text))
+        plot.showGrid(x=True, y=True, alpha=0.25)
+        kind = self.current_kind()
+        css = {"color": text.name()}
+        plot.setLabel("bottom", _tr("File size (MB)"), **css)
+        plot.setLabel("left", kind.axis, **css)
+        points = self.points()
+        self.labels = []
+        self.scatter = pg.ScatterPlotItem(
+            x=[p.x for p in points], y=[p.y for p in points], size=11,
+            pen=pg.mkPen(mix(accent, text, 0.35), width=1.5), brush=pg.mkBrush(accent),
+        )
+        errors = [p for p in points if p.error]
+        if errors:
+            import numpy as np  # noqa: PLC0415 - pyqtgraph needs arrays here
+
+            bars = pg.ErrorBarItem(x=np.array([p.x for p in errors]), y=np.array([p.y for p in errors]),
+                                   height=np.array([2 * float(p.error or 0) for p in errors]), pen=pg.mkPen(faint, width=1.2))
+            plot.addItem(bars)
+        plot.addItem(self.scatter)
+        for p in points:
+            label = pg.TextItem(p.label, color=text, anchor=(0.5, 1.25))
+            label.setPos(p.x, p.y)
+            plot.addItem(label)
+            self.labels.append(label)
+        plot.getViewBox().autoRange()
+        self._describe(points)
+
+    def _describe(self, points: list[ChartPoint]) -> None:
+        if not points:
+            self.note.setText(_tr("Select results in the table to compare them here."))
+        else:
+            texts = {(_get(r, "text", "sha256"), r.get("n_ctx")) for r in self._records}
+            self.note.setText(_tr("Different texts or window sizes: these figures do not compare.") if len(texts) > 1 else "")
+        described = "; ".join(f"{p.label}: {p.x:.1f} MB, {p.y:.3f}" for p in points)
+        self.plot.setAccessibleDescription(described or self.note.text())
+
+
+# ----------------------------------------------------------------------------- the window
+QUEUED, RUNNING, SAVING, DONE, FAILED, CANCELLED, NOT_RUN = "queued", "running", "saving", "done", "failed", "cancelled", "not-run"
+
+
+@dataclass
+class QueuedModel:
+    path: str
+    state: str = ""
+    error: str | None = None
+    result: dict[str, Any] | None = None
+
+    @property
+    def name(self) -> str:
+        return Path(self.path).name
+
+
+@dataclass(frozen=True)
+class RunPlan:
+    """What the user chose when pressing Evaluate (kept for the whole run)."""
+
+    text: str | None  # None: the built-in sample
+    ctx: int | None
+    chunks: int | None
+    reference: str | None  # an explicit reference
+    auto_reference: bool
+
+
+class EvaluationWindow(QWidget):
+    """Evaluate models, list every stored result, export them and chart the selected ones.
+
+    ``store``: the window's database (else one is opened on the data folder, off the GUI thread).
+    ``temporary``: a folder of files made only for this window (the import dialog's converted
+    quantizations), deleted once the run is over or the window goes away.
+    """
+
+    run_finished = Signal()  # a run ended (all models done, failed or cancelled; results saved)
+    result_saved = Signal(object)  # EvaluationRecord, as soon as one model's result is stored
+    results_loaded = Signal()  # the table lists the stored results
+
+    def __init__(self, store: Store | None = None, parent: QWidget | None = None, models: Sequence[str] = (),
+                 python: str = sys.executable, temporary: str | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("evaluationWindow")
+        self.setWindowTitle(_tr("Evaluate models"))
+        self.setAccessibleName(_tr("Evaluate models"))
+        self.resize(1200, 800)
+        self._python = python
+        self._store = store
+        self._store_lock = threading.Lock()
+        self._queue: list[QueuedModel] = []
+        self._pending: list[int] = []
+        self._child: EvaluationChild | None = None
+        self._current = -1
+        self._plan: RunPlan | None = None
+        self._run_records: list[int] = []
+        self._run_errors: list[str] = []
+        self._cancelling = False
+        self._library: list[tuple[str, str]] = []  # (name, path) of usable local library models
+        self.temporary = temporary
+        if temporary:  # removed at the latest when the window object goes (or the program ends)
+            self._temp_finalizer = weakref.finalize(self, shutil.rmtree, temporary, True)
+        # Replaced by tests and scripts that cannot drive a native file dialog.
+        self.choose_model_files: Callable[[], list[str]] = self._choose_model_files_dialog
+        self.choose_text_file: Callable[[], str] = self._choose_text_file_dialog
+        self.choose_reference: Callable[[bool], str] = self._choose_reference_dialog
+        self.choose_export_file: Callable[[str], str] = self._choose_export_file_dialog
+
+        self._build_models()
+        self._build_options()
+        self._build_results()
+        self._layout()
+        self.add_models(models)
+        self._update_buttons()
+        self.load_results()
+
+    # ------------------------------------------------------------------ building
+    def _button(self, name: str, text: str, accessible: str, slot: Callable[[], object]) -> QPushButton:
+        b = QPushButton(text, self)
+        b.setObjectName(name)
+        b.setAccessibleName(accessible)
+        b.setAutoDefault(False)
+        b.clicked.connect(lambda _checked=False: slot())
+        return b
+
+    def _label(self, text: str, buddy: QWidget | None = None) -> QLabel:
+        label = QLabel(text, self)
+        label.setAccessibleName(text.rstrip(":："))
+        if buddy is not None:
+            label.setBuddy(buddy)
+        return label
+
+    def _build_models(self) -> None:
+        self.models_table = QTableWidget(0, 3, self)
+        self.models_table.setObjectName("evaluationModels")
+        self.models_table.setAccessibleName(_tr("Models to evaluate"))
+        self.models_table.setHorizontalHeaderLabels([_tr("Model"), _tr("Progress"), _tr("Status")])
+        self.models_table.verticalHeader().hide()
+        self.models_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.models_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.models_table.setWordWrap(False)
+        header = self.models_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.setStretchLastSection(True)
+        self.models_table.setColumnWidth(0, 320)
+        self.models_table.setColumnWidth(1, 160)
+        self.models_table.itemSelectionChanged.connect(self._update_buttons)
+        self.add_file_button = self._button("addEvaluationModel", _tr("Add GGUF…"), _tr("Add GGUF model files to evaluate"),
+                                            self._add_files)
+        self.library_combo = QComboBox(self)
+        self.library_combo.setObjectName("addFromLibrary")
+        self.library_combo.setAccessibleName(_tr("Add a model from the library"))
+        self.library_combo.activated.connect(self._library_chosen)
+        self.remove_button = self._button("removeEvaluationModel", _tr("Remove"), _tr("Remove the selected models from the list"),
+                                          self.remove_selected)
+        self._fill_library_combo()
+
+    def _build_options(self) -> None:
+        self.text_choice = QComboBox(self)
+        self.text_choice.setObjectName("evaluationTextChoice")
+        self.text_choice.setAccessibleName(_tr("Text to evaluate on"))
+        self.text_choice.addItem(_tr("Built-in sample (English and Chinese)"), "builtin")
+        self.text_choice.addItem(_tr("A text file of mine"), "file")
+        self.text_path = QLineEdit(self)
+        self.text_path.setObjectName("evaluationTextFile")
+        self.text_path.setAccessibleName(_tr("Text file"))
+        self.text_path.setPlaceholderText(_tr("a UTF-8 text file, a few thousand words or more"))
+        self.text_button = self._button("chooseEvaluationText", _tr("Choose…"), _tr("Choose a text file"), self._pick_text)
+        self.text_choice.currentIndexChanged.connect(lambda _i: self._update_buttons())
+
+        self.ctx = QSpinBox(self)
+        self.ctx.setObjectName("evaluationContext")
+        self.ctx.setAccessibleName(_tr("Context length"))
+        self.ctx.setRange(0, 131072)
+        self.ctx.setSingleStep(128)
+        self.ctx.setSpecialValueText(_tr("Automatic"))
+        self.ctx.setSuffix(_tr(" tokens"))
+        self.ctx.setToolTip(_tr("Tokens per window. Automatic: 512, or the model's trained context if that is smaller. "
+                                "Each window scores its second half, as llama.cpp's llama-perplexity does; the text needs "
+                                "at least two windows."))
+        self.chunks = QSpinBox(self)
+        self.chunks.setObjectName("evaluationChunks")
+        self.chunks.setAccessibleName(_tr("Windows to evaluate"))
+        self.chunks.setRange(0, 1_000_000)
+        self.chunks.setSpecialValueText(_tr("All the text"))
+        self.chunks.setToolTip(_tr("Evaluate only the first windows of the text, for a quicker estimate."))
+
+        self.reference_choice = QComboBox(self)
+        self.reference_choice.setObjectName("evaluationReferenceChoice")
+        self.reference_choice.setAccessibleName(_tr("Reference for KL divergence and top-1 agreement"))
+        self.reference_choice.addItem(_tr("Automatic: a more precise file converted from the same checkpoint"), "auto")
+        self.reference_choice.addItem(_tr("None"), "none")
+        self.reference_choice.addItem(_tr("This GGUF or original checkpoint:"), "path")
+        self.reference_choice.setToolTip(_tr("KL divergence and top-1 agreement say how far a quantized model's next-token "
+                                             "choices are from a higher-precision version of the same model."))
+        self.reference_path = QLineEdit(self)
+        self.reference_path.setObjectName("evaluationReference")
+        self.reference_path.setAccessibleName(_tr("Reference model"))
+        self.reference_path.setPlaceholderText(_tr("an F16/F32 GGUF, a Hugging Face GPT-2 folder or a nanoGPT ckpt.pt"))
+        self.reference_file_button = self._button("chooseReferenceFile", _tr("File…"), _tr("Choose a reference file"),
+                                                  lambda: self._pick_reference(False))
+        self.reference_folder_button = self._button("chooseReferenceFolder", _tr("Folder…"), _tr("Choose a reference folder"),
+                                                    lambda: self._pick_reference(True))
+        self.reference_choice.currentIndexChanged.connect(lambda _i: self._update_buttons())
+
+        self.message = QLabel("", self)
+        self.message.setObjectName("evaluationMessage")
+        self.message.setAccessibleName(_tr("Evaluation message"))
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.hide()
+        self.status = QLabel("", self)
+        self.status.setObjectName("evaluationStatus")
+        self.status.setAccessibleName(_tr("Evaluation status"))
+        self.status.setWordWrap(True)
+        self.start_button = self._button("startEvaluation", _tr("Evaluate"), _tr("Evaluate the models in the list"), self.start)
+        self.cancel_button = self._button("cancelEvaluation", _tr("Cancel"), _tr("Cancel the evaluation"), self.cancel)
+
+    def _build_results(self) -> None:
+        self.results = ResultsTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.results)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView(self)
+        self.table.setObjectName("evaluationResults")
+        self.table.setAccessibleName(_tr("Evaluation results"))
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # newest first until sorted
+        self.table.setSortingEnabled(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        self.export_csv_button = self._button("exportEvaluationCsv", _tr("Export CSV…"),
+                                              _tr("Export the selected results, or all of them, as CSV"), lambda: self.export("csv"))
+        self.export_json_button = self._button("exportEvaluationJson", _tr("Export JSON…"),
+                                               _tr("Export the selected results, or all of them, as JSON"), lambda: self.export("json"))
+        self.results_note = QLabel(_tr("Select several results to compare them in the chart."), self)
+        self.results_note.setObjectName("resultsNote")
+        self.results_note.setAccessibleName(_tr("About the results"))
+        self.results_note.setWordWrap(True)
+        self.chart = EvaluationChart(self)
+
+    def _layout(self) -> None:
+        model_buttons = QVBoxLayout()
+        model_buttons.addWidget(self.add_file_button)
+        model_buttons.addWidget(self.library_combo)
+        model_buttons.addWidget(self.remove_button)
+        model_buttons.addStretch(1)
+        models_row = QHBoxLayout()
+        models_row.addWidget(self.models_table, 1)
+        models_row.addLayout(model_buttons)
+
+        text_row = QHBoxLayout()
+        text_row.addWidget(self.text_choice)
+        text_row.addWidget(self.text_path, 1)
+        text_row.addWidget(self.text_button)
+        sizes_row = QHBoxLayout()
+        sizes_row.addWidget(self.ctx, 1)
+        sizes_row.addWidget(self._label(_tr("Windows:"), self.chunks))
+        sizes_row.addWidget(self.chunks, 1)
+        ref_row = QHBoxLayout()
+        ref_row.addWidget(self.reference_choice)
+        ref_row.addWidget(self.reference_path, 1)
+        ref_row.addWidget(self.reference_file_button)
+        ref_row.addWidget(self.reference_folder_button)
+        form = QFormLayout()
+        form.addRow(self._label(_tr("Text:"), self.text_choice), text_row)
+        form.addRow(self._label(_tr("Context:"), self.ctx), sizes_row)
+        form.addRow(self._label(_tr("Reference:"), self.reference_choice), ref_row)
+        run_row = QHBoxLayout()
+        run_row.addWidget(self.status, 1)
+        run_row.addWidget(self.start_button)
+        run_row.addWidget(self.cancel_button)
+
+        setup = QWidget(self)
+        setup_lay = QVBoxLayout(setup)
+        setup_lay.setContentsMargins(0, 0, 0, 0)
+        setup_lay.addLayout(models_row, 1)
+        setup_lay.addLayout(form)
+        setup_lay.addWidget(self.message)
+        setup_lay.addLayout(run_row)
+
+        table_side = QWidget(self)
+        table_lay = QVBoxLayout(table_side)
+        table_lay.setContentsMargins(0, 0, 0, 0)
+        table_lay.addWidget(self.table, 1)
+        export_row = QHBoxLayout()
+        export_row.addWidget(self.results_note, 1)
+        export_row.addWidget(self.export_csv_button)
+        export_row.addWidget(self.export_json_button)
+        table_lay.addLayout(export_row)
+        lower = QSplitter(Qt.Orientation.Horizontal, self)
+        lower.setObjectName("evaluationLowerSplitter")
+        lower.addWidget(table_side)
+        lower.addWidget(self.chart)
+        lower.setStretchFactor(0, 3)
+        lower.setStretchFactor(1, 2)
+        lower.setSizes([700, 480])
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.setObjectName("evaluationSplitter")
+        split.addWidget(setup)
+        split.addWidget(lower)
+        split.setStretchFactor(1, 1)
+        split.setSizes([300, 480])
+        lay = QVBoxLayout(self)
+        lay.addWidget(split)
+
+    # ------------------------------------------------------------------ the models
+    def add_models(self, model_paths: Sequence[str]) -> None:
+        """Put these GGUF files in the list (each once)."""
+        known = {str(Path(q.path)) for q in self._queue}
+        for p in model_paths:
+            if not p or str(Path(p)) in known:
+                continue
+            known.add(str(Path(p)))
+            self._queue.append(QueuedModel(str(p)))
+            self._add_row(len(self._queue) - 1)
+        self._update_buttons()
+
+    def model_paths(self) -> list[str]:
+        return [q.path for q in self._queue]
+
+    def set_library(self, entries: Sequence[Any]) -> None:
+        """Library entries (``ModelEntry``) offered in "Add from the library": local, usable ones."""
+        self._library = [(e.name, e.path) for e in entries if getattr(e, "path", None) and e.usable and not e.is_remote]
+        self._fill_library_combo()
+
+    def _fill_library_combo(self) -> None:
+        self.library_combo.clear()
+        self.library_combo.addItem(_tr("Add from the library…"), "")
+        for name, path in self._library:
+            self.library_combo.addItem(name, path)
+            self.library_combo.setItemData(self.library_combo.count() - 1, path, Qt.ItemDataRole.ToolTipRole)
+        self.library_combo.setEnabled(bool(self._library) and not self.running)
+
+    def _library_chosen(self, index: int) -> None:
+        path = self.library_combo.itemData(index)
+        self.library_combo.setCurrentIndex(0)
+        if path:
+            self.add_models([path])
+
+    def _add_row(self, i: int) -> None:
+        q = self._queue[i]
+        t = self.models_table
+        t.insertRow(i)
+        item = QTableWidgetItem(q.name)
+        item.setToolTip(q.path)
+        t.setItem(i, 0, item)
+        bar = QProgressBar(t)
+        bar.setObjectName("evaluationProgress")
+        bar.setAccessibleName(_tr("Progress of {name}").format(name=q.name))
+        bar.setRange(0, 100)
+        bar.setValue(0)
+        t.setCellWidget(i, 1, bar)
+        t.setItem(i, 2, QTableWidgetItem(""))
+
+    def progress_bar(self, i: int) -> QProgressBar:
+        return self.models_table.cellWidget(i, 1)  # type: ignore[return-value]
+
+    def status_text(self, i: int) -> str:
+        item = self.models_table.item(i, 2)
+        return item.text() if item is not None else ""
+
+    def _set_status(self, i: int, state: str, text: str, tooltip: str = "") -> None:
+        self._queue[i].state = state
+        item = self.models_table.item(i, 2)
+        item.setText(text)
+        item.setToolTip(tooltip or text)
+
+    def remove_selected(self) -> None:
+        if self.running:
+            return
+        rows = sorted({i.row() for i in self.models_table.selectionModel().selectedRows()}, reverse=True)
+        for r in rows:
+            self.models_table.removeRow(r)
+            del self._queue[r]
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ choosing files
+    def _choose_model_files_dialog(self) -> list[str]:
+        found, _ = QFileDialog.getOpenFileNames(self, _tr("Models to evaluate"), str(Path.home()),
+                                                _tr("GGUF models (*.gguf);;All files (*)"))
+        return found
+
+    def _choose_text_file_dialog(self) -> str:
+        path, _ = QFileDialog.getOpenFileName(self, _tr("Text to evaluate on"), str(Path.home()),
+                                              _tr("Text files (*.txt *.md);;All files (*)"))
+        return path
+
+    def _choose_reference_dialog(self, folder: bool) -> str:
+        if folder:
+            return QFileDialog.getExistingDirectory(self, _tr("Hugging Face model folder"), str(Path.home()))
+        path, _ = QFileDialog.getOpenFileName(self, _tr("Reference model"), str(Path.home()),
+                                              _tr("Models and checkpoints (*.gguf *.pt *.bin *.safetensors);;All files (*)"))
+        return path
+
+    def _choose_export_file_dialog(self, fmt: str) -> str:
+        filters = {"csv": _tr("CSV files (*.csv)"), "json": _tr("JSON files (*.json)")}
+        path, _ = QFileDialog.getSaveFileName(self, _tr("Export results"), str(Path.home() / f"evaluations.{fmt}"), filters[fmt])
+        return path
+
+    def _add_files(self) -> None:
+        self.add_models(self.choose_model_files())
+
+    def _pick_text(self) -> None:
+        path = self.choose_text_file()
+        if path:
+            self.text_path.setText(path)
+            self.text_choice.setCurrentIndex(self.text_choice.findData("file"))
+
+    def _pick_reference(self, folder: bool) -> None:
+        path = self.choose_reference(folder)
+        if path:
+            self.set_reference(path)
+
+    def set_reference(self, path: str | None) -> None:
+        """Compare every model with this GGUF or checkpoint (None: find one automatically)."""
+        if path:
+            self.reference_path.setText(path)
+            self.reference_choice.setCurrentIndex(self.reference_choice.findData("path"))
+        else:
+            self.reference_choice.setCurrentIndex(self.reference_choice.findData("auto"))
+
+    def set_text_file(self, path: str | None) -> None:
+        """Evaluate on this file (None: the built-in sample)."""
+        self.text_path.setText(path or "")
+        self.text_choice.setCurrentIndex(self.text_choice.findData("file" if path else "builtin"))
+
+    # ------------------------------------------------------------------ messages
+    def show_message(self, text: str, kind: str = "error") -> None:
+        self.message.setStyleSheet(f"QLabel#evaluationMessage {{{MESSAGE_STYLES[kind]}}}")
+        self.message.setText(text)
+        self.message.setProperty("kind", kind)
+        self.message.show()
+
+    def message_text(self) -> str:
+        return self.message.text() if not self.message.isHidden() else ""
+
+    def _hide_message(self) -> None:
+        self.message.hide()
+        self.message.setText("")
+
+    # ------------------------------------------------------------------ running
+    @property
+    def running(self) -> bool:
+        return self._plan is not None
+
+    def _update_buttons(self) -> None:
+        idle = not self.running
+        self.start_button.setEnabled(idle and bool(self._queue) and not self._files_gone())
+        self.cancel_button.setEnabled(not idle and not self._cancelling)
+        self.add_file_button.setEnabled(idle)
+        self.library_combo.setEnabled(idle and bool(self._library))
+        self.remove_button.setEnabled(idle and bool(self.models_table.selectionModel().selectedRows()))
+        file_text = self.text_choice.currentData() == "file"
+        self.text_path.setEnabled(idle and file_text)
+        self.text_button.setEnabled(idle)
+        explicit = self.reference_choice.currentData() == "path"
+        self.reference_path.setEnabled(idle and explicit)
+        for w in (self.text_choice, self.ctx, self.chunks, self.reference_choice, self.reference_file_button,
+                  self.reference_folder_button):
+            w.setEnabled(idle)
+
+    def _files_gone(self) -> bool:
+        return bool(self.temporary) and not Path(str(self.temporary)).exists()
+
+    def start(self) -> None:
+        """Evaluate every model in the list, one child process after another."""
+        if self.running or not self._queue:
+            return
+        self._hide_message()
+        text = self.text_path.text().strip() if self.text_choice.currentData() == "file" else None
+        if self.text_choice.currentData() == "file" and not text:
+            self.show_message(_tr("Choose a text file to evaluate on, or use the built-in sample."))
+            return
+        reference = None
+        if self.reference_choice.currentData() == "path":
+            reference = self.reference_path.text().strip()
+            if not reference:
+                self.show_message(_tr("Choose the reference model, or let ChatDesk find one automatically."))
+                return
+            if not Path(reference).expanduser().exists():
+                self.show_message(_tr("The reference {path} does not exist.").format(path=reference))
+                return
+        missing = [q.path for q in self._queue if not Path(q.path).is_file()]
+        if missing:
+            self.show_message(_tr("These model files do not exist (any more): {paths}").format(paths=", ".join(missing)))
+            return
+        plan = RunPlan(text=str(Path(text).expanduser()) if text else None, ctx=self.ctx.value() or None,
+                       chunks=self.chunks.value() or None, reference=str(Path(reference).expanduser()) if reference else None,
+                       auto_reference=self.reference_choice.currentData() == "auto")
+        self._plan = plan
+        self._cancelling = False
+        self._run_records = []
+        self._run_errors = []
+        self._pending = list(range(len(self._queue)))
+        for i in self._pending:
+            self.progress_bar(i).setValue(0)
+            self._set_status(i, QUEUED, _tr("Waiting"))
+            self._queue[i].error = None
+            self._queue[i].result = None
+        self.status.setText(_tr("Checking the text…") if text else "")
+        self._update_buttons()
+        if plan.text is None:
+            self._next()
+            return
+        from chatdesk.evaluation.texts import load_text  # noqa: PLC0415 - light, Qt-free
+
+        def checked(_text: Any) -> None:
+            if shiboken6.isValid(self) and self._plan is plan:
+                self._next()
+
+        def refused(exc: BaseException) -> None:
+            if not shiboken6.isValid(self) or self._plan is not plan:
+                return
+            for i in self._pending:
+                self._set_status(i, NOT_RUN, _tr("Not run"))
+            self._pending = []
+            self.show_message(str(exc))
+            self._finish()
+
+        run_in_background(lambda: load_text(plan.text), checked, refused)  # unreadable, not UTF-8, empty: said first
+
+    def _candidates(self, model: str) -> list[str]:
+        """GGUFs that may be ``model``'s higher-precision source: the other models and the data folder's."""
+        me = Path(model).resolve()
+        found = [Path(q.path) for q in self._queue]
+        folder = paths.models_dir()
+        if folder.is_dir():
+            found += sorted(folder.glob("*.gguf"))
+        out: list[str] = []
+        for c in found:
+            resolved = c.resolve()
+            if resolved != me and str(resolved) not in out and resolved.is_file():
+                out.append(str(resolved))
+        return out
+
+    def _arguments(self, model: str) -> list[str]:
+        plan = self._plan
+        assert plan is not None
+        reference = plan.reference
+        if reference and Path(reference).resolve() == Path(model).resolve():
+            reference = None  # the reference itself: measured, not compared with itself
+        checks = paths.model_checks_path()
+        return child_arguments(
+            model, text=plan.text, ctx=plan.ctx, chunks=plan.chunks, reference=reference,
+            candidates=self._candidates(model) if plan.auto_reference else (),
+            check_cache=str(checks) if checks.parent.is_dir() else None,
+        )
+
+    def _next(self) -> None:
+        if self._cancelling:
+            for i in self._pending:
+                self._set_status(i, NOT_RUN, _tr("Not run"))
+            self._pending = []
+        if not self._pending:
+            self._finish()
+            return
+        i = self._pending.pop(0)
+        self._current = i
+        q = self._queue[i]
+        self._set_status(i, RUNNING, _tr("Starting…"))
+        self.status.setText(_tr("Evaluating {name} ({n} of {total})…").format(
+            name=q.name, n=len(self._queue) - len(self._pending), total=len(self._queue)))
+        child = EvaluationChild(self._arguments(q.path), self._python, self)
+        child.progressed.connect(lambda event, i=i: self._progressed(i, event))
+        child.ended.connect(lambda outcome, i=i, c=child: self._ended(i, c, outcome))
+        self._child = child
+        child.start()
+
+    def _progressed(self, i: int, event: dict[str, Any]) -> None:
+        self.progress_bar(i).setValue(round(float(event.get("progress") or 0) * 100))
+        phase, done, total = event.get("phase"), event.get("done", 0), event.get("total", 0)
+        if phase == "load":
+            text = _tr("Loading the model…")
+        elif phase == "perplexity":
+            text = _tr("Perplexity: window {done} of {total}").format(done=done, total=total)
+            if event.get("perplexity") is not None:
+                text += _tr(", {value} so far").format(value=f"{float(event['perplexity']):.3f}")
+        elif phase == "generation":
+            text = _tr("Measuring the generation speed…")
+        elif phase == "hash":
+            text = _tr("Computing the file's SHA-256…")
+        elif phase == "compare":
+            text = _tr("Comparing with the reference: window {done} of {total}").format(done=done, total=total)
+        else:
+            return
+        if self._queue[i].state == RUNNING:
+            self._set_status(i, RUNNING, text)
+
+    def _ended(self, i: int, child: EvaluationChild, outcome: ChildOutcome) -> None:
+        if self._child is child:
+            self._child = None
+        child.deleteLater()
+        q = self._queue[i]
+        if outcome.result is not None and outcome.exit_code == 0 and not self._cancelling:
+            self._set_status(i, SAVING, _tr("Saving…"))
+            self._save(i, outcome.result)
+            return
+        if outcome.cancelled or self._cancelling:
+            self.progress_bar(i).setValue(0)
+            self._set_status(i, CANCELLED, _tr("Cancelled"))
+            self._cancelling = True
+        else:
+            q.error = outcome_message(outcome)
+            self._set_status(i, FAILED, _tr("Failed"), q.error)
+            self._run_errors.append(_tr("{name}: {error}").format(name=q.name, error=q.error))
+            self.show_message("\n".join(self._run_errors))
+        self._next()
+
+    def _save(self, i: int, result: dict[str, Any]) -> None:
+        from chatdesk.store.evaluations import save_evaluation  # noqa: PLC0415 - SQLAlchemy, loaded on demand
+
+        plan = self._plan
+
+        def saved(record: EvaluationRecord) -> None:
+            if not shiboken6.isValid(self) or self._plan is not plan:
+                return
+            self._queue[i].result = record.result
+            self.progress_bar(i).setValue(100)
+            ppl = record.result.get("perplexity")
+            self._set_status(i, DONE, _tr("Done: perplexity {value}").format(value=_num(ppl, ".3f")))
+            self._run_records.append(record.id)
+            self.results.prepend(record)
+            self.result_saved.emit(record)
+            self._next()
+
+        def failed(exc: BaseException) -> None:
+            if not shiboken6.isValid(self) or self._plan is not plan:
+                return
+            q = self._queue[i]
+            q.error = _tr("The result could not be saved: {error}").format(error=exc)
+            self._set_status(i, FAILED, _tr("Failed"), q.error)
+            self._run_errors.append(_tr("{name}: {error}").format(name=q.name, error=q.error))
+            self.show_message("\n".join(self._run_errors))
+            self._next()
+
+        self._with_store(lambda store: save_evaluation(store, result), saved, failed)
+
+    def cancel(self) -> None:
+        """Stop the model being evaluated (nothing of it is stored) and the ones after it."""
+        if not self.running or self._cancelling:
+            return
+        self._cancelling = True
+        self.status.setText(_tr("Cancelling…"))
+        self._update_buttons()
+        if self._child is not None:
+            self._child.cancel()
+
+    def _finish(self) -> None:
+        cancelled = self._cancelling
+        done = sum(1 for q in self._queue if q.state == DONE)
+        self._plan = None
+        self._cancelling = False
+        self._current = -1
+        if cancelled:
+            self.status.setText(_tr("Cancelled. {done} of {total} models evaluated.").format(done=done, total=len(self._queue)))
+        else:
+            self.status.setText(_tr("{done} of {total} models evaluated.").format(done=done, total=len(self._queue)))
+        self._select_records(self._run_records)
+        self._remove_temporary()
+        self._update_buttons()
+        self.run_finished.emit()
+
+    def _remove_temporary(self) -> None:
+        """The converted files of a comparison are only needed while they are measured."""
+        if self.temporary:
+            self._temp_finalizer()
+            if self._files_gone():
+                self.status.setText(self.status.text() + " " + _tr("The temporary converted files have been deleted."))
+
+    # ------------------------------------------------------------------ the store
+    def _with_store(self, fn: Callable[[Store], Any], done: Callable[[Any], None], failed: Callable[[BaseException], None]) -> None:
+        """Run ``fn(store)`` on the thread pool (the window's own store is opened there on first use)."""
+
+        def work() -> Any:
+            return fn(self._open_store())
+
+        run_in_background(work, done, failed)
+
+    def _open_store(self) -> Store:
+        with self._store_lock:
+            if self._store is None:
+                from chatdesk.store import Store  # noqa: PLC0415 - SQLAlchemy, loaded on demand
+
+                paths.ensure_data_dir()
+                store = Store(paths.database_path(), paths.backups_dir())
+                self._store = store
+                self._store_finalizer = weakref.finalize(self, store.close)
+            return self._store
+
+    def load_results(self) -> None:
+        """List the stored results (newest first), on the thread pool."""
+        from chatdesk.store.evaluations import list_evaluations  # noqa: PLC0415
+
+        def loaded(records: list[EvaluationRecord]) -> None:
+            if not shiboken6.isValid(self):
+                return
+            keep = self.selected_ids()
+            self.results.set_records(records)
+            self._select_records(keep)
+            self.results_loaded.emit()
+
+        def failed(exc: BaseException) -> None:
+            if shiboken6.isValid(self):
+                self.show_message(_tr("The stored results could not be read: {error}").format(error=exc))
+
+        self._with_store(lambda store: list_evaluations(store, limit=PAST_RESULTS_SHOWN), loaded, failed)
+
+    # ------------------------------------------------------------------ results and chart
+    def selected_ids(self) -> list[int]:
+        rows = self.table.selectionModel().selectedRows()
+        return [self.proxy.mapToSource(r).data(RECORD_ROLE).id for r in sorted(rows, key=lambda r: r.row())]
+
+    def selected_records(self) -> list[EvaluationRecord]:
+        wanted = set(self.selected_ids())
+        return [r for r in self.results.records() if r.id in wanted]
+
+    def _select_records(self, ids: Sequence[int]) -> None:
+        selection = QItemSelection()
+        for record_id in ids:
+            row = self.results.row_of(record_id)
+            if row >= 0:
+                index = self.proxy.mapFromSource(self.results.index(row, 0))
+                selection.select(index, index)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().select(selection, flags)
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        self.chart.set_results([r.result for r in self.selected_records()])
+
+    def export(self, fmt: str) -> None:
+        """The selected results (all of them when none is selected) as CSV or JSON."""
+        from chatdesk.evaluation.export import to_csv, to_json  # noqa: PLC0415
+
+        records = self.selected_records() or self.results.records()
+        if not records:
+            self.show_message(_tr("There are no results to export yet."), "info")
+            return
+        path = self.choose_export_file(fmt)
+        if not path:
+            return
+        if not path.lower().endswith(f".{fmt}"):
+            path += f".{fmt}"
+        results = [r.result for r in records]
+        data = (to_csv(results) if fmt == "csv" else to_json(results)).encode("utf-8")
+
+        def write() -> None:
+            from chatdesk.transcripts.atomic import write_atomic  # noqa: PLC0415
+
+            write_atomic(path, data)
+
+        def written(_none: None) -> None:
+            if shiboken6.isValid(self):
+                self.show_message(_tr("Exported {n} result(s) to {path}.").format(n=len(results), path=path), "info")
+
+        def failed(exc: BaseException) -> None:
+            if shiboken6.isValid(self):
+                self.show_message(_tr("The results could not be exported: {error}").format(error=exc))
+
+        run_in_background(write, written, failed)
+
+    # ------------------------------------------------------------------ closing
+    def closeEvent(self, event: Any) -> None:
+        """Closing stops a running evaluation (nothing half-measured is stored)."""
+        if self._child is not None:
+            self._cancelling = True
+            self._child.stop_now()
+        super().closeEvent(event)
