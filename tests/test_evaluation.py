@@ -208,3 +208,15 @@ def test_impossible_context_and_mismatched_reference(converted, corpus_file, mod
         evaluate(f32, text, Options(n_ctx=CTX, gen_tokens=0, reference=model_path))
     with pytest.raises(EvaluationError, match="does not exist"):
         evaluate(f32, text, Options(n_ctx=CTX, reference=str(Path(f32).with_name("gone.gguf"))))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="fork/exec high-water marks are a POSIX matter")
+def test_peak_memory_is_the_childs_own_not_its_parents():
+    """A child started by a big process (the window) must not report the parent's peak."""
+    import subprocess
+
+    code = ("import subprocess, sys; big = bytearray(600 << 20); big[::4096] = b'x' * len(big[::4096]); "
+            "out = subprocess.run([sys.executable, '-c', 'from chatdesk.evaluation.results import peak_rss_bytes; "
+            "print(peak_rss_bytes())'], capture_output=True, text=True, check=True).stdout; print(out.strip())")
+    peak = int(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+    assert 0 < peak < 300 << 20  # a bare Python interpreter, not the 600 MB of its parent
