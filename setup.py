@@ -13,7 +13,7 @@ from setuptools import find_namespace_packages, find_packages, setup
 ASSET_PACKAGES = ["chatdesk._assets", *(f"chatdesk._assets.{name}" for name in find_namespace_packages(where="assets"))]
 
 setup(
-    packages=[*find_packages(include=["chatdesk*", "converters*", "ggufcheck*"]), *ASSET_PACKAGES],
+    packages=[*find_packages(include=["chatdesk*", "converters*", "ggufcheck*", "translatable*"]), *ASSET_PACKAGES],
     package_dir={"chatdesk._assets": "assets"},
     package_data={name: ["*"] for name in ASSET_PACKAGES},
 )

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import platformdirs
 
+from translatable import msg
+
 APP_NAME = "ChatDesk"
 ENV_HOME = "CHATDESK_HOME"
 DATABASE_NAME = "chatdesk.sqlite3"
@@ -107,10 +109,11 @@ def ensure_data_dir() -> Path:
         probe.unlink()
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise DataDirError(
-            f"ChatDesk cannot write to its data folder {path} ({reason}). "
-            f"Choose another folder with --data-dir or the {ENV_HOME} environment variable."
-        ) from exc
+        raise DataDirError(msg(
+            "ChatDesk cannot write to its data folder {path} ({reason}). "
+            "Choose another folder with --data-dir or the {variable} environment variable.",
+            path=str(path), reason=reason, variable=ENV_HOME,
+        )) from exc
     return path
 
 

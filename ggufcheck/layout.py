@@ -38,6 +38,7 @@ import numpy as np
 from gguf import GGUF_DEFAULT_ALIGNMENT, GGUF_MAGIC, READER_SUPPORTED_VERSIONS, GGUFValueType, Keys
 
 from ggufcheck.errors import GGUFCheckError, Rule
+from translatable import msg
 
 VT = GGUFValueType
 
@@ -99,17 +100,18 @@ def read_layout(path: str | os.PathLike[str]) -> Layout:
     try:
         size = p.stat().st_size
         if p.is_dir():
-            raise GGUFCheckError(f"{p} is a folder, not a GGUF model file.", Rule.FILE)
+            raise GGUFCheckError(msg("{path} is a folder, not a GGUF model file.", path=str(p)), Rule.FILE)
         with p.open("rb") as fh:
             head = fh.read(_HEAD.size)
             if len(head) >= 4 and head[:4] != _U32.pack(GGUF_MAGIC):
                 raise GGUFCheckError(
-                    f"{p.name} is not a GGUF model file (it does not start with the GGUF signature).",
+                    msg("{file} is not a GGUF model file (it does not start with the GGUF signature).", file=p.name),
                     Rule.SIGNATURE,
                 )
             if len(head) < _HEAD.size:
                 raise GGUFCheckError(
-                    f"{p.name} is empty or truncated: it is too short to be a GGUF model. Download or convert it again.",
+                    msg("{file} is empty or truncated: it is too short to be a GGUF model. Download or convert it again.",
+                        file=p.name),
                     Rule.TRUNCATED,
                 )
             _magic, version, n_tensors, n_kv = _HEAD.unpack(head)
@@ -121,28 +123,30 @@ def read_layout(path: str | os.PathLike[str]) -> Layout:
                     if isinstance(exc, GGUFCheckError):
                         raise
                     raise GGUFCheckError(
-                        f"{p.name} is damaged or truncated: its GGUF header could not be read ({_short(exc)}). "
-                        "Download or convert it again.",
+                        msg("{file} is damaged or truncated: its GGUF header could not be read ({reason}). "
+                            "Download or convert it again.", file=p.name,
+                            reason=exc.args[0] if isinstance(exc, _Damaged) else _short(exc)),
                         Rule.HEADER,
                     ) from None
     except FileNotFoundError:
-        raise GGUFCheckError(f"The model file {p} does not exist.", Rule.FILE) from None
+        raise GGUFCheckError(msg("The model file {path} does not exist.", path=str(p)), Rule.FILE) from None
     except OSError as exc:
-        raise GGUFCheckError(f"{p.name} cannot be read: {exc.strerror or exc}.", Rule.FILE) from None
+        raise GGUFCheckError(msg("{file} cannot be read: {reason}.", file=p.name, reason=exc.strerror or str(exc)), Rule.FILE) from None
 
 
 def _check_version(p: Path, version: int) -> None:
     if version not in READER_SUPPORTED_VERSIONS and version & 0xFFFF == 0:
         raise GGUFCheckError(
-            f"{p.name} is a big-endian GGUF file; llama.cpp on this computer reads only little-endian ones. "
-            "Convert it with gguf-convert-endian, or download the little-endian version.",
+            msg("{file} is a big-endian GGUF file; llama.cpp on this computer reads only little-endian ones. "
+                "Convert it with gguf-convert-endian, or download the little-endian version.", file=p.name),
             Rule.VERSION,
         )
     if version not in READER_SUPPORTED_VERSIONS:
-        supported = " and ".join(str(v) for v in READER_SUPPORTED_VERSIONS)
+        supported = ", ".join(str(v) for v in READER_SUPPORTED_VERSIONS[:-1])
         raise GGUFCheckError(
-            f"{p.name} uses GGUF version {version}; llama.cpp reads versions {supported}. "
-            "Download or convert the model again with a current converter.",
+            msg("{file} uses GGUF version {version}; llama.cpp reads versions {supported} and {last}. "
+                "Download or convert the model again with a current converter.", file=p.name, version=version,
+                supported=supported, last=READER_SUPPORTED_VERSIONS[-1]),
             Rule.VERSION,
         )
 
@@ -151,7 +155,7 @@ def _parse(p: Path, buf: mmap.mmap, size: int, version: int, n_tensors: int, n_k
     # Each key/value takes at least 13 bytes and each tensor entry at least 24: absurd counts
     # (a damaged header) are refused before any loop runs.
     if n_kv * 13 + n_tensors * 24 > size:
-        raise _Damaged(f"it claims {n_kv:,} keys and {n_tensors:,} tensors in {size:,} bytes")
+        raise _Damaged(msg("it claims {n_kv:,} keys and {n_tensors:,} tensors in {size:,} bytes", n_kv=n_kv, n_tensors=n_tensors, size=size))
     pos = _HEAD.size
     kv: dict[str, KeyValue] = {}
     for _ in range(n_kv):
@@ -160,7 +164,7 @@ def _parse(p: Path, buf: mmap.mmap, size: int, version: int, n_tensors: int, n_k
         pos += 4
         value, pos = _value(buf, pos, size, raw_type, key)
         if key in kv:
-            raise _Damaged(f"key {key} appears twice")
+            raise _Damaged(msg("key {key} appears twice", key=key))
         kv[key] = value
     tensors: list[RawTensor] = []
     for _ in range(n_tensors):
@@ -168,7 +172,7 @@ def _parse(p: Path, buf: mmap.mmap, size: int, version: int, n_tensors: int, n_k
         (n_dims,) = _U32.unpack_from(buf, pos)
         pos += 4
         if n_dims > GGML_MAX_DIMS:
-            raise _Damaged(f"tensor {name} has {n_dims} dimensions")
+            raise _Damaged(msg("tensor {tensor} has {n_dims} dimensions", tensor=name, n_dims=n_dims))
         dims = struct.unpack_from(f"<{n_dims}Q", buf, pos)
         pos += 8 * n_dims
         type_id, offset = struct.unpack_from("<IQ", buf, pos)
@@ -178,7 +182,7 @@ def _parse(p: Path, buf: mmap.mmap, size: int, version: int, n_tensors: int, n_k
     align_kv = kv.get(Keys.General.ALIGNMENT)
     if align_kv is not None:
         if align_kv.type != VT.UINT32 or align_kv.value == 0 or align_kv.value & (align_kv.value - 1):
-            raise _Damaged(f"{Keys.General.ALIGNMENT} must be a power of two stored as UINT32")
+            raise _Damaged(msg("{key} must be a power of two stored as UINT32", key=Keys.General.ALIGNMENT))
         alignment = align_kv.value
     data_offset = -(-pos // alignment) * alignment
     return Layout(p, size, version, kv, tensors, alignment, data_offset)
@@ -188,7 +192,7 @@ def _string(buf: mmap.mmap, pos: int, size: int) -> tuple[str, int]:
     (n,) = _U64.unpack_from(buf, pos)
     pos += 8
     if pos + n > size:
-        raise _Damaged("a string runs past the end of the file")
+        raise _Damaged(msg("a string runs past the end of the file"))
     return buf[pos:pos + n].decode("utf-8"), pos + n
 
 
@@ -198,7 +202,7 @@ def _value(buf: mmap.mmap, pos: int, size: int, raw_type: int, key: str) -> tupl
         (n,) = _U64.unpack_from(buf, pos)
         pos += 8
         if pos + n > size:
-            raise _Damaged(f"the value of {key} runs past the end of the file")
+            raise _Damaged(msg("the value of {key} runs past the end of the file", key=key))
         return KeyValue(vt, None, buf[pos:pos + n].decode("utf-8", "replace")), pos + n
     if vt != VT.ARRAY:
         (value,) = _SCALARS[vt].unpack_from(buf, pos)
@@ -207,21 +211,21 @@ def _value(buf: mmap.mmap, pos: int, size: int, raw_type: int, key: str) -> tupl
     pos += 12
     item = VT(item_raw)
     if item == VT.ARRAY:
-        raise _Damaged(f"{key} is an array of arrays, which llama.cpp cannot read")
+        raise _Damaged(msg("{key} is an array of arrays, which llama.cpp cannot read", key=key))
     if item == VT.STRING:
         items, pos = _string_items(buf, pos, size, n, key)
         return KeyValue(vt, item, items), pos
     width = _DTYPES[item].itemsize
     end = pos + n * width
     if end > size:
-        raise _Damaged(f"the value of {key} runs past the end of the file")
+        raise _Damaged(msg("the value of {key} runs past the end of the file", key=key))
     return KeyValue(vt, item, np.frombuffer(buf[pos:end], dtype=_DTYPES[item])), end
 
 
 def _string_items(buf: mmap.mmap, pos: int, size: int, n: int, key: str) -> tuple[list[bytes], int]:
     """The hot loop (tens of thousands of tokens and merges): locals only, one slice per item."""
     if n * 8 > size - pos:
-        raise _Damaged(f"the value of {key} runs past the end of the file")
+        raise _Damaged(msg("the value of {key} runs past the end of the file", key=key))
     unpack = _U64.unpack_from
     items: list[bytes] = []
     append = items.append
@@ -231,7 +235,7 @@ def _string_items(buf: mmap.mmap, pos: int, size: int, n: int, key: str) -> tupl
         append(buf[pos:pos + length])
         pos += length
     if pos > size:  # only the last item can run short unnoticed (a slice clips silently)
-        raise _Damaged(f"the value of {key} runs past the end of the file")
+        raise _Damaged(msg("the value of {key} runs past the end of the file", key=key))
     return items, pos
 
 

@@ -36,6 +36,7 @@ from gguf import GGML_QUANT_SIZES, GGMLQuantizationType, GGUFValueType, Keys, Ll
 from ggufcheck.errors import GGUFCheckError, Rule
 from ggufcheck.info import GGUFInfo, TensorInfo
 from ggufcheck.layout import KeyValue, Layout, read_layout
+from translatable import Text, msg
 
 RULES_VERSION = 2
 """Bumped whenever a rule changes, so callers that cache verdicts can invalidate them (2: the
@@ -84,15 +85,15 @@ KEY_TYPES: dict[str, tuple[tuple[GGUFValueType, GGUFValueType | None], ...]] = {
 }
 
 # Why each required key matters, for the message.
-_NEEDS = {
-    Keys.LLM.EMBEDDING_LENGTH: "the model's width",
-    Keys.LLM.BLOCK_COUNT: "the number of layers",
-    Keys.LLM.FEED_FORWARD_LENGTH: "the width of its feed-forward layers",
-    Keys.Attention.HEAD_COUNT: "the number of attention heads",
-    Keys.Attention.LAYERNORM_EPS: "the layer-norm epsilon",
-    T.PRE: "how to split text before tokenizing; without it llama.cpp tokenizes differently from GPT-2",
-    T.BOS_ID: "the start-of-text token; without it llama.cpp uses token 11",
-    T.EOS_ID: "the end-of-text token; without it llama.cpp stops generating at token 11",
+_NEEDS: dict[str, Text] = {
+    Keys.LLM.EMBEDDING_LENGTH: msg("the model's width"),
+    Keys.LLM.BLOCK_COUNT: msg("the number of layers"),
+    Keys.LLM.FEED_FORWARD_LENGTH: msg("the width of its feed-forward layers"),
+    Keys.Attention.HEAD_COUNT: msg("the number of attention heads"),
+    Keys.Attention.LAYERNORM_EPS: msg("the layer-norm epsilon"),
+    T.PRE: msg("how to split text before tokenizing; without it llama.cpp tokenizes differently from GPT-2"),
+    T.BOS_ID: msg("the start-of-text token; without it llama.cpp uses token 11"),
+    T.EOS_ID: msg("the end-of-text token; without it llama.cpp stops generating at token 11"),
 }
 GPT2_REQUIRED = (Keys.LLM.FEED_FORWARD_LENGTH, Keys.Attention.HEAD_COUNT, Keys.Attention.LAYERNORM_EPS,
                  T.PRE, T.BOS_ID, T.EOS_ID)
@@ -108,15 +109,15 @@ def check_layout(lay: Layout) -> GGUFInfo:
     kv = lay.kv
     name = lay.path.name
 
-    def fail(rule: Rule, text: str) -> GGUFCheckError:
-        return GGUFCheckError(f"{name} {text}", rule)
+    def fail(rule: Rule, text: Text) -> GGUFCheckError:
+        return GGUFCheckError(msg("{file} {problem}", file=name, problem=text), rule)
 
     tensors = _tensor_table(lay, fail)
 
     arch_kv = kv.get(Keys.General.ARCHITECTURE)
     if arch_kv is None or arch_kv.type != VT.STRING or not arch_kv.value:
-        raise fail(Rule.REQUIRED_KEY, f"has no {Keys.General.ARCHITECTURE}: it is not a complete model file. "
-                                      "Download or convert it again.")
+        raise fail(Rule.REQUIRED_KEY, msg("has no {key}: it is not a complete model file. "
+                                          "Download or convert it again.", key=Keys.General.ARCHITECTURE))
     arch: str = arch_kv.value
 
     def key(template: str) -> str:
@@ -125,27 +126,28 @@ def check_layout(lay: Layout) -> GGUFInfo:
     for template, accepted in KEY_TYPES.items():
         entry = kv.get(key(template))
         if entry is not None and (entry.type, entry.item_type) not in accepted:
-            raise fail(Rule.KEY_TYPE, f"stores {key(template)} as {_describe(entry.type, entry.item_type)}, but llama.cpp "
-                                      f"reads it as {' or '.join(_describe(*a) for a in accepted)} and refuses the file "
-                                      "otherwise. Convert the model again with a current converter.")
+            raise fail(Rule.KEY_TYPE, msg("stores {key} as {stored}, but llama.cpp reads it as {expected} and refuses the file "
+                                          "otherwise. Convert the model again with a current converter.",
+                                          key=key(template), stored=_describe(entry.type, entry.item_type),
+                                          expected=_either([_describe(*a) for a in accepted])))
 
     # -- required keys
     ctx_key = key(Keys.LLM.CONTEXT_LENGTH)
     if ctx_key not in kv:
-        raise fail(Rule.CONTEXT_LENGTH, f"does not say its context length ({ctx_key}), which llama.cpp requires. "
-                                        "Convert the model again.")
+        raise fail(Rule.CONTEXT_LENGTH, msg("does not say its context length ({key}), which llama.cpp requires. "
+                                            "Convert the model again.", key=ctx_key))
     if kv[ctx_key].value <= 0:
-        raise fail(Rule.CONTEXT_LENGTH, f"says its context length ({ctx_key}) is 0. Convert the model again.")
+        raise fail(Rule.CONTEXT_LENGTH, msg("says its context length ({key}) is 0. Convert the model again.", key=ctx_key))
     for template in (Keys.LLM.EMBEDDING_LENGTH, Keys.LLM.BLOCK_COUNT):
         if key(template) not in kv:
-            raise fail(Rule.REQUIRED_KEY, f"lacks {key(template)} ({_NEEDS[template]}), which llama.cpp requires. "
-                                          "Convert the model again.")
+            raise fail(Rule.REQUIRED_KEY, msg("lacks {key} ({needed}), which llama.cpp requires. "
+                                              "Convert the model again.", key=key(template), needed=_NEEDS[template]))
     if T.MODEL not in kv:
-        raise fail(Rule.TOKENIZER, f"has no tokenizer ({T.MODEL} is missing), so llama.cpp cannot turn text into "
-                                   "tokens. Convert the model again together with its tokenizer.")
+        raise fail(Rule.TOKENIZER, msg("has no tokenizer ({key} is missing), so llama.cpp cannot turn text into "
+                                       "tokens. Convert the model again together with its tokenizer.", key=T.MODEL))
     if T.LIST not in kv:
-        raise fail(Rule.TOKENIZER, f"has no vocabulary ({T.LIST} is missing). Convert the model again together "
-                                   "with its tokenizer.")
+        raise fail(Rule.TOKENIZER, msg("has no vocabulary ({key} is missing). Convert the model again together "
+                                       "with its tokenizer.", key=T.LIST))
 
     # -- vocabulary
     tokens: list[bytes] = kv[T.LIST].value
@@ -154,29 +156,33 @@ def check_layout(lay: Layout) -> GGUFInfo:
     for per_token in (T.TOKEN_TYPE, T.SCORES):
         entry = kv.get(per_token)
         if entry is not None and entry.count < n_vocab:
-            raise fail(Rule.TOKEN_ARRAYS, f"has {entry.count} entries in {per_token} for {n_vocab} tokens; llama.cpp "
-                                          "would read past its end. Convert the model again.")
+            raise fail(Rule.TOKEN_ARRAYS, msg("has {count} entries in {key} for {n_vocab} tokens; llama.cpp "
+                                              "would read past its end. Convert the model again.",
+                                              count=entry.count, key=per_token, n_vocab=n_vocab))
     embd = next((t for t in tensors if t.name == "token_embd.weight"), None)
     if embd is None:
-        raise fail(Rule.TOKEN_EMBEDDING, "has no token embedding tensor (token_embd.weight); it is not a usable "
-                                         "language model.")
+        raise fail(Rule.TOKEN_EMBEDDING, msg("has no token embedding tensor (token_embd.weight); it is not a usable "
+                                             "language model."))
     rows = embd.shape[0] if len(embd.shape) == 2 else 0
     if rows != n_vocab:
-        raise fail(Rule.VOCAB_SIZE, f"is inconsistent: the vocabulary has {n_vocab} tokens but the embedding has "
-                                    f"{rows} rows, so llama.cpp cannot load it. Convert the model again.")
+        raise fail(Rule.VOCAB_SIZE, msg("is inconsistent: the vocabulary has {n_vocab} tokens but the embedding has "
+                                        "{rows} rows, so llama.cpp cannot load it. Convert the model again.",
+                                        n_vocab=n_vocab, rows=rows))
     vocab_size = kv.get(key(Keys.LLM.VOCAB_SIZE))
     if vocab_size is not None and vocab_size.value != n_vocab:
-        raise fail(Rule.VOCAB_SIZE, f"is inconsistent: {key(Keys.LLM.VOCAB_SIZE)} says {vocab_size.value} tokens but "
-                                    f"the vocabulary has {n_vocab}. Convert the model again.")
+        raise fail(Rule.VOCAB_SIZE, msg("is inconsistent: {key} says {declared} tokens but "
+                                        "the vocabulary has {n_vocab}. Convert the model again.",
+                                        key=key(Keys.LLM.VOCAB_SIZE), declared=vocab_size.value, n_vocab=n_vocab))
     tokenizer_model = kv[T.MODEL].value
     if tokenizer_model == BPE_TOKENIZER and not kv.get(T.MERGES, KeyValue(VT.ARRAY, VT.STRING, [])).value:
-        raise fail(Rule.MERGES, f"has a BPE tokenizer without merges ({T.MERGES}); llama.cpp cannot load it. "
-                                "Convert the model again together with its tokenizer's merges.")
+        raise fail(Rule.MERGES, msg("has a BPE tokenizer without merges ({key}); llama.cpp cannot load it. "
+                                    "Convert the model again together with its tokenizer's merges.", key=T.MERGES))
     for special in (T.BOS_ID, T.EOS_ID):
         entry = kv.get(special)
         if entry is not None and entry.value >= n_vocab:
-            raise fail(Rule.SPECIAL_TOKEN, f"sets {special} to {entry.value}, outside its {n_vocab}-token vocabulary; "
-                                           "llama.cpp would silently use token 11 instead. Convert the model again.")
+            raise fail(Rule.SPECIAL_TOKEN, msg("sets {key} to {value}, outside its {n_vocab}-token vocabulary; "
+                                               "llama.cpp would silently use token 11 instead. Convert the model again.",
+                                               key=special, value=entry.value, n_vocab=n_vocab))
 
     if arch == "gpt2":
         _check_gpt2(kv, tensors, n_vocab, key, fail)
@@ -188,28 +194,31 @@ def _tensor_table(lay: Layout, fail: Any) -> list[TensorInfo]:
     seen: set[str] = set()
     for raw in lay.tensors:
         if raw.name in seen:
-            raise fail(Rule.HEADER, f"is damaged: tensor {raw.name!r} appears twice. Download or convert it again.")
+            raise fail(Rule.HEADER, msg("is damaged: tensor {tensor!r} appears twice. Download or convert it again.", tensor=raw.name))
         seen.add(raw.name)
         try:
             qtype = GGMLQuantizationType(raw.type_id)
             block, type_size = GGML_QUANT_SIZES[qtype]
         except (ValueError, KeyError):
-            raise fail(Rule.TENSOR_TYPE, f"stores tensor {raw.name!r} in tensor type {raw.type_id}, which this version "
-                                         "does not know. It may need a newer llama.cpp.") from None
+            raise fail(Rule.TENSOR_TYPE, msg("stores tensor {tensor!r} in tensor type {type_id}, which this version "
+                                             "does not know. It may need a newer llama.cpp.", tensor=raw.name,
+                                             type_id=raw.type_id)) from None
         n_elements = 1
         for d in raw.dims:
             n_elements *= d
         if raw.dims and raw.dims[0] % block:
-            raise fail(Rule.TENSOR_TYPE, f"is damaged: tensor {raw.name!r} has rows of {raw.dims[0]} values, which "
-                                         f"type {qtype.name} cannot store (blocks of {block}).")
+            raise fail(Rule.TENSOR_TYPE, msg("is damaged: tensor {tensor!r} has rows of {n} values, which "
+                                             "type {type} cannot store (blocks of {block}).", tensor=raw.name,
+                                             n=raw.dims[0], type=qtype.name, block=block))
         if raw.offset % lay.alignment:
-            raise fail(Rule.HEADER, f"is damaged: tensor {raw.name!r} is not aligned to {lay.alignment} bytes. "
-                                    "Download or convert it again.")
+            raise fail(Rule.HEADER, msg("is damaged: tensor {tensor!r} is not aligned to {alignment} bytes. "
+                                        "Download or convert it again.", tensor=raw.name, alignment=lay.alignment))
         n_bytes = n_elements // block * type_size
         end = lay.data_offset + raw.offset + n_bytes
         if end > lay.size:
-            raise fail(Rule.TRUNCATED, f"is truncated: tensor {raw.name!r} ends at byte {end:,} but the file has "
-                                       f"{lay.size:,} bytes. Download or convert it again.")
+            raise fail(Rule.TRUNCATED, msg("is truncated: tensor {tensor!r} ends at byte {end:,} but the file has "
+                                           "{size:,} bytes. Download or convert it again.", tensor=raw.name,
+                                           end=end, size=lay.size))
         out.append(TensorInfo(raw.name, qtype.name, tuple(reversed(raw.dims)), n_elements, n_bytes))
     return out
 
@@ -228,30 +237,31 @@ def _check_unique(tokens: list[bytes], fail: Any) -> None:
         tok = tok or b"[EMPTY_%d]" % i
         if tok in first:
             text = tok.decode("utf-8", "replace")
-            raise fail(Rule.DUPLICATE_TOKEN, f"has duplicate tokens in its vocabulary: {text!r} is both token "
-                                             f"{first[tok]} and token {i}. llama.cpp would abort the whole program "
-                                             "on this file. Convert the model again with a tokenizer whose tokens "
-                                             "are unique.")
+            raise fail(Rule.DUPLICATE_TOKEN, msg("has duplicate tokens in its vocabulary: {token!r} is both token "
+                                                 "{first} and token {second}. llama.cpp would abort the whole program "
+                                                 "on this file. Convert the model again with a tokenizer whose tokens "
+                                                 "are unique.", token=text, first=first[tok], second=i))
         first[tok] = i
 
 
 def _check_gpt2(kv: dict[str, KeyValue], tensors: list[TensorInfo], n_vocab: int, key: Any, fail: Any) -> None:
     for template in GPT2_REQUIRED:
         if key(template) not in kv:
-            raise fail(Rule.REQUIRED_KEY, f"lacks {key(template)} ({_NEEDS[template]}), which a GPT-2 model needs. "
-                                          "Convert the model again.")
+            raise fail(Rule.REQUIRED_KEY, msg("lacks {key} ({needed}), which a GPT-2 model needs. "
+                                              "Convert the model again.", key=key(template), needed=_NEEDS[template]))
     for template in (Keys.LLM.FEED_FORWARD_LENGTH, Keys.Attention.HEAD_COUNT):
         if kv[key(template)].type != VT.UINT32:
-            raise fail(Rule.GPT2_METADATA, f"stores {key(template)} per layer, but every GPT-2 layer has the same "
-                                           "shape: store one UINT32. Convert the model again.")
+            raise fail(Rule.GPT2_METADATA, msg("stores {key} per layer, but every GPT-2 layer has the same "
+                                               "shape: store one UINT32. Convert the model again.", key=key(template)))
     if kv[T.MODEL].value != BPE_TOKENIZER:
-        raise fail(Rule.GPT2_METADATA, f"is a GPT-2 model with a {kv[T.MODEL].value!r} tokenizer; GPT-2 models use "
-                                       f"byte-level BPE ({T.MODEL} = {BPE_TOKENIZER!r}). Convert the model again.")
+        raise fail(Rule.GPT2_METADATA, msg("is a GPT-2 model with a {tokenizer!r} tokenizer; GPT-2 models use "
+                                           "byte-level BPE ({key} = {bpe!r}). Convert the model again.",
+                                           tokenizer=kv[T.MODEL].value, key=T.MODEL, bpe=BPE_TOKENIZER))
     e = kv[key(Keys.LLM.EMBEDDING_LENGTH)].value
     heads = kv[key(Keys.Attention.HEAD_COUNT)].value
     if heads == 0 or e % heads:
-        raise fail(Rule.GPT2_METADATA, f"has {heads} attention heads for a width of {e}; the width must be a "
-                                       "multiple of the head count. Convert the model again.")
+        raise fail(Rule.GPT2_METADATA, msg("has {heads} attention heads for a width of {width}; the width must be a "
+                                           "multiple of the head count. Convert the model again.", heads=heads, width=e))
     ff = kv[key(Keys.LLM.FEED_FORWARD_LENGTH)].value
     ctx = kv[key(Keys.LLM.CONTEXT_LENGTH)].value
     want: dict[str, tuple[int, ...]] = {
@@ -274,15 +284,16 @@ def _check_gpt2(kv: dict[str, KeyValue], tensors: list[TensorInfo], n_vocab: int
     missing = sorted(set(want) - set(shapes))
     extra = sorted(set(shapes) - set(want))
     if missing:
-        raise fail(Rule.GPT2_TENSORS, f"is missing tensors the GPT-2 architecture needs: {_some(missing)}. "
-                                      "Convert the model again.")
+        raise fail(Rule.GPT2_TENSORS, msg("is missing tensors the GPT-2 architecture needs: {names}. "
+                                          "Convert the model again.", names=_some(missing)))
     if extra:
-        raise fail(Rule.GPT2_TENSORS, f"has tensors the GPT-2 architecture does not use: {_some(extra)}; llama.cpp "
-                                      "refuses such files. Convert the model again.")
+        raise fail(Rule.GPT2_TENSORS, msg("has tensors the GPT-2 architecture does not use: {names}; llama.cpp "
+                                          "refuses such files. Convert the model again.", names=_some(extra)))
     for tensor, shape in want.items():
         if shapes[tensor] != shape:
-            raise fail(Rule.GPT2_TENSORS, f"has tensor {tensor} of shape {list(shapes[tensor])} where its metadata "
-                                          f"implies {list(shape)}. Convert the model again.")
+            raise fail(Rule.GPT2_TENSORS, msg("has tensor {tensor} of shape {shape} where its metadata "
+                                              "implies {expected}. Convert the model again.", tensor=tensor,
+                                              shape=list(shapes[tensor]), expected=list(shape)))
 
 
 def _info(lay: Layout, arch: str, tensors: list[TensorInfo], n_vocab: int) -> GGUFInfo:
@@ -332,9 +343,18 @@ def _info(lay: Layout, arch: str, tensors: list[TensorInfo], n_vocab: int) -> GG
 
 
 def _describe(vt: GGUFValueType, item: GGUFValueType | None) -> str:
-    return f"an array of {item.name}" if vt == VT.ARRAY and item is not None else vt.name
+    return msg("an array of {type}", type=item.name) if vt == VT.ARRAY and item is not None else vt.name
+
+
+def _either(choices: list[str]) -> str:
+    """"A or B or C", each "or" translatable."""
+    out = choices[0]
+    for choice in choices[1:]:
+        out = msg("{first} or {second}", first=out, second=choice)
+    return out
 
 
 def _some(names: list[str]) -> str:
-    return ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+    shown = ", ".join(names[:5])
+    return msg("{names} and {n} more", names=shown, n=len(names) - 5) if len(names) > 5 else shown
 

@@ -16,6 +16,13 @@ the .ts point at the real files and lines.
 Strings the interface translates from data (role names, message statuses, action labels) are
 listed with ``QT_TRANSLATE_NOOP`` in ``chatdesk/ui/i18n_markers.py``.
 
+Sentences from the Qt-free layers (ggufcheck/ and chatdesk/ outside ui/: exceptions a user
+reads) are written as ``msg("template {name}", name=...)`` (package ``translatable``). Their
+templates go into context "Messages": the mirror tree gets, for each such source file, a copy
+holding only ``QT_TRANSLATE_NOOP("Messages", "template")`` at the line of each call, so the .ts
+locations point at the real calls. ``check`` also fails when a ``msg`` template is not a
+literal, or when a translation's ``{placeholders}`` differ from its template's.
+
 ``chatdesk_zh_CN.ts`` holds every string; ``chatdesk_en.ts`` only the plural forms (``%n``),
 since English words are already the source text.
 """
@@ -25,6 +32,7 @@ from __future__ import annotations
 import ast
 import re
 import shutil
+import string
 import subprocess
 import sys
 import tempfile
@@ -34,6 +42,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 UI = ROOT / "chatdesk" / "ui"
+MESSAGES = "Messages"  # context of msg() templates (chatdesk.ui.i18n.MESSAGES)
 I18N = ROOT / "assets" / "i18n"
 # language -> extra lupdate options
 LANGUAGES = {"zh_CN": [], "en": ["-pluralonly"]}
@@ -55,6 +64,60 @@ def qm_file(language: str) -> Path:
 
 def sources() -> list[Path]:
     return sorted(UI.glob("*.py"))
+
+
+def message_sources() -> list[Path]:
+    """The Qt-free code whose ``msg("…")`` sentences the window shows: ggufcheck/ and chatdesk/
+    outside chatdesk/ui/."""
+    found = sorted((ROOT / "ggufcheck").rglob("*.py")) + sorted((ROOT / "chatdesk").rglob("*.py"))
+    return [p for p in found if UI not in p.parents and "__pycache__" not in p.parts]
+
+
+@dataclass(frozen=True)
+class MsgCall:
+    path: Path
+    line: int
+    template: str | None  # None: not a string literal
+
+
+def msg_calls(path: Path) -> list[MsgCall]:
+    """Every ``msg(...)`` call in ``path`` (the function from package ``translatable``)."""
+    out = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "msg":
+            first = node.args[0] if node.args else None
+            literal = first.value if isinstance(first, ast.Constant) and isinstance(first.value, str) else None
+            out.append(MsgCall(path, node.lineno, literal))
+    return out
+
+
+def all_msg_calls() -> list[MsgCall]:
+    return [call for path in message_sources() for call in msg_calls(path)]
+
+
+def _literal(text: str) -> str:
+    """A double-quoted Python literal lupdate reads back as ``text``."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def noop_mirror(path: Path, calls: list[MsgCall]) -> str:
+    """The mirror of one source: blank lines, and the templates called on each line as
+    ``QT_TRANSLATE_NOOP("Messages", …)`` on that same line."""
+    n_lines = path.read_text(encoding="utf-8").count("\n") + 1
+    lines = [""] * n_lines
+    for call in calls:
+        if call.template is not None:
+            noop = f"QT_TRANSLATE_NOOP({_literal(MESSAGES)}, {_literal(call.template)})"
+            lines[call.line - 1] = f"{lines[call.line - 1]}, {noop}" if lines[call.line - 1] else noop
+    return "\n".join(f"_ = ({line},)" if line else "" for line in lines)
+
+
+def placeholders(template: str) -> set[str]:
+    """The ``{field}`` names of a str.format template (empty when it does not parse)."""
+    try:
+        return {field for _, field, _, _ in string.Formatter().parse(template) if field is not None}
+    except ValueError:
+        return {"<unparsable>"}
 
 
 def spell_out_helpers(source: str) -> str:
@@ -98,6 +161,14 @@ def lupdate_into(ts_dir: Path, no_obsolete: bool) -> dict[str, Path]:
     for src in sources():
         dest = ui / src.name
         dest.write_text(spell_out_helpers(src.read_text(encoding="utf-8")), encoding="utf-8")
+        files.append(str(dest.relative_to(mirror)))
+    by_file: dict[Path, list[MsgCall]] = {}
+    for call in all_msg_calls():
+        by_file.setdefault(call.path, []).append(call)
+    for src, calls in sorted(by_file.items()):
+        dest = mirror / src.relative_to(ROOT)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_text(noop_mirror(src, calls), encoding="utf-8")
         files.append(str(dest.relative_to(mirror)))
     result = {}
     for language, extra in LANGUAGES.items():
@@ -170,6 +241,7 @@ def calls_in_code() -> set[tuple[str, str]]:
         source = path.read_text(encoding="utf-8")
         helpers = {m.group("name"): m.group("context") for m in _HELPER.finditer(source)}
         _visit(ast.parse(source), "", helpers, found)
+    found.update((MESSAGES, call.template) for call in all_msg_calls() if call.template is not None)
     return found
 
 
@@ -203,6 +275,13 @@ def problems() -> list[str]:
             for e in read_ts(ts):
                 if e.state:
                     found.append(f"{ts_file(language).name}: {e.state} [{e.context}] {e.source!r}")
+                elif e.context == MESSAGES and not e.numerus and placeholders(str(e.translation)) != placeholders(e.source):
+                    found.append(f"{ts_file(language).name}: the translation of [{e.context}] {e.source!r} must keep "
+                                 f"exactly its placeholders {sorted(placeholders(e.source))}")
+        for call in all_msg_calls():
+            if call.template is None:
+                found.append(f"{call.path.relative_to(ROOT)}:{call.line}: msg() needs a string literal as its template "
+                             "(the translators' files are made from the source)")
         extracted = {(e.context, e.source) for e in read_ts(updated["zh_CN"]) if e.state not in ("vanished", "obsolete")}
         for context, source in sorted(calls_in_code() - extracted):
             found.append(f"lupdate cannot read the call [{context}] {source!r}: write its count as a plain name, "

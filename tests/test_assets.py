@@ -50,7 +50,7 @@ def test_wheel_ships_every_module_and_asset_and_finds_them_installed(tmp_path):
     assert int(setuptools.split(".")[0]) >= 77, f"setuptools {setuptools} is too old to build ChatDesk (the test extras pin >= 77)"
     src = tmp_path / "src"
     src.mkdir()
-    for name in ("chatdesk", "converters", "ggufcheck", "assets"):
+    for name in ("chatdesk", "converters", "ggufcheck", "translatable", "assets"):
         shutil.copytree(ROOT / name, src / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     for name in ("pyproject.toml", "setup.py", "README.md"):
         shutil.copy2(ROOT / name, src / name)
@@ -66,7 +66,7 @@ def test_wheel_ships_every_module_and_asset_and_finds_them_installed(tmp_path):
     with zipfile.ZipFile(wheel) as zf:
         names = set(zf.namelist())
         modules = sorted(
-            str(p.relative_to(ROOT)) for pkg in ("chatdesk", "converters", "ggufcheck") for p in (ROOT / pkg).rglob("*.py")
+            str(p.relative_to(ROOT)) for pkg in ("chatdesk", "converters", "ggufcheck", "translatable") for p in (ROOT / pkg).rglob("*.py")
             if "__pycache__" not in p.parts
         )
         assert [m for m in modules if m not in names] == []

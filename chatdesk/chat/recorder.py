@@ -22,6 +22,7 @@ from chatdesk.chat.provenance import finished_provenance
 from chatdesk.chat.token_record import encode, shifted
 from chatdesk.engine.types import GenerationResult, ModelInfo, TokenProb
 from chatdesk.store import MessageRecord, Status, StoreError
+from translatable import text_of
 
 if TYPE_CHECKING:
     from chatdesk.store import Store
@@ -84,8 +85,8 @@ class ReplyRecorder:
                 self._save_error = None
             except StoreError as exc:
                 if self._save_error is None and self._on_save_error is not None:
-                    self._on_save_error(str(exc))
-                self._save_error = str(exc)
+                    self._on_save_error(text_of(exc))
+                self._save_error = text_of(exc)
 
     def on_token(self, token: TokenProb) -> None:
         # The engine counts characters of the new text; the stored message starts with the prefix.
@@ -138,7 +139,7 @@ class ReplyRecorder:
                     save_error = None
                     break
                 except StoreError as exc:
-                    save_error = str(exc)
+                    save_error = text_of(exc)
                     if attempt < SAVE_ATTEMPTS - 1:
                         self._sleep(0.2 * (attempt + 1))  # brief back-off on a locked database
             if save_error and self._on_save_error is not None:

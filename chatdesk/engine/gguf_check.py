@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from chatdesk.engine.errors import ModelFileError
+from translatable import Text, msg, text_of
 
 # Bump with ggufcheck.RULES_VERSION (tests/test_ggufcheck.py checks they agree): a verdict cached
 # under older rules must not let a file through that today's rules refuse.
@@ -53,7 +54,8 @@ _memo: dict[tuple[str, int, int], GGUFSummary] = {}
 _lock = threading.Lock()
 
 # Advice that only makes sense inside the app, added to the validator's message for a non-GGUF file.
-_NOT_GGUF_HINT = " ChatDesk runs GGUF models; convert other checkpoints with File → Import checkpoint…"
+def _not_gguf(problem: str) -> Text:
+    return msg("{problem} ChatDesk runs GGUF models; convert other checkpoints with File → Import checkpoint…", problem=problem)
 
 
 def check_gguf(path: str | os.PathLike[str], cache_file: Path | None = None) -> GGUFSummary:
@@ -91,8 +93,8 @@ def _full_check(p: Path) -> GGUFSummary:
     try:
         info = ggufcheck.check(p)
     except ggufcheck.GGUFCheckError as exc:
-        hint = _NOT_GGUF_HINT if exc.rule is ggufcheck.Rule.SIGNATURE else ""
-        raise ModelFileError(str(exc) + hint) from exc
+        problem = text_of(exc)
+        raise ModelFileError(_not_gguf(problem) if exc.rule is ggufcheck.Rule.SIGNATURE else problem) from exc
     return GGUFSummary(
         path=info.path,
         size_bytes=info.size_bytes,

@@ -57,6 +57,7 @@ from chatdesk.engine.types import (
     PromptPlan,
     TokenProb,
 )
+from translatable import msg
 
 log = logging.getLogger(__name__)
 
@@ -255,11 +256,12 @@ class LlamaEngine:
                 )
         except (ValueError, RuntimeError, OSError) as exc:
             detail = _last_llama_errors()
-            raise ModelLoadError(
-                f"llama.cpp could not load {Path(summary.path).name}"
-                + (f": {detail}" if detail else f" ({exc})")
-                + ". The file may be damaged or use an architecture this version does not support."
-            ) from exc
+            name = Path(summary.path).name
+            if detail:
+                raise ModelLoadError(msg("llama.cpp could not load {file}: {detail}. The file may be damaged or use an "
+                                         "architecture this version does not support.", file=name, detail=detail)) from exc
+            raise ModelLoadError(msg("llama.cpp could not load {file} ({error}). The file may be damaged or use an "
+                                     "architecture this version does not support.", file=name, error=str(exc))) from exc
         install_log_capture()  # Llama() re-installs llama-cpp-python's own logger
         vocab = llama_lowlevel.llama_model_get_vocab(llm.model)
         with self._model_lock:
@@ -379,7 +381,7 @@ class LlamaEngine:
         system = [m for m in messages[:1] if m.role == "system"]
         rest = list(messages[len(system):])
         if not rest:
-            raise GenerationError("There is no message to answer.")
+            raise GenerationError(msg("There is no message to answer."))
         sep = " " if isinstance(renderer, PlainPrompt) and renderer.fmt.mode == "chat" and assistant_prefix else ""
 
         def attempt(drop: int) -> tuple[list[int], RenderedPrompt, int]:
@@ -411,10 +413,10 @@ class LlamaEngine:
             if best is None:
                 t, r, n = attempt(len(rest) - 1)
                 if len(t) + MIN_REPLY_TOKENS > budget:
-                    raise ContextOverflowError(
-                        f"This message is too long for the model: it needs {len(t)} tokens, but the model's "
-                        f"context holds {budget}. Shorten it or split it up."
-                    )
+                    raise ContextOverflowError(msg(
+                        "This message is too long for the model: it needs {needed} tokens, but the model's "
+                        "context holds {budget}. Shorten it or split it up.", needed=len(t), budget=budget
+                    ))
                 best = (t, r, n)
             tokens, rendered, dropped = best
         reply_budget = min(max_tokens, budget - len(tokens))
@@ -431,7 +433,7 @@ class LlamaEngine:
         """The context meter's question, answered with the model's tokenizer (any thread)."""
         with self._model_lock:
             if self._info is None:
-                raise GenerationError("No model is loaded.")
+                raise GenerationError(msg("No model is loaded."))
             tokens, _r, dropped, budget = self.fit(messages, max_tokens, fmt, assistant_prefix, (), context_limit)
             context = min(self._info.n_ctx, context_limit) if context_limit else self._info.n_ctx
             return PromptPlan(len(tokens), context, budget, dropped)
@@ -481,7 +483,7 @@ class LlamaEngine:
                     if rc == DECODE_ABORTED and stop.is_set():
                         self.prompt_aborts += 1
                         return plan, state, i, "user"
-                    raise GenerationError(f"llama.cpp could not evaluate the prompt (llama_decode returned {rc}).")
+                    raise GenerationError(msg("llama.cpp could not evaluate the prompt (llama_decode returned {rc}).", rc=rc))
                 kv.computed(s, tokens[s:e], kv.new_call())
                 if self.prompt_progress is not None:
                     self.prompt_progress(e, len(tokens))
@@ -498,7 +500,7 @@ class LlamaEngine:
     ) -> GenerationResult:
         """Stream one reply, calling ``on_text`` with each newly complete piece of text."""
         if self._llm is None or self._info is None or self._pieces is None or self._batch is None:
-            raise GenerationError("No model is loaded.")
+            raise GenerationError(msg("No model is loaded."))
         llm = self._llm
         s = request.sampling
         started = time.perf_counter()

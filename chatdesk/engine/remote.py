@@ -78,6 +78,7 @@ from chatdesk.engine.types import (
     TokenAlt,
     TokenProb,
 )
+from translatable import text_of
 
 log = logging.getLogger(__name__)
 
@@ -244,7 +245,7 @@ class RemoteEngine:
         try:
             base = normalize_base_url(source.base_url)
         except ValueError as exc:
-            raise RemoteConnectionError(str(exc)) from exc
+            raise RemoteConnectionError(text_of(exc)) from exc
         model_id = (source.model_id or "").strip()
         if not model_id:
             raise RemoteConnectionError("Choose a model on this server, or type its id.")

@@ -30,6 +30,7 @@ from chatdesk import paths
 from chatdesk.library.entry import BUNDLED_ID, SOURCES, ModelEntry
 from chatdesk.library.errors import LibraryError
 from chatdesk.library.jsonfile import locked, read_json, write_json_atomic
+from translatable import msg, text_of
 
 log = logging.getLogger(__name__)
 
@@ -92,10 +93,10 @@ class Catalog:
         with self._lock:
             entry = self._entries.get(model_id)
         if entry is None:
-            raise LibraryError(
-                f"There is no model with the id \u201c{model_id}\u201d in the library. "
-                "`chatdesk models list` shows the ids."
-            )
+            raise LibraryError(msg(
+                "There is no model with the id \u201c{model_id}\u201d in the library. "
+                "`chatdesk models list` shows the ids.", model_id=model_id
+            ))
         return entry
 
     def find(self, ref: str) -> ModelEntry:
@@ -437,9 +438,9 @@ class Catalog:
         try:
             summary = check_gguf(p, self.check_cache)
         except EngineError as exc:
-            raise LibraryError(str(exc)) from exc
+            raise LibraryError(text_of(exc)) from exc
         except OSError as exc:
-            raise LibraryError(f"ChatDesk cannot read {p} ({exc.strerror or exc}).") from exc
+            raise LibraryError(msg("ChatDesk cannot read {path} ({reason}).", path=str(p), reason=exc.strerror or str(exc))) from exc
         except Exception as exc:  # a validator bug must not take the library (or the window) down
             log.exception("checking %s failed", p)
             raise LibraryError(f"ChatDesk could not read the model information in {p.name} ({type(exc).__name__}: {exc}).") from exc

@@ -39,6 +39,7 @@ from chatdesk import paths
 from chatdesk.library.errors import DownloadCancelled, DownloadError, HubError, LibraryError
 from chatdesk.library.hub import endpoint_url, hub_error, is_offline, offline_error
 from chatdesk.library.jsonfile import read_json, write_json_atomic
+from translatable import msg, text_of
 
 DEFAULT_TIMEOUT_S = 30.0  # seconds without a byte before a connection counts as stalled
 DEFAULT_RETRIES = 2  # automatic resumes after a dropped or stalled connection, per call
@@ -268,8 +269,8 @@ def download_model(
     from chatdesk.library.metadata import split_part
 
     if not filename.lower().endswith(".gguf"):
-        raise DownloadError(f"{filename} is not a GGUF file; ChatDesk runs GGUF models. Pick a file ending in .gguf.",
-                            "invalid_model")
+        raise DownloadError(msg("{file} is not a GGUF file; ChatDesk runs GGUF models. Pick a file ending in .gguf.",
+                                file=filename), "invalid_model")
     split = split_part(filename)
     if split is not None:
         raise DownloadError(
@@ -296,8 +297,8 @@ def download_model(
             result.path.unlink()
         except OSError:
             pass
-        raise DownloadError(f"{filename} downloaded correctly, but ChatDesk cannot use it: {exc} The file was deleted.",
-                            "invalid_model") from exc
+        raise DownloadError(msg("{file} downloaded correctly, but ChatDesk cannot use it: {error} The file was deleted.",
+                                file=filename, error=text_of(exc)), "invalid_model") from exc
 
 
 def download_gpt2_tokenizer(
@@ -656,7 +657,7 @@ class _exclusive:
 def _as_download_error(err: HubError, part: Path) -> DownloadError:
     if isinstance(err, DownloadError):
         return err
-    return DownloadError(str(err), err.kind, _size(part))
+    return DownloadError(text_of(err), err.kind, _size(part))
 
 
 def _content_range_start(resp: Any) -> int | None:

@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 from chatdesk.library.errors import HubError
 from chatdesk.library.metadata import quantization_from_name, split_part
+from translatable import Text, msg
 
 HUB_HOSTS = {"huggingface.co", "www.huggingface.co", "hf.co"}
 LIST_TIMEOUT_S = 20.0
@@ -92,8 +93,8 @@ def is_offline() -> bool:
 
 def offline_error() -> HubError:
     return HubError(
-        "ChatDesk is set to work offline (HF_HUB_OFFLINE=1), so it cannot reach Hugging Face. "
-        "Unset HF_HUB_OFFLINE to browse or download models, or add a GGUF file you already have.",
+        msg("ChatDesk is set to work offline (HF_HUB_OFFLINE=1), so it cannot reach Hugging Face. "
+            "Unset HF_HUB_OFFLINE to browse or download models, or add a GGUF file you already have."),
         "offline",
     )
 
@@ -165,8 +166,8 @@ def _check_filename(name: str, original: str) -> str | None:
 
 def _bad_reference(text: str) -> HubError:
     return HubError(
-        f"\u201c{text}\u201d is not a Hugging Face model. Type a repository id such as "
-        "Qwen/Qwen2.5-0.5B-Instruct-GGUF, or paste the model's address from huggingface.co.",
+        msg("\u201c{text}\u201d is not a Hugging Face model. Type a repository id such as "
+            "Qwen/Qwen2.5-0.5B-Instruct-GGUF, or paste the model's address from huggingface.co.", text=text),
         "bad_reference",
     )
 
@@ -218,15 +219,16 @@ def list_gguf_files(
 def pick_file(listing: RepoListing, quantization: str | None = None) -> HubFile:
     """The file to fetch when the user named only a repository (and maybe "…:Q4_K_M")."""
     if not listing.files:
-        raise HubError(f"{listing.repo_id} has no GGUF files. ChatDesk runs GGUF models; look for a repository "
-                       "whose name ends in -GGUF.", "not_found")
+        raise HubError(msg("{repo} has no GGUF files. ChatDesk runs GGUF models; look for a repository "
+                           "whose name ends in -GGUF.", repo=listing.repo_id), "not_found")
     singles = [f for f in listing.files if f.parts == 1] or list(listing.files)
     if quantization:
         for f in singles + list(listing.files):  # a split file only when no single file has it
             if f.quantization.upper() == quantization.upper():
                 return f
-        have = ", ".join(sorted({f.quantization for f in listing.files if f.quantization})) or "none named"
-        raise HubError(f"{listing.repo_id} has no {quantization} file (it has: {have}).", "not_found")
+        have = ", ".join(sorted({f.quantization for f in listing.files if f.quantization})) or msg("none named")
+        raise HubError(msg("{repo} has no {quantization} file (it has: {have}).", repo=listing.repo_id,
+                           quantization=quantization, have=have), "not_found")
     for preferred in ("Q4_K_M", "Q4_K_S", "Q5_K_M", "Q8_0"):
         for f in singles:
             if f.quantization == preferred:
@@ -240,64 +242,73 @@ def hub_error(exc: BaseException, *, repo_id: str = "", filename: str | None = N
     import httpx2
     from huggingface_hub import errors as he
 
-    what = f"{repo_id}/{filename}" if filename else (repo_id or "the file")
-    keep = " The part already downloaded is kept; try again to resume." if resumable else ""
+    what = f"{repo_id}/{filename}" if filename else (repo_id or msg("the file"))
+
+    def keep(text: Text) -> Text:
+        return msg("{problem} The part already downloaded is kept; try again to resume.", problem=text) if resumable else text
+
     if isinstance(exc, HubError):
         return exc
     if isinstance(exc, he.OfflineModeIsEnabled):
         return offline_error()
     if isinstance(exc, he.GatedRepoError):
         return HubError(
-            f"{repo_id} is gated: its authors ask you to accept their terms first. Accept them on huggingface.co/{repo_id} "
-            "while signed in, then set HF_TOKEN to an access token (or run `hf auth login`) and try again.",
+            msg("{repo} is gated: its authors ask you to accept their terms first. Accept them on huggingface.co/{repo} "
+                "while signed in, then set HF_TOKEN to an access token (or run `hf auth login`) and try again.", repo=repo_id),
             "gated",
         )
     if isinstance(exc, he.RevisionNotFoundError):
-        return HubError(f"{repo_id} has no branch, tag or commit by that name. Leave the revision empty to use main.",
+        return HubError(msg("{repo} has no branch, tag or commit by that name. Leave the revision empty to use main.", repo=repo_id),
                         "not_found")
     if isinstance(exc, he.RemoteEntryNotFoundError):
-        return HubError(f"{repo_id} has no file named {filename or '(this name)'}. List the repository's files and pick "
-                        "one of those.", "not_found")
+        return HubError(msg("{repo} has no file named {file}. List the repository's files and pick "
+                            "one of those.", repo=repo_id, file=filename or msg("(this name)")), "not_found")
     if isinstance(exc, he.RepositoryNotFoundError):
         status = getattr(getattr(exc, "response", None), "status_code", None)
-        hint = ("If it is private, set HF_TOKEN to an access token that can read it (or run `hf auth login`)."
-                if status == 401 else "Check the spelling (owner/name), e.g. Qwen/Qwen2.5-0.5B-Instruct-GGUF.")
-        return HubError(f"Hugging Face has no model repository {repo_id} that ChatDesk can see. {hint}", "not_found")
+        hint = (msg("If it is private, set HF_TOKEN to an access token that can read it (or run `hf auth login`).")
+                if status == 401 else msg("Check the spelling (owner/name), e.g. Qwen/Qwen2.5-0.5B-Instruct-GGUF."))
+        return HubError(msg("Hugging Face has no model repository {repo} that ChatDesk can see. {hint}", repo=repo_id, hint=hint),
+                        "not_found")
     if isinstance(exc, he.HfHubHTTPError):
         status = getattr(getattr(exc, "response", None), "status_code", None) or 0
         if status == 401:
-            return HubError(f"Hugging Face refused access to {what} (401: not signed in or the token is not valid). "
-                            "Set HF_TOKEN to a valid access token (or run `hf auth login`) and try again." + keep, "auth")
+            return HubError(keep(msg("Hugging Face refused access to {what} (401: not signed in or the token is not valid). "
+                                     "Set HF_TOKEN to a valid access token (or run `hf auth login`) and try again.", what=what)),
+                            "auth")
         if status == 403:
-            return HubError(f"Your Hugging Face token may not read {what} (403). If the model is gated, accept its terms "
-                            f"on huggingface.co/{repo_id}; otherwise use a token with read access." + keep, "auth")
+            return HubError(keep(msg("Your Hugging Face token may not read {what} (403). If the model is gated, accept its terms "
+                                     "on huggingface.co/{repo}; otherwise use a token with read access.", what=what, repo=repo_id)),
+                            "auth")
         if status == 404:
-            return HubError(f"Hugging Face has no {what} (404). Check the repository and file name." + keep, "not_found")
+            return HubError(keep(msg("Hugging Face has no {what} (404). Check the repository and file name.", what=what)), "not_found")
         if status == 429:
-            return HubError("Hugging Face is limiting requests from this address (429). Wait a few minutes and try again."
-                            + keep, "rate_limited")
+            return HubError(keep(msg("Hugging Face is limiting requests from this address (429). Wait a few minutes and try again.")),
+                            "rate_limited")
         if status >= 500:
-            return HubError(f"Hugging Face answered with a server error ({status}) for {what}. This is usually brief: "
-                            "try again in a few minutes." + keep, "server")
-        return HubError(f"Hugging Face refused the request for {what} (HTTP {status or '?'})." + keep, "http")
+            return HubError(keep(msg("Hugging Face answered with a server error ({status}) for {what}. This is usually brief: "
+                                     "try again in a few minutes.", status=status, what=what)), "server")
+        return HubError(keep(msg("Hugging Face refused the request for {what} (HTTP {status}).", what=what, status=status or "?")), "http")
     if isinstance(exc, he.HFValidationError):
         return _bad_reference(repo_id)
     if isinstance(exc, httpx2.TimeoutException):
-        secs = f" within {timeout:g} s" if timeout else ""
-        return HubError(f"Hugging Face did not answer{secs}. Check your internet connection (and proxy settings, "
-                        "HTTPS_PROXY) and try again." + keep, "timeout")
+        if timeout:
+            return HubError(keep(msg("Hugging Face did not answer within {seconds:g} s. Check your internet connection (and proxy "
+                                     "settings, HTTPS_PROXY) and try again.", seconds=timeout)), "timeout")
+        return HubError(keep(msg("Hugging Face did not answer. Check your internet connection (and proxy settings, "
+                                 "HTTPS_PROXY) and try again.")), "timeout")
     if isinstance(exc, httpx2.ProxyError):
-        return HubError(f"The proxy refused the connection to Hugging Face ({exc}). Check HTTPS_PROXY / HTTP_PROXY."
-                        + keep, "connection")
+        return HubError(keep(msg("The proxy refused the connection to Hugging Face ({error}). Check HTTPS_PROXY / HTTP_PROXY.",
+                                 error=str(exc))), "connection")
     if isinstance(exc, httpx2.ConnectError):
-        return HubError("ChatDesk could not connect to Hugging Face. Check your internet connection (and proxy settings, "
-                        "HTTPS_PROXY) and try again." + keep, "connection")
+        return HubError(keep(msg("ChatDesk could not connect to Hugging Face. Check your internet connection (and proxy settings, "
+                                 "HTTPS_PROXY) and try again.")), "connection")
     if isinstance(exc, (httpx2.RemoteProtocolError, httpx2.ReadError, httpx2.WriteError, httpx2.NetworkError)):
-        return HubError("The connection to Hugging Face was interrupted. Check your internet connection and try again."
-                        + keep, "connection")
+        return HubError(keep(msg("The connection to Hugging Face was interrupted. Check your internet connection and try again.")),
+                        "connection")
     if isinstance(exc, (ValueError, KeyError, TypeError)):  # a reply that is not what the Hub sends
-        return HubError(f"Hugging Face sent a reply ChatDesk does not understand for {what} ({exc}).", "http")
-    return HubError(f"Talking to Hugging Face failed for {what}: {exc}." + keep, "http")
+        return HubError(msg("Hugging Face sent a reply ChatDesk does not understand for {what} ({error}).", what=what, error=str(exc)),
+                        "http")
+    return HubError(keep(msg("Talking to Hugging Face failed for {what}: {error}.", what=what, error=str(exc))), "http")
 
 
 def describe_listing(listing: RepoListing) -> list[dict[str, Any]]:

@@ -33,6 +33,7 @@ from chatdesk.engine.remote import ModelListing, fetch_models, normalize_base_ur
 from chatdesk.engine.types import RemoteSource
 from chatdesk.library.errors import LibraryError
 from chatdesk.library.jsonfile import locked, read_json, write_json_atomic
+from translatable import text_of
 
 log = logging.getLogger(__name__)
 
@@ -150,7 +151,7 @@ class Remotes:
         try:
             base = normalize_base_url(base_url)
         except ValueError as exc:
-            raise EndpointError(str(exc)) from exc
+            raise EndpointError(text_of(exc)) from exc
         endpoint = Endpoint(id=uuid.uuid4().hex, name=name.strip() or _default_name(base), base_url=base)
         with self._editing() as endpoints:
             endpoints.append(endpoint)
@@ -165,7 +166,7 @@ class Remotes:
             try:
                 new_base = normalize_base_url(base_url)
             except ValueError as exc:
-                raise EndpointError(str(exc)) from exc
+                raise EndpointError(text_of(exc)) from exc
         return self._replace(endpoint_id, name=name, base_url=new_base)
 
     def _replace(self, endpoint_id: str, **changes: Any) -> Endpoint:
@@ -300,7 +301,7 @@ class Remotes:
         try:
             return fetch_models(endpoint.base_url, self.api_key(endpoint_id))
         except EngineError as exc:
-            raise EndpointError(str(exc)) from exc
+            raise EndpointError(text_of(exc)) from exc
 
     def source(self, endpoint_id: str, model_id: str) -> RemoteSource:
         """What the engine loads: this connection and one of its models (picked or typed)."""

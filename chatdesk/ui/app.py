@@ -16,6 +16,7 @@ from chatdesk.settings import AppSettings, load_settings
 from chatdesk.store import StoreError
 from chatdesk.ui import i18n
 from chatdesk.ui.appearance import app_icon, app_stylesheet, theme_manager
+from chatdesk.ui.i18n import localized
 
 
 def _tr(text: str) -> str:
@@ -51,7 +52,7 @@ def _run(app: QApplication, model: str | None, prefs: AppSettings) -> int:
     try:
         paths.ensure_data_dir()
     except paths.DataDirError as exc:
-        return _fatal(app, str(exc))
+        return _fatal(app, localized(exc))
     from chatdesk.ui.single_instance import SingleInstance
 
     instance = SingleInstance(paths.data_dir())
@@ -75,7 +76,7 @@ def _run(app: QApplication, model: str | None, prefs: AppSettings) -> int:
         interrupted = store.mark_interrupted()
         store.purge_trash(0)  # deletions whose undo window closed with the app
     except (paths.DataDirError, StoreError) as exc:
-        return _fatal(app, str(exc))
+        return _fatal(app, localized(exc))
 
     from chatdesk.ui.model_actions import startup_model
 

@@ -20,6 +20,7 @@ from chatdesk.engine import ModelInfo, PromptFormat
 from chatdesk.engine.types import TokenProb
 from chatdesk.settings import AppSettings
 from chatdesk.store import ConversationRecord, MessageRecord, Status, StoreError
+from chatdesk.ui.i18n import localized
 
 if TYPE_CHECKING:
     from chatdesk.store import Store
@@ -108,14 +109,14 @@ class ChatController(QObject):
                 self._loaded(seq, conversation_id, focus_message_id, self._load(conversation_id))
                 return
         except StoreError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(localized(exc))
             return
         self.show_rows([], {}, None)
         self.loading.emit(True)
         run_in_background(
             lambda: self._load(conversation_id),
             lambda data: self._loaded(seq, conversation_id, focus_message_id, data),
-            lambda exc: (self.loading.emit(False), self.error.emit(str(exc))),
+            lambda exc: (self.loading.emit(False), self.error.emit(localized(exc))),
         )
 
     def _load(self, conversation_id: int) -> tuple[list[MessageRecord], dict[int, tuple[int, int]]]:
@@ -146,7 +147,7 @@ class ChatController(QObject):
         try:
             conv = self._create_conversation()
         except StoreError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(localized(exc))
             return None
         self.open_conversation(conv.id)
         self.conversations_changed.emit()
@@ -170,7 +171,7 @@ class ChatController(QObject):
         try:
             plan = self.flow.send(self.current_id, text, self.target())
         except FlowError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(localized(exc))
             return False
         self.current_id = plan.conversation_id
         self._start(plan)
@@ -200,7 +201,7 @@ class ChatController(QObject):
         try:
             plan = make_plan()
         except FlowError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(localized(exc))
             return False
         self._start(plan)
         self.open_conversation(plan.conversation_id)
@@ -269,10 +270,10 @@ class ChatController(QObject):
                 "%n earlier message(s) were left out because the conversation no longer fits in the model's context window.",
                 "", result.dropped_messages))
         if result is not None and result.warning:
-            self.notice.emit(result.warning)
+            self.notice.emit(localized(result.warning))
         for problem in (outcome.finished.error, outcome.finished.save_error):
             if problem:
-                self.error.emit(problem)
+                self.error.emit(localized(problem))
         self.busy_changed.emit(False)
         self.conversations_changed.emit()
         self.reply_finished.emit(outcome)
@@ -280,7 +281,7 @@ class ChatController(QObject):
     def _on_failed(self, outcome: GenerationOutcome) -> None:
         if not self._end_active(outcome):
             return
-        self.error.emit(outcome.finished.error or self.tr("The reply could not be generated."))
+        self.error.emit(localized(outcome.finished.error) if outcome.finished.error else self.tr("The reply could not be generated."))
         if outcome.finished.save_error:
-            self.error.emit(outcome.finished.save_error)
+            self.error.emit(localized(outcome.finished.save_error))
         self.busy_changed.emit(False)

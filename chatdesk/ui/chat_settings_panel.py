@@ -39,6 +39,7 @@ from chatdesk.chat import presets as P
 from chatdesk.chat.chat_settings import ChatSettings, resolve
 from chatdesk.engine import ModelInfo, SamplingSettings
 from chatdesk.store import StoreError
+from chatdesk.ui.i18n import localized
 
 if TYPE_CHECKING:
     from chatdesk.store import Store
@@ -294,7 +295,7 @@ class ChatSettingsPanel(QWidget):
         try:
             conv = self.store.get_conversation(conversation_id) if conversation_id is not None else None
         except StoreError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(localized(exc))
             return
         if conv is None:
             self.title.setText(self.tr("Settings for a new chat"))
@@ -407,7 +408,7 @@ class ChatSettingsPanel(QWidget):
             self._presets = P.all_presets(self.store)
         except StoreError as exc:
             self._presets = list(P.BUILTIN_PRESETS)
-            self.error.emit(str(exc))
+            self.error.emit(localized(exc))
         ui = self._ui_language()
         self.preset_combo.blockSignals(True)
         self.preset_combo.clear()
@@ -487,7 +488,7 @@ class ChatSettingsPanel(QWidget):
         try:
             preset = P.save_new(self.store, P.from_chat(name, chat, self.preset(chat.preset_id)), self._ui_language())
         except P.PresetError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(localized(exc))
             return None
         self.reload_presets()
         self._save(replace(chat, preset_id=preset.id))
@@ -582,7 +583,7 @@ class ChatSettingsPanel(QWidget):
         try:
             self.flow.save_chat_settings(conv, chat)
         except (StoreError, FlowError) as exc:
-            self.error.emit(self.tr("This chat's settings could not be saved: {reason}").format(reason=exc))
+            self.error.emit(self.tr("This chat's settings could not be saved: {reason}").format(reason=localized(exc)))
             return None
         self.settings_changed.emit(conv)
         return conv

@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from chatdesk.chat import FlowError
 from chatdesk.store import StoreError
 from chatdesk.ui.background import run_in_background
+from chatdesk.ui.i18n import localized
 
 if TYPE_CHECKING:
     from chatdesk.ui.main_window import MainWindow
@@ -69,7 +70,7 @@ class ChatViewWiring(QObject):
         try:
             hidden = w.store.delete_message(message_id)
         except StoreError as exc:
-            w.banner.show_message(str(exc))
+            w.banner.show_message(localized(exc))
             return
         self.deleted_id, self.deleted_count = message_id, len(hidden)
         self._undo_timer.start(UNDO_SECONDS * 1000)
@@ -104,7 +105,7 @@ class ChatViewWiring(QObject):
         w = self.window
         self.deleted_id = message_id
         self._undo_timer.start(UNDO_SECONDS * 1000)
-        w.banner.show_message(_tr("{error} Try Undo again.").format(error=exc))
+        w.banner.show_message(_tr("{error} Try Undo again.").format(error=localized(exc)))
         w.notice.show_message(_tr("Deleted the message."), "info")
         w.notice.set_action(_tr("Undo"), self.undo)
 
@@ -118,7 +119,7 @@ class ChatViewWiring(QObject):
             self.window.notice.hide()
         store = self.window.store
         run_in_background(store.purge_deleted_messages, lambda _n: None,
-                          lambda exc: self.window.banner.show_message(str(exc)))
+                          lambda exc: self.window.banner.show_message(localized(exc)))
 
     # ------------------------------------------------------------------ token probabilities
     def _conversation_shown(self, conversation_id: int) -> None:
@@ -145,7 +146,7 @@ class ChatViewWiring(QObject):
             chat = c.flow.chat_settings(c.current_id)
             c.flow.save_chat_settings(c.current_id, replace(chat, show_probabilities=on))
         except StoreError as exc:
-            w.banner.show_message(_tr("{error} The probability view was not saved for this chat.").format(error=exc))
+            w.banner.show_message(_tr("{error} The probability view was not saved for this chat.").format(error=localized(exc)))
             return
         w.chat_view.set_probabilities_visible(on)  # opening a new chat above showed its (old) setting
         panel = getattr(getattr(w, "chat_settings", None), "panel", None)
@@ -170,7 +171,7 @@ class ChatViewWiring(QObject):
         try:
             c.branch_at_token(message_id, index, token_id)
         except FlowError as exc:  # the controller reports its own errors; this is a safety net
-            self.window.banner.show_message(str(exc))
+            self.window.banner.show_message(localized(exc))
 
     # ------------------------------------------------------------------ links
     def _link_hovered(self, url: str) -> None:

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from chatdesk.library import Catalog, DownloadCancelled, HubError, LibraryError, ModelEntry
 from chatdesk.ui.background import run_in_background
+from chatdesk.ui.i18n import localized
 from chatdesk.ui.library_window import MESSAGE_STYLES, human_size
 
 DATA_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -309,7 +310,7 @@ class DownloadDialog(QDialog):
         try:
             ref = parse_hub_reference(self.repo.text())
         except HubError as exc:
-            self.show_message(str(exc), "error")
+            self.show_message(localized(exc), "error")
             return
         preferred = ref.filename or (self._preferred_file if self._preferred_file and self.repo.text().strip() == ref.repo_id else None)
         self._listing_seq += 1
@@ -327,7 +328,7 @@ class DownloadDialog(QDialog):
         def failed(exc: BaseException) -> None:
             if not shiboken6.isValid(self) or seq != self._listing_seq:
                 return
-            self.show_message(str(exc) if isinstance(exc, LibraryError) else self.tr("Listing failed: {error}").format(error=exc))
+            self.show_message(localized(exc) if isinstance(exc, LibraryError) else self.tr("Listing failed: {error}").format(error=localized(exc)))
             self._update_buttons()
 
         run_in_background(lambda: list_gguf_files(ref.repo_id, ref.revision), listed, failed)
@@ -361,7 +362,7 @@ class DownloadDialog(QDialog):
                 best = pick_file(listing, quantization)
                 select = [f.filename for f in listing.files].index(best.filename)
             except HubError as exc:  # e.g. "owner/repo:Q3_K" and no such file: say so, list the others
-                note = " " + str(exc)
+                note = " " + localized(exc)
         self.files.resizeColumnToContents(1)
         self.files.resizeColumnToContents(2)
         if select >= 0:
@@ -449,14 +450,14 @@ class DownloadDialog(QDialog):
     def _on_failed(self, exc: BaseException) -> None:
         self.job = None
         if isinstance(exc, DownloadCancelled):
-            self.show_message(str(exc) + " " + self.tr("Select it under Unfinished downloads and press Resume."), "info")
+            self.show_message(localized(exc) + " " + self.tr("Select it under Unfinished downloads and press Resume."), "info")
         elif isinstance(exc, LibraryError):
-            self.show_message(str(exc), "error")
+            self.show_message(localized(exc), "error")
         elif isinstance(exc, OSError):
             self.show_message(self.tr("The download stopped: ChatDesk could not write the file ({error}). The part already "
-                                      "downloaded is kept.").format(error=exc.strerror or exc), "error")
+                                      "downloaded is kept.").format(error=exc.strerror or localized(exc)), "error")
         else:
-            self.show_message(self.tr("The download stopped unexpectedly: {error}").format(error=exc), "error")
+            self.show_message(self.tr("The download stopped unexpectedly: {error}").format(error=localized(exc)), "error")
         self.progress_label.setText("")
         self.progress.hide()
         self._update_buttons()
@@ -514,6 +515,6 @@ class DownloadDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             if shiboken6.isValid(self):
-                self.show_message(str(exc), "error")
+                self.show_message(localized(exc), "error")
 
         run_in_background(lambda: discard_download(p.repo_id, p.filename), done, failed)

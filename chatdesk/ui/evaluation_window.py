@@ -71,6 +71,7 @@ from chatdesk import paths
 from chatdesk.evaluation.launcher import STDERR_TAIL, ChildOutcome, child_arguments, parse_line
 from chatdesk.ui.appearance import MessageStyles, mix
 from chatdesk.ui.background import run_in_background
+from chatdesk.ui.i18n import localized
 from chatdesk.ui.library_window import human_size
 
 if TYPE_CHECKING:
@@ -977,7 +978,7 @@ class EvaluationWindow(QWidget):
             for i in self._pending:
                 self._set_status(i, NOT_RUN, _tr("Not run"))
             self._pending = []
-            self.show_message(str(exc))
+            self.show_message(localized(exc))
             self._finish()
 
         run_in_background(lambda: load_text(plan.text), checked, refused)  # unreadable, not UTF-8, empty: said first
@@ -1090,7 +1091,7 @@ class EvaluationWindow(QWidget):
             if not shiboken6.isValid(self) or self._plan is not plan:
                 return
             q = self._queue[i]
-            q.error = _tr("The result could not be saved: {error}").format(error=exc)
+            q.error = _tr("The result could not be saved: {error}").format(error=localized(exc))
             self._set_status(i, FAILED, _tr("Failed"), q.error)
             self._run_errors.append(_tr("{name}: {error}").format(name=q.name, error=q.error))
             self.show_message("\n".join(self._run_errors))
@@ -1164,7 +1165,7 @@ class EvaluationWindow(QWidget):
 
         def failed(exc: BaseException) -> None:
             if shiboken6.isValid(self):
-                self.show_message(_tr("The stored results could not be read: {error}").format(error=exc))
+                self.show_message(_tr("The stored results could not be read: {error}").format(error=localized(exc)))
 
         self._with_store(lambda store: list_evaluations(store, limit=PAST_RESULTS_SHOWN), loaded, failed)
 
@@ -1218,7 +1219,7 @@ class EvaluationWindow(QWidget):
 
         def failed(exc: BaseException) -> None:
             if shiboken6.isValid(self):
-                self.show_message(_tr("The results could not be exported: {error}").format(error=exc))
+                self.show_message(_tr("The results could not be exported: {error}").format(error=localized(exc)))
 
         run_in_background(write, written, failed)
 

@@ -15,6 +15,11 @@ language from it (``chatdesk.ui.chat_settings_panel.ui_language``).
 
 A missing or unreadable translation costs the words, never the start: ChatDesk then speaks
 English and says so on stderr.
+
+Sentences from the Qt-free layers (ggufcheck, engine, store, library ...) arrive as
+:class:`translatable.Text` (inside exceptions); ``localized`` shows them in the interface language
+(context "Messages"; ``scripts/i18n.py`` extracts their templates). A ``Text`` loses its template
+when it crosses a queued signal as ``str``, so threads localize before they emit.
 """
 
 from __future__ import annotations
@@ -26,11 +31,34 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from chatdesk import paths
+from translatable import Text
 
 SUPPORTED = ("en", "zh_CN")
 DEFAULT = "en"
 CATALOG = "chatdesk"  # assets/i18n/chatdesk_<language>.qm
 QT_CATALOGS = ("qtbase",)  # Qt's own words: QMessageBox and QDialogButtonBox buttons, QFileDialog
+
+
+MESSAGES = "Messages"  # the translation context of every msg("…") template
+
+
+def localized(value: object) -> str:
+    """``value`` as the user should read it now: a :class:`Text`, or an exception whose only
+    argument is one, translated into the interface language (its params too); anything else as
+    ``str(value)``. A translation whose placeholders do not fit falls back to the English."""
+    if isinstance(value, BaseException):
+        first = value.args[0] if len(value.args) == 1 else None
+        return _translated(first) if isinstance(first, Text) else str(value)
+    return _translated(value) if isinstance(value, Text) else str(value)
+
+
+def _translated(text: Text) -> str:
+    params = {name: _translated(v) if isinstance(v, Text) else v for name, v in text.params.items()}
+    template = QCoreApplication.translate(MESSAGES, text.template)
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return str(text)
 
 
 def translations_dir() -> Path:

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from chatdesk import paths
 from chatdesk.ui.background import run_in_background
+from chatdesk.ui.i18n import localized
 
 DEFAULT_TYPE = "q8_0"
 GPT2_REPO = "openai-community/gpt2"
@@ -276,7 +277,7 @@ class ImportCheckpointDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             if shiboken6.isValid(self):
-                self.tokenizer_note.setText(str(exc))
+                self.tokenizer_note.setText(localized(exc))
 
         run_in_background(find_gpt2_tokenizer, looked, failed)
 
@@ -366,7 +367,7 @@ class ImportCheckpointDialog(QDialog):
                 return
             self.tokenizer_job = None
             self.hub_tokenizer_button.setEnabled(True)
-            self.tokenizer_note.setText(str(exc))
+            self.tokenizer_note.setText(localized(exc))
 
         job = DownloadJob(work)
         job.progress.connect(progressed)
@@ -446,7 +447,7 @@ class ImportCheckpointDialog(QDialog):
         def failed(exc: BaseException) -> None:
             if shiboken6.isValid(self):
                 self.status.setText(self.status.text() + "\n" + self.tr("It could not be added to the library: {error}").format(
-                    error=exc))
+                    error=localized(exc)))
 
         run_in_background(lambda: Catalog.open().add_file(path, source="imported"), lambda _entry: None, failed)
 
@@ -511,7 +512,7 @@ class ImportCheckpointDialog(QDialog):
     def _error_text(self, events: list[dict], code: int) -> str:
         err = next((e["error"] for e in events if e.get("error")), None)
         if err:
-            return str(err)
+            return localized(err)
         stderr = next((e["stderr"] for e in events if e.get("stderr")), "").strip()
         return stderr.splitlines()[-1] if stderr else self.tr("The converter stopped unexpectedly (exit code {code}).").format(code=code)
 

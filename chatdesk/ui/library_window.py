@@ -50,6 +50,7 @@ from PySide6.QtWidgets import (
 from chatdesk.library import BUNDLED_ID, Catalog, LibraryError, ModelEntry
 from chatdesk.ui.appearance import MessageStyles, error_colour
 from chatdesk.ui.background import run_in_background
+from chatdesk.ui.i18n import localized
 from chatdesk.ui.model_picker import entry_key, same_model
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -450,11 +451,11 @@ class LibraryWindow(QDialog):
                 return
             self._pending -= 1
             if isinstance(exc, LibraryError):
-                text = str(exc)
+                text = localized(exc)
             elif isinstance(exc, OSError):
-                text = self.tr("ChatDesk could not read or write a file ({error}).").format(error=exc.strerror or exc)
+                text = self.tr("ChatDesk could not read or write a file ({error}).").format(error=exc.strerror or localized(exc))
             else:
-                text = self.tr("Something went wrong: {error}").format(error=exc)
+                text = self.tr("Something went wrong: {error}").format(error=localized(exc))
             self.show_message(failure_prefix + text, "error")
             self._update_buttons()
 

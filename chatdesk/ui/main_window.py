@@ -29,6 +29,7 @@ from chatdesk.chat import FlowError, reproduction_caveats
 from chatdesk.engine import ModelInfo
 from chatdesk.settings import AppSettings, save_settings
 from chatdesk.store import StoreError, mark_interactive_thread
+from chatdesk.ui.i18n import localized
 
 if TYPE_CHECKING:
     from chatdesk.store import Store
@@ -292,7 +293,7 @@ class MainWindow(QMainWindow):
         try:
             save_settings(self.settings)
         except OSError as exc:
-            self.banner.show_message(self.tr("Could not save settings: {error}.").format(error=exc.strerror or exc))
+            self.banner.show_message(self.tr("Could not save settings: {error}.").format(error=exc.strerror or localized(exc)))
 
     # ------------------------------------------------------------------ conversations
     def refresh_sidebar(self) -> None:
@@ -301,7 +302,7 @@ class MainWindow(QMainWindow):
         try:
             rows = self.store.list_conversations(limit=500)
         except StoreError as exc:
-            self.banner.show_message(str(exc))
+            self.banner.show_message(localized(exc))
             return
         self.sidebar.show_conversations(rows, self.controller.current_id)
 
@@ -326,7 +327,7 @@ class MainWindow(QMainWindow):
         try:
             return fn(*args)
         except (StoreError, FlowError) as exc:
-            self.banner.show_message(str(exc))
+            self.banner.show_message(localized(exc))
             return None
 
     def _follow_conversation_model(self, conversation_id: int) -> None:
@@ -377,7 +378,7 @@ class MainWindow(QMainWindow):
         try:
             self.store.trash_conversations(ids)
         except StoreError as exc:
-            self.banner.show_message(self.tr("{problem} The chats were not deleted.").format(problem=exc))
+            self.banner.show_message(self.tr("{problem} The chats were not deleted.").format(problem=localized(exc)))
             return
         self._pending_undo = list(ids)
         self._undo_timer.start(UNDO_SECONDS * 1000)
@@ -392,7 +393,7 @@ class MainWindow(QMainWindow):
             try:
                 self.store.restore_conversations(self._pending_undo)
             except StoreError as exc:
-                self.banner.show_message(self.tr("{problem} The deleted chats are kept in the trash; try Undo again.").format(problem=exc))
+                self.banner.show_message(self.tr("{problem} The deleted chats are kept in the trash; try Undo again.").format(problem=localized(exc)))
                 self.notice.set_action(self.tr("Undo"), self.undo_delete)
                 return
             self._pending_undo = []
@@ -405,7 +406,7 @@ class MainWindow(QMainWindow):
         ids, self._pending_undo = self._pending_undo, []
         self.notice.set_action(None, None)
         if ids:
-            run_in_background(lambda: self.store.delete_conversations(ids), lambda _n: None, lambda exc: self.banner.show_message(str(exc)))
+            run_in_background(lambda: self.store.delete_conversations(ids), lambda _n: None, lambda exc: self.banner.show_message(localized(exc)))
 
     # ------------------------------------------------------------------ transcripts
     def export_conversations(self, ids: list[int] | None) -> None:
@@ -429,7 +430,7 @@ class MainWindow(QMainWindow):
             if self.sidebar.search.text().strip() == query:
                 self.sidebar.show_hits(hits)
 
-        run_in_background(lambda: self.store.search(query, 100), done, lambda exc: self.banner.show_message(str(exc)))
+        run_in_background(lambda: self.store.search(query, 100), done, lambda exc: self.banner.show_message(localized(exc)))
 
     # ------------------------------------------------------------------ message actions
     def _message_action(self, action: str, message_id: int) -> None:

@@ -36,6 +36,7 @@ from chatdesk.engine.types import LoadSettings, LocalSource, ModelSource, Remote
 from chatdesk.settings import AppSettings, save_settings
 from chatdesk.store import StoreError
 from chatdesk.ui.background import run_in_background
+from chatdesk.ui.i18n import localized
 from chatdesk.ui.model_picker import ModelPicker, entry_key, is_remote_key, key_label, same_model, split_remote_key
 
 if TYPE_CHECKING:
@@ -109,7 +110,7 @@ def startup_model(requested: str | None, settings: AppSettings) -> StartupModel:
         try:
             return StartupModel(str(default_model_path()), BUNDLED_MODEL_NAME, settings, notice)
         except ModelFileError as exc:
-            return StartupModel("", None, settings, notice, str(exc))
+            return StartupModel("", None, settings, notice, localized(exc))
 
     if requested:
         return StartupModel(requested, None, settings)
@@ -122,7 +123,7 @@ def startup_model(requested: str | None, settings: AppSettings) -> StartupModel:
     try:
         catalog = Catalog.open()
     except (LibraryError, OSError) as exc:
-        return bundled(_tr("The model library could not be read ({error}); ChatDesk started with the bundled model.").format(error=exc))
+        return bundled(_tr("The model library could not be read ({error}); ChatDesk started with the bundled model.").format(error=localized(exc)))
     notice = " ".join(catalog.warnings) or None
     if legacy:
         notice = _adopt_remembered_model(catalog, legacy) or notice
@@ -158,7 +159,7 @@ def _adopt_remembered_model(catalog: Catalog, key: str) -> str | None:
         catalog.set_default(entry.id)
     except LibraryError as exc:
         return _tr("The model ChatDesk used last ({name}) cannot be used: {error} ChatDesk started with the library's default "
-                   "model instead.").format(name=key_label(key), error=exc)
+                   "model instead.").format(name=key_label(key), error=localized(exc))
     return None
 
 
@@ -228,7 +229,7 @@ class ModelActions(QObject):
             if not shiboken6.isValid(self):
                 return
             self._reading = False
-            self.window.banner.show_message(str(exc))
+            self.window.banner.show_message(localized(exc))
 
         run_in_background(read, done, failed)
 
@@ -269,7 +270,7 @@ class ModelActions(QObject):
             try:
                 save_settings(w.settings)
             except OSError as exc:
-                w.banner.show_message(_tr("Could not save settings: {error}.").format(error=exc.strerror or exc))
+                w.banner.show_message(_tr("Could not save settings: {error}.").format(error=exc.strerror or localized(exc)))
 
     # ------------------------------------------------------------------ switching
     def switch_to(self, key: str) -> bool:
@@ -314,7 +315,7 @@ class ModelActions(QObject):
             try:
                 self.window.store.set_conversation_model(pending[0], info.path)
             except StoreError as exc:
-                self.window.banner.show_message(str(exc))
+                self.window.banner.show_message(localized(exc))
         if not any(same_model(entry_key(e), info.path) for e in self.picker.entries()):
             self.refresh_library()  # e.g. a converted checkpoint the library adopted meanwhile
 

@@ -39,6 +39,7 @@ from chatdesk.chat import presets as P
 from chatdesk.chat.chat_settings import ChatSettings
 from chatdesk.engine import SamplingSettings
 from chatdesk.store import StoreError
+from chatdesk.ui.i18n import localized
 
 if TYPE_CHECKING:
     from chatdesk.store import Store
@@ -208,7 +209,7 @@ class PresetDialog(QDialog):
             self._presets = P.all_presets(self.store)
         except StoreError as exc:
             self._presets = list(P.BUILTIN_PRESETS)
-            self.show_error(str(exc))
+            self.show_error(localized(exc))
         self.list.blockSignals(True)
         self.list.clear()
         for p in self._presets:
@@ -309,7 +310,7 @@ class PresetDialog(QDialog):
         try:
             saved = P.update(self.store, self._edited(preset), self._text_language)
         except P.PresetError as exc:
-            self.show_error(str(exc))
+            self.show_error(localized(exc))
             return
         self._editing = saved
         self._presets = [saved if p.id == saved.id else p for p in self._presets]
@@ -342,7 +343,7 @@ class PresetDialog(QDialog):
         try:
             preset = P.save_new(self.store, P.from_chat(self.tr("My preset"), self.chat), self.language)
         except P.PresetError as exc:
-            self.show_error(str(exc))
+            self.show_error(localized(exc))
             return
         self.reload(select=preset.id)
         self.presets_changed.emit()
@@ -357,7 +358,7 @@ class PresetDialog(QDialog):
         try:
             copy = P.duplicate(self.store, preset, self.language)
         except P.PresetError as exc:
-            self.show_error(str(exc))
+            self.show_error(localized(exc))
             return
         self.reload(select=copy.id)
         self.presets_changed.emit()
@@ -372,7 +373,7 @@ class PresetDialog(QDialog):
             for p in chosen:
                 P.delete(self.store, p.id)  # type: ignore[union-attr]
         except P.PresetError as exc:
-            self.show_error(str(exc))
+            self.show_error(localized(exc))
             return
         self.reload()
         self.presets_changed.emit()
@@ -397,7 +398,7 @@ class PresetDialog(QDialog):
             try:
                 data = path.read_bytes()
             except OSError as exc:
-                raise P.PresetError(unreadable.format(name=path.name, reason=exc.strerror or exc)) from exc
+                raise P.PresetError(unreadable.format(name=path.name, reason=exc.strerror or localized(exc))) from exc
             return P.import_json(store, data, language)
 
         run_in_background(work, self._imported, self._failed)
@@ -412,7 +413,7 @@ class PresetDialog(QDialog):
         self.import_finished.emit(len(added))
 
     def _failed(self, exc: BaseException) -> None:
-        self.show_error(str(exc) if isinstance(exc, (P.PresetError, StoreError)) else self.tr("Import failed: {reason}").format(reason=exc))
+        self.show_error(localized(exc) if isinstance(exc, (P.PresetError, StoreError)) else self.tr("Import failed: {reason}").format(reason=localized(exc)))
         self.import_finished.emit(-1)
 
     import_finished = Signal(int)  # how many presets were added; -1 on failure
@@ -435,7 +436,7 @@ class PresetDialog(QDialog):
             self.export_finished.emit(str(path))
 
         def failed(exc: BaseException) -> None:
-            reason = getattr(exc, "strerror", None) or str(exc)
+            reason = getattr(exc, "strerror", None) or localized(exc)
             self.show_error(self.tr("The presets could not be written to {path}: {reason}").format(path=path, reason=reason))
             self.export_finished.emit("")
 

@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
 
 from chatdesk.library import Catalog, LibraryError, ModelEntry
 from chatdesk.ui.background import run_in_background
+from chatdesk.ui.i18n import localized
 from chatdesk.ui.library_window import MESSAGE_STYLES
+from translatable import text_of
 
 DATA_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -182,7 +184,7 @@ class RemoteDialog(QDialog):
             endpoints = self.remotes.endpoints()
         except LibraryError as exc:
             endpoints = []
-            self.show_message(str(exc))
+            self.show_message(localized(exc))
         for e in endpoints:
             self.saved.addItem(f"{e.name} — {e.base_url}", e)
         self.saved.blockSignals(False)
@@ -220,7 +222,7 @@ class RemoteDialog(QDialog):
         try:
             base = normalize_base_url(self.url.text())
         except ValueError as exc:
-            self.show_message(str(exc))
+            self.show_message(localized(exc))
             return
         typed_key = self.key.text().strip() or None
         saved = self._saved_endpoint()
@@ -238,7 +240,7 @@ class RemoteDialog(QDialog):
             try:
                 return fetch_models(base, key)
             except EngineError as exc:
-                raise LibraryError(str(exc)) from exc
+                raise LibraryError(text_of(exc)) from exc
 
         def listed(listing: Any) -> None:
             if not shiboken6.isValid(self) or seq != self._seq:
@@ -266,7 +268,7 @@ class RemoteDialog(QDialog):
             if not shiboken6.isValid(self) or seq != self._seq:
                 return
             self._end()
-            self.show_message(str(exc))
+            self.show_message(localized(exc))
 
         self._start()
         run_in_background(ask, listed, failed)
@@ -291,7 +293,7 @@ class RemoteDialog(QDialog):
         try:
             base = normalize_base_url(self.url.text())
         except ValueError as exc:
-            self.show_message(str(exc))
+            self.show_message(localized(exc))
             return
         name = self.name.text().strip()
         key = self.key.text().strip() or None
@@ -343,7 +345,7 @@ class RemoteDialog(QDialog):
             if not shiboken6.isValid(self):
                 return
             self._end()
-            self.show_message(str(exc) if isinstance(exc, LibraryError) else self.tr("Saving failed: {error}").format(error=exc))
+            self.show_message(localized(exc) if isinstance(exc, LibraryError) else self.tr("Saving failed: {error}").format(error=localized(exc)))
 
         self._start()
         run_in_background(save, saved_ok, failed)

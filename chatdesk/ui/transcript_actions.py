@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog
 from chatdesk import archive
 from chatdesk.transcripts import FORMATS
 from chatdesk.ui.background import run_in_background
+from chatdesk.ui.i18n import localized
 
 if TYPE_CHECKING:
     from chatdesk.ui.main_window import MainWindow
@@ -50,7 +51,7 @@ def export_conversations(window: MainWindow, ids: list[int] | None) -> None:
         lambda: archive.export_conversations(window.store, ids, fmt, Path(path)),
         lambda n: window.notice.show_message(
             QCoreApplication.translate("TranscriptActions", "Exported %n chat(s) to {path}.", "", n).format(path=path), "info"),
-        lambda exc: (window.notice.hide(), window.banner.show_message(str(exc))),
+        lambda exc: (window.notice.hide(), window.banner.show_message(localized(exc))),
     )
 
 
@@ -76,4 +77,4 @@ def import_transcript(window: MainWindow) -> None:
         window.notice.show_message(import_summary(report), "info")
         window.refresh_sidebar()
 
-    run_in_background(lambda: archive.import_file(window.store, Path(path)), done, lambda exc: window.banner.show_message(str(exc)))
+    run_in_background(lambda: archive.import_file(window.store, Path(path)), done, lambda exc: window.banner.show_message(localized(exc)))

@@ -29,6 +29,7 @@ from chatdesk.engine import EngineError, GenerationResult, ModelInfo
 from chatdesk.engine.base import Engine
 from chatdesk.engine.types import LocalSource, ModelSource, RemoteSource, TokenProb
 from chatdesk.store import StoreError
+from chatdesk.ui.i18n import localized
 
 if TYPE_CHECKING:
     from chatdesk.store import Store
@@ -124,7 +125,7 @@ class InferenceWorker(QObject):
         except Exception as exc:  # the app must survive any load failure
             if not isinstance(exc, EngineError):
                 log.exception("unexpected load failure")
-            message = str(exc) if isinstance(exc, EngineError) else self.tr("Could not load {model}: {problem}").format(model=source.key, problem=exc)
+            message = localized(exc) if isinstance(exc, EngineError) else self.tr("Could not load {model}: {problem}").format(model=source.key, problem=localized(exc))
             still = current.info if current is not None and current.loaded else None
             if engine is not current:
                 engine.unload()
@@ -142,7 +143,7 @@ class InferenceWorker(QObject):
     @Slot(object)
     def generate(self, job: GenerationJob) -> None:
         engine = self._engine
-        recorder = ReplyRecorder(self._store, job.plan, on_save_error=self.save_failed.emit)
+        recorder = ReplyRecorder(self._store, job.plan, on_save_error=lambda text: self.save_failed.emit(localized(text)))
         if engine is None or not engine.loaded:
             self.generation_failed.emit(GenerationOutcome(job, None, recorder.fail(self.tr("No model is loaded, so there is no reply."))))
             return
@@ -155,7 +156,7 @@ class InferenceWorker(QObject):
         except Exception as exc:  # a failed reply must never take the app down
             if not isinstance(exc, EngineError):
                 log.exception("generation crashed")
-            message = str(exc) if isinstance(exc, EngineError) else self.tr("Generation failed: {problem}").format(problem=exc)
+            message = localized(exc) if isinstance(exc, EngineError) else self.tr("Generation failed: {problem}").format(problem=localized(exc))
             self.generation_failed.emit(GenerationOutcome(job, None, recorder.fail(message)))
             return
         info = engine.info
