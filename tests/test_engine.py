@@ -344,3 +344,35 @@ def test_busy_elsewhere_sees_a_busy_process():
     finally:
         hog.kill()
         hog.wait()
+
+
+def test_a_load_leaves_the_process_streams_alone(model_path, tmp_path):
+    """While the worker loads a model, the window's thread keeps writing (warnings, tracebacks,
+    the single-instance notice): llama-cpp-python used to point fd 2 at /dev/null meanwhile."""
+    import subprocess
+    import sys
+
+    code = f"""
+import sys, threading, time
+from pathlib import Path
+from chatdesk.engine.llama_engine import LlamaEngine
+from chatdesk.engine import LoadSettings
+done = threading.Event()
+written = 0
+def load():
+    try:
+        LlamaEngine(Path({str(tmp_path / "c.json")!r})).load({model_path!r}, LoadSettings(n_ctx=256))
+    finally:
+        done.set()
+loader = threading.Thread(target=load)
+loader.start()
+while not done.is_set():
+    print("tick", file=sys.stderr, flush=True)
+    written += 1
+    time.sleep(0.002)  # a steady trickle, as a window's warnings would be
+loader.join()
+print("written", written, flush=True)
+"""
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True)
+    written = int(proc.stdout.split()[-1])
+    assert written > 0 and proc.stderr.count("tick\n") == written

@@ -10,6 +10,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -59,9 +60,15 @@ def _status(data: Path, message_id: int) -> str:
 
 @pytest.fixture
 def first(tmp_path):
+    """A running ChatDesk that has finished starting: it has marked the replies a crash left
+    'streaming' as interrupted (a canary shows when), so any reply that is 'streaming' after
+    that belongs to it. Waiting only for its lock and database file raced that step on a
+    loaded one-core machine."""
     data = tmp_path / "profile"
+    data.mkdir()
+    canary = _streaming_reply(data)
     proc = _start(data)
-    _wait_for(lambda: (data / "chatdesk.lock").exists() and (data / "chatdesk.sqlite3").exists(), proc=proc)
+    _wait_for(lambda: (data / "chatdesk.lock").exists() and _status(data, canary) == Status.INTERRUPTED, proc=proc)
     yield data, proc
     if proc.poll() is None:
         proc.terminate()
@@ -75,9 +82,15 @@ def test_second_start_focuses_the_first_and_leaves_its_reply_alone(first):
     assert second.returncode == 0, second.stderr
     assert "already running" in second.stderr
     assert _status(data, reply) == Status.STREAMING, "the second start must not mark the first one's reply interrupted"
+    said: list[str] = []
+    reader = threading.Thread(target=lambda: said.extend(iter(proc.stderr.readline, "")), daemon=True)
+    reader.start()  # the first window's own words, read while it keeps running
+    try:
+        _wait_for(lambda: any("bringing it to the front" in line for line in said), timeout=20, proc=proc)
+    except AssertionError as exc:
+        raise AssertionError(f"{exc}; the first said {said!r}; the second said {second.stderr!r}") from None
     proc.send_signal(signal.SIGTERM)
-    _, err = proc.communicate(timeout=60)
-    assert "bringing it to the front" in err
+    proc.wait(60)
 
 
 def test_a_lock_left_by_a_crash_is_taken_over(first):

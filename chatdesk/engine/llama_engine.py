@@ -81,6 +81,40 @@ def install_log_capture() -> None:
     llama_lowlevel.llama_log_set(_log_callback, ctypes.c_void_p(0))
 
 
+class _LeaveStreamsAlone:
+    """Stands in for llama-cpp-python's ``suppress_stdout_stderr``, doing nothing.
+
+    To keep a quiet (``verbose=False``) load quiet, llama-cpp-python points file descriptors 1
+    and 2 at /dev/null and swaps ``sys.stdout``/``sys.stderr`` for the whole process while the
+    model loads. The window's thread keeps running meanwhile, so whatever it (or any thread)
+    wrote then was lost: a warning, a traceback, the single-instance notice (found by
+    tests/test_single_instance.py failing one run in six). llama.cpp's own log already goes to
+    ``_log_callback``, so that silencing buys nothing here.
+    """
+
+    def __init__(self, disable: bool = True) -> None:
+        pass
+
+    def __enter__(self) -> _LeaveStreamsAlone:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        return None
+
+
+def leave_process_streams_alone() -> None:
+    """Install ``_LeaveStreamsAlone`` where llama-cpp-python looks up its silencer (idempotent)."""
+    import llama_cpp._internals as internals
+    import llama_cpp.llama as high_level
+
+    for module in (internals, high_level):
+        if hasattr(module, "suppress_stdout_stderr"):
+            module.suppress_stdout_stderr = _LeaveStreamsAlone  # type: ignore[attr-defined,misc]
+
+
+leave_process_streams_alone()
+
+
 def _last_llama_errors() -> str:
     lines = [ln.strip() for ln in _llama_log if ln.strip()]
     words = ("error", "failed", "wrong", "unknown", "invalid", "cannot", "missing")
