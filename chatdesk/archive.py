@@ -22,6 +22,7 @@ from chatdesk.transcripts import (
     parse_json,
 )
 from chatdesk.transcripts.model import active_path
+from translatable import msg, text_of
 
 
 class ArchiveError(RuntimeError):
@@ -43,7 +44,7 @@ class ImportReport:
 def to_transcript(store: Store, conversation_id: int) -> TranscriptConversation:
     conv = store.get_conversation(conversation_id)
     if conv is None:
-        raise ArchiveError(f"There is no conversation with id {conversation_id}.")
+        raise ArchiveError(msg("There is no conversation with id {id}.", id=conversation_id))
     rows = store.messages(conversation_id)
     uid_of = {m.id: m.uid for m in rows}
     tokens = load_tokens_for(store, [m.id for m in rows if m.role == "assistant"])
@@ -80,12 +81,12 @@ def export_conversations(store: Store, ids: Sequence[int] | None, fmt: str, path
     if ids is None:
         ids = [c.id for c in store.list_conversations(limit=10**9)]
     if not ids:
-        raise ArchiveError("There are no conversations to export.")
+        raise ArchiveError(msg("There are no conversations to export."))
     convs = [to_transcript(store, i) for i in ids]
     try:
         export_to_path(convs, fmt, path)
     except TranscriptError as exc:
-        raise ArchiveError(str(exc)) from exc
+        raise ArchiveError(text_of(exc)) from exc
     return len(convs)
 
 
@@ -94,11 +95,11 @@ def import_file(store: Store, path: Path) -> ImportReport:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise ArchiveError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+        raise ArchiveError(msg("Cannot read {path}: {error}.", path=str(path), error=exc.strerror or str(exc))) from exc
     try:
         convs = parse_json(data)
     except TranscriptError as exc:
-        raise ArchiveError(f"{Path(path).name} was not imported: {exc}") from exc
+        raise ArchiveError(msg("{file} was not imported: {error}", file=Path(path).name, error=text_of(exc))) from exc
     items = [
         (
             {

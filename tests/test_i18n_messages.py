@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import copy
 import importlib.util
+import json
 import pickle
 import re
 import sqlite3
 import sys
+import threading
 from pathlib import Path
 
 import pytest
+from fault_server import MODEL_ID, REPLY_PIECES, FaultServer, free_port
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QInputDialog
 from tests_gui_support import make_window
@@ -168,3 +171,102 @@ def test_a_locked_database_is_reported_in_chinese_in_the_chinese_window(qtbot, d
     finally:
         win.close()
         store.close()
+
+
+# ------------------------------------------------------------------------------ more layers, real components
+def _unquoted(text: str) -> str:
+    """``text`` without what it quotes in “…” (a server's own words, a model id, a field name)."""
+    return re.sub(r"“[^”]*”", " ", text)
+
+
+def test_remote_server_errors_read_in_chinese(chinese):
+    """A real HTTP server on 127.0.0.1 that refuses, limits and cuts: each sentence in Chinese."""
+    from chatdesk.engine.remote import RemoteConnectionError, RemoteEngine
+    from chatdesk.engine.types import ChatMessage, GenerationRequest, RemoteSource, SamplingSettings
+
+    refused = RemoteEngine()
+    with pytest.raises(RemoteConnectionError) as caught:
+        refused.load(RemoteSource(f"http://127.0.0.1:{free_port()}/v1", "m"))
+    assert "connection refused" in str(caught.value)  # the CLI's English is unchanged
+    shown = localized(caught.value)
+    assert "连接被拒绝" in shown and not english_left(shown), shown
+
+    server = FaultServer()
+    try:
+        request = GenerationRequest(request_id=1, messages=(ChatMessage("user", "Hi"),),
+                                    sampling=SamplingSettings(max_tokens=20, seed=42))
+        for behaviour, says, zh in (("ratelimit", "Try again in 7 seconds", "请在 7 秒后重试"),
+                                    ("truncated", "text received so far is kept", "已收到的文本会保留")):
+            engine = RemoteEngine(lambda _endpoint: None)
+            engine.load(RemoteSource(server.url(behaviour), MODEL_ID, "ep"))
+            pieces: list[str] = []
+            result = engine.generate(request, threading.Event(), pieces.append)
+            assert result.stop_reason == "error" and says in result.error, result.error
+            if behaviour == "truncated":
+                assert "".join(pieces) == "".join(REPLY_PIECES[:2])
+            shown = localized(result.error)
+            assert zh in shown and CJK.search(shown) and not english_left(_unquoted(shown)), shown
+    finally:
+        server.close()
+
+
+def test_a_malformed_transcript_is_refused_in_chinese(chinese, store, tmp_path):
+    from chatdesk import archive
+
+    cut = tmp_path / "对话.json"
+    text = '{"format": "chatdesk-transcript", "version": 1, "conversations": ['
+    cut.write_text(text, encoding="utf-8")
+    with pytest.raises(archive.ArchiveError) as caught:
+        archive.import_file(store, cut)
+    assert "is not valid JSON" in str(caught.value)
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as exc:
+        python_says = exc.msg  # Python's own words, passed on as they are
+    shown = localized(caught.value).replace(python_says, " ")
+    assert cut.name in shown and "不是有效的 JSON" in shown and not english_left(shown), shown
+
+    wrong = tmp_path / "wrong.json"
+    wrong.write_text(json.dumps({"format": "chatdesk-transcript", "version": 1, "conversations": [{
+        "uid": "c1", "title": "Hello", "created_at": "2024-05-01T12:00:00Z", "updated_at": "2024-05-01T12:00:00Z",
+        "messages": [{"uid": "m1", "parent_uid": None, "role": "wizard", "content": "x", "status": "done",
+                      "created_at": "2024-05-01T12:00:00Z"}]}]}), encoding="utf-8")
+    with pytest.raises(archive.ArchiveError) as caught:
+        archive.import_file(store, wrong)
+    assert 'conversation 1 (“Hello”), message 1: the role "wizard" is unknown' in str(caught.value)
+    shown = localized(caught.value)
+    assert "第 1 个对话" in shown and not english_left(_unquoted(shown), {"wizard", "user", "assistant", "system"}), shown
+    assert store.list_conversations() == []  # nothing half-imported
+
+
+def test_a_bad_presets_file_is_refused_in_chinese(chinese, store):
+    from chatdesk.chat import presets as P
+
+    bad = {"format": P.FORMAT_NAME, "version": P.FORMAT_VERSION,
+           "presets": [{"name": "Mine", "system_prompt": "Be brief.", "colour": "red", "sampling": {"top_p": 7}}, 5]}
+    with pytest.raises(P.PresetFormatError) as caught:
+        P.import_json(store, json.dumps(bad))
+    assert str(caught.value).startswith("These presets cannot be imported; nothing was imported.\n• Preset 1")
+    shown = localized(caught.value)
+    assert shown.count("\n• ") == 3 and "预设 1" in shown and "预设 2" in shown, shown
+    keys = {"description", "name", "sampling"}  # the file format's own keys, named as written in the file
+    assert not english_left(_unquoted(shown), keys), shown
+    assert all(p.builtin for p in P.all_presets(store))  # all or nothing: none was added
+
+
+def test_an_evaluation_failure_reads_in_chinese_in_the_chinese_evaluation_window(qtbot, chinese, data_dir, model_path, tmp_path):
+    """The child process says why in English JSON with its template; the window says it in Chinese."""
+    from chatdesk.ui.evaluation_window import EvaluationWindow
+
+    short = tmp_path / "short.txt"
+    short.write_text("Only a few words here.", encoding="utf-8")
+    win = EvaluationWindow(models=[model_path])
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.results_loaded, timeout=30_000):
+        win.show()
+    win.set_text_file(str(short))
+    with qtbot.waitSignal(win.run_finished, timeout=300_000):
+        win.start_button.click()
+    shown = win.message_text()
+    assert "文本太短" in shown and Path(model_path).name in shown, shown
+    assert not english_left(shown.replace(Path(model_path).name, " "), {"ctx"}), shown  # --ctx: an option's name

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["Text", "msg", "text_of"]
+__all__ = ["Text", "from_data", "msg", "text_of", "to_data"]
 
 
 class Text(str):
@@ -41,7 +41,6 @@ class Text(str):
         return (Text, (self.template, self.params))
 
 
-
 def msg(template: str, /, **params: Any) -> Text:
     """``template.format(**params)`` as a :class:`Text`. ``template`` must be a string literal
     (scripts/i18n.py reads it from the source), formatted like ``str.format`` even without
@@ -54,3 +53,45 @@ def text_of(exc: BaseException) -> str:
     error as ``OtherError(text_of(exc))`` (or pass it as a param) instead of ``str(exc)``."""
     first = exc.args[0] if len(exc.args) == 1 else None
     return first if isinstance(first, Text) else str(exc)
+
+
+def to_data(text: str) -> dict[str, Any]:
+    """``text`` as JSON-ready data, for a sentence that crosses a process boundary (the
+    evaluation child's error line): ``{"template": …, "params": {…}}``, nested Texts likewise,
+    other params as JSON scalars or their ``str``. A plain ``str`` gives ``{"template": None}``."""
+    if not isinstance(text, Text):
+        return {"template": None, "params": {}}
+    return {"template": text.template, "params": {name: _param_data(v) for name, v in text.params.items()}}
+
+
+def _param_data(value: Any) -> Any:
+    if isinstance(value, Text):
+        return to_data(value)
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    return str(value)
+
+
+def from_data(english: str, data: object) -> str:
+    """The :class:`Text` that ``to_data`` described, when it still reads exactly ``english``;
+    otherwise ``english`` itself (an older or foreign sender, damaged data: nothing is lost)."""
+    try:
+        text = _text_from(data)
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+        return english
+    return text if text is not None and text == english else english
+
+
+def _text_from(data: object) -> Text | None:
+    if not isinstance(data, dict) or not isinstance(data.get("template"), str):
+        return None
+    params = data.get("params") or {}
+    if not isinstance(params, dict):
+        return None
+    out: dict[str, Any] = {}
+    for name, value in params.items():
+        nested = _text_from(value) if isinstance(value, dict) else None
+        if isinstance(value, dict) and nested is None:
+            return None
+        out[str(name)] = nested if nested is not None else value
+    return Text(data["template"], out)

@@ -685,78 +685,78 @@
 <context>
     <name>ContextMeter</name>
     <message>
-        <location filename="../../chatdesk/ui/context_meter.py" line="56"/>
-        <location filename="../../chatdesk/ui/context_meter.py" line="86"/>
+        <location filename="../../chatdesk/ui/context_meter.py" line="57"/>
+        <location filename="../../chatdesk/ui/context_meter.py" line="87"/>
         <source>Context use</source>
         <translation>上下文用量</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/context_meter.py" line="72"/>
+        <location filename="../../chatdesk/ui/context_meter.py" line="73"/>
         <source>Context used</source>
         <translation>已用上下文</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/context_meter.py" line="80"/>
+        <location filename="../../chatdesk/ui/context_meter.py" line="81"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/context_meter.py" line="100"/>
+        <location filename="../../chatdesk/ui/context_meter.py" line="101"/>
         <source>Context: counting tokens…</source>
         <translation>上下文：正在计算 token…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/context_meter.py" line="135"/>
+        <location filename="../../chatdesk/ui/context_meter.py" line="136"/>
         <source>Context: no model loaded</source>
         <translation>上下文：未加载模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/context_meter.py" line="158"/>
+        <location filename="../../chatdesk/ui/context_meter.py" line="159"/>
         <source>Context: {reason}</source>
         <translation>上下文：{reason}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/context_meter.py" line="161"/>
+        <location filename="../../chatdesk/ui/context_meter.py" line="162"/>
         <source>Context: the tokens could not be counted ({reason}).</source>
         <translation>上下文：无法计算 token 数（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/context_meter.py" line="171"/>
+        <location filename="../../chatdesk/ui/context_meter.py" line="172"/>
         <source>{approx}{used} / {total} tokens</source>
         <translation>{approx}{used} / {total} 个 token</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/context_meter.py" line="176"/>
+        <location filename="../../chatdesk/ui/context_meter.py" line="177"/>
         <source> · 1 earlier message will be left out</source>
         <translation> · 将省略 1 条较早的消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/context_meter.py" line="178"/>
+        <location filename="../../chatdesk/ui/context_meter.py" line="179"/>
         <source> · {n} earlier messages will be left out</source>
         <translation> · 将省略 {n} 条较早的消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/context_meter.py" line="179"/>
+        <location filename="../../chatdesk/ui/context_meter.py" line="180"/>
         <source>this chat&apos;s limit</source>
         <translation>此对话的上限</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/context_meter.py" line="179"/>
+        <location filename="../../chatdesk/ui/context_meter.py" line="180"/>
         <source>the model&apos;s context</source>
         <translation>模型的上下文</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/context_meter.py" line="181"/>
+        <location filename="../../chatdesk/ui/context_meter.py" line="182"/>
         <source>The next reply reads {approx}{used} tokens: the system prompt, the conversation and your message. Up to {budget} tokens are left for the reply, of {total} tokens ({where}).</source>
         <translation>下一条回复将读取 {approx}{used} 个 token：系统提示词、对话和你的消息。在 {total} 个 token（{where}）中，最多还剩 {budget} 个 token 可用于回复。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/context_meter.py" line="186"/>
+        <location filename="../../chatdesk/ui/context_meter.py" line="187"/>
         <source>The oldest messages that no longer fit are left out; they are marked in the conversation.</source>
         <translation>放不下的最早消息将被省略，并在对话中标出。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/context_meter.py" line="188"/>
+        <location filename="../../chatdesk/ui/context_meter.py" line="189"/>
         <source>Counts are estimates: the server applies its own chat template.</source>
         <translation>计数为估计值：服务器会使用自己的对话模板。</translation>
     </message>
@@ -1118,628 +1118,628 @@
 <context>
     <name>EvaluationWindow</name>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="111"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="112"/>
         <source>Built-in sample</source>
         <translation>内置样本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="126"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="127"/>
         <source>The evaluation was cancelled.</source>
         <translation>评估已取消。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="128"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="129"/>
         <source>The evaluation process stopped unexpectedly (exit status {code}).</source>
         <translation>评估进程意外停止（退出状态 {code}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="206"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="207"/>
         <source>The evaluation could not be started: {error}</source>
         <translation>无法启动评估：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="232"/>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="592"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="233"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="593"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="233"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="234"/>
         <source>Quantization</source>
         <translation>量化</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="234"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="235"/>
         <source>File size</source>
         <translation>文件大小</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="235"/>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="377"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="236"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="378"/>
         <source>Perplexity</source>
         <translation>困惑度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="236"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="237"/>
         <source>Bits/token</source>
         <translation>比特/词元</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="237"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="238"/>
         <source>KL divergence</source>
         <translation>KL 散度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="238"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="239"/>
         <source>Top-1 agreement</source>
         <translation>Top-1 一致率</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="239"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="240"/>
         <source>Prompt tok/s</source>
         <translation>提示词元/秒</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="240"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="241"/>
         <source>Generation tok/s</source>
         <translation>生成词元/秒</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="241"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="242"/>
         <source>Peak memory</source>
         <translation>峰值内存</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="242"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="243"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="243"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="244"/>
         <source>Context</source>
         <translation>上下文</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="244"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="245"/>
         <source>Measured</source>
         <translation>测量时间</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="337"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="338"/>
         <source>{path}
 SHA-256 {sha}</source>
         <translation>{path}
 SHA-256 {sha}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="340"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="341"/>
         <source>Compared with {name} ({type}), whose perplexity is {ppl}</source>
         <translation>与 {name}（{type}）比较，其困惑度为 {ppl}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="343"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="344"/>
         <source>{tokens} tokens scored in {windows} windows</source>
         <translation>在 {windows} 个窗口中评分了 {tokens} 个词元</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="346"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="347"/>
         <source>llama-cpp-python {version}, {threads} threads</source>
         <translation>llama-cpp-python {version}，{threads} 个线程</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="377"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="378"/>
         <source>Perplexity against file size</source>
         <translation>困惑度与文件大小</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="378"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="379"/>
         <source>Generation speed against file size</source>
         <translation>生成速度与文件大小</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="378"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="379"/>
         <source>Generation (tokens/s)</source>
         <translation>生成（词元/秒）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="379"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="380"/>
         <source>Prompt speed against file size</source>
         <translation>提示处理速度与文件大小</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="379"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="380"/>
         <source>Prompt processing (tokens/s)</source>
         <translation>提示处理（词元/秒）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="383"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="384"/>
         <source>What the chart shows</source>
         <translation>图表显示的内容</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="389"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="390"/>
         <source>Chart of the selected results</source>
         <translation>所选结果的图表</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="397"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="398"/>
         <source>About the chart</source>
         <translation>关于图表</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="399"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="400"/>
         <source>Chart:</source>
         <translation>图表：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="400"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="401"/>
         <source>Chart</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="463"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="464"/>
         <source>File size (MB)</source>
         <translation>文件大小（MB）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="489"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="490"/>
         <source>Select results in the table to compare them here.</source>
         <translation>在表格中选择结果，即可在此比较。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="492"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="493"/>
         <source>Different texts or window sizes: these figures do not compare.</source>
         <translation>文本或窗口大小不同：这些数字不可比较。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="540"/>
         <location filename="../../chatdesk/ui/evaluation_window.py" line="541"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="542"/>
         <source>Evaluate models</source>
         <translation>评估模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="591"/>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="843"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="592"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="844"/>
         <source>Models to evaluate</source>
         <translation>要评估的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="592"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="593"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="592"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="593"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="604"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="605"/>
         <source>Add GGUF…</source>
         <translation>添加 GGUF…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="604"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="605"/>
         <source>Add GGUF model files to evaluate</source>
         <translation>添加要评估的 GGUF 模型文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="608"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="609"/>
         <source>Add a model from the library</source>
         <translation>从模型库添加模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="610"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="611"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="610"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="611"/>
         <source>Remove the selected models from the list</source>
         <translation>从列表中移除所选模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="617"/>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="848"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="618"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="849"/>
         <source>Text to evaluate on</source>
         <translation>用于评估的文本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="618"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="619"/>
         <source>Built-in sample (English and Chinese)</source>
         <translation>内置样本（英文和中文）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="619"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="620"/>
         <source>A text file of mine</source>
         <translation>我自己的文本文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="622"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="623"/>
         <source>Text file</source>
         <translation>文本文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="623"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="624"/>
         <source>a UTF-8 text file, a few thousand words or more</source>
         <translation>UTF-8 文本文件，至少几千字</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="624"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="625"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="624"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="625"/>
         <source>Choose a text file</source>
         <translation>选择文本文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="629"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="630"/>
         <source>Context length</source>
         <translation>上下文长度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="632"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="633"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="633"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="634"/>
         <source> tokens</source>
         <translation> 个词元</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="634"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="635"/>
         <source>Tokens per window. Automatic: 512, or the model&apos;s trained context if that is smaller. Each window scores its second half, as llama.cpp&apos;s llama-perplexity does; the text needs at least two windows.</source>
         <translation>每个窗口的词元数。自动：512，若模型训练时的上下文更小则取其值。与 llama.cpp 的 llama-perplexity 相同，每个窗口只为后半部分评分；文本至少需要两个窗口。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="639"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="640"/>
         <source>Windows to evaluate</source>
         <translation>要评估的窗口数</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="641"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="642"/>
         <source>All the text</source>
         <translation>全部文本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="642"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="643"/>
         <source>Evaluate only the first windows of the text, for a quicker estimate.</source>
         <translation>只评估文本的前几个窗口，以便更快地估算。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="646"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="647"/>
         <source>Reference for KL divergence and top-1 agreement</source>
         <translation>KL 散度和 Top-1 一致率的参照</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="647"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="648"/>
         <source>Automatic: a more precise file converted from the same checkpoint</source>
         <translation>自动：由同一检查点转换的更高精度文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="648"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="649"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="649"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="650"/>
         <source>This GGUF or original checkpoint:</source>
         <translation>此 GGUF 或原始检查点：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="650"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="651"/>
         <source>KL divergence and top-1 agreement say how far a quantized model&apos;s next-token choices are from a higher-precision version of the same model.</source>
         <translation>KL 散度和 Top-1 一致率表示量化模型的下一个词元选择与同一模型的更高精度版本相差多远。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="654"/>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="855"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="655"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="856"/>
         <source>Reference model</source>
         <translation>参照模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="655"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="656"/>
         <source>an F16/F32 GGUF, a Hugging Face GPT-2 folder or a nanoGPT ckpt.pt</source>
         <translation>F16/F32 GGUF、Hugging Face GPT-2 文件夹或 nanoGPT 的 ckpt.pt</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="656"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="657"/>
         <source>File…</source>
         <translation>文件…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="656"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="657"/>
         <source>Choose a reference file</source>
         <translation>选择参照文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="658"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="659"/>
         <source>Folder…</source>
         <translation>文件夹…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="658"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="659"/>
         <source>Choose a reference folder</source>
         <translation>选择参照文件夹</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="664"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="665"/>
         <source>Evaluation message</source>
         <translation>评估消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="670"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="671"/>
         <source>Evaluation status</source>
         <translation>评估状态</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="672"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="673"/>
         <source>Evaluate</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="672"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="673"/>
         <source>Evaluate the models in the list</source>
         <translation>评估列表中的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="673"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="674"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="673"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="674"/>
         <source>Cancel the evaluation</source>
         <translation>取消评估</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="682"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="683"/>
         <source>Evaluation results</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="695"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="696"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="696"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="697"/>
         <source>Export the selected results, or all of them, as CSV</source>
         <translation>将所选结果（或全部结果）导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="697"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="698"/>
         <source>Export JSON…</source>
         <translation>导出 JSON…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="698"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="699"/>
         <source>Export the selected results, or all of them, as JSON</source>
         <translation>将所选结果（或全部结果）导出为 JSON</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="699"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="700"/>
         <source>Select several results to compare them in the chart.</source>
         <translation>选择多个结果，即可在图表中比较。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="701"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="702"/>
         <source>About the results</source>
         <translation>关于结果</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="721"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="722"/>
         <source>Windows:</source>
         <translation>窗口数：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="729"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="730"/>
         <source>Text:</source>
         <translation>文本：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="730"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="731"/>
         <source>Context:</source>
         <translation>上下文：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="731"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="732"/>
         <source>Reference:</source>
         <translation>参照：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="792"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="793"/>
         <source>Add from the library…</source>
         <translation>从模型库添加…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="813"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="814"/>
         <source>Progress of {name}</source>
         <translation>{name} 的进度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="844"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="845"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="849"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="850"/>
         <source>Text files (*.txt *.md);;All files (*)</source>
         <translation>文本文件 (*.txt *.md);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="854"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="855"/>
         <source>Hugging Face model folder</source>
         <translation>Hugging Face 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="856"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="857"/>
         <source>Models and checkpoints (*.gguf *.pt *.bin *.safetensors);;All files (*)</source>
         <translation>模型和检查点 (*.gguf *.pt *.bin *.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="860"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="861"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="860"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="861"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="861"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="862"/>
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="936"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="937"/>
         <source>Choose a text file to evaluate on, or use the built-in sample.</source>
         <translation>请选择用于评估的文本文件，或使用内置样本。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="942"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="943"/>
         <source>Choose the reference model, or let ChatDesk find one automatically.</source>
         <translation>请选择参照模型，或让 ChatDesk 自动查找。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="945"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="946"/>
         <source>The reference {path} does not exist.</source>
         <translation>参照 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="949"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="950"/>
         <source>These model files do not exist (any more): {paths}</source>
         <translation>这些模型文件不存在（或已不存在）：{paths}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="961"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="962"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="964"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="965"/>
         <source>Checking the text…</source>
         <translation>正在检查文本…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="979"/>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1016"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="980"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1017"/>
         <source>Not run</source>
         <translation>未运行</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1024"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1025"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1025"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1026"/>
         <source>Evaluating {name} ({n} of {total})…</source>
         <translation>正在评估 {name}（第 {n} 个，共 {total} 个）…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1037"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1038"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1039"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1040"/>
         <source>Perplexity: window {done} of {total}</source>
         <translation>困惑度：第 {done} 个窗口，共 {total} 个</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1041"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1042"/>
         <source>, {value} so far</source>
         <translation>，目前为 {value}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1043"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1044"/>
         <source>Measuring the generation speed…</source>
         <translation>正在测量生成速度…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1045"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1046"/>
         <source>Computing the file&apos;s SHA-256…</source>
         <translation>正在计算文件的 SHA-256…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1047"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1048"/>
         <source>Comparing with the reference: window {done} of {total}</source>
         <translation>正在与参照比较：第 {done} 个窗口，共 {total} 个</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1059"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1060"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1064"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1065"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1068"/>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1095"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1069"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1096"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1069"/>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1096"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1070"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1097"/>
         <source>{name}: {error}</source>
         <translation>{name}：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1084"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1085"/>
         <source>Done: perplexity {value}</source>
         <translation>完成：困惑度 {value}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1094"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1095"/>
         <source>The result could not be saved: {error}</source>
         <translation>无法保存结果：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1107"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1108"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1119"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1120"/>
         <source>Cancelled. {done} of {total} models evaluated.</source>
         <translation>已取消。已评估 {done} 个模型，共 {total} 个。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1121"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1122"/>
         <source>{done} of {total} models evaluated.</source>
         <translation>已评估 {done} 个模型，共 {total} 个。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1132"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1133"/>
         <source>The temporary converted files have been deleted.</source>
         <translation>临时转换的文件已删除。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1168"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1169"/>
         <source>The stored results could not be read: {error}</source>
         <translation>无法读取已保存的结果：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1201"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1202"/>
         <source>There are no results to export yet.</source>
         <translation>还没有可导出的结果。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1218"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1219"/>
         <source>Exported {n} result(s) to {path}.</source>
         <translation>已将 {n} 个结果导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1222"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="1223"/>
         <source>The results could not be exported: {error}</source>
         <translation>无法导出结果：{error}</translation>
     </message>
@@ -3034,6 +3034,7 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <location filename="../../chatdesk/engine/llama_engine.py" line="260"/>
+        <location filename="../../chatdesk/evaluation/llama_context.py" line="75"/>
         <source>llama.cpp could not load {file}: {detail}. The file may be damaged or use an architecture this version does not support.</source>
         <translation>llama.cpp 无法加载 {file}：{detail}。该文件可能已损坏，或使用了此版本不支持的架构。</translation>
     </message>
@@ -3044,6 +3045,7 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <location filename="../../chatdesk/engine/llama_engine.py" line="383"/>
+        <location filename="../../chatdesk/engine/remote.py" line="425"/>
         <source>There is no message to answer.</source>
         <translation>没有需要回答的消息。</translation>
     </message>
@@ -3069,19 +3071,150 @@ SHA-256 {sha}</translation>
         <translation>模型库中没有 ID 为“{model_id}”的模型。`chatdesk models list` 会列出所有 ID。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="442"/>
+        <location filename="../../chatdesk/library/catalog.py" line="181"/>
+        <source>A remote model needs the server&apos;s address and the model&apos;s id.</source>
+        <translation>远程模型需要服务器地址和模型 ID。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/catalog.py" line="210"/>
+        <source>{repo}/{file}: {error}</source>
+        <translation>{repo}/{file}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/catalog.py" line="227"/>
+        <source>The bundled model is part of ChatDesk and cannot be removed.</source>
+        <translation>内置模型是 ChatDesk 的一部分，不能移除。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/catalog.py" line="231"/>
+        <location filename="../../chatdesk/library/catalog.py" line="249"/>
+        <source>There is no model with the id “{id}” in the library.</source>
+        <translation>模型库中没有 ID 为“{id}”的模型。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/catalog.py" line="245"/>
+        <source>“{name}” cannot be the default model: {problem}</source>
+        <translation>“{name}”不能作为默认模型：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/catalog.py" line="246"/>
+        <source>its file is missing.</source>
+        <translation>它的文件不见了。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/catalog.py" line="257"/>
+        <source>“{name}” has no file on this machine to hash.</source>
+        <translation>“{name}”在这台电脑上没有可计算哈希的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/catalog.py" line="262"/>
+        <source>Hashing was cancelled.</source>
+        <translation>已取消计算哈希。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/catalog.py" line="301"/>
+        <source>ChatDesk could not save its model library in {folder} ({error}). Check that the folder is writable and the disk is not full.</source>
+        <translation>ChatDesk 无法在 {folder} 中保存模型库（{error}）。请检查该文件夹是否可写、磁盘是否已满。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/catalog.py" line="316"/>
+        <source>not a ChatDesk library file</source>
+        <translation>不是 ChatDesk 模型库文件</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/catalog.py" line="321"/>
+        <source>{path} was written by a newer ChatDesk (library version {version}); this version can show it but not change it. Update ChatDesk to add or remove models.</source>
+        <translation>{path} 由更新版本的 ChatDesk 写入（模型库版本 {version}）；此版本只能显示、不能修改它。请更新 ChatDesk 后再添加或移除模型。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/catalog.py" line="340"/>
+        <source>The model library file was damaged ({error}); it was kept as {file} and the library was rebuilt. Models ChatDesk downloaded or converted are listed again; add your own files again.</source>
+        <translation>模型库文件已损坏（{error}）；它已保留为 {file}，模型库已重建。ChatDesk 下载或转换的模型已重新列出；你自己的文件请重新添加。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/catalog.py" line="346"/>
+        <source>The model library file {path} is damaged ({error}) and could not be moved aside.</source>
+        <translation>模型库文件 {path} 已损坏（{error}），且无法移到一旁。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/catalog.py" line="445"/>
         <source>ChatDesk cannot read {path} ({reason}).</source>
         <translation>ChatDesk 无法读取 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/download.py" line="271"/>
+        <location filename="../../chatdesk/library/catalog.py" line="448"/>
+        <source>ChatDesk could not read the model information in {file} ({kind}: {error}).</source>
+        <translation>ChatDesk 无法读取 {file} 中的模型信息（{kind}：{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/catalog.py" line="531"/>
+        <source>ChatDesk could not delete {path} ({error}); the model was not removed.</source>
+        <translation>ChatDesk 无法删除 {path}（{error}）；模型未被移除。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/download.py" line="223"/>
+        <source>{repo}/{file} changed on Hugging Face during the download. Start the download again.</source>
+        <translation>下载期间 Hugging Face 上的 {repo}/{file} 发生了变化。请重新开始下载。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/download.py" line="272"/>
         <source>{file} is not a GGUF file; ChatDesk runs GGUF models. Pick a file ending in .gguf.</source>
         <translation>{file} 不是 GGUF 文件；ChatDesk 运行 GGUF 模型。请选择以 .gguf 结尾的文件。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/download.py" line="299"/>
+        <location filename="../../chatdesk/library/download.py" line="277"/>
+        <source>{file} is one part of a model split into {parts} files, and ChatDesk downloads single-file models only. Pick a smaller quantization that comes as one file.</source>
+        <translation>{file} 是分成 {parts} 个文件的模型中的一部分，而 ChatDesk 只下载单文件模型。请选择一个单文件的较小量化版本。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/download.py" line="300"/>
         <source>{file} downloaded correctly, but ChatDesk cannot use it: {error} The file was deleted.</source>
         <translation>{file} 已正确下载，但 ChatDesk 无法使用它：{error} 该文件已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/download.py" line="327"/>
+        <source>GPT-2&apos;s tokenizer files were downloaded to {folder} but cannot be read back.</source>
+        <translation>GPT-2 的分词器文件已下载到 {folder}，但无法读回。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/download.py" line="424"/>
+        <source>The server sent the wrong part of {file} (asked for byte {offset} onwards, got {got}). Try again later; the part already downloaded is kept.</source>
+        <translation>服务器发送了 {file} 的错误部分（请求从第 {offset} 字节开始，收到的是 {got}）。请稍后重试；已下载的部分会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/download.py" line="582"/>
+        <source>it has {done} bytes instead of {size}</source>
+        <translation>它有 {done} 字节，而不是 {size} 字节</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/download.py" line="584"/>
+        <source>its SHA-256 is {found} instead of {expected}</source>
+        <translation>它的 SHA-256 是 {found}，而不是 {expected}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/download.py" line="586"/>
+        <source>its git hash is {found} instead of {expected}</source>
+        <translation>它的 git 哈希是 {found}，而不是 {expected}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/download.py" line="590"/>
+        <source>The downloaded {file} does not match the file on Hugging Face ({problem}); it was damaged on the way and has been deleted. Download it again.</source>
+        <translation>下载的 {file} 与 Hugging Face 上的文件不一致（{problem}）；它在传输中已损坏，已被删除。请重新下载。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/download.py" line="618"/>
+        <source>The download finished but could not be moved into {folder} ({error}). Check that the folder is writable and try again; the downloaded file is kept.</source>
+        <translation>下载已完成，但无法移入 {folder}（{error}）。请检查该文件夹是否可写，然后重试；已下载的文件会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/download.py" line="630"/>
+        <source>Downloading {file} needs {needed} of free space in {folder}, but only {free} is free. Free up some space (or use another data folder with --data-dir) and try again.</source>
+        <translation>下载 {file} 需要 {folder} 中有 {needed} 可用空间，但只剩 {free}。请腾出一些空间（或用 --data-dir 使用其他数据文件夹），然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/download.py" line="653"/>
+        <source>{what} is already being downloaded by another ChatDesk window or command. Wait for it to finish, or stop it there.</source>
+        <translation>另一个 ChatDesk 窗口或命令正在下载 {what}。请等它完成，或在那里停止它。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/library/hub.py" line="95"/>
@@ -3089,132 +3222,142 @@ SHA-256 {sha}</translation>
         <translation>ChatDesk 被设置为离线工作（HF_HUB_OFFLINE=1），因此无法访问 Hugging Face。要浏览或下载模型，请取消设置 HF_HUB_OFFLINE，或添加你已有的 GGUF 文件。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/hub.py" line="168"/>
+        <location filename="../../chatdesk/library/hub.py" line="138"/>
+        <source>{url} is a Hugging Face dataset, not a model. Paste the address of a model repository.</source>
+        <translation>{url} 是 Hugging Face 上的数据集，不是模型。请粘贴模型仓库的地址。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/hub.py" line="140"/>
+        <source>{url} is a Hugging Face space, not a model. Paste the address of a model repository.</source>
+        <translation>{url} 是 Hugging Face 上的 Space，不是模型。请粘贴模型仓库的地址。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/hub.py" line="171"/>
         <source>“{text}” is not a Hugging Face model. Type a repository id such as Qwen/Qwen2.5-0.5B-Instruct-GGUF, or paste the model&apos;s address from huggingface.co.</source>
         <translation>“{text}”不是 Hugging Face 模型。请输入仓库 ID（例如 Qwen/Qwen2.5-0.5B-Instruct-GGUF），或粘贴该模型在 huggingface.co 上的地址。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/hub.py" line="221"/>
+        <location filename="../../chatdesk/library/hub.py" line="224"/>
         <source>{repo} has no GGUF files. ChatDesk runs GGUF models; look for a repository whose name ends in -GGUF.</source>
         <translation>{repo} 中没有 GGUF 文件。ChatDesk 运行 GGUF 模型；请寻找名称以 -GGUF 结尾的仓库。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/hub.py" line="228"/>
+        <location filename="../../chatdesk/library/hub.py" line="231"/>
         <source>none named</source>
         <translation>无命名</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/hub.py" line="229"/>
+        <location filename="../../chatdesk/library/hub.py" line="232"/>
         <source>{repo} has no {quantization} file (it has: {have}).</source>
         <translation>{repo} 中没有 {quantization} 文件（现有：{have}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/hub.py" line="244"/>
+        <location filename="../../chatdesk/library/hub.py" line="247"/>
         <source>the file</source>
         <translation>该文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/hub.py" line="247"/>
+        <location filename="../../chatdesk/library/hub.py" line="250"/>
         <source>{problem} The part already downloaded is kept; try again to resume.</source>
         <translation>{problem} 已下载的部分会保留；重试即可继续下载。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/hub.py" line="255"/>
+        <location filename="../../chatdesk/library/hub.py" line="258"/>
         <source>{repo} is gated: its authors ask you to accept their terms first. Accept them on huggingface.co/{repo} while signed in, then set HF_TOKEN to an access token (or run `hf auth login`) and try again.</source>
         <translation>{repo} 是受限模型：作者要求先接受其条款。请登录后在 huggingface.co/{repo} 上接受条款，然后将 HF_TOKEN 设为访问令牌（或运行 `hf auth login`），再重试。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/hub.py" line="260"/>
+        <location filename="../../chatdesk/library/hub.py" line="263"/>
         <source>{repo} has no branch, tag or commit by that name. Leave the revision empty to use main.</source>
         <translation>{repo} 中没有这个名称的分支、标签或提交。将修订版本留空即可使用 main。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/hub.py" line="263"/>
+        <location filename="../../chatdesk/library/hub.py" line="266"/>
         <source>{repo} has no file named {file}. List the repository&apos;s files and pick one of those.</source>
         <translation>{repo} 中没有名为 {file} 的文件。请列出仓库中的文件并从中选择一个。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/hub.py" line="264"/>
+        <location filename="../../chatdesk/library/hub.py" line="267"/>
         <source>(this name)</source>
         <translation>（此名称）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/hub.py" line="267"/>
+        <location filename="../../chatdesk/library/hub.py" line="270"/>
         <source>If it is private, set HF_TOKEN to an access token that can read it (or run `hf auth login`).</source>
         <translation>如果它是私有仓库，请将 HF_TOKEN 设为可以读取它的访问令牌（或运行 `hf auth login`）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/hub.py" line="268"/>
+        <location filename="../../chatdesk/library/hub.py" line="271"/>
         <source>Check the spelling (owner/name), e.g. Qwen/Qwen2.5-0.5B-Instruct-GGUF.</source>
         <translation>请检查拼写（所有者/名称），例如 Qwen/Qwen2.5-0.5B-Instruct-GGUF。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/hub.py" line="269"/>
+        <location filename="../../chatdesk/library/hub.py" line="272"/>
         <source>Hugging Face has no model repository {repo} that ChatDesk can see. {hint}</source>
         <translation>Hugging Face 上没有 ChatDesk 能看到的模型仓库 {repo}。{hint}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/hub.py" line="274"/>
+        <location filename="../../chatdesk/library/hub.py" line="277"/>
         <source>Hugging Face refused access to {what} (401: not signed in or the token is not valid). Set HF_TOKEN to a valid access token (or run `hf auth login`) and try again.</source>
         <translation>Hugging Face 拒绝访问 {what}（401：未登录或令牌无效）。请将 HF_TOKEN 设为有效的访问令牌（或运行 `hf auth login`）后重试。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/hub.py" line="278"/>
+        <location filename="../../chatdesk/library/hub.py" line="281"/>
         <source>Your Hugging Face token may not read {what} (403). If the model is gated, accept its terms on huggingface.co/{repo}; otherwise use a token with read access.</source>
         <translation>你的 Hugging Face 令牌无权读取 {what}（403）。如果该模型是受限模型，请在 huggingface.co/{repo} 上接受其条款；否则请使用具有读取权限的令牌。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/hub.py" line="282"/>
+        <location filename="../../chatdesk/library/hub.py" line="285"/>
         <source>Hugging Face has no {what} (404). Check the repository and file name.</source>
         <translation>Hugging Face 上没有 {what}（404）。请检查仓库和文件名。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/hub.py" line="284"/>
+        <location filename="../../chatdesk/library/hub.py" line="287"/>
         <source>Hugging Face is limiting requests from this address (429). Wait a few minutes and try again.</source>
         <translation>Hugging Face 正在限制来自此地址的请求（429）。请等几分钟后重试。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/hub.py" line="287"/>
+        <location filename="../../chatdesk/library/hub.py" line="290"/>
         <source>Hugging Face answered with a server error ({status}) for {what}. This is usually brief: try again in a few minutes.</source>
         <translation>Hugging Face 处理 {what} 时返回服务器错误（{status}）。这通常很快就会恢复：请几分钟后重试。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/hub.py" line="289"/>
+        <location filename="../../chatdesk/library/hub.py" line="292"/>
         <source>Hugging Face refused the request for {what} (HTTP {status}).</source>
         <translation>Hugging Face 拒绝了对 {what} 的请求（HTTP {status}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/hub.py" line="294"/>
+        <location filename="../../chatdesk/library/hub.py" line="297"/>
         <source>Hugging Face did not answer within {seconds:g} s. Check your internet connection (and proxy settings, HTTPS_PROXY) and try again.</source>
         <translation>Hugging Face 在 {seconds:g} 秒内没有响应。请检查网络连接（以及代理设置 HTTPS_PROXY）后重试。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/hub.py" line="296"/>
+        <location filename="../../chatdesk/library/hub.py" line="299"/>
         <source>Hugging Face did not answer. Check your internet connection (and proxy settings, HTTPS_PROXY) and try again.</source>
         <translation>Hugging Face 没有响应。请检查网络连接（以及代理设置 HTTPS_PROXY）后重试。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/hub.py" line="299"/>
+        <location filename="../../chatdesk/library/hub.py" line="302"/>
         <source>The proxy refused the connection to Hugging Face ({error}). Check HTTPS_PROXY / HTTP_PROXY.</source>
         <translation>代理拒绝了到 Hugging Face 的连接（{error}）。请检查 HTTPS_PROXY / HTTP_PROXY。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/hub.py" line="302"/>
+        <location filename="../../chatdesk/library/hub.py" line="305"/>
         <source>ChatDesk could not connect to Hugging Face. Check your internet connection (and proxy settings, HTTPS_PROXY) and try again.</source>
         <translation>ChatDesk 无法连接到 Hugging Face。请检查网络连接（以及代理设置 HTTPS_PROXY）后重试。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/hub.py" line="305"/>
+        <location filename="../../chatdesk/library/hub.py" line="308"/>
         <source>The connection to Hugging Face was interrupted. Check your internet connection and try again.</source>
         <translation>与 Hugging Face 的连接中断了。请检查网络连接后重试。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/hub.py" line="308"/>
+        <location filename="../../chatdesk/library/hub.py" line="311"/>
         <source>Hugging Face sent a reply ChatDesk does not understand for {what} ({error}).</source>
         <translation>Hugging Face 对 {what} 的回复 ChatDesk 无法理解（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/hub.py" line="310"/>
+        <location filename="../../chatdesk/library/hub.py" line="313"/>
         <source>Talking to Hugging Face failed for {what}: {error}.</source>
         <translation>与 Hugging Face 通信失败（{what}）：{error}。</translation>
     </message>
@@ -3516,6 +3659,909 @@ SHA-256 {sha}</translation>
         <source>{names} and {n} more</source>
         <translation>{names} 等另外 {n} 个</translation>
     </message>
+    <message>
+        <location filename="../../chatdesk/archive.py" line="46"/>
+        <source>There is no conversation with id {id}.</source>
+        <translation>没有 ID 为 {id} 的对话。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/archive.py" line="83"/>
+        <source>There are no conversations to export.</source>
+        <translation>没有可导出的对话。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/archive.py" line="97"/>
+        <source>Cannot read {path}: {error}.</source>
+        <translation>无法读取 {path}：{error}。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/archive.py" line="101"/>
+        <source>{file} was not imported: {error}</source>
+        <translation>{file} 未导入：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/presets.py" line="336"/>
+        <source>A preset needs a name.</source>
+        <translation>预设需要一个名称。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/presets.py" line="338"/>
+        <source>A preset name can be at most {limit} characters long.</source>
+        <translation>预设名称最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/presets.py" line="374"/>
+        <source>{where}: {problem}</source>
+        <translation>{where}：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/presets.py" line="381"/>
+        <source>• {problem}</source>
+        <translation>• {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/presets.py" line="381"/>
+        <source>• … and {n} more.</source>
+        <translation>• …… 还有 {n} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/presets.py" line="384"/>
+        <source>{lines}
+{line}</source>
+        <translation>{lines}
+{line}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/presets.py" line="385"/>
+        <source>These presets cannot be imported; nothing was imported.
+{lines}</source>
+        <translation>这些预设无法导入；未导入任何内容。
+{lines}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/presets.py" line="396"/>
+        <source>“{field}” must be a text, or an object of texts by language such as {{&quot;en&quot;: &quot;…&quot;, &quot;zh_CN&quot;: &quot;…&quot;}}.</source>
+        <translation>“{field}”必须是文本，或按语言给出文本的对象，例如 {{&quot;en&quot;: &quot;…&quot;, &quot;zh_CN&quot;: &quot;…&quot;}}。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/presets.py" line="402"/>
+        <source>“{code}” in “{field}” is not a language code such as “en” or “zh_CN”.</source>
+        <translation>“{field}”中的“{code}”不是“en”或“zh_CN”这样的语言代码。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/presets.py" line="404"/>
+        <source>the {code} text of “{field}” must be a non-empty text.</source>
+        <translation>“{field}”的 {code} 文本不能为空。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/presets.py" line="406"/>
+        <source>the {code} text of “{field}” is longer than {limit} characters.</source>
+        <translation>“{field}”的 {code} 文本超过了 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/presets.py" line="418"/>
+        <source>each preset must be a JSON object with a “name” and a “system_prompt”.</source>
+        <translation>每个预设都必须是含有“name”和“system_prompt”的 JSON 对象。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/presets.py" line="426"/>
+        <source>“{key}” is not part of a preset (expected: {known}).</source>
+        <translation>“{key}”不属于预设（应为：{known}）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/presets.py" line="433"/>
+        <source>“sampling” must be an object such as {{&quot;temperature&quot;: 0.7}}.</source>
+        <translation>“sampling”必须是对象，例如 {{&quot;temperature&quot;: 0.7}}。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/presets.py" line="438"/>
+        <source>“{key}” is not a sampler setting ChatDesk knows (known: {known}).</source>
+        <translation>“{key}”不是 ChatDesk 认识的采样参数（已知：{known}）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/presets.py" line="448"/>
+        <source>{key} must be a whole number from {lo} to {hi}; it is {value}.</source>
+        <translation>{key} 必须是 {lo} 到 {hi} 之间的整数；现在是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/presets.py" line="451"/>
+        <source>{key} must be a number from {lo} to {hi}; it is {value}.</source>
+        <translation>{key} 必须是 {lo} 到 {hi} 之间的数；现在是 {value}。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/presets.py" line="457"/>
+        <source>target_language “{target}” is not one ChatDesk offers (offered: {offered}).</source>
+        <translation>target_language“{target}”不是 ChatDesk 提供的语言（可选：{offered}）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/presets.py" line="471"/>
+        <source>This file is larger than {mb} MB, too large for a presets file; nothing was imported.</source>
+        <translation>此文件大于 {mb} MB，作为预设文件太大了；未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/presets.py" line="477"/>
+        <source>This file is not valid JSON (line {line}, column {column}), so no presets could be read from it; nothing was imported.</source>
+        <translation>此文件不是有效的 JSON（第 {line} 行，第 {column} 列），因此无法从中读取预设；未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/presets.py" line="479"/>
+        <source>This file is not valid JSON, so no presets could be read from it; nothing was imported.</source>
+        <translation>此文件不是有效的 JSON，因此无法从中读取预设；未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/presets.py" line="481"/>
+        <source>This is not a ChatDesk presets file: it needs &quot;format&quot;: &quot;{format}&quot; at the top (export a preset from ChatDesk to see the layout); nothing was imported.</source>
+        <translation>这不是 ChatDesk 预设文件：文件开头需要有 &quot;format&quot;: &quot;{format}&quot;（从 ChatDesk 导出一个预设即可看到格式）；未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/presets.py" line="487"/>
+        <source>This presets file is version {version}; this ChatDesk reads version {supported}. Update ChatDesk to import it; nothing was imported.</source>
+        <translation>此预设文件的版本是 {version}；此 ChatDesk 读取的是版本 {supported}。请更新 ChatDesk 后再导入；未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/presets.py" line="493"/>
+        <source>This presets file has no presets (“presets” must be a non-empty list); nothing was imported.</source>
+        <translation>此预设文件中没有预设（“presets”必须是非空列表）；未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/presets.py" line="497"/>
+        <source>Preset {n}</source>
+        <translation>预设 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/presets.py" line="501"/>
+        <source>Preset {n} (“{name}”)</source>
+        <translation>预设 {n}（“{name}”）</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/presets.py" line="520"/>
+        <source>The stored preset {name} is damaged.</source>
+        <translation>已保存的预设 {name} 已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/presets.py" line="585"/>
+        <location filename="../../chatdesk/chat/presets.py" line="604"/>
+        <source>The preset could not be saved: {error}</source>
+        <translation>无法保存预设：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/presets.py" line="592"/>
+        <source>Built-in presets cannot be changed. Duplicate it and change the copy.</source>
+        <translation>内置预设不能修改。请复制一份，然后修改副本。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/presets.py" line="597"/>
+        <source>Another preset is already called “{name}”. Choose another name.</source>
+        <translation>已有另一个名为“{name}”的预设。请换一个名称。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/presets.py" line="600"/>
+        <source>A preset&apos;s system prompt can be at most {limit} characters long.</source>
+        <translation>预设的系统提示词最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/presets.py" line="606"/>
+        <source>This preset no longer exists (it was deleted); save it again as a new preset.</source>
+        <translation>此预设已不存在（已被删除）；请将它另存为新预设。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/presets.py" line="623"/>
+        <source>Built-in presets cannot be deleted. You can duplicate one and change or delete the copy.</source>
+        <translation>内置预设不能删除。你可以复制一份，然后修改或删除副本。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/presets.py" line="629"/>
+        <source>The preset could not be deleted: {error}</source>
+        <translation>无法删除预设：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/presets.py" line="641"/>
+        <source>The presets could not be saved: {error} Nothing was imported.</source>
+        <translation>无法保存这些预设：{error} 未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/openai_http.py" line="59"/>
+        <source>Enter the server&apos;s address, for example http://localhost:8080/v1.</source>
+        <translation>请输入服务器地址，例如 http://localhost:8080/v1。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/openai_http.py" line="65"/>
+        <source>“{url}” is not a web address ChatDesk can use ({error}).</source>
+        <translation>“{url}”不是 ChatDesk 可用的网址（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/openai_http.py" line="67"/>
+        <source>“{url}” must start with http:// or https://, not {scheme}://.</source>
+        <translation>“{url}”必须以 http:// 或 https:// 开头，而不是 {scheme}://。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/openai_http.py" line="69"/>
+        <source>“{url}” has no host name. Use an address like http://localhost:8080/v1.</source>
+        <translation>“{url}”没有主机名。请使用类似 http://localhost:8080/v1 的地址。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/openai_http.py" line="71"/>
+        <source>Put the API key in the connection&apos;s key field, not in the address: addresses are shown in reply details and exports.</source>
+        <translation>请把 API 密钥填在连接的密钥栏中，而不是地址里：地址会显示在回复详情和导出文件中。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/openai_http.py" line="177"/>
+        <source>the model list is not in the OpenAI format</source>
+        <translation>模型列表不是 OpenAI 格式</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/openai_http.py" line="225"/>
+        <source>list its models</source>
+        <translation>列出其模型</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/openai_http.py" line="230"/>
+        <source>The server at {host} answered the model list with something that is not an OpenAI-compatible model list ({error}). Check that the address points at the server&apos;s /v1 API.</source>
+        <translation>{host} 上的服务器对模型列表请求的回答不是 OpenAI 兼容的模型列表（{error}）。请检查地址是否指向服务器的 /v1 API。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/openai_http.py" line="257"/>
+        <source>{host} did not accept a connection within {seconds} s. Check the address, and that this computer can reach that machine (firewall, VPN).</source>
+        <translation>{host} 在 {seconds} 秒内没有接受连接。请检查地址，以及这台电脑能否访问那台机器（防火墙、VPN）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/openai_http.py" line="259"/>
+        <source>{host} did not accept a connection. Check the address, and that this computer can reach that machine (firewall, VPN).</source>
+        <translation>{host} 没有接受连接。请检查地址，以及这台电脑能否访问那台机器（防火墙、VPN）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/openai_http.py" line="263"/>
+        <source>The server at {host} sent nothing for {seconds} s, so ChatDesk stopped waiting. It may be busy, overloaded or still loading its model; try again.</source>
+        <translation>{host} 上的服务器 {seconds} 秒内没有发送任何内容，ChatDesk 已停止等待。它可能正忙、负载过高或仍在加载模型；请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/openai_http.py" line="265"/>
+        <source>The server at {host} sent nothing for too long, so ChatDesk stopped waiting. It may be busy, overloaded or still loading its model; try again.</source>
+        <translation>{host} 上的服务器太久没有发送任何内容，ChatDesk 已停止等待。它可能正忙、负载过高或仍在加载模型；请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/openai_http.py" line="268"/>
+        <source>Sending the request to {host} took too long. Check the network and try again.</source>
+        <translation>向 {host} 发送请求用时过长。请检查网络后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/openai_http.py" line="273"/>
+        <source>The host name in {host} could not be found (DNS lookup failed). Check the address for typos, and that this computer is online.</source>
+        <translation>找不到 {host} 中的主机名（DNS 查询失败）。请检查地址是否有拼写错误，以及这台电脑是否已联网。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/openai_http.py" line="276"/>
+        <source>Nothing is answering at {host} (connection refused). Is the server running, and is the port right? llama-server listens on 8080, Ollama on 11434, vLLM on 8000 by default.</source>
+        <translation>{host} 没有任何响应（连接被拒绝）。服务器是否在运行？端口是否正确？默认情况下 llama-server 监听 8080，Ollama 监听 11434，vLLM 监听 8000。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/openai_http.py" line="280"/>
+        <source>A secure (https) connection to {host} could not be set up: {reason}. If the server speaks plain http, use an http:// address.</source>
+        <translation>无法与 {host} 建立安全（https）连接：{reason}。如果服务器使用普通 http，请使用 http:// 地址。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/openai_http.py" line="283"/>
+        <source>{host} cannot be reached from this computer (no route to the host). Check the network or VPN.</source>
+        <translation>这台电脑无法访问 {host}（没有到该主机的路由）。请检查网络或 VPN。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/openai_http.py" line="284"/>
+        <source>ChatDesk could not connect to {host}: {error}.</source>
+        <translation>ChatDesk 无法连接到 {host}：{error}。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/openai_http.py" line="286"/>
+        <source>The connection to {host} broke off before the reply was complete ({error}). The server may have crashed or restarted.</source>
+        <translation>与 {host} 的连接在回复完成前中断了（{error}）。服务器可能崩溃或重启了。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/openai_http.py" line="289"/>
+        <source>{url} is not an http:// or https:// address.</source>
+        <translation>{url} 不是 http:// 或 https:// 地址。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/openai_http.py" line="290"/>
+        <source>Talking to {host} failed: {error}.</source>
+        <translation>与 {host} 通信失败：{error}。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/openai_http.py" line="346"/>
+        <location filename="../../chatdesk/engine/remote.py" line="819"/>
+        <source>answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/openai_http.py" line="348"/>
+        <source> The server said: “{detail}”.</source>
+        <translation>服务器说：“{detail}”。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/openai_http.py" line="351"/>
+        <source>The server at {host} did not accept the API key (401 Unauthorized).{said} Check the key saved for this connection.</source>
+        <translation>{host} 上的服务器不接受该 API 密钥（401 未授权）。{said}请检查为此连接保存的密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/openai_http.py" line="353"/>
+        <source>The server at {host} needs an API key (401 Unauthorized).{said} Add the key to this connection.</source>
+        <translation>{host} 上的服务器需要 API 密钥（401 未授权）。{said}请为此连接添加密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/openai_http.py" line="355"/>
+        <source>The server at {host} refused access (403 Forbidden).{said} Check the API key and what it is allowed to use.</source>
+        <translation>{host} 上的服务器拒绝访问（403 禁止访问）。{said}请检查 API 密钥及其可使用的范围。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/openai_http.py" line="359"/>
+        <source>The server at {host} does not know the model “{model}” or the address {url} (404 Not Found).{said} Check the model id, and that the address is the server&apos;s OpenAI-compatible API (usually ending in /v1).</source>
+        <translation>{host} 上的服务器不认识模型“{model}”或地址 {url}（404 未找到）。{said}请检查模型 ID，以及该地址是否为服务器的 OpenAI 兼容 API（通常以 /v1 结尾）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/openai_http.py" line="362"/>
+        <source>The server at {host} does not know the address {url} (404 Not Found).{said} Check the model id, and that the address is the server&apos;s OpenAI-compatible API (usually ending in /v1).</source>
+        <translation>{host} 上的服务器不认识地址 {url}（404 未找到）。{said}请检查模型 ID，以及该地址是否为服务器的 OpenAI 兼容 API（通常以 /v1 结尾）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/openai_http.py" line="367"/>
+        <source>The server at {host} is limiting requests (429 Too Many Requests).{said} Try again in {wait} seconds.</source>
+        <translation>{host} 上的服务器正在限制请求（429 请求过多）。{said}请在 {wait} 秒后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/openai_http.py" line="369"/>
+        <source>The server at {host} is limiting requests (429 Too Many Requests).{said} Wait a little and try again.</source>
+        <translation>{host} 上的服务器正在限制请求（429 请求过多）。{said}请稍等片刻再试。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/openai_http.py" line="372"/>
+        <source>The server at {host} is not ready (503 Service Unavailable).{said} It may still be loading its model or be overloaded; try again in a moment.</source>
+        <translation>{host} 上的服务器尚未就绪（503 服务不可用）。{said}它可能仍在加载模型或负载过高；请稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/openai_http.py" line="375"/>
+        <source>The server at {host} failed while trying to {what} ({status} {reason}).{said} Try again; if it keeps failing, look at the server&apos;s log.</source>
+        <translation>{host} 上的服务器在尝试{what}时出错（{status} {reason}）。{said}请重试；如果一直失败，请查看服务器日志。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/openai_http.py" line="380"/>
+        <source>The server at {host} redirects to {target} ({status}). Use the address it redirects to.</source>
+        <translation>{host} 上的服务器重定向到 {target}（{status}）。请使用它重定向到的地址。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/openai_http.py" line="382"/>
+        <source>The server at {host} redirects ({status}). Use the address it redirects to.</source>
+        <translation>{host} 上的服务器进行了重定向（{status}）。请使用它重定向到的地址。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/openai_http.py" line="383"/>
+        <source>The server at {host} refused the request ({status} {reason}).{said}</source>
+        <translation>{host} 上的服务器拒绝了请求（{status} {reason}）。{said}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/remote.py" line="250"/>
+        <source>Choose a model on this server, or type its id.</source>
+        <translation>请选择此服务器上的一个模型，或输入它的 ID。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/remote.py" line="262"/>
+        <source>The server at {host} has no models to offer. With Ollama, download one first: ollama pull &lt;model&gt;.</source>
+        <translation>{host} 上的服务器没有可用的模型。使用 Ollama 时请先下载一个：ollama pull &lt;模型&gt;。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/remote.py" line="264"/>
+        <source>The server at {host} has no models to offer.</source>
+        <translation>{host} 上的服务器没有可用的模型。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/remote.py" line="268"/>
+        <source>The server at {host} does not offer a model called “{model}”. It offers {offered}. Pick one of those.</source>
+        <translation>{host} 上的服务器没有名为“{model}”的模型。它提供的是 {offered}。请从中选择一个。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/remote.py" line="353"/>
+        <source>No remote model is connected.</source>
+        <translation>没有连接远程模型。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/remote.py" line="531"/>
+        <source>{error} The text received so far is kept.</source>
+        <translation>{error} 已收到的文本会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/remote.py" line="534"/>
+        <source>The server kept refusing the request.</source>
+        <translation>服务器一直拒绝该请求。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/remote.py" line="539"/>
+        <source>The server did not report token probabilities for this reply.</source>
+        <translation>服务器没有报告这条回复的 token 概率。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/remote.py" line="542"/>
+        <source>This server does not report token probabilities; the reply was made without them.</source>
+        <translation>此服务器不报告 token 概率；这条回复是在没有它们的情况下生成的。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/remote.py" line="696"/>
+        <source>The server at {host} ended the reply stream before the reply was complete (no end marker). The server may have crashed or restarted.</source>
+        <translation>{host} 上的服务器在回复完成前结束了回复流（没有结束标记）。服务器可能崩溃或重启了。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/remote.py" line="703"/>
+        <source>The server at {host} sent an event stream ChatDesk could not read ({error}).</source>
+        <translation>{host} 上的服务器发送了 ChatDesk 无法读取的事件流（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/remote.py" line="708"/>
+        <source>Talking to {host} failed unexpectedly: {error}.</source>
+        <translation>与 {host} 通信时意外失败：{error}。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/remote.py" line="730"/>
+        <source>The server at {host} sent a piece of the reply that is not valid JSON (“{shown}”).</source>
+        <translation>{host} 上的服务器发送的一段回复不是有效的 JSON（“{shown}”）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/remote.py" line="733"/>
+        <source>The server at {host} sent an unexpected event in the reply stream.</source>
+        <translation>{host} 上的服务器在回复流中发送了意外的事件。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/remote.py" line="736"/>
+        <source>The server at {host} reported an error in the middle of the reply: “{detail}”.</source>
+        <translation>{host} 上的服务器在回复中途报告了错误：“{detail}”。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/remote.py" line="825"/>
+        <source>The server at {host} answered with something that is not a chat reply (“{shown}”). Check that the address is the server&apos;s OpenAI-compatible API (usually ending in /v1).</source>
+        <translation>{host} 上的服务器返回的内容不是聊天回复（“{shown}”）。请检查该地址是否为服务器的 OpenAI 兼容 API（通常以 /v1 结尾）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/remote.py" line="831"/>
+        <source>no choices in the answer</source>
+        <translation>回答中没有候选内容</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/remote.py" line="832"/>
+        <source>The server at {host} did not return a reply: {detail}.</source>
+        <translation>{host} 上的服务器没有返回回复：{detail}。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/evaluation/child.py" line="93"/>
+        <source>bad arguments: {error}</source>
+        <translation>参数有误：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/evaluation/child.py" line="105"/>
+        <source>The evaluation ran out of memory. Try a smaller --ctx or --batch.</source>
+        <translation>评估时内存不足。请尝试更小的 --ctx 或 --batch。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/evaluation/child.py" line="111"/>
+        <source>internal error: {kind}: {error}</source>
+        <translation>内部错误：{kind}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/evaluation/child.py" line="133"/>
+        <source>--threads must be at least 1, not {threads}.</source>
+        <translation>--threads 至少为 1，而不是 {threads}。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/evaluation/evaluate.py" line="109"/>
+        <location filename="../../chatdesk/evaluation/windows.py" line="88"/>
+        <source>The batch size must be positive, not {batch}.</source>
+        <translation>批大小必须为正数，而不是 {batch}。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/evaluation/evaluate.py" line="177"/>
+        <location filename="../../chatdesk/evaluation/windows.py" line="85"/>
+        <source>A context of {ctx} tokens is too small to score anything; use --ctx {min_ctx} or more.</source>
+        <translation>{ctx} 个 token 的上下文太小，无法评分；请使用 --ctx {min_ctx} 或更大。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/evaluation/evaluate.py" line="180"/>
+        <source>{file} has learned positions for only {trained} tokens, so --ctx {ctx} cannot be evaluated; use --ctx {trained} or less.</source>
+        <translation>{file} 只学习了 {trained} 个 token 的位置，因此无法以 --ctx {ctx} 评估；请使用 --ctx {trained} 或更小。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/evaluation/evaluate.py" line="219"/>
+        <source>The reference {path} does not exist.</source>
+        <translation>参照模型 {path} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/evaluation/evaluate.py" line="264"/>
+        <source>{reference} has {reference_vocab} tokens but {model} has {model_vocab}: they are not the same model, so their distributions cannot be compared.</source>
+        <translation>{reference} 有 {reference_vocab} 个 token，而 {model} 有 {model_vocab} 个：它们不是同一个模型，因此无法比较它们的分布。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/evaluation/evaluate.py" line="272"/>
+        <source>{reference} tokenizes the text differently from {model}: they are not the same model.</source>
+        <translation>{reference} 对文本的分词与 {model} 不同：它们不是同一个模型。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/evaluation/evaluate.py" line="298"/>
+        <source>The checkpoint {name} has positions for only {n_ctx} tokens; use --ctx {n_ctx} or less.</source>
+        <translation>检查点 {name} 只有 {n_ctx} 个 token 的位置；请使用 --ctx {n_ctx} 或更小。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/evaluation/evaluate.py" line="320"/>
+        <source>The text uses tokens the checkpoint {name} does not have: it is not this model&apos;s source.</source>
+        <translation>文本用到了检查点 {name} 没有的 token：它不是此模型的来源。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/evaluation/llama_context.py" line="77"/>
+        <source>llama.cpp could not load {file}. The file may be damaged or use an architecture this version does not support.</source>
+        <translation>llama.cpp 无法加载 {file}。该文件可能已损坏，或使用了此版本不支持的架构。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/evaluation/llama_context.py" line="100"/>
+        <source>llama.cpp could not create a context of {n_seq} × {n_ctx} tokens for {file}: {detail}. Try a smaller --ctx.</source>
+        <translation>llama.cpp 无法为 {file} 创建 {n_seq} × {n_ctx} 个 token 的上下文：{detail}。请尝试更小的 --ctx。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/evaluation/llama_context.py" line="103"/>
+        <source>llama.cpp could not create a context of {n_seq} × {n_ctx} tokens for {file}. Try a smaller --ctx.</source>
+        <translation>llama.cpp 无法为 {file} 创建 {n_seq} × {n_ctx} 个 token 的上下文。请尝试更小的 --ctx。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/evaluation/llama_context.py" line="122"/>
+        <source>llama.cpp could not tokenize the text for {file}.</source>
+        <translation>llama.cpp 无法为 {file} 对文本分词。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/evaluation/llama_context.py" line="145"/>
+        <source>llama.cpp failed to evaluate {file} (code {rc}: {detail}).</source>
+        <translation>llama.cpp 计算 {file} 失败（代码 {rc}：{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/evaluation/llama_context.py" line="147"/>
+        <source>llama.cpp failed to evaluate {file} (code {rc}).</source>
+        <translation>llama.cpp 计算 {file} 失败（代码 {rc}）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/evaluation/llama_context.py" line="155"/>
+        <source>llama.cpp returned no logits for {file}.</source>
+        <translation>llama.cpp 没有返回 {file} 的 logits。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/evaluation/references.py" line="111"/>
+        <source>The checkpoint reader is not available ({error}).</source>
+        <translation>检查点读取器不可用（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/evaluation/references.py" line="115"/>
+        <location filename="../../chatdesk/evaluation/references.py" line="121"/>
+        <source>The source checkpoint cannot be used: {error}.</source>
+        <translation>无法使用源检查点：{error}。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/evaluation/texts.py" line="44"/>
+        <source>The built-in sample text</source>
+        <translation>内置示例文本</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/evaluation/texts.py" line="54"/>
+        <source>{path} is a folder; give a UTF-8 text file to evaluate on.</source>
+        <translation>{path} 是文件夹；请提供一个用于评估的 UTF-8 文本文件。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/evaluation/texts.py" line="56"/>
+        <source>The text file {path} does not exist.</source>
+        <translation>文本文件 {path} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/evaluation/texts.py" line="57"/>
+        <source>The text file {path}</source>
+        <translation>文本文件 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/evaluation/texts.py" line="65"/>
+        <source>{what} cannot be read ({error}).</source>
+        <translation>无法读取{what}（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/evaluation/texts.py" line="72"/>
+        <source>{name} is not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8 and try again.</source>
+        <translation>{name} 不是 UTF-8 文本（偏移 {offset} 处有无效字节）；请将其另存为 UTF-8 后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/evaluation/texts.py" line="76"/>
+        <source>{name} contains NUL bytes: it looks like a binary file, not text.</source>
+        <translation>{name} 含有 NUL 字节：它看起来是二进制文件，不是文本。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/evaluation/texts.py" line="79"/>
+        <source>{name} is empty; perplexity needs a text of a few thousand tokens.</source>
+        <translation>{name} 是空的；计算困惑度需要几千个 token 的文本。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/evaluation/windows.py" line="90"/>
+        <source>The text is too short: it has {tokens} tokens for this model, and perplexity with a context of {ctx} needs at least {needed} (two windows). Use a longer text or a smaller --ctx.</source>
+        <translation>文本太短：对此模型它只有 {tokens} 个 token，而上下文为 {ctx} 时计算困惑度至少需要 {needed} 个（两个窗口）。请使用更长的文本或更小的 --ctx。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/hfcache.py" line="85"/>
+        <source>ChatDesk could not read the Hugging Face cache in {folder} ({error}).</source>
+        <translation>ChatDesk 无法读取 {folder} 中的 Hugging Face 缓存（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/jsonfile.py" line="74"/>
+        <source>Another ChatDesk process has kept {file} locked for {seconds} s. Close other ChatDesk windows or commands and try again.</source>
+        <translation>另一个 ChatDesk 进程已将 {file} 锁定了 {seconds} 秒。请关闭其他 ChatDesk 窗口或命令后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/remotes.py" line="120"/>
+        <source>The saved server connections in {path} could not be read ({error}). The file was kept as {file}; add the connections again, or repair that file and rename it back.</source>
+        <translation>无法读取 {path} 中保存的服务器连接（{error}）。该文件已保留为 {file}；请重新添加连接，或修复该文件并改回原名。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/remotes.py" line="144"/>
+        <location filename="../../chatdesk/library/remotes.py" line="184"/>
+        <source>That server connection no longer exists. It may have been removed in another window.</source>
+        <translation>该服务器连接已不存在。它可能已在另一个窗口中被移除。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/remotes.py" line="243"/>
+        <source>The system keyring could not be read ({error}), so the connection “{name}” is used without its API key. Unlock the keyring and try again.</source>
+        <translation>无法读取系统密钥环（{error}），因此连接“{name}”将在没有 API 密钥的情况下使用。请解锁密钥环后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/remotes.py" line="311"/>
+        <source>Type the id of the model to use on this server (for Ollama, e.g. llama3.2:3b).</source>
+        <translation>请输入要在此服务器上使用的模型 ID（Ollama 的例子：llama3.2:3b）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/atomic.py" line="40"/>
+        <source>The disk is full, so “{name}” could not be saved in {folder}; nothing was written. Free up some space and try again.</source>
+        <translation>磁盘已满，无法将“{name}”保存到 {folder}；未写入任何内容。请腾出一些空间后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/atomic.py" line="44"/>
+        <source>ChatDesk can&apos;t write to {folder} (the disk is read-only); nothing was written. Choose another folder.</source>
+        <translation>ChatDesk 无法写入 {folder}（磁盘为只读）；未写入任何内容。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/atomic.py" line="46"/>
+        <source>ChatDesk can&apos;t write to {folder} (permission denied); nothing was written. Choose another folder.</source>
+        <translation>ChatDesk 无法写入 {folder}（权限不足）；未写入任何内容。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/atomic.py" line="49"/>
+        <source>The folder {folder} does not exist (part of that path is a file, not a folder); nothing was written.</source>
+        <translation>文件夹 {folder} 不存在（路径中有一部分是文件而不是文件夹）；未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/atomic.py" line="53"/>
+        <source>ChatDesk can&apos;t write to {folder}: it does not accept new files. Choose another folder.</source>
+        <translation>ChatDesk 无法写入 {folder}：它不接受新文件。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/atomic.py" line="54"/>
+        <source>The folder {folder} does not exist; nothing was written. Choose an existing folder.</source>
+        <translation>文件夹 {folder} 不存在；未写入任何内容。请选择一个已有的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/atomic.py" line="56"/>
+        <source>{path} is a folder, not a file; nothing was written. Choose a file name.</source>
+        <translation>{path} 是文件夹而不是文件；未写入任何内容。请选择一个文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/atomic.py" line="58"/>
+        <source>The file name “{name}” is too long; nothing was written. Choose a shorter name.</source>
+        <translation>文件名“{name}”太长；未写入任何内容。请选择一个更短的名称。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/atomic.py" line="59"/>
+        <source>ChatDesk couldn&apos;t save “{name}” in {folder} ({error}); nothing was written.</source>
+        <translation>ChatDesk 无法将“{name}”保存到 {folder}（{error}）；未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="33"/>
+        <source>This transcript can&apos;t be imported: {where}{problem}.</source>
+        <translation>无法导入此对话记录：{where}{problem}。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="38"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="64"/>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="39"/>
+        <source>text or null</source>
+        <translation>文本或 null</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="40"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="65"/>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="41"/>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="42"/>
+        <source>an object or null</source>
+        <translation>对象或 null</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="51"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="77"/>
+        <source>the required field &quot;{key}&quot; is missing</source>
+        <translation>缺少必填字段“{key}”</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="56"/>
+        <source>the field &quot;{key}&quot; must be {kind}, not {found}</source>
+        <translation>字段“{key}”必须是{kind}，而不是{found}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="64"/>
+        <source>true/false</source>
+        <translation>true/false</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="64"/>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="65"/>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="73"/>
+        <source>the field &quot;{key}_unix&quot; must be a number of seconds</source>
+        <translation>字段“{key}_unix”必须是秒数</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="89"/>
+        <source>the field &quot;{key}&quot; is not a valid date (expected ISO 8601, e.g. &quot;2024-05-01T12:00:00Z&quot;)</source>
+        <translation>字段“{key}”不是有效日期（应为 ISO 8601 格式，例如“2024-05-01T12:00:00Z”）</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="95"/>
+        <source>the field &quot;{key}&quot; is empty</source>
+        <translation>字段“{key}”为空</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="101"/>
+        <source>it must be an object, not {found}</source>
+        <translation>它必须是对象，而不是{found}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="104"/>
+        <source>the role &quot;{role}&quot; is unknown (expected one of: {known})</source>
+        <translation>未知的角色“{role}”（应为以下之一：{known}）</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="107"/>
+        <source>the status &quot;{status}&quot; is unknown (expected one of: {known})</source>
+        <translation>未知的状态“{status}”（应为以下之一：{known}）</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="109"/>
+        <source>the required field &quot;parent_uid&quot; is missing (use null for the first message)</source>
+        <translation>缺少必填字段“parent_uid”（第一条消息请用 null）</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="131"/>
+        <source>&quot;token_probabilities&quot; is not a version 1 record with ids, p, end and alt of equal length</source>
+        <translation>“token_probabilities”不是 ids、p、end 和 alt 等长的版本 1 记录</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="133"/>
+        <source>&quot;token_probabilities&quot; has no &quot;text&quot; object</source>
+        <translation>“token_probabilities”没有“text”对象</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="146"/>
+        <source>message &quot;{uid}&quot; refers to a parent &quot;{parent}&quot; that is not in this conversation</source>
+        <translation>消息“{uid}”引用的父消息“{parent}”不在此对话中</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="154"/>
+        <source>message &quot;{uid}&quot; is its own ancestor (the parent links form a cycle)</source>
+        <translation>消息“{uid}”是它自己的祖先（父消息链接形成了循环）</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="174"/>
+        <source>conversation {index} </source>
+        <translation>第 {index} 个对话</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="176"/>
+        <source>must be an object, not {found}</source>
+        <translation>必须是对象，而不是{found}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="179"/>
+        <source>conversation {index} (“{title}”): </source>
+        <translation>第 {index} 个对话（“{title}”）：</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="181"/>
+        <source>conversation {index}: </source>
+        <translation>第 {index} 个对话：</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="189"/>
+        <source>conversation {index} (“{title}”), message {pos}: </source>
+        <translation>第 {index} 个对话（“{title}”）的第 {pos} 条消息：</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="191"/>
+        <source>conversation {index}, message {pos}: </source>
+        <translation>第 {index} 个对话的第 {pos} 条消息：</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="194"/>
+        <source>the message id &quot;{uid}&quot; appears twice</source>
+        <translation>消息 ID“{uid}”出现了两次</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="196"/>
+        <source>the message id &quot;{uid}&quot; is also used in another conversation in this file</source>
+        <translation>消息 ID“{uid}”也用在了此文件的另一个对话中</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="202"/>
+        <source>the active message &quot;{uid}&quot; is not in this conversation</source>
+        <translation>当前消息“{uid}”不在此对话中</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="222"/>
+        <source>This file is not a ChatDesk transcript: it is not UTF-8 text (invalid byte at position {position}).</source>
+        <translation>此文件不是 ChatDesk 对话记录：它不是 UTF-8 文本（位置 {position} 处有无效字节）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="229"/>
+        <source>This file is empty, so there is nothing to import.</source>
+        <translation>此文件是空的，没有可导入的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="233"/>
+        <source>This file is not valid JSON (line {line}, column {column}: {problem}), so it can&apos;t be imported.</source>
+        <translation>此文件不是有效的 JSON（第 {line} 行，第 {column} 列：{problem}），因此无法导入。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="236"/>
+        <source>This file is not a ChatDesk transcript: it is nested too deeply.</source>
+        <translation>此文件不是 ChatDesk 对话记录：它的嵌套层级太深。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="240"/>
+        <source>This file is not a ChatDesk transcript (its format is &quot;{found}&quot;); expected a JSON export with &quot;format&quot;: &quot;chatdesk-transcript&quot;.</source>
+        <translation>此文件不是 ChatDesk 对话记录（它的格式是“{found}”）；应为带有 &quot;format&quot;: &quot;chatdesk-transcript&quot; 的 JSON 导出文件。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="242"/>
+        <source>This file is not a ChatDesk transcript; expected a JSON export with &quot;format&quot;: &quot;chatdesk-transcript&quot;.</source>
+        <translation>此文件不是 ChatDesk 对话记录；应为带有 &quot;format&quot;: &quot;chatdesk-transcript&quot; 的 JSON 导出文件。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="246"/>
+        <source>This transcript can&apos;t be imported: its format version is missing or invalid ({version}).</source>
+        <translation>无法导入此对话记录：它的格式版本缺失或无效（{version}）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="249"/>
+        <source>This file was written by a newer ChatDesk (format version {version}); update ChatDesk to import it.</source>
+        <translation>此文件由更新版本的 ChatDesk 写入（格式版本 {version}）；请更新 ChatDesk 后再导入。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="253"/>
+        <source>This transcript can&apos;t be imported: the &quot;conversations&quot; list is missing.</source>
+        <translation>无法导入此对话记录：缺少“conversations”列表。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="260"/>
+        <source>This transcript can&apos;t be imported: the conversation id &quot;{uid}&quot; appears twice.</source>
+        <translation>无法导入此对话记录：对话 ID“{uid}”出现了两次。</translation>
+    </message>
 </context>
 <context>
     <name>ModelActions</name>
@@ -3605,27 +4651,27 @@ SHA-256 {sha}</translation>
 <context>
     <name>ModelPicker</name>
     <message>
-        <location filename="../../chatdesk/ui/model_picker.py" line="78"/>
+        <location filename="../../chatdesk/ui/model_picker.py" line="80"/>
         <source>Model for this conversation</source>
         <translation>此对话使用的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_picker.py" line="79"/>
+        <location filename="../../chatdesk/ui/model_picker.py" line="81"/>
         <source>The model this conversation talks to. Choosing another one loads it in the background.</source>
         <translation>此对话所用的模型。选择其他模型会在后台加载它。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_picker.py" line="121"/>
+        <location filename="../../chatdesk/ui/model_picker.py" line="123"/>
         <source>{name} (remote)</source>
         <translation>{name}（远程）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_picker.py" line="128"/>
+        <location filename="../../chatdesk/ui/model_picker.py" line="130"/>
         <source>Its file is missing.</source>
         <translation>它的文件不见了。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_picker.py" line="135"/>
+        <location filename="../../chatdesk/ui/model_picker.py" line="137"/>
         <source>{name} (not in the library)</source>
         <translation>{name}（不在模型库中）</translation>
     </message>

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from chatdesk.chat.chat_settings import ChatSettings
 from chatdesk.engine.types import SamplingSettings
 from chatdesk.store import StoreError
+from translatable import msg, text_of
 
 if TYPE_CHECKING:
     from chatdesk.store import Store
@@ -333,9 +334,9 @@ def from_chat(name: str, chat: ChatSettings, based_on: Preset | None = None) -> 
 def _check_name(name: str) -> str:
     name = " ".join(name.split())
     if not name:
-        raise PresetError("A preset needs a name.")
+        raise PresetError(msg("A preset needs a name."))
     if len(name) > MAX_NAME_CHARS:
-        raise PresetError(f"A preset name can be at most {MAX_NAME_CHARS} characters long.")
+        raise PresetError(msg("A preset name can be at most {limit} characters long.", limit=MAX_NAME_CHARS))
     return name
 
 
@@ -371,15 +372,18 @@ class _Problems:
         self.items: list[str] = []
 
     def add(self, where: str, what: str) -> None:
-        self.items.append(f"{where}: {what}" if where else what)
+        self.items.append(msg("{where}: {problem}", where=where, problem=what) if where else what)
 
     def raise_if_any(self) -> None:
         if not self.items:
             return
         shown = self.items[: self.LIMIT]
         more = len(self.items) - len(shown)
-        lines = "\n".join(f"• {p}" for p in shown) + (f"\n• … and {more} more." if more > 0 else "")
-        raise PresetFormatError(f"These presets cannot be imported; nothing was imported.\n{lines}")
+        bullets = [msg("• {problem}", problem=p) for p in shown] + ([msg("• … and {n} more.", n=more)] if more > 0 else [])
+        lines = bullets[0]
+        for bullet in bullets[1:]:  # one Text, so each line keeps its own template
+            lines = msg("{lines}\n{line}", lines=lines, line=bullet)
+        raise PresetFormatError(msg("These presets cannot be imported; nothing was imported.\n{lines}", lines=lines))
 
 
 def _localized(
@@ -390,17 +394,18 @@ def _localized(
     if isinstance(value, str):
         value = {ANY_LANGUAGE: value}
     if not isinstance(value, Mapping) or not value:
-        problems.add(where, f"“{what}” must be a text, or an object of texts by language such as "
-                            f'{{"en": "…", "zh_CN": "…"}}.')
+        problems.add(where, msg('“{field}” must be a text, or an object of texts by language such as '
+                                '{{"en": "…", "zh_CN": "…"}}.', field=what))
         return ()
     out: list[tuple[str, str]] = []
     for code, text in value.items():
         if not isinstance(code, str) or not re.fullmatch(r"\*|[a-z]{2,3}(_[A-Za-z]{2,4})?", code):
-            problems.add(where, f"“{code}” in “{what}” is not a language code such as “en” or “zh_CN”.")
+            problems.add(where, msg("“{code}” in “{field}” is not a language code such as “en” or “zh_CN”.", code=code, field=what))
         elif not isinstance(text, str) or not (empty_ok or text.strip()):
-            problems.add(where, f"the {code} text of “{what}” must be a non-empty text.")
+            problems.add(where, msg("the {code} text of “{field}” must be a non-empty text.", code=code, field=what))
         elif len(text) > limit:
-            problems.add(where, f"the {code} text of “{what}” is longer than {limit:,} characters.")
+            problems.add(where, msg("the {code} text of “{field}” is longer than {limit} characters.", code=code, field=what,
+                                    limit=f"{limit:,}"))
         else:
             out.append((code, text if what != "name" else " ".join(text.split())))
     return tuple(out)
@@ -411,7 +416,7 @@ def from_json(obj: Any, where: str = "", problems: _Problems | None = None) -> P
     own = problems is None
     problems = problems or _Problems()
     if not isinstance(obj, Mapping):
-        problems.add(where, "each preset must be a JSON object with a “name” and a “system_prompt”.")
+        problems.add(where, msg("each preset must be a JSON object with a “name” and a “system_prompt”."))
         if own:
             problems.raise_if_any()
         return None
@@ -419,32 +424,39 @@ def from_json(obj: Any, where: str = "", problems: _Problems | None = None) -> P
     known = {"name", "system_prompt", "description", "sampling", "target_language"}
     for key in obj:
         if key not in known:
-            problems.add(where, f"“{key}” is not part of a preset (expected: {', '.join(sorted(known))}).")
+            problems.add(where, msg("“{key}” is not part of a preset (expected: {known}).", key=key, known=", ".join(sorted(known))))
     name = _localized(obj.get("name"), "name", where, problems, MAX_NAME_CHARS)
     prompt = _localized(obj.get("system_prompt"), "system_prompt", where, problems, MAX_PROMPT_CHARS, empty_ok=True)
     description = _localized(obj.get("description"), "description", where, problems, 500, required=False)
     sampling: list[tuple[str, float | int]] = []
     raw_sampling = obj.get("sampling", {})
     if not isinstance(raw_sampling, Mapping):
-        problems.add(where, "“sampling” must be an object such as {\"temperature\": 0.7}.")
+        problems.add(where, msg("“sampling” must be an object such as {{\"temperature\": 0.7}}."))
         raw_sampling = {}
     for key, value in raw_sampling.items():
         spec = SAMPLER_RANGES.get(key)
         if spec is None:
-            problems.add(where, f"“{key}” is not a sampler setting ChatDesk knows (known: {', '.join(SAMPLER_RANGES)}).")
+            problems.add(where, msg("“{key}” is not a sampler setting ChatDesk knows (known: {known}).", key=key,
+                                    known=", ".join(SAMPLER_RANGES)))
             continue
         kind, lo, hi = spec
         ok_type = isinstance(value, (int, float)) and not isinstance(value, bool)
         if kind is int:
             ok_type = ok_type and float(value).is_integer()
         if not ok_type or not lo <= value <= hi:
-            kind_word = "a whole number" if kind is int else "a number"
-            problems.add(where, f"{key} must be {kind_word} from {lo:g} to {hi:g}; it is {json.dumps(value, ensure_ascii=False)}.")
+            found = json.dumps(value, ensure_ascii=False)
+            if kind is int:
+                problems.add(where, msg("{key} must be a whole number from {lo} to {hi}; it is {value}.", key=key,
+                                        lo=f"{lo:g}", hi=f"{hi:g}", value=found))
+            else:
+                problems.add(where, msg("{key} must be a number from {lo} to {hi}; it is {value}.", key=key,
+                                        lo=f"{lo:g}", hi=f"{hi:g}", value=found))
             continue
         sampling.append((key, int(value) if kind is int else float(value)))
     target = obj.get("target_language")
     if target is not None and target not in _TARGETS:
-        problems.add(where, f"target_language “{target}” is not one ChatDesk offers (offered: {', '.join(_TARGETS)}).")
+        problems.add(where, msg("target_language “{target}” is not one ChatDesk offers (offered: {offered}).", target=target,
+                                offered=", ".join(_TARGETS)))
         target = None
     if own:
         problems.raise_if_any()
@@ -457,34 +469,37 @@ def from_json(obj: Any, where: str = "", problems: _Problems | None = None) -> P
 def parse_json(text: str | bytes) -> list[Preset]:
     """Every preset in a presets file, or ``PresetFormatError`` naming each problem."""
     if len(text) > MAX_FILE_BYTES:
-        raise PresetFormatError(f"This file is larger than {MAX_FILE_BYTES // 1_000_000} MB, too large for a presets file; nothing was imported.")
+        raise PresetFormatError(msg("This file is larger than {mb} MB, too large for a presets file; nothing was imported.",
+                                    mb=MAX_FILE_BYTES // 1_000_000))
     try:
         doc = json.loads(text)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        where = f" (line {exc.lineno}, column {exc.colno})" if isinstance(exc, json.JSONDecodeError) else ""
-        raise PresetFormatError(f"This file is not valid JSON{where}, so no presets could be read from it; nothing was imported.") from exc
+        if isinstance(exc, json.JSONDecodeError):
+            raise PresetFormatError(msg("This file is not valid JSON (line {line}, column {column}), so no presets could be read "
+                                        "from it; nothing was imported.", line=exc.lineno, column=exc.colno)) from exc
+        raise PresetFormatError(msg("This file is not valid JSON, so no presets could be read from it; nothing was imported.")) from exc
     if not isinstance(doc, Mapping) or doc.get("format") != FORMAT_NAME:
-        raise PresetFormatError(
-            f"This is not a ChatDesk presets file: it needs \"format\": \"{FORMAT_NAME}\" at the top "
-            "(export a preset from ChatDesk to see the layout); nothing was imported."
-        )
+        raise PresetFormatError(msg(
+            "This is not a ChatDesk presets file: it needs \"format\": \"{format}\" at the top "
+            "(export a preset from ChatDesk to see the layout); nothing was imported.", format=FORMAT_NAME
+        ))
     version = doc.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version > FORMAT_VERSION or version < 1:
-        raise PresetFormatError(
-            f"This presets file is version {version!r}; this ChatDesk reads version {FORMAT_VERSION}. "
-            "Update ChatDesk to import it; nothing was imported."
-        )
+        raise PresetFormatError(msg(
+            "This presets file is version {version}; this ChatDesk reads version {supported}. "
+            "Update ChatDesk to import it; nothing was imported.", version=repr(version), supported=FORMAT_VERSION
+        ))
     items = doc.get("presets")
     if not isinstance(items, list) or not items:
-        raise PresetFormatError("This presets file has no presets (“presets” must be a non-empty list); nothing was imported.")
+        raise PresetFormatError(msg("This presets file has no presets (“presets” must be a non-empty list); nothing was imported."))
     problems = _Problems()
     out: list[Preset] = []
     for i, obj in enumerate(items, 1):
-        label = f"Preset {i}"
+        label = msg("Preset {n}", n=i)
         if isinstance(obj, Mapping) and isinstance(obj.get("name"), (str, Mapping)):
             shown = obj["name"] if isinstance(obj["name"], str) else next(iter(obj["name"].values()), "")
             if isinstance(shown, str) and shown.strip():
-                label += f" (“{shown.strip()[:40]}”)"
+                label = msg("Preset {n} (“{name}”)", n=i, name=shown.strip()[:40])
         preset = from_json(obj, label, problems)
         if preset is not None:
             out.append(preset)
@@ -503,7 +518,7 @@ def _rows():  # type: ignore[no-untyped-def]
 def _from_row(row: PresetRecord) -> Preset:
     preset = from_json(row.data)  # raises PresetFormatError for a damaged row
     if preset is None:
-        raise PresetError(f"The stored preset {row.name!r} is damaged.")
+        raise PresetError(msg("The stored preset {name} is damaged.", name=repr(row.name)))
     return replace(preset, id=USER_PREFIX + row.uid)
 
 
@@ -568,28 +583,28 @@ def save_new(store: Store, preset: Preset, language: str = "en") -> Preset:
     try:
         row = _rows().create_preset(store, name, to_json(preset))
     except StoreError as exc:
-        raise PresetError(f"The preset could not be saved: {exc}") from exc
+        raise PresetError(msg("The preset could not be saved: {error}", error=text_of(exc))) from exc
     return replace(preset, id=USER_PREFIX + row.uid)
 
 
 def update(store: Store, preset: Preset, language: str = "en") -> Preset:
     """Save changes to a user preset; built-ins cannot be changed (duplicate one instead)."""
     if preset.builtin or preset.uid is None:
-        raise PresetError("Built-in presets cannot be changed. Duplicate it and change the copy.")
+        raise PresetError(msg("Built-in presets cannot be changed. Duplicate it and change the copy."))
     for _, text in preset.name:
         _check_name(text)
     name = preset.name_in(language)
     if _unique_names(store, [name], language, ignore=preset.id)[0] != name:
-        raise PresetError(f"Another preset is already called “{name}”. Choose another name.")
+        raise PresetError(msg("Another preset is already called “{name}”. Choose another name.", name=name))
     for _, text in preset.system_prompt:
         if len(text) > MAX_PROMPT_CHARS:
-            raise PresetError(f"A preset's system prompt can be at most {MAX_PROMPT_CHARS:,} characters long.")
+            raise PresetError(msg("A preset's system prompt can be at most {limit} characters long.", limit=f"{MAX_PROMPT_CHARS:,}"))
     try:
         found = _rows().update_preset(store, preset.uid, preset.name_in(language), to_json(preset))
     except StoreError as exc:
-        raise PresetError(f"The preset could not be saved: {exc}") from exc
+        raise PresetError(msg("The preset could not be saved: {error}", error=text_of(exc))) from exc
     if not found:
-        raise PresetError("This preset no longer exists (it was deleted); save it again as a new preset.")
+        raise PresetError(msg("This preset no longer exists (it was deleted); save it again as a new preset."))
     return preset
 
 
@@ -606,13 +621,13 @@ def duplicate(store: Store, preset: Preset, language: str = "en") -> Preset:
 def delete(store: Store, preset_id: str) -> bool:
     """Delete a user preset; built-ins cannot be deleted. False if it was already gone."""
     if preset_id.startswith(BUILTIN_PREFIX):
-        raise PresetError("Built-in presets cannot be deleted. You can duplicate one and change or delete the copy.")
+        raise PresetError(msg("Built-in presets cannot be deleted. You can duplicate one and change or delete the copy."))
     if not preset_id.startswith(USER_PREFIX):
         return False
     try:
         return _rows().delete_preset(store, preset_id[len(USER_PREFIX):])
     except StoreError as exc:
-        raise PresetError(f"The preset could not be deleted: {exc}") from exc
+        raise PresetError(msg("The preset could not be deleted: {error}", error=text_of(exc))) from exc
 
 
 def import_json(store: Store, text: str | bytes, language: str = "en") -> list[Preset]:
@@ -624,5 +639,5 @@ def import_json(store: Store, text: str | bytes, language: str = "en") -> list[P
     try:
         rows = _rows().create_presets(store, [(n, to_json(p)) for n, p in zip(names, renamed)])
     except StoreError as exc:
-        raise PresetError(f"The presets could not be saved: {exc} Nothing was imported.") from exc
+        raise PresetError(msg("The presets could not be saved: {error} Nothing was imported.", error=text_of(exc))) from exc
     return [replace(p, id=USER_PREFIX + r.uid) for p, r in zip(renamed, rows)]

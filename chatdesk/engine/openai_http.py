@@ -25,6 +25,7 @@ from typing import Any
 import httpx2
 
 from chatdesk.engine.errors import EngineError
+from translatable import msg, text_of
 
 CONNECT_TIMEOUT_S = 10.0
 CONTROL_TIMEOUT_S = 15.0  # model list, tokenizer, /props
@@ -56,22 +57,22 @@ def normalize_base_url(url: str) -> str:
     """
     text = (url or "").strip()
     if not text:
-        raise ValueError("Enter the server's address, for example http://localhost:8080/v1.")
+        raise ValueError(msg("Enter the server's address, for example http://localhost:8080/v1."))
     if "://" not in text:
         text = "http://" + text
     try:
         parsed = httpx2.URL(text)
     except (httpx2.InvalidURL, ValueError, TypeError) as exc:
-        raise ValueError(f"“{url.strip()}” is not a web address ChatDesk can use ({exc}).") from exc
+        raise ValueError(msg("“{url}” is not a web address ChatDesk can use ({error}).", url=url.strip(), error=str(exc))) from exc
     if parsed.scheme not in ("http", "https"):
-        raise ValueError(f"“{url.strip()}” must start with http:// or https://, not {parsed.scheme}://.")
+        raise ValueError(msg("“{url}” must start with http:// or https://, not {scheme}://.", url=url.strip(), scheme=parsed.scheme))
     if not parsed.host:
-        raise ValueError(f"“{url.strip()}” has no host name. Use an address like http://localhost:8080/v1.")
+        raise ValueError(msg("“{url}” has no host name. Use an address like http://localhost:8080/v1.", url=url.strip()))
     if parsed.userinfo:
-        raise ValueError(
+        raise ValueError(msg(
             "Put the API key in the connection's key field, not in the address: addresses are shown "
             "in reply details and exports."
-        )
+        ))
     path = parsed.path.rstrip("/")
     for suffix in ("/chat/completions", "/completions", "/models"):
         if path.endswith(suffix):
@@ -174,7 +175,7 @@ def _parse_listing(base_url: str, payload: object) -> ModelListing:
     elif isinstance(payload, list):
         raw = payload
     else:
-        raise ValueError("the model list is not in the OpenAI format")
+        raise ValueError(msg("the model list is not in the OpenAI format"))
     entries = [e for e in raw if isinstance(e, dict) and isinstance(e.get("id") or e.get("name"), str)]
     models = []
     for e in entries:
@@ -222,15 +223,16 @@ def fetch_models(
             return ModelListing(base_url=base, listed=False)
         if resp.status_code >= 300:
             raise RemoteConnectionError(
-                http_status_message(resp.status_code, resp.headers, resp.text, base, what="list its models", had_key=bool(api_key))
+                http_status_message(resp.status_code, resp.headers, resp.text, base, what=msg("list its models"), had_key=bool(api_key))
             )
         try:
             return _parse_listing(base, resp.json())
         except ValueError as exc:
-            raise RemoteConnectionError(
-                f"The server at {host_of(base)} answered the model list with something that is not an "
-                f"OpenAI-compatible model list ({exc}). Check that the address points at the server's /v1 API."
-            ) from exc
+            raise RemoteConnectionError(msg(
+                "The server at {host} answered the model list with something that is not an "
+                "OpenAI-compatible model list ({error}). Check that the address points at the server's /v1 API.",
+                host=host_of(base), error=text_of(exc),
+            )) from exc
     finally:
         if own:
             http.close()
@@ -252,37 +254,41 @@ def transport_message(exc: BaseException, url: str, *, read_timeout: float | Non
     chain = _chain(exc)
     text = " ".join(str(e) for e in chain).lower()
     if isinstance(exc, (httpx2.ConnectTimeout, httpx2.PoolTimeout)):
-        limit = f" within {connect_timeout:g} s" if connect_timeout else ""
-        return (f"{host} did not accept a connection{limit}. Check the address, and that this computer can reach "
-                "that machine (firewall, VPN).")
+        if connect_timeout:
+            return msg("{host} did not accept a connection within {seconds} s. Check the address, and that this computer can "
+                       "reach that machine (firewall, VPN).", host=host, seconds=f"{connect_timeout:g}")
+        return msg("{host} did not accept a connection. Check the address, and that this computer can reach "
+                   "that machine (firewall, VPN).", host=host)
     if isinstance(exc, httpx2.ReadTimeout):
-        limit = f"{read_timeout:g} s" if read_timeout else "too long"
-        return (f"The server at {host} sent nothing for {limit}, so ChatDesk stopped waiting. It may be busy, "
-                "overloaded or still loading its model; try again.")
+        if read_timeout:
+            return msg("The server at {host} sent nothing for {seconds} s, so ChatDesk stopped waiting. It may be busy, "
+                       "overloaded or still loading its model; try again.", host=host, seconds=f"{read_timeout:g}")
+        return msg("The server at {host} sent nothing for too long, so ChatDesk stopped waiting. It may be busy, "
+                   "overloaded or still loading its model; try again.", host=host)
     if isinstance(exc, httpx2.WriteTimeout):
-        return f"Sending the request to {host} took too long. Check the network and try again."
+        return msg("Sending the request to {host} took too long. Check the network and try again.", host=host)
     if isinstance(exc, httpx2.ConnectError):
         if any(isinstance(e, socket.gaierror) for e in chain) or any(
             s in text for s in ("name or service not known", "nodename nor servname", "getaddrinfo", "name resolution", "no address associated")
         ):
-            return (f"The host name in {host} could not be found (DNS lookup failed). Check the address for typos, "
-                    "and that this computer is online.")
+            return msg("The host name in {host} could not be found (DNS lookup failed). Check the address for typos, "
+                       "and that this computer is online.", host=host)
         if any(isinstance(e, ConnectionRefusedError) for e in chain) or "connection refused" in text or f"errno {errno.ECONNREFUSED}" in text:
-            return (f"Nothing is answering at {host} (connection refused). Is the server running, and is the "
-                    "port right? llama-server listens on 8080, Ollama on 11434, vLLM on 8000 by default.")
+            return msg("Nothing is answering at {host} (connection refused). Is the server running, and is the "
+                       "port right? llama-server listens on 8080, Ollama on 11434, vLLM on 8000 by default.", host=host)
         if any(isinstance(e, ssl.SSLError) for e in chain) or "ssl" in text or "certificate" in text:
             reason = next((str(e) for e in chain if isinstance(e, ssl.SSLError)), str(exc))
-            return (f"A secure (https) connection to {host} could not be set up: {reason}. If the server speaks plain "
-                    "http, use an http:// address.")
+            return msg("A secure (https) connection to {host} could not be set up: {reason}. If the server speaks plain "
+                       "http, use an http:// address.", host=host, reason=reason)
         if any(isinstance(e, OSError) and e.errno in (errno.EHOSTUNREACH, errno.ENETUNREACH) for e in chain):
-            return f"{host} cannot be reached from this computer (no route to the host). Check the network or VPN."
-        return f"ChatDesk could not connect to {host}: {exc}."
+            return msg("{host} cannot be reached from this computer (no route to the host). Check the network or VPN.", host=host)
+        return msg("ChatDesk could not connect to {host}: {error}.", host=host, error=str(exc))
     if isinstance(exc, (httpx2.RemoteProtocolError, httpx2.ReadError)):
-        return (f"The connection to {host} broke off before the reply was complete ({exc or type(exc).__name__}). "
-                "The server may have crashed or restarted.")
+        return msg("The connection to {host} broke off before the reply was complete ({error}). "
+                   "The server may have crashed or restarted.", host=host, error=str(exc) or type(exc).__name__)
     if isinstance(exc, httpx2.UnsupportedProtocol):
-        return f"{url} is not an http:// or https:// address."
-    return f"Talking to {host} failed: {exc or type(exc).__name__}."
+        return msg("{url} is not an http:// or https:// address.", url=url)
+    return msg("Talking to {host} failed: {error}.", host=host, error=str(exc) or type(exc).__name__)
 
 
 def server_detail(text: str) -> str:
@@ -291,20 +297,20 @@ def server_detail(text: str) -> str:
         data = json.loads(text)
     except ValueError:
         data = None
-    msg: object = None
+    said: object = None
     if isinstance(data, dict):
         err = data.get("error")
         if isinstance(err, dict):
-            msg = err.get("message") or err.get("msg")
+            said = err.get("message") or err.get("msg")
         elif isinstance(err, str):
-            msg = err
-        if msg is None:
-            msg = data.get("detail") or data.get("message")
-        if isinstance(msg, list):  # FastAPI validation errors
-            msg = "; ".join(str(m.get("msg", m)) if isinstance(m, dict) else str(m) for m in msg)
-    if msg is None:
-        msg = text.strip()
-    out = " ".join(str(msg).split())
+            said = err
+        if said is None:
+            said = data.get("detail") or data.get("message")
+        if isinstance(said, list):  # FastAPI validation errors
+            said = "; ".join(str(m.get("msg", m)) if isinstance(m, dict) else str(m) for m in said)
+    if said is None:
+        said = text.strip()
+    out = " ".join(str(said).split())
     return out[:300] + ("…" if len(out) > 300 else "")
 
 
@@ -331,39 +337,52 @@ def http_status_message(
     body: str,
     url: str,
     *,
-    what: str = "answer",
+    what: str | None = None,
     model_id: str | None = None,
     had_key: bool = False,
 ) -> str:
-    """A sentence for an HTTP error status from an OpenAI-compatible server."""
+    """A sentence for an HTTP error status from an OpenAI-compatible server. ``what`` completes
+    "failed while trying to …" (a ``msg`` for the window to translate)."""
     host = host_of(url)
+    what = what if what is not None else msg("answer")
     detail = server_detail(body)
-    said = f" The server said: “{detail.rstrip('.')}”." if detail else ""
+    said = msg(" The server said: “{detail}”.", detail=detail.rstrip(".")) if detail else ""
     if status == 401:
         if had_key:
-            return f"The server at {host} did not accept the API key (401 Unauthorized).{said} Check the key saved for this connection."
-        return f"The server at {host} needs an API key (401 Unauthorized).{said} Add the key to this connection."
+            return msg("The server at {host} did not accept the API key (401 Unauthorized).{said} Check the key saved for this "
+                       "connection.", host=host, said=said)
+        return msg("The server at {host} needs an API key (401 Unauthorized).{said} Add the key to this connection.", host=host, said=said)
     if status == 403:
-        return f"The server at {host} refused access (403 Forbidden).{said} Check the API key and what it is allowed to use."
+        return msg("The server at {host} refused access (403 Forbidden).{said} Check the API key and what it is allowed to use.",
+                   host=host, said=said)
     if status == 404:
-        model = f" model “{model_id}” or the" if model_id else ""
-        return (f"The server at {host} does not know the{model} address {url} (404 Not Found).{said} Check the model id, "
-                "and that the address is the server's OpenAI-compatible API (usually ending in /v1).")
+        if model_id:
+            return msg("The server at {host} does not know the model “{model}” or the address {url} (404 Not Found).{said} Check "
+                       "the model id, and that the address is the server's OpenAI-compatible API (usually ending in /v1).",
+                       host=host, model=model_id, url=url, said=said)
+        return msg("The server at {host} does not know the address {url} (404 Not Found).{said} Check the model id, "
+                   "and that the address is the server's OpenAI-compatible API (usually ending in /v1).", host=host, url=url, said=said)
     if status == 429:
         wait = retry_after_seconds(headers)
-        when = f"Try again in {wait} seconds." if wait is not None else "Wait a little and try again."
-        return f"The server at {host} is limiting requests (429 Too Many Requests).{said} {when}"
+        if wait is not None:
+            return msg("The server at {host} is limiting requests (429 Too Many Requests).{said} Try again in {wait} seconds.",
+                       host=host, said=said, wait=wait)
+        return msg("The server at {host} is limiting requests (429 Too Many Requests).{said} Wait a little and try again.",
+                   host=host, said=said)
     if status == 503:
-        return (f"The server at {host} is not ready (503 Service Unavailable).{said} It may still be loading its model "
-                "or be overloaded; try again in a moment.")
+        return msg("The server at {host} is not ready (503 Service Unavailable).{said} It may still be loading its model "
+                   "or be overloaded; try again in a moment.", host=host, said=said)
     if status >= 500:
-        return (f"The server at {host} failed while trying to {what} ({status} {_reason(status)}).{said} Try again; if it "
-                "keeps failing, look at the server's log.")
+        return msg("The server at {host} failed while trying to {what} ({status} {reason}).{said} Try again; if it "
+                   "keeps failing, look at the server's log.", host=host, what=what, status=status, reason=_reason(status), said=said)
     if 300 <= status < 400:
         target = headers.get("location") if headers is not None else None
-        to = f" to {target}" if target else ""
-        return f"The server at {host} redirects{to} ({status}). Use the address it redirects to."
-    return f"The server at {host} refused the request ({status} {_reason(status)}).{said}"
+        if target:
+            return msg("The server at {host} redirects to {target} ({status}). Use the address it redirects to.",
+                       host=host, target=target, status=status)
+        return msg("The server at {host} redirects ({status}). Use the address it redirects to.", host=host, status=status)
+    return msg("The server at {host} refused the request ({status} {reason}).{said}", host=host, status=status,
+               reason=_reason(status), said=said)
 
 
 def _reason(status: int) -> str:

@@ -78,7 +78,7 @@ from chatdesk.engine.types import (
     TokenAlt,
     TokenProb,
 )
-from translatable import text_of
+from translatable import msg, text_of
 
 log = logging.getLogger(__name__)
 
@@ -248,7 +248,7 @@ class RemoteEngine:
             raise RemoteConnectionError(text_of(exc)) from exc
         model_id = (source.model_id or "").strip()
         if not model_id:
-            raise RemoteConnectionError("Choose a model on this server, or type its id.")
+            raise RemoteConnectionError(msg("Choose a model on this server, or type its id."))
         self.unload()
         _progress(progress, 0.0)
         key = self._key(source.endpoint_id)
@@ -259,15 +259,17 @@ class RemoteEngine:
             entry: RemoteModel | None = None
             if listing.listed:
                 if not listing.models:
-                    hint = " With Ollama, download one first: ollama pull <model>." if listing.server == SERVER_OLLAMA else ""
-                    raise RemoteConnectionError(f"The server at {host_of(base)} has no models to offer.{hint}")
+                    if listing.server == SERVER_OLLAMA:
+                        raise RemoteConnectionError(msg("The server at {host} has no models to offer. With Ollama, download "
+                                                        "one first: ollama pull <model>.", host=host_of(base)))
+                    raise RemoteConnectionError(msg("The server at {host} has no models to offer.", host=host_of(base)))
                 entry = listing.find(model_id)
                 if entry is None:
                     shown = ", ".join(f"“{i}”" for i in listing.ids[:8]) + (" …" if len(listing.ids) > 8 else "")
-                    raise RemoteConnectionError(
-                        f"The server at {host_of(base)} does not offer a model called “{model_id}”. It offers {shown}. "
-                        "Pick one of those."
-                    )
+                    raise RemoteConnectionError(msg(
+                        "The server at {host} does not offer a model called “{model}”. It offers {offered}. "
+                        "Pick one of those.", host=host_of(base), model=model_id, offered=shown,
+                    ))
             server = listing.server
             props = self._llama_cpp_props(control, base, key) if server == SERVER_LLAMA_CPP else {}
             n_ctx, context_source, trained = _context_of(server, entry, props)
@@ -349,7 +351,7 @@ class RemoteEngine:
     def _require(self) -> _Connection:
         conn = self._conn
         if conn is None:
-            raise GenerationError("No remote model is connected.")
+            raise GenerationError(msg("No remote model is connected."))
         return conn
 
     # -- planning --------------------------------------------------------------------------
@@ -421,7 +423,7 @@ class RemoteEngine:
         system = [m for m in messages[:1] if m.role == "system"]
         rest = list(messages[len(system):])
         if not rest:
-            raise GenerationError("There is no message to answer.")
+            raise GenerationError(msg("There is no message to answer."))
         with conn.lock:
             cal = replace(conn.calibration)
 
@@ -525,20 +527,20 @@ class RemoteEngine:
                         fell_back = True
                     continue
                 except _Failed as failed:
-                    reason, error = "error", str(failed)
+                    reason, error = "error", text_of(failed)
                     if reply.text:
-                        error += " The text received so far is kept."
+                        error = msg("{error} The text received so far is kept.", error=error)
                     break
             else:  # pragma: no cover - every retry switches one feature off, so this cannot loop
-                reason, error = "error", "The server kept refusing the request."
+                reason, error = "error", msg("The server kept refusing the request.")
         finally:
             conn.generating = False
         if want_logprobs and not reply.tokens and reply.text and error is None:
             if conn.logprobs:
-                warning = "The server did not report token probabilities for this reply."
+                warning = msg("The server did not report token probabilities for this reply.")
             self._no_logprobs()
         if "logprobs" in dropped_features:
-            warning = "This server does not report token probabilities; the reply was made without them."
+            warning = msg("This server does not report token probabilities; the reply was made without them.")
         ended = time.perf_counter()
         usage = reply.usage or {}
         timings = reply.timings or {}
@@ -692,20 +694,19 @@ class RemoteEngine:
                 if kind == "eof":
                     if reply.finish_reason or reply.done:
                         return _stop_reason(reply)
-                    raise _Failed(
-                        f"The server at {host_of(conn.base_url)} ended the reply stream before the reply was "
-                        "complete (no end marker). The server may have crashed or restarted."
-                    )
+                    raise _Failed(msg(
+                        "The server at {host} ended the reply stream before the reply was "
+                        "complete (no end marker). The server may have crashed or restarted.", host=host_of(conn.base_url),
+                    ))
                 if kind == "exception":
                     exc = item[1]
                     if isinstance(exc, httpx2.SSEError):
-                        raise _Failed(
-                            f"The server at {host_of(conn.base_url)} sent an event stream ChatDesk could not read ({exc})."
-                        )
+                        raise _Failed(msg("The server at {host} sent an event stream ChatDesk could not read ({error}).",
+                                          host=host_of(conn.base_url), error=str(exc)))
                     if isinstance(exc, httpx2.HTTPError):
                         raise _Failed(transport_message(exc, conn.base_url, read_timeout=self._read_timeout,
                                                         connect_timeout=self._connect_timeout))
-                    raise _Failed(f"Talking to {host_of(conn.base_url)} failed unexpectedly: {exc!r}.")
+                    raise _Failed(msg("Talking to {host} failed unexpectedly: {error}.", host=host_of(conn.base_url), error=repr(exc)))
         finally:
             ex.cancel()
 
@@ -727,14 +728,14 @@ class RemoteEngine:
             chunk = json.loads(data)
         except ValueError:
             shown = data[:80] + ("…" if len(data) > 80 else "")
-            raise _Failed(
-                f"The server at {host_of(conn.base_url)} sent a piece of the reply that is not valid JSON (“{shown}”)."
-            ) from None
+            raise _Failed(msg("The server at {host} sent a piece of the reply that is not valid JSON (“{shown}”).",
+                              host=host_of(conn.base_url), shown=shown)) from None
         if not isinstance(chunk, dict):
-            raise _Failed(f"The server at {host_of(conn.base_url)} sent an unexpected event in the reply stream.")
+            raise _Failed(msg("The server at {host} sent an unexpected event in the reply stream.", host=host_of(conn.base_url)))
         if name == "error" or ("error" in chunk and not chunk.get("choices")):
             detail = server_detail(data)
-            raise _Failed(f"The server at {host_of(conn.base_url)} reported an error in the middle of the reply: “{detail}”.")
+            raise _Failed(msg("The server at {host} reported an error in the middle of the reply: “{detail}”.",
+                              host=host_of(conn.base_url), detail=detail))
         self._absorb_metadata(chunk, reply)
         choices = chunk.get("choices") or []
         choice = choices[0] if choices and isinstance(choices[0], dict) else None
@@ -816,19 +817,20 @@ class RemoteEngine:
                     if fresh and fresh != conn.api_key:
                         conn.api_key = fresh
                         raise _Retry("key")
-            raise _Failed(http_status_message(status, headers, text, conn.base_url, what="answer", model_id=conn.model_id,
+            raise _Failed(http_status_message(status, headers, text, conn.base_url, what=msg("answer"), model_id=conn.model_id,
                                               had_key=bool(conn.api_key)))
         try:
             data = json.loads(text)
         except ValueError:
             shown = " ".join(text.split())[:80]
-            raise _Failed(
-                f"The server at {host_of(conn.base_url)} answered with something that is not a chat reply (“{shown}”). "
-                "Check that the address is the server's OpenAI-compatible API (usually ending in /v1)."
-            ) from None
+            raise _Failed(msg(
+                "The server at {host} answered with something that is not a chat reply (“{shown}”). "
+                "Check that the address is the server's OpenAI-compatible API (usually ending in /v1).",
+                host=host_of(conn.base_url), shown=shown,
+            )) from None
         if not isinstance(data, dict) or not isinstance(data.get("choices"), list) or not data["choices"]:
-            detail = server_detail(text) if isinstance(data, dict) and "error" in data else "no choices in the answer"
-            raise _Failed(f"The server at {host_of(conn.base_url)} did not return a reply: {detail}.")
+            detail = server_detail(text) if isinstance(data, dict) and "error" in data else msg("no choices in the answer")
+            raise _Failed(msg("The server at {host} did not return a reply: {detail}.", host=host_of(conn.base_url), detail=detail))
         if body.get("stream"):
             # Asked to stream, answered whole: remember, so the next request does not ask.
             conn.stream = False

@@ -34,7 +34,10 @@ llama.cpp's own messages and Python tracebacks go to stderr, never to stdout:
   sha256, file_type, ...}, ``text`` {name, sha256, ...}, ``comparison`` (null, or {kind, name,
   sha256, kl_divergence, kl_p99, kl_max, top1_agreement, reference_perplexity, ...}),
   ``provenance`` {llama_cpp_python, ggml_commit, threads, date, ...}, ``notes`` and ``schema``.
-* ``{"event": "error", "error": SENTENCE, "exit_code": 1|2}`` — last line on failure. Exit status 2:
+* ``{"event": "error", "error": SENTENCE, "exit_code": 1|2, "template": T, "params": {...}}`` — last
+  line on failure. ``error`` is the English sentence; ``template`` and ``params`` are what it was
+  made from (``translatable.to_data``; ``template`` null when it has none), so a window rebuilds
+  it with ``launcher.event_error`` and shows it in its own language. Exit status 2:
   the input can be fixed by the user (bad model file, unreadable or too short text, impossible
   ``--ctx``, a reference that is not the same model); 1: anything else.
 * ``{"event": "cancelled", "exit_code": 143}`` — after SIGTERM (130 after SIGINT). Cancelling is

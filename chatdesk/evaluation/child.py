@@ -19,12 +19,19 @@ from collections.abc import Sequence
 from typing import Any
 
 from chatdesk.evaluation.errors import EvaluationCancelled, EvaluationError
+from translatable import msg, text_of, to_data
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_SIGINT = 130
 EXIT_SIGTERM = 143
+
+
+def emit_error(error: str, exit_code: int) -> None:
+    """The ``error`` line: the English sentence, plus its template and params (``translatable``)
+    so the window can show it in its own language."""
+    emit("error", error=error, exit_code=exit_code, **to_data(error))
 
 
 def emit(event: str, **fields: Any) -> None:
@@ -84,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
     except _UsageError as exc:
-        emit("error", error=f"bad arguments: {exc}", exit_code=EXIT_BAD_INPUT)
+        emit_error(msg("bad arguments: {error}", error=str(exc)), EXIT_BAD_INPUT)
         return EXIT_BAD_INPUT
     try:
         return _run(args, cancel)
@@ -93,16 +100,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except EvaluationError as exc:
         if cancel():
             return _cancelled(cancel)
-        emit("error", error=str(exc), exit_code=exc.code)
+        emit_error(text_of(exc), exc.code)
         return exc.code
     except MemoryError:
-        emit("error", error="The evaluation ran out of memory. Try a smaller --ctx or --batch.", exit_code=EXIT_FAILED)
+        emit_error(msg("The evaluation ran out of memory. Try a smaller --ctx or --batch."), EXIT_FAILED)
         return EXIT_FAILED
     except Exception as exc:  # noqa: BLE001 - unexpected: keep the traceback for a bug report, still answer in JSON
         import traceback
 
         traceback.print_exc()
-        emit("error", error=f"internal error: {type(exc).__name__}: {exc}", exit_code=EXIT_FAILED)
+        emit_error(msg("internal error: {kind}: {error}", kind=type(exc).__name__, error=str(exc)), EXIT_FAILED)
         return EXIT_FAILED
 
 
@@ -124,7 +131,7 @@ def _run(args: argparse.Namespace, cancel: _CancelFlag) -> int:
         candidates=tuple(args.candidate), check_cache=args.check_cache,
     )
     if args.threads is not None and args.threads < 1:
-        raise EvaluationError(f"--threads must be at least 1, not {args.threads}.")
+        raise EvaluationError(msg("--threads must be at least 1, not {threads}.", threads=args.threads))
     result = evaluate(args.model, text, options, progress=lambda p: emit("progress", **p), should_abort=cancel)
     if cancel():
         raise EvaluationCancelled()

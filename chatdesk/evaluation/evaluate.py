@@ -46,6 +46,7 @@ from chatdesk.evaluation.results import (
 from chatdesk.evaluation.scoring import DivergenceTotals, NLLTotals, log_softmax, token_nll
 from chatdesk.evaluation.texts import EvalText
 from chatdesk.evaluation.windows import DEFAULT_N_BATCH, MIN_CTX, WindowPlan, plan_windows
+from translatable import msg
 
 DEFAULT_CTX = 512  # llama-perplexity's default
 DEFAULT_GEN_TOKENS = 128
@@ -106,7 +107,7 @@ def evaluate(model_path: str | os.PathLike[str], text: EvalText, options: Option
              progress: Progress | None = None, should_abort: Callable[[], bool] = _never) -> EvaluationResult:
     report = _Reporter(progress, should_abort)
     if options.n_batch < 1:
-        raise EvaluationError(f"The batch size must be positive, not {options.n_batch}.")
+        raise EvaluationError(msg("The batch size must be positive, not {batch}.", batch=options.n_batch))
     cache = Path(options.check_cache) if options.check_cache else None
     summary = summarize(model_path, cache)
     n_ctx = _choose_ctx(summary, options.n_ctx)
@@ -174,12 +175,13 @@ def _choose_ctx(summary: GGUFSummary, requested: int | None) -> int:
     if requested is None:
         return min(DEFAULT_CTX, summary.context_length)
     if requested < MIN_CTX:
-        raise EvaluationError(f"A context of {requested} tokens is too small to score anything; use --ctx {MIN_CTX} or more.")
+        raise EvaluationError(msg("A context of {ctx} tokens is too small to score anything; use --ctx {min_ctx} or more.",
+                                   ctx=requested, min_ctx=MIN_CTX))
     if requested > summary.context_length and summary.architecture in LEARNED_POSITION_ARCHS:
-        raise EvaluationError(
-            f"{Path(summary.path).name} has learned positions for only {summary.context_length} tokens, so "
-            f"--ctx {requested} cannot be evaluated; use --ctx {summary.context_length} or less."
-        )
+        raise EvaluationError(msg(
+            "{file} has learned positions for only {trained} tokens, so --ctx {ctx} cannot be evaluated; "
+            "use --ctx {trained} or less.", file=Path(summary.path).name, trained=summary.context_length, ctx=requested,
+        ))
     return requested
 
 
@@ -215,7 +217,7 @@ def _resolve_reference(summary: GGUFSummary, options: Options, cache: Path | Non
     if options.reference:
         ref = Path(options.reference).expanduser()
         if not ref.exists():
-            raise EvaluationError(f"The reference {ref} does not exist.")
+            raise EvaluationError(msg("The reference {path} does not exist.", path=str(ref)))
         if is_gguf(ref):
             ref_summary = summarize(ref, cache)  # the model itself is allowed: a self-check gives KL 0
             return _Reference(ref_summary.path, ref_summary)
@@ -260,14 +262,16 @@ def _compare_gguf(ctx: EvalContext, plan: WindowPlan, tokens: list[int], text: E
                   threads: int, should_abort: Callable[[], bool], report: _Reporter, t0: float) -> Comparison:
     name = Path(ref_summary.path).name
     if ref_summary.n_vocab != ctx.n_vocab:
-        raise EvaluationError(
-            f"{name} has {ref_summary.n_vocab} tokens but {ctx.path.name} has {ctx.n_vocab}: they are not the same "
-            "model, so their distributions cannot be compared."
-        )
+        raise EvaluationError(msg(
+            "{reference} has {reference_vocab} tokens but {model} has {model_vocab}: they are not the same "
+            "model, so their distributions cannot be compared.",
+            reference=name, reference_vocab=ref_summary.n_vocab, model=ctx.path.name, model_vocab=ctx.n_vocab,
+        ))
     report("compare", 0, plan.n_chunks, f"loading the reference {name}")
     with EvalContext(ref_summary.path, plan.n_ctx, plan.n_seq, plan.n_batch, threads, should_abort) as ref:
         if ref.tokenize(text.data) != tokens:
-            raise EvaluationError(f"{name} tokenizes the text differently from {ctx.path.name}: they are not the same model.")
+            raise EvaluationError(msg("{reference} tokenizes the text differently from {model}: they are not the same model.",
+                                       reference=name, model=ctx.path.name))
         div, ref_nll = DivergenceTotals(), NLLTotals()
         done = 0
         for group in plan.groups():
@@ -292,7 +296,8 @@ def _compare_checkpoint(ctx: EvalContext, plan: WindowPlan, tokens: list[int], s
                         ref: CheckpointReference, report: _Reporter, t0: float) -> Comparison:
     notes: list[str] = []
     if plan.n_ctx > ref.n_ctx:
-        raise EvaluationError(f"The checkpoint {ref.name} has positions for only {ref.n_ctx} tokens; use --ctx {ref.n_ctx} or less.")
+        raise EvaluationError(msg("The checkpoint {name} has positions for only {n_ctx} tokens; use --ctx {n_ctx} or less.",
+                                   name=ref.name, n_ctx=ref.n_ctx))
     converted_from = source_sha256(summary)
     if converted_from is None:
         notes.append(f"{Path(summary.path).name} does not record which checkpoint it was converted from")
@@ -313,7 +318,8 @@ def _compare_checkpoint(ctx: EvalContext, plan: WindowPlan, tokens: list[int], s
             ref_rows = ref.logits(plan.window(tokens, chunk, bos))[plan.first : plan.first + n, :n_cmp]
             targets = np.asarray(plan.targets(tokens, chunk), dtype=np.int64)
             if int(targets.max()) >= n_cmp:
-                raise EvaluationError(f"The text uses tokens the checkpoint {ref.name} does not have: it is not this model's source.")
+                raise EvaluationError(msg("The text uses tokens the checkpoint {name} does not have: it is not this model's source.",
+                                           name=ref.name))
             _accumulate(div, ref_nll, ref_rows, np.ascontiguousarray(m_rows[:n, :n_cmp]), targets)
         done += len(group)
         report("compare", done, plan.n_chunks, f"window {done}/{plan.n_chunks}: KL {div.kl_mean:.5f}")

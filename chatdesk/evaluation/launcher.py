@@ -17,6 +17,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from translatable import from_data
+
 STDERR_TAIL = 40
 
 
@@ -43,6 +45,13 @@ def parse_line(line: str | bytes) -> dict[str, Any] | None:
     except ValueError:
         return None
     return obj if isinstance(obj, dict) and isinstance(obj.get("event"), str) else None
+
+
+def event_error(event: dict[str, Any]) -> str:
+    """An ``error`` event's sentence: a :class:`translatable.Text` rebuilt from its ``template``
+    and ``params`` when they still give its English ``error``, else the plain English."""
+    english = str(event.get("error") or "")
+    return from_data(english, event)
 
 
 @dataclass
@@ -99,7 +108,7 @@ def run_child(args: Sequence[str], on_event: Callable[[dict[str, Any]], None] | 
             if kind == "result":
                 outcome.result = event.get("result")
             elif kind == "error":
-                outcome.error = str(event.get("error") or "")
+                outcome.error = event_error(event)
             elif kind == "cancelled":
                 outcome.cancelled = True
             if on_event is not None:

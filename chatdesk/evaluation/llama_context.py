@@ -25,6 +25,7 @@ import numpy as np
 from chatdesk.engine.detokenize import PieceDecoder
 from chatdesk.evaluation.errors import EvaluationCancelled, EvaluationError
 from chatdesk.evaluation.windows import DEFAULT_N_UBATCH, WindowPlan
+from translatable import msg
 
 DECODE_ABORTED = 2
 _log_lines: deque[str] = deque(maxlen=100)
@@ -71,10 +72,11 @@ class EvalContext:
             if should_abort():
                 raise EvaluationCancelled()
             detail = _last_errors()
-            raise EvaluationError(
-                f"llama.cpp could not load {self.path.name}" + (f": {detail}" if detail else "")
-                + ". The file may be damaged or use an architecture this version does not support."
-            )
+            if detail:
+                raise EvaluationError(msg("llama.cpp could not load {file}: {detail}. The file may be damaged or use an "
+                                          "architecture this version does not support.", file=self.path.name, detail=detail))
+            raise EvaluationError(msg("llama.cpp could not load {file}. The file may be damaged or use an architecture "
+                                      "this version does not support.", file=self.path.name))
         self.vocab = llama_cpp.llama_model_get_vocab(self.model)
         self.n_vocab = int(llama_cpp.llama_vocab_n_tokens(self.vocab))
         self.add_bos = bool(llama_cpp.llama_vocab_get_add_bos(self.vocab))
@@ -95,10 +97,12 @@ class EvalContext:
         if not self.ctx:
             detail = _last_errors()
             self.close()
-            raise EvaluationError(
-                f"llama.cpp could not create a context of {n_seq} × {plan_ctx} tokens for {self.path.name}"
-                + (f": {detail}" if detail else "") + ". Try a smaller --ctx.", code=1
-            )
+            if detail:
+                raise EvaluationError(msg("llama.cpp could not create a context of {n_seq} × {n_ctx} tokens for {file}: "
+                                          "{detail}. Try a smaller --ctx.", n_seq=n_seq, n_ctx=plan_ctx, file=self.path.name,
+                                          detail=detail), code=1)
+            raise EvaluationError(msg("llama.cpp could not create a context of {n_seq} × {n_ctx} tokens for {file}. "
+                                      "Try a smaller --ctx.", n_seq=n_seq, n_ctx=plan_ctx, file=self.path.name), code=1)
         self._should_abort = should_abort
         self._abort_cb = llama_cpp.ggml_abort_callback(lambda _data: bool(self._should_abort()))
         llama_cpp.llama_set_abort_callback(self.ctx, self._abort_cb, None)
@@ -116,7 +120,7 @@ class EvalContext:
             buf = (llama_cpp.llama_token * n_max)()
             n = llama_cpp.llama_tokenize(self.vocab, data, len(data), buf, n_max, True, False)
         if n < 0:
-            raise EvaluationError(f"llama.cpp could not tokenize the text for {self.path.name}.", code=1)
+            raise EvaluationError(msg("llama.cpp could not tokenize the text for {file}.", file=self.path.name), code=1)
         return list(buf[:n])
 
     def piece_bytes(self, token: int) -> int:
@@ -138,8 +142,10 @@ class EvalContext:
             raise EvaluationCancelled()
         if rc != 0:
             detail = _last_errors()
-            raise EvaluationError(f"llama.cpp failed to evaluate {self.path.name} (code {rc}"
-                                  + (f": {detail}" if detail else "") + ").", code=1)
+            if detail:
+                raise EvaluationError(msg("llama.cpp failed to evaluate {file} (code {rc}: {detail}).",
+                                          file=self.path.name, rc=rc, detail=detail), code=1)
+            raise EvaluationError(msg("llama.cpp failed to evaluate {file} (code {rc}).", file=self.path.name, rc=rc), code=1)
 
     def clear(self) -> None:
         llama_cpp.llama_memory_clear(llama_cpp.llama_get_memory(self.ctx), True)
@@ -147,7 +153,7 @@ class EvalContext:
     def _rows(self, index: int, n_rows: int) -> np.ndarray:
         ptr = llama_cpp.llama_get_logits_ith(self.ctx, index)
         if not ptr:
-            raise EvaluationError(f"llama.cpp returned no logits for {self.path.name}.", code=1)
+            raise EvaluationError(msg("llama.cpp returned no logits for {file}.", file=self.path.name), code=1)
         return np.ctypeslib.as_array(ptr, shape=(n_rows, self.n_vocab))
 
     def window_logits(self, plan: WindowPlan, tokens: Sequence[int], chunks: Sequence[int]) -> list[np.ndarray]:

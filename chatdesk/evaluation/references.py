@@ -24,6 +24,7 @@ import numpy as np
 from chatdesk.engine.errors import ModelFileError
 from chatdesk.engine.gguf_check import GGUFSummary, check_gguf
 from chatdesk.evaluation.errors import EvaluationError
+from translatable import msg, text_of
 
 SOURCE_KEY = "chatdesk.source.sha256"
 GGUF_MAGIC = b"GGUF"
@@ -61,7 +62,7 @@ def summarize(path: str | os.PathLike[str], cache_file: Path | None = None) -> G
     try:
         return check_gguf(path, cache_file)
     except ModelFileError as exc:
-        raise EvaluationError(str(exc)) from exc
+        raise EvaluationError(text_of(exc)) from exc
 
 
 def pick_reference(model: GGUFSummary, candidates: list[GGUFSummary]) -> GGUFSummary | None:
@@ -108,17 +109,17 @@ def open_checkpoint_reference(src: str | os.PathLike[str], tokenizer: str | os.P
         from converters.sources import open_checkpoint
         from converters.tensor_readers import file_sha256
     except ImportError as exc:  # pragma: no cover - converters ship with ChatDesk
-        raise EvaluationError(f"The checkpoint reader is not available ({exc}).", code=1) from exc
+        raise EvaluationError(msg("The checkpoint reader is not available ({error}).", error=str(exc)), code=1) from exc
     try:
         ckpt = open_checkpoint(src, tokenizer)
     except ConversionError as exc:
-        raise EvaluationError(f"The source checkpoint cannot be used: {exc}.") from exc
+        raise EvaluationError(msg("The source checkpoint cannot be used: {error}.", error=text_of(exc))) from exc
     try:
         forward = ReferenceGPT2(load_source_weights(ckpt), ckpt.hparams, ckpt.layout, ckpt.untied_head)
         sha = file_sha256(ckpt.weight_files)
     except ConversionError as exc:
         ckpt.close()
-        raise EvaluationError(f"The source checkpoint cannot be used: {exc}.") from exc
+        raise EvaluationError(msg("The source checkpoint cannot be used: {error}.", error=text_of(exc))) from exc
     except BaseException:
         ckpt.close()
         raise

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from chatdesk import paths
 from chatdesk.evaluation.errors import EvaluationError
+from translatable import msg
 
 SAMPLE_NAME = "sample-en-zh.txt"
 BUILTIN_PREFIX = "builtin:"
@@ -41,7 +42,7 @@ def sample_path() -> Path:
 
 def builtin_sample() -> EvalText:
     path = sample_path()
-    raw = _read(path, "The built-in sample text")
+    raw = _read(path, msg("The built-in sample text"))
     return _prepare(f"{BUILTIN_PREFIX}{SAMPLE_NAME}", str(path), raw)
 
 
@@ -51,10 +52,10 @@ def load_text(path: str | os.PathLike[str] | None) -> EvalText:
         return builtin_sample()
     p = Path(path).expanduser()
     if p.is_dir():
-        raise EvaluationError(f"{p} is a folder; give a UTF-8 text file to evaluate on.")
+        raise EvaluationError(msg("{path} is a folder; give a UTF-8 text file to evaluate on.", path=str(p)))
     if not p.exists():
-        raise EvaluationError(f"The text file {p} does not exist.")
-    raw = _read(p, f"The text file {p}")
+        raise EvaluationError(msg("The text file {path} does not exist.", path=str(p)))
+    raw = _read(p, msg("The text file {path}", path=str(p)))
     return _prepare(p.name, str(p.resolve()), raw)
 
 
@@ -62,19 +63,19 @@ def _read(path: Path, what: str) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise EvaluationError(f"{what} cannot be read ({exc.strerror or exc}).") from exc
+        raise EvaluationError(msg("{what} cannot be read ({error}).", what=what, error=exc.strerror or str(exc))) from exc
 
 
 def _prepare(name: str, path: str, raw: bytes) -> EvalText:
     try:
         decoded = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise EvaluationError(
-            f"{name} is not UTF-8 text (invalid byte at offset {exc.start}); save it as UTF-8 and try again."
-        ) from exc
+        raise EvaluationError(msg(
+            "{name} is not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8 and try again.", name=name, offset=exc.start
+        )) from exc
     if "\x00" in decoded:
-        raise EvaluationError(f"{name} contains NUL bytes: it looks like a binary file, not text.")
+        raise EvaluationError(msg("{name} contains NUL bytes: it looks like a binary file, not text.", name=name))
     data = raw[:-1] if raw.endswith(b"\n") else raw
     if not data.strip():
-        raise EvaluationError(f"{name} is empty; perplexity needs a text of a few thousand tokens.")
+        raise EvaluationError(msg("{name} is empty; perplexity needs a text of a few thousand tokens.", name=name))
     return EvalText(name=name, path=path, data=data, sha256=hashlib.sha256(raw).hexdigest(), characters=len(decoded))

@@ -24,6 +24,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from chatdesk.evaluation.errors import EvaluationError
+from translatable import msg
 
 DEFAULT_N_BATCH = 2048  # llama.cpp's common_params default
 DEFAULT_N_UBATCH = 512
@@ -82,14 +83,16 @@ class WindowPlan:
 
 def plan_windows(n_tokens: int, n_ctx: int, n_batch: int = DEFAULT_N_BATCH, max_chunks: int | None = None) -> WindowPlan:
     if n_ctx < MIN_CTX:
-        raise EvaluationError(f"A context of {n_ctx} tokens is too small to score anything; use --ctx {MIN_CTX} or more.")
+        raise EvaluationError(msg("A context of {ctx} tokens is too small to score anything; use --ctx {min_ctx} or more.",
+                                   ctx=n_ctx, min_ctx=MIN_CTX))
     if n_batch < 1:
-        raise EvaluationError(f"The batch size must be positive, not {n_batch}.")
+        raise EvaluationError(msg("The batch size must be positive, not {batch}.", batch=n_batch))
     if n_tokens < 2 * n_ctx:
-        raise EvaluationError(
-            f"The text is too short: it has {n_tokens} tokens for this model, and perplexity with a context of "
-            f"{n_ctx} needs at least {2 * n_ctx} (two windows). Use a longer text or a smaller --ctx."
-        )
+        raise EvaluationError(msg(
+            "The text is too short: it has {tokens} tokens for this model, and perplexity with a context of "
+            "{ctx} needs at least {needed} (two windows). Use a longer text or a smaller --ctx.",
+            tokens=n_tokens, ctx=n_ctx, needed=2 * n_ctx,
+        ))
     n_seq = max(1, n_batch // n_ctx)
     n_chunks = n_tokens // n_ctx
     if max_chunks is not None and max_chunks > 0:

@@ -179,7 +179,7 @@ class Catalog:
         """An OpenAI-compatible server's model (keys live elsewhere: chatdesk/library/remotes.py)."""
         base_url = base_url.strip().rstrip("/")
         if not base_url or not model_id.strip():
-            raise LibraryError("A remote model needs the server's address and the model's id.")
+            raise LibraryError(msg("A remote model needs the server's address and the model's id."))
         with self._transaction() as records:
             for rid, rec in records.items():
                 if rec.get("source") == "remote" and rec.get("remote_url") == base_url and rec.get("remote_model") == model_id:
@@ -208,7 +208,7 @@ class Catalog:
                     )
                 )
             except LibraryError as exc:
-                self.warnings.append(f"{f.repo_id}/{f.filename}: {exc}")
+                self.warnings.append(msg("{repo}/{file}: {error}", repo=f.repo_id, file=f.filename, error=text_of(exc)))
         return added
 
     def sync_hf_cache(self, cache_dir: str | os.PathLike[str] | None = None) -> list[ModelEntry]:
@@ -225,11 +225,11 @@ class Catalog:
         unless ``delete_file`` is True. The bundled model cannot be removed.
         """
         if model_id == BUNDLED_ID:
-            raise LibraryError("The bundled model is part of ChatDesk and cannot be removed.")
+            raise LibraryError(msg("The bundled model is part of ChatDesk and cannot be removed."))
         with self._transaction() as records:
             rec = records.get(model_id)
             if rec is None:
-                raise LibraryError(f"There is no model with the id \u201c{model_id}\u201d in the library.")
+                raise LibraryError(msg("There is no model with the id \u201c{id}\u201d in the library.", id=model_id))
             entry = self._build(model_id, rec)
             deleted = False
             if entry.path and (self._owned(entry) or delete_file):
@@ -243,12 +243,11 @@ class Catalog:
         """Make ``model_id`` the model new chats use. A missing or unusable file is refused."""
         entry = self.get(model_id)
         if not entry.usable:
-            raise LibraryError(
-                f"\u201c{entry.name}\u201d cannot be the default model: {entry.problem or 'its file is missing.'}"
-            )
+            raise LibraryError(msg("\u201c{name}\u201d cannot be the default model: {problem}", name=entry.name,
+                                   problem=entry.problem or msg("its file is missing.")))
         with self._transaction() as records:
             if model_id not in records:
-                raise LibraryError(f"There is no model with the id \u201c{model_id}\u201d in the library.")
+                raise LibraryError(msg("There is no model with the id \u201c{id}\u201d in the library.", id=model_id))
             self._default = model_id
         return self.get(model_id)
 
@@ -256,12 +255,12 @@ class Catalog:
         """Hash a model's file (reads all of it) and remember the result."""
         entry = self.get(model_id)
         if not entry.path or entry.missing:
-            raise LibraryError(f"\u201c{entry.name}\u201d has no file on this machine to hash.")
+            raise LibraryError(msg("\u201c{name}\u201d has no file on this machine to hash.", name=entry.name))
         digest = hashlib.sha256()
         with open(entry.path, "rb") as fh:
             while chunk := fh.read(4 << 20):
                 if cancel is not None and cancel.is_set():
-                    raise LibraryError("Hashing was cancelled.")
+                    raise LibraryError(msg("Hashing was cancelled."))
                 digest.update(chunk)
         value = digest.hexdigest()
         with self._transaction() as records:
@@ -300,10 +299,11 @@ class Catalog:
                         self._default = BUNDLED_ID
                     self._save(records)
             except OSError as exc:
-                raise LibraryError(
-                    f"ChatDesk could not save its model library in {self.path.parent} ({exc.strerror or exc}). "
-                    "Check that the folder is writable and the disk is not full."
-                ) from exc
+                raise LibraryError(msg(
+                    "ChatDesk could not save its model library in {folder} ({error}). "
+                    "Check that the folder is writable and the disk is not full.",
+                    folder=str(self.path.parent), error=exc.strerror or str(exc),
+                )) from exc
             self._records = records
             self._rebuild()
 
@@ -314,14 +314,15 @@ class Catalog:
             data = None
             self._set_aside(exc)
         if data is not None and not (isinstance(data, dict) and data.get("format") == FORMAT and isinstance(data.get("models"), list)):
-            self._set_aside(ValueError("not a ChatDesk library file"))
+            self._set_aside(ValueError(msg("not a ChatDesk library file")))
             data = None
         if data is None:
             return {}, BUNDLED_ID, True
         if int(data.get("version", 0)) > VERSION:
-            self._read_only_reason = (
-                f"{self.path} was written by a newer ChatDesk (library version {data.get('version')}); "
-                "this version can show it but not change it. Update ChatDesk to add or remove models."
+            self._read_only_reason = msg(
+                "{path} was written by a newer ChatDesk (library version {version}); "
+                "this version can show it but not change it. Update ChatDesk to add or remove models.",
+                path=str(self.path), version=data.get("version"),
             )
         records: dict[str, dict[str, Any]] = {}
         for item in data["models"]:
@@ -337,12 +338,14 @@ class Catalog:
         aside = self.path.with_name(f"library.damaged-{time.strftime('%Y%m%d-%H%M%S')}.json")
         try:
             os.replace(self.path, aside)
-            self.warnings.append(
-                f"The model library file was damaged ({exc}); it was kept as {aside.name} and the library was rebuilt. "
-                "Models ChatDesk downloaded or converted are listed again; add your own files again."
-            )
+            self.warnings.append(msg(
+                "The model library file was damaged ({error}); it was kept as {file} and the library was rebuilt. "
+                "Models ChatDesk downloaded or converted are listed again; add your own files again.",
+                error=text_of(exc), file=aside.name,
+            ))
         except OSError:
-            self._read_only_reason = f"The model library file {self.path} is damaged ({exc}) and could not be moved aside."
+            self._read_only_reason = msg("The model library file {path} is damaged ({error}) and could not be moved aside.",
+                                         path=str(self.path), error=text_of(exc))
 
     def _save(self, records: dict[str, dict[str, Any]]) -> None:
         data = {
@@ -365,7 +368,7 @@ class Catalog:
             try:  # the file was replaced or rewritten: read its metadata again
                 fields, stamp = self._describe(Path(rec["path"]))
             except LibraryError as exc:
-                self._problems[rid] = str(exc)
+                self._problems[rid] = text_of(exc)
                 continue
             rec.update(fields, stamp=stamp)
             self._problems.pop(rid, None)
@@ -384,7 +387,7 @@ class Catalog:
             if rec is None:
                 records[BUNDLED_ID] = {"id": BUNDLED_ID, "source": "bundled", "name": "Bundled model", "added_at": now_iso()}
                 return True
-            self._problems[BUNDLED_ID] = str(exc)
+            self._problems[BUNDLED_ID] = text_of(exc)
             return False
         stamp = _stamp(p)
         if rec is not None and rec.get("path") == str(p) and rec.get("stamp") == stamp:
@@ -394,7 +397,7 @@ class Catalog:
         except LibraryError as exc:
             records.setdefault(BUNDLED_ID, {"id": BUNDLED_ID, "source": "bundled", "name": p.stem, "added_at": now_iso()})
             records[BUNDLED_ID]["path"] = str(p)
-            self._problems[BUNDLED_ID] = str(exc)
+            self._problems[BUNDLED_ID] = text_of(exc)
             return False
         from chatdesk.engine import BUNDLED_MODEL_NAME
 
@@ -443,7 +446,8 @@ class Catalog:
             raise LibraryError(msg("ChatDesk cannot read {path} ({reason}).", path=str(p), reason=exc.strerror or str(exc))) from exc
         except Exception as exc:  # a validator bug must not take the library (or the window) down
             log.exception("checking %s failed", p)
-            raise LibraryError(f"ChatDesk could not read the model information in {p.name} ({type(exc).__name__}: {exc}).") from exc
+            raise LibraryError(msg("ChatDesk could not read the model information in {file} ({kind}: {error}).",
+                                   file=p.name, kind=type(exc).__name__, error=str(exc))) from exc
         stamp = _stamp(p)
         return entry_fields(summary, p.name), list(stamp) if stamp else [0, 0]
 
@@ -525,7 +529,8 @@ def _delete_model_file(p: Path, *, hf_cache: bool) -> bool:
     except FileNotFoundError:
         return False
     except OSError as exc:
-        raise LibraryError(f"ChatDesk could not delete {p} ({exc.strerror or exc}); the model was not removed.") from exc
+        raise LibraryError(msg("ChatDesk could not delete {path} ({error}); the model was not removed.", path=str(p),
+                               error=exc.strerror or str(exc))) from exc
     if blob is not None and blob.exists() and not _blob_in_use(blob):
         try:
             blob.unlink()

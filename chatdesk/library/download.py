@@ -221,7 +221,8 @@ def download_file(
                         raise _as_download_error(herr, part) from exc
                     if fresh.etag != remote.etag or fresh.size != remote.size:
                         raise DownloadError(
-                            f"{repo_id}/{filename} changed on Hugging Face during the download. Start the download again.",
+                            msg("{repo}/{file} changed on Hugging Face during the download. Start the download again.",
+                                repo=repo_id, file=filename),
                             "http", _size(part)) from exc
                     transfer.remote = remote = fresh
             transfer.report("verifying", force=True)
@@ -274,8 +275,8 @@ def download_model(
     split = split_part(filename)
     if split is not None:
         raise DownloadError(
-            f"{filename} is one part of a model split into {split[1]} files, and ChatDesk downloads single-file models "
-            "only. Pick a smaller quantization that comes as one file.", "invalid_model")
+            msg("{file} is one part of a model split into {parts} files, and ChatDesk downloads single-file models "
+                "only. Pick a smaller quantization that comes as one file.", file=filename, parts=split[1]), "invalid_model")
     cat = catalog if catalog is not None else Catalog.open()
     downloads = cat.models_dir / ".downloads"
     part = downloads / f"{partial_key(repo_id, filename)}.part"
@@ -324,7 +325,7 @@ def download_gpt2_tokenizer(
     (folder / "COMMIT").write_text((commit or "") + "\n", "utf-8")
     found = find_gpt2_tokenizer()
     if found is None:  # pragma: no cover - the files were just written
-        raise LibraryError(f"GPT-2's tokenizer files were downloaded to {folder} but cannot be read back.")
+        raise LibraryError(msg("GPT-2's tokenizer files were downloaded to {folder} but cannot be read back.", folder=str(folder)))
     return found
 
 
@@ -421,8 +422,9 @@ class _Transfer:
                 self._restart()  # the server ignored our Range: take the whole body from byte 0
             elif resp.status_code == 206 and _content_range_start(resp) != self.done:
                 raise DownloadError(
-                    f"The server sent the wrong part of {self.remote.filename} (asked for byte {self.done:,} onwards, "
-                    f"got {resp.headers.get('Content-Range')}). Try again later; the part already downloaded is kept.",
+                    msg("The server sent the wrong part of {file} (asked for byte {offset} onwards, "
+                        "got {got}). Try again later; the part already downloaded is kept.", file=self.remote.filename,
+                        offset=f"{self.done:,}", got=str(resp.headers.get("Content-Range"))),
                     "http", self.done)
             mode = "ab" if self.done else "wb"
             with open(self.part, mode, buffering=0) as fh:
@@ -578,16 +580,16 @@ def _verify(transfer: _Transfer, part: Path, sidecar: Path) -> None:
     sha256, git_sha1 = transfer.hasher.finish()
     problem = None
     if remote.size is not None and transfer.done != remote.size:
-        problem = f"it has {transfer.done:,} bytes instead of {remote.size:,}"
+        problem = msg("it has {done} bytes instead of {size}", done=f"{transfer.done:,}", size=f"{remote.size:,}")
     elif remote.sha256 and sha256 != remote.sha256:
-        problem = f"its SHA-256 is {sha256} instead of {remote.sha256}"
+        problem = msg("its SHA-256 is {found} instead of {expected}", found=sha256, expected=remote.sha256)
     elif remote.git_sha1 and git_sha1 is not None and git_sha1 != remote.git_sha1:
-        problem = f"its git hash is {git_sha1} instead of {remote.git_sha1}"
+        problem = msg("its git hash is {found} instead of {expected}", found=git_sha1, expected=remote.git_sha1)
     if problem:
         _discard(part, sidecar)
         raise DownloadError(
-            f"The downloaded {remote.filename} does not match the file on Hugging Face ({problem}); it was damaged on "
-            "the way and has been deleted. Download it again.",
+            msg("The downloaded {file} does not match the file on Hugging Face ({problem}); it was damaged on "
+                "the way and has been deleted. Download it again.", file=remote.filename, problem=problem),
             "hash_mismatch",
         )
 
@@ -614,8 +616,9 @@ def _place(part: Path, target_dir: Path, name: str, sha256: str | None, overwrit
             part.unlink()
     except OSError as exc:
         raise DownloadError(
-            f"The download finished but could not be moved into {target_dir} ({exc.strerror or exc}). Check that the "
-            "folder is writable and try again; the downloaded file is kept.",
+            msg("The download finished but could not be moved into {folder} ({error}). Check that the "
+                "folder is writable and try again; the downloaded file is kept.", folder=str(target_dir),
+                error=exc.strerror or str(exc)),
             "disk", _size(part)) from exc
     return target
 
@@ -625,8 +628,9 @@ def _check_disk_space(folder: Path, needed: int, filename: str, part: Path) -> N
     free = shutil.disk_usage(folder).free
     if needed + DISK_RESERVE > free:
         raise DownloadError(
-            f"Downloading {filename} needs {_mb(needed)} of free space in {folder}, but only {_mb(free)} is free. "
-            "Free up some space (or use another data folder with --data-dir) and try again.",
+            msg("Downloading {file} needs {needed} of free space in {folder}, but only {free} is free. "
+                "Free up some space (or use another data folder with --data-dir) and try again.",
+                file=filename, needed=_mb(needed), folder=str(folder), free=_mb(free)),
             "disk_space", _size(part))
 
 
@@ -647,8 +651,8 @@ class _exclusive:
             self._lock.acquire(timeout=0)
         except Timeout as exc:
             raise DownloadError(
-                f"{self._what} is already being downloaded by another ChatDesk window or command. "
-                "Wait for it to finish, or stop it there.", "busy") from exc
+                msg("{what} is already being downloaded by another ChatDesk window or command. "
+                    "Wait for it to finish, or stop it there.", what=self._what), "busy") from exc
 
     def __exit__(self, *exc: object) -> None:
         self._lock.release()

@@ -18,6 +18,7 @@ from pathlib import Path
 from chatdesk import paths
 from chatdesk.library.errors import LibraryError
 from chatdesk.library.metadata import split_part
+from translatable import msg
 
 GPT2_REPOS = ("openai-community/gpt2", "gpt2")
 GPT2_FILE_SETS = (("vocab.json", "merges.txt"), ("tokenizer.json",))
@@ -82,7 +83,8 @@ def scan_hf_cache(cache_dir: str | os.PathLike[str] | None = None) -> list[Cache
     except CacheNotFound:
         return []
     except (OSError, ValueError) as exc:
-        raise LibraryError(f"ChatDesk could not read the Hugging Face cache in {folder} ({exc}).") from exc
+        raise LibraryError(msg("ChatDesk could not read the Hugging Face cache in {folder} ({error}).", folder=str(folder),
+                               error=str(exc))) from exc
 
     found: dict[tuple[str, str], tuple[float, CachedGGUF]] = {}
     for repo in info.repos:

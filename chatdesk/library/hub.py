@@ -135,7 +135,10 @@ def _parse_url(url: str) -> HubRef:
     parts = urlsplit(url)
     segs = [unquote(s) for s in parts.path.split("/") if s]
     if segs and segs[0] in ("datasets", "spaces"):
-        raise HubError(f"{url} is a Hugging Face {segs[0][:-1]}, not a model. Paste the address of a model repository.",
+        if segs[0] == "datasets":
+            raise HubError(msg("{url} is a Hugging Face dataset, not a model. Paste the address of a model repository.", url=url),
+                           "bad_reference")
+        raise HubError(msg("{url} is a Hugging Face space, not a model. Paste the address of a model repository.", url=url),
                        "bad_reference")
     if segs and segs[0] == "models":
         segs = segs[1:]

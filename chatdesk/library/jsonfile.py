@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from chatdesk.library.errors import LibraryError
+from translatable import msg
 
 LOCK_TIMEOUT_S = 30.0
 
@@ -71,10 +72,10 @@ def locked(path: Path) -> Iterator[None]:
     try:
         lock.acquire(timeout=LOCK_TIMEOUT_S)
     except Timeout as exc:
-        raise LibraryError(
-            f"Another ChatDesk process has kept {path.name} locked for {LOCK_TIMEOUT_S:.0f} s. "
-            "Close other ChatDesk windows or commands and try again."
-        ) from exc
+        raise LibraryError(msg(
+            "Another ChatDesk process has kept {file} locked for {seconds} s. "
+            "Close other ChatDesk windows or commands and try again.", file=path.name, seconds=f"{LOCK_TIMEOUT_S:.0f}"
+        )) from exc
     try:
         yield
     finally:

@@ -33,7 +33,7 @@ from chatdesk.engine.remote import ModelListing, fetch_models, normalize_base_ur
 from chatdesk.engine.types import RemoteSource
 from chatdesk.library.errors import LibraryError
 from chatdesk.library.jsonfile import locked, read_json, write_json_atomic
-from translatable import text_of
+from translatable import msg, text_of
 
 log = logging.getLogger(__name__)
 
@@ -118,10 +118,11 @@ class Remotes:
             os.replace(self.path, aside)
         except OSError:
             aside = self.path
-        self.warnings.append(
-            f"The saved server connections in {self.path} could not be read ({exc}). The file was kept as "
-            f"{aside.name}; add the connections again, or repair that file and rename it back."
-        )
+        self.warnings.append(msg(
+            "The saved server connections in {path} could not be read ({error}). The file was kept as "
+            "{file}; add the connections again, or repair that file and rename it back.",
+            path=str(self.path), error=text_of(exc), file=aside.name,
+        ))
 
     def _write(self, endpoints: list[Endpoint]) -> None:
         write_json_atomic(self.path, {"version": FORMAT_VERSION, "endpoints": [e.to_json() for e in endpoints]})
@@ -141,7 +142,7 @@ class Remotes:
         for e in self._read():
             if e.id == endpoint_id:
                 return e
-        raise EndpointError("That server connection no longer exists. It may have been removed in another window.")
+        raise EndpointError(msg("That server connection no longer exists. It may have been removed in another window."))
 
     def add(self, base_url: str, name: str = "", api_key: str | None = None) -> Endpoint:
         """Save a connection (the address is normalised to end in /v1). Raises ``EndpointError``.
@@ -181,7 +182,7 @@ class Remotes:
                         values["name"] = _default_name(values["base_url"])
                     endpoints[i] = Endpoint(**values)
                     return endpoints[i]
-        raise EndpointError("That server connection no longer exists. It may have been removed in another window.")
+        raise EndpointError(msg("That server connection no longer exists. It may have been removed in another window."))
 
     def remove(self, endpoint_id: str) -> None:
         """Forget a connection and its key."""
@@ -240,10 +241,10 @@ class Remotes:
                 return keyring.get_password(KEYRING_SERVICE, self._username(endpoint_id))
             except Exception as exc:  # noqa: BLE001 - any backend failure means "no key now", said in warnings
                 log.warning("keyring could not read the key for %s: %s", endpoint_id, exc)
-                self.warnings.append(
-                    f"The system keyring could not be read ({exc}), so the connection “{endpoint.name}” is used "
-                    "without its API key. Unlock the keyring and try again."
-                )
+                self.warnings.append(msg(
+                    "The system keyring could not be read ({error}), so the connection “{name}” is used "
+                    "without its API key. Unlock the keyring and try again.", error=str(exc), name=endpoint.name,
+                ))
                 return None
         if endpoint.key_store == "file":
             return self._read_key_file().get(endpoint_id)
@@ -308,5 +309,5 @@ class Remotes:
         endpoint = self.get(endpoint_id)
         model = model_id.strip()
         if not model:
-            raise EndpointError("Type the id of the model to use on this server (for Ollama, e.g. llama3.2:3b).")
+            raise EndpointError(msg("Type the id of the model to use on this server (for Ollama, e.g. llama3.2:3b)."))
         return RemoteSource(base_url=endpoint.base_url, model_id=model, endpoint_id=endpoint.id)

@@ -3,7 +3,8 @@
 Pure functions over the :mod:`.model` dataclasses - nothing here touches the
 store, the UI or Qt (an import-linter contract enforces it), so every format
 can be tested without a database or a display.  Only the standard library and
-Pygments are used.
+Pygments are used (and ``translatable``, so the window can show error sentences in
+its own language).
 """
 
 from .atomic import write_atomic

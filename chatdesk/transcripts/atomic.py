@@ -14,6 +14,8 @@ import stat
 import tempfile
 from pathlib import Path
 
+from translatable import msg
+
 from .errors import TranscriptError
 
 _DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
@@ -33,27 +35,30 @@ def _default_mode() -> int:
 
 
 def _message(exc: OSError, path: Path) -> str:
-    folder = path.parent
+    folder, name = str(path.parent), path.name
     code = exc.errno
     if code in _DISK_FULL:
-        return (f"The disk is full, so \u201c{path.name}\u201d could not be saved in {folder}; "
-                "nothing was written. Free up some space and try again.")
+        return msg("The disk is full, so \u201c{name}\u201d could not be saved in {folder}; "
+                   "nothing was written. Free up some space and try again.", name=name, folder=folder)
     if code in _NO_PERMISSION or isinstance(exc, PermissionError):
-        reason = "the disk is read-only" if code == errno.EROFS else "permission denied"
-        return (f"ChatDesk can't write to {folder} ({reason}); nothing was written. "
-                "Choose another folder.")
+        if code == errno.EROFS:
+            return msg("ChatDesk can't write to {folder} (the disk is read-only); nothing was written. "
+                       "Choose another folder.", folder=folder)
+        return msg("ChatDesk can't write to {folder} (permission denied); nothing was written. "
+                   "Choose another folder.", folder=folder)
     if code == errno.ENOTDIR or isinstance(exc, NotADirectoryError):
-        return (f"The folder {folder} does not exist (part of that path is a file, not a folder); "
-                "nothing was written.")
+        return msg("The folder {folder} does not exist (part of that path is a file, not a folder); "
+                   "nothing was written.", folder=folder)
     if code == errno.ENOENT or isinstance(exc, FileNotFoundError):
-        if folder.is_dir():  # e.g. /proc: the folder exists but refuses new files
-            return f"ChatDesk can't write to {folder}: it does not accept new files. Choose another folder."
-        return f"The folder {folder} does not exist; nothing was written. Choose an existing folder."
+        if path.parent.is_dir():  # e.g. /proc: the folder exists but refuses new files
+            return msg("ChatDesk can't write to {folder}: it does not accept new files. Choose another folder.", folder=folder)
+        return msg("The folder {folder} does not exist; nothing was written. Choose an existing folder.", folder=folder)
     if code == errno.EISDIR or isinstance(exc, IsADirectoryError):
-        return f"{path} is a folder, not a file; nothing was written. Choose a file name."
+        return msg("{path} is a folder, not a file; nothing was written. Choose a file name.", path=str(path))
     if code == errno.ENAMETOOLONG:
-        return f"The file name \u201c{path.name}\u201d is too long; nothing was written. Choose a shorter name."
-    return f"ChatDesk couldn't save \u201c{path.name}\u201d in {folder} ({exc.strerror or exc}); nothing was written."
+        return msg("The file name \u201c{name}\u201d is too long; nothing was written. Choose a shorter name.", name=name)
+    return msg("ChatDesk couldn't save \u201c{name}\u201d in {folder} ({error}); nothing was written.",
+               name=name, folder=folder, error=exc.strerror or str(exc))
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:

@@ -1,8 +1,8 @@
 """The one exception type the transcript layer raises.
 
-The UI shows ``str(error)`` to the user as-is, so every message is written as
-a complete, human sentence that says what went wrong and, where possible,
-what to do about it.  Programming errors (wrong argument types, unknown
+Every message is a complete, human sentence that says what went wrong and,
+where possible, what to do about it, built with ``translatable.msg``: ``str(error)``
+is the English (the command line), and the window shows it in its own language.  Programming errors (wrong argument types, unknown
 format names) raise the usual ``TypeError``/``ValueError`` instead.
 """
 

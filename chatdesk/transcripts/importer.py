@@ -14,6 +14,8 @@ import math
 from datetime import datetime, timezone
 from typing import Any
 
+from translatable import Text, msg
+
 from .errors import TranscriptError
 from .jsonfmt import FORMAT_NAME, FORMAT_VERSION
 from .model import ROLES, STATUSES, TranscriptConversation, TranscriptMessage
@@ -22,13 +24,24 @@ _MISSING = object()
 
 
 class _Where:
-    """Builds "conversation 2 ("Title"), message 5" prefixes for error messages."""
+    """Where a problem is: a "conversation 2 ("Title"), message 5: " prefix for error messages
+    (a :class:`translatable.Text`, so the window can show the whole sentence in its language)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: Text) -> None:
         self.text = text
 
-    def fail(self, problem: str) -> TranscriptError:
-        return TranscriptError(f"This transcript can't be imported: {self.text}{problem}.")
+    def fail(self, problem: Text) -> TranscriptError:
+        return TranscriptError(msg("This transcript can't be imported: {where}{problem}.", where=self.text, problem=problem))
+
+
+# What a field must be, in words (the ``kind_name`` of ``_get``).
+_KINDS = {
+    "text": msg("text"),
+    "text or null": msg("text or null"),
+    "a list": msg("a list"),
+    "true or false": msg("true or false"),
+    "an object or null": msg("an object or null"),
+}
 
 
 def _get(obj: dict, key: str, where: _Where, kinds: tuple[type, ...], kind_name: str,
@@ -36,20 +49,21 @@ def _get(obj: dict, key: str, where: _Where, kinds: tuple[type, ...], kind_name:
     value = obj.get(key, _MISSING)
     if value is _MISSING:
         if required:
-            raise where.fail(f'the required field "{key}" is missing')
+            raise where.fail(msg('the required field "{key}" is missing', key=key))
         return default
     if value is None and type(None) in kinds:
         return None
     if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
-        raise where.fail(f'the field "{key}" must be {kind_name}, not {_json_type(value)}')
+        raise where.fail(msg('the field "{key}" must be {kind}, not {found}', key=key, kind=_KINDS.get(kind_name, kind_name),
+                             found=_json_type(value)))
     return value
 
 
 def _json_type(value: Any) -> str:
     if value is None:
         return "null"
-    return {bool: "true/false", int: "a number", float: "a number", str: "text",
-            list: "a list", dict: "an object"}.get(type(value), type(value).__name__)
+    return {bool: msg("true/false"), int: msg("a number"), float: msg("a number"), str: msg("text"),
+            list: msg("a list"), dict: msg("an object")}.get(type(value), type(value).__name__)
 
 
 def _timestamp(obj: dict, key: str, where: _Where) -> float:
@@ -57,11 +71,11 @@ def _timestamp(obj: dict, key: str, where: _Where) -> float:
     unix = obj.get(key + "_unix", _MISSING)
     if unix is not _MISSING and unix is not None:
         if isinstance(unix, bool) or not isinstance(unix, (int, float)) or not math.isfinite(unix):
-            raise where.fail(f'the field "{key}_unix" must be a number of seconds')
+            raise where.fail(msg('the field "{key}_unix" must be a number of seconds', key=key))
         return float(unix)
     value = obj.get(key, _MISSING)
     if value is _MISSING or value is None:
-        raise where.fail(f'the required field "{key}" is missing')
+        raise where.fail(msg('the required field "{key}" is missing', key=key))
     if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
         return float(value)
     if isinstance(value, str):
@@ -73,27 +87,27 @@ def _timestamp(obj: dict, key: str, where: _Where) -> float:
             if parsed.tzinfo is None:
                 parsed = parsed.replace(tzinfo=timezone.utc)
             return parsed.timestamp()
-    raise where.fail(f'the field "{key}" is not a valid date (expected ISO 8601, e.g. "2024-05-01T12:00:00Z")')
+    raise where.fail(msg('the field "{key}" is not a valid date (expected ISO 8601, e.g. "2024-05-01T12:00:00Z")', key=key))
 
 
 def _uid(obj: dict, key: str, where: _Where) -> str:
     value = _get(obj, key, where, (str,), "text")
     if not value.strip():
-        raise where.fail(f'the field "{key}" is empty')
+        raise where.fail(msg('the field "{key}" is empty', key=key))
     return value
 
 
 def _message(raw: Any, where: _Where) -> TranscriptMessage:
     if not isinstance(raw, dict):
-        raise where.fail(f"it must be an object, not {_json_type(raw)}")
+        raise where.fail(msg("it must be an object, not {found}", found=_json_type(raw)))
     role = _get(raw, "role", where, (str,), "text")
     if role not in ROLES:
-        raise where.fail(f'the role "{role}" is unknown (expected one of: {", ".join(ROLES)})')
+        raise where.fail(msg('the role "{role}" is unknown (expected one of: {known})', role=role, known=", ".join(ROLES)))
     status = _get(raw, "status", where, (str,), "text")
     if status not in STATUSES:
-        raise where.fail(f'the status "{status}" is unknown (expected one of: {", ".join(STATUSES)})')
+        raise where.fail(msg('the status "{status}" is unknown (expected one of: {known})', status=status, known=", ".join(STATUSES)))
     if "parent_uid" not in raw:
-        raise where.fail('the required field "parent_uid" is missing (use null for the first message)')
+        raise where.fail(msg('the required field "parent_uid" is missing (use null for the first message)'))
     parent = _get(raw, "parent_uid", where, (str, type(None)), "text or null")
     return TranscriptMessage(
         uid=_uid(raw, "uid", where),
@@ -115,9 +129,9 @@ def _token_probabilities(raw: dict[str, Any], where: _Where) -> dict[str, Any] |
         return None
     lists = [value.get(k) for k in ("ids", "p", "end", "alt")]
     if value.get("v") != 1 or not all(isinstance(x, list) for x in lists) or len({len(x) for x in lists}) != 1:  # type: ignore[arg-type]
-        raise where.fail('"token_probabilities" is not a version 1 record with ids, p, end and alt of equal length')
+        raise where.fail(msg('"token_probabilities" is not a version 1 record with ids, p, end and alt of equal length'))
     if not isinstance(value.get("text"), dict):
-        raise where.fail('"token_probabilities" has no "text" object')
+        raise where.fail(msg('"token_probabilities" has no "text" object'))
     return value
 
 
@@ -128,17 +142,17 @@ def _parents_first(messages: list[TranscriptMessage], where: _Where) -> tuple[Tr
     is exact; hand-edited files with children first are reordered, not refused.
     """
     by_uid = {m.uid: m for m in messages}
-    for msg in messages:
-        if msg.parent_uid is not None and msg.parent_uid not in by_uid:
-            raise where.fail(f'message "{msg.uid}" refers to a parent "{msg.parent_uid}" '
-                             "that is not in this conversation")
+    for message in messages:
+        if message.parent_uid is not None and message.parent_uid not in by_uid:
+            raise where.fail(msg('message "{uid}" refers to a parent "{parent}" that is not in this conversation',
+                                 uid=message.uid, parent=message.parent_uid))
     depth: dict[str, int] = {}
-    for msg in messages:
-        chain, node = [], msg
+    for message in messages:
+        chain, node = [], message
         on_chain: set[str] = set()
         while node is not None and node.uid not in depth:
             if node.uid in on_chain:
-                raise where.fail(f'message "{node.uid}" is its own ancestor (the parent links form a cycle)')
+                raise where.fail(msg('message "{uid}" is its own ancestor (the parent links form a cycle)', uid=node.uid))
             on_chain.add(node.uid)
             chain.append(node)
             node = by_uid[node.parent_uid] if node.parent_uid is not None else None
@@ -147,10 +161,10 @@ def _parents_first(messages: list[TranscriptMessage], where: _Where) -> tuple[Tr
             base += 1
             depth[item.uid] = base
     placed: set[str] = set()
-    for msg in messages:
-        if msg.parent_uid is not None and msg.parent_uid not in placed:
+    for message in messages:
+        if message.parent_uid is not None and message.parent_uid not in placed:
             break
-        placed.add(msg.uid)
+        placed.add(message.uid)
     else:
         return tuple(messages)  # already parents-first: keep the file's order exactly
     order = sorted(range(len(messages)), key=lambda i: (depth[messages[i].uid], i))
@@ -158,31 +172,35 @@ def _parents_first(messages: list[TranscriptMessage], where: _Where) -> tuple[Tr
 
 
 def _conversation(raw: Any, index: int, seen_messages: set[str]) -> TranscriptConversation:
-    where = _Where(f"conversation {index} ")
+    where = _Where(msg("conversation {index} ", index=index))
     if not isinstance(raw, dict):
-        raise where.fail(f"must be an object, not {_json_type(raw)}")
+        raise where.fail(msg("must be an object, not {found}", found=_json_type(raw)))
     title = raw.get("title")
     if isinstance(title, str):
-        where = _Where(f"conversation {index} (\u201c{title[:60]}\u201d): ")
+        where = _Where(msg("conversation {index} (\u201c{title}\u201d): ", index=index, title=title[:60]))
     else:
-        where = _Where(f"conversation {index}: ")
+        where = _Where(msg("conversation {index}: ", index=index))
     uid = _uid(raw, "uid", where)
     title = _get(raw, "title", where, (str,), "text")
     raw_messages = _get(raw, "messages", where, (list,), "a list")
     messages: list[TranscriptMessage] = []
     uids: set[str] = set()
     for pos, item in enumerate(raw_messages, start=1):
-        msg = _message(item, _Where(f"{where.text[:-2]}, message {pos}: "))
-        if msg.uid in uids:
-            raise where.fail(f'the message id "{msg.uid}" appears twice')
-        if msg.uid in seen_messages:
-            raise where.fail(f'the message id "{msg.uid}" is also used in another conversation in this file')
-        uids.add(msg.uid)
-        messages.append(msg)
+        if isinstance(title, str):
+            at = msg("conversation {index} (\u201c{title}\u201d), message {pos}: ", index=index, title=title[:60], pos=pos)
+        else:
+            at = msg("conversation {index}, message {pos}: ", index=index, pos=pos)
+        message = _message(item, _Where(at))
+        if message.uid in uids:
+            raise where.fail(msg('the message id "{uid}" appears twice', uid=message.uid))
+        if message.uid in seen_messages:
+            raise where.fail(msg('the message id "{uid}" is also used in another conversation in this file', uid=message.uid))
+        uids.add(message.uid)
+        messages.append(message)
     seen_messages |= uids
     leaf = _get(raw, "active_leaf_uid", where, (str, type(None)), "text or null", required=False)
     if leaf is not None and leaf not in uids:
-        raise where.fail(f'the active message "{leaf}" is not in this conversation')
+        raise where.fail(msg('the active message "{uid}" is not in this conversation', uid=leaf))
     return TranscriptConversation(
         uid=uid,
         title=title,
@@ -202,44 +220,46 @@ def parse_json(data: bytes | str) -> list[TranscriptConversation]:
         try:
             text = bytes(data).decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise TranscriptError("This file is not a ChatDesk transcript: it is not UTF-8 text "
-                                  f"(invalid byte at position {exc.start}).") from None
+            raise TranscriptError(msg("This file is not a ChatDesk transcript: it is not UTF-8 text "
+                                      "(invalid byte at position {position}).", position=exc.start)) from None
     elif isinstance(data, str):
         text = data.lstrip("\ufeff")
     else:
         raise TypeError(f"parse_json expects bytes or str, not {type(data).__name__}")
     if not text.strip():
-        raise TranscriptError("This file is empty, so there is nothing to import.")
+        raise TranscriptError(msg("This file is empty, so there is nothing to import."))
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise TranscriptError(f"This file is not valid JSON (line {exc.lineno}, column {exc.colno}: "
-                              f"{exc.msg}), so it can't be imported.") from None
+        raise TranscriptError(msg("This file is not valid JSON (line {line}, column {column}: {problem}), so it can't be "
+                                  "imported.", line=exc.lineno, column=exc.colno, problem=exc.msg)) from None
     except RecursionError:
-        raise TranscriptError("This file is not a ChatDesk transcript: it is nested too deeply.") from None
+        raise TranscriptError(msg("This file is not a ChatDesk transcript: it is nested too deeply.")) from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT_NAME:
         found = doc.get("format") if isinstance(doc, dict) else None
-        detail = f' (its format is "{found}")' if isinstance(found, str) else ""
-        raise TranscriptError(f"This file is not a ChatDesk transcript{detail}; "
-                              'expected a JSON export with "format": "chatdesk-transcript".')
+        if isinstance(found, str):
+            raise TranscriptError(msg('This file is not a ChatDesk transcript (its format is "{found}"); '
+                                      'expected a JSON export with "format": "chatdesk-transcript".', found=found))
+        raise TranscriptError(msg('This file is not a ChatDesk transcript; '
+                                  'expected a JSON export with "format": "chatdesk-transcript".'))
     version = doc.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise TranscriptError("This transcript can't be imported: its format version is missing "
-                              f"or invalid ({json.dumps(version)}).")
+        raise TranscriptError(msg("This transcript can't be imported: its format version is missing "
+                                  "or invalid ({version}).", version=json.dumps(version)))
     if version > FORMAT_VERSION:
-        raise TranscriptError(f"This file was written by a newer ChatDesk (format version {version}); "
-                              "update ChatDesk to import it.")
+        raise TranscriptError(msg("This file was written by a newer ChatDesk (format version {version}); "
+                                  "update ChatDesk to import it.", version=version))
     conversations = doc.get("conversations", _MISSING)
     if not isinstance(conversations, list):
-        raise TranscriptError('This transcript can\'t be imported: the "conversations" list is missing.')
+        raise TranscriptError(msg('This transcript can\'t be imported: the "conversations" list is missing.'))
     result: list[TranscriptConversation] = []
     seen_conversations: set[str] = set()
     seen_messages: set[str] = set()
     for index, raw in enumerate(conversations, start=1):
         conv = _conversation(raw, index, seen_messages)
         if conv.uid in seen_conversations:
-            raise TranscriptError(f'This transcript can\'t be imported: the conversation id "{conv.uid}" '
-                                  "appears twice.")
+            raise TranscriptError(msg('This transcript can\'t be imported: the conversation id "{uid}" appears twice.',
+                                      uid=conv.uid))
         seen_conversations.add(conv.uid)
         result.append(conv)
     return result

@@ -31,6 +31,7 @@ from chatdesk.store import StoreError
 if TYPE_CHECKING:
     from chatdesk.store import Store
 from chatdesk.ui.background import run_in_background
+from chatdesk.ui.i18n import localized
 
 log = logging.getLogger(__name__)
 
@@ -155,7 +156,7 @@ class ContextMeter(QWidget):
             return
         if exc is not None:
             if isinstance(exc, (EngineError, StoreError)):
-                self._show_none(self.tr("Context: {reason}").format(reason=exc), warning=True)
+                self._show_none(self.tr("Context: {reason}").format(reason=localized(exc)), warning=True)
             else:
                 log.error("counting context failed", exc_info=exc)
                 self._show_none(self.tr("Context: the tokens could not be counted ({reason}).").format(reason=exc), warning=True)

@@ -15,7 +15,8 @@ of the selected results (perplexity, or speed, against file size) drawn with pyq
 palette's colours, so it suits the light and the dark theme.
 
 The child's progress messages are English; the window words its own status from the phase and
-counts instead. A failure is the child's sentence, shown beside the model it concerns.
+counts instead. A failure is the child's sentence, shown beside the model it concerns in the
+interface language (the error line carries its template and params: ``launcher.event_error``).
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ from PySide6.QtWidgets import (
 )
 
 from chatdesk import paths
-from chatdesk.evaluation.launcher import STDERR_TAIL, ChildOutcome, child_arguments, parse_line
+from chatdesk.evaluation.launcher import STDERR_TAIL, ChildOutcome, child_arguments, event_error, parse_line
 from chatdesk.ui.appearance import MessageStyles, mix
 from chatdesk.ui.background import run_in_background
 from chatdesk.ui.i18n import localized
@@ -121,7 +122,7 @@ def model_label(result: dict[str, Any]) -> str:
 def outcome_message(outcome: ChildOutcome) -> str:
     """What went wrong with a child, in one sentence (the child's own, or the window's words)."""
     if outcome.error:
-        return outcome.error
+        return localized(outcome.error)
     if outcome.cancelled:
         return _tr("The evaluation was cancelled.")
     last = next((line.strip() for line in reversed(outcome.stderr_tail) if line.strip()), "")
@@ -187,7 +188,7 @@ class EvaluationChild(QObject):
             elif kind == "result":
                 self.outcome.result = event.get("result")
             elif kind == "error":
-                self.outcome.error = str(event.get("error") or "")
+                self.outcome.error = event_error(event)
             elif kind == "cancelled":
                 self.outcome.cancelled = True
 

@@ -175,7 +175,7 @@ class LibraryListModel(QAbstractTableModel):
             return " ".join((*(self._text(e, c) for c in self.COLUMNS), *extra))
         if role == Qt.ItemDataRole.ToolTipRole:
             if e.problem:
-                return e.problem
+                return localized(e.problem)
             return e.path or e.remote_url or None
         if role == Qt.ItemDataRole.ForegroundRole and (e.missing or e.problem):
             return QBrush(error_colour())
@@ -356,7 +356,7 @@ class LibraryWindow(QDialog):
         self.catalog = cat
         self._show(entries, default_id)
         if cat.warnings:
-            self.show_message(" ".join(cat.warnings), "info")
+            self.show_message(" ".join(localized(w) for w in cat.warnings), "info")
             cat.warnings.clear()
         self.populated.emit()
 
@@ -421,7 +421,7 @@ class LibraryWindow(QDialog):
         if e.repo_id:
             lines.append(self.tr("From Hugging Face: {repo}/{file}").format(repo=e.repo_id, file=e.repo_filename or ""))
         if e.problem:
-            lines.append(e.problem)
+            lines.append(localized(e.problem))
         return "\n".join(x for x in lines if x)
 
     # ------------------------------------------------------------------ messages
@@ -506,7 +506,7 @@ class LibraryWindow(QDialog):
             else:
                 text = self.tr("No GGUF models were found in the Hugging Face cache.")
             if cat.warnings:
-                text += " " + self.tr("Skipped: {reasons}").format(reasons=" ".join(cat.warnings))
+                text += " " + self.tr("Skipped: {reasons}").format(reasons=" ".join(localized(w) for w in cat.warnings))
                 cat.warnings.clear()
             self._after_change(text, found[0].id if found else None)
 
@@ -529,7 +529,7 @@ class LibraryWindow(QDialog):
         if e is None:
             return
         if not e.usable:
-            self.show_message(e.problem or self.tr("This model's file is missing."), "error")
+            self.show_message(localized(e.problem) if e.problem else self.tr("This model's file is missing."), "error")
             return
         self.chat_requested.emit(e)
 

@@ -124,7 +124,7 @@ def startup_model(requested: str | None, settings: AppSettings) -> StartupModel:
         catalog = Catalog.open()
     except (LibraryError, OSError) as exc:
         return bundled(_tr("The model library could not be read ({error}); ChatDesk started with the bundled model.").format(error=localized(exc)))
-    notice = " ".join(catalog.warnings) or None
+    notice = " ".join(localized(w) for w in catalog.warnings) or None
     if legacy:
         notice = _adopt_remembered_model(catalog, legacy) or notice
         settings = replace(settings, model_path=None)
@@ -136,7 +136,7 @@ def startup_model(requested: str | None, settings: AppSettings) -> StartupModel:
     if not entry.usable and entry.id != BUNDLED_ID:
         notice = _tr("The default model {name} cannot be used: {problem} ChatDesk started with the bundled model; "
                      "choose another default in File → Models….").format(
-            name=entry.name, problem=entry.problem or _tr("its file is missing."))
+            name=entry.name, problem=localized(entry.problem) if entry.problem else _tr("its file is missing."))
         entry = catalog.get(BUNDLED_ID)
     key = entry_key(entry)
     if not entry.usable or not key:  # the bundled model itself: the engine's load says what is wrong

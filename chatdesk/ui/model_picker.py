@@ -16,6 +16,8 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QSizePolicy, QWidget
 
+from chatdesk.ui.i18n import localized
+
 if TYPE_CHECKING:  # the library loads on the thread pool, after the window shows
     from chatdesk.library import ModelEntry
 
@@ -125,7 +127,7 @@ class ModelPicker(QComboBox):
                 item.setData(label, Qt.ItemDataRole.AccessibleTextRole)
                 if not entry.usable:
                     item.setEnabled(False)
-                    item.setToolTip(entry.problem or _tr("Its file is missing."))
+                    item.setToolTip(localized(entry.problem) if entry.problem else _tr("Its file is missing."))
                 else:
                     item.setToolTip(entry.remote_url if entry.is_remote else (entry.path or ""))
                 self._items.appendRow(item)

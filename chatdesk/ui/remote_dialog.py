@@ -189,7 +189,7 @@ class RemoteDialog(QDialog):
             self.saved.addItem(f"{e.name} — {e.base_url}", e)
         self.saved.blockSignals(False)
         for w in self.remotes.warnings:
-            self.show_message(w, "info")
+            self.show_message(localized(w), "info")
         self.remotes.warnings.clear()
 
     def _saved_chosen(self, index: int) -> None:
