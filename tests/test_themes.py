@@ -205,7 +205,7 @@ def test_code_colours_and_selection_in_the_window_follow_preferences(qtbot, data
         assert pal.color(QPalette.ColorRole.Highlight) == dark_palette().color(QPalette.ColorRole.Highlight)
         assert contrast(pal.color(QPalette.ColorRole.HighlightedText), pal.color(QPalette.ColorRole.Highlight)) >= 4.5
         # The message strips of the dialogs too (they read their styles when they show a message).
-        from chatdesk.ui.library_window import MESSAGE_STYLES
+        from chatdesk.ui.form_parts import MESSAGE_STYLES
 
         assert css_colours(MESSAGE_STYLES["error"])["background"].lightness() < 128
     finally:

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QProgressBar,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -41,8 +40,9 @@ from PySide6.QtWidgets import (
 
 from chatdesk.library import Catalog, DownloadCancelled, HubError, LibraryError, ModelEntry
 from chatdesk.ui.background import run_in_background
+from chatdesk.ui.form_parts import field_label, push_button, show_strip, strip_text
 from chatdesk.ui.i18n import localized
-from chatdesk.ui.library_window import MESSAGE_STYLES, human_size
+from chatdesk.ui.library_window import human_size
 
 DATA_ROLE = Qt.ItemDataRole.UserRole + 1
 PROGRESS_STEPS = 1000  # QProgressBar holds an int: bytes of a multi-GB file would overflow it
@@ -153,7 +153,7 @@ class DownloadDialog(QDialog):
         self.repo.setAccessibleName(self.tr("Repository id or Hugging Face address"))
         self.repo.setPlaceholderText(self.tr("e.g. Qwen/Qwen2.5-0.5B-Instruct-GGUF, or paste an address from huggingface.co"))
         self.repo.returnPressed.connect(self.list_files)
-        self.list_button = self._button("listFiles", self.tr("List files"), self.tr("List the repository's GGUF files"), self.list_files)
+        self.list_button = push_button(self, "listFiles", self.tr("List files"), self.tr("List the repository's GGUF files"), self.list_files)
 
         self.suggested = QListWidget(self)
         self.suggested.setObjectName("suggestedModels")
@@ -207,18 +207,18 @@ class DownloadDialog(QDialog):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.hide()
 
-        self.download_button = self._button("downloadFile", self.tr("Download"), self.tr("Download the selected file"),
+        self.download_button = push_button(self, "downloadFile", self.tr("Download"), self.tr("Download the selected file"),
                                              self.download_selected)
-        self.cancel_button = self._button("cancelDownload", self.tr("Cancel"),
+        self.cancel_button = push_button(self, "cancelDownload", self.tr("Cancel"),
                                           self.tr("Stop the download; the part already downloaded is kept"), self.cancel)
-        self.resume_button = self._button("resumeDownload", self.tr("Resume"),
+        self.resume_button = push_button(self, "resumeDownload", self.tr("Resume"),
                                           self.tr("Resume the selected unfinished download"), self.resume_selected)
-        self.discard_button = self._button("discardDownload", self.tr("Discard"),
+        self.discard_button = push_button(self, "discardDownload", self.tr("Discard"),
                                            self.tr("Delete the selected unfinished download"), self.discard_selected)
-        self.chat_button = self._button("chatWithDownload", self.tr("Chat with it"),
+        self.chat_button = push_button(self, "chatWithDownload", self.tr("Chat with it"),
                                         self.tr("Start a chat with the downloaded model"), self._chat)
         self.chat_button.hide()
-        self.close_button = self._button("closeDownload", self.tr("Close"), self.tr("Close this window"), self.close)
+        self.close_button = push_button(self, "closeDownload", self.tr("Close"), self.tr("Close this window"), self.close)
 
         row = QHBoxLayout()
         row.addWidget(self.repo, 1)
@@ -237,11 +237,11 @@ class DownloadDialog(QDialog):
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.close_button)
         lay = QVBoxLayout(self)
-        lay.addWidget(self._label(self.tr("Hugging Face repository:")))
+        lay.addWidget(field_label(self, self.tr("Hugging Face repository:")))
         lay.addLayout(row)
-        lay.addWidget(self._label(self.tr("Suggested small models (Chinese and English; click one, then List files):")))
+        lay.addWidget(field_label(self, self.tr("Suggested small models (Chinese and English; click one, then List files):")))
         lay.addWidget(self.suggested)
-        lay.addWidget(self._label(self.tr("GGUF files:")))
+        lay.addWidget(field_label(self, self.tr("GGUF files:")))
         lay.addWidget(self.files, 1)
         lay.addWidget(self.pending_label)
         lay.addLayout(pending_row)
@@ -257,32 +257,16 @@ class DownloadDialog(QDialog):
         if is_offline():  # say it now, before the user tries (no network is touched here)
             self.show_message(str(offline_error()), "error")
 
-    def _button(self, name: str, text: str, accessible: str, slot: Callable[[], object]) -> QPushButton:
-        b = QPushButton(text, self)
-        b.setObjectName(name)
-        b.setAccessibleName(accessible)
-        b.setAutoDefault(False)
-        b.clicked.connect(lambda _checked=False: slot())
-        return b
-
-    def _label(self, text: str) -> QLabel:
-        label = QLabel(text, self)
-        label.setAccessibleName(text)
-        return label
-
     # ------------------------------------------------------------------ state
     @property
     def downloading(self) -> bool:
         return self.job is not None
 
     def show_message(self, text: str, kind: str = "error") -> None:
-        self.message.setStyleSheet(f"QLabel#downloadMessage {{{MESSAGE_STYLES[kind]}}}")
-        self.message.setText(text)
-        self.message.setProperty("kind", kind)
-        self.message.show()
+        show_strip(self.message, text, kind)
 
     def message_text(self) -> str:
-        return self.message.text() if not self.message.isHidden() else ""
+        return strip_text(self.message)
 
     def _update_buttons(self) -> None:
         busy = self.downloading

@@ -58,7 +58,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QProgressBar,
-    QPushButton,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -70,8 +69,9 @@ from PySide6.QtWidgets import (
 
 from chatdesk import paths
 from chatdesk.evaluation.launcher import STDERR_TAIL, ChildOutcome, child_arguments, event_error, parse_line
-from chatdesk.ui.appearance import MessageStyles, mix
+from chatdesk.ui.appearance import mix
 from chatdesk.ui.background import run_in_background
+from chatdesk.ui.form_parts import field_label, push_button, show_strip, strip_text
 from chatdesk.ui.i18n import localized
 from chatdesk.ui.library_window import human_size
 
@@ -79,7 +79,6 @@ if TYPE_CHECKING:
     from chatdesk.store import Store
     from chatdesk.store.evaluations import EvaluationRecord
 
-MESSAGE_STYLES = MessageStyles(padding="6px")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 PAST_RESULTS_SHOWN = 1000
@@ -571,20 +570,6 @@ class EvaluationWindow(QWidget):
         self.load_results()
 
     # ------------------------------------------------------------------ building
-    def _button(self, name: str, text: str, accessible: str, slot: Callable[[], object]) -> QPushButton:
-        b = QPushButton(text, self)
-        b.setObjectName(name)
-        b.setAccessibleName(accessible)
-        b.setAutoDefault(False)
-        b.clicked.connect(lambda _checked=False: slot())
-        return b
-
-    def _label(self, text: str, buddy: QWidget | None = None) -> QLabel:
-        label = QLabel(text, self)
-        label.setAccessibleName(text.rstrip(":："))
-        if buddy is not None:
-            label.setBuddy(buddy)
-        return label
 
     def _build_models(self) -> None:
         self.models_table = QTableWidget(0, 3, self)
@@ -602,13 +587,13 @@ class EvaluationWindow(QWidget):
         self.models_table.setColumnWidth(0, 320)
         self.models_table.setColumnWidth(1, 160)
         self.models_table.itemSelectionChanged.connect(self._update_buttons)
-        self.add_file_button = self._button("addEvaluationModel", _tr("Add GGUF…"), _tr("Add GGUF model files to evaluate"),
+        self.add_file_button = push_button(self, "addEvaluationModel", _tr("Add GGUF…"), _tr("Add GGUF model files to evaluate"),
                                             self._add_files)
         self.library_combo = QComboBox(self)
         self.library_combo.setObjectName("addFromLibrary")
         self.library_combo.setAccessibleName(_tr("Add a model from the library"))
         self.library_combo.activated.connect(self._library_chosen)
-        self.remove_button = self._button("removeEvaluationModel", _tr("Remove"), _tr("Remove the selected models from the list"),
+        self.remove_button = push_button(self, "removeEvaluationModel", _tr("Remove"), _tr("Remove the selected models from the list"),
                                           self.remove_selected)
         self._fill_library_combo()
 
@@ -622,7 +607,7 @@ class EvaluationWindow(QWidget):
         self.text_path.setObjectName("evaluationTextFile")
         self.text_path.setAccessibleName(_tr("Text file"))
         self.text_path.setPlaceholderText(_tr("a UTF-8 text file, a few thousand words or more"))
-        self.text_button = self._button("chooseEvaluationText", _tr("Choose…"), _tr("Choose a text file"), self._pick_text)
+        self.text_button = push_button(self, "chooseEvaluationText", _tr("Choose…"), _tr("Choose a text file"), self._pick_text)
         self.text_choice.currentIndexChanged.connect(lambda _i: self._update_buttons())
 
         self.ctx = QSpinBox(self)
@@ -654,9 +639,9 @@ class EvaluationWindow(QWidget):
         self.reference_path.setObjectName("evaluationReference")
         self.reference_path.setAccessibleName(_tr("Reference model"))
         self.reference_path.setPlaceholderText(_tr("an F16/F32 GGUF, a Hugging Face GPT-2 folder or a nanoGPT ckpt.pt"))
-        self.reference_file_button = self._button("chooseReferenceFile", _tr("File…"), _tr("Choose a reference file"),
+        self.reference_file_button = push_button(self, "chooseReferenceFile", _tr("File…"), _tr("Choose a reference file"),
                                                   lambda: self._pick_reference(False))
-        self.reference_folder_button = self._button("chooseReferenceFolder", _tr("Folder…"), _tr("Choose a reference folder"),
+        self.reference_folder_button = push_button(self, "chooseReferenceFolder", _tr("Folder…"), _tr("Choose a reference folder"),
                                                     lambda: self._pick_reference(True))
         self.reference_choice.currentIndexChanged.connect(lambda _i: self._update_buttons())
 
@@ -670,8 +655,8 @@ class EvaluationWindow(QWidget):
         self.status.setObjectName("evaluationStatus")
         self.status.setAccessibleName(_tr("Evaluation status"))
         self.status.setWordWrap(True)
-        self.start_button = self._button("startEvaluation", _tr("Evaluate"), _tr("Evaluate the models in the list"), self.start)
-        self.cancel_button = self._button("cancelEvaluation", _tr("Cancel"), _tr("Cancel the evaluation"), self.cancel)
+        self.start_button = push_button(self, "startEvaluation", _tr("Evaluate"), _tr("Evaluate the models in the list"), self.start)
+        self.cancel_button = push_button(self, "cancelEvaluation", _tr("Cancel"), _tr("Cancel the evaluation"), self.cancel)
 
     def _build_results(self) -> None:
         self.results = ResultsTableModel(self)
@@ -693,9 +678,9 @@ class EvaluationWindow(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
-        self.export_csv_button = self._button("exportEvaluationCsv", _tr("Export CSV…"),
+        self.export_csv_button = push_button(self, "exportEvaluationCsv", _tr("Export CSV…"),
                                               _tr("Export the selected results, or all of them, as CSV"), lambda: self.export("csv"))
-        self.export_json_button = self._button("exportEvaluationJson", _tr("Export JSON…"),
+        self.export_json_button = push_button(self, "exportEvaluationJson", _tr("Export JSON…"),
                                                _tr("Export the selected results, or all of them, as JSON"), lambda: self.export("json"))
         self.results_note = QLabel(_tr("Select several results to compare them in the chart."), self)
         self.results_note.setObjectName("resultsNote")
@@ -719,7 +704,7 @@ class EvaluationWindow(QWidget):
         text_row.addWidget(self.text_button)
         sizes_row = QHBoxLayout()
         sizes_row.addWidget(self.ctx, 1)
-        sizes_row.addWidget(self._label(_tr("Windows:"), self.chunks))
+        sizes_row.addWidget(field_label(self, _tr("Windows:"), self.chunks))
         sizes_row.addWidget(self.chunks, 1)
         ref_row = QHBoxLayout()
         ref_row.addWidget(self.reference_choice)
@@ -727,9 +712,9 @@ class EvaluationWindow(QWidget):
         ref_row.addWidget(self.reference_file_button)
         ref_row.addWidget(self.reference_folder_button)
         form = QFormLayout()
-        form.addRow(self._label(_tr("Text:"), self.text_choice), text_row)
-        form.addRow(self._label(_tr("Context:"), self.ctx), sizes_row)
-        form.addRow(self._label(_tr("Reference:"), self.reference_choice), ref_row)
+        form.addRow(field_label(self, _tr("Text:"), self.text_choice), text_row)
+        form.addRow(field_label(self, _tr("Context:"), self.ctx), sizes_row)
+        form.addRow(field_label(self, _tr("Reference:"), self.reference_choice), ref_row)
         run_row = QHBoxLayout()
         run_row.addWidget(self.status, 1)
         run_row.addWidget(self.start_button)
@@ -891,13 +876,10 @@ class EvaluationWindow(QWidget):
 
     # ------------------------------------------------------------------ messages
     def show_message(self, text: str, kind: str = "error") -> None:
-        self.message.setStyleSheet(f"QLabel#evaluationMessage {{{MESSAGE_STYLES[kind]}}}")
-        self.message.setText(text)
-        self.message.setProperty("kind", kind)
-        self.message.show()
+        show_strip(self.message, text, kind)
 
     def message_text(self) -> str:
-        return self.message.text() if not self.message.isHidden() else ""
+        return strip_text(self.message)
 
     def _hide_message(self) -> None:
         self.message.hide()

@@ -36,13 +36,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from chatdesk import paths
 from chatdesk.ui.background import run_in_background
+from chatdesk.ui.form_parts import field_label, push_button
 from chatdesk.ui.i18n import localized
 
 DEFAULT_TYPE = "q8_0"
@@ -87,8 +87,8 @@ class ImportCheckpointDialog(QDialog):
         self.source.setObjectName("importSource")
         self.source.setAccessibleName(self.tr("Checkpoint file or folder"))
         self.source.setPlaceholderText(self.tr("nanoGPT ckpt.pt, or a Hugging Face GPT-2 folder"))
-        pick_file = self._button("pickCheckpointFile", self.tr("File…"), self.tr("Choose a checkpoint file"), self._pick_file)
-        pick_dir = self._button("pickCheckpointFolder", self.tr("Folder…"), self.tr("Choose a checkpoint folder"), self._pick_dir)
+        pick_file = push_button(self, "pickCheckpointFile", self.tr("File…"), self.tr("Choose a checkpoint file"), self._pick_file)
+        pick_dir = push_button(self, "pickCheckpointFolder", self.tr("Folder…"), self.tr("Choose a checkpoint folder"), self._pick_dir)
         row = QHBoxLayout()
         row.addWidget(self.source, 1)
         row.addWidget(pick_file)
@@ -99,14 +99,14 @@ class ImportCheckpointDialog(QDialog):
         self.tokenizer.setAccessibleName(self.tr("Tokenizer"))
         self.tokenizer.setPlaceholderText(self.tr("the checkpoint's own (meta.pkl or tokenizer files beside it)"))
         self.tokenizer.editingFinished.connect(self._tokenizer_edited)
-        self.cache_tokenizer_button = self._button(
+        self.cache_tokenizer_button = push_button(self,
             "gpt2FromCache", self.tr("GPT-2 from Hugging Face cache"),
             self.tr("Use GPT-2's tokenizer found in the Hugging Face cache"), self.use_cached_gpt2)
         self.cache_tokenizer_button.setEnabled(False)
-        self.hub_tokenizer_button = self._button(
+        self.hub_tokenizer_button = push_button(self,
             "gpt2FromHub", self.tr("Download GPT-2's…"),
             self.tr("Download GPT-2's tokenizer from Hugging Face"), self.ask_download_gpt2)
-        self.pick_tokenizer_button = self._button(
+        self.pick_tokenizer_button = push_button(self,
             "pickTokenizer", self.tr("File…"), self.tr("Choose a tokenizer file"), self._pick_tokenizer)
         tok_row = QHBoxLayout()
         tok_row.addWidget(self.tokenizer, 1)
@@ -138,25 +138,25 @@ class ImportCheckpointDialog(QDialog):
         self.status.setObjectName("importStatus")
         self.status.setAccessibleName(self.tr("Conversion status"))
         self.status.setWordWrap(True)
-        self.convert_button = self._button("convertButton", self.tr("Convert"), self.tr("Convert to GGUF"), self.start_conversion)
-        self.compare_button = self._button("compareQuantizations", self.tr("Compare quantizations…"),
+        self.convert_button = push_button(self, "convertButton", self.tr("Convert"), self.tr("Convert to GGUF"), self.start_conversion)
+        self.compare_button = push_button(self, "compareQuantizations", self.tr("Compare quantizations…"),
                                            self.tr("Convert to several types and measure each before choosing"),
                                            self.compare_quantizations)
         self.comparison: Any = None  # the QuantComparison under way
-        self.cancel_button = self._button("cancelImport", self.tr("Cancel"), self.tr("Cancel"), self._cancel)
-        self.chat_button = self._button("chatWithItButton", self.tr("Chat with it"),
+        self.cancel_button = push_button(self, "cancelImport", self.tr("Cancel"), self.tr("Cancel"), self._cancel)
+        self.chat_button = push_button(self, "chatWithItButton", self.tr("Chat with it"),
                                         self.tr("Start a chat with the converted model"), self._chat)
         self.chat_button.hide()
         self._set_ready(False)
         self.source.editingFinished.connect(lambda: self.inspect(self.source.text()))
 
         form = QFormLayout()
-        form.addRow(self._label(self.tr("Checkpoint")), row)
-        form.addRow(self._label(self.tr("Tokenizer")), tok_row)
+        form.addRow(field_label(self, self.tr("Checkpoint")), row)
+        form.addRow(field_label(self, self.tr("Tokenizer")), tok_row)
         form.addRow("", self.tokenizer_note)
-        form.addRow(self._label(self.tr("Found")), self.found)
-        form.addRow(self._label(self.tr("Name")), self.name)
-        form.addRow(self._label(self.tr("Quantization")), self.qtype)
+        form.addRow(field_label(self, self.tr("Found")), self.found)
+        form.addRow(field_label(self, self.tr("Name")), self.name)
+        form.addRow(field_label(self, self.tr("Quantization")), self.qtype)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.chat_button)
@@ -168,19 +168,6 @@ class ImportCheckpointDialog(QDialog):
         lay.addWidget(self.progress)
         lay.addWidget(self.status)
         lay.addLayout(buttons)
-
-    def _button(self, name: str, text: str, accessible: str, slot: Callable[[], object]) -> QPushButton:
-        b = QPushButton(text, self)
-        b.setObjectName(name)
-        b.setAccessibleName(accessible)
-        b.setAutoDefault(False)
-        b.clicked.connect(lambda _checked=False: slot())
-        return b
-
-    def _label(self, text: str) -> QLabel:
-        label = QLabel(text, self)
-        label.setAccessibleName(text)
-        return label
 
     # ------------------------------------------------------------------ picking and inspecting
     def _pick_file(self) -> None:

@@ -48,8 +48,9 @@ from PySide6.QtWidgets import (
 )
 
 from chatdesk.library import BUNDLED_ID, Catalog, LibraryError, ModelEntry
-from chatdesk.ui.appearance import MessageStyles, error_colour
+from chatdesk.ui.appearance import error_colour
 from chatdesk.ui.background import run_in_background
+from chatdesk.ui.form_parts import push_button, show_strip, strip_text
 from chatdesk.ui.i18n import localized
 from chatdesk.ui.model_picker import entry_key, same_model
 
@@ -59,7 +60,6 @@ FILTER_ROLE = Qt.ItemDataRole.UserRole + 3  # what the filter box matches: every
 
 # Message strips (library, download and server dialogs): colours from the palette, read when a
 # message is shown, so they suit the light or dark theme of that moment.
-MESSAGE_STYLES = MessageStyles(padding="6px")
 
 
 def _tr(text: str) -> str:
@@ -283,21 +283,21 @@ class LibraryWindow(QDialog):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.hide()
 
-        self.add_button = self._button("addGguf", self.tr("Add GGUF…"), self.tr("Add a GGUF model file from disk"), self.add_from_disk)
-        self.scan_button = self._button("scanHfCache", self.tr("Scan Hugging Face cache"),
+        self.add_button = push_button(self, "addGguf", self.tr("Add GGUF…"), self.tr("Add a GGUF model file from disk"), self.add_from_disk)
+        self.scan_button = push_button(self, "scanHfCache", self.tr("Scan Hugging Face cache"),
                                         self.tr("Find GGUF models already in the Hugging Face cache (no network)"), self.scan_hf_cache)
-        self.download_button = self._button("downloadFromHub", self.tr("Download from the Hub…"),
+        self.download_button = push_button(self, "downloadFromHub", self.tr("Download from the Hub…"),
                                             self.tr("Download a GGUF model from Hugging Face"), self.show_download_dialog)
-        self.connect_button = self._button("connectServer", self.tr("Connect to a server…"),
+        self.connect_button = push_button(self, "connectServer", self.tr("Connect to a server…"),
                                            self.tr("Add models served by an OpenAI-compatible server"), self.show_remote_dialog)
-        self.remove_button = self._button("removeModel", self.tr("Remove…"), self.tr("Remove the selected model"), self.remove_selected)
-        self.default_button = self._button("setDefault", self.tr("Set as default"),
+        self.remove_button = push_button(self, "removeModel", self.tr("Remove…"), self.tr("Remove the selected model"), self.remove_selected)
+        self.default_button = push_button(self, "setDefault", self.tr("Set as default"),
                                            self.tr("Start ChatDesk with the selected model"), self.set_default_selected)
-        self.chat_button = self._button("chatWithModel", self.tr("Chat with it"),
+        self.chat_button = push_button(self, "chatWithModel", self.tr("Chat with it"),
                                         self.tr("Start a new chat with the selected model"), self.chat_with_selected)
-        self.evaluate_button = self._button("evaluateModels", self.tr("Evaluate…"),
+        self.evaluate_button = push_button(self, "evaluateModels", self.tr("Evaluate…"),
                                             self.tr("Measure the selected models: perplexity, speed, memory"), self.evaluate_selected)
-        self.close_button = self._button("closeLibrary", self.tr("Close"), self.tr("Close the model library"), self.close)
+        self.close_button = push_button(self, "closeLibrary", self.tr("Close"), self.tr("Close the model library"), self.close)
 
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)
@@ -322,13 +322,6 @@ class LibraryWindow(QDialog):
         self.list_model.set_entries([], None, current_key)
         self.refresh()
 
-    def _button(self, name: str, text: str, accessible: str, slot: Callable[[], object]) -> QPushButton:
-        b = QPushButton(text, self)
-        b.setObjectName(name)
-        b.setAccessibleName(accessible)
-        b.setAutoDefault(False)
-        b.clicked.connect(lambda _checked=False: slot())
-        return b
 
     # ------------------------------------------------------------------ reading
     @property
@@ -426,13 +419,10 @@ class LibraryWindow(QDialog):
 
     # ------------------------------------------------------------------ messages
     def show_message(self, text: str, kind: str = "error") -> None:
-        self.message.setStyleSheet(f"QLabel#libraryMessage {{{MESSAGE_STYLES[kind]}}}")
-        self.message.setText(text)
-        self.message.setProperty("kind", kind)
-        self.message.show()
+        show_strip(self.message, text, kind)
 
     def message_text(self) -> str:
-        return self.message.text() if not self.message.isHidden() else ""
+        return strip_text(self.message)
 
     def _run(self, fn: Callable[[], Any], on_done: Callable[[Any], None], failure_prefix: str = "") -> None:
         """Run a library call on the thread pool; its failure becomes a sentence in the window."""

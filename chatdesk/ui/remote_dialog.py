@@ -10,7 +10,6 @@ a local one. Nothing is saved until the user presses Add.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import shiboken6
@@ -25,15 +24,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from chatdesk.library import Catalog, LibraryError, ModelEntry
 from chatdesk.ui.background import run_in_background
+from chatdesk.ui.form_parts import MESSAGE_STYLES, field_label, push_button, show_strip, strip_text
 from chatdesk.ui.i18n import localized
-from chatdesk.ui.library_window import MESSAGE_STYLES
 from translatable import text_of
 
 DATA_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -77,7 +75,7 @@ class RemoteDialog(QDialog):
         self.key.setAccessibleName(self.tr("API key"))
         self.key.setEchoMode(QLineEdit.EchoMode.Password)
         self.key.setPlaceholderText(self.tr("optional; kept in the system keyring"))
-        self.list_button = self._button("listServerModels", self.tr("List models"), self.tr("Ask the server for its models"),
+        self.list_button = push_button(self, "listServerModels", self.tr("List models"), self.tr("Ask the server for its models"),
                                         self.list_models)
         self.url.returnPressed.connect(self.list_models)
 
@@ -105,15 +103,15 @@ class RemoteDialog(QDialog):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.hide()
 
-        self.add_button = self._button("addRemoteModels", self.tr("Add to library"),
+        self.add_button = push_button(self, "addRemoteModels", self.tr("Add to library"),
                                        self.tr("Save the connection and add the chosen models to the library"), self.add_models)
-        self.close_button = self._button("closeRemote", self.tr("Close"), self.tr("Close this window"), self.close)
+        self.close_button = push_button(self, "closeRemote", self.tr("Close"), self.tr("Close this window"), self.close)
 
         form = QFormLayout()
-        form.addRow(self._label(self.tr("Saved")), self.saved)
-        form.addRow(self._label(self.tr("Address")), self.url)
-        form.addRow(self._label(self.tr("Name")), self.name)
-        form.addRow(self._label(self.tr("API key")), self.key)
+        form.addRow(field_label(self, self.tr("Saved")), self.saved)
+        form.addRow(field_label(self, self.tr("Address")), self.url)
+        form.addRow(field_label(self, self.tr("Name")), self.name)
+        form.addRow(field_label(self, self.tr("API key")), self.key)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.list_button)
@@ -124,7 +122,7 @@ class RemoteDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addLayout(row)
-        lay.addWidget(self._label(self.tr("Models on the server:")))
+        lay.addWidget(field_label(self, self.tr("Models on the server:")))
         lay.addWidget(self.models, 1)
         lay.addWidget(self.model_id)
         lay.addWidget(self.key_warning)
@@ -135,28 +133,12 @@ class RemoteDialog(QDialog):
         self.saved.currentIndexChanged.connect(self._saved_chosen)
         self._update_buttons()
 
-    def _button(self, name: str, text: str, accessible: str, slot: Callable[[], object]) -> QPushButton:
-        b = QPushButton(text, self)
-        b.setObjectName(name)
-        b.setAccessibleName(accessible)
-        b.setAutoDefault(False)
-        b.clicked.connect(lambda _checked=False: slot())
-        return b
-
-    def _label(self, text: str) -> QLabel:
-        label = QLabel(text, self)
-        label.setAccessibleName(text)
-        return label
-
     # ------------------------------------------------------------------ state
     def show_message(self, text: str, kind: str = "error") -> None:
-        self.message.setStyleSheet(f"QLabel#remoteMessage {{{MESSAGE_STYLES[kind]}}}")
-        self.message.setText(text)
-        self.message.setProperty("kind", kind)
-        self.message.show()
+        show_strip(self.message, text, kind)
 
     def message_text(self) -> str:
-        return self.message.text() if not self.message.isHidden() else ""
+        return strip_text(self.message)
 
     @property
     def busy(self) -> bool:
