@@ -50,7 +50,9 @@ COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-def _get(result: Mapping[str, Any], path: tuple[str, ...]) -> Any:
+def dig(result: Mapping[str, Any] | None, *path: str) -> Any:
+    """``result[path[0]][path[1]]…``, or None where a level is missing (a result written by an
+    older ChatDesk, or a figure that was not measured)."""
     value: Any = result
     for key in path:
         if not isinstance(value, Mapping):
@@ -61,7 +63,7 @@ def _get(result: Mapping[str, Any], path: tuple[str, ...]) -> Any:
 
 def flat_row(result: Mapping[str, Any]) -> dict[str, Any]:
     """One evaluation as a flat mapping of the CSV columns (None where not measured)."""
-    return {name: _get(result, path) for name, path in COLUMNS}
+    return {name: dig(result, *path) for name, path in COLUMNS}
 
 
 def to_csv(results: Iterable[Mapping[str, Any]]) -> str:

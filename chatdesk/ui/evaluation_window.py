@@ -68,6 +68,7 @@ from PySide6.QtWidgets import (
 )
 
 from chatdesk import paths
+from chatdesk.evaluation.export import dig
 from chatdesk.evaluation.launcher import STDERR_TAIL, ChildOutcome, child_arguments, event_error, parse_line
 from chatdesk.ui.appearance import mix
 from chatdesk.ui.background import run_in_background
@@ -94,13 +95,6 @@ def _num(value: Any, spec: str) -> str:
     return "—" if value is None else format(value, spec)
 
 
-def _get(result: dict[str, Any], *keys: str) -> Any:
-    value: Any = result
-    for key in keys:
-        if not isinstance(value, dict):
-            return None
-        value = value.get(key)
-    return value
 
 
 def text_label(name: str | None) -> str:
@@ -113,8 +107,8 @@ def text_label(name: str | None) -> str:
 
 
 def model_label(result: dict[str, Any]) -> str:
-    path = _get(result, "model", "path")
-    return Path(path).name if path else str(_get(result, "model", "name") or "—")
+    path = dig(result, "model", "path")
+    return Path(path).name if path else str(dig(result, "model", "name") or "—")
 
 
 # ----------------------------------------------------------------------------- one child process
@@ -293,8 +287,8 @@ class ResultsTableModel(QAbstractTableModel):
     def value(r: dict[str, Any], key: str) -> Any:
         """The figure behind a cell, for sorting (None when not measured)."""
         return {
-            "size": _get(r, "model", "size_bytes"), "perplexity": r.get("perplexity"), "bits": r.get("bits_per_token"),
-            "kl": _get(r, "comparison", "kl_divergence"), "top1": _get(r, "comparison", "top1_agreement"),
+            "size": dig(r, "model", "size_bytes"), "perplexity": r.get("perplexity"), "bits": r.get("bits_per_token"),
+            "kl": dig(r, "comparison", "kl_divergence"), "top1": dig(r, "comparison", "top1_agreement"),
             "prompt": r.get("prompt_tokens_per_s"), "gen": r.get("gen_tokens_per_s"), "memory": r.get("peak_rss_bytes"),
             "ctx": r.get("n_ctx"),
         }.get(key)
@@ -304,18 +298,18 @@ class ResultsTableModel(QAbstractTableModel):
         if key == "model":
             return model_label(r)
         if key == "type":
-            return str(_get(r, "model", "file_type") or "—")
+            return str(dig(r, "model", "file_type") or "—")
         if key == "size":
-            return human_size(_get(r, "model", "size_bytes"))
+            return human_size(dig(r, "model", "size_bytes"))
         if key == "perplexity":
             ppl, err = r.get("perplexity"), r.get("perplexity_error")
             return _num(ppl, ".3f") + (f" ± {err:.3f}" if ppl is not None and err is not None else "")
         if key == "bits":
             return _num(r.get("bits_per_token"), ".3f")
         if key == "kl":
-            return _num(_get(r, "comparison", "kl_divergence"), ".5f")
+            return _num(dig(r, "comparison", "kl_divergence"), ".5f")
         if key == "top1":
-            top1 = _get(r, "comparison", "top1_agreement")
+            top1 = dig(r, "comparison", "top1_agreement")
             return "—" if top1 is None else f"{top1 * 100:.2f} %"
         if key == "prompt":
             return _num(r.get("prompt_tokens_per_s"), ".1f")
@@ -324,17 +318,17 @@ class ResultsTableModel(QAbstractTableModel):
         if key == "memory":
             return human_size(r.get("peak_rss_bytes"))
         if key == "text":
-            return text_label(_get(r, "text", "name"))
+            return text_label(dig(r, "text", "name"))
         if key == "ctx":
             return _num(r.get("n_ctx"), "d")
         if key == "date":
-            return str(_get(r, "provenance", "date") or "—").replace("T", " ").removesuffix("+00:00")
+            return str(dig(r, "provenance", "date") or "—").replace("T", " ").removesuffix("+00:00")
         return ""
 
     @staticmethod
     def tooltip(r: dict[str, Any], key: str) -> str | None:
         if key == "model":
-            return _tr("{path}\nSHA-256 {sha}").format(path=_get(r, "model", "path") or "", sha=_get(r, "model", "sha256") or "")
+            return _tr("{path}\nSHA-256 {sha}").format(path=dig(r, "model", "path") or "", sha=dig(r, "model", "sha256") or "")
         if key in ("kl", "top1") and r.get("comparison"):
             c = r["comparison"]
             return _tr("Compared with {name} ({type}), whose perplexity is {ppl}").format(
@@ -427,13 +421,13 @@ class EvaluationChart(QWidget):
         key = self.current_kind().key
         field_name = {"perplexity": "perplexity", "gen": "gen_tokens_per_s", "prompt": "prompt_tokens_per_s"}[key]
         out = []
-        labels = [str(_get(r, "model", "file_type") or "?") for r in self._records]
+        labels = [str(dig(r, "model", "file_type") or "?") for r in self._records]
         for r, label in zip(self._records, labels):
-            y, size = r.get(field_name), _get(r, "model", "size_bytes")
+            y, size = r.get(field_name), dig(r, "model", "size_bytes")
             if y is None or not size:
                 continue
             if labels.count(label) > 1:  # two results of one type: tell them apart by file
-                label = f"{label} · {Path(str(_get(r, 'model', 'path') or '')).stem}"
+                label = f"{label} · {Path(str(dig(r, 'model', 'path') or '')).stem}"
             error = r.get("perplexity_error") if key == "perplexity" else None
             out.append(ChartPoint(size / (1 << 20), float(y), error, label))
         return out
@@ -488,7 +482,7 @@ class EvaluationChart(QWidget):
         if not points:
             self.note.setText(_tr("Select results in the table to compare them here."))
         else:
-            texts = {(_get(r, "text", "sha256"), r.get("n_ctx")) for r in self._records}
+            texts = {(dig(r, "text", "sha256"), r.get("n_ctx")) for r in self._records}
             self.note.setText(_tr("Different texts or window sizes: these figures do not compare.") if len(texts) > 1 else "")
         described = "; ".join(f"{p.label}: {p.x:.1f} MB, {p.y:.3f}" for p in points)
         self.plot.setAccessibleDescription(described or self.note.text())
