@@ -49,7 +49,7 @@ LANGUAGES = {"zh_CN": [], "en": ["-pluralonly"]}
 
 _HELPER = re.compile(
     r'^def (?P<name>_\w*tr)\(\s*(?P<arg>\w+)[^)]*\)[^:\n]*:\s*\n'
-    r'\s+return QCoreApplication\.translate\("(?P<context>\w+)", (?P=arg)\)\s*$',
+    r'\s+return QCoreApplication\.translate\("(?P<context>\w+)", (?P=arg)\)\s*(?:#.*)?$',
     re.M,
 )
 
@@ -278,6 +278,12 @@ def problems() -> list[str]:
                 elif e.context == MESSAGES and not e.numerus and placeholders(str(e.translation)) != placeholders(e.source):
                     found.append(f"{ts_file(language).name}: the translation of [{e.context}] {e.source!r} must keep "
                                  f"exactly its placeholders {sorted(placeholders(e.source))}")
+        for src in sources():
+            text = src.read_text(encoding="utf-8")
+            unread = set(re.findall(r"^def (_\w*tr)\(", text, re.M)) - {m.group("name") for m in _HELPER.finditer(text)}
+            for name in sorted(unread):
+                found.append(f"{src.relative_to(ROOT)}: {name}() must be the one line "
+                             "`return QCoreApplication.translate(\"Context\", text)`, or its strings are never extracted")
         for call in all_msg_calls():
             if call.template is None:
                 found.append(f"{call.path.relative_to(ROOT)}:{call.line}: msg() needs a string literal as its template "

@@ -790,7 +790,7 @@
     </message>
     <message>
         <location filename="../../chatdesk/ui/download_dialog.py" line="75"/>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="443"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="427"/>
         <source>Done: {size}.</source>
         <translation>完成：{size}。</translation>
     </message>
@@ -981,87 +981,87 @@
         <translation>GGUF 文件：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="320"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="304"/>
         <source>Asking Hugging Face for the files of {repo}…</source>
         <translation>正在向 Hugging Face 获取 {repo} 的文件列表…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="331"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="315"/>
         <source>Listing failed: {error}</source>
         <translation>获取文件列表失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="347"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="331"/>
         <source>Split into {n} files; ChatDesk downloads single-file models only.</source>
         <translation>分成了 {n} 个文件；ChatDesk 只下载单文件模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="351"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="335"/>
         <source>{size} × {n} parts</source>
         <translation>{size} × {n} 个分片</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="371"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="355"/>
         <source>{repo} has no GGUF files. ChatDesk runs GGUF models; look for a repository whose name ends in -GGUF.</source>
         <translation>{repo} 中没有 GGUF 文件。ChatDesk 运行 GGUF 模型；请找名称以 -GGUF 结尾的仓库。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="374"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="358"/>
         <source> This repository is gated: accept its terms on huggingface.co and set HF_TOKEN before downloading.</source>
         <translation> 此仓库需要授权：下载前请先在 huggingface.co 上接受其条款并设置 HF_TOKEN。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="376"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="360"/>
         <source>{n} GGUF file(s) in {repo}. Pick one and press Download.</source>
         <translation>{repo} 中有 {n} 个 GGUF 文件。选择一个，然后按“下载”。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="396"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="380"/>
         <source>{name} is split into {n} files, and ChatDesk downloads single-file models only. Pick a smaller quantization that comes as one file.</source>
         <translation>{name} 分成了 {n} 个文件，而 ChatDesk 只下载单文件模型。请选择一个单文件的较小量化版本。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="417"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="401"/>
         <source>Connecting to Hugging Face…</source>
         <translation>正在连接 Hugging Face…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="418"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="402"/>
         <source>Downloading {name} from {repo}…</source>
         <translation>正在从 {repo} 下载 {name}…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="432"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="416"/>
         <source>stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="444"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="428"/>
         <source>{name} is in your library.</source>
         <translation>{name} 已加入你的模型库。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="453"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="437"/>
         <source>Select it under Unfinished downloads and press Resume.</source>
         <translation>在“未完成的下载”中选中它，然后按“继续下载”。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="457"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="441"/>
         <source>The download stopped: ChatDesk could not write the file ({error}). The part already downloaded is kept.</source>
         <translation>下载已停止：ChatDesk 无法写入文件（{error}）。已下载的部分会保留。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="460"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="444"/>
         <source>The download stopped unexpectedly: {error}</source>
         <translation>下载意外停止：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="482"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="466"/>
         <source>{repo}/{file} — {done} of {total}</source>
         <translation>{repo}/{file}——{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="513"/>
+        <location filename="../../chatdesk/ui/download_dialog.py" line="497"/>
         <source>Deleted the unfinished download of {file}.</source>
         <translation>已删除 {file} 的未完成下载。</translation>
     </message>
@@ -1118,628 +1118,628 @@
 <context>
     <name>EvaluationWindow</name>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="112"/>
+        <location filename="../../chatdesk/ui/evaluation_results.py" line="50"/>
         <source>Built-in sample</source>
         <translation>内置样本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="127"/>
+        <location filename="../../chatdesk/ui/evaluation_child.py" line="39"/>
         <source>The evaluation was cancelled.</source>
         <translation>评估已取消。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="129"/>
+        <location filename="../../chatdesk/ui/evaluation_child.py" line="41"/>
         <source>The evaluation process stopped unexpectedly (exit status {code}).</source>
         <translation>评估进程意外停止（退出状态 {code}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="207"/>
+        <location filename="../../chatdesk/ui/evaluation_child.py" line="119"/>
         <source>The evaluation could not be started: {error}</source>
         <translation>无法启动评估：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="233"/>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="593"/>
+        <location filename="../../chatdesk/ui/evaluation_results.py" line="75"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="162"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="234"/>
+        <location filename="../../chatdesk/ui/evaluation_results.py" line="76"/>
         <source>Quantization</source>
         <translation>量化</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="235"/>
+        <location filename="../../chatdesk/ui/evaluation_results.py" line="77"/>
         <source>File size</source>
         <translation>文件大小</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="236"/>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="378"/>
+        <location filename="../../chatdesk/ui/evaluation_chart.py" line="64"/>
+        <location filename="../../chatdesk/ui/evaluation_results.py" line="78"/>
         <source>Perplexity</source>
         <translation>困惑度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="237"/>
+        <location filename="../../chatdesk/ui/evaluation_results.py" line="79"/>
         <source>Bits/token</source>
         <translation>比特/词元</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="238"/>
+        <location filename="../../chatdesk/ui/evaluation_results.py" line="80"/>
         <source>KL divergence</source>
         <translation>KL 散度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="239"/>
+        <location filename="../../chatdesk/ui/evaluation_results.py" line="81"/>
         <source>Top-1 agreement</source>
         <translation>Top-1 一致率</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="240"/>
+        <location filename="../../chatdesk/ui/evaluation_results.py" line="82"/>
         <source>Prompt tok/s</source>
         <translation>提示词元/秒</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="241"/>
+        <location filename="../../chatdesk/ui/evaluation_results.py" line="83"/>
         <source>Generation tok/s</source>
         <translation>生成词元/秒</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="242"/>
+        <location filename="../../chatdesk/ui/evaluation_results.py" line="84"/>
         <source>Peak memory</source>
         <translation>峰值内存</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="243"/>
+        <location filename="../../chatdesk/ui/evaluation_results.py" line="85"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="244"/>
+        <location filename="../../chatdesk/ui/evaluation_results.py" line="86"/>
         <source>Context</source>
         <translation>上下文</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="245"/>
+        <location filename="../../chatdesk/ui/evaluation_results.py" line="87"/>
         <source>Measured</source>
         <translation>测量时间</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="338"/>
+        <location filename="../../chatdesk/ui/evaluation_results.py" line="180"/>
         <source>{path}
 SHA-256 {sha}</source>
         <translation>{path}
 SHA-256 {sha}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="341"/>
+        <location filename="../../chatdesk/ui/evaluation_results.py" line="183"/>
         <source>Compared with {name} ({type}), whose perplexity is {ppl}</source>
         <translation>与 {name}（{type}）比较，其困惑度为 {ppl}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="344"/>
+        <location filename="../../chatdesk/ui/evaluation_results.py" line="186"/>
         <source>{tokens} tokens scored in {windows} windows</source>
         <translation>在 {windows} 个窗口中评分了 {tokens} 个词元</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="347"/>
+        <location filename="../../chatdesk/ui/evaluation_results.py" line="189"/>
         <source>llama-cpp-python {version}, {threads} threads</source>
         <translation>llama-cpp-python {version}，{threads} 个线程</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="378"/>
+        <location filename="../../chatdesk/ui/evaluation_chart.py" line="64"/>
         <source>Perplexity against file size</source>
         <translation>困惑度与文件大小</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="379"/>
+        <location filename="../../chatdesk/ui/evaluation_chart.py" line="65"/>
         <source>Generation speed against file size</source>
         <translation>生成速度与文件大小</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="379"/>
+        <location filename="../../chatdesk/ui/evaluation_chart.py" line="65"/>
         <source>Generation (tokens/s)</source>
         <translation>生成（词元/秒）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="380"/>
+        <location filename="../../chatdesk/ui/evaluation_chart.py" line="66"/>
         <source>Prompt speed against file size</source>
         <translation>提示处理速度与文件大小</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="380"/>
+        <location filename="../../chatdesk/ui/evaluation_chart.py" line="66"/>
         <source>Prompt processing (tokens/s)</source>
         <translation>提示处理（词元/秒）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="384"/>
+        <location filename="../../chatdesk/ui/evaluation_chart.py" line="70"/>
         <source>What the chart shows</source>
         <translation>图表显示的内容</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="390"/>
+        <location filename="../../chatdesk/ui/evaluation_chart.py" line="76"/>
         <source>Chart of the selected results</source>
         <translation>所选结果的图表</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="398"/>
+        <location filename="../../chatdesk/ui/evaluation_chart.py" line="84"/>
         <source>About the chart</source>
         <translation>关于图表</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="400"/>
+        <location filename="../../chatdesk/ui/evaluation_chart.py" line="86"/>
         <source>Chart:</source>
         <translation>图表：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="401"/>
+        <location filename="../../chatdesk/ui/evaluation_chart.py" line="87"/>
         <source>Chart</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="464"/>
+        <location filename="../../chatdesk/ui/evaluation_chart.py" line="150"/>
         <source>File size (MB)</source>
         <translation>文件大小（MB）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="490"/>
+        <location filename="../../chatdesk/ui/evaluation_chart.py" line="176"/>
         <source>Select results in the table to compare them here.</source>
         <translation>在表格中选择结果，即可在此比较。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="493"/>
+        <location filename="../../chatdesk/ui/evaluation_chart.py" line="179"/>
         <source>Different texts or window sizes: these figures do not compare.</source>
         <translation>文本或窗口大小不同：这些数字不可比较。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="541"/>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="542"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="124"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="125"/>
         <source>Evaluate models</source>
         <translation>评估模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="592"/>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="844"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="161"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="413"/>
         <source>Models to evaluate</source>
         <translation>要评估的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="593"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="162"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="593"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="162"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="605"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="174"/>
         <source>Add GGUF…</source>
         <translation>添加 GGUF…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="605"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="174"/>
         <source>Add GGUF model files to evaluate</source>
         <translation>添加要评估的 GGUF 模型文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="609"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="178"/>
         <source>Add a model from the library</source>
         <translation>从模型库添加模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="611"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="180"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="611"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="180"/>
         <source>Remove the selected models from the list</source>
         <translation>从列表中移除所选模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="618"/>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="849"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="187"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="418"/>
         <source>Text to evaluate on</source>
         <translation>用于评估的文本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="619"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="188"/>
         <source>Built-in sample (English and Chinese)</source>
         <translation>内置样本（英文和中文）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="620"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="189"/>
         <source>A text file of mine</source>
         <translation>我自己的文本文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="623"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="192"/>
         <source>Text file</source>
         <translation>文本文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="624"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="193"/>
         <source>a UTF-8 text file, a few thousand words or more</source>
         <translation>UTF-8 文本文件，至少几千字</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="625"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="194"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="625"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="194"/>
         <source>Choose a text file</source>
         <translation>选择文本文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="630"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="199"/>
         <source>Context length</source>
         <translation>上下文长度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="633"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="202"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="634"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="203"/>
         <source> tokens</source>
         <translation> 个词元</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="635"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="204"/>
         <source>Tokens per window. Automatic: 512, or the model&apos;s trained context if that is smaller. Each window scores its second half, as llama.cpp&apos;s llama-perplexity does; the text needs at least two windows.</source>
         <translation>每个窗口的词元数。自动：512，若模型训练时的上下文更小则取其值。与 llama.cpp 的 llama-perplexity 相同，每个窗口只为后半部分评分；文本至少需要两个窗口。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="640"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="209"/>
         <source>Windows to evaluate</source>
         <translation>要评估的窗口数</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="642"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="211"/>
         <source>All the text</source>
         <translation>全部文本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="643"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="212"/>
         <source>Evaluate only the first windows of the text, for a quicker estimate.</source>
         <translation>只评估文本的前几个窗口，以便更快地估算。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="647"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="216"/>
         <source>Reference for KL divergence and top-1 agreement</source>
         <translation>KL 散度和 Top-1 一致率的参照</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="648"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="217"/>
         <source>Automatic: a more precise file converted from the same checkpoint</source>
         <translation>自动：由同一检查点转换的更高精度文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="649"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="218"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="650"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="219"/>
         <source>This GGUF or original checkpoint:</source>
         <translation>此 GGUF 或原始检查点：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="651"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="220"/>
         <source>KL divergence and top-1 agreement say how far a quantized model&apos;s next-token choices are from a higher-precision version of the same model.</source>
         <translation>KL 散度和 Top-1 一致率表示量化模型的下一个词元选择与同一模型的更高精度版本相差多远。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="655"/>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="856"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="224"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="425"/>
         <source>Reference model</source>
         <translation>参照模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="656"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="225"/>
         <source>an F16/F32 GGUF, a Hugging Face GPT-2 folder or a nanoGPT ckpt.pt</source>
         <translation>F16/F32 GGUF、Hugging Face GPT-2 文件夹或 nanoGPT 的 ckpt.pt</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="657"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="226"/>
         <source>File…</source>
         <translation>文件…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="657"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="226"/>
         <source>Choose a reference file</source>
         <translation>选择参照文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="659"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="228"/>
         <source>Folder…</source>
         <translation>文件夹…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="659"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="228"/>
         <source>Choose a reference folder</source>
         <translation>选择参照文件夹</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="665"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="234"/>
         <source>Evaluation message</source>
         <translation>评估消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="671"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="240"/>
         <source>Evaluation status</source>
         <translation>评估状态</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="673"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="242"/>
         <source>Evaluate</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="673"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="242"/>
         <source>Evaluate the models in the list</source>
         <translation>评估列表中的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="674"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="243"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="674"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="243"/>
         <source>Cancel the evaluation</source>
         <translation>取消评估</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="683"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="252"/>
         <source>Evaluation results</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="696"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="265"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="697"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="266"/>
         <source>Export the selected results, or all of them, as CSV</source>
         <translation>将所选结果（或全部结果）导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="698"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="267"/>
         <source>Export JSON…</source>
         <translation>导出 JSON…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="699"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="268"/>
         <source>Export the selected results, or all of them, as JSON</source>
         <translation>将所选结果（或全部结果）导出为 JSON</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="700"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="269"/>
         <source>Select several results to compare them in the chart.</source>
         <translation>选择多个结果，即可在图表中比较。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="702"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="271"/>
         <source>About the results</source>
         <translation>关于结果</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="722"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="291"/>
         <source>Windows:</source>
         <translation>窗口数：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="730"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="299"/>
         <source>Text:</source>
         <translation>文本：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="731"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="300"/>
         <source>Context:</source>
         <translation>上下文：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="732"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="301"/>
         <source>Reference:</source>
         <translation>参照：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="793"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="362"/>
         <source>Add from the library…</source>
         <translation>从模型库添加…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="814"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="383"/>
         <source>Progress of {name}</source>
         <translation>{name} 的进度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="845"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="414"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="850"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="419"/>
         <source>Text files (*.txt *.md);;All files (*)</source>
         <translation>文本文件 (*.txt *.md);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="855"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="424"/>
         <source>Hugging Face model folder</source>
         <translation>Hugging Face 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="857"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="426"/>
         <source>Models and checkpoints (*.gguf *.pt *.bin *.safetensors);;All files (*)</source>
         <translation>模型和检查点 (*.gguf *.pt *.bin *.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="861"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="430"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="861"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="430"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="862"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="431"/>
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="937"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="503"/>
         <source>Choose a text file to evaluate on, or use the built-in sample.</source>
         <translation>请选择用于评估的文本文件，或使用内置样本。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="943"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="509"/>
         <source>Choose the reference model, or let ChatDesk find one automatically.</source>
         <translation>请选择参照模型，或让 ChatDesk 自动查找。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="946"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="512"/>
         <source>The reference {path} does not exist.</source>
         <translation>参照 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="950"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="516"/>
         <source>These model files do not exist (any more): {paths}</source>
         <translation>这些模型文件不存在（或已不存在）：{paths}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="962"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="528"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="965"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="531"/>
         <source>Checking the text…</source>
         <translation>正在检查文本…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="980"/>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1017"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="546"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="583"/>
         <source>Not run</source>
         <translation>未运行</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1025"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="591"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1026"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="592"/>
         <source>Evaluating {name} ({n} of {total})…</source>
         <translation>正在评估 {name}（第 {n} 个，共 {total} 个）…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1038"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="604"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1040"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="606"/>
         <source>Perplexity: window {done} of {total}</source>
         <translation>困惑度：第 {done} 个窗口，共 {total} 个</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1042"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="608"/>
         <source>, {value} so far</source>
         <translation>，目前为 {value}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1044"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="610"/>
         <source>Measuring the generation speed…</source>
         <translation>正在测量生成速度…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1046"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="612"/>
         <source>Computing the file&apos;s SHA-256…</source>
         <translation>正在计算文件的 SHA-256…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1048"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="614"/>
         <source>Comparing with the reference: window {done} of {total}</source>
         <translation>正在与参照比较：第 {done} 个窗口，共 {total} 个</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1060"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="626"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1065"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="631"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1069"/>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1096"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="635"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="662"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1070"/>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1097"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="636"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="663"/>
         <source>{name}: {error}</source>
         <translation>{name}：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1085"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="651"/>
         <source>Done: perplexity {value}</source>
         <translation>完成：困惑度 {value}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1095"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="661"/>
         <source>The result could not be saved: {error}</source>
         <translation>无法保存结果：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1108"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="674"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1120"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="686"/>
         <source>Cancelled. {done} of {total} models evaluated.</source>
         <translation>已取消。已评估 {done} 个模型，共 {total} 个。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1122"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="688"/>
         <source>{done} of {total} models evaluated.</source>
         <translation>已评估 {done} 个模型，共 {total} 个。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1133"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="699"/>
         <source>The temporary converted files have been deleted.</source>
         <translation>临时转换的文件已删除。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1169"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="735"/>
         <source>The stored results could not be read: {error}</source>
         <translation>无法读取已保存的结果：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1202"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="768"/>
         <source>There are no results to export yet.</source>
         <translation>还没有可导出的结果。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1219"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="785"/>
         <source>Exported {n} result(s) to {path}.</source>
         <translation>已将 {n} 个结果导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="1223"/>
+        <location filename="../../chatdesk/ui/evaluation_window.py" line="789"/>
         <source>The results could not be exported: {error}</source>
         <translation>无法导出结果：{error}</translation>
     </message>
@@ -1790,7 +1790,7 @@ SHA-256 {sha}</translation>
     <message>
         <location filename="../../chatdesk/ui/import_dialog.py" line="99"/>
         <location filename="../../chatdesk/ui/import_dialog.py" line="155"/>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="302"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="289"/>
         <source>Tokenizer</source>
         <translation>分词器</translation>
     </message>
@@ -1882,7 +1882,7 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/import_dialog.py" line="146"/>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="327"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="314"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1912,138 +1912,138 @@ SHA-256 {sha}</translation>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="187"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="174"/>
         <source>Checkpoint file</source>
         <translation>检查点文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="188"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="175"/>
         <source>Checkpoints (*.pt *.bin *.safetensors);;All files (*)</source>
         <translation>检查点 (*.pt *.bin *.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="194"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="181"/>
         <source>Hugging Face model folder</source>
         <translation>Hugging Face 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="213"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="200"/>
         <source>Reading the checkpoint…</source>
         <translation>正在读取检查点…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="228"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="215"/>
         <source>, step {n}</source>
         <translation>，第 {n} 步</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="229"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="216"/>
         <source>, val loss {loss}</source>
         <translation>，验证损失 {loss}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="231"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="218"/>
         <source>{format}: {layers} layers, {heads} heads, embedding {embd}, {params} M parameters, vocabulary {vocab} ({tokenizer}), context {ctx}</source>
         <translation>{format}：{layers} 层，{heads} 个注意力头，嵌入维度 {embd}，{params} M 参数，词表 {vocab}（{tokenizer}），上下文 {ctx}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="239"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="226"/>
         <source>{type} — about {size}</source>
         <translation>{type}——约 {size}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="255"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="242"/>
         <source>This checkpoint has no tokenizer of its own. nanoGPT&apos;s default training uses GPT-2&apos;s tokenizer, which is not stored in the checkpoint: choose it under Tokenizer (from the Hugging Face cache, a download or a file), and ChatDesk reads the checkpoint again.</source>
         <translation>此检查点没有自带分词器。nanoGPT 默认使用 GPT-2 的分词器训练，而它并不保存在检查点中：请在“分词器”中选择它（来自 Hugging Face 缓存、下载或文件），ChatDesk 会重新读取检查点。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="259"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="246"/>
         <source>Looking for GPT-2&apos;s tokenizer in the Hugging Face cache…</source>
         <translation>正在 Hugging Face 缓存中查找 GPT-2 的分词器…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="270"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="257"/>
         <source>GPT-2&apos;s tokenizer is already on this computer ({folder}). Press “GPT-2 from Hugging Face cache” to use it.</source>
         <translation>GPT-2 的分词器已在这台电脑上（{folder}）。按“使用 Hugging Face 缓存中的 GPT-2”即可使用。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="275"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="262"/>
         <source>GPT-2&apos;s tokenizer is not in the Hugging Face cache. “Download GPT-2&apos;s…” fetches it (about 1.5 MB) from Hugging Face, or choose a tokenizer.json, vocab.json + merges.txt or meta.pkl with “File…”.</source>
         <translation>Hugging Face 缓存中没有 GPT-2 的分词器。“下载 GPT-2 的…”会从 Hugging Face 获取它（约 1.5 MB），也可以用“文件…”选择 tokenizer.json、vocab.json + merges.txt 或 meta.pkl。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="296"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="283"/>
         <source>Using GPT-2&apos;s tokenizer from the Hugging Face cache ({repo}).</source>
         <translation>正在使用 Hugging Face 缓存中的 GPT-2 分词器（{repo}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="303"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="290"/>
         <source>Tokenizers (tokenizer.json vocab.json meta.pkl);;All files (*)</source>
         <translation>分词器 (tokenizer.json vocab.json meta.pkl);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="318"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="305"/>
         <source>Confirm downloading GPT-2&apos;s tokenizer</source>
         <translation>确认下载 GPT-2 的分词器</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="320"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="307"/>
         <source>Download GPT-2&apos;s tokenizer</source>
         <translation>下载 GPT-2 的分词器</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="321"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="308"/>
         <source>Download GPT-2&apos;s tokenizer (vocab.json and merges.txt, about 1.5 MB) from Hugging Face ({repo})? It is kept in ChatDesk&apos;s data folder for later imports.</source>
         <translation>要从 Hugging Face（{repo}）下载 GPT-2 的分词器（vocab.json 和 merges.txt，约 1.5 MB）吗？它会保存在 ChatDesk 的数据文件夹中，供以后导入使用。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="323"/>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="325"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="310"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="312"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="354"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="341"/>
         <source>Downloading GPT-2&apos;s tokenizer: {file}, {progress}</source>
         <translation>正在下载 GPT-2 的分词器：{file}，{progress}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="362"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="349"/>
         <source>Downloaded GPT-2&apos;s tokenizer to {folder}.</source>
         <translation>已将 GPT-2 的分词器下载到 {folder}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="378"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="365"/>
         <source>Connecting to Hugging Face…</source>
         <translation>正在连接 Hugging Face…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="392"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="379"/>
         <source>Converting…</source>
         <translation>正在转换…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="403"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="390"/>
         <source>Converted to {path}</source>
         <translation>已转换为 {path}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="449"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="436"/>
         <source>It could not be added to the library: {error}</source>
         <translation>无法将其加入模型库：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="476"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="463"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="486"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="473"/>
         <source>Could not start the converter: {error}</source>
         <translation>无法启动转换程序：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="517"/>
+        <location filename="../../chatdesk/ui/import_dialog.py" line="504"/>
         <source>The converter stopped unexpectedly (exit code {code}).</source>
         <translation>转换程序意外停止（退出码 {code}）。</translation>
     </message>
@@ -2383,102 +2383,102 @@ SHA-256 {sha}</translation>
         <translation>关闭模型库</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="417"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="410"/>
         <source>Model {model} on {url}</source>
         <translation>{url} 上的模型 {model}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="422"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="415"/>
         <source>From Hugging Face: {repo}/{file}</source>
         <translation>来自 Hugging Face：{repo}/{file}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="456"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="446"/>
         <source>ChatDesk could not read or write a file ({error}).</source>
         <translation>ChatDesk 无法读取或写入文件（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="458"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="448"/>
         <source>Something went wrong: {error}</source>
         <translation>出了点问题：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="475"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="465"/>
         <source>Add a GGUF model</source>
         <translation>添加 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="476"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="466"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="487"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="477"/>
         <source>The library is still being read; try again in a moment.</source>
         <translation>模型库仍在读取中，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="493"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="483"/>
         <source>Added {name} to the library.</source>
         <translation>已将 {name} 加入模型库。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="496"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="486"/>
         <source>{name} was not added. </source>
         <translation>未添加 {name}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="505"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="495"/>
         <source>Found {n} model(s) in the Hugging Face cache.</source>
         <translation>在 Hugging Face 缓存中找到 {n} 个模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="507"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="497"/>
         <source>No GGUF models were found in the Hugging Face cache.</source>
         <translation>在 Hugging Face 缓存中没有找到 GGUF 模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="509"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="499"/>
         <source>Skipped: {reasons}</source>
         <translation>已跳过：{reasons}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="522"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="512"/>
         <source>{name} is now the default model: ChatDesk starts with it.</source>
         <translation>{name} 现在是默认模型：ChatDesk 启动时会使用它。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="532"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="522"/>
         <source>This model&apos;s file is missing.</source>
         <translation>此模型的文件不见了。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="553"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="543"/>
         <source>Remove model</source>
         <translation>移除模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="554"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="544"/>
         <source>Confirm removing a model</source>
         <translation>确认移除模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="556"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="546"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="559"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="549"/>
         <source>Remove {name} from the library? The server connection stays saved.</source>
         <translation>要从模型库中移除 {name} 吗？服务器连接仍会保存。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="560"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="550"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="564"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="554"/>
         <source>Remove {name} and delete its file ({size})? ChatDesk made this copy in its data folder; it cannot be undone.
 
 {path}</source>
@@ -2487,13 +2487,13 @@ SHA-256 {sha}</translation>
 {path}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="566"/>
-        <location filename="../../chatdesk/ui/library_window.py" line="574"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="556"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="564"/>
         <source>Remove and delete the file</source>
         <translation>移除并删除文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="570"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="560"/>
         <source>Remove {name} from the library? The file is yours: it stays on disk unless you choose to delete it too.
 
 {path}</source>
@@ -2502,22 +2502,22 @@ SHA-256 {sha}</translation>
 {path}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="572"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="562"/>
         <source>Remove, keep the file</source>
         <translation>移除，保留文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="610"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="600"/>
         <source>Removed {name} and deleted its file.</source>
         <translation>已移除 {name} 并删除其文件。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="612"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="602"/>
         <source>Removed {name} from the library; the file is still at {path}.</source>
         <translation>已从模型库中移除 {name}；文件仍在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="614"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="604"/>
         <source>Removed {name} from the library.</source>
         <translation>已从模型库中移除 {name}。</translation>
     </message>
@@ -3033,35 +3033,35 @@ SHA-256 {sha}</translation>
         <translation>{problem} ChatDesk 运行 GGUF 模型；其他检查点请用“文件 → 导入检查点…”转换。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="260"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="294"/>
         <location filename="../../chatdesk/evaluation/llama_context.py" line="75"/>
         <source>llama.cpp could not load {file}: {detail}. The file may be damaged or use an architecture this version does not support.</source>
         <translation>llama.cpp 无法加载 {file}：{detail}。该文件可能已损坏，或使用了此版本不支持的架构。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="262"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="296"/>
         <source>llama.cpp could not load {file} ({error}). The file may be damaged or use an architecture this version does not support.</source>
         <translation>llama.cpp 无法加载 {file}（{error}）。该文件可能已损坏，或使用了此版本不支持的架构。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="383"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="417"/>
         <location filename="../../chatdesk/engine/remote.py" line="425"/>
         <source>There is no message to answer.</source>
         <translation>没有需要回答的消息。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="415"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="449"/>
         <source>This message is too long for the model: it needs {needed} tokens, but the model&apos;s context holds {budget}. Shorten it or split it up.</source>
         <translation>这条消息对模型来说太长了：它需要 {needed} 个词元，而模型的上下文只能容纳 {budget} 个。请缩短或拆分它。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="435"/>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="502"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="469"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="536"/>
         <source>No model is loaded.</source>
         <translation>尚未加载模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="485"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="519"/>
         <source>llama.cpp could not evaluate the prompt (llama_decode returned {rc}).</source>
         <translation>llama.cpp 无法处理提示词（llama_decode 返回 {rc}）。</translation>
     </message>
@@ -4974,174 +4974,174 @@ SHA-256 {sha}</translation>
 <context>
     <name>RemoteDialog</name>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="54"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="52"/>
         <source>Connect to a server</source>
         <translation>连接服务器</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="55"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="53"/>
         <source>Connect to an OpenAI-compatible server</source>
         <translation>连接兼容 OpenAI 的服务器</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="66"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="64"/>
         <source>Saved connections</source>
         <translation>已保存的连接</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="69"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="67"/>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="70"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="68"/>
         <source>e.g. http://localhost:8080/v1 or http://192.168.1.20:11434</source>
         <translation>例如 http://localhost:8080/v1 或 http://192.168.1.20:11434</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="73"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="71"/>
         <source>Connection name</source>
         <translation>连接名称</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="74"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="72"/>
         <source>optional, e.g. Workstation</source>
         <translation>可选，例如“工作站”</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="77"/>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="116"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="75"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="114"/>
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="79"/>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="203"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="77"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="185"/>
         <source>optional; kept in the system keyring</source>
         <translation>可选；保存在系统密钥环中</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="80"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="78"/>
         <source>List models</source>
         <translation>列出模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="80"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="78"/>
         <source>Ask the server for its models</source>
         <translation>向服务器查询其模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="86"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="84"/>
         <source>Models on the server</source>
         <translation>服务器上的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="91"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="89"/>
         <source>Model id</source>
         <translation>模型 ID</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="92"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="90"/>
         <source>or type a model id, e.g. llama3.2:3b</source>
         <translation>或输入模型 ID，例如 llama3.2:3b</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="97"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="95"/>
         <source>Where the API key is kept</source>
         <translation>API 密钥的保存位置</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="103"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="101"/>
         <source>Connection message</source>
         <translation>连接消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="108"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="106"/>
         <source>Add to library</source>
         <translation>加入模型库</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="109"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="107"/>
         <source>Save the connection and add the chosen models to the library</source>
         <translation>保存连接并将所选模型加入模型库</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="110"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="108"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="110"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="108"/>
         <source>Close this window</source>
         <translation>关闭此窗口</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="113"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="111"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="114"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="112"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="115"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="113"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="127"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="125"/>
         <source>Models on the server:</source>
         <translation>服务器上的模型：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="182"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="164"/>
         <source>New connection</source>
         <translation>新连接</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="208"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="190"/>
         <source>saved key kept (type to replace it)</source>
         <translation>已保留保存的密钥（输入新密钥可替换）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="208"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="190"/>
         <source>none saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="234"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="216"/>
         <source>Asking {url} for its models…</source>
         <translation>正在向 {url} 查询模型…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="251"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="233"/>
         <source>The server at {url} does not list its models. Type the id of the model to use below.</source>
         <translation>{url} 上的服务器不提供模型列表。请在下方输入要使用的模型 ID。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="262"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="244"/>
         <source>{n} model(s) on the server. Choose the ones to add and press Add to library.</source>
         <translation>服务器上有 {n} 个模型。选择要添加的模型，然后按“加入模型库”。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="265"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="247"/>
         <source>The server lists no models. Type the id of the model to use below.</source>
         <translation>服务器没有列出任何模型。请在下方输入要使用的模型 ID。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="291"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="273"/>
         <source>Choose a model from the list, or type its id.</source>
         <translation>请从列表中选择模型，或输入其 ID。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="340"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="322"/>
         <source>Added to the library: {names}. Pick it in the model list of the main window.</source>
         <translation>已加入模型库：{names}。请在主窗口的模型列表中选择它。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="348"/>
+        <location filename="../../chatdesk/ui/remote_dialog.py" line="330"/>
         <source>Saving failed: {error}</source>
         <translation>保存失败：{error}</translation>
     </message>

@@ -25,7 +25,6 @@ import shutil
 import sys
 import threading
 import weakref
-from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,21 +32,13 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QEvent,
     QItemSelection,
     QItemSelectionModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QProcess,
     QSortFilterProxyModel,
     Qt,
-    QTimer,
     Signal,
 )
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -68,424 +59,23 @@ from PySide6.QtWidgets import (
 )
 
 from chatdesk import paths
-from chatdesk.evaluation.export import dig
-from chatdesk.evaluation.launcher import STDERR_TAIL, ChildOutcome, child_arguments, event_error, parse_line
-from chatdesk.ui.appearance import mix
+from chatdesk.evaluation.launcher import ChildOutcome, child_arguments
 from chatdesk.ui.background import run_in_background
 from chatdesk.ui.form_parts import field_label, push_button, show_strip, strip_text
 from chatdesk.ui.i18n import localized
-from chatdesk.ui.library_window import human_size
 
 if TYPE_CHECKING:
     from chatdesk.store import Store
     from chatdesk.store.evaluations import EvaluationRecord
+from chatdesk.ui.evaluation_chart import EvaluationChart
+from chatdesk.ui.evaluation_child import EvaluationChild, outcome_message
+from chatdesk.ui.evaluation_results import RECORD_ROLE, SORT_ROLE, ResultsTableModel, figure_text
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 PAST_RESULTS_SHOWN = 1000
-KILL_AFTER_MS = 10_000  # the child answers SIGTERM within one graph evaluation; this is for a hung one
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("EvaluationWindow", text)
-
-
-# ----------------------------------------------------------------------------- formatting
-def _num(value: Any, spec: str) -> str:
-    return "—" if value is None else format(value, spec)
-
-
-
-
-def text_label(name: str | None) -> str:
-    """The text a result was measured on, as the table shows it."""
-    if not name:
-        return "—"
-    if name.startswith("builtin:"):
-        return _tr("Built-in sample")
-    return name
-
-
-def model_label(result: dict[str, Any]) -> str:
-    path = dig(result, "model", "path")
-    return Path(path).name if path else str(dig(result, "model", "name") or "—")
-
-
-# ----------------------------------------------------------------------------- one child process
-def outcome_message(outcome: ChildOutcome) -> str:
-    """What went wrong with a child, in one sentence (the child's own, or the window's words)."""
-    if outcome.error:
-        return localized(outcome.error)
-    if outcome.cancelled:
-        return _tr("The evaluation was cancelled.")
-    last = next((line.strip() for line in reversed(outcome.stderr_tail) if line.strip()), "")
-    text = _tr("The evaluation process stopped unexpectedly (exit status {code}).").format(code=outcome.exit_code)
-    return f"{text} {last}" if last else text
-
-
-class EvaluationChild(QObject):
-    """``python -m chatdesk.evaluation MODEL ...`` in a QProcess: its events as signals."""
-
-    progressed = Signal(dict)  # a "progress" event
-    ended = Signal(object)  # ChildOutcome
-
-    def __init__(self, args: list[str], python: str = sys.executable, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.outcome = ChildOutcome(exit_code=-1)
-        self._buffer = b""
-        self._stderr: deque[str] = deque(maxlen=STDERR_TAIL)
-        self._ended = False
-        self.proc = QProcess(self)
-        self.proc.setProgram(python)
-        self.proc.setArguments(args)
-        self.proc.readyReadStandardOutput.connect(self._read_stdout)
-        self.proc.readyReadStandardError.connect(self._read_stderr)
-        self.proc.finished.connect(self._finished)
-        self.proc.errorOccurred.connect(self._error)
-
-    def start(self) -> None:
-        self.proc.start()
-
-    @property
-    def running(self) -> bool:
-        return self.proc.state() != QProcess.ProcessState.NotRunning
-
-    def cancel(self) -> None:
-        """SIGTERM: the child prints a ``cancelled`` line and exits (killed if it hangs)."""
-        if not self.running:
-            return
-        self.proc.terminate()
-        proc = self.proc
-        QTimer.singleShot(KILL_AFTER_MS, lambda: shiboken6.isValid(proc) and proc.state() != QProcess.ProcessState.NotRunning
-                          and proc.kill())
-
-    def stop_now(self, wait_ms: int = 5000) -> None:
-        """For a closing window: ask the child to stop, wait a little, then kill it."""
-        if not self.running:
-            return
-        self.proc.terminate()
-        if not self.proc.waitForFinished(wait_ms):
-            self.proc.kill()
-            self.proc.waitForFinished(2000)
-
-    def _read_stdout(self) -> None:
-        self._buffer += bytes(self.proc.readAllStandardOutput().data())
-        *lines, self._buffer = self._buffer.split(b"\n")
-        for line in lines:
-            event = parse_line(line)
-            if event is None:
-                continue
-            kind = event["event"]
-            if kind == "progress":
-                self.progressed.emit(event)
-            elif kind == "result":
-                self.outcome.result = event.get("result")
-            elif kind == "error":
-                self.outcome.error = event_error(event)
-            elif kind == "cancelled":
-                self.outcome.cancelled = True
-
-    def _read_stderr(self) -> None:
-        text = bytes(self.proc.readAllStandardError().data()).decode("utf-8", "replace")
-        self._stderr.extend(line for line in text.splitlines() if line.strip())
-
-    def _finished(self, code: int, status: QProcess.ExitStatus) -> None:
-        self._read_stdout()
-        self._read_stderr()
-        self.outcome.exit_code = code if status == QProcess.ExitStatus.NormalExit else -1
-        self._end()
-
-    def _error(self, error: QProcess.ProcessError) -> None:
-        if error == QProcess.ProcessError.FailedToStart:
-            self.outcome.error = _tr("The evaluation could not be started: {error}").format(error=self.proc.errorString())
-            self._end()
-
-    def _end(self) -> None:
-        if self._ended:
-            return
-        self._ended = True
-        self.outcome.stderr_tail = list(self._stderr)
-        self.ended.emit(self.outcome)
-
-
-# ----------------------------------------------------------------------------- the results table
-@dataclass(frozen=True)
-class Column:
-    key: str
-    header: str
-    numeric: bool = False
-
-
-class ResultsTableModel(QAbstractTableModel):
-    """Stored evaluations (``EvaluationRecord``), newest first."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._records: list[EvaluationRecord] = []
-        self.columns = (
-            Column("model", _tr("Model")),
-            Column("type", _tr("Quantization")),
-            Column("size", _tr("File size"), True),
-            Column("perplexity", _tr("Perplexity"), True),
-            Column("bits", _tr("Bits/token"), True),
-            Column("kl", _tr("KL divergence"), True),
-            Column("top1", _tr("Top-1 agreement"), True),
-            Column("prompt", _tr("Prompt tok/s"), True),
-            Column("gen", _tr("Generation tok/s"), True),
-            Column("memory", _tr("Peak memory"), True),
-            Column("text", _tr("Text")),
-            Column("ctx", _tr("Context"), True),
-            Column("date", _tr("Measured")),
-        )
-
-    def set_records(self, records: Sequence[EvaluationRecord]) -> None:
-        self.beginResetModel()
-        self._records = list(records)
-        self.endResetModel()
-
-    def prepend(self, record: EvaluationRecord) -> None:
-        self.beginInsertRows(QModelIndex(), 0, 0)
-        self._records.insert(0, record)
-        self.endInsertRows()
-
-    def records(self) -> list[EvaluationRecord]:
-        return list(self._records)
-
-    def row_of(self, record_id: int) -> int:
-        return next((i for i, r in enumerate(self._records) if r.id == record_id), -1)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._records)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section].header
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        record = self._records[index.row()]
-        column = self.columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self.text(record.result, column.key)
-        if role == SORT_ROLE:
-            value = self.value(record.result, column.key)
-            return value if column.numeric else self.text(record.result, column.key).lower()
-        if role == RECORD_ROLE:
-            return record
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(record.result, column.key)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    @staticmethod
-    def value(r: dict[str, Any], key: str) -> Any:
-        """The figure behind a cell, for sorting (None when not measured)."""
-        return {
-            "size": dig(r, "model", "size_bytes"), "perplexity": r.get("perplexity"), "bits": r.get("bits_per_token"),
-            "kl": dig(r, "comparison", "kl_divergence"), "top1": dig(r, "comparison", "top1_agreement"),
-            "prompt": r.get("prompt_tokens_per_s"), "gen": r.get("gen_tokens_per_s"), "memory": r.get("peak_rss_bytes"),
-            "ctx": r.get("n_ctx"),
-        }.get(key)
-
-    @staticmethod
-    def text(r: dict[str, Any], key: str) -> str:
-        if key == "model":
-            return model_label(r)
-        if key == "type":
-            return str(dig(r, "model", "file_type") or "—")
-        if key == "size":
-            return human_size(dig(r, "model", "size_bytes"))
-        if key == "perplexity":
-            ppl, err = r.get("perplexity"), r.get("perplexity_error")
-            return _num(ppl, ".3f") + (f" ± {err:.3f}" if ppl is not None and err is not None else "")
-        if key == "bits":
-            return _num(r.get("bits_per_token"), ".3f")
-        if key == "kl":
-            return _num(dig(r, "comparison", "kl_divergence"), ".5f")
-        if key == "top1":
-            top1 = dig(r, "comparison", "top1_agreement")
-            return "—" if top1 is None else f"{top1 * 100:.2f} %"
-        if key == "prompt":
-            return _num(r.get("prompt_tokens_per_s"), ".1f")
-        if key == "gen":
-            return _num(r.get("gen_tokens_per_s"), ".1f")
-        if key == "memory":
-            return human_size(r.get("peak_rss_bytes"))
-        if key == "text":
-            return text_label(dig(r, "text", "name"))
-        if key == "ctx":
-            return _num(r.get("n_ctx"), "d")
-        if key == "date":
-            return str(dig(r, "provenance", "date") or "—").replace("T", " ").removesuffix("+00:00")
-        return ""
-
-    @staticmethod
-    def tooltip(r: dict[str, Any], key: str) -> str | None:
-        if key == "model":
-            return _tr("{path}\nSHA-256 {sha}").format(path=dig(r, "model", "path") or "", sha=dig(r, "model", "sha256") or "")
-        if key in ("kl", "top1") and r.get("comparison"):
-            c = r["comparison"]
-            return _tr("Compared with {name} ({type}), whose perplexity is {ppl}").format(
-                name=c.get("name") or "", type=c.get("file_type") or "", ppl=_num(c.get("reference_perplexity"), ".3f"))
-        if key == "perplexity":
-            return _tr("{tokens} tokens scored in {windows} windows").format(tokens=r.get("tokens"), windows=r.get("n_chunks"))
-        if key == "date":
-            prov = r.get("provenance") or {}
-            return _tr("llama-cpp-python {version}, {threads} threads").format(
-                version=prov.get("llama_cpp_python") or "?", threads=prov.get("threads") or "?")
-        return None
-
-
-# ----------------------------------------------------------------------------- the chart
-@dataclass(frozen=True)
-class ChartKind:
-    key: str
-    label: str
-    axis: str
-
-
-@dataclass(frozen=True)
-class ChartPoint:
-    x: float  # file size in MB
-    y: float
-    error: float | None
-    label: str
-
-
-class EvaluationChart(QWidget):
-    """Perplexity (with its error) or speed against file size, one labelled point per result."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        import pyqtgraph as pg  # noqa: PLC0415 - a second of imports, paid only when the window opens
-
-        self._pg = pg
-        self.setObjectName("evaluationChart")
-        self.kinds = (
-            ChartKind("perplexity", _tr("Perplexity against file size"), _tr("Perplexity")),
-            ChartKind("gen", _tr("Generation speed against file size"), _tr("Generation (tokens/s)")),
-            ChartKind("prompt", _tr("Prompt speed against file size"), _tr("Prompt processing (tokens/s)")),
-        )
-        self.kind = QComboBox(self)
-        self.kind.setObjectName("chartKind")
-        self.kind.setAccessibleName(_tr("What the chart shows"))
-        for k in self.kinds:
-            self.kind.addItem(k.label, k.key)
-        self.kind.currentIndexChanged.connect(lambda _i: self._draw())
-        self.plot = pg.PlotWidget(self)
-        self.plot.setObjectName("evaluationPlot")
-        self.plot.setAccessibleName(_tr("Chart of the selected results"))
-        self.plot.setMenuEnabled(False)
-        self.plot.hideButtons()
-        self.plot.setMinimumSize(320, 240)
-        self.plot.getViewBox().setDefaultPadding(0.12)
-        self.plot.getViewBox().setMouseEnabled(x=False, y=False)
-        self.note = QLabel("", self)
-        self.note.setObjectName("chartNote")
-        self.note.setAccessibleName(_tr("About the chart"))
-        self.note.setWordWrap(True)
-        kind_label = QLabel(_tr("Chart:"), self)
-        kind_label.setAccessibleName(_tr("Chart"))
-        kind_label.setBuddy(self.kind)
-        top = QHBoxLayout()
-        top.addWidget(kind_label)
-        top.addWidget(self.kind, 1)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addLayout(top)
-        lay.addWidget(self.plot, 1)
-        lay.addWidget(self.note)
-        self._records: list[dict[str, Any]] = []
-        self.scatter: Any = None
-        self.labels: list[Any] = []
-        self._draw()
-
-    def current_kind(self) -> ChartKind:
-        return self.kinds[max(self.kind.currentIndex(), 0)]
-
-    def set_kind(self, key: str) -> None:
-        self.kind.setCurrentIndex(max(self.kind.findData(key), 0))
-
-    def set_results(self, results: Sequence[dict[str, Any]]) -> None:
-        self._records = list(results)
-        self._draw()
-
-    def points(self) -> list[ChartPoint]:
-        """What is drawn: one point per result that has the figure and a file size."""
-        key = self.current_kind().key
-        field_name = {"perplexity": "perplexity", "gen": "gen_tokens_per_s", "prompt": "prompt_tokens_per_s"}[key]
-        out = []
-        labels = [str(dig(r, "model", "file_type") or "?") for r in self._records]
-        for r, label in zip(self._records, labels):
-            y, size = r.get(field_name), dig(r, "model", "size_bytes")
-            if y is None or not size:
-                continue
-            if labels.count(label) > 1:  # two results of one type: tell them apart by file
-                label = f"{label} · {Path(str(dig(r, 'model', 'path') or '')).stem}"
-            error = r.get("perplexity_error") if key == "perplexity" else None
-            out.append(ChartPoint(size / (1 << 20), float(y), error, label))
-        return out
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            self._draw()
-
-    def _draw(self) -> None:
-        pg = self._pg
-        pal = self.palette()
-        text = pal.color(QPalette.ColorRole.Text)
-        base = pal.color(QPalette.ColorRole.Base)
-        accent = pal.color(QPalette.ColorRole.Highlight)
-        faint = mix(base, text, 0.45)
-        plot = self.plot
-        plot.clear()
-        plot.setBackground(base)
-        for name in ("left", "bottom"):
-            axis = plot.getAxis(name)
-            axis.setPen(pg.mkPen(faint))
-            axis.setTextPen(pg.mkPen(text))
-        plot.showGrid(x=True, y=True, alpha=0.25)
-        kind = self.current_kind()
-        css = {"color": text.name()}
-        plot.setLabel("bottom", _tr("File size (MB)"), **css)
-        plot.setLabel("left", kind.axis, **css)
-        points = self.points()
-        self.labels = []
-        self.scatter = pg.ScatterPlotItem(
-            x=[p.x for p in points], y=[p.y for p in points], size=11,
-            pen=pg.mkPen(mix(accent, text, 0.35), width=1.5), brush=pg.mkBrush(accent),
-        )
-        errors = [p for p in points if p.error]
-        if errors:
-            import numpy as np  # noqa: PLC0415 - pyqtgraph needs arrays here
-
-            bars = pg.ErrorBarItem(x=np.array([p.x for p in errors]), y=np.array([p.y for p in errors]),
-                                   height=np.array([2 * float(p.error or 0) for p in errors]), pen=pg.mkPen(faint, width=1.2))
-            plot.addItem(bars)
-        plot.addItem(self.scatter)
-        for p in points:
-            label = pg.TextItem(p.label, color=text, anchor=(0.5, 1.25))
-            label.setPos(p.x, p.y)
-            plot.addItem(label)
-            self.labels.append(label)
-        plot.getViewBox().autoRange()
-        self._describe(points)
-
-    def _describe(self, points: list[ChartPoint]) -> None:
-        if not points:
-            self.note.setText(_tr("Select results in the table to compare them here."))
-        else:
-            texts = {(dig(r, "text", "sha256"), r.get("n_ctx")) for r in self._records}
-            self.note.setText(_tr("Different texts or window sizes: these figures do not compare.") if len(texts) > 1 else "")
-        described = "; ".join(f"{p.label}: {p.x:.1f} MB, {p.y:.3f}" for p in points)
-        self.plot.setAccessibleDescription(described or self.note.text())
 
 
 # ----------------------------------------------------------------------------- the window
@@ -1058,7 +648,7 @@ class EvaluationWindow(QWidget):
             self._queue[i].result = record.result
             self.progress_bar(i).setValue(100)
             ppl = record.result.get("perplexity")
-            self._set_status(i, DONE, _tr("Done: perplexity {value}").format(value=_num(ppl, ".3f")))
+            self._set_status(i, DONE, _tr("Done: perplexity {value}").format(value=figure_text(ppl, ".3f")))
             self._run_records.append(record.id)
             self.results.prepend(record)
             self.result_saved.emit(record)
