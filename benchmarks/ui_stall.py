@@ -40,7 +40,10 @@ How
     that samples the GUI thread's Python stack whenever it misses ticks for > 12 ms and prints the
     most common stall sites (it perturbs timing slightly, so it is off by default).
 
-    python benchmarks/ui_stall.py [--case story|code|open] [--max-tokens N] [--idle-s 1] [--diagnose]
+    ``--probs`` streams with the chat's token-probability view on (issue #10's cost: the same
+    <= 16 ms target).
+
+    python benchmarks/ui_stall.py [--case story|code|open] [--max-tokens N] [--idle-s 1] [--probs] [--diagnose]
 """
 
 from __future__ import annotations
@@ -238,6 +241,14 @@ def run_stream(args: argparse.Namespace) -> int:
         say(f"model load failed: {failed}")
         return 1
 
+    if args.probs:  # the chat's token-probability view on (#10): every token shaded, alternatives kept
+        from chatdesk.chat.chat_settings import ChatSettings
+        from chatdesk.settings import DEFAULT_SYSTEM_PROMPT
+
+        window.controller.new_conversation()
+        window.controller.flow.save_chat_settings(
+            window.controller.current_id, ChatSettings(DEFAULT_SYSTEM_PROMPT, window.settings.sampling, show_probabilities=True))
+
     probe.set_phase("settle")
     spin(0.3)
 
@@ -291,6 +302,7 @@ def run_stream(args: argparse.Namespace) -> int:
     store.close()
     emit_json({
         "case": args.case,
+        "probabilities": bool(args.probs),
         "max_stall_ms": round(max_stall, 1),
         "p99_ms": round(p99, 1),
         "load_max_ms": round(stats["load"]["max"], 1),
@@ -489,6 +501,7 @@ def main() -> int:
     ap.add_argument("--repeats", type=int, default=5, help="--case open: measured opens of each kind (default 5)")
     ap.add_argument("--scroll-rows", type=int, default=600, help="--case open: older messages to scroll through")
     ap.add_argument("--no-ignore-eos", action="store_true", help="let the model end the reply itself")
+    ap.add_argument("--probs", action="store_true", help="stream with the chat's token-probability view on")
     ap.add_argument("--diagnose", action="store_true", help="sample the GUI thread's stack during stalls")
     args = ap.parse_args()
     require_supported_pyside()

@@ -239,7 +239,9 @@ def test_the_last_choice_wins_when_loads_queue_up(qtbot, data_dir, model_path, s
         win.inference.worker.load_finished.connect(loaded.append)
         assert actions.picker.choose(second_model.path)
         assert actions.picker.choose(model_path)  # chosen before the first load ended
-        qtbot.waitUntil(lambda: len(loaded) == 2, timeout=120_000)
+        # ``loaded.append`` runs on the worker thread as the signal is emitted; the window takes the
+        # same value in later, on its own thread: wait for that, not just for the emission.
+        qtbot.waitUntil(lambda: len(loaded) == 2 and win.controller.model_info is loaded[1], timeout=120_000)
         assert same_model(loaded[0].path, second_model.path)
         assert same_model(win.controller.model_info.path, model_path)
         assert same_model(store.get_conversation(conv).model_path, model_path)
