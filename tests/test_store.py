@@ -200,3 +200,25 @@ def test_add_turn_commits_message_and_streaming_reply_together(store):
     assert store.get_conversation(c.id).title == "Hi there"
     with pytest.raises(StoreError, match="does not exist"):
         store.add_turn(9999, "nobody home")
+
+
+def test_warm_up_writes_nothing(tmp_path):
+    """The start-up warm-up runs the first Send's statements and rolls them back."""
+    import sqlite3
+
+    store = Store(tmp_path / "w.sqlite3")
+    conv = store.create_conversation("kept")
+    store.add_turn(conv.id, "hello")
+    db = tmp_path / "w.sqlite3"
+
+    def snapshot() -> tuple:
+        with sqlite3.connect(db) as raw:
+            return tuple(raw.execute(f"SELECT * FROM {t}").fetchall() for t in ("conversations", "messages", "messages_fts"))
+
+    before = snapshot()
+    store.warm_up()
+    store.warm_up()
+    assert snapshot() == before
+    nxt = store.create_conversation("next")
+    assert nxt.id == conv.id + 1  # no id was used up either
+    store.close()

@@ -74,21 +74,40 @@ class Store:
         uid: str | None = None,
         settings: dict[str, Any] | None = None,
     ) -> ConversationRecord:
-        now = time.time()
         with self._session() as s, s.begin():
-            row = Conversation(
-                uid=uid or uuid.uuid4().hex,
-                title=title,
-                created_at=now,
-                updated_at=now,
-                system_prompt=system_prompt,
-                model_path=model_path,
-                pinned=False,
-                settings=json.dumps(settings, ensure_ascii=False) if settings else None,
-            )
-            s.add(row)
-            s.flush()
-            return as_conversation(row)
+            return as_conversation(self._insert_conversation(s, title, system_prompt, model_path, uid, settings))
+
+    @staticmethod
+    def _insert_conversation(s: Session, title: str, system_prompt: str | None, model_path: str | None,
+                             uid: str | None, settings: dict[str, Any] | None) -> Conversation:
+        now = time.time()
+        row = Conversation(
+            uid=uid or uuid.uuid4().hex,
+            title=title,
+            created_at=now,
+            updated_at=now,
+            system_prompt=system_prompt,
+            model_path=model_path,
+            pinned=False,
+            settings=json.dumps(settings, ensure_ascii=False) if settings else None,
+        )
+        s.add(row)
+        s.flush()
+        return row
+
+    def warm_up(self) -> None:
+        """Start a chat and add a turn in a transaction that is then rolled back: nothing is
+        written, but SQLAlchemy compiles and caches those statements here, on whatever thread
+        calls this (the window's thread pool at start-up), instead of in the first Send, where
+        they cost the GUI thread about 10 of its 14 ms."""
+        with self._session() as s:
+            trans = s.begin()
+            try:
+                conv = self._insert_conversation(s, "", None, None, None, None)
+                self._insert_turn(s, conv.id, "warm-up")
+                s.flush()
+            finally:
+                trans.rollback()
 
     @translated
     def get_conversation(self, conversation_id: int) -> ConversationRecord | None:
@@ -214,13 +233,16 @@ class Store:
     @translated
     def add_turn(self, conversation_id: int, user_text: str) -> tuple[MessageRecord, MessageRecord]:
         """The user's message and an empty 'streaming' reply to it, in one transaction."""
-        now = time.time()
         with self._session() as s, s.begin():
-            conv = self._conversation_row(s, conversation_id)
-            parent = self._active_leaf(s, conversation_id)
-            user = self._append(s, conv, "user", user_text, Status.DONE, parent, None, None, now)
-            reply = self._append(s, conv, "assistant", "", Status.STREAMING, user.id, None, None, now)
-            return user, reply
+            return self._insert_turn(s, conversation_id, user_text)
+
+    def _insert_turn(self, s: Session, conversation_id: int, user_text: str) -> tuple[MessageRecord, MessageRecord]:
+        now = time.time()
+        conv = self._conversation_row(s, conversation_id)
+        parent = self._active_leaf(s, conversation_id)
+        user = self._append(s, conv, "user", user_text, Status.DONE, parent, None, None, now)
+        reply = self._append(s, conv, "assistant", "", Status.STREAMING, user.id, None, None, now)
+        return user, reply
 
     @staticmethod
     def _conversation_row(s: Session, conversation_id: int) -> Conversation:

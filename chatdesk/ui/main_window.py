@@ -189,6 +189,8 @@ class MainWindow(QMainWindow):
         self.refresh_sidebar()
         self.composer.edit.setFocus()
         QTimer.singleShot(0, lambda: self.chat_view.delegate.warm_up(self.chat_view.font()))
+        # The first Send's SQLAlchemy statements, compiled on the thread pool (nothing is written).
+        run_in_background(self.store.warm_up, lambda _r: None, lambda _exc: None)  # a busy database: the first Send pays
         rows = self._guard(self.store.list_conversations, 1) or []
         self.load_model(self.model_path)
         if rows:
