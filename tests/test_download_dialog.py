@@ -16,7 +16,7 @@ from tests_gui_support import make_window
 
 from chatdesk.library import BUNDLED_ID, SUGGESTED_MODELS, Catalog
 from chatdesk.ui.download_dialog import PROGRESS_STEPS, DownloadDialog
-from chatdesk.ui.library_window import human_size
+from chatdesk.ui.library_table import human_size
 
 REPO = "acme/SmolLM2-135M-Instruct-GGUF"
 FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"

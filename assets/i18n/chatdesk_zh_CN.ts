@@ -2142,343 +2142,343 @@ SHA-256 {sha}</translation>
 <context>
     <name>LibraryWindow</name>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="89"/>
+        <location filename="../../chatdesk/ui/library_table.py" line="61"/>
         <source>Bundled</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="90"/>
+        <location filename="../../chatdesk/ui/library_table.py" line="62"/>
         <source>Imported checkpoint</source>
         <translation>导入的检查点</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="91"/>
+        <location filename="../../chatdesk/ui/library_table.py" line="63"/>
         <source>Added file</source>
         <translation>添加的文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="92"/>
+        <location filename="../../chatdesk/ui/library_table.py" line="64"/>
         <source>Hugging Face cache</source>
         <translation>Hugging Face 缓存</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="93"/>
+        <location filename="../../chatdesk/ui/library_table.py" line="65"/>
         <source>Downloaded</source>
         <translation>已下载</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="94"/>
+        <location filename="../../chatdesk/ui/library_table.py" line="66"/>
         <source>Remote</source>
         <translation>远程</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="115"/>
+        <location filename="../../chatdesk/ui/library_table.py" line="87"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="115"/>
+        <location filename="../../chatdesk/ui/library_table.py" line="87"/>
         <source>Architecture</source>
         <translation>架构</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="115"/>
+        <location filename="../../chatdesk/ui/library_table.py" line="87"/>
         <source>Parameters</source>
         <translation>参数量</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="115"/>
+        <location filename="../../chatdesk/ui/library_table.py" line="87"/>
         <source>Quantization</source>
         <translation>量化</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="115"/>
+        <location filename="../../chatdesk/ui/library_table.py" line="87"/>
         <source>Context</source>
         <translation>上下文</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="115"/>
+        <location filename="../../chatdesk/ui/library_table.py" line="87"/>
         <source>File size</source>
         <translation>文件大小</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="116"/>
+        <location filename="../../chatdesk/ui/library_table.py" line="88"/>
         <source>Chat template</source>
         <translation>对话模板</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="116"/>
+        <location filename="../../chatdesk/ui/library_table.py" line="88"/>
         <source>Licence</source>
         <translation>许可证</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="116"/>
+        <location filename="../../chatdesk/ui/library_table.py" line="88"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="116"/>
+        <location filename="../../chatdesk/ui/library_table.py" line="88"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="152"/>
+        <location filename="../../chatdesk/ui/library_table.py" line="124"/>
         <source>Missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="154"/>
+        <location filename="../../chatdesk/ui/library_table.py" line="126"/>
         <source>Cannot be used</source>
         <translation>无法使用</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="156"/>
+        <location filename="../../chatdesk/ui/library_table.py" line="128"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="158"/>
+        <location filename="../../chatdesk/ui/library_table.py" line="130"/>
         <source>In use</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="159"/>
+        <location filename="../../chatdesk/ui/library_table.py" line="131"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="205"/>
+        <location filename="../../chatdesk/ui/library_table.py" line="177"/>
         <source>server&apos;s</source>
         <translation>由服务器决定</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="206"/>
+        <location filename="../../chatdesk/ui/library_table.py" line="178"/>
         <source>yes</source>
         <translation>有</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="206"/>
+        <location filename="../../chatdesk/ui/library_table.py" line="178"/>
         <source>no</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="225"/>
-        <location filename="../../chatdesk/ui/library_window.py" line="226"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="68"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="69"/>
         <source>Model library</source>
         <translation>模型库</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="239"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="82"/>
         <source>Filter by name, architecture, quantization or source</source>
         <translation>按名称、架构、量化或来源筛选</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="240"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="83"/>
         <source>Filter models</source>
         <translation>筛选模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="254"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="97"/>
         <source>Models in the library</source>
         <translation>模型库中的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="275"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="118"/>
         <source>Details of the selected model</source>
         <translation>所选模型的详细信息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="281"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="124"/>
         <source>Library message</source>
         <translation>模型库消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="286"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="129"/>
         <source>Add GGUF…</source>
         <translation>添加 GGUF…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="286"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="129"/>
         <source>Add a GGUF model file from disk</source>
         <translation>从磁盘添加 GGUF 模型文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="287"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="130"/>
         <source>Scan Hugging Face cache</source>
         <translation>扫描 Hugging Face 缓存</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="288"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="131"/>
         <source>Find GGUF models already in the Hugging Face cache (no network)</source>
         <translation>查找 Hugging Face 缓存中已有的 GGUF 模型（无需联网）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="289"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="132"/>
         <source>Download from the Hub…</source>
         <translation>从 Hub 下载…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="290"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="133"/>
         <source>Download a GGUF model from Hugging Face</source>
         <translation>从 Hugging Face 下载 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="291"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="134"/>
         <source>Connect to a server…</source>
         <translation>连接服务器…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="292"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="135"/>
         <source>Add models served by an OpenAI-compatible server</source>
         <translation>添加兼容 OpenAI 的服务器提供的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="293"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="136"/>
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="293"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="136"/>
         <source>Remove the selected model</source>
         <translation>移除所选模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="294"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="137"/>
         <source>Set as default</source>
         <translation>设为默认</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="295"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="138"/>
         <source>Start ChatDesk with the selected model</source>
         <translation>启动 ChatDesk 时使用所选模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="296"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="139"/>
         <source>Chat with it</source>
         <translation>用它对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="297"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="140"/>
         <source>Start a new chat with the selected model</source>
         <translation>用所选模型开始新对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="298"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="141"/>
         <source>Evaluate…</source>
         <translation>评估…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="299"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="142"/>
         <source>Measure the selected models: perplexity, speed, memory</source>
         <translation>测量所选模型：困惑度、速度、内存</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="300"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="143"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="300"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="143"/>
         <source>Close the model library</source>
         <translation>关闭模型库</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="410"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="253"/>
         <source>Model {model} on {url}</source>
         <translation>{url} 上的模型 {model}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="415"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="258"/>
         <source>From Hugging Face: {repo}/{file}</source>
         <translation>来自 Hugging Face：{repo}/{file}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="446"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="289"/>
         <source>ChatDesk could not read or write a file ({error}).</source>
         <translation>ChatDesk 无法读取或写入文件（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="448"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="291"/>
         <source>Something went wrong: {error}</source>
         <translation>出了点问题：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="465"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="308"/>
         <source>Add a GGUF model</source>
         <translation>添加 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="466"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="309"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="477"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="320"/>
         <source>The library is still being read; try again in a moment.</source>
         <translation>模型库仍在读取中，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="483"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="326"/>
         <source>Added {name} to the library.</source>
         <translation>已将 {name} 加入模型库。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="486"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="329"/>
         <source>{name} was not added. </source>
         <translation>未添加 {name}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="495"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="338"/>
         <source>Found {n} model(s) in the Hugging Face cache.</source>
         <translation>在 Hugging Face 缓存中找到 {n} 个模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="497"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="340"/>
         <source>No GGUF models were found in the Hugging Face cache.</source>
         <translation>在 Hugging Face 缓存中没有找到 GGUF 模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="499"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="342"/>
         <source>Skipped: {reasons}</source>
         <translation>已跳过：{reasons}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="512"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="355"/>
         <source>{name} is now the default model: ChatDesk starts with it.</source>
         <translation>{name} 现在是默认模型：ChatDesk 启动时会使用它。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="522"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="365"/>
         <source>This model&apos;s file is missing.</source>
         <translation>此模型的文件不见了。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="543"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="386"/>
         <source>Remove model</source>
         <translation>移除模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="544"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="387"/>
         <source>Confirm removing a model</source>
         <translation>确认移除模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="546"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="389"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="549"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="392"/>
         <source>Remove {name} from the library? The server connection stays saved.</source>
         <translation>要从模型库中移除 {name} 吗？服务器连接仍会保存。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="550"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="393"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="554"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="397"/>
         <source>Remove {name} and delete its file ({size})? ChatDesk made this copy in its data folder; it cannot be undone.
 
 {path}</source>
@@ -2487,13 +2487,13 @@ SHA-256 {sha}</translation>
 {path}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="556"/>
-        <location filename="../../chatdesk/ui/library_window.py" line="564"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="399"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="407"/>
         <source>Remove and delete the file</source>
         <translation>移除并删除文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="560"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="403"/>
         <source>Remove {name} from the library? The file is yours: it stays on disk unless you choose to delete it too.
 
 {path}</source>
@@ -2502,22 +2502,22 @@ SHA-256 {sha}</translation>
 {path}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="562"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="405"/>
         <source>Remove, keep the file</source>
         <translation>移除，保留文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="600"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="443"/>
         <source>Removed {name} and deleted its file.</source>
         <translation>已移除 {name} 并删除其文件。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="602"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="445"/>
         <source>Removed {name} from the library; the file is still at {path}.</source>
         <translation>已从模型库中移除 {name}；文件仍在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="604"/>
+        <location filename="../../chatdesk/ui/library_window.py" line="447"/>
         <source>Removed {name} from the library.</source>
         <translation>已从模型库中移除 {name}。</translation>
     </message>
@@ -2620,160 +2620,160 @@ SHA-256 {sha}</translation>
         <translation>设置(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="204"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="206"/>
         <source>Loading {name}…</source>
         <translation>正在加载 {name}…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="213"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="215"/>
         <source>loaded in {ms} ms</source>
         <translation>加载用时 {ms} ms</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="230"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="232"/>
         <source>{problem}  Still chatting with {name}.</source>
         <translation>{problem} 仍在使用 {name} 对话。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="234"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="236"/>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="236"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="238"/>
         <source>Use File → Open model… to choose another model.</source>
         <translation>请用“文件 → 打开模型…”选择其他模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="241"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="243"/>
         <source>, GPU layers {n}</source>
         <translation>，GPU 层数 {n}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="243"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="245"/>
         <source>{name} · {quantization} · context {n_ctx}{gpu}</source>
         <translation>{name} · {quantization} · 上下文 {n_ctx}{gpu}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="266"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="268"/>
         <source>Open a GGUF model</source>
         <translation>打开 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="267"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="269"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="288"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="290"/>
         <source>ChatDesk will use the new language the next time it starts.</source>
         <translation>ChatDesk 下次启动时将使用新的语言。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="296"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="298"/>
         <source>Could not save settings: {error}.</source>
         <translation>无法保存设置：{error}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="321"/>
-        <location filename="../../chatdesk/ui/main_window.py" line="322"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="323"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="324"/>
         <source>Opening a long conversation…</source>
         <translation>正在打开一段很长的对话…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="341"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="343"/>
         <source>This chat was held with {name}, which is no longer available; it continues with the current model.</source>
         <translation>此对话使用的是 {name}，但它已不可用；将改用当前模型继续。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="357"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="359"/>
         <source>Rename chat</source>
         <translation>重命名对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="357"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="359"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="372"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="374"/>
         <source>Delete this chat? You can undo for {seconds} seconds.</source>
         <translation>要删除此对话吗？{seconds} 秒内可以撤销。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/main_window.py" line="373"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="375"/>
         <source>Delete these %n chats? You can undo for {seconds} seconds.</source>
         <translation>
             <numerusform>要删除这 %n 个对话吗？{seconds} 秒内可以撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="374"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="376"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="381"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="383"/>
         <source>{problem} The chats were not deleted.</source>
         <translation>{problem} 对话未被删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/main_window.py" line="385"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="387"/>
         <source>Deleted %n chat(s).</source>
         <translation>
             <numerusform>已删除 %n 个对话。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="386"/>
-        <location filename="../../chatdesk/ui/main_window.py" line="397"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="388"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="399"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="396"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="398"/>
         <source>{problem} The deleted chats are kept in the trash; try Undo again.</source>
         <translation>{problem} 已删除的对话仍保留在回收站中；请再次尝试撤销。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="439"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="441"/>
         <source>Wait for the current reply to finish (or press Stop) first.</source>
         <translation>请先等待当前回复完成（或按“停止”）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="472"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="474"/>
         <source>Regenerating with the same settings, but the same text is not guaranteed: {reasons}.</source>
         <translation>正在使用相同设置重新生成，但不保证得到相同的文本：{reasons}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="480"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="482"/>
         <source>Edit message</source>
         <translation>编辑消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="480"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="482"/>
         <source>Your message:</source>
         <translation>你的消息：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="484"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="486"/>
         <source>Your edited text is in the message box.</source>
         <translation>编辑后的文本已放在消息框中。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/main_window.py" line="504"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="506"/>
         <source>{speed} tok/s · first token {ttft} ms · %n token(s)</source>
         <translation>
             <numerusform>{speed} token/秒 · 首个 token {ttft} ms · %n 个 token</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="506"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="508"/>
         <source> · {n} cached</source>
         <translation> · {n} 个来自缓存</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="511"/>
+        <location filename="../../chatdesk/ui/main_window.py" line="513"/>
         <source>Regenerated with the same settings, but the text may differ from the original: the model&apos;s memory of this conversation was rebuilt since that reply (another chat used the model, or ChatDesk restarted).</source>
         <translation>已按相同设置重新生成，但文字可能与原回复不同：自那条回复以来，模型对这段对话的记忆已重新计算（其他对话使用过该模型，或 ChatDesk 重新启动过）。</translation>
     </message>

@@ -42,7 +42,7 @@ from chatdesk.library import Catalog, DownloadCancelled, HubError, LibraryError,
 from chatdesk.ui.background import run_in_background
 from chatdesk.ui.form_parts import field_label, push_button, show_strip, strip_text
 from chatdesk.ui.i18n import localized
-from chatdesk.ui.library_window import human_size
+from chatdesk.ui.library_table import human_size
 
 DATA_ROLE = Qt.ItemDataRole.UserRole + 1
 PROGRESS_STEPS = 1000  # QProgressBar holds an int: bytes of a multi-GB file would overflow it

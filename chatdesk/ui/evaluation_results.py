@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 )
 
 from chatdesk.evaluation.export import dig
-from chatdesk.ui.library_window import human_size
+from chatdesk.ui.library_table import human_size
 
 if TYPE_CHECKING:
     from chatdesk.store.evaluations import EvaluationRecord
