@@ -51,6 +51,25 @@ def store(data_dir):
 
 
 @pytest.fixture(autouse=True)
+def collect_on_the_gui_thread(request):
+    """Qt tests collect garbage on the GUI thread only, as the app does (chatdesk.ui.gc_guard):
+    a window left in a reference cycle by one test was once destroyed by a collection that ran
+    on a thread-pool thread of the next test, and the run died with a segmentation fault."""
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    import gc
+
+    from chatdesk.ui.gc_guard import MainThreadCollector
+
+    request.getfixturevalue("qapp")
+    collector = MainThreadCollector()
+    yield
+    collector.stop()
+    gc.collect()
+
+
+@pytest.fixture(autouse=True)
 def no_leaked_qthreads(request):
     """Fail any test that leaves a QThread running (a leaked worker would outlive its window)."""
     yield

@@ -42,9 +42,13 @@ def run_gui(model: str | None = None, argv: list[str] | None = None) -> int:
     prefs = load_settings()  # unreadable or missing: defaults (never fails)
     i18n.install(app, prefs.language)  # before any widget: they take their words when built
     theme_manager(app, prefs.theme)
+    from chatdesk.ui.gc_guard import MainThreadCollector
+
+    collector = MainThreadCollector(app)  # Qt objects in garbage are destroyed on their own thread
     try:
         return _run(app, model, prefs)
     finally:
+        collector.stop()
         i18n.uninstall(app)  # the application is left as it was found (it may live on, e.g. in tests)
 
 

@@ -1,0 +1,46 @@
+"""Python's cycle collector, run on the GUI thread only.
+
+The cyclic garbage collector runs in whichever thread happens to cross an allocation threshold:
+often a thread-pool task (a search, a library read) or the inference worker. When the garbage it
+finds holds Qt objects — a closed dialog, a finished window caught in a reference cycle through
+a lambda — their C++ destructors then run on that thread, while Qt requires an object to be
+destroyed in the thread it lives in. That crashed the test run once with a segmentation fault
+("Garbage-collecting" in a thread-pool thread). So automatic collection is switched off, and a
+timer on the GUI thread collects whenever the allocation counts say a collection is due (the same
+decisions the collector would make, at most half a second late).
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QObject, QTimer
+
+CHECK_MS = 500
+
+
+class MainThreadCollector(QObject):
+    """Owns the decision to collect; create it once, on the GUI thread, while the app runs."""
+
+    def __init__(self, parent: QObject | None = None, interval_ms: int = CHECK_MS) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainThreadCollector")
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.collect_if_due)
+        self._timer.start()
+
+    def stop(self) -> None:
+        """Hand collection back to Python (the application is about to end, or a test is done)."""
+        self._timer.stop()
+        gc.enable()
+
+    @staticmethod
+    def collect_if_due() -> int:
+        """Collect the oldest generation whose count passed its threshold; the number found."""
+        counts, thresholds = gc.get_count(), gc.get_threshold()
+        for generation in (2, 1, 0):
+            if counts[generation] > thresholds[generation]:
+                return gc.collect(generation)
+        return 0

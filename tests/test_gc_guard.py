@@ -1,0 +1,41 @@
+"""Garbage holding Qt objects is destroyed on the GUI thread, whoever allocates meanwhile."""
+
+from __future__ import annotations
+
+import gc
+import threading
+
+from PySide6.QtCore import QObject
+
+from chatdesk.ui.gc_guard import MainThreadCollector
+
+
+class _Cycle:
+    pass
+
+
+def test_qt_garbage_is_destroyed_on_the_gui_thread(qtbot):
+    collector = MainThreadCollector(interval_ms=20)
+    try:
+        assert not gc.isenabled()
+        where: list[threading.Thread] = []
+        holder = _Cycle()
+        holder.me = holder  # only the cycle collector can free it
+        holder.obj = QObject()
+        holder.obj.destroyed.connect(lambda *_: where.append(threading.current_thread()))
+        del holder
+
+        kept: list[list[int]] = []
+
+        def allocate() -> None:  # a thread-pool task that crosses the collection threshold
+            kept.extend([i] for i in range(gc.get_threshold()[0] * 20))
+
+        worker = threading.Thread(target=allocate)
+        worker.start()
+        worker.join()
+        assert where == []  # nothing collected on the allocating thread
+        qtbot.waitUntil(lambda: bool(where), timeout=10_000)
+        assert where == [threading.main_thread()]
+    finally:
+        collector.stop()
+    assert gc.isenabled()
