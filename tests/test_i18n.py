@@ -9,14 +9,14 @@ chats once, brings up the common notices, opens every dialog the window offers, 
 widget, menu, tool bar, tooltip, placeholder and window title for text that still looks English.
 """
 
+# ruff: noqa: F811  (tests take the `chinese` fixture imported from i18n_support as an argument)
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+from i18n_support import chinese, i18n_tool  # noqa: F401  (chinese is a fixture)
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
 from tests_gui_support import make_window
@@ -31,24 +31,6 @@ from chatdesk.ui.worker import LoadFailure
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _tool():
-    spec = importlib.util.spec_from_file_location("i18n_tool", ROOT / "scripts" / "i18n.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["i18n_tool"] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-i18n_tool = _tool()
-
-
-@pytest.fixture
-def chinese(qapp):
-    before = QLocale()
-    installed = i18n.install(qapp, "zh_CN")
-    yield installed
-    i18n.uninstall(qapp)
-    QLocale.setDefault(before)
 
 
 # ------------------------------------------------------------------------------ the catalogues

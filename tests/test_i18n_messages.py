@@ -6,28 +6,26 @@ window shows them through ``chatdesk.ui.i18n.localized``. Real components: a tru
 the bundled GGUF, a real SQLite file locked by a second connection, the real main window.
 """
 
+# ruff: noqa: F811  (tests take the `chinese` fixture imported from i18n_support as an argument)
 from __future__ import annotations
 
 import copy
-import importlib.util
 import json
 import pickle
 import re
 import sqlite3
-import sys
 import threading
 from pathlib import Path
 
 import pytest
 from fault_server import MODEL_ID, REPLY_PIECES, FaultServer, free_port
-from PySide6.QtCore import QLocale
+from i18n_support import chinese, i18n_tool  # noqa: F401  (chinese is a fixture)
 from PySide6.QtWidgets import QInputDialog
 from tests_gui_support import make_window
 from ui_walk_support import english_left
 
 import ggufcheck
 from chatdesk.store.errors import DatabaseLockedError, humanize
-from chatdesk.ui import i18n
 from chatdesk.ui.i18n import localized
 from translatable import msg, text_of
 
@@ -35,24 +33,6 @@ ROOT = Path(__file__).resolve().parent.parent
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _tool():
-    spec = importlib.util.spec_from_file_location("i18n_tool_messages", ROOT / "scripts" / "i18n.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["i18n_tool_messages"] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-i18n_tool = _tool()
-
-
-@pytest.fixture
-def chinese(qapp):
-    before = QLocale()
-    installed = i18n.install(qapp, "zh_CN")
-    yield installed
-    i18n.uninstall(qapp)
-    QLocale.setDefault(before)
 
 
 @pytest.fixture
