@@ -8,8 +8,9 @@ whatever llama.cpp happens to be installed. So this module
 1. downloads the llama-cpp-python source distribution with ``pip download`` (the package registry,
    nothing else),
 2. unpacks it and configures ``vendor/llama.cpp`` with CMake (the flags from the reference notes,
-   §8: Release, no curl, no tests/examples/server), and
-3. builds only the ``llama-perplexity`` and ``llama-completion`` targets,
+   §8: Release, no curl, no tests/examples), and
+3. builds only the ``llama-perplexity``, ``llama-completion``, ``llama-server`` and ``llama-embedding``
+   targets,
 
 all under a cache folder outside the repository (``~/.cache/chatdesk-bench/`` or
 ``$CHATDESK_BENCH_CACHE``). A finished build is reused: the second call costs nothing.
@@ -37,13 +38,14 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 LLAMA_CPP_PYTHON_VERSION = "0.3.36"
-TARGETS = ("llama-perplexity", "llama-completion")
+TARGETS = ("llama-perplexity", "llama-completion", "llama-server", "llama-embedding")
 CMAKE_FLAGS = (
     "-DCMAKE_BUILD_TYPE=Release",
     "-DLLAMA_CURL=OFF",
     "-DLLAMA_BUILD_TESTS=OFF",
     "-DLLAMA_BUILD_EXAMPLES=OFF",
-    "-DLLAMA_BUILD_SERVER=OFF",
+    # The server target is needed (benchmarks/serve_stream.py); configuring it only adds that target.
+    "-DLLAMA_BUILD_SERVER=ON",
 )
 
 
@@ -51,6 +53,8 @@ CMAKE_FLAGS = (
 class LlamaTools:
     perplexity: str
     completion: str
+    server: str
+    embedding: str
     llama_cpp_python: str
     commit: str | None
     """The vendored llama.cpp commit, when the sdist records it (its git submodule HEAD)."""
@@ -159,6 +163,8 @@ def llama_tools(*, jobs: int | None = None, rebuild: bool = False,
     return LlamaTools(
         perplexity=str(bins["llama-perplexity"]),
         completion=str(bins["llama-completion"]),
+        server=str(bins["llama-server"]),
+        embedding=str(bins["llama-embedding"]),
         llama_cpp_python=version,
         commit=vendored_commit(source),
         source_dir=str(llama_src),
@@ -179,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"llama-perplexity: {tools.perplexity}")
     print(f"llama-completion: {tools.completion}")
+    print(f"llama-server: {tools.server}")
+    print(f"llama-embedding: {tools.embedding}")
     print(json.dumps(asdict(tools)), flush=True)
     return 0
 
