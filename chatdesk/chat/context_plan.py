@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from chatdesk.chat.chat_settings import ChatSettings, resolve
 from chatdesk.engine.base import Engine
+from chatdesk.engine.history import kept_start
 from chatdesk.engine.types import ChatMessage, PromptFormat, PromptPlan
 from chatdesk.settings import AppSettings
 
@@ -64,15 +65,12 @@ def draft_history(store: Store, conversation_id: int | None, chat: ChatSettings,
 def left_out_ids(history: DraftHistory, dropped: int) -> tuple[int, ...]:
     """The stored messages a plan that drops ``dropped`` earliest messages leaves out.
 
-    Both engines keep the system prompt and the newest message, and never start the kept history
-    with an assistant turn: a reply whose question was dropped goes too. Counting those here makes
-    the marked messages exactly the ones missing from the prompt.
+    The engines' own rule (``chatdesk.engine.history.kept_start``) decides, so the marked messages
+    are exactly the ones missing from the prompt.
     """
     start = 1 if history.messages and history.messages[0].role == "system" else 0
     rest = list(range(start, len(history.messages)))
-    first_kept = min(dropped, len(rest) - 1)
-    while len(rest) - first_kept > 1 and history.messages[rest[first_kept]].role == "assistant":
-        first_kept += 1
+    first_kept = kept_start([history.messages[j].role for j in rest], dropped)
     return tuple(i for i in (history.ids[j] for j in rest[:first_kept]) if i is not None)
 
 

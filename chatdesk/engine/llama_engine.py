@@ -42,6 +42,7 @@ from chatdesk.engine.build_info import build_facts
 from chatdesk.engine.detokenize import PieceDecoder, StreamDecoder
 from chatdesk.engine.errors import ContextOverflowError, GenerationError, ModelLoadError
 from chatdesk.engine.gguf_check import GGUFSummary, check_gguf
+from chatdesk.engine.history import MIN_REPLY_TOKENS, kept, reply_reserve, split_system
 from chatdesk.engine.kv_plan import EVAL_CHUNK, KVState, ReusePlan
 from chatdesk.engine.prompt import PlainPrompt, RenderedPrompt, TemplatePrompt
 from chatdesk.engine.sampling import SamplerChain
@@ -61,7 +62,6 @@ from translatable import msg
 
 log = logging.getLogger(__name__)
 
-MIN_REPLY_TOKENS = 16
 DECODE_ABORTED = 2
 
 # ----------------------------------------------------------------------------- llama.cpp logging
@@ -404,27 +404,23 @@ class LlamaEngine:
     ) -> tuple[list[int], RenderedPrompt, int, int]:
         """Choose the newest history that fits: (tokens, rendered, dropped messages, reply budget).
 
-        The system prompt and the newest message always stay; older turns are dropped first.
-        The budget is the *trained* context (or a smaller per-chat limit), never llama.cpp's
+        The trimming rule is ``chatdesk.engine.history``'s, shared with the remote engine and the
+        context meter; here the count is searched with exact token counts. The budget is the *trained* context (or a smaller per-chat limit), never llama.cpp's
         padded n_ctx. ``prefix_tokens``, when given, are the exact ids of ``assistant_prefix``.
         """
         assert self._info is not None
         renderer = self._renderer(fmt)
         budget = min(self._info.n_ctx, context_limit) if context_limit else self._info.n_ctx
-        reserve = max(MIN_REPLY_TOKENS, min(max_tokens, budget // 4))
-        system = [m for m in messages[:1] if m.role == "system"]
-        rest = list(messages[len(system):])
-        if not rest:
-            raise GenerationError(msg("There is no message to answer."))
+        reserve = reply_reserve(max_tokens, budget)
+        system, rest = split_system(messages)
+        roles = [m.role for m in rest]
         sep = " " if isinstance(renderer, PlainPrompt) and renderer.fmt.mode == "chat" and assistant_prefix else ""
 
         def attempt(drop: int) -> tuple[list[int], RenderedPrompt, int]:
             """Render without the ``drop`` oldest messages (and an answer whose question went)."""
-            kept = rest[drop:]
-            while len(kept) > 1 and kept[0].role == "assistant":
-                kept = kept[1:]
-            left_out = len(rest) - len(kept)
-            rendered = renderer.render(system + kept)
+            stay = kept(rest, roles, drop)
+            left_out = len(rest) - len(stay)
+            rendered = renderer.render(system + stay)
             if prefix_tokens:
                 base = rendered if not sep else replace(rendered, text=rendered.text + sep)
                 return self.tokenize(base) + list(prefix_tokens), replace(rendered, text=base.text + assistant_prefix), left_out

@@ -43,6 +43,7 @@ from typing import Any
 import httpx2
 
 from chatdesk.engine.errors import GenerationError
+from chatdesk.engine.history import MIN_REPLY_TOKENS, kept_start, reply_reserve, split_system
 from chatdesk.engine.openai_http import (
     CONNECT_TIMEOUT_S,
     CONTROL_TIMEOUT_S,
@@ -89,7 +90,6 @@ ProgressCallback = Callable[[float], None]
 
 READ_TIMEOUT_S = 300.0  # the longest silence accepted from a server (a long prompt on a slow GPU)
 STOP_POLL_S = 0.05  # how often a waiting generate() looks at the stop Event
-MIN_REPLY_TOKENS = 16
 ASSUMED_CONTEXT = 4096  # when the server does not say (documented in docs/remote.md)
 LLAMA_CPP_PYTHON_DEFAULT_CONTEXT = 2048  # llama-cpp-python's server default --n_ctx
 MESSAGE_OVERHEAD_TOKENS = 4  # role markers a chat template adds per message, before calibration
@@ -415,15 +415,13 @@ class RemoteEngine:
     ) -> tuple[list[ChatMessage], int, int, int, int, int]:
         """Newest history that fits: (kept messages, dropped, prompt tokens, context, reply budget, raw sum).
 
-        Mirrors the local engine: the system prompt and the newest message always stay, older
-        turns go first. Counts are estimates (the chat template is applied on the server).
+        The trimming rule is ``chatdesk.engine.history``'s, as in the local engine; counts are
+        estimates (the chat template is applied on the server).
         """
         context = conn.n_ctx if not context_limit else max(64, min(conn.n_ctx, context_limit))
-        reserve = max(MIN_REPLY_TOKENS, min(max_tokens, context // 4))
-        system = [m for m in messages[:1] if m.role == "system"]
-        rest = list(messages[len(system):])
-        if not rest:
-            raise GenerationError(msg("There is no message to answer."))
+        reserve = reply_reserve(max_tokens, context)
+        system, rest = split_system(messages)
+        roles = [m.role for m in rest]
         with conn.lock:
             cal = replace(conn.calibration)
 
@@ -431,29 +429,23 @@ class RemoteEngine:
             raw, exact = self._raw_count(conn, text)
             return (raw if exact else raw * cal.scale) + cal.overhead, raw
 
-        total = float(PROMPT_OVERHEAD_TOKENS)
-        raw_sum = 0
-        for m in system:
-            c, r = cost(m.content)
-            total, raw_sum = total + c, raw_sum + r
-        if assistant_prefix:
-            c, r = cost(assistant_prefix)
-            total, raw_sum = total + c, raw_sum + r
-        kept: list[tuple[ChatMessage, float, int]] = []
-        for m in reversed(rest):
-            c, r = cost(m.content)
-            if kept and total + c + reserve > context:
+        base, base_raw = float(PROMPT_OVERHEAD_TOKENS), 0
+        for text in [m.content for m in system] + ([assistant_prefix] if assistant_prefix else []):
+            c, r = cost(text)
+            base, base_raw = base + c, base_raw + r
+        costs = [cost(m.content) for m in rest]
+        # The newest messages that fit (the newest always), then the shared rule for what stays.
+        total, fitting = base, 0
+        for c, _r in reversed(costs):
+            if fitting and total + c + reserve > context:
                 break
-            kept.append((m, c, r))
-            total, raw_sum = total + c, raw_sum + r
-        kept.reverse()
-        while len(kept) > 1 and kept[0][0].role == "assistant":
-            _, c, r = kept.pop(0)
-            total, raw_sum = total - c, raw_sum - r
-        dropped = len(rest) - len(kept)
+            total, fitting = total + c, fitting + 1
+        start = kept_start(roles, len(rest) - fitting)
+        total = base + sum(c for c, _r in costs[start:])
+        raw_sum = base_raw + sum(r for _c, r in costs[start:])
         prompt = math.ceil(total - 1e-6)
         budget = max(0, min(max_tokens, context - prompt))
-        return system + [m for m, _, _ in kept], dropped, prompt, context, budget, raw_sum
+        return system + rest[start:], start, prompt, context, budget, raw_sum
 
     def plan(
         self,
