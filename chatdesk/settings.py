@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from chatdesk import paths
+from chatdesk.atomic import write_bytes_atomic
 from chatdesk.engine.types import LoadSettings, PromptFormat, SamplingSettings
 
 DEFAULT_SYSTEM_PROMPT = "You are a helpful, concise assistant."
@@ -95,6 +96,4 @@ def save_settings(settings: AppSettings, path: Path | None = None) -> None:
     path = path or paths.settings_path()
     data = asdict(settings)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False), "utf-8")
-    tmp.replace(path)
+    write_bytes_atomic(path, json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8"))

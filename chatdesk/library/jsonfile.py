@@ -10,47 +10,28 @@ platform) serialises writers across processes.
 from __future__ import annotations
 
 import json
-import os
-import stat
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from chatdesk.atomic import write_bytes_atomic
 from chatdesk.library.errors import LibraryError
 from translatable import msg
 
 LOCK_TIMEOUT_S = 30.0
 
 
-def write_json_atomic(path: Path, data: Any, *, durable: bool = True) -> None:
+def write_json_atomic(path: Path, data: Any, *, durable: bool = True, mode: int | None = None) -> None:
     """Replace ``path`` with ``data`` as UTF-8 JSON; the old file stays whole if anything fails.
 
     ``durable=False`` skips the fsync, for files whose loss after a power cut costs only time
-    (a download sidecar: without it the partial file is discarded and fetched again).
+    (a download sidecar: without it the partial file is discarded and fetched again); ``mode``
+    forces the file's permissions (the API-key file: 0600 from its first byte).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            if hasattr(os, "fchmod"):  # mkstemp makes 0600; keep the usual mode of a data file
-                try:
-                    os.fchmod(fh.fileno(), stat.S_IMODE(path.stat().st_mode))
-                except OSError:
-                    os.fchmod(fh.fileno(), 0o644)
-            fh.write(payload)
-            fh.flush()
-            if durable:
-                os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_bytes_atomic(path, payload, durable=durable, mode=mode)
 
 
 def read_json(path: Path) -> Any:

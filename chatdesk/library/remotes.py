@@ -277,9 +277,8 @@ class Remotes:
 
     def _write_key_file(self, keys: dict[str, str]) -> None:
         with locked(self.key_file):
-            # write_json_atomic writes through mkstemp, which creates the file 0600 before any
-            # byte of a key is in it; the chmod covers filesystems that ignore that mode.
-            write_json_atomic(self.key_file, {"version": FORMAT_VERSION, "keys": keys})
+            # 0600 from the first byte of a key (mkstemp); the chmod covers filesystems that ignore modes.
+            write_json_atomic(self.key_file, {"version": FORMAT_VERSION, "keys": keys}, mode=0o600)
             self._restrict(self.key_file)
 
     @staticmethod

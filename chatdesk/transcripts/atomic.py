@@ -1,37 +1,22 @@
-"""Crash-safe file writes: the target is either the complete new file or untouched.
+"""Transcript and export writes: ``chatdesk.atomic``'s crash-safe write, with failures in words.
 
-Data goes to a temporary file in the same folder (so the final rename stays
-on one file system), is fsynced, then ``os.replace``d over the target.  On
-any failure the temporary file is removed and a :class:`TranscriptError`
-with a message fit for the user is raised.
+On any failure nothing is written and a :class:`TranscriptError` with a message fit for the user
+(disk full, read-only, no such folder …) is raised.
 """
 
 from __future__ import annotations
 
 import errno
 import os
-import stat
-import tempfile
 from pathlib import Path
 
+from chatdesk.atomic import write_bytes_atomic
 from translatable import msg
 
 from .errors import TranscriptError
 
 _DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _NO_PERMISSION = {errno.EACCES, errno.EPERM, errno.EROFS}
-
-
-def _default_mode() -> int:
-    """0o666 minus the umask, read without calling os.umask (which is racy in threads)."""
-    try:
-        with open("/proc/self/status", encoding="ascii", errors="replace") as f:
-            for line in f:
-                if line.startswith("Umask:"):
-                    return 0o666 & ~int(line.split()[1], 8)
-    except (OSError, ValueError, IndexError):
-        pass
-    return 0o644
 
 
 def _message(exc: OSError, path: Path) -> str:
@@ -62,54 +47,13 @@ def _message(exc: OSError, path: Path) -> str:
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically; raise TranscriptError on failure."""
+    """Write ``data`` to ``path`` atomically (``chatdesk.atomic``); raise TranscriptError on failure."""
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise TypeError("write_atomic expects bytes")
     target = Path(os.path.abspath(os.fspath(path)))
     if target.is_dir():
         raise TranscriptError(_message(IsADirectoryError(errno.EISDIR, "Is a directory"), target))
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:100]}.", suffix=".part", dir=target.parent)
+        write_bytes_atomic(target, data)
     except OSError as exc:
         raise TranscriptError(_message(exc, target)) from exc
-    try:
-        try:
-            view = memoryview(data).cast("B")
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            try:  # keep the permissions an existing file had; else a normal new file's
-                mode = stat.S_IMODE(os.stat(target).st_mode)
-            except OSError:
-                mode = _default_mode()
-            if hasattr(os, "fchmod"):
-                os.fchmod(fd, mode)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, target)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):
-            raise TranscriptError(_message(exc, target)) from exc
-        raise
-    _fsync_dir(target.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); best effort, the file is already complete."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
