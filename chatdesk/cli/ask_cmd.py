@@ -10,15 +10,13 @@ text. Any failure exits non-zero with a sentence, the user's turn kept.
 from __future__ import annotations
 
 import argparse
-import os
 import signal
 import sys
 import threading
 from pathlib import Path
 
 from chatdesk.cli.common import CommandError, add_data_dir, open_store
-
-API_KEY_ENV = "CHATDESK_API_KEY"
+from chatdesk.library.resolve import API_KEY_ENV
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -124,13 +122,14 @@ def _source(args: argparse.Namespace, settings, store):  # type: ignore[no-untyp
     from chatdesk.engine.openai_http import normalize_base_url
     from chatdesk.engine.types import LocalSource, RemoteSource
     from chatdesk.library import Catalog, LibraryError
+    from chatdesk.library.resolve import endpoint_id_for, source_for_entry
 
     if args.remote:
         try:
             base = normalize_base_url(args.remote)
         except ValueError as exc:  # its message already says what is wrong with the address
             raise CommandError(str(exc)) from exc
-        return RemoteSource(base, args.remote_model, _endpoint_id_for(base))
+        return RemoteSource(base, args.remote_model, endpoint_id_for(base))
     if args.model:
         path = Path(args.model).expanduser()
         if not path.is_file():
@@ -146,23 +145,16 @@ def _source(args: argparse.Namespace, settings, store):  # type: ignore[no-untyp
             entry = None
             if wanted and "#" in wanted and wanted.startswith("http"):
                 base, _, model = wanted.partition("#")
-                return RemoteSource(base, model, _endpoint_id_for(base))
+                return RemoteSource(base, model, endpoint_id_for(base))
             if wanted and Path(wanted).is_file():
                 return LocalSource(wanted, settings.load)
             entry = catalog.default()
     except LibraryError as exc:
         raise CommandError(str(exc)) from exc
-    if entry.source == "remote":
-        return RemoteSource(entry.remote_url, entry.remote_model, _endpoint_id_for(entry.remote_url))
-    if not entry.usable:
-        raise CommandError(f"The model {entry.name} cannot be used: {entry.problem or 'its file is missing'}.")
-    return LocalSource(str(entry.path), settings.load)
-
-
-def _endpoint_id_for(base_url: str) -> str | None:
-    from chatdesk.library.remotes import Remotes
-
-    return next((e.id for e in Remotes().endpoints() if e.base_url == base_url), None)
+    try:
+        return source_for_entry(entry, settings.load)
+    except LibraryError as exc:
+        raise CommandError(str(exc)) from exc
 
 
 def _load(source):  # type: ignore[no-untyped-def]
@@ -172,14 +164,9 @@ def _load(source):  # type: ignore[no-untyped-def]
 
     if isinstance(source, RemoteSource):
         from chatdesk.engine.remote import RemoteEngine
-        from chatdesk.library.remotes import Remotes
+        from chatdesk.library.resolve import api_key_for
 
-        remotes = Remotes()
-
-        def key_for(endpoint_id: str | None) -> str | None:
-            return remotes.api_key(endpoint_id) if endpoint_id else os.environ.get(API_KEY_ENV)
-
-        engine = RemoteEngine(key_for)
+        engine = RemoteEngine(api_key_for)
         return engine, engine.load(source)
     from chatdesk.engine.llama_engine import LlamaEngine
 
