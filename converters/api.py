@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 import ggufcheck
+from translatable import msg
 
 from .errors import BadInputError, ConversionError, InvalidGGUFError, MissingDependencyError
 from .gguf_output import Provenance, write_gguf
@@ -170,11 +171,10 @@ def _context(ckpt: Checkpoint, context: int | None) -> int | None:
     if context is None:
         return None
     if isinstance(context, bool) or not isinstance(context, int) or context < 1:
-        raise BadInputError(f"context length must be a positive integer, got {context!r}")
+        raise BadInputError(msg("context length must be a positive integer, got {context!r}", context=context))
     if context > ckpt.hparams.n_ctx:
         raise BadInputError(
-            f"context length {context} exceeds the model's {ckpt.hparams.n_ctx} learned positions "
-            "(GPT-2 cannot attend beyond its position table)"
+            msg("context length {context} exceeds the model's {n_ctx} learned positions (GPT-2 cannot attend beyond its position table)", context=context, n_ctx=ckpt.hparams.n_ctx)
         )
     return context
 
@@ -219,9 +219,9 @@ def convert(
     qt = quant_type(qtype)
     out = Path(out).expanduser()
     if out.is_dir():
-        raise BadInputError(f"output {out} is a folder; give a file name such as model.gguf")
+        raise BadInputError(msg("output {out} is a folder; give a file name such as model.gguf", out=out))
     if not out.parent.is_dir():
-        raise BadInputError(f"output folder {out.parent} does not exist")
+        raise BadInputError(msg("output folder {parent} does not exist", parent=out.parent))
     report(0.0, "reading checkpoint")
     ckpt = open_checkpoint(src, tokenizer)
     temps: list[Path] = []
@@ -247,11 +247,11 @@ def convert(
         if fallback:
             rows = sorted({s[-1] for n, s in matrices if n in fallback})
             n_proj = 4 * ckpt.hparams.n_layer
-            msg = (f"fallback quantization: {len(fallback)} of {n_proj} projection matrices have rows of "
-                   f"{', '.join(map(str, rows))} values, not a multiple of {qt.block}, so llama.cpp stores them "
-                   f"as {qt.fallback} (or similar) instead of {qt.nominal}")
-            notes.append(msg)
-            report(0.09, msg)
+            note = (f"fallback quantization: {len(fallback)} of {n_proj} projection matrices have rows of "
+                    f"{', '.join(map(str, rows))} values, not a multiple of {qt.block}, so llama.cpp stores them "
+                    f"as {qt.fallback} (or similar) instead of {qt.nominal}")
+            notes.append(note)
+            report(0.09, note)
         def provenance() -> Provenance:
             return Provenance(
                 source_format=ckpt.format,
@@ -374,14 +374,13 @@ def verify(
     try:
         from llama_cpp import Llama  # noqa: PLC0415
     except ImportError:
-        raise MissingDependencyError("verification needs llama-cpp-python (pip install llama-cpp-python)") from None
+        raise MissingDependencyError(msg("verification needs llama-cpp-python (pip install llama-cpp-python)")) from None
     ckpt = open_checkpoint(src, tokenizer)
     try:
         vocab = ckpt.vocab()
         if info.n_vocab != len(vocab.tokens):
             raise BadInputError(
-                f"{gguf_path.name} has {info.n_vocab} tokens but {ckpt.path.name} with its tokenizer gives "
-                f"{len(vocab.tokens)}; they are not the same model"
+                msg("{name} has {n_vocab} tokens but {name2} with its tokenizer gives {n_tokens}; they are not the same model", name=gguf_path.name, n_vocab=info.n_vocab, name2=ckpt.path.name, n_tokens=len(vocab.tokens))
             )
         ref = ReferenceGPT2(load_source_weights(ckpt), ckpt.hparams, ckpt.layout, ckpt.untied_head)
         ctx = info.context_length
@@ -413,7 +412,7 @@ def verify(
             details.append({"n_tokens": len(ids), "max_abs_diff": float(d.max()), "top1_agreement": float(agree.mean())})
         llm.close()
         if not used:
-            raise BadInputError("none of the prompts produced any tokens with this vocabulary")
+            raise BadInputError(msg("none of the prompts produced any tokens with this vocabulary"))
         all_d = np.concatenate([d.ravel() for d in diffs])
         all_top = np.concatenate(tops)
         ft = info.file_type

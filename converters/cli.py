@@ -20,6 +20,8 @@ import json
 import sys
 from collections.abc import Sequence
 
+from translatable import text_of, to_data
+
 from .errors import ConversionError
 from .quant_types import QUANT_TYPES
 
@@ -85,8 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     def fail(message: str, code: int) -> int:
         print(f"chatdesk-convert: error: {message}", file=sys.stderr)
-        if json_mode:
-            _emit({"error": message, "exit_code": code})
+        if json_mode:  # the template and params travel too, so the window can show it in its language
+            _emit({"error": str(message), "exit_code": code, **to_data(message)})
         return code
 
     parser = build_parser()
@@ -155,7 +157,7 @@ def _run(args: argparse.Namespace, fail, api) -> int:
             print(result.output)
         return code
     except ConversionError as exc:
-        return fail(str(exc), exc.exit_code)
+        return fail(text_of(exc), exc.exit_code)
     except KeyboardInterrupt:
         return fail("interrupted", EXIT_FAILED)
     except MemoryError:

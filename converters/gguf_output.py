@@ -20,6 +20,8 @@ from pathlib import Path
 import gguf
 import numpy as np
 
+from translatable import msg
+
 from .errors import ConversionError
 from .hparams import GPT2Hparams
 from .tensor_map import PlannedTensor
@@ -51,7 +53,7 @@ def materialize(t: PlannedTensor, reader, dtype: np.dtype) -> np.ndarray:
         return np.zeros(t.out_shape, dtype=dtype)
     arr = reader.read(t.source_name)
     if tuple(arr.shape) != t.source_shape:
-        raise ConversionError(f"{t.source_name}: read shape {arr.shape} differs from header shape {t.source_shape}")
+        raise ConversionError(msg("{source_name}: read shape {shape} differs from header shape {source_shape}", source_name=t.source_name, shape=arr.shape, source_shape=t.source_shape))
     if t.transpose:
         arr = arr.T
     if t.take_rows is not None:
@@ -63,7 +65,7 @@ def materialize(t: PlannedTensor, reader, dtype: np.dtype) -> np.ndarray:
         out[n:] = 0
     del arr
     if out.shape != t.out_shape:  # pragma: no cover - guarded by the plan
-        raise ConversionError(f"{t.gguf_name}: produced {out.shape}, expected {t.out_shape}")
+        raise ConversionError(msg("{gguf_name}: produced {shape}, expected {out_shape}", gguf_name=t.gguf_name, shape=out.shape, out_shape=t.out_shape))
     return out
 
 

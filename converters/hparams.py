@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from translatable import msg
+
 from .errors import BadInputError
 
 
@@ -32,14 +34,13 @@ class GPT2Hparams:
             # numpy integers break gguf's typed writers (reference §3.1), and a
             # zero or negative size can only mean a corrupt configuration.
             if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-                raise BadInputError(f"model setting {field}={value!r} is not a positive integer")
+                raise BadInputError(msg("model setting {field}={value!r} is not a positive integer", field=field, value=value))
         if self.n_embd % self.n_head:
             raise BadInputError(
-                f"n_embd={self.n_embd} is not divisible by n_head={self.n_head}; "
-                "GPT-2 attention needs equal-sized heads"
+                msg("n_embd={n_embd} is not divisible by n_head={n_head}; GPT-2 attention needs equal-sized heads", n_embd=self.n_embd, n_head=self.n_head)
             )
         if self.gelu not in ("tanh", "erf"):
-            raise BadInputError(f"unknown GELU variant {self.gelu!r}")
+            raise BadInputError(msg("unknown GELU variant {gelu!r}", gelu=self.gelu))
 
     @property
     def head_dim(self) -> int:

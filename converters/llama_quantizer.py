@@ -17,6 +17,8 @@ import os
 import re
 from pathlib import Path
 
+from translatable import msg
+
 from .errors import ConversionError, MissingDependencyError
 
 
@@ -25,8 +27,7 @@ def _import_llama_cpp():
         import llama_cpp  # noqa: PLC0415
     except ImportError:
         raise MissingDependencyError(
-            "quantized output types need llama-cpp-python (pip install llama-cpp-python); "
-            "f32 and f16 work without it"
+            msg("quantized output types need llama-cpp-python (pip install llama-cpp-python); f32 and f16 work without it")
         ) from None
     return llama_cpp
 
@@ -51,7 +52,7 @@ def llama_quantize(src: Path, dst: Path, file_type: int, nthread: int | None = N
     text = log.getvalue()
     if rc != 0:
         tail = " ".join(text.strip().splitlines()[-3:])[-400:]
-        raise ConversionError(f"llama.cpp quantization failed (code {rc}): {tail or 'no details'}")
+        raise ConversionError(msg("llama.cpp quantization failed (code {rc}): {value}", rc=rc, value=tail or 'no details'))
     return text
 
 

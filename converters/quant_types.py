@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from translatable import msg
+
 # bits per weight of ggml tensor types
 BPW = {
     "F32": 32.0, "F16": 16.0, "Q8_0": 8.5, "Q6_K": 6.5625, "Q5_1": 6.0, "Q5_0": 5.5,
@@ -57,7 +59,7 @@ def quant_type(name: str) -> QuantType:
 
     q = QUANT_TYPES.get(name.lower())
     if q is None:
-        raise BadInputError(f"unknown output type {name!r}; choose one of: {', '.join(QUANT_TYPES)}")
+        raise BadInputError(msg("unknown output type {name!r}; choose one of: {value}", name=name, value=', '.join(QUANT_TYPES)))
     return q
 
 

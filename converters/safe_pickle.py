@@ -13,6 +13,8 @@ import pickle
 from pathlib import Path
 from typing import Any
 
+from translatable import msg
+
 from .errors import BadInputError
 
 _ALLOWED = {("builtins", n) for n in ("dict", "int", "str", "list", "tuple")}
@@ -32,15 +34,15 @@ def load_meta_pkl(path: Path) -> dict:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise BadInputError(f"cannot read {path}: {exc.strerror}") from None
+        raise BadInputError(msg("cannot read {path}: {strerror}", path=path, strerror=exc.strerror)) from None
     if len(data) > _MAX_META_BYTES:
-        raise BadInputError(f"{path} is {len(data)} bytes, far too large for a character vocabulary")
+        raise BadInputError(msg("{path} is {n_data} bytes, far too large for a character vocabulary", path=path, n_data=len(data)))
     try:
         obj = _RestrictedUnpickler(io.BytesIO(data)).load()
     except pickle.UnpicklingError as exc:
-        raise BadInputError(f"{path} was refused: {exc} (only plain dicts of ints/strings are loaded)") from None
+        raise BadInputError(msg("{path} was refused: {exc} (only plain dicts of ints/strings are loaded)", path=path, exc=exc)) from None
     except Exception as exc:  # noqa: BLE001 - any malformed pickle: EOFError, ValueError, KeyError, ...
-        raise BadInputError(f"{path} is not a readable meta.pkl ({type(exc).__name__}: {exc})") from None
+        raise BadInputError(msg("{path} is not a readable meta.pkl ({name__}: {exc})", path=path, name__=type(exc).__name__, exc=exc)) from None
     if not isinstance(obj, dict):
-        raise BadInputError(f"{path} holds a {type(obj).__name__}, not nanoGPT's meta dict")
+        raise BadInputError(msg("{path} holds a {name__}, not nanoGPT's meta dict", path=path, name__=type(obj).__name__))
     return obj

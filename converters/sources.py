@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from translatable import msg
+
 from .errors import BadInputError
 from .hparams import GPT2Hparams
 from .tensor_map import SourceLayout, canonical_name, is_dropped_buffer
@@ -75,32 +77,30 @@ def _listing(folder: Path) -> str:
 def open_checkpoint(src: str | Path, tokenizer: str | Path | None = None) -> Checkpoint:
     src = Path(src).expanduser()
     if not src.exists():
-        raise BadInputError(f"{src} does not exist")
+        raise BadInputError(msg("{src} does not exist", src=src))
     tok = Path(tokenizer).expanduser() if tokenizer is not None else None
     if tok is not None and not tok.exists():
-        raise BadInputError(f"tokenizer path {tok} does not exist")
+        raise BadInputError(msg("tokenizer path {tok} does not exist", tok=tok))
     if src.is_dir():
         if (src / "config.json").is_file():
             return _open_hf(src, tok)
         if (src / "ckpt.pt").is_file():
             return _open_nanogpt(src / "ckpt.pt", tok)
         raise BadInputError(
-            f"{src} is neither a Hugging Face GPT-2 folder (no config.json) nor a nanoGPT output folder "
-            f"(no ckpt.pt); it contains: {_listing(src)}"
+            msg("{src} is neither a Hugging Face GPT-2 folder (no config.json) nor a nanoGPT output folder (no ckpt.pt); it contains: {value}", src=src, value=_listing(src))
         )
     name = src.name
     if name == "config.json" or name.endswith(".safetensors") or name.endswith(".safetensors.index.json") \
             or name.startswith("pytorch_model"):
         if (src.parent / "config.json").is_file():
             return _open_hf(src.parent, tok)
-        raise BadInputError(f"{name} looks like Hugging Face weights but there is no config.json beside it")
+        raise BadInputError(msg("{name} looks like Hugging Face weights but there is no config.json beside it", name=name))
     with open(src, "rb") as fh:
         magic = fh.read(4)
     if name.endswith(_TORCH_SUFFIXES) or magic[:2] == b"PK" or magic[:1] == b"\x80":
         return _open_nanogpt(src, tok)
     raise BadInputError(
-        f"{src} is not a recognised checkpoint: expected a Hugging Face GPT-2 folder (config.json + "
-        "model.safetensors or pytorch_model.bin) or a nanoGPT ckpt.pt"
+        msg("{src} is not a recognised checkpoint: expected a Hugging Face GPT-2 folder (config.json + model.safetensors or pytorch_model.bin) or a nanoGPT ckpt.pt", src=src)
     )
 
 
@@ -118,7 +118,7 @@ _GELU = {"gelu_new": "tanh", "gelu_pytorch_tanh": "tanh", "gelu_fast": "tanh", "
 def _int(cfg: dict, key: str, where: str) -> int:
     value = cfg.get(key)
     if not isinstance(value, int) or isinstance(value, bool):
-        raise BadInputError(f"{where}: '{key}' is missing or not an integer ({value!r})")
+        raise BadInputError(msg("{where}: '{key}' is missing or not an integer ({value!r})", where=where, key=key, value=value))
     return value
 
 
@@ -127,27 +127,27 @@ def _open_hf(folder: Path, tok: Path | None) -> Checkpoint:
     try:
         cfg = json.loads((folder / "config.json").read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BadInputError(f"{where} is not valid JSON: {exc}") from None
+        raise BadInputError(msg("{where} is not valid JSON: {exc}", where=where, exc=exc)) from None
     if not isinstance(cfg, dict):
-        raise BadInputError(f"{where} is not a JSON object")
+        raise BadInputError(msg("{where} is not a JSON object", where=where))
     model_type = cfg.get("model_type")
     archs = cfg.get("architectures") or []
     if model_type != "gpt2":
         what = f"a '{model_type}' model" if model_type else "a model without 'model_type'"
         arch_text = f" ({', '.join(map(str, archs))})" if archs else ""
         raise BadInputError(
-            f"{where} describes {what}{arch_text}; only GPT-2 checkpoints (model_type 'gpt2') can be converted"
+            msg("{where} describes {what}{arch_text}; only GPT-2 checkpoints (model_type 'gpt2') can be converted", where=where, what=what, arch_text=arch_text)
         )
     for key, bad, what in _UNSUPPORTED_HF:
         if cfg.get(key, not bad) == bad:
-            raise BadInputError(f"{where}: {key}={bad} ({what}) cannot be represented by llama.cpp's gpt2 graph")
+            raise BadInputError(msg("{where}: {key}={bad} ({what}) cannot be represented by llama.cpp's gpt2 graph", where=where, key=key, bad=bad, what=what))
     act = cfg.get("activation_function", "gelu_new")
     if act not in _GELU:
-        raise BadInputError(f"{where}: activation_function '{act}' is not GELU; llama.cpp's gpt2 graph uses GELU")
+        raise BadInputError(msg("{where}: activation_function '{act}' is not GELU; llama.cpp's gpt2 graph uses GELU", where=where, act=act))
     n_embd = _int(cfg, "n_embd", where)
     n_ctx = cfg.get("n_positions", cfg.get("n_ctx"))
     if not isinstance(n_ctx, int):
-        raise BadInputError(f"{where}: neither 'n_positions' nor 'n_ctx' is set")
+        raise BadInputError(msg("{where}: neither 'n_positions' nor 'n_ctx' is set", where=where))
     n_inner = cfg.get("n_inner")
     hp = GPT2Hparams(
         n_layer=_int(cfg, "n_layer", where),
@@ -172,7 +172,7 @@ def _open_hf(folder: Path, tok: Path | None) -> Checkpoint:
         try:
             weight_map = json.loads(idx_path.read_text(encoding="utf-8"))["weight_map"]
         except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise BadInputError(f"{idx_path.name} is not a valid shard index: {exc}") from None
+            raise BadInputError(msg("{name} is not a valid shard index: {exc}", name=idx_path.name, exc=exc)) from None
         files = []
         for shard in weight_map.values():
             p = folder / shard
@@ -180,7 +180,7 @@ def _open_hf(folder: Path, tok: Path | None) -> Checkpoint:
                 files.append(p)
         missing = [p.name for p in files if not p.is_file()]
         if missing:
-            raise BadInputError(f"{idx_path.name} lists shards that are missing: {', '.join(missing)}")
+            raise BadInputError(msg("{name} lists shards that are missing: {value}", name=idx_path.name, value=', '.join(missing)))
         if idx_path is index:
             reader = SafetensorsReader(files)
         else:
@@ -190,23 +190,20 @@ def _open_hf(folder: Path, tok: Path | None) -> Checkpoint:
         reader = TorchStateDictReader([_bare_state_dict(torch_bin)], torch_bin.name)
     else:
         raise BadInputError(
-            f"{folder} has config.json but no weights: expected model.safetensors, "
-            f"model.safetensors.index.json or pytorch_model.bin (found: {_listing(folder)})"
+            msg("{folder} has config.json but no weights: expected model.safetensors, model.safetensors.index.json or pytorch_model.bin (found: {value})", folder=folder, value=_listing(folder))
         )
 
     shapes = reader.shapes()
     canon = {canonical_name(k) for k in shapes}
     tied = bool(cfg.get("tie_word_embeddings", True))
     if not tied and "lm_head.weight" not in canon:
-        raise BadInputError(f"{where} says the output head is not tied, but lm_head.weight is missing")
+        raise BadInputError(msg("{where} says the output head is not tied, but lm_head.weight is missing", where=where))
 
     tok_path = tok if tok is not None else folder
     tj, vj, mt = find_bpe_files(tok_path)
     if tj is None and not (vj and mt):
         raise BadInputError(
-            f"no tokenizer for {folder.name}: expected tokenizer.json or vocab.json + merges.txt "
-            f"in {tok_path} (found: {_listing(tok_path if tok_path.is_dir() else tok_path.parent)}); "
-            "pass --tokenizer PATH"
+            msg("no tokenizer for {name}: expected tokenizer.json or vocab.json + merges.txt in {tok_path} (found: {value}); pass --tokenizer PATH", name=folder.name, tok_path=tok_path, value=_listing(tok_path if tok_path.is_dir() else tok_path.parent))
         )
     name = cfg.get("_name_or_path") or folder.name
     return Checkpoint(
@@ -229,7 +226,7 @@ def _bare_state_dict(path: Path) -> dict:
     if isinstance(obj, dict) and "state_dict" in obj and isinstance(obj["state_dict"], dict):
         obj = obj["state_dict"]
     if not isinstance(obj, dict):
-        raise BadInputError(f"{path.name} does not contain a state dict")
+        raise BadInputError(msg("{name} does not contain a state dict", name=path.name))
     return obj
 
 
@@ -255,28 +252,27 @@ def _open_nanogpt(path: Path, tok: Path | None) -> Checkpoint:
         if isinstance(obj, dict) and any(canonical_name(str(k)).startswith("h.0.") for k in obj):
             hint = "; it looks like a bare GPT-2 state dict: put it in a folder with its config.json as pytorch_model.bin"
         raise BadInputError(
-            f"{path.name} is a PyTorch file but not a nanoGPT checkpoint (expected keys 'model' and "
-            f"'model_args', found {keys}){hint}"
+            msg("{name} is a PyTorch file but not a nanoGPT checkpoint (expected keys 'model' and 'model_args', found {keys}){hint}", name=path.name, keys=keys, hint=hint)
         )
     args = obj["model_args"]
     sd = obj["model"]
     if not isinstance(args, dict) or not isinstance(sd, dict):
-        raise BadInputError(f"{path.name}: 'model' and 'model_args' must be dicts")
+        raise BadInputError(msg("{name}: 'model' and 'model_args' must be dicts", name=path.name))
     reader = TorchStateDictReader([sd], path.name)
     shapes = reader.shapes()
     by_canon = {canonical_name(k): v for k, v in shapes.items()}
     where = f"{path.name} model_args"
     n_embd = _int(args, "n_embd", where)
     if "wpe.weight" not in by_canon or "wte.weight" not in by_canon:
-        raise BadInputError(f"{path.name}: the state dict has no transformer.wte/wpe weights; is it a GPT model?")
+        raise BadInputError(msg("{name}: the state dict has no transformer.wte/wpe weights; is it a GPT model?", name=path.name))
     block_size = int(by_canon["wpe.weight"][0])
     if isinstance(args.get("block_size"), int) and args["block_size"] != block_size:
         raise BadInputError(
-            f"{where}: block_size={args['block_size']} but transformer.wpe.weight has {block_size} rows"
+            msg("{where}: block_size={value} but transformer.wpe.weight has {block_size} rows", where=where, value=args['block_size'], block_size=block_size)
         )
     n_vocab = int(by_canon["wte.weight"][0])
     if isinstance(args.get("vocab_size"), int) and args["vocab_size"] != n_vocab:
-        raise BadInputError(f"{where}: vocab_size={args['vocab_size']} but transformer.wte.weight has {n_vocab} rows")
+        raise BadInputError(msg("{where}: vocab_size={value} but transformer.wte.weight has {n_vocab} rows", where=where, value=args['vocab_size'], n_vocab=n_vocab))
     hp = GPT2Hparams(
         n_layer=_int(args, "n_layer", where),
         n_head=_int(args, "n_head", where),
@@ -299,8 +295,7 @@ def _open_nanogpt(path: Path, tok: Path | None) -> Checkpoint:
             tj, vj, mt = find_bpe_files(tok)
             if tj is None and not (vj and mt):
                 raise BadInputError(
-                    f"--tokenizer {tok}: expected meta.pkl (character vocab), tokenizer.json, "
-                    "or vocab.json + merges.txt"
+                    msg("--tokenizer {tok}: expected meta.pkl (character vocab), tokenizer.json, or vocab.json + merges.txt", tok=tok)
                 )
             kind, tok_path = "bpe", tok
     else:
@@ -310,9 +305,7 @@ def _open_nanogpt(path: Path, tok: Path | None) -> Checkpoint:
         else:
             looked = "beside it" + (f" or in data/{dataset}/" if isinstance(dataset, str) and dataset else "")
             raise BadInputError(
-                f"no tokenizer was given for {path.name} (vocab {n_vocab}) and there is no meta.pkl {looked}. "
-                "Without meta.pkl nanoGPT uses tiktoken's GPT-2 BPE, which is not bundled: pass --tokenizer DIR "
-                "with tokenizer.json or vocab.json + merges.txt (or --tokenizer meta.pkl for a character model)"
+                msg("no tokenizer was given for {name} (vocab {n_vocab}) and there is no meta.pkl {looked}. Without meta.pkl nanoGPT uses tiktoken's GPT-2 BPE, which is not bundled: pass --tokenizer DIR with tokenizer.json or vocab.json + merges.txt (or --tokenizer meta.pkl for a character model)", name=path.name, n_vocab=n_vocab, looked=looked)
             )
 
     iter_num = obj.get("iter_num")

@@ -22,6 +22,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 
+from translatable import msg
+
 from .errors import BadInputError
 from .hparams import GPT2Hparams
 
@@ -167,8 +169,7 @@ def build_plan(
         canon = canonical_name(original)
         if canon in by_canonical:
             raise BadInputError(
-                f"the checkpoint holds both {by_canonical[canon]!r} and {original!r}, "
-                "which name the same weight"
+                msg("the checkpoint holds both {value!r} and {original!r}, which name the same weight", value=by_canonical[canon], original=original)
             )
         by_canonical[canon] = original
 
@@ -183,8 +184,7 @@ def build_plan(
     if unexpected:
         shown = ", ".join(unexpected[:5]) + (f" (and {len(unexpected) - 5} more)" if len(unexpected) > 5 else "")
         raise BadInputError(
-            f"the checkpoint has tensors a {hparams.n_layer}-layer GPT-2 does not use: {shown}. "
-            "Is n_layer in the configuration right, and is this really a GPT-2 model?"
+            msg("the checkpoint has tensors a {n_layer}-layer GPT-2 does not use: {shown}. Is n_layer in the configuration right, and is this really a GPT-2 model?", n_layer=hparams.n_layer, shown=shown)
         )
 
     plan: list[PlannedTensor] = []
@@ -200,16 +200,13 @@ def build_plan(
                 plan.append(PlannedTensor(gguf_name, None, None, False, expected))
                 continue
             raise BadInputError(
-                f"the checkpoint is missing tensor {src!r} (needed for GGUF {gguf_name!r}); "
-                "it may be truncated or not a GPT-2 model"
+                msg("the checkpoint is missing tensor {src!r} (needed for GGUF {gguf_name!r}); it may be truncated or not a GPT-2 model", src=src, gguf_name=gguf_name)
             )
         shape = tuple(int(d) for d in source_shapes[original])
         if shape != source_expected:
             layout_word = "Conv1D (in, out)" if transpose else "(out, in)"
             raise BadInputError(
-                f"tensor {original!r} has shape {list(shape)} but the configuration "
-                f"(n_embd={hparams.n_embd}, n_ff={hparams.n_ff}, n_ctx={hparams.n_ctx}, "
-                f"vocab={hparams.n_vocab}) implies {list(source_expected)} in {layout_word} layout"
+                msg("tensor {original!r} has shape {value} but the configuration (n_embd={n_embd}, n_ff={n_ff}, n_ctx={n_ctx}, vocab={n_vocab}) implies {value2} in {layout_word} layout", original=original, value=list(shape), n_embd=hparams.n_embd, n_ff=hparams.n_ff, n_ctx=hparams.n_ctx, n_vocab=hparams.n_vocab, value2=list(source_expected), layout_word=layout_word)
             )
         out_shape = expected
         take_rows = None
@@ -218,14 +215,14 @@ def build_plan(
             take_rows = expected[0] if vocab_rows is None else vocab_rows
             if take_rows > expected[0]:
                 raise BadInputError(
-                    f"the tokenizer needs {take_rows} embedding rows but {original!r} has only {expected[0]}"
+                    msg("the tokenizer needs {take_rows} embedding rows but {original!r} has only {value}", take_rows=take_rows, original=original, value=expected[0])
                 )
             zero_rows = vocab_zero_rows
             out_shape = (take_rows + zero_rows,) + expected[1:]
         elif mapping.rows == "context" and context_rows is not None:
             if context_rows > expected[0]:
                 raise BadInputError(
-                    f"context length {context_rows} exceeds the model's {expected[0]} learned positions"
+                    msg("context length {context_rows} exceeds the model's {value} learned positions", context_rows=context_rows, value=expected[0])
                 )
             take_rows = context_rows
             out_shape = (context_rows,) + expected[1:]

@@ -28,6 +28,8 @@ from typing import Any
 
 import numpy as np
 
+from translatable import msg
+
 from .errors import BadInputError, MissingDependencyError
 
 Shape = tuple[int, ...]
@@ -59,18 +61,17 @@ class SafetensorsReader:
             with open(path, "rb") as fh:
                 head = fh.read(8)
                 if len(head) < 8:
-                    raise BadInputError(f"{path.name} is too short to be a safetensors file ({size} bytes)")
+                    raise BadInputError(msg("{name} is too short to be a safetensors file ({size} bytes)", name=path.name, size=size))
                 (n,) = struct.unpack("<Q", head)
                 if n > _MAX_HEADER or 8 + n > size:
                     raise BadInputError(
-                        f"{path.name} is not a valid safetensors file (header length {n} does not fit "
-                        f"in a {size}-byte file); it may be truncated or not safetensors at all"
+                        msg("{name} is not a valid safetensors file (header length {n} does not fit in a {size}-byte file); it may be truncated or not safetensors at all", name=path.name, n=n, size=size)
                     )
                 header = json.loads(fh.read(n).decode("utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise BadInputError(f"cannot read safetensors header of {path.name}: {exc}") from None
+            raise BadInputError(msg("cannot read safetensors header of {name}: {exc}", name=path.name, exc=exc)) from None
         if not isinstance(header, dict):
-            raise BadInputError(f"{path.name}: safetensors header is not a JSON object")
+            raise BadInputError(msg("{name}: safetensors header is not a JSON object", name=path.name))
         data_start = 8 + n
         data_len = size - data_start
         for name, info in header.items():
@@ -81,22 +82,21 @@ class SafetensorsReader:
                 shape = tuple(int(d) for d in info["shape"])
                 begin, end = (int(x) for x in info["data_offsets"])
             except (KeyError, TypeError, ValueError):
-                raise BadInputError(f"{path.name}: malformed header entry for tensor {name!r}") from None
+                raise BadInputError(msg("{name}: malformed header entry for tensor {name2!r}", name=path.name, name2=name)) from None
             if dtype_name not in _ST_DTYPES:
                 raise BadInputError(
-                    f"{path.name}: tensor {name!r} has dtype {dtype_name}; only F32, F16, BF16 and F64 weights are supported"
+                    msg("{name}: tensor {name2!r} has dtype {dtype_name}; only F32, F16, BF16 and F64 weights are supported", name=path.name, name2=name, dtype_name=dtype_name)
                 )
             itemsize = _ST_DTYPES[dtype_name][1]
             count = int(np.prod(shape, dtype=np.int64)) if shape else 1
             if end - begin != count * itemsize or begin < 0:
-                raise BadInputError(f"{path.name}: tensor {name!r} byte range does not match its shape {list(shape)}")
+                raise BadInputError(msg("{name}: tensor {name2!r} byte range does not match its shape {value}", name=path.name, name2=name, value=list(shape)))
             if end > data_len:
                 raise BadInputError(
-                    f"{path.name} is truncated: tensor {name!r} ends at byte {data_start + end} "
-                    f"but the file has only {size} bytes"
+                    msg("{name} is truncated: tensor {name2!r} ends at byte {value} but the file has only {size} bytes", name=path.name, name2=name, value=data_start + end, size=size)
                 )
             if name in self._entries:
-                raise BadInputError(f"tensor {name!r} appears in more than one shard")
+                raise BadInputError(msg("tensor {name!r} appears in more than one shard", name=name))
             self._entries[name] = (path, dtype_name, shape, data_start + begin, count)
 
     def shapes(self) -> dict[str, Shape]:
@@ -111,7 +111,7 @@ class SafetensorsReader:
         with open(path, "rb") as fh:
             arr = np.fromfile(fh, dtype=dtype, count=count, offset=offset)
         if arr.size != count:
-            raise BadInputError(f"{path.name} ended while reading tensor {name!r}; the file is truncated")
+            raise BadInputError(msg("{name} ended while reading tensor {name2!r}; the file is truncated", name=path.name, name2=name))
         if dtype_name == "BF16":
             arr = _bf16_to_f32(arr)
         elif dtype_name == "F64":
@@ -128,8 +128,7 @@ def import_torch() -> Any:
         import torch  # noqa: PLC0415
     except ImportError:
         raise MissingDependencyError(
-            "this checkpoint is a PyTorch pickle (.pt/.bin), which needs PyTorch to read; "
-            "install it with: pip install 'chatdesk[torch]'"
+            msg("this checkpoint is a PyTorch pickle (.pt/.bin), which needs PyTorch to read; install it with: pip install 'chatdesk[torch]'")
         ) from None
     return torch
 
@@ -148,8 +147,7 @@ def torch_load_untrusted(path: Path) -> Any:
             found = re.search(r"(?:unsupported GLOBAL|Unsupported global:?)\s+(?:GLOBAL\s+)?([\w.]+)", text)
             if found:
                 raise BadInputError(
-                    f"{path.name} contains Python objects other than tensors and plain containers "
-                    f"({found.group(1)}), so it was not loaded (torch.load weights_only=True refuses to run code)"
+                    msg("{name} contains Python objects other than tensors and plain containers ({value}), so it was not loaded (torch.load weights_only=True refuses to run code)", name=path.name, value=found.group(1))
                 ) from None
             last_error = exc
             break
@@ -166,7 +164,7 @@ def torch_load_untrusted(path: Path) -> Any:
     if isinstance(last_error, pickle.UnpicklingError):
         message = "not a readable PyTorch pickle"
     raise BadInputError(
-        f"{path.name} could not be read as a PyTorch checkpoint ({message}); it may be truncated or corrupt"
+        msg("{name} could not be read as a PyTorch checkpoint ({message}); it may be truncated or corrupt", name=path.name, message=message)
     )
 
 
@@ -179,9 +177,9 @@ class TorchStateDictReader:
         for sd in state_dicts:
             for name, value in sd.items():
                 if not isinstance(name, str) or not isinstance(value, torch.Tensor):
-                    raise BadInputError(f"{origin}: entry {name!r} is not a tensor")
+                    raise BadInputError(msg("{origin}: entry {name!r} is not a tensor", origin=origin, name=name))
                 if name in self._tensors:
-                    raise BadInputError(f"{origin}: tensor {name!r} appears twice")
+                    raise BadInputError(msg("{origin}: tensor {name!r} appears twice", origin=origin, name=name))
                 self._tensors[name] = value
 
     def shapes(self) -> dict[str, Shape]:

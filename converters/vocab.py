@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from translatable import msg
+
 from .errors import BadInputError
 from .safe_pickle import load_meta_pkl
 
@@ -79,26 +81,25 @@ class GGUFVocab:
     def check(self) -> None:
         """Refuse anything llama.cpp would abort or misbehave on."""
         if len(self.token_types) != len(self.tokens):
-            raise BadInputError("internal: token types and tokens differ in length")
+            raise BadInputError(msg("internal: token types and tokens differ in length"))
         seen: dict[str, int] = {}
         for i, tok in enumerate(self.tokens):
             if not tok:
-                raise BadInputError(f"token id {i} has an empty string")
+                raise BadInputError(msg("token id {i} has an empty string", i=i))
             if tok in seen:
                 raise BadInputError(
-                    f"token string {tok!r} is used by ids {seen[tok]} and {i}; duplicate token "
-                    "strings crash llama.cpp, so the tokenizer cannot be converted"
+                    msg("token string {tok!r} is used by ids {value} and {i}; duplicate token strings crash llama.cpp, so the tokenizer cannot be converted", tok=tok, value=seen[tok], i=i)
                 )
             seen[tok] = i
         if not self.merges:
-            raise BadInputError("internal: GGUF gpt2 tokenizers need at least one merge")
+            raise BadInputError(msg("internal: GGUF gpt2 tokenizers need at least one merge"))
         for m in self.merges:
             left, sep, right = m.partition(" ")
             if not sep or not left or not right:
-                raise BadInputError(f"merge {m!r} is not of the form 'left right'")
+                raise BadInputError(msg("merge {m!r} is not of the form 'left right'", m=m))
         for which, tid in (("bos", self.bos_id), ("eos", self.eos_id)):
             if not 0 <= tid < len(self.tokens):
-                raise BadInputError(f"{which} id {tid} is outside the vocabulary")
+                raise BadInputError(msg("{which} id {tid} is outside the vocabulary", which=which, tid=tid))
 
 
 # ---------------------------------------------------------------- BPE
@@ -119,7 +120,7 @@ def _read_json(path: Path) -> object:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BadInputError(f"cannot read {path.name}: {exc}") from None
+        raise BadInputError(msg("cannot read {name}: {exc}", name=path.name, exc=exc)) from None
 
 
 def _iter_pre_tokenizers(node: object):
@@ -134,7 +135,7 @@ def _normalize_merge(m: object, where: str) -> str:
         return m
     if isinstance(m, (list, tuple)) and len(m) == 2 and all(isinstance(x, str) for x in m):
         return f"{m[0]} {m[1]}"
-    raise BadInputError(f"{where}: unexpected merge entry {m!r}")
+    raise BadInputError(msg("{where}: unexpected merge entry {m!r}", where=where, m=m))
 
 
 def _special_eos_names(folder: Path) -> list[str]:
@@ -163,21 +164,20 @@ def load_bpe_vocab(path: Path, model_rows: int) -> GGUFVocab:
         obj = _read_json(tj)
         model = obj.get("model") if isinstance(obj, dict) else None
         if not isinstance(model, dict):
-            raise BadInputError(f"{tj} has no 'model' section; is it a Hugging Face tokenizer.json?")
+            raise BadInputError(msg("{tj} has no 'model' section; is it a Hugging Face tokenizer.json?", tj=tj))
         mtype = model.get("type", "BPE" if "merges" in model else None)
         if mtype != "BPE":
             raise BadInputError(
-                f"{tj.name} uses a {mtype} tokenizer model; only byte-level BPE (GPT-2 style) can be converted"
+                msg("{name} uses a {mtype} tokenizer model; only byte-level BPE (GPT-2 style) can be converted", name=tj.name, mtype=mtype)
             )
         if model.get("continuing_subword_prefix") or model.get("end_of_word_suffix"):
-            raise BadInputError(f"{tj.name}: BPE with subword prefixes/suffixes is not GPT-2 byte-level BPE")
+            raise BadInputError(msg("{name}: BPE with subword prefixes/suffixes is not GPT-2 byte-level BPE", name=tj.name))
         pre = list(_iter_pre_tokenizers(obj.get("pre_tokenizer")))
         byte_levels = [p for p in pre if p.get("type") == "ByteLevel"]
         if not byte_levels:
             kinds = ", ".join(str(p.get("type")) for p in pre) or "none"
             raise BadInputError(
-                f"{tj.name} is BPE but not byte-level (pre-tokenizer: {kinds}); llama.cpp's gpt2 tokenizer "
-                "needs GPT-2 byte-level BPE"
+                msg("{name} is BPE but not byte-level (pre-tokenizer: {kinds}); llama.cpp's gpt2 tokenizer needs GPT-2 byte-level BPE", name=tj.name, kinds=kinds)
             )
         if any(p.get("add_prefix_space") for p in byte_levels):
             notes.append(
@@ -186,7 +186,7 @@ def load_bpe_vocab(path: Path, model_rows: int) -> GGUFVocab:
             )
         vocab = model.get("vocab")
         if not isinstance(vocab, dict):
-            raise BadInputError(f"{tj.name}: BPE vocab is missing")
+            raise BadInputError(msg("{name}: BPE vocab is missing", name=tj.name))
         for tok, tid in vocab.items():
             id_to_tok[int(tid)] = tok
             types[int(tid)] = NORMAL
@@ -194,44 +194,42 @@ def load_bpe_vocab(path: Path, model_rows: int) -> GGUFVocab:
         for added in obj.get("added_tokens") or []:
             tid, content = int(added["id"]), added["content"]
             if tid in id_to_tok and id_to_tok[tid] != content:
-                raise BadInputError(f"{tj.name}: id {tid} is both {id_to_tok[tid]!r} and added token {content!r}")
+                raise BadInputError(msg("{name}: id {tid} is both {value!r} and added token {content!r}", name=tj.name, tid=tid, value=id_to_tok[tid], content=content))
             id_to_tok[tid] = content
             types[tid] = CONTROL if added.get("special") else USER_DEFINED
         source = str(tj)
     elif vj is not None and mt is not None:
         vocab = _read_json(vj)
         if not isinstance(vocab, dict):
-            raise BadInputError(f"{vj} is not a token->id mapping")
+            raise BadInputError(msg("{vj} is not a token->id mapping", vj=vj))
         table = set(bytes_to_unicode().values())
         for tok, tid in vocab.items():
             if not isinstance(tok, str) or not isinstance(tid, int):
-                raise BadInputError(f"{vj.name}: bad entry {tok!r}: {tid!r}")
+                raise BadInputError(msg("{name}: bad entry {tok!r}: {tid!r}", name=vj.name, tok=tok, tid=tid))
             id_to_tok[tid] = tok
             types[tid] = NORMAL
             if not (tok.startswith("<|") and tok.endswith("|>")) and not set(tok) <= table:
                 raise BadInputError(
-                    f"{vj.name}: token {tok!r} (id {tid}) is not in GPT-2 byte-level form; "
-                    "only byte-level BPE vocabularies can be converted"
+                    msg("{name}: token {tok!r} (id {tid}) is not in GPT-2 byte-level form; only byte-level BPE vocabularies can be converted", name=vj.name, tok=tok, tid=tid)
                 )
         try:
             lines = mt.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError) as exc:
-            raise BadInputError(f"cannot read {mt.name}: {exc}") from None
+            raise BadInputError(msg("cannot read {name}: {exc}", name=mt.name, exc=exc)) from None
         merges = [ln for ln in lines if ln and not ln.startswith("#version")]
         source = f"{vj} + {mt.name}"
     else:
         found = ", ".join(sorted(p.name for p in Path(folder).iterdir())) if Path(folder).is_dir() else str(path)
         raise BadInputError(
-            f"no GPT-2 BPE tokenizer at {path}: expected tokenizer.json or vocab.json + merges.txt (found: {found})"
+            msg("no GPT-2 BPE tokenizer at {path}: expected tokenizer.json or vocab.json + merges.txt (found: {found})", path=path, found=found)
         )
 
     if not id_to_tok:
-        raise BadInputError(f"{source}: the vocabulary is empty")
+        raise BadInputError(msg("{source}: the vocabulary is empty", source=source))
     n_tok = max(id_to_tok) + 1
     if n_tok > model_rows:
         raise BadInputError(
-            f"the tokenizer has {n_tok} tokens but the model's embedding has only {model_rows} rows; "
-            "they do not belong together"
+            msg("the tokenizer has {n_tok} tokens but the model's embedding has only {model_rows} rows; they do not belong together", n_tok=n_tok, model_rows=model_rows)
         )
     if n_tok < model_rows:
         notes.append(f"dropped {model_rows - n_tok} padding rows of the embedding (vocab {model_rows} -> {n_tok})")
@@ -284,21 +282,20 @@ def load_char_vocab(meta_path: Path, model_rows: int) -> GGUFVocab:
     meta = load_meta_pkl(meta_path)
     stoi, itos = meta.get("stoi"), meta.get("itos")
     if not isinstance(stoi, dict) or not isinstance(itos, dict):
-        raise BadInputError(f"{meta_path} has no 'stoi'/'itos' dicts; is it a nanoGPT character meta.pkl?")
+        raise BadInputError(msg("{meta_path} has no 'stoi'/'itos' dicts; is it a nanoGPT character meta.pkl?", meta_path=meta_path))
     n = len(itos)
     if sorted(itos) != list(range(n)):
-        raise BadInputError(f"{meta_path}: itos ids are not 0..{n - 1}")
+        raise BadInputError(msg("{meta_path}: itos ids are not 0..{value}", meta_path=meta_path, value=n - 1))
     for i, ch in itos.items():
         if not isinstance(ch, str) or len(ch) != 1:
-            raise BadInputError(f"{meta_path}: itos[{i}] = {ch!r} is not a single character")
+            raise BadInputError(msg("{meta_path}: itos[{i}] = {ch!r} is not a single character", meta_path=meta_path, i=i, ch=ch))
         if stoi.get(ch) != i:
-            raise BadInputError(f"{meta_path}: stoi[{ch!r}] = {stoi.get(ch)!r} disagrees with itos[{i}]")
+            raise BadInputError(msg("{meta_path}: stoi[{ch!r}] = {value!r} disagrees with itos[{i}]", meta_path=meta_path, ch=ch, value=stoi.get(ch), i=i))
     if len(stoi) != n:
-        raise BadInputError(f"{meta_path}: stoi has {len(stoi)} entries but itos has {n}")
+        raise BadInputError(msg("{meta_path}: stoi has {n_stoi} entries but itos has {n}", meta_path=meta_path, n_stoi=len(stoi), n=n))
     if n > model_rows:
         raise BadInputError(
-            f"meta.pkl has {n} characters but the model's embedding has only {model_rows} rows; "
-            "they do not belong together"
+            msg("meta.pkl has {n} characters but the model's embedding has only {model_rows} rows; they do not belong together", n=n, model_rows=model_rows)
         )
     notes = []
     if n < model_rows:

@@ -455,8 +455,7 @@ class _Transfer:
         total = self.remote.size
         of = f" of {_mb(total)}" if total else ""
         return DownloadCancelled(
-            f"The download of {self.remote.filename} was paused at {_mb(self.done)}{of}. "
-            "Download it again to resume from there.",
+            msg("The download of {filename} was paused at {value}{of}. Download it again to resume from there.", filename=self.remote.filename, value=_mb(self.done), of=of),
             self.done,
         )
 

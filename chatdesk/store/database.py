@@ -16,6 +16,7 @@ from sqlalchemy import Engine, create_engine, event
 from chatdesk.store import migrations
 from chatdesk.store.busy import BUSY_TIMEOUT_MS, busy_timeout_ms
 from chatdesk.store.errors import StoreError, humanize
+from translatable import msg
 
 
 def _configure(dbapi_conn: sqlite3.Connection, _record: object) -> None:
@@ -89,5 +90,5 @@ def open_engine(path: Path, backups: Path | None = None) -> Engine:
     except Exception as exc:
         raise humanize(exc, path) from exc
     if str(mode).lower() != "wal":
-        raise StoreError(f"Could not switch {path} to WAL mode (got {mode}).")
+        raise StoreError(msg("Could not switch {path} to WAL mode (got {mode}).", path=path, mode=mode))
     return engine

@@ -23,6 +23,7 @@ from chatdesk.store.errors import StoreError
 from chatdesk.store.models import Base
 from chatdesk.store.rows import translated
 from chatdesk.store.store import Store
+from translatable import msg
 
 
 class EvaluationRow(Base):
@@ -68,7 +69,7 @@ def _need(result: Mapping[str, Any], *path: str) -> Any:
     value: Any = result
     for key in path:
         if not isinstance(value, Mapping) or value.get(key) is None:
-            raise StoreError(f"This evaluation result cannot be saved: it has no {'.'.join(path)}.")
+            raise StoreError(msg("This evaluation result cannot be saved: it has no {value}.", value='.'.join(path)))
         value = value[key]
     return value
 
@@ -95,7 +96,7 @@ def save_evaluation(store: Store, result: Mapping[str, Any]) -> EvaluationRecord
     try:
         payload = json.dumps(result, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError) as exc:
-        raise StoreError(f"This evaluation result cannot be saved: it is not plain JSON ({exc}).") from exc
+        raise StoreError(msg("This evaluation result cannot be saved: it is not plain JSON ({exc}).", exc=exc)) from exc
     row = EvaluationRow(
         uid=uuid.uuid4().hex,
         created_at=time.time(),

@@ -21,6 +21,7 @@ from chatdesk.store.errors import StoreError
 from chatdesk.store.models import Base
 from chatdesk.store.rows import translated
 from chatdesk.store.store import Store
+from translatable import msg
 
 
 class PresetRow(Base):
@@ -58,7 +59,7 @@ def _payload(data: Mapping[str, Any]) -> str:
     try:
         return json.dumps(dict(data), ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError) as exc:
-        raise StoreError(f"This preset cannot be saved: it is not plain JSON ({exc}).") from exc
+        raise StoreError(msg("This preset cannot be saved: it is not plain JSON ({exc}).", exc=exc)) from exc
 
 
 @translated

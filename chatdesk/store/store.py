@@ -31,6 +31,7 @@ from chatdesk.store.records import (
 from chatdesk.store.rows import RECORD_COLUMNS, as_conversation, as_message, from_row, translated
 from chatdesk.store.search_query import run_search
 from chatdesk.store.search_text import index_text
+from translatable import msg
 
 TITLE_LENGTH = 60
 
@@ -248,7 +249,7 @@ class Store:
     def _conversation_row(s: Session, conversation_id: int) -> Conversation:
         conv = s.get(Conversation, conversation_id)
         if conv is None:
-            raise StoreError(f"Conversation {conversation_id} does not exist.")
+            raise StoreError(msg("Conversation {conversation_id} does not exist.", conversation_id=conversation_id))
         return conv
 
     def _append(
@@ -316,7 +317,7 @@ class Store:
         with self._session() as s, s.begin():
             row = s.get(Message, message_id)
             if row is None:
-                raise StoreError(f"Message {message_id} does not exist.")
+                raise StoreError(msg("Message {message_id} does not exist.", message_id=message_id))
             row.content = content
             row.status = status
             row.error = error
@@ -472,11 +473,11 @@ class Store:
         with self._session() as s, s.begin():
             row = s.get(Message, message_id)
             if row is None or row.deleted_at is not None:
-                raise StoreError("That message no longer exists.")
+                raise StoreError(msg("That message no longer exists."))
             live = self._SUBTREE + " SELECT m.id, m.status FROM sub JOIN messages m ON m.id = sub.id WHERE m.deleted_at IS NULL"
             rows = s.execute(text(live), {"m": message_id}).all()
             if any(status == Status.STREAMING for _mid, status in rows):
-                raise StoreError("A reply there is still being written. Stop it first, then delete; nothing was deleted.")
+                raise StoreError(msg("A reply there is still being written. Stop it first, then delete; nothing was deleted."))
             ids = [mid for mid, _status in rows]
             s.execute(text(self._SUBTREE + " UPDATE messages SET deleted_at = :t WHERE deleted_at IS NULL AND id IN (SELECT id FROM sub)"),
                       {"m": message_id, "t": now})
@@ -495,7 +496,7 @@ class Store:
         with self._session() as s, s.begin():
             row = s.get(Message, message_id)
             if row is None:
-                raise StoreError("That message was deleted for good and cannot be restored.")
+                raise StoreError(msg("That message was deleted for good and cannot be restored."))
             if row.deleted_at is None:
                 return []
             rows = s.execute(
@@ -525,7 +526,7 @@ class Store:
         """Copy the path from the root to ``message_id`` into a new conversation."""
         src = self.get_message(message_id)
         if src is None:
-            raise StoreError(f"Message {message_id} does not exist.")
+            raise StoreError(msg("Message {message_id} does not exist.", message_id=message_id))
         old = self.get_conversation(src.conversation_id)
         assert old is not None
         path = []
