@@ -52,7 +52,7 @@ def store(data_dir):
 
 @pytest.fixture(autouse=True)
 def collect_on_the_gui_thread(request):
-    """Qt tests collect garbage on the GUI thread only, as the app does (chatdesk.ui.gc_guard):
+    """Qt tests collect garbage on the GUI thread only, as the app does (chatdesk.ui.app.gc_guard):
     a window left in a reference cycle by one test was once destroyed by a collection that ran
     on a thread-pool thread of the next test, and the run died with a segmentation fault."""
     if "qtbot" not in request.fixturenames:
@@ -60,7 +60,7 @@ def collect_on_the_gui_thread(request):
         return
     import gc
 
-    from chatdesk.ui.gc_guard import MainThreadCollector
+    from chatdesk.ui.app.gc_guard import MainThreadCollector
 
     request.getfixturevalue("qapp")
     collector = MainThreadCollector()
@@ -112,3 +112,29 @@ def llama_server(model_path):
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture
+def use_keyring():
+    """A throw-away keyring for this test: ``use_keyring(backend)`` installs ``backend`` and returns
+    it; a ``MemoryKeyring`` is installed to begin with. The previous backend comes back after."""
+    import keyring
+    from keyring_support import MemoryKeyring
+
+    previous = keyring.get_keyring()
+
+    def install(backend):
+        keyring.set_keyring(backend)
+        return backend
+
+    install(MemoryKeyring())
+    yield install
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def memory_keyring(use_keyring):
+    """The ``MemoryKeyring`` installed for this test (its ``passwords`` can be inspected)."""
+    from keyring_support import MemoryKeyring
+
+    return use_keyring(MemoryKeyring())

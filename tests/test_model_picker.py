@@ -10,9 +10,6 @@ import json
 import os
 from dataclasses import replace
 
-import keyring
-import keyring.backend
-import keyring.errors
 import pytest
 from fault_server import API_KEY, MODEL_ID, REPLY_PIECES, FaultServer
 from model_ui_support import place_model, unnamed_widgets
@@ -21,36 +18,9 @@ from tests_gui_support import make_window
 from chatdesk import paths
 from chatdesk.library import Catalog
 from chatdesk.library.remotes import Remotes
+from chatdesk.library.resolve import entry_key, same_model
 from chatdesk.settings import AppSettings, load_settings, save_settings
-from chatdesk.ui.model_actions import actions_of, startup_model
-from chatdesk.ui.model_picker import entry_key, same_model
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.passwords.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service, username):
-        if self.passwords.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError("no such password")
-
-
-@pytest.fixture
-def memory_keyring():
-    previous = keyring.get_keyring()
-    ring = MemoryKeyring()
-    keyring.set_keyring(ring)
-    yield ring
-    keyring.set_keyring(previous)
+from chatdesk.ui.shell.model_actions import actions_of, startup_model
 
 
 @pytest.fixture

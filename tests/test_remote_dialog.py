@@ -9,42 +9,15 @@ from __future__ import annotations
 import os
 import stat
 
-import keyring
-import keyring.backend
-import keyring.errors
 import pytest
 from fault_server import API_KEY, MODEL_ID, FaultServer, free_port
 from keyring.backends import fail
+from keyring_support import MemoryKeyring
 from model_ui_support import unnamed_widgets
 
 from chatdesk.library import Catalog
 from chatdesk.library.remotes import Remotes
-from chatdesk.ui.remote_dialog import RemoteDialog
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.passwords.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service, username):
-        if self.passwords.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError("no such password")
-
-
-@pytest.fixture
-def use_keyring():
-    previous = keyring.get_keyring()
-    yield keyring.set_keyring
-    keyring.set_keyring(previous)
+from chatdesk.ui.models.remote_dialog import RemoteDialog
 
 
 @pytest.fixture

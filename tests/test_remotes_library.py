@@ -12,12 +12,10 @@ import os
 import stat
 import threading
 
-import keyring
-import keyring.backend
-import keyring.errors
 import pytest
 from fault_server import API_KEY, MODEL_ID, FaultServer
 from keyring.backends import fail
+from keyring_support import LockedKeyring, MemoryKeyring
 
 from chatdesk import paths
 from chatdesk.engine.remote import RemoteEngine
@@ -25,45 +23,10 @@ from chatdesk.engine.types import ChatMessage, GenerationRequest, RemoteSource
 from chatdesk.library.remotes import KEYRING_SERVICE, EndpointError, Remotes
 
 
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """A working keyring that keeps passwords in a dict."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.passwords.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service, username):
-        if self.passwords.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError("no such password")
-
-
-class LockedKeyring(MemoryKeyring):
-    """A keyring that exists but refuses to store anything (e.g. a locked login keyring)."""
-
-    def set_password(self, service, username, password):
-        raise keyring.errors.PasswordSetError("Cannot create an item in a locked collection")
-
-
 @pytest.fixture(autouse=True)
-def use_keyring():
-    """Every test runs on a throw-away keyring (never the user's); ``use_keyring(b)`` swaps it."""
-    previous = keyring.get_keyring()
-
-    def install(backend):
-        keyring.set_keyring(backend)
-        return backend
-
-    install(MemoryKeyring())
-    yield install
-    keyring.set_keyring(previous)
+def _keyring_for_every_test(use_keyring):
+    """Every test runs on a throw-away keyring (never the user's)."""
+    return use_keyring
 
 
 @pytest.fixture(scope="module")
