@@ -282,7 +282,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from chatdesk.store import Store
-    from chatdesk.ui.chat_view import ChatView
+    from chatdesk.ui.conversation.chat_view import ChatView
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     store = Store(db_path, None)

@@ -79,7 +79,7 @@ def window_open_ms(data: Path, runs: int = 10) -> list[float]:
     from PySide6.QtWidgets import QApplication
 
     from chatdesk import paths
-    from chatdesk.ui.library_window import LibraryWindow
+    from chatdesk.ui.models.library_window import LibraryWindow
 
     app = QApplication.instance() or QApplication([])
     paths.set_data_dir(data)

@@ -140,7 +140,7 @@ def main() -> int:
     from chatdesk.engine.llama_engine import physical_cores
     from chatdesk.settings import DEFAULT_SYSTEM_PROMPT, AppSettings
     from chatdesk.store import Status, Store
-    from chatdesk.ui.main_window import MainWindow
+    from chatdesk.ui.shell.main_window import MainWindow
 
     real_is_eog = lowlevel.llama_vocab_is_eog
 

@@ -33,7 +33,7 @@ Why
     it.
 
 How
-    The real window is built the way ``chatdesk/ui/app.py`` does (temp data dir, real Store,
+    The real window is built the way ``chatdesk/ui/app/startup.py`` does (temp data dir, real Store,
     bundled model), under ``QT_QPA_PLATFORM=offscreen`` unless a display is available.
     End-of-generation is ignored by default so the reply really is ``--max-tokens`` long
     (``--no-ignore-eos`` to let the model stop on its own). ``--diagnose`` adds a watchdog thread
@@ -176,7 +176,7 @@ def build_window(max_tokens: int, n_ctx: int, seed: int):  # type: ignore[no-unt
     from chatdesk.engine import BUNDLED_MODEL_NAME, LoadSettings, SamplingSettings, default_model_path
     from chatdesk.settings import AppSettings
     from chatdesk.store import Store
-    from chatdesk.ui.main_window import MainWindow
+    from chatdesk.ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("ChatDesk")

@@ -14,7 +14,7 @@ reads the copies, and because the tree has the repository's shape the locations 
 the .ts point at the real files and lines.
 
 Strings the interface translates from data (role names, message statuses, action labels) are
-listed with ``QT_TRANSLATE_NOOP`` in ``chatdesk/ui/i18n_markers.py``.
+listed with ``QT_TRANSLATE_NOOP`` in ``chatdesk/ui/app/i18n_markers.py``.
 
 Sentences from the Qt-free layers (ggufcheck/ and chatdesk/ outside ui/: exceptions a user
 reads) are written as ``msg("template {name}", name=...)`` (package ``translatable``). Their
@@ -42,7 +42,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 UI = ROOT / "chatdesk" / "ui"
-MESSAGES = "Messages"  # context of msg() templates (chatdesk.ui.i18n.MESSAGES)
+MESSAGES = "Messages"  # context of msg() templates (chatdesk.ui.app.i18n.MESSAGES)
 I18N = ROOT / "assets" / "i18n"
 # language -> extra lupdate options
 LANGUAGES = {"zh_CN": [], "en": ["-pluralonly"]}
@@ -63,13 +63,15 @@ def qm_file(language: str) -> Path:
 
 
 def sources() -> list[Path]:
-    return sorted(UI.glob("*.py"))
+    return sorted(UI.rglob("*.py"))
 
 
 def message_sources() -> list[Path]:
-    """The Qt-free code whose ``msg("…")`` sentences the window shows: ggufcheck/ and chatdesk/
-    outside chatdesk/ui/."""
-    found = sorted((ROOT / "ggufcheck").rglob("*.py")) + sorted((ROOT / "chatdesk").rglob("*.py"))
+    """The Qt-free code whose ``msg("…")`` sentences the window shows: ggufcheck/, converters/ (its
+    errors reach the checkpoint import through the converter's JSON lines) and chatdesk/ outside
+    chatdesk/ui/."""
+    found = sorted((ROOT / "ggufcheck").rglob("*.py")) + sorted((ROOT / "converters").rglob("*.py"))
+    found += sorted((ROOT / "chatdesk").rglob("*.py"))
     return [p for p in found if UI not in p.parents and "__pycache__" not in p.parts]
 
 
@@ -159,7 +161,8 @@ def lupdate_into(ts_dir: Path, no_obsolete: bool) -> dict[str, Path]:
     ui.mkdir(parents=True, exist_ok=True)
     files = []
     for src in sources():
-        dest = ui / src.name
+        dest = ui / src.relative_to(UI)
+        dest.parent.mkdir(parents=True, exist_ok=True)
         dest.write_text(spell_out_helpers(src.read_text(encoding="utf-8")), encoding="utf-8")
         files.append(str(dest.relative_to(mirror)))
     by_file: dict[Path, list[MsgCall]] = {}

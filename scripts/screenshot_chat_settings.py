@@ -33,7 +33,7 @@ def main() -> int:
     from chatdesk.engine import SamplingSettings, default_model_path
     from chatdesk.settings import AppSettings
     from chatdesk.store import Store
-    from chatdesk.ui.main_window import MainWindow
+    from chatdesk.ui.shell.main_window import MainWindow
 
     data = Path(tempfile.mkdtemp(prefix="chatdesk-shot-"))
     paths.set_data_dir(data)

@@ -46,7 +46,7 @@ def child(out: Path) -> None:
 
     from chatdesk import paths
     from chatdesk.engine import default_model_path
-    from chatdesk.ui.appearance import app_stylesheet
+    from chatdesk.ui.app.appearance import app_stylesheet
 
     tmp = Path(tempfile.mkdtemp(prefix="chatdesk-eval-shot-"))
     paths.set_data_dir(tmp / "data")
@@ -57,7 +57,7 @@ def child(out: Path) -> None:
 
     app = QApplication([])
     app.setStyleSheet(app_stylesheet())
-    from chatdesk.ui.evaluation_window import EvaluationWindow
+    from chatdesk.ui.evaluation.evaluation_window import EvaluationWindow
 
     win = EvaluationWindow(models=[str(m) for m in models])
     win.resize(1240, 820)

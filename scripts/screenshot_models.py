@@ -63,8 +63,8 @@ def child() -> None:
     lib.add_remote("http://192.168.1.20:8080/v1", "qwen2.5-7b-instruct", name="Qwen2.5 7B Instruct", context_length=32768)
 
     app = QApplication([])
-    from chatdesk.ui.download_dialog import DownloadDialog
-    from chatdesk.ui.library_window import LibraryWindow
+    from chatdesk.ui.models.download_dialog import DownloadDialog
+    from chatdesk.ui.models.library_window import LibraryWindow
 
     win = LibraryWindow(current_key=str(bundled))
     win.resize(1240, 420)

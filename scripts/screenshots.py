@@ -3,7 +3,7 @@
     .venv/bin/python scripts/screenshots.py [OUT_DIR]      (scripts/screenshot.sh runs it)
 
 Each picture is taken in its own process (``--scene NAME OUT.png``) with a fresh data folder, the
-bundled model loaded and the application set up as ``chatdesk.ui.app.run_gui`` sets it up (icon,
+bundled model loaded and the application set up as ``chatdesk.ui.app.startup.run_gui`` sets it up (icon,
 stylesheet, translators, theme):
 
 * main-light.png, main-dark.png: a conversation with a code block, a table and a list, chats in
@@ -109,8 +109,8 @@ def open_window(language: str, theme: str):  # type: ignore[no-untyped-def]
     from chatdesk.engine import SamplingSettings, default_model_path
     from chatdesk.settings import AppSettings
     from chatdesk.store import Store
-    from chatdesk.ui import i18n
-    from chatdesk.ui.appearance import app_icon, app_stylesheet, theme_manager
+    from chatdesk.ui.app import i18n
+    from chatdesk.ui.app.appearance import app_icon, app_stylesheet, theme_manager
 
     app = QApplication([sys.argv[0]])
     app.setApplicationName("ChatDesk")
@@ -119,7 +119,7 @@ def open_window(language: str, theme: str):  # type: ignore[no-untyped-def]
     app.setStyleSheet(app_stylesheet())
     i18n.install(app, language)
     theme_manager(app, theme)
-    from chatdesk.ui.main_window import MainWindow
+    from chatdesk.ui.shell.main_window import MainWindow
 
     paths.set_data_dir(tempfile.mkdtemp(prefix="chatdesk-shot-"))
     paths.ensure_data_dir()

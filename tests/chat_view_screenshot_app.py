@@ -82,7 +82,7 @@ def main() -> None:
     from chatdesk.engine import SamplingSettings, default_model_path
     from chatdesk.settings import AppSettings
     from chatdesk.store import Store
-    from chatdesk.ui.main_window import MainWindow
+    from chatdesk.ui.shell.main_window import MainWindow
 
     paths.ensure_data_dir()
     store = Store(paths.database_path(), paths.backups_dir())

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale
 
-from chatdesk.ui import i18n
+from chatdesk.ui.app import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
 

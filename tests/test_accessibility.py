@@ -16,7 +16,7 @@ from ui_walk_support import unnamed
 
 from chatdesk.settings import load_settings
 from chatdesk.store import Status
-from chatdesk.ui.message_model import SiblingRole
+from chatdesk.ui.conversation.message_model import SiblingRole
 
 
 @pytest.fixture
@@ -71,9 +71,9 @@ def visible_dialogs(name: str) -> list[QWidget]:
 
 # ------------------------------------------------------------------------------ names
 def test_every_control_of_the_window_and_its_dialogs_has_an_accessible_name(qtbot, window):
-    from chatdesk.ui.message_info import show_message_info
-    from chatdesk.ui.preset_dialog import PresetDialog
-    from chatdesk.ui.settings_dialog import SettingsDialog
+    from chatdesk.ui.conversation.message_info import show_message_info
+    from chatdesk.ui.conversation.preset_dialog import PresetDialog
+    from chatdesk.ui.shell.settings_dialog import SettingsDialog
 
     win = window
     send(qtbot, win, "Hello")

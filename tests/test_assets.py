@@ -23,7 +23,7 @@ from PySide6.QtGui import QColor, QIcon, QImage, QPalette
 from xvfb_support import private_display
 
 from chatdesk import paths
-from chatdesk.ui.appearance import ICON_SIZES, app_icon, app_stylesheet, icon_file, stylesheet_file
+from chatdesk.ui.app.appearance import ICON_SIZES, app_icon, app_stylesheet, icon_file, stylesheet_file
 
 ROOT = Path(__file__).resolve().parents[1]
 ASSETS = ROOT / "assets"
@@ -207,7 +207,7 @@ def _rgb(image: QImage, x: int, y: int) -> tuple[int, int, int]:
 def test_stylesheet_follows_light_and_dark_palettes(qapp, qtbot, base, mid, highlight):
     """The message box is painted with the colours of the application palette (which the desktop's
     light or dark theme sets), whatever they are: background, border, and the border with focus."""
-    from chatdesk.ui.composer import Composer
+    from chatdesk.ui.shell.composer import Composer
 
     original = qapp.palette()
     palette = qapp.palette()
@@ -239,7 +239,7 @@ def test_stylesheet_follows_light_and_dark_palettes(qapp, qtbot, base, mid, high
 
 
 def test_start_up_sets_the_icon_and_stylesheet(qapp, tmp_path, data_dir):
-    from chatdesk.ui.app import run_gui
+    from chatdesk.ui.app.startup import run_gui
 
     seen = {}
 

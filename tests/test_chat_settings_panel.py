@@ -24,9 +24,9 @@ from chatdesk.chat import ConversationFlow
 from chatdesk.chat import presets as P
 from chatdesk.engine import SamplingSettings
 from chatdesk.settings import AppSettings
-from chatdesk.ui.chat_settings_panel import ChatSettingsPanel
-from chatdesk.ui.preset_dialog import PresetDialog
-from chatdesk.ui.settings_dialog import SettingsDialog
+from chatdesk.ui.conversation.chat_settings_panel import ChatSettingsPanel
+from chatdesk.ui.conversation.preset_dialog import PresetDialog
+from chatdesk.ui.shell.settings_dialog import SettingsDialog
 
 DEFAULTS = AppSettings(system_prompt="Default prompt.", sampling=SamplingSettings(max_tokens=48))
 

@@ -17,11 +17,11 @@ from chatdesk.markdown import render as render_markdown
 from chatdesk.markdown.highlight import THEMES
 from chatdesk.store import MessageRecord, Status
 from chatdesk.transcripts import TranscriptConversation, TranscriptMessage, render
-from chatdesk.ui.chat_view import ChatView
-from chatdesk.ui.message_actions import ACTION_NAMES, ACTIONS
-from chatdesk.ui.message_body import Body, StreamBody
-from chatdesk.ui.message_delegate import body_origin, body_width, header_rect
-from chatdesk.ui.message_model import MAX_REPAINT_HZ, PAGE, WINDOW, MessageListModel, RecordRole
+from chatdesk.ui.conversation.chat_view import ChatView
+from chatdesk.ui.conversation.message_actions import ACTION_NAMES, ACTIONS
+from chatdesk.ui.conversation.message_body import Body, StreamBody
+from chatdesk.ui.conversation.message_delegate import body_origin, body_width, header_rect
+from chatdesk.ui.conversation.message_model import MAX_REPAINT_HZ, PAGE, WINDOW, MessageListModel, RecordRole
 
 POEM = "Roses are red,\nViolets are blue,\nSugar is sweet,\nAnd so are you."
 CODE_REPLY = ("Two snippets:\n\n```python\ndef f(x):\n    return x  # c\n```\n\n"

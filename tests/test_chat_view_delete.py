@@ -116,7 +116,7 @@ def test_deleting_a_message_from_the_view_and_undoing_it_in_the_window(qtbot, da
     from PySide6.QtCore import QPoint, Qt
     from tests_gui_support import make_window
 
-    from chatdesk.ui.message_delegate import body_origin
+    from chatdesk.ui.conversation.message_delegate import body_origin
 
     window, store = make_window(qtbot, data_dir, model_path, start=False)
     c, q, a1, a2, q2, a3 = _tree(store)
@@ -146,7 +146,7 @@ def test_delete_from_the_keyboard_then_the_undo_window_closes_for_good(qtbot, da
     from PySide6.QtCore import Qt
     from tests_gui_support import make_window
 
-    from chatdesk.ui.background import wait_all
+    from chatdesk.ui.common.background import wait_all
 
     window, store = make_window(qtbot, data_dir, model_path, start=False)
     c, q, a1, a2, q2, a3 = _tree(store)
@@ -160,7 +160,7 @@ def test_delete_from_the_keyboard_then_the_undo_window_closes_for_good(qtbot, da
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: [r.id for r in view.model_.records()] == [q.id, a2.id, q2.id], timeout=5000)
     assert view.currentIndex().row() == 2  # the keyboard stays on the same place in the list
-    window.view_wiring._close_undo()  # what the timer does when the undo window ends
+    window.undo.commit()  # what the timer does when the undo window ends
     assert wait_all(5000)
     with sqlite3.connect(store.path) as raw:
         assert raw.execute("SELECT count(*) FROM messages WHERE id = ?", (a3.id,)).fetchone()[0] == 0

@@ -16,7 +16,7 @@ from chatdesk.chat.chat_settings import ChatSettings
 from chatdesk.chat.context_plan import draft_history, left_out_ids, plan_draft, plan_newest
 from chatdesk.engine import SamplingSettings
 from chatdesk.settings import AppSettings
-from chatdesk.ui.context_meter import DEBOUNCE_MS, ContextMeter
+from chatdesk.ui.conversation.context_meter import DEBOUNCE_MS, ContextMeter
 
 DEFAULTS = AppSettings(system_prompt="You are brief.", sampling=SamplingSettings(max_tokens=64))
 

@@ -15,8 +15,8 @@ from model_ui_support import unnamed_widgets
 from tests_gui_support import make_window
 
 from chatdesk.library import BUNDLED_ID, SUGGESTED_MODELS, Catalog
-from chatdesk.ui.download_dialog import PROGRESS_STEPS, DownloadDialog
-from chatdesk.ui.library_table import human_size
+from chatdesk.ui.models.download_dialog import PROGRESS_STEPS, DownloadDialog
+from chatdesk.ui.models.library_table import human_size
 
 REPO = "acme/SmolLM2-135M-Instruct-GGUF"
 FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
@@ -90,7 +90,7 @@ def test_lists_files_with_sizes_and_quantization(qtbot, hub, data_dir, model_pat
 
 
 def test_download_shows_progress_lands_in_the_library_and_can_be_chatted_with(qtbot, hub, data_dir, model_path, model_sha256):
-    from chatdesk.ui.model_actions import actions_of
+    from chatdesk.ui.shell.model_actions import actions_of
 
     hub.faults.rate_bps = 60e6  # like a fast network link: the download takes about 1.5 s
     win, store = make_window(qtbot, data_dir, model_path)

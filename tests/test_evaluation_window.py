@@ -21,8 +21,8 @@ from tests_gui_support import make_window
 from ui_walk_support import all_texts, english_left, menu_texts, unnamed
 
 from chatdesk.evaluation.texts import sample_path
-from chatdesk.ui import i18n
-from chatdesk.ui.evaluation_window import EvaluationWindow
+from chatdesk.ui.app import i18n
+from chatdesk.ui.evaluation.evaluation_window import EvaluationWindow
 
 RUN_TIMEOUT = 300_000  # ms; a busy 1-core machine is slow, a hung child is not waited on forever
 
@@ -215,14 +215,12 @@ def test_file_menu_and_library_open_the_window_with_the_models(qtbot, data_dir, 
         assert names.index("evaluateModels") == names.index("connectServer") + 1
         action = file_menu.actions()[names.index("evaluateModels")]
         action.trigger()
-        from chatdesk.ui.evaluation_actions import EvaluationActions
-
-        actions = win.findChild(EvaluationActions, "evaluationActions")
+        actions = win.evaluation
         ev = actions.evaluation_window
         assert ev.isVisible() and ev.model_paths() == [model_path]  # the model in use
         ev.close()
 
-        from chatdesk.ui.model_actions import actions_of
+        from chatdesk.ui.shell.model_actions import actions_of
 
         actions_of(win).show_library()
         lib = actions_of(win).library_window
@@ -242,10 +240,11 @@ def test_file_menu_and_library_open_the_window_with_the_models(qtbot, data_dir, 
 
 # ------------------------------------------------------------------------------ import: compare quantizations
 def test_import_dialog_compares_quantizations_before_the_user_picks(qtbot, data_dir, tiny_checkpoint):
-    from chatdesk.ui.import_dialog import ImportCheckpointDialog
-    from chatdesk.ui.quant_compare import TypeChooser
+    from chatdesk.ui.evaluation.feature import comparison_window
+    from chatdesk.ui.models.import_dialog import ImportCheckpointDialog
+    from chatdesk.ui.models.quant_compare import TypeChooser
 
-    dlg = ImportCheckpointDialog()
+    dlg = ImportCheckpointDialog(compare=comparison_window)
     qtbot.addWidget(dlg)
     dlg.show()
     dlg.source.setText(str(tiny_checkpoint))
@@ -282,9 +281,10 @@ def test_import_dialog_compares_quantizations_before_the_user_picks(qtbot, data_
 
 
 def test_cancelling_the_conversions_of_a_comparison_removes_the_files(qtbot, data_dir, tiny_checkpoint):
-    from chatdesk.ui.import_dialog import ImportCheckpointDialog
+    from chatdesk.ui.evaluation.feature import comparison_window
+    from chatdesk.ui.models.import_dialog import ImportCheckpointDialog
 
-    dlg = ImportCheckpointDialog()
+    dlg = ImportCheckpointDialog(compare=comparison_window)
     qtbot.addWidget(dlg)
     dlg.show()
     dlg.source.setText(str(tiny_checkpoint))
@@ -315,7 +315,6 @@ def test_the_window_is_named_for_screen_readers_and_speaks_chinese(qtbot, qapp, 
         data = {"SmolLM2", "Instruct"}
         left = [f"{where}: {text!r}" for where, text in all_texts(win) if english_left(text, data)]
         assert left == []
-        from chatdesk.ui.evaluation_actions import EvaluationActions  # noqa: F401  (the menu action's words)
 
         main, store = make_window(qtbot, data_dir, model_path, start=False)
         try:

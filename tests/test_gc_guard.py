@@ -7,7 +7,7 @@ import threading
 
 from PySide6.QtCore import QObject
 
-from chatdesk.ui.gc_guard import MainThreadCollector
+from chatdesk.ui.app.gc_guard import MainThreadCollector
 
 
 class _Cycle:

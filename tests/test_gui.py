@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from tests_gui_support import make_window
 
 from chatdesk.store import Status
-from chatdesk.ui.appearance import highlight_css
-from chatdesk.ui.message_model import SiblingRole
+from chatdesk.ui.app.appearance import highlight_css
+from chatdesk.ui.conversation.message_model import SiblingRole
 
 
 @pytest.fixture
@@ -185,7 +185,7 @@ def test_regenerate_same_settings_reproduces_and_siblings_switch(qtbot, window):
         send(qtbot, window, "Give me a name for a cat.")
     original = window.chat_view.model_.records()[-1]
     with qtbot.waitSignal(window.controller.reply_finished, timeout=60_000) as again:
-        window._message_action("regenerate_same", original.id)
+        window.chat_view.action_requested.emit("regenerate_same", original.id)
     rows = window.chat_view.model_.records()
     regenerated = rows[-1]
     assert regenerated.id != original.id and regenerated.parent_id == original.parent_id
@@ -205,7 +205,7 @@ def test_continue_an_interrupted_reply(qtbot, window):
     assert window.store.mark_interrupted() == [partial.id]
     window.open_conversation(c.id, None)
     with qtbot.waitSignal(window.controller.reply_finished, timeout=60_000):
-        window._message_action("continue", partial.id)
+        window.chat_view.action_requested.emit("continue", partial.id)
     done = window.store.get_message(partial.id)
     assert done.content.startswith("Monday, Tuesday,") and len(done.content) > len("Monday, Tuesday,")
     assert done.status == Status.DONE
@@ -216,7 +216,7 @@ def test_settings_dialog_round_trip_and_plain_format(qtbot, window, data_dir):
     from dataclasses import replace
 
     from chatdesk.settings import load_settings
-    from chatdesk.ui.settings_dialog import SettingsDialog
+    from chatdesk.ui.shell.settings_dialog import SettingsDialog
 
     plain_model = replace(window.controller.model_info, has_chat_template=False, path="/models/mine.gguf", name="mine")
     dlg = SettingsDialog(window.settings, plain_model, window)
@@ -236,7 +236,7 @@ def test_settings_dialog_round_trip_and_plain_format(qtbot, window, data_dir):
 
 def test_long_conversation_opens_off_the_gui_thread(qtbot, window):
     from chatdesk.store.bulk import import_conversations
-    from chatdesk.ui.chat_controller import SYNC_OPEN_LIMIT
+    from chatdesk.ui.conversation.chat_controller import SYNC_OPEN_LIMIT
 
     n = SYNC_OPEN_LIMIT + 500
     msgs = [

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, 
 from tests_gui_support import make_window
 
 from chatdesk.store import Status
+from chatdesk.ui.conversation.edit_dialog import EditMessageDialog
 
 
 @pytest.fixture
@@ -25,7 +26,7 @@ def window(qtbot, data_dir, model_path):
 
 
 def _item_for(win, conversation_id):  # type: ignore[no-untyped-def]
-    from chatdesk.ui.sidebar import ConvIdRole
+    from chatdesk.ui.shell.sidebar import ConvIdRole
 
     lst = win.sidebar.list
     return next(lst.item(i) for i in range(lst.count()) if lst.item(i).data(ConvIdRole) == conversation_id)
@@ -54,9 +55,9 @@ def test_edit_and_resend_keeps_the_original_as_a_version(qtbot, window, monkeypa
     with qtbot.waitSignal(window.controller.reply_finished, timeout=120_000):
         window._send("Name a colour.")
     user = window.chat_view.model_.records()[0]
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("Name a planet.", True))
+    monkeypatch.setattr(EditMessageDialog, "get_text", lambda *a, **k: ("Name a planet.", True))
     with qtbot.waitSignal(window.controller.reply_finished, timeout=120_000):
-        window._message_action("edit", user.id)
+        window.chat_view.action_requested.emit("edit", user.id)
     qtbot.waitUntil(lambda: window.chat_view.model_.records()[-1].status == Status.DONE, timeout=10_000)
     rows = window.chat_view.model_.records()
     assert rows[0].content == "Name a planet." and rows[0].id != user.id
@@ -70,7 +71,7 @@ def test_reply_info_shows_how_the_reply_was_made(qtbot, window):
     with qtbot.waitSignal(window.controller.reply_finished, timeout=120_000) as done:
         window._send("Say hello.")
     reply = window.store.get_message(done.args[0].job.assistant_message_id)
-    window._message_action("info", reply.id)
+    window.chat_view.action_requested.emit("info", reply.id)
     dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.objectName() == "replyInfoDialog")
     qtbot.addWidget(dialog)
     shown = " ".join(lab.text() for lab in dialog.findChildren(QLabel))

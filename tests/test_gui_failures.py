@@ -15,6 +15,7 @@ from tests_gui_support import make_window
 
 from chatdesk.store import Status
 from chatdesk.store.busy import INTERACTIVE_BUSY_TIMEOUT_MS, busy_timeout_ms
+from chatdesk.ui.conversation.edit_dialog import EditMessageDialog
 
 
 @pytest.fixture
@@ -57,7 +58,7 @@ def test_database_errors_in_window_actions_show_a_message_and_lose_nothing(qtbot
     window.open_conversation(c.id, None)
     before = [(m.id, m.content, m.status) for m in store.messages(c.id)]
     monkeypatch.setattr(QInputDialog, "getText", lambda *a_, **k: ("New title", True))
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a_, **k: ("My carefully edited question", True))
+    monkeypatch.setattr(EditMessageDialog, "get_text", lambda *a_, **k: ("My carefully edited question", True))
     with locked(store.path):
         if action == "rename":
             window.rename_conversation(c.id)
@@ -66,15 +67,15 @@ def test_database_errors_in_window_actions_show_a_message_and_lose_nothing(qtbot
         elif action == "trash":
             window.delete_conversations([c.id], confirm=False)
         elif action == "branch":
-            window._message_action("branch", a.id)
+            window.chat_view.action_requested.emit("branch", a.id)
         elif action == "switch_version":
             window._switch_sibling(b.id, -1)
         elif action == "regenerate":
-            window._message_action("regenerate", b.id)
+            window.chat_view.action_requested.emit("regenerate", b.id)
         elif action == "continue":
-            window._message_action("continue", b.id)
+            window.chat_view.action_requested.emit("continue", b.id)
         elif action == "edit":
-            window._message_action("edit", u.id)
+            window.chat_view.action_requested.emit("edit", u.id)
         qtbot.waitUntil(window.banner.isVisible, timeout=10_000)
     assert "locked" in window.banner.text() and "Traceback" not in window.banner.text()
     assert window.controller.active is None
@@ -98,7 +99,7 @@ def test_continue_without_a_model_keeps_the_interrupted_reply(qtbot, data_dir, t
         win.start()
         qtbot.waitUntil(lambda: win.model_label.text() == "No model loaded", timeout=30_000)
         win.open_conversation(c.id, None)
-        win._message_action("continue", partial.id)
+        win.chat_view.action_requested.emit("continue", partial.id)
         qtbot.waitUntil(lambda: "No model is loaded" in win.banner.text(), timeout=5000)
         after = store.get_message(partial.id)
         assert (after.content, after.status) == ("Monday, Tuesday,", Status.INTERRUPTED)
@@ -125,3 +126,22 @@ def test_a_model_switch_that_fails_its_checks_keeps_the_old_model_and_says_so(qt
         window._send("Hello")
     prov = window.store.get_message(blocker.args[0].job.assistant_message_id).provenance
     assert prov["model_path"] == old.path
+
+
+def test_a_model_file_that_does_not_load_is_not_remembered_and_starts_no_chat(window, qtbot, tmp_path):
+    """File → Open model… with a file that is no model: the error, and nothing else changes."""
+    from chatdesk.settings import load_settings
+    from chatdesk.ui.common.session import LOAD_LOADED
+
+    qtbot.waitUntil(lambda: window.session.load_state == LOAD_LOADED, timeout=120_000)
+    loaded = window.controller.model_info.path
+    remembered = load_settings().model_path
+    chats = [c.id for c in window.store.list_conversations()]
+    bad = tmp_path / "passwd"
+    bad.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    window.use_model(str(bad))
+    qtbot.waitUntil(lambda: window.banner.isVisible() and window.session.load_state == LOAD_LOADED, timeout=60_000)
+    assert "passwd" in window.banner.text()
+    assert window.controller.model_info.path == loaded  # the model in use stays
+    assert load_settings().model_path == remembered  # the next start does not try the bad file
+    assert [c.id for c in window.store.list_conversations()] == chats  # no empty chat was left

@@ -24,9 +24,9 @@ from ui_walk_support import all_texts, english_left, menu_texts
 
 from chatdesk.archive import ImportReport
 from chatdesk.settings import DEFAULT_SYSTEM_PROMPT, AppSettings
-from chatdesk.ui import i18n
-from chatdesk.ui.message_delegate import ROLE_LABEL, STATUS_NOTE, role_label, status_note
-from chatdesk.ui.worker import LoadFailure
+from chatdesk.ui.app import i18n
+from chatdesk.ui.conversation.message_delegate import ROLE_LABEL, STATUS_NOTE, role_label, status_note
+from chatdesk.ui.inference.worker import LoadFailure
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -40,11 +40,11 @@ def test_every_string_in_the_code_has_a_finished_chinese_translation():
 
 def test_strings_shown_from_tables_are_in_the_translations():
     """Labels kept in tables and translated through a variable (``_tr(spec.label)``) reach the .ts
-    only when marked (QT_TRANSLATE_NOOP where they are defined, or chatdesk/ui/i18n_markers.py)."""
+    only when marked (QT_TRANSLATE_NOOP where they are defined, or chatdesk/ui/app/i18n_markers.py)."""
     from chatdesk.library import SUGGESTED_MODELS
     from chatdesk.store import Status
-    from chatdesk.ui.message_actions import ACTIONS
-    from chatdesk.ui.token_view import SAMPLER_LABELS
+    from chatdesk.ui.conversation.message_actions import ACTIONS
+    from chatdesk.ui.conversation.token_view import SAMPLER_LABELS
 
     shown = {("ChatView", t) for t in (*ROLE_LABEL.values(), *STATUS_NOTE.values(), *Status.ALL)}
     shown |= {("MessageActions", t) for a in ACTIONS for t in (a.label, a.menu_label, a.tip)}
@@ -86,7 +86,7 @@ def test_chinese_translators_make_qt_and_chatdesk_speak_chinese(qapp, chinese):
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     texts = [b.text() for b in box.buttons()] + [b.text() for b in buttons.buttons()]
     assert all(english_left(t) == [] for t in texts), texts
-    from chatdesk.ui.composer import Composer
+    from chatdesk.ui.shell.composer import Composer
 
     composer = Composer()
     assert composer.send_button.text() == "发送" and composer.stop_button.text() == "停止"
@@ -99,7 +99,7 @@ def test_english_plurals_come_from_the_english_catalogue(qapp):
     try:
         installed = i18n.install(qapp, "en")
         assert [p.name for p in installed.loaded] == ["chatdesk_en.qm"]
-        from chatdesk.ui.main_window import MainWindow
+        from chatdesk.ui.shell.main_window import MainWindow
 
         one = QApplication.translate("MainWindow", "Deleted %n chat(s).", "", 1)
         three = QApplication.translate("MainWindow", "Deleted %n chat(s).", "", 3)
@@ -157,9 +157,9 @@ def test_the_chinese_interface_has_no_english_left(qtbot, data_dir, model_path, 
 
 
 def _exercise_and_check(qtbot, win, store, tmp_path) -> None:
-    from chatdesk.ui.message_info import show_message_info
-    from chatdesk.ui.settings_dialog import SettingsDialog
-    from chatdesk.ui.transcript_actions import import_summary
+    from chatdesk.ui.conversation.message_info import show_message_info
+    from chatdesk.ui.shell.settings_dialog import SettingsDialog
+    from chatdesk.ui.shell.transcript_actions import import_summary
 
     problems: list[str] = []
     notices = []
@@ -224,13 +224,13 @@ def _exercise_and_check(qtbot, win, store, tmp_path) -> None:
         next(a for a in win.findChildren(type(win.keyboard.zoom_in)) if a.objectName() == name).trigger()
     win.import_checkpoint()
     win.chat_settings.dock.show()
-    from chatdesk.ui.preset_dialog import PresetDialog
+    from chatdesk.ui.conversation.preset_dialog import PresetDialog
 
     presets = PresetDialog(store, "zh_CN", win.chat_settings.panel._collect(), win)
     qtbot.addWidget(presets)
     presets.show()
     win.keyboard.shortcuts.trigger()
-    from chatdesk.ui.model_actions import actions_of
+    from chatdesk.ui.shell.model_actions import actions_of
 
     library = actions_of(win).library_window
     qtbot.waitUntil(lambda: len(library.entries()) >= 1 and not library.busy, timeout=30_000)  # its rows are read in the background
@@ -248,7 +248,7 @@ def test_start_up_speaks_the_saved_language_before_the_window_is_built(qapp, tmp
     from PySide6.QtCore import QTimer
 
     from chatdesk.settings import save_settings
-    from chatdesk.ui.app import run_gui
+    from chatdesk.ui.app.startup import run_gui
 
     save_settings(AppSettings(language="zh_CN"))
     seen = {}
@@ -271,7 +271,7 @@ def test_start_up_speaks_the_saved_language_before_the_window_is_built(qapp, tmp
 
 def test_the_code_block_header_of_a_reply_is_chinese(qtbot, chinese):
     from chatdesk.store import MessageRecord
-    from chatdesk.ui.chat_view import ChatView
+    from chatdesk.ui.conversation.chat_view import ChatView
 
     reply = "Use this:\n\n```python\nprint(1)\n```\n"
     view = ChatView()

@@ -2,7 +2,7 @@
 
 ggufcheck, the engine, the store, the library ... raise exceptions built with
 ``translatable.msg``: a ``str`` holding the English sentence, plus its template and params. The
-window shows them through ``chatdesk.ui.i18n.localized``. Real components: a truncated copy of
+window shows them through ``chatdesk.ui.app.i18n.localized``. Real components: a truncated copy of
 the bundled GGUF, a real SQLite file locked by a second connection, the real main window.
 """
 
@@ -26,7 +26,7 @@ from ui_walk_support import english_left
 
 import ggufcheck
 from chatdesk.store.errors import DatabaseLockedError, humanize
-from chatdesk.ui.i18n import localized
+from chatdesk.ui.app.i18n import localized
 from translatable import msg, text_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -236,7 +236,7 @@ def test_a_bad_presets_file_is_refused_in_chinese(chinese, store):
 
 def test_an_evaluation_failure_reads_in_chinese_in_the_chinese_evaluation_window(qtbot, chinese, data_dir, model_path, tmp_path):
     """The child process says why in English JSON with its template; the window says it in Chinese."""
-    from chatdesk.ui.evaluation_window import EvaluationWindow
+    from chatdesk.ui.evaluation.evaluation_window import EvaluationWindow
 
     short = tmp_path / "short.txt"
     short.write_text("Only a few words here.", encoding="utf-8")

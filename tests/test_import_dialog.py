@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QAbstractButton  # noqa: E402
 from tests_gui_support import make_window  # noqa: E402
 
 from chatdesk.library import Catalog  # noqa: E402
-from chatdesk.ui.import_dialog import ImportCheckpointDialog  # noqa: E402
+from chatdesk.ui.models.import_dialog import ImportCheckpointDialog  # noqa: E402
 
 
 @pytest.fixture
@@ -42,7 +42,7 @@ def char_checkpoint(tmp_path):
 
 
 def test_import_checkpoint_and_chat_with_it(qtbot, data_dir, model_path, char_checkpoint):
-    from chatdesk.ui.import_dialog import ImportCheckpointDialog
+    from chatdesk.ui.models.import_dialog import ImportCheckpointDialog
 
     win, store = make_window(qtbot, data_dir, model_path)
     try:
@@ -70,7 +70,7 @@ def test_import_checkpoint_and_chat_with_it(qtbot, data_dir, model_path, char_ch
         assert done.args[0].result.prompt_tokens > 0
         assert store.get_conversation(win.controller.current_id).model_path == str(out)
         # The converted model is in the library as an imported checkpoint.
-        from chatdesk.ui.library_window import LibraryWindow
+        from chatdesk.ui.models.library_window import LibraryWindow
 
         lib = LibraryWindow(None, win, current_key=win.model_path)
         qtbot.addWidget(lib)
@@ -84,7 +84,7 @@ def test_import_checkpoint_and_chat_with_it(qtbot, data_dir, model_path, char_ch
 
 
 def test_import_dialog_reports_bad_checkpoint(qtbot, tmp_path):
-    from chatdesk.ui.import_dialog import ImportCheckpointDialog
+    from chatdesk.ui.models.import_dialog import ImportCheckpointDialog
 
     junk = tmp_path / "ckpt.pt"
     junk.write_bytes(b"definitely not a checkpoint")
@@ -97,7 +97,7 @@ def test_import_dialog_reports_bad_checkpoint(qtbot, tmp_path):
 
 
 def test_cancel_conversion_leaves_no_files(qtbot, data_dir, char_checkpoint):
-    from chatdesk.ui.import_dialog import ImportCheckpointDialog
+    from chatdesk.ui.models.import_dialog import ImportCheckpointDialog
 
     dlg = ImportCheckpointDialog()
     qtbot.addWidget(dlg)

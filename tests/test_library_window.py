@@ -12,8 +12,8 @@ from model_ui_support import fill_hf_cache, place_model, unnamed_widgets
 from PySide6.QtCore import Qt
 
 from chatdesk.library import BUNDLED_ID, Catalog, LibraryError
-from chatdesk.ui.library_table import ENTRY_ROLE, LibraryListModel
-from chatdesk.ui.library_window import LibraryWindow
+from chatdesk.ui.models.library_table import ENTRY_ROLE, LibraryListModel
+from chatdesk.ui.models.library_window import LibraryWindow
 
 STATUS = LibraryListModel.COLUMNS.index("status")
 

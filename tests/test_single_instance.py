@@ -109,13 +109,13 @@ def test_a_lock_left_by_a_crash_is_taken_over(first):
 
 def test_a_request_that_arrives_before_the_window_exists_is_replayed(qtbot, tmp_path):
     """Startup can process events before the window is built: the request must not be lost."""
-    from chatdesk.ui.single_instance import SingleInstance
+    from chatdesk.ui.app.single_instance import SingleInstance
 
     first = SingleInstance(tmp_path)
     assert first.acquire()
     try:
         code = ("import sys; from pathlib import Path; from PySide6.QtCore import QCoreApplication; "
-                "from chatdesk.ui.single_instance import SingleInstance; app = QCoreApplication([]); "
+                "from chatdesk.ui.app.single_instance import SingleInstance; app = QCoreApplication([]); "
                 "sys.exit(0 if SingleInstance(Path(sys.argv[1])).ask_first_to_show(60000) else 3)")
         second = subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], env=_env())
         qtbot.waitUntil(lambda: second.poll() is not None, timeout=120_000)  # answered while nobody listened

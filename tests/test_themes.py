@@ -17,10 +17,10 @@ from tests_gui_support import make_window
 
 from chatdesk.markdown.highlight import THEMES
 from chatdesk.settings import AppSettings, load_settings
-from chatdesk.ui import appearance
-from chatdesk.ui.appearance import dark_palette, highlight_css, is_dark, message_css, theme_manager
-from chatdesk.ui.banner import Banner
-from chatdesk.ui.sidebar import highlight_html
+from chatdesk.ui.app import appearance
+from chatdesk.ui.app.appearance import dark_palette, highlight_css, is_dark, message_css, theme_manager
+from chatdesk.ui.common.banner import Banner
+from chatdesk.ui.shell.sidebar import highlight_html
 
 UI = Path(__file__).resolve().parent.parent / "chatdesk" / "ui"
 ALLOWED_MODULES = {"appearance.py"}  # derives every colour from the palette (and defines the dark one)
@@ -205,7 +205,7 @@ def test_code_colours_and_selection_in_the_window_follow_preferences(qtbot, data
         assert pal.color(QPalette.ColorRole.Highlight) == dark_palette().color(QPalette.ColorRole.Highlight)
         assert contrast(pal.color(QPalette.ColorRole.HighlightedText), pal.color(QPalette.ColorRole.Highlight)) >= 4.5
         # The message strips of the dialogs too (they read their styles when they show a message).
-        from chatdesk.ui.form_parts import MESSAGE_STYLES
+        from chatdesk.ui.common.form_parts import MESSAGE_STYLES
 
         assert css_colours(MESSAGE_STYLES["error"])["background"].lightness() < 128
     finally:
@@ -217,7 +217,7 @@ def test_start_up_applies_the_saved_theme(qapp, themes, tmp_path, data_dir):
     from PySide6.QtCore import QTimer
 
     from chatdesk.settings import save_settings
-    from chatdesk.ui.app import run_gui
+    from chatdesk.ui.app.startup import run_gui
 
     save_settings(AppSettings(theme="dark"))
     seen = {}
@@ -236,7 +236,7 @@ def test_start_up_applies_the_saved_theme(qapp, themes, tmp_path, data_dir):
 
 
 def test_preferences_appearance_page_edits_language_theme_and_text_size(qtbot):
-    from chatdesk.ui.settings_dialog import SettingsDialog
+    from chatdesk.ui.shell.settings_dialog import SettingsDialog
 
     dlg = SettingsDialog(AppSettings(language="zh_CN", theme="dark", text_scale=130), None)
     qtbot.addWidget(dlg)

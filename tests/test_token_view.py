@@ -18,9 +18,9 @@ from chatdesk.chat.token_record import decode, encode
 from chatdesk.engine.types import TokenAlt, TokenProb
 from chatdesk.store import Status, Store
 from chatdesk.store.message_tokens import load_message_tokens, save_message_tokens
-from chatdesk.ui.chat_view import ChatView
-from chatdesk.ui.message_delegate import body_width
-from chatdesk.ui.token_view import MAX_ALPHA, align, shade_colour
+from chatdesk.ui.conversation.chat_view import ChatView
+from chatdesk.ui.conversation.message_delegate import body_width
+from chatdesk.ui.conversation.token_view import MAX_ALPHA, align, shade_colour
 
 SAMPLER = {"temperature": 0.7, "top_p": 0.95, "top_k": 40, "min_p": 0.05, "repeat_penalty": 1.1, "max_tokens": 64, "seed": 42}
 PIECES = ["Here", " is", " **", "bold", "**", " text", " and", " a", " [", "link", "](", "https", "://", "example",

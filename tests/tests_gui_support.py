@@ -5,7 +5,7 @@ from __future__ import annotations
 from chatdesk.engine import SamplingSettings
 from chatdesk.settings import AppSettings
 from chatdesk.store import Store
-from chatdesk.ui.main_window import MainWindow
+from chatdesk.ui.shell.main_window import MainWindow
 
 
 def make_window(qtbot, data_dir, model_path, max_tokens=48, start=True):

@@ -4,22 +4,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../chatdesk/ui/app.py" line="28"/>
+        <location filename="../../chatdesk/ui/app/startup.py" line="28"/>
         <source>ChatDesk cannot start</source>
         <translation>ChatDesk 无法启动</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/app.py" line="64"/>
+        <location filename="../../chatdesk/ui/app/startup.py" line="68"/>
         <source>ChatDesk is already running with {folder}; switched to its window.</source>
         <translation>ChatDesk 已在使用 {folder} 运行；已切换到它的窗口。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/app.py" line="69"/>
+        <location filename="../../chatdesk/ui/app/startup.py" line="73"/>
         <source>ChatDesk is already running with the data folder {folder} ({holder}), but it does not answer. Close it (or end that process) and start ChatDesk again.</source>
         <translation>ChatDesk 已在使用数据文件夹 {folder} 运行（{holder}），但没有响应。请关闭它（或结束该进程），然后重新启动 ChatDesk。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/app.py" line="102"/>
+        <location filename="../../chatdesk/ui/app/startup.py" line="106"/>
         <source>%n reply(s) were interrupted when ChatDesk last closed. Right-click one to Continue or Regenerate it.</source>
         <translation>上次关闭 ChatDesk 时有 %n 条回复被中断。右键单击其中一条即可继续或重新生成。</translation>
     </message>
@@ -27,27 +27,27 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../chatdesk/ui/banner.py" line="22"/>
+        <location filename="../../chatdesk/ui/common/banner.py" line="22"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/banner.py" line="26"/>
+        <location filename="../../chatdesk/ui/common/banner.py" line="26"/>
         <source>No message</source>
         <translation>没有消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/banner.py" line="29"/>
+        <location filename="../../chatdesk/ui/common/banner.py" line="29"/>
         <source>Message action</source>
         <translation>消息操作</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/banner.py" line="37"/>
+        <location filename="../../chatdesk/ui/common/banner.py" line="37"/>
         <source>Dismiss this message</source>
         <translation>关闭这条消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/banner.py" line="38"/>
+        <location filename="../../chatdesk/ui/common/banner.py" line="38"/>
         <source>Dismiss message</source>
         <translation>关闭消息</translation>
     </message>
@@ -55,19 +55,19 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../../chatdesk/ui/chat_controller.py" line="199"/>
+        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="199"/>
         <source>Wait for the current reply to finish (or press Stop) first.</source>
         <translation>请先等待当前回复完成（或按“停止”）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/chat_controller.py" line="270"/>
+        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="270"/>
         <source>%n earlier message(s) were left out because the conversation no longer fits in the model&apos;s context window.</source>
         <translation>
             <numerusform>对话已超出模型的上下文窗口，省略了较早的 %n 条消息。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_controller.py" line="284"/>
+        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="284"/>
         <source>The reply could not be generated.</source>
         <translation>无法生成回复。</translation>
     </message>
@@ -75,45 +75,45 @@
 <context>
     <name>ChatSettingsActions</name>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_actions.py" line="65"/>
-        <location filename="../../chatdesk/ui/chat_settings_actions.py" line="67"/>
-        <location filename="../../chatdesk/ui/chat_settings_actions.py" line="77"/>
-        <location filename="../../chatdesk/ui/chat_settings_actions.py" line="108"/>
+        <location filename="../../chatdesk/ui/shell/chat_settings_actions.py" line="54"/>
+        <location filename="../../chatdesk/ui/shell/chat_settings_actions.py" line="56"/>
+        <location filename="../../chatdesk/ui/shell/chat_settings_actions.py" line="66"/>
+        <location filename="../../chatdesk/ui/shell/chat_settings_actions.py" line="89"/>
         <source>Chat settings</source>
         <translation>对话设置</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_actions.py" line="75"/>
+        <location filename="../../chatdesk/ui/shell/chat_settings_actions.py" line="64"/>
         <source>C&amp;hat settings</source>
         <translation>对话设置(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_actions.py" line="78"/>
+        <location filename="../../chatdesk/ui/shell/chat_settings_actions.py" line="67"/>
         <source>Show or hide this chat&apos;s settings ({shortcut})</source>
         <translation>显示或隐藏此对话的设置（{shortcut}）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_actions.py" line="84"/>
+        <location filename="../../chatdesk/ui/shell/chat_settings_actions.py" line="75"/>
         <source>Prese&amp;ts…</source>
         <translation>预设(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_actions.py" line="92"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="200"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_actions.py" line="100"/>
+        <location filename="../../chatdesk/ui/shell/chat_settings_actions.py" line="81"/>
         <source>Conversation</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_actions.py" line="102"/>
+        <location filename="../../chatdesk/ui/shell/chat_settings_actions.py" line="83"/>
         <source>Conversation toolbar</source>
         <translation>对话工具栏</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_actions.py" line="111"/>
+        <location filename="../../chatdesk/ui/shell/chat_settings_actions.py" line="92"/>
         <source>More toolbar buttons</source>
         <translation>更多工具栏按钮</translation>
     </message>
@@ -121,329 +121,263 @@
 <context>
     <name>ChatSettingsPanel</name>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="86"/>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="251"/>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="263"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="86"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="238"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="250"/>
         <source>Chat settings</source>
         <translation>对话设置</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="136"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="126"/>
         <source>Conversation</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="140"/>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="232"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="130"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="223"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="140"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="130"/>
         <source>Apply a preset: a system prompt and sampler values for one use of the model.</source>
         <translation>应用预设：为模型的某种用途准备的系统提示词和采样参数。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="142"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="132"/>
         <source>Presets…</source>
         <translation>预设…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="144"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="134"/>
         <source>Manage presets</source>
         <translation>管理预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="144"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="134"/>
         <source>Create, change, duplicate, delete, import and export presets.</source>
         <translation>新建、修改、复制、删除、导入和导出预设。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="149"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="139"/>
         <source>Preset state</source>
         <translation>预设状态</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="156"/>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="234"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="146"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="225"/>
         <source>Prompt language</source>
         <translation>提示词语言</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="156"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="146"/>
         <source>The language of the preset&apos;s system prompt.</source>
         <translation>预设的系统提示词所用的语言。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="160"/>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="162"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="150"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="152"/>
         <source>Translate into</source>
         <translation>翻译为</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="160"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="150"/>
         <source>The language the Translate preset translates into.</source>
         <translation>“翻译”预设的目标语言。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="168"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="158"/>
         <source>Preset applied</source>
         <translation>已应用预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="169"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="159"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="171"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="161"/>
         <source>Undo applying the preset</source>
         <translation>撤销应用预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="178"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="168"/>
         <source>No system prompt</source>
         <translation>没有系统提示词</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="179"/>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="237"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="169"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="228"/>
         <source>System prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="179"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="169"/>
         <source>Instructions the model reads before the conversation.</source>
         <translation>模型在对话开始前读取的指示。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="187"/>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="239"/>
-        <source>Temperature</source>
-        <translation>温度</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="187"/>
-        <source>Higher is more varied, lower is more predictable.</source>
-        <translation>越高越多样，越低越稳定可预测。</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="188"/>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="240"/>
-        <source>Top-p</source>
-        <translation>Top-p</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="188"/>
-        <source>Sample only from the most likely tokens that together reach this probability.</source>
-        <translation>只从累计概率达到此值的最可能 token 中采样。</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="189"/>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="241"/>
-        <source>Top-k</source>
-        <translation>Top-k</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="189"/>
-        <source>Sample only from this many most likely tokens (0: no limit).</source>
-        <translation>只从这么多个最可能的 token 中采样（0：不限制）。</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="190"/>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="242"/>
-        <source>Min-p</source>
-        <translation>Min-p</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="190"/>
-        <source>Leave out tokens less likely than this share of the most likely one.</source>
-        <translation>排除概率低于最可能 token 的此比例的 token。</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="191"/>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="243"/>
-        <source>Repeat penalty</source>
-        <translation>重复惩罚</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="191"/>
-        <source>Above 1 discourages repeating recent tokens.</source>
-        <translation>大于 1 时会抑制重复最近出现的 token。</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="192"/>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="244"/>
-        <source>Max reply tokens</source>
-        <translation>回复最大 token 数</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="192"/>
-        <source>The longest reply, in tokens.</source>
-        <translation>回复的最大长度（以 token 计）。</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="193"/>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="195"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="184"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="186"/>
         <source>Fixed seed</source>
         <translation>固定种子</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="195"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="186"/>
         <source>Off: a fresh random seed for every reply. On: the same seed, so the same prompt gives the same reply.</source>
         <translation>关闭：每次回复使用新的随机种子。开启：使用相同的种子，相同的提示会得到相同的回复。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="197"/>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="245"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="188"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="232"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="197"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="188"/>
         <source>The seed used for every reply while Fixed seed is on.</source>
         <translation>开启“固定种子”时每次回复所用的种子。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="199"/>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="246"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="190"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="233"/>
         <source>Context length</source>
         <translation>上下文长度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="199"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="190"/>
         <source>This chat&apos;s context limit in tokens; older turns are left out beyond it.</source>
         <translation>此对话的上下文上限（以 token 计）；超出部分将省略较早的轮次。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="201"/>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="203"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="192"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="194"/>
         <source>Show token probabilities</source>
         <translation>显示 token 概率</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="203"/>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="318"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="194"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="305"/>
         <source>Record how likely each reply token was, and its alternatives.</source>
         <translation>记录回复中每个 token 的概率及其候选项。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="206"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="197"/>
         <source>Save as preset…</source>
         <translation>另存为预设…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="208"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="199"/>
         <source>Save these settings as a preset</source>
         <translation>将这些设置保存为预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="210"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="201"/>
         <source>Use defaults</source>
         <translation>使用默认值</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="212"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="203"/>
         <source>Use the defaults from Preferences</source>
         <translation>使用首选项中的默认值</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="212"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="203"/>
         <source>Forget this chat&apos;s own settings and use the defaults from Preferences.</source>
         <translation>放弃此对话自己的设置，改用首选项中的默认值。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="214"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="205"/>
         <source>Changes apply to this chat&apos;s next reply. Defaults are in Preferences.</source>
         <translation>更改将用于此对话的下一条回复。默认值在首选项中设置。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="218"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="209"/>
         <source>Hint</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="301"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="288"/>
         <source>Settings for a new chat</source>
         <translation>新对话的设置</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="303"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="290"/>
         <source>Settings for “{title}”</source>
         <translation>“{title}”的设置</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="303"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="290"/>
         <source>New chat</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="319"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="306"/>
         <source>This model&apos;s server does not report token probabilities.</source>
         <translation>此模型的服务器不提供 token 概率。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="333"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="320"/>
         <source>Model&apos;s ({n})</source>
         <translation>模型自带（{n}）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="334"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="321"/>
         <source>Model&apos;s</source>
         <translation>模型自带</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="381"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="368"/>
         <source>Not from a preset.</source>
         <translation>未使用预设。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="381"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="368"/>
         <source>The preset this chat used was deleted.</source>
         <translation>此对话使用的预设已被删除。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="383"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="370"/>
         <source>As the preset sets it.</source>
         <translation>与预设一致。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="385"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="372"/>
         <source>Changed since the preset was applied.</source>
         <translation>应用预设后已有修改。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="415"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="402"/>
         <source>No preset</source>
         <translation>无预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="463"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="450"/>
         <source>Applied “{name}”.</source>
         <translation>已应用“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="481"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="468"/>
         <source>Save as preset</source>
         <translation>另存为预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="481"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="468"/>
         <source>Name of the new preset:</source>
         <translation>新预设的名称：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="515"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="502"/>
         <source>Now using the defaults.</source>
         <translation>现在使用默认值。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="579"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="566"/>
         <source>The chat could not be created, so its settings were not saved.</source>
         <translation>无法创建对话，因此未保存其设置。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_settings_panel.py" line="586"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="573"/>
         <source>This chat&apos;s settings could not be saved: {reason}</source>
         <translation>无法保存此对话的设置：{reason}</translation>
     </message>
@@ -451,193 +385,177 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../chatdesk/ui/chat_view.py" line="92"/>
+        <location filename="../../chatdesk/ui/conversation/chat_view.py" line="92"/>
         <source>Conversation</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_view.py" line="93"/>
+        <location filename="../../chatdesk/ui/conversation/chat_view.py" line="93"/>
         <source>Up and Down move between messages; Tab reaches the message&apos;s actions; Enter puts the caret in the message&apos;s text; Ctrl+C copies; Alt+Left and Alt+Right switch versions.</source>
         <translation>上下方向键在消息之间移动；Tab 进入消息的操作；Enter 将光标放入消息文本；Ctrl+C 复制；Alt+Left 和 Alt+Right 切换版本。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_view.py" line="123"/>
+        <location filename="../../chatdesk/ui/conversation/chat_view.py" line="123"/>
         <source>Show token probabilities</source>
         <translation>显示 token 概率</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_view.py" line="126"/>
+        <location filename="../../chatdesk/ui/conversation/chat_view.py" line="126"/>
         <source>Shade each token of this chat&apos;s replies by its probability</source>
         <translation>按概率为此对话回复中的每个 token 着色</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_view.py" line="547"/>
+        <location filename="../../chatdesk/ui/conversation/chat_view.py" line="547"/>
         <source>Message menu</source>
         <translation>消息菜单</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_view.py" line="550"/>
+        <location filename="../../chatdesk/ui/conversation/chat_view.py" line="550"/>
         <source>Copy selection</source>
         <translation>复制所选内容</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_view.py" line="555"/>
+        <location filename="../../chatdesk/ui/conversation/chat_view.py" line="555"/>
         <source>Copy link address</source>
         <translation>复制链接地址</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_view.py" line="560"/>
+        <location filename="../../chatdesk/ui/conversation/chat_view.py" line="560"/>
         <source>Previous version</source>
         <translation>上一个版本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_view.py" line="562"/>
+        <location filename="../../chatdesk/ui/conversation/chat_view.py" line="562"/>
         <source>Next version</source>
         <translation>下一个版本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_view_wiring.py" line="65"/>
+        <location filename="../../chatdesk/ui/shell/chat_view_wiring.py" line="58"/>
         <source>Copied the message as Markdown.</source>
         <translation>已将消息复制为 Markdown。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_view_wiring.py" line="78"/>
-        <location filename="../../chatdesk/ui/chat_view_wiring.py" line="109"/>
+        <location filename="../../chatdesk/ui/shell/chat_view_wiring.py" line="69"/>
+        <location filename="../../chatdesk/ui/shell/chat_view_wiring.py" line="102"/>
         <source>Deleted the message.</source>
         <translation>已删除消息。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_view_wiring.py" line="78"/>
+        <location filename="../../chatdesk/ui/shell/chat_view_wiring.py" line="69"/>
         <source>Deleted the message and {n} below it.</source>
         <translation>已删除该消息及其下方的 {n} 条消息。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_view_wiring.py" line="80"/>
-        <location filename="../../chatdesk/ui/chat_view_wiring.py" line="110"/>
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/chat_view_wiring.py" line="108"/>
+        <location filename="../../chatdesk/ui/shell/chat_view_wiring.py" line="101"/>
         <source>{error} Try Undo again.</source>
         <translation>{error} 请再次尝试撤销。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_view_wiring.py" line="118"/>
-        <source>Deleted the message</source>
-        <translation>已删除消息</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/chat_view_wiring.py" line="149"/>
+        <location filename="../../chatdesk/ui/shell/chat_view_wiring.py" line="136"/>
         <source>{error} The probability view was not saved for this chat.</source>
         <translation>{error} 未能为此对话保存概率视图设置。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_view_wiring.py" line="156"/>
+        <location filename="../../chatdesk/ui/shell/chat_view_wiring.py" line="143"/>
         <source>New replies in this chat record their token probabilities. Hover a token (or move the caret onto it) to see the alternatives.</source>
         <translation>此对话中的新回复会记录 token 概率。将鼠标悬停在 token 上（或把光标移到它上面）即可查看候选项。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/chat_view_wiring.py" line="169"/>
-        <source>Wait for the current reply to finish (or press Stop) first.</source>
-        <translation>请先等待当前回复完成（或按“停止”）。</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/chat_view_wiring.py" line="180"/>
+        <location filename="../../chatdesk/ui/shell/chat_view_wiring.py" line="166"/>
         <source>Opens {url}</source>
         <translation>打开 {url}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="18"/>
-        <location filename="../../chatdesk/ui/message_delegate.py" line="32"/>
-        <location filename="../../chatdesk/ui/message_model.py" line="35"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="18"/>
+        <location filename="../../chatdesk/ui/conversation/message_delegate.py" line="32"/>
+        <location filename="../../chatdesk/ui/conversation/message_model.py" line="35"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="19"/>
-        <location filename="../../chatdesk/ui/message_delegate.py" line="32"/>
-        <location filename="../../chatdesk/ui/message_model.py" line="35"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="19"/>
+        <location filename="../../chatdesk/ui/conversation/message_delegate.py" line="32"/>
+        <location filename="../../chatdesk/ui/conversation/message_model.py" line="35"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="20"/>
-        <location filename="../../chatdesk/ui/message_delegate.py" line="33"/>
-        <location filename="../../chatdesk/ui/message_model.py" line="35"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="20"/>
+        <location filename="../../chatdesk/ui/conversation/message_delegate.py" line="33"/>
+        <location filename="../../chatdesk/ui/conversation/message_model.py" line="35"/>
         <source>System prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="21"/>
-        <location filename="../../chatdesk/ui/message_delegate.py" line="35"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="21"/>
+        <location filename="../../chatdesk/ui/conversation/message_delegate.py" line="35"/>
         <source>writing…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="22"/>
-        <location filename="../../chatdesk/ui/message_delegate.py" line="36"/>
-        <location filename="../../chatdesk/ui/message_model.py" line="39"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="22"/>
+        <location filename="../../chatdesk/ui/conversation/message_delegate.py" line="36"/>
+        <location filename="../../chatdesk/ui/conversation/message_model.py" line="39"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="23"/>
-        <location filename="../../chatdesk/ui/message_delegate.py" line="37"/>
-        <location filename="../../chatdesk/ui/message_model.py" line="40"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="23"/>
+        <location filename="../../chatdesk/ui/conversation/message_delegate.py" line="37"/>
+        <location filename="../../chatdesk/ui/conversation/message_model.py" line="40"/>
         <source>error</source>
         <translation>出错</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="24"/>
-        <location filename="../../chatdesk/ui/message_delegate.py" line="38"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="24"/>
+        <location filename="../../chatdesk/ui/conversation/message_delegate.py" line="38"/>
         <source>interrupted — the app closed while this reply was being written</source>
         <translation>已中断——生成此回复时应用被关闭</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="25"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="25"/>
         <source>streaming</source>
         <translation>正在生成</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="26"/>
-        <location filename="../../chatdesk/ui/message_model.py" line="39"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="26"/>
+        <location filename="../../chatdesk/ui/conversation/message_model.py" line="39"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="27"/>
-        <location filename="../../chatdesk/ui/message_model.py" line="40"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="27"/>
+        <location filename="../../chatdesk/ui/conversation/message_model.py" line="40"/>
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_model.py" line="39"/>
+        <location filename="../../chatdesk/ui/conversation/message_model.py" line="39"/>
         <source>being written</source>
         <translation>正在生成</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_model.py" line="75"/>
+        <location filename="../../chatdesk/ui/conversation/message_model.py" line="75"/>
         <source>version {n} of {m}</source>
         <translation>第 {n} 个版本，共 {m} 个</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_reader.py" line="57"/>
+        <location filename="../../chatdesk/ui/conversation/message_reader.py" line="57"/>
         <source>Message text</source>
         <translation>消息文本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_reader.py" line="58"/>
+        <location filename="../../chatdesk/ui/conversation/message_reader.py" line="58"/>
         <source>Select text with the mouse or with Shift and the arrow keys; Esc returns to the list of messages.</source>
         <translation>用鼠标或 Shift 加方向键选择文本；按 Esc 返回消息列表。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_reader.py" line="101"/>
+        <location filename="../../chatdesk/ui/conversation/message_reader.py" line="101"/>
         <source>Message text: {who}</source>
         <translation>消息文本：{who}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_reader.py" line="138"/>
+        <location filename="../../chatdesk/ui/conversation/message_reader.py" line="138"/>
         <source>Copy this code block</source>
         <translation>复制此代码块</translation>
     </message>
@@ -645,39 +563,39 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../chatdesk/ui/composer.py" line="43"/>
+        <location filename="../../chatdesk/ui/shell/composer.py" line="43"/>
         <source>Message the model — Enter to send, Shift+Enter for a new line</source>
         <translation>给模型发消息——Enter 发送，Shift+Enter 换行</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/composer.py" line="44"/>
+        <location filename="../../chatdesk/ui/shell/composer.py" line="44"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/composer.py" line="45"/>
+        <location filename="../../chatdesk/ui/shell/composer.py" line="45"/>
         <source>Enter sends the message, Shift+Enter starts a new line, Esc stops a reply.</source>
         <translation>Enter 发送消息，Shift+Enter 换行，Esc 停止回复。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/composer.py" line="48"/>
-        <location filename="../../chatdesk/ui/composer.py" line="50"/>
+        <location filename="../../chatdesk/ui/shell/composer.py" line="48"/>
+        <location filename="../../chatdesk/ui/shell/composer.py" line="50"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/composer.py" line="51"/>
+        <location filename="../../chatdesk/ui/shell/composer.py" line="51"/>
         <source>Send the message (Enter)</source>
         <translation>发送消息（Enter）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/composer.py" line="52"/>
-        <location filename="../../chatdesk/ui/composer.py" line="54"/>
+        <location filename="../../chatdesk/ui/shell/composer.py" line="52"/>
+        <location filename="../../chatdesk/ui/shell/composer.py" line="54"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/composer.py" line="55"/>
+        <location filename="../../chatdesk/ui/shell/composer.py" line="55"/>
         <source>Stop the reply (Esc)</source>
         <translation>停止回复（Esc）</translation>
     </message>
@@ -685,78 +603,78 @@
 <context>
     <name>ContextMeter</name>
     <message>
-        <location filename="../../chatdesk/ui/context_meter.py" line="57"/>
-        <location filename="../../chatdesk/ui/context_meter.py" line="87"/>
+        <location filename="../../chatdesk/ui/conversation/context_meter.py" line="56"/>
+        <location filename="../../chatdesk/ui/conversation/context_meter.py" line="86"/>
         <source>Context use</source>
         <translation>上下文用量</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/context_meter.py" line="73"/>
+        <location filename="../../chatdesk/ui/conversation/context_meter.py" line="72"/>
         <source>Context used</source>
         <translation>已用上下文</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/context_meter.py" line="81"/>
+        <location filename="../../chatdesk/ui/conversation/context_meter.py" line="80"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/context_meter.py" line="101"/>
+        <location filename="../../chatdesk/ui/conversation/context_meter.py" line="100"/>
         <source>Context: counting tokens…</source>
         <translation>上下文：正在计算 token…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/context_meter.py" line="136"/>
+        <location filename="../../chatdesk/ui/conversation/context_meter.py" line="135"/>
         <source>Context: no model loaded</source>
         <translation>上下文：未加载模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/context_meter.py" line="159"/>
+        <location filename="../../chatdesk/ui/conversation/context_meter.py" line="157"/>
         <source>Context: {reason}</source>
         <translation>上下文：{reason}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/context_meter.py" line="162"/>
+        <location filename="../../chatdesk/ui/conversation/context_meter.py" line="160"/>
         <source>Context: the tokens could not be counted ({reason}).</source>
         <translation>上下文：无法计算 token 数（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/context_meter.py" line="172"/>
+        <location filename="../../chatdesk/ui/conversation/context_meter.py" line="170"/>
         <source>{approx}{used} / {total} tokens</source>
         <translation>{approx}{used} / {total} 个 token</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/context_meter.py" line="177"/>
+        <location filename="../../chatdesk/ui/conversation/context_meter.py" line="175"/>
         <source> · 1 earlier message will be left out</source>
         <translation> · 将省略 1 条较早的消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/context_meter.py" line="179"/>
+        <location filename="../../chatdesk/ui/conversation/context_meter.py" line="177"/>
         <source> · {n} earlier messages will be left out</source>
         <translation> · 将省略 {n} 条较早的消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/context_meter.py" line="180"/>
+        <location filename="../../chatdesk/ui/conversation/context_meter.py" line="178"/>
         <source>this chat&apos;s limit</source>
         <translation>此对话的上限</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/context_meter.py" line="180"/>
+        <location filename="../../chatdesk/ui/conversation/context_meter.py" line="178"/>
         <source>the model&apos;s context</source>
         <translation>模型的上下文</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/context_meter.py" line="182"/>
+        <location filename="../../chatdesk/ui/conversation/context_meter.py" line="180"/>
         <source>The next reply reads {approx}{used} tokens: the system prompt, the conversation and your message. Up to {budget} tokens are left for the reply, of {total} tokens ({where}).</source>
         <translation>下一条回复将读取 {approx}{used} 个 token：系统提示词、对话和你的消息。在 {total} 个 token（{where}）中，最多还剩 {budget} 个 token 可用于回复。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/context_meter.py" line="187"/>
+        <location filename="../../chatdesk/ui/conversation/context_meter.py" line="185"/>
         <source>The oldest messages that no longer fit are left out; they are marked in the conversation.</source>
         <translation>放不下的最早消息将被省略，并在对话中标出。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/context_meter.py" line="189"/>
+        <location filename="../../chatdesk/ui/conversation/context_meter.py" line="187"/>
         <source>Counts are estimates: the server applies its own chat template.</source>
         <translation>计数为估计值：服务器会使用自己的对话模板。</translation>
     </message>
@@ -764,353 +682,387 @@
 <context>
     <name>DownloadDialog</name>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="62"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="61"/>
         <source>{n} s</source>
         <translation>{n} 秒</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="64"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="63"/>
         <source>{m} min {s} s</source>
         <translation>{m} 分 {s} 秒</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="65"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="64"/>
         <source>{h} h {m} min</source>
         <translation>{h} 小时 {m} 分</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="71"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="70"/>
         <source>Checking the {size} already downloaded…</source>
         <translation>正在检查已下载的 {size}…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="73"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="72"/>
         <source>Verifying the file&apos;s SHA-256…</source>
         <translation>正在校验文件的 SHA-256…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="75"/>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="427"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="74"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="441"/>
         <source>Done: {size}.</source>
         <translation>完成：{size}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="76"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="75"/>
         <source>{done} of {total}</source>
         <translation>{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="78"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="77"/>
         <source>{speed}/s</source>
         <translation>{speed}/秒</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="80"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="79"/>
         <source>{time} left</source>
         <translation>剩余 {time}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="82"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="81"/>
         <source>resumed at {size}</source>
         <translation>从 {size} 处继续</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="141"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="155"/>
         <source>Download from Hugging Face</source>
         <translation>从 Hugging Face 下载</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="142"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="156"/>
         <source>Download a model from Hugging Face</source>
         <translation>从 Hugging Face 下载模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="153"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="167"/>
         <source>Repository id or Hugging Face address</source>
         <translation>仓库 ID 或 Hugging Face 地址</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="154"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="168"/>
         <source>e.g. Qwen/Qwen2.5-0.5B-Instruct-GGUF, or paste an address from huggingface.co</source>
         <translation>例如 Qwen/Qwen2.5-0.5B-Instruct-GGUF，或粘贴 huggingface.co 上的地址</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="156"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="170"/>
         <source>List files</source>
         <translation>列出文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="156"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="170"/>
         <source>List the repository&apos;s GGUF files</source>
         <translation>列出仓库中的 GGUF 文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="160"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="174"/>
         <source>Suggested models that speak Chinese and English</source>
         <translation>支持中文和英文的推荐模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="165"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="179"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="165"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="179"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="175"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="189"/>
         <source>GGUF files in the repository</source>
         <translation>仓库中的 GGUF 文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="176"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="190"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="176"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="190"/>
         <source>Quantization</source>
         <translation>量化</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="176"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="190"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="187"/>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="191"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="201"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="205"/>
         <source>Unfinished downloads</source>
         <translation>未完成的下载</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="190"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="204"/>
         <source>Unfinished downloads (kept after Cancel, an error or a restart):</source>
         <translation>未完成的下载（取消、出错或重启后保留）：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="195"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="209"/>
         <source>Download progress</source>
         <translation>下载进度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="201"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="215"/>
         <source>Downloaded bytes, speed and time left</source>
         <translation>已下载字节数、速度和剩余时间</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="205"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="219"/>
         <source>Download message</source>
         <translation>下载消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="210"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="224"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="210"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="224"/>
         <source>Download the selected file</source>
         <translation>下载所选文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="212"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="226"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="213"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="227"/>
         <source>Stop the download; the part already downloaded is kept</source>
         <translation>停止下载；已下载的部分会保留</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="214"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="228"/>
         <source>Resume</source>
         <translation>继续下载</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="215"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="229"/>
         <source>Resume the selected unfinished download</source>
         <translation>继续所选的未完成下载</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="216"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="230"/>
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="217"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="231"/>
         <source>Delete the selected unfinished download</source>
         <translation>删除所选的未完成下载</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="218"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="232"/>
         <source>Chat with it</source>
         <translation>用它对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="219"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="233"/>
         <source>Start a chat with the downloaded model</source>
         <translation>用下载的模型开始对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="221"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="235"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="221"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="235"/>
         <source>Close this window</source>
         <translation>关闭此窗口</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="240"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="254"/>
         <source>Hugging Face repository:</source>
         <translation>Hugging Face 仓库：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="242"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="256"/>
         <source>Suggested small models (Chinese and English; click one, then List files):</source>
         <translation>推荐的小模型（支持中英文；单击一个，然后点“列出文件”）：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="244"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="258"/>
         <source>GGUF files:</source>
         <translation>GGUF 文件：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="304"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="318"/>
         <source>Asking Hugging Face for the files of {repo}…</source>
         <translation>正在向 Hugging Face 获取 {repo} 的文件列表…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="315"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="329"/>
         <source>Listing failed: {error}</source>
         <translation>获取文件列表失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="331"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="345"/>
         <source>Split into {n} files; ChatDesk downloads single-file models only.</source>
         <translation>分成了 {n} 个文件；ChatDesk 只下载单文件模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="335"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="349"/>
         <source>{size} × {n} parts</source>
         <translation>{size} × {n} 个分片</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="355"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="369"/>
         <source>{repo} has no GGUF files. ChatDesk runs GGUF models; look for a repository whose name ends in -GGUF.</source>
         <translation>{repo} 中没有 GGUF 文件。ChatDesk 运行 GGUF 模型；请找名称以 -GGUF 结尾的仓库。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="358"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="372"/>
         <source> This repository is gated: accept its terms on huggingface.co and set HF_TOKEN before downloading.</source>
         <translation> 此仓库需要授权：下载前请先在 huggingface.co 上接受其条款并设置 HF_TOKEN。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="360"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="374"/>
         <source>{n} GGUF file(s) in {repo}. Pick one and press Download.</source>
         <translation>{repo} 中有 {n} 个 GGUF 文件。选择一个，然后按“下载”。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="380"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="394"/>
         <source>{name} is split into {n} files, and ChatDesk downloads single-file models only. Pick a smaller quantization that comes as one file.</source>
         <translation>{name} 分成了 {n} 个文件，而 ChatDesk 只下载单文件模型。请选择一个单文件的较小量化版本。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="401"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="415"/>
         <source>Connecting to Hugging Face…</source>
         <translation>正在连接 Hugging Face…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="402"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="416"/>
         <source>Downloading {name} from {repo}…</source>
         <translation>正在从 {repo} 下载 {name}…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="416"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="430"/>
         <source>stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="428"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="442"/>
         <source>{name} is in your library.</source>
         <translation>{name} 已加入你的模型库。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="437"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="451"/>
         <source>Select it under Unfinished downloads and press Resume.</source>
         <translation>在“未完成的下载”中选中它，然后按“继续下载”。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="441"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="455"/>
         <source>The download stopped: ChatDesk could not write the file ({error}). The part already downloaded is kept.</source>
         <translation>下载已停止：ChatDesk 无法写入文件（{error}）。已下载的部分会保留。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="444"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="458"/>
         <source>The download stopped unexpectedly: {error}</source>
         <translation>下载意外停止：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="466"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="478"/>
         <source>{repo}/{file} — {done} of {total}</source>
         <translation>{repo}/{file}——{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/download_dialog.py" line="497"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="508"/>
         <source>Deleted the unfinished download of {file}.</source>
         <translation>已删除 {file} 的未完成下载。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="62"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="62"/>
         <source>Smallest Qwen; fast on any CPU, Chinese and English.</source>
         <translation>最小的 Qwen；在任何 CPU 上都很快，支持中英文。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="63"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="63"/>
         <source>Noticeably better answers; about 1.1 GB.</source>
         <translation>回答明显更好；约 1.1 GB。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="64"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="64"/>
         <source>Newer Qwen generation; thinks aloud before answering unless told /no_think.</source>
         <translation>新一代 Qwen；除非加上 /no_think，否则会先把思考过程写出来再回答。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="65"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="65"/>
         <source>Stronger Qwen3; needs about 2 GB of memory.</source>
         <translation>更强的 Qwen3；需要约 2 GB 内存。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="66"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="66"/>
         <source>Big brother of the bundled model; English only.</source>
         <translation>内置模型的大哥；仅支持英文。</translation>
     </message>
 </context>
 <context>
-    <name>EvaluationActions</name>
+    <name>EditMessageDialog</name>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_actions.py" line="42"/>
-        <source>&amp;Evaluate models…</source>
-        <translation>评估模型(&amp;E)…</translation>
+        <location filename="../../chatdesk/ui/conversation/edit_dialog.py" line="19"/>
+        <location filename="../../chatdesk/ui/conversation/edit_dialog.py" line="20"/>
+        <source>Edit message</source>
+        <translation>编辑消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_actions.py" line="44"/>
+        <location filename="../../chatdesk/ui/conversation/edit_dialog.py" line="24"/>
+        <source>Your message</source>
+        <translation>你的消息</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/conversation/edit_dialog.py" line="28"/>
+        <source>&amp;Your message:</source>
+        <translation>你的消息(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/conversation/edit_dialog.py" line="30"/>
+        <source>Ctrl+Enter saves and sends it again; Esc cancels.</source>
+        <translation>Ctrl+Enter 保存并重新发送；Esc 取消。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/conversation/edit_dialog.py" line="32"/>
+        <source>Hint</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/conversation/edit_dialog.py" line="34"/>
+        <source>Dialog buttons</source>
+        <translation>对话框按钮</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationActions</name>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation/feature.py" line="41"/>
+        <source>E&amp;valuate models…</source>
+        <translation>评估模型(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/evaluation/feature.py" line="42"/>
         <source>Measure perplexity, speed and memory of models, and compare quantizations</source>
         <translation>测量模型的困惑度、速度和内存，并比较不同量化</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_actions.py" line="48"/>
+        <location filename="../../chatdesk/ui/evaluation/feature.py" line="45"/>
         <source>Evaluating models needs a Python install: run chatdesk eval.</source>
         <translation>评估模型需要安装 Python 环境：请运行 chatdesk eval。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_actions.py" line="120"/>
-        <location filename="../../chatdesk/ui/evaluation_actions.py" line="121"/>
+        <location filename="../../chatdesk/ui/evaluation/feature.py" line="82"/>
+        <location filename="../../chatdesk/ui/evaluation/feature.py" line="83"/>
         <source>Compare quantizations</source>
         <translation>比较量化</translation>
     </message>
@@ -1118,628 +1070,628 @@
 <context>
     <name>EvaluationWindow</name>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_results.py" line="50"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_results.py" line="50"/>
         <source>Built-in sample</source>
         <translation>内置样本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_child.py" line="39"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_child.py" line="39"/>
         <source>The evaluation was cancelled.</source>
         <translation>评估已取消。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_child.py" line="41"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_child.py" line="41"/>
         <source>The evaluation process stopped unexpectedly (exit status {code}).</source>
         <translation>评估进程意外停止（退出状态 {code}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_child.py" line="119"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_child.py" line="119"/>
         <source>The evaluation could not be started: {error}</source>
         <translation>无法启动评估：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_results.py" line="75"/>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="162"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_results.py" line="75"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="162"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_results.py" line="76"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_results.py" line="76"/>
         <source>Quantization</source>
         <translation>量化</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_results.py" line="77"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_results.py" line="77"/>
         <source>File size</source>
         <translation>文件大小</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_chart.py" line="64"/>
-        <location filename="../../chatdesk/ui/evaluation_results.py" line="78"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_chart.py" line="64"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_results.py" line="78"/>
         <source>Perplexity</source>
         <translation>困惑度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_results.py" line="79"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_results.py" line="79"/>
         <source>Bits/token</source>
         <translation>比特/词元</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_results.py" line="80"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_results.py" line="80"/>
         <source>KL divergence</source>
         <translation>KL 散度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_results.py" line="81"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_results.py" line="81"/>
         <source>Top-1 agreement</source>
         <translation>Top-1 一致率</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_results.py" line="82"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_results.py" line="82"/>
         <source>Prompt tok/s</source>
         <translation>提示词元/秒</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_results.py" line="83"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_results.py" line="83"/>
         <source>Generation tok/s</source>
         <translation>生成词元/秒</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_results.py" line="84"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_results.py" line="84"/>
         <source>Peak memory</source>
         <translation>峰值内存</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_results.py" line="85"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_results.py" line="85"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_results.py" line="86"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_results.py" line="86"/>
         <source>Context</source>
         <translation>上下文</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_results.py" line="87"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_results.py" line="87"/>
         <source>Measured</source>
         <translation>测量时间</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_results.py" line="180"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_results.py" line="180"/>
         <source>{path}
 SHA-256 {sha}</source>
         <translation>{path}
 SHA-256 {sha}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_results.py" line="183"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_results.py" line="183"/>
         <source>Compared with {name} ({type}), whose perplexity is {ppl}</source>
         <translation>与 {name}（{type}）比较，其困惑度为 {ppl}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_results.py" line="186"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_results.py" line="186"/>
         <source>{tokens} tokens scored in {windows} windows</source>
         <translation>在 {windows} 个窗口中评分了 {tokens} 个词元</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_results.py" line="189"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_results.py" line="189"/>
         <source>llama-cpp-python {version}, {threads} threads</source>
         <translation>llama-cpp-python {version}，{threads} 个线程</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_chart.py" line="64"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_chart.py" line="64"/>
         <source>Perplexity against file size</source>
         <translation>困惑度与文件大小</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_chart.py" line="65"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_chart.py" line="65"/>
         <source>Generation speed against file size</source>
         <translation>生成速度与文件大小</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_chart.py" line="65"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_chart.py" line="65"/>
         <source>Generation (tokens/s)</source>
         <translation>生成（词元/秒）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_chart.py" line="66"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_chart.py" line="66"/>
         <source>Prompt speed against file size</source>
         <translation>提示处理速度与文件大小</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_chart.py" line="66"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_chart.py" line="66"/>
         <source>Prompt processing (tokens/s)</source>
         <translation>提示处理（词元/秒）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_chart.py" line="70"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_chart.py" line="70"/>
         <source>What the chart shows</source>
         <translation>图表显示的内容</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_chart.py" line="76"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_chart.py" line="76"/>
         <source>Chart of the selected results</source>
         <translation>所选结果的图表</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_chart.py" line="84"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_chart.py" line="84"/>
         <source>About the chart</source>
         <translation>关于图表</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_chart.py" line="86"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_chart.py" line="86"/>
         <source>Chart:</source>
         <translation>图表：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_chart.py" line="87"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_chart.py" line="87"/>
         <source>Chart</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_chart.py" line="150"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_chart.py" line="150"/>
         <source>File size (MB)</source>
         <translation>文件大小（MB）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_chart.py" line="176"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_chart.py" line="176"/>
         <source>Select results in the table to compare them here.</source>
         <translation>在表格中选择结果，即可在此比较。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_chart.py" line="179"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_chart.py" line="179"/>
         <source>Different texts or window sizes: these figures do not compare.</source>
         <translation>文本或窗口大小不同：这些数字不可比较。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="124"/>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="125"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="124"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="125"/>
         <source>Evaluate models</source>
         <translation>评估模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="161"/>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="413"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="161"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="413"/>
         <source>Models to evaluate</source>
         <translation>要评估的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="162"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="162"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="162"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="162"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="174"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="174"/>
         <source>Add GGUF…</source>
         <translation>添加 GGUF…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="174"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="174"/>
         <source>Add GGUF model files to evaluate</source>
         <translation>添加要评估的 GGUF 模型文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="178"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="178"/>
         <source>Add a model from the library</source>
         <translation>从模型库添加模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="180"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="180"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="180"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="180"/>
         <source>Remove the selected models from the list</source>
         <translation>从列表中移除所选模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="187"/>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="418"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="187"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="418"/>
         <source>Text to evaluate on</source>
         <translation>用于评估的文本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="188"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="188"/>
         <source>Built-in sample (English and Chinese)</source>
         <translation>内置样本（英文和中文）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="189"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="189"/>
         <source>A text file of mine</source>
         <translation>我自己的文本文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="192"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="192"/>
         <source>Text file</source>
         <translation>文本文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="193"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="193"/>
         <source>a UTF-8 text file, a few thousand words or more</source>
         <translation>UTF-8 文本文件，至少几千字</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="194"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="194"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="194"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="194"/>
         <source>Choose a text file</source>
         <translation>选择文本文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="199"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="199"/>
         <source>Context length</source>
         <translation>上下文长度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="202"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="202"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="203"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="203"/>
         <source> tokens</source>
         <translation> 个词元</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="204"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="204"/>
         <source>Tokens per window. Automatic: 512, or the model&apos;s trained context if that is smaller. Each window scores its second half, as llama.cpp&apos;s llama-perplexity does; the text needs at least two windows.</source>
         <translation>每个窗口的词元数。自动：512，若模型训练时的上下文更小则取其值。与 llama.cpp 的 llama-perplexity 相同，每个窗口只为后半部分评分；文本至少需要两个窗口。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="209"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="209"/>
         <source>Windows to evaluate</source>
         <translation>要评估的窗口数</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="211"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="211"/>
         <source>All the text</source>
         <translation>全部文本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="212"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="212"/>
         <source>Evaluate only the first windows of the text, for a quicker estimate.</source>
         <translation>只评估文本的前几个窗口，以便更快地估算。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="216"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="216"/>
         <source>Reference for KL divergence and top-1 agreement</source>
         <translation>KL 散度和 Top-1 一致率的参照</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="217"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="217"/>
         <source>Automatic: a more precise file converted from the same checkpoint</source>
         <translation>自动：由同一检查点转换的更高精度文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="218"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="218"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="219"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="219"/>
         <source>This GGUF or original checkpoint:</source>
         <translation>此 GGUF 或原始检查点：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="220"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="220"/>
         <source>KL divergence and top-1 agreement say how far a quantized model&apos;s next-token choices are from a higher-precision version of the same model.</source>
         <translation>KL 散度和 Top-1 一致率表示量化模型的下一个词元选择与同一模型的更高精度版本相差多远。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="224"/>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="425"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="224"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="425"/>
         <source>Reference model</source>
         <translation>参照模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="225"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="225"/>
         <source>an F16/F32 GGUF, a Hugging Face GPT-2 folder or a nanoGPT ckpt.pt</source>
         <translation>F16/F32 GGUF、Hugging Face GPT-2 文件夹或 nanoGPT 的 ckpt.pt</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="226"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="226"/>
         <source>File…</source>
         <translation>文件…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="226"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="226"/>
         <source>Choose a reference file</source>
         <translation>选择参照文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="228"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="228"/>
         <source>Folder…</source>
         <translation>文件夹…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="228"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="228"/>
         <source>Choose a reference folder</source>
         <translation>选择参照文件夹</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="234"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="234"/>
         <source>Evaluation message</source>
         <translation>评估消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="240"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="240"/>
         <source>Evaluation status</source>
         <translation>评估状态</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="242"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="242"/>
         <source>Evaluate</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="242"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="242"/>
         <source>Evaluate the models in the list</source>
         <translation>评估列表中的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="243"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="243"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="243"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="243"/>
         <source>Cancel the evaluation</source>
         <translation>取消评估</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="252"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="252"/>
         <source>Evaluation results</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="265"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="265"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="266"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="266"/>
         <source>Export the selected results, or all of them, as CSV</source>
         <translation>将所选结果（或全部结果）导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="267"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="267"/>
         <source>Export JSON…</source>
         <translation>导出 JSON…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="268"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="268"/>
         <source>Export the selected results, or all of them, as JSON</source>
         <translation>将所选结果（或全部结果）导出为 JSON</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="269"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="269"/>
         <source>Select several results to compare them in the chart.</source>
         <translation>选择多个结果，即可在图表中比较。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="271"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="271"/>
         <source>About the results</source>
         <translation>关于结果</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="291"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="291"/>
         <source>Windows:</source>
         <translation>窗口数：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="299"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="299"/>
         <source>Text:</source>
         <translation>文本：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="300"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="300"/>
         <source>Context:</source>
         <translation>上下文：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="301"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="301"/>
         <source>Reference:</source>
         <translation>参照：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="362"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="362"/>
         <source>Add from the library…</source>
         <translation>从模型库添加…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="383"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="383"/>
         <source>Progress of {name}</source>
         <translation>{name} 的进度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="414"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="414"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="419"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="419"/>
         <source>Text files (*.txt *.md);;All files (*)</source>
         <translation>文本文件 (*.txt *.md);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="424"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="424"/>
         <source>Hugging Face model folder</source>
         <translation>Hugging Face 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="426"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="426"/>
         <source>Models and checkpoints (*.gguf *.pt *.bin *.safetensors);;All files (*)</source>
         <translation>模型和检查点 (*.gguf *.pt *.bin *.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="430"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="430"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="430"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="430"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="431"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="431"/>
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="503"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="503"/>
         <source>Choose a text file to evaluate on, or use the built-in sample.</source>
         <translation>请选择用于评估的文本文件，或使用内置样本。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="509"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="509"/>
         <source>Choose the reference model, or let ChatDesk find one automatically.</source>
         <translation>请选择参照模型，或让 ChatDesk 自动查找。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="512"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="512"/>
         <source>The reference {path} does not exist.</source>
         <translation>参照 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="516"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="516"/>
         <source>These model files do not exist (any more): {paths}</source>
         <translation>这些模型文件不存在（或已不存在）：{paths}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="528"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="528"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="531"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="531"/>
         <source>Checking the text…</source>
         <translation>正在检查文本…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="546"/>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="583"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="546"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="583"/>
         <source>Not run</source>
         <translation>未运行</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="591"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="591"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="592"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="592"/>
         <source>Evaluating {name} ({n} of {total})…</source>
         <translation>正在评估 {name}（第 {n} 个，共 {total} 个）…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="604"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="604"/>
         <source>Loading the model…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="606"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="606"/>
         <source>Perplexity: window {done} of {total}</source>
         <translation>困惑度：第 {done} 个窗口，共 {total} 个</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="608"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="608"/>
         <source>, {value} so far</source>
         <translation>，目前为 {value}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="610"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="610"/>
         <source>Measuring the generation speed…</source>
         <translation>正在测量生成速度…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="612"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="612"/>
         <source>Computing the file&apos;s SHA-256…</source>
         <translation>正在计算文件的 SHA-256…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="614"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="614"/>
         <source>Comparing with the reference: window {done} of {total}</source>
         <translation>正在与参照比较：第 {done} 个窗口，共 {total} 个</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="626"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="626"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="631"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="631"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="635"/>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="662"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="635"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="662"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="636"/>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="663"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="636"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="663"/>
         <source>{name}: {error}</source>
         <translation>{name}：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="651"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="651"/>
         <source>Done: perplexity {value}</source>
         <translation>完成：困惑度 {value}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="661"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="661"/>
         <source>The result could not be saved: {error}</source>
         <translation>无法保存结果：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="674"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="674"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="686"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="686"/>
         <source>Cancelled. {done} of {total} models evaluated.</source>
         <translation>已取消。已评估 {done} 个模型，共 {total} 个。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="688"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="688"/>
         <source>{done} of {total} models evaluated.</source>
         <translation>已评估 {done} 个模型，共 {total} 个。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="699"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="699"/>
         <source>The temporary converted files have been deleted.</source>
         <translation>临时转换的文件已删除。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="735"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="732"/>
         <source>The stored results could not be read: {error}</source>
         <translation>无法读取已保存的结果：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="768"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="765"/>
         <source>There are no results to export yet.</source>
         <translation>还没有可导出的结果。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="785"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="781"/>
         <source>Exported {n} result(s) to {path}.</source>
         <translation>已将 {n} 个结果导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation_window.py" line="789"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="784"/>
         <source>The results could not be exported: {error}</source>
         <translation>无法导出结果：{error}</translation>
     </message>
@@ -1747,303 +1699,303 @@ SHA-256 {sha}</translation>
 <context>
     <name>ImportCheckpointDialog</name>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="70"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="75"/>
         <source>Import checkpoint</source>
         <translation>导入检查点</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="71"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="76"/>
         <source>Import a trained checkpoint</source>
         <translation>导入训练好的检查点</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="88"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="93"/>
         <source>Checkpoint file or folder</source>
         <translation>检查点文件或文件夹</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="89"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="94"/>
         <source>nanoGPT ckpt.pt, or a Hugging Face GPT-2 folder</source>
         <translation>nanoGPT 的 ckpt.pt，或 Hugging Face GPT-2 文件夹</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="90"/>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="110"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="95"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="115"/>
         <source>File…</source>
         <translation>文件…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="90"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="95"/>
         <source>Choose a checkpoint file</source>
         <translation>选择检查点文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="91"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="96"/>
         <source>Folder…</source>
         <translation>文件夹…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="91"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="96"/>
         <source>Choose a checkpoint folder</source>
         <translation>选择检查点文件夹</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="99"/>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="155"/>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="289"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="104"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="160"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="292"/>
         <source>Tokenizer</source>
         <translation>分词器</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="100"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="105"/>
         <source>the checkpoint&apos;s own (meta.pkl or tokenizer files beside it)</source>
         <translation>检查点自带的（旁边的 meta.pkl 或分词器文件）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="103"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="108"/>
         <source>GPT-2 from Hugging Face cache</source>
         <translation>使用 Hugging Face 缓存中的 GPT-2</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="104"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="109"/>
         <source>Use GPT-2&apos;s tokenizer found in the Hugging Face cache</source>
         <translation>使用在 Hugging Face 缓存中找到的 GPT-2 分词器</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="107"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="112"/>
         <source>Download GPT-2&apos;s…</source>
         <translation>下载 GPT-2 的…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="108"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="113"/>
         <source>Download GPT-2&apos;s tokenizer from Hugging Face</source>
         <translation>从 Hugging Face 下载 GPT-2 的分词器</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="110"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="115"/>
         <source>Choose a tokenizer file</source>
         <translation>选择分词器文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="118"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="123"/>
         <source>About the tokenizer</source>
         <translation>关于分词器</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="122"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="127"/>
         <source>Choose a checkpoint to see what it contains.</source>
         <translation>选择一个检查点以查看其内容。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="124"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="129"/>
         <source>What the checkpoint contains</source>
         <translation>检查点的内容</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="128"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="133"/>
         <source>Model name</source>
         <translation>模型名称</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="131"/>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="159"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="136"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="164"/>
         <source>Quantization</source>
         <translation>量化</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="134"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="139"/>
         <source>Conversion progress</source>
         <translation>转换进度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="139"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="144"/>
         <source>Conversion status</source>
         <translation>转换状态</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="141"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="146"/>
         <source>Convert</source>
         <translation>转换</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="141"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="146"/>
         <source>Convert to GGUF</source>
         <translation>转换为 GGUF</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="142"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="147"/>
         <source>Compare quantizations…</source>
         <translation>比较量化…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="143"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="148"/>
         <source>Convert to several types and measure each before choosing</source>
         <translation>先转换为多种类型并逐一测量，再做选择</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="146"/>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="314"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="151"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="317"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="147"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="152"/>
         <source>Chat with it</source>
         <translation>用它对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="148"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="153"/>
         <source>Start a chat with the converted model</source>
         <translation>用转换后的模型开始对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="154"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="159"/>
         <source>Checkpoint</source>
         <translation>检查点</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="157"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="162"/>
         <source>Found</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="158"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="163"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="174"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="180"/>
         <source>Checkpoint file</source>
         <translation>检查点文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="175"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="181"/>
         <source>Checkpoints (*.pt *.bin *.safetensors);;All files (*)</source>
         <translation>检查点 (*.pt *.bin *.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="181"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="187"/>
         <source>Hugging Face model folder</source>
         <translation>Hugging Face 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="200"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="206"/>
         <source>Reading the checkpoint…</source>
         <translation>正在读取检查点…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="215"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="221"/>
         <source>, step {n}</source>
         <translation>，第 {n} 步</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="216"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="222"/>
         <source>, val loss {loss}</source>
         <translation>，验证损失 {loss}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="218"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="224"/>
         <source>{format}: {layers} layers, {heads} heads, embedding {embd}, {params} M parameters, vocabulary {vocab} ({tokenizer}), context {ctx}</source>
         <translation>{format}：{layers} 层，{heads} 个注意力头，嵌入维度 {embd}，{params} M 参数，词表 {vocab}（{tokenizer}），上下文 {ctx}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="226"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="232"/>
         <source>{type} — about {size}</source>
         <translation>{type}——约 {size}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="242"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="248"/>
         <source>This checkpoint has no tokenizer of its own. nanoGPT&apos;s default training uses GPT-2&apos;s tokenizer, which is not stored in the checkpoint: choose it under Tokenizer (from the Hugging Face cache, a download or a file), and ChatDesk reads the checkpoint again.</source>
         <translation>此检查点没有自带分词器。nanoGPT 默认使用 GPT-2 的分词器训练，而它并不保存在检查点中：请在“分词器”中选择它（来自 Hugging Face 缓存、下载或文件），ChatDesk 会重新读取检查点。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="246"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="252"/>
         <source>Looking for GPT-2&apos;s tokenizer in the Hugging Face cache…</source>
         <translation>正在 Hugging Face 缓存中查找 GPT-2 的分词器…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="257"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="261"/>
         <source>GPT-2&apos;s tokenizer is already on this computer ({folder}). Press “GPT-2 from Hugging Face cache” to use it.</source>
         <translation>GPT-2 的分词器已在这台电脑上（{folder}）。按“使用 Hugging Face 缓存中的 GPT-2”即可使用。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="262"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="266"/>
         <source>GPT-2&apos;s tokenizer is not in the Hugging Face cache. “Download GPT-2&apos;s…” fetches it (about 1.5 MB) from Hugging Face, or choose a tokenizer.json, vocab.json + merges.txt or meta.pkl with “File…”.</source>
         <translation>Hugging Face 缓存中没有 GPT-2 的分词器。“下载 GPT-2 的…”会从 Hugging Face 获取它（约 1.5 MB），也可以用“文件…”选择 tokenizer.json、vocab.json + merges.txt 或 meta.pkl。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="283"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="286"/>
         <source>Using GPT-2&apos;s tokenizer from the Hugging Face cache ({repo}).</source>
         <translation>正在使用 Hugging Face 缓存中的 GPT-2 分词器（{repo}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="290"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="293"/>
         <source>Tokenizers (tokenizer.json vocab.json meta.pkl);;All files (*)</source>
         <translation>分词器 (tokenizer.json vocab.json meta.pkl);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="305"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="308"/>
         <source>Confirm downloading GPT-2&apos;s tokenizer</source>
         <translation>确认下载 GPT-2 的分词器</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="307"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="310"/>
         <source>Download GPT-2&apos;s tokenizer</source>
         <translation>下载 GPT-2 的分词器</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="308"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="311"/>
         <source>Download GPT-2&apos;s tokenizer (vocab.json and merges.txt, about 1.5 MB) from Hugging Face ({repo})? It is kept in ChatDesk&apos;s data folder for later imports.</source>
         <translation>要从 Hugging Face（{repo}）下载 GPT-2 的分词器（vocab.json 和 merges.txt，约 1.5 MB）吗？它会保存在 ChatDesk 的数据文件夹中，供以后导入使用。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="310"/>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="312"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="313"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="315"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="341"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="342"/>
         <source>Downloading GPT-2&apos;s tokenizer: {file}, {progress}</source>
         <translation>正在下载 GPT-2 的分词器：{file}，{progress}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="349"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="348"/>
         <source>Downloaded GPT-2&apos;s tokenizer to {folder}.</source>
         <translation>已将 GPT-2 的分词器下载到 {folder}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="365"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="362"/>
         <source>Connecting to Hugging Face…</source>
         <translation>正在连接 Hugging Face…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="379"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="376"/>
         <source>Converting…</source>
         <translation>正在转换…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="390"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="387"/>
         <source>Converted to {path}</source>
         <translation>已转换为 {path}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="436"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="432"/>
         <source>It could not be added to the library: {error}</source>
         <translation>无法将其加入模型库：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="463"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="459"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="473"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="469"/>
         <source>Could not start the converter: {error}</source>
         <translation>无法启动转换程序：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/import_dialog.py" line="504"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="500"/>
         <source>The converter stopped unexpectedly (exit code {code}).</source>
         <translation>转换程序意外停止（退出码 {code}）。</translation>
     </message>
@@ -2051,17 +2003,17 @@ SHA-256 {sha}</translation>
 <context>
     <name>InferenceWorker</name>
     <message>
-        <location filename="../../chatdesk/ui/worker.py" line="128"/>
+        <location filename="../../chatdesk/ui/inference/worker.py" line="128"/>
         <source>Could not load {model}: {problem}</source>
         <translation>无法加载 {model}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/worker.py" line="148"/>
+        <location filename="../../chatdesk/ui/inference/worker.py" line="148"/>
         <source>No model is loaded, so there is no reply.</source>
         <translation>未加载模型，因此没有回复。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/worker.py" line="159"/>
+        <location filename="../../chatdesk/ui/inference/worker.py" line="159"/>
         <source>Generation failed: {problem}</source>
         <translation>生成失败：{problem}</translation>
     </message>
@@ -2069,72 +2021,72 @@ SHA-256 {sha}</translation>
 <context>
     <name>KeyboardActions</name>
     <message>
-        <location filename="../../chatdesk/ui/keyboard_actions.py" line="38"/>
+        <location filename="../../chatdesk/ui/shell/keyboard_actions.py" line="42"/>
         <source>Re&amp;generate last reply</source>
         <translation>重新生成最后一条回复(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/keyboard_actions.py" line="40"/>
+        <location filename="../../chatdesk/ui/shell/keyboard_actions.py" line="44"/>
         <source>&amp;Edit last message…</source>
         <translation>编辑最后一条消息(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/keyboard_actions.py" line="42"/>
+        <location filename="../../chatdesk/ui/shell/keyboard_actions.py" line="46"/>
         <source>&amp;Copy reply</source>
         <translation>复制回复(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/keyboard_actions.py" line="44"/>
-        <source>&amp;Previous version</source>
-        <translation>上一个版本(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/keyboard_actions.py" line="46"/>
+        <location filename="../../chatdesk/ui/shell/keyboard_actions.py" line="50"/>
         <source>Ne&amp;xt version</source>
         <translation>下一个版本(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/keyboard_actions.py" line="48"/>
+        <location filename="../../chatdesk/ui/shell/keyboard_actions.py" line="52"/>
         <source>Reply &amp;info…</source>
         <translation>回复信息(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/keyboard_actions.py" line="55"/>
+        <location filename="../../chatdesk/ui/shell/menus.py" line="33"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/keyboard_actions.py" line="57"/>
+        <location filename="../../chatdesk/ui/shell/keyboard_actions.py" line="48"/>
+        <source>Pre&amp;vious version</source>
+        <translation>上一个版本(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/shell/keyboard_actions.py" line="54"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/keyboard_actions.py" line="59"/>
+        <location filename="../../chatdesk/ui/shell/keyboard_actions.py" line="56"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/keyboard_actions.py" line="61"/>
+        <location filename="../../chatdesk/ui/shell/keyboard_actions.py" line="58"/>
         <source>&amp;Actual size</source>
         <translation>实际大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/keyboard_actions.py" line="64"/>
+        <location filename="../../chatdesk/ui/shell/keyboard_actions.py" line="60"/>
         <source>&amp;Next pane</source>
         <translation>下一个窗格(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/keyboard_actions.py" line="65"/>
+        <location filename="../../chatdesk/ui/shell/keyboard_actions.py" line="61"/>
         <source>P&amp;revious pane</source>
         <translation>上一个窗格(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/keyboard_actions.py" line="68"/>
+        <location filename="../../chatdesk/ui/shell/menus.py" line="36"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/keyboard_actions.py" line="70"/>
+        <location filename="../../chatdesk/ui/shell/keyboard_actions.py" line="63"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
@@ -2142,343 +2094,343 @@ SHA-256 {sha}</translation>
 <context>
     <name>LibraryWindow</name>
     <message>
-        <location filename="../../chatdesk/ui/library_table.py" line="61"/>
+        <location filename="../../chatdesk/ui/models/library_table.py" line="52"/>
         <source>Bundled</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_table.py" line="62"/>
+        <location filename="../../chatdesk/ui/models/library_table.py" line="53"/>
         <source>Imported checkpoint</source>
         <translation>导入的检查点</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_table.py" line="63"/>
+        <location filename="../../chatdesk/ui/models/library_table.py" line="54"/>
         <source>Added file</source>
         <translation>添加的文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_table.py" line="64"/>
+        <location filename="../../chatdesk/ui/models/library_table.py" line="55"/>
         <source>Hugging Face cache</source>
         <translation>Hugging Face 缓存</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_table.py" line="65"/>
+        <location filename="../../chatdesk/ui/models/library_table.py" line="56"/>
         <source>Downloaded</source>
         <translation>已下载</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_table.py" line="66"/>
+        <location filename="../../chatdesk/ui/models/library_table.py" line="57"/>
         <source>Remote</source>
         <translation>远程</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_table.py" line="87"/>
+        <location filename="../../chatdesk/ui/models/library_table.py" line="78"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_table.py" line="87"/>
+        <location filename="../../chatdesk/ui/models/library_table.py" line="78"/>
         <source>Architecture</source>
         <translation>架构</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_table.py" line="87"/>
+        <location filename="../../chatdesk/ui/models/library_table.py" line="78"/>
         <source>Parameters</source>
         <translation>参数量</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_table.py" line="87"/>
+        <location filename="../../chatdesk/ui/models/library_table.py" line="78"/>
         <source>Quantization</source>
         <translation>量化</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_table.py" line="87"/>
+        <location filename="../../chatdesk/ui/models/library_table.py" line="78"/>
         <source>Context</source>
         <translation>上下文</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_table.py" line="87"/>
+        <location filename="../../chatdesk/ui/models/library_table.py" line="78"/>
         <source>File size</source>
         <translation>文件大小</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_table.py" line="88"/>
+        <location filename="../../chatdesk/ui/models/library_table.py" line="79"/>
         <source>Chat template</source>
         <translation>对话模板</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_table.py" line="88"/>
+        <location filename="../../chatdesk/ui/models/library_table.py" line="79"/>
         <source>Licence</source>
         <translation>许可证</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_table.py" line="88"/>
+        <location filename="../../chatdesk/ui/models/library_table.py" line="79"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_table.py" line="88"/>
+        <location filename="../../chatdesk/ui/models/library_table.py" line="79"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_table.py" line="124"/>
+        <location filename="../../chatdesk/ui/models/library_table.py" line="115"/>
         <source>Missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_table.py" line="126"/>
+        <location filename="../../chatdesk/ui/models/library_table.py" line="117"/>
         <source>Cannot be used</source>
         <translation>无法使用</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_table.py" line="128"/>
+        <location filename="../../chatdesk/ui/models/library_table.py" line="119"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_table.py" line="130"/>
+        <location filename="../../chatdesk/ui/models/library_table.py" line="121"/>
         <source>In use</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_table.py" line="131"/>
+        <location filename="../../chatdesk/ui/models/library_table.py" line="122"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_table.py" line="177"/>
+        <location filename="../../chatdesk/ui/models/library_table.py" line="168"/>
         <source>server&apos;s</source>
         <translation>由服务器决定</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_table.py" line="178"/>
+        <location filename="../../chatdesk/ui/models/library_table.py" line="169"/>
         <source>yes</source>
         <translation>有</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_table.py" line="178"/>
+        <location filename="../../chatdesk/ui/models/library_table.py" line="169"/>
         <source>no</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="68"/>
-        <location filename="../../chatdesk/ui/library_window.py" line="69"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="68"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="69"/>
         <source>Model library</source>
         <translation>模型库</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="82"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="82"/>
         <source>Filter by name, architecture, quantization or source</source>
         <translation>按名称、架构、量化或来源筛选</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="83"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="83"/>
         <source>Filter models</source>
         <translation>筛选模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="97"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="97"/>
         <source>Models in the library</source>
         <translation>模型库中的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="118"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="118"/>
         <source>Details of the selected model</source>
         <translation>所选模型的详细信息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="124"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="124"/>
         <source>Library message</source>
         <translation>模型库消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="129"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="129"/>
         <source>Add GGUF…</source>
         <translation>添加 GGUF…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="129"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="129"/>
         <source>Add a GGUF model file from disk</source>
         <translation>从磁盘添加 GGUF 模型文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="130"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="130"/>
         <source>Scan Hugging Face cache</source>
         <translation>扫描 Hugging Face 缓存</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="131"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="131"/>
         <source>Find GGUF models already in the Hugging Face cache (no network)</source>
         <translation>查找 Hugging Face 缓存中已有的 GGUF 模型（无需联网）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="132"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="132"/>
         <source>Download from the Hub…</source>
         <translation>从 Hub 下载…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="133"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="133"/>
         <source>Download a GGUF model from Hugging Face</source>
         <translation>从 Hugging Face 下载 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="134"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="134"/>
         <source>Connect to a server…</source>
         <translation>连接服务器…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="135"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="135"/>
         <source>Add models served by an OpenAI-compatible server</source>
         <translation>添加兼容 OpenAI 的服务器提供的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="136"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="136"/>
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="136"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="136"/>
         <source>Remove the selected model</source>
         <translation>移除所选模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="137"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="137"/>
         <source>Set as default</source>
         <translation>设为默认</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="138"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="138"/>
         <source>Start ChatDesk with the selected model</source>
         <translation>启动 ChatDesk 时使用所选模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="139"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="139"/>
         <source>Chat with it</source>
         <translation>用它对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="140"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="140"/>
         <source>Start a new chat with the selected model</source>
         <translation>用所选模型开始新对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="141"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="141"/>
         <source>Evaluate…</source>
         <translation>评估…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="142"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="142"/>
         <source>Measure the selected models: perplexity, speed, memory</source>
         <translation>测量所选模型：困惑度、速度、内存</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="143"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="143"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="143"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="143"/>
         <source>Close the model library</source>
         <translation>关闭模型库</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="253"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="253"/>
         <source>Model {model} on {url}</source>
         <translation>{url} 上的模型 {model}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="258"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="258"/>
         <source>From Hugging Face: {repo}/{file}</source>
         <translation>来自 Hugging Face：{repo}/{file}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="289"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="285"/>
         <source>ChatDesk could not read or write a file ({error}).</source>
         <translation>ChatDesk 无法读取或写入文件（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="291"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="287"/>
         <source>Something went wrong: {error}</source>
         <translation>出了点问题：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="308"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="304"/>
         <source>Add a GGUF model</source>
         <translation>添加 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="309"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="305"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="320"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="316"/>
         <source>The library is still being read; try again in a moment.</source>
         <translation>模型库仍在读取中，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="326"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="322"/>
         <source>Added {name} to the library.</source>
         <translation>已将 {name} 加入模型库。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="329"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="325"/>
         <source>{name} was not added. </source>
         <translation>未添加 {name}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="338"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="334"/>
         <source>Found {n} model(s) in the Hugging Face cache.</source>
         <translation>在 Hugging Face 缓存中找到 {n} 个模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="340"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="336"/>
         <source>No GGUF models were found in the Hugging Face cache.</source>
         <translation>在 Hugging Face 缓存中没有找到 GGUF 模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="342"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="338"/>
         <source>Skipped: {reasons}</source>
         <translation>已跳过：{reasons}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="355"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="351"/>
         <source>{name} is now the default model: ChatDesk starts with it.</source>
         <translation>{name} 现在是默认模型：ChatDesk 启动时会使用它。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="365"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="361"/>
         <source>This model&apos;s file is missing.</source>
         <translation>此模型的文件不见了。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="386"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="380"/>
         <source>Remove model</source>
         <translation>移除模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="387"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="381"/>
         <source>Confirm removing a model</source>
         <translation>确认移除模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="389"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="383"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="392"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="386"/>
         <source>Remove {name} from the library? The server connection stays saved.</source>
         <translation>要从模型库中移除 {name} 吗？服务器连接仍会保存。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="393"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="387"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="397"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="391"/>
         <source>Remove {name} and delete its file ({size})? ChatDesk made this copy in its data folder; it cannot be undone.
 
 {path}</source>
@@ -2487,13 +2439,13 @@ SHA-256 {sha}</translation>
 {path}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="399"/>
-        <location filename="../../chatdesk/ui/library_window.py" line="407"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="393"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="401"/>
         <source>Remove and delete the file</source>
         <translation>移除并删除文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="403"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="397"/>
         <source>Remove {name} from the library? The file is yours: it stays on disk unless you choose to delete it too.
 
 {path}</source>
@@ -2502,22 +2454,22 @@ SHA-256 {sha}</translation>
 {path}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="405"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="399"/>
         <source>Remove, keep the file</source>
         <translation>移除，保留文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="443"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="437"/>
         <source>Removed {name} and deleted its file.</source>
         <translation>已移除 {name} 并删除其文件。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="445"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="439"/>
         <source>Removed {name} from the library; the file is still at {path}.</source>
         <translation>已从模型库中移除 {name}；文件仍在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/library_window.py" line="447"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="441"/>
         <source>Removed {name} from the library.</source>
         <translation>已从模型库中移除 {name}。</translation>
     </message>
@@ -2525,255 +2477,233 @@ SHA-256 {sha}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="54"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="64"/>
         <source>ChatDesk main window</source>
         <translation>ChatDesk 主窗口</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="84"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="94"/>
         <source>Model in use</source>
         <translation>正在使用的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="87"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="97"/>
         <source>Model loading progress</source>
         <translation>模型加载进度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="90"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="100"/>
         <source>Loading %p%</source>
         <translation>正在加载 %p%</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="93"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="103"/>
         <source>Reply statistics</source>
         <translation>回复统计</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="156"/>
+        <location filename="../../chatdesk/ui/shell/menus.py" line="21"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="157"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="184"/>
         <source>&amp;New chat</source>
         <translation>新对话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="158"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="185"/>
         <source>&amp;Open model…</source>
         <translation>打开模型(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="160"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="186"/>
         <source>Import &amp;checkpoint…</source>
         <translation>导入检查点(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="163"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="189"/>
         <source>Converting checkpoints needs a Python install: run chatdesk-convert.</source>
         <translation>转换检查点需要安装 Python：请运行 chatdesk-convert。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="165"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="190"/>
         <source>&amp;Export chat…</source>
         <translation>导出对话(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="166"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="193"/>
         <source>Export &amp;all chats…</source>
         <translation>导出全部对话(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="167"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="194"/>
         <source>&amp;Import transcript…</source>
         <translation>导入对话记录(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="169"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="195"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="170"/>
+        <location filename="../../chatdesk/ui/shell/menus.py" line="27"/>
         <source>&amp;Chat</source>
         <translation>对话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="172"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="196"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="173"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="197"/>
         <source>&amp;Rename…</source>
         <translation>重命名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="174"/>
-        <source>&amp;Search</source>
-        <translation>搜索(&amp;S)</translation>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="199"/>
+        <source>Se&amp;arch</source>
+        <translation>搜索(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="176"/>
-        <source>S&amp;ettings…</source>
-        <translation>设置(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="206"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="224"/>
         <source>Loading {name}…</source>
         <translation>正在加载 {name}…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="215"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="234"/>
         <source>loaded in {ms} ms</source>
         <translation>加载用时 {ms} ms</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="232"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="254"/>
         <source>{problem}  Still chatting with {name}.</source>
         <translation>{problem} 仍在使用 {name} 对话。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="236"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="259"/>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="238"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="261"/>
         <source>Use File → Open model… to choose another model.</source>
         <translation>请用“文件 → 打开模型…”选择其他模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="243"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="268"/>
         <source>, GPU layers {n}</source>
         <translation>，GPU 层数 {n}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="245"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="270"/>
         <source>{name} · {quantization} · context {n_ctx}{gpu}</source>
         <translation>{name} · {quantization} · 上下文 {n_ctx}{gpu}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="268"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="303"/>
         <source>Open a GGUF model</source>
         <translation>打开 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="269"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="304"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="290"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="323"/>
         <source>ChatDesk will use the new language the next time it starts.</source>
         <translation>ChatDesk 下次启动时将使用新的语言。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="298"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="337"/>
         <source>Could not save settings: {error}.</source>
         <translation>无法保存设置：{error}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="323"/>
-        <location filename="../../chatdesk/ui/main_window.py" line="324"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="375"/>
         <source>Opening a long conversation…</source>
         <translation>正在打开一段很长的对话…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="343"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="395"/>
         <source>This chat was held with {name}, which is no longer available; it continues with the current model.</source>
         <translation>此对话使用的是 {name}，但它已不可用；将改用当前模型继续。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="359"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="411"/>
         <source>Rename chat</source>
         <translation>重命名对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="359"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="411"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="374"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="426"/>
         <source>Delete this chat? You can undo for {seconds} seconds.</source>
         <translation>要删除此对话吗？{seconds} 秒内可以撤销。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/main_window.py" line="375"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="427"/>
         <source>Delete these %n chats? You can undo for {seconds} seconds.</source>
         <translation>
             <numerusform>要删除这 %n 个对话吗？{seconds} 秒内可以撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="376"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="428"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="383"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="435"/>
         <source>{problem} The chats were not deleted.</source>
         <translation>{problem} 对话未被删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/main_window.py" line="387"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="445"/>
         <source>Deleted %n chat(s).</source>
         <translation>
             <numerusform>已删除 %n 个对话。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="388"/>
-        <location filename="../../chatdesk/ui/main_window.py" line="399"/>
+        <location filename="../../chatdesk/ui/common/undo.py" line="39"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="398"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="457"/>
         <source>{problem} The deleted chats are kept in the trash; try Undo again.</source>
         <translation>{problem} 已删除的对话仍保留在回收站中；请再次尝试撤销。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="441"/>
-        <source>Wait for the current reply to finish (or press Stop) first.</source>
-        <translation>请先等待当前回复完成（或按“停止”）。</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="474"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="537"/>
         <source>Regenerating with the same settings, but the same text is not guaranteed: {reasons}.</source>
         <translation>正在使用相同设置重新生成，但不保证得到相同的文本：{reasons}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="482"/>
-        <source>Edit message</source>
-        <translation>编辑消息</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="482"/>
-        <source>Your message:</source>
-        <translation>你的消息：</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="486"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="549"/>
         <source>Your edited text is in the message box.</source>
         <translation>编辑后的文本已放在消息框中。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/main_window.py" line="506"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="570"/>
         <source>{speed} tok/s · first token {ttft} ms · %n token(s)</source>
         <translation>
             <numerusform>{speed} token/秒 · 首个 token {ttft} ms · %n 个 token</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="508"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="572"/>
         <source> · {n} cached</source>
         <translation> · {n} 个来自缓存</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/main_window.py" line="513"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="577"/>
         <source>Regenerated with the same settings, but the text may differ from the original: the model&apos;s memory of this conversation was rebuilt since that reply (another chat used the model, or ChatDesk restarted).</source>
         <translation>已按相同设置重新生成，但文字可能与原回复不同：自那条回复以来，模型对这段对话的记忆已重新计算（其他对话使用过该模型，或 ChatDesk 重新启动过）。</translation>
     </message>
@@ -2781,163 +2711,163 @@ SHA-256 {sha}</translation>
 <context>
     <name>MessageActions</name>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="29"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="29"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="30"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="30"/>
         <source>Copy message (Markdown)</source>
         <translation>复制消息（Markdown）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="31"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="31"/>
         <source>Copy the whole message as Markdown (Ctrl+C without a selection)</source>
         <translation>将整条消息复制为 Markdown（未选中文本时按 Ctrl+C）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="32"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="32"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="33"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="33"/>
         <source>Write a new version of this reply with the chat&apos;s current settings</source>
         <translation>用此对话当前的设置为这条回复生成一个新版本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="34"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="34"/>
         <source>Same settings</source>
         <translation>相同设置</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="35"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="35"/>
         <source>Regenerate with the same settings</source>
         <translation>用相同设置重新生成</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="36"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="36"/>
         <source>Write a new version with the settings this reply was made with (model, sampler, seed)</source>
         <translation>用生成这条回复时的设置（模型、采样参数、种子）生成一个新版本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="37"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="37"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="38"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="38"/>
         <source>Let the model continue this reply where it stopped</source>
         <translation>让模型从停下的地方继续这条回复</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="39"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="39"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="40"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="40"/>
         <source>Edit and resend…</source>
         <translation>编辑并重新发送…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="41"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="41"/>
         <source>Edit this message and send it again; the original stays as a version</source>
         <translation>编辑这条消息并重新发送；原消息会作为一个版本保留</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="42"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="42"/>
         <source>Info</source>
         <translation>信息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="43"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="43"/>
         <source>Reply info…</source>
         <translation>回复信息…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="44"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="44"/>
         <source>How this reply was made: model, sampler, seed, tokens and timings</source>
         <translation>这条回复是如何生成的：模型、采样参数、种子、token 数和用时</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="45"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="45"/>
         <source>Branch</source>
         <translation>分支</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="46"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="46"/>
         <source>Branch into a new conversation</source>
         <translation>从这里分支出新对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="47"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="47"/>
         <source>Copy the conversation up to this message into a new chat</source>
         <translation>将截至这条消息的对话复制到一个新对话中</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="48"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="48"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="49"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="49"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="50"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="50"/>
         <source>Delete this message and the replies below it (you can undo)</source>
         <translation>删除这条消息及其下方的回复（可以撤销）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_actions.py" line="123"/>
+        <location filename="../../chatdesk/ui/conversation/message_actions.py" line="123"/>
         <source>Message actions</source>
         <translation>消息操作</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_actions.py" line="128"/>
+        <location filename="../../chatdesk/ui/conversation/message_actions.py" line="128"/>
         <source>Previous version</source>
         <translation>上一个版本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_actions.py" line="128"/>
+        <location filename="../../chatdesk/ui/conversation/message_actions.py" line="128"/>
         <source>Show the previous version (Alt+Left)</source>
         <translation>显示上一个版本（Alt+Left）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_actions.py" line="132"/>
+        <location filename="../../chatdesk/ui/conversation/message_actions.py" line="132"/>
         <source>Next version</source>
         <translation>下一个版本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_actions.py" line="132"/>
+        <location filename="../../chatdesk/ui/conversation/message_actions.py" line="132"/>
         <source>Show the next version (Alt+Right)</source>
         <translation>显示下一个版本（Alt+Right）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_actions.py" line="143"/>
+        <location filename="../../chatdesk/ui/conversation/message_actions.py" line="143"/>
         <source>Probabilities</source>
         <translation>概率</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_actions.py" line="143"/>
+        <location filename="../../chatdesk/ui/conversation/message_actions.py" line="143"/>
         <source>Show token probabilities</source>
         <translation>显示 token 概率</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_actions.py" line="144"/>
+        <location filename="../../chatdesk/ui/conversation/message_actions.py" line="144"/>
         <source>Shade each token of this chat&apos;s replies by its probability; hover a token for the alternatives</source>
         <translation>按概率为此对话回复中的每个 token 着色；悬停在 token 上可查看候选项</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_actions.py" line="149"/>
-        <location filename="../../chatdesk/ui/message_actions.py" line="152"/>
+        <location filename="../../chatdesk/ui/conversation/message_actions.py" line="149"/>
+        <location filename="../../chatdesk/ui/conversation/message_actions.py" line="152"/>
         <source>More actions</source>
         <translation>更多操作</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_actions.py" line="183"/>
+        <location filename="../../chatdesk/ui/conversation/message_actions.py" line="183"/>
         <source>Version {n} of {m}</source>
         <translation>第 {n} 个版本，共 {m} 个</translation>
     </message>
@@ -2945,12 +2875,12 @@ SHA-256 {sha}</translation>
 <context>
     <name>MessageBody</name>
     <message>
-        <location filename="../../chatdesk/ui/message_body.py" line="216"/>
+        <location filename="../../chatdesk/ui/conversation/message_body.py" line="216"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_body.py" line="217"/>
+        <location filename="../../chatdesk/ui/conversation/message_body.py" line="217"/>
         <source>code</source>
         <translation>代码</translation>
     </message>
@@ -3014,6 +2944,7 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <location filename="../../chatdesk/chat/flow.py" line="196"/>
+        <location filename="../../chatdesk/store/store.py" line="475"/>
         <source>That message no longer exists.</source>
         <translation>该消息已不存在。</translation>
     </message>
@@ -3044,24 +2975,23 @@ SHA-256 {sha}</translation>
         <translation>llama.cpp 无法加载 {file}（{error}）。该文件可能已损坏，或使用了此版本不支持的架构。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="417"/>
-        <location filename="../../chatdesk/engine/remote.py" line="425"/>
+        <location filename="../../chatdesk/engine/history.py" line="35"/>
         <source>There is no message to answer.</source>
         <translation>没有需要回答的消息。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="449"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="445"/>
         <source>This message is too long for the model: it needs {needed} tokens, but the model&apos;s context holds {budget}. Shorten it or split it up.</source>
         <translation>这条消息对模型来说太长了：它需要 {needed} 个词元，而模型的上下文只能容纳 {budget} 个。请缩短或拆分它。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="469"/>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="536"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="465"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="532"/>
         <source>No model is loaded.</source>
         <translation>尚未加载模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="519"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="515"/>
         <source>llama.cpp could not evaluate the prompt (llama_decode returned {rc}).</source>
         <translation>llama.cpp 无法处理提示词（llama_decode 返回 {rc}）。</translation>
     </message>
@@ -3098,6 +3028,7 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <location filename="../../chatdesk/library/catalog.py" line="246"/>
+        <location filename="../../chatdesk/library/resolve.py" line="109"/>
         <source>its file is missing.</source>
         <translation>它的文件不见了。</translation>
     </message>
@@ -3182,37 +3113,42 @@ SHA-256 {sha}</translation>
         <translation>服务器发送了 {file} 的错误部分（请求从第 {offset} 字节开始，收到的是 {got}）。请稍后重试；已下载的部分会保留。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/download.py" line="582"/>
+        <location filename="../../chatdesk/library/download.py" line="457"/>
+        <source>The download of {filename} was paused at {value}{of}. Download it again to resume from there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/download.py" line="581"/>
         <source>it has {done} bytes instead of {size}</source>
         <translation>它有 {done} 字节，而不是 {size} 字节</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/download.py" line="584"/>
+        <location filename="../../chatdesk/library/download.py" line="583"/>
         <source>its SHA-256 is {found} instead of {expected}</source>
         <translation>它的 SHA-256 是 {found}，而不是 {expected}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/download.py" line="586"/>
+        <location filename="../../chatdesk/library/download.py" line="585"/>
         <source>its git hash is {found} instead of {expected}</source>
         <translation>它的 git 哈希是 {found}，而不是 {expected}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/download.py" line="590"/>
+        <location filename="../../chatdesk/library/download.py" line="589"/>
         <source>The downloaded {file} does not match the file on Hugging Face ({problem}); it was damaged on the way and has been deleted. Download it again.</source>
         <translation>下载的 {file} 与 Hugging Face 上的文件不一致（{problem}）；它在传输中已损坏，已被删除。请重新下载。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/download.py" line="618"/>
+        <location filename="../../chatdesk/library/download.py" line="617"/>
         <source>The download finished but could not be moved into {folder} ({error}). Check that the folder is writable and try again; the downloaded file is kept.</source>
         <translation>下载已完成，但无法移入 {folder}（{error}）。请检查该文件夹是否可写，然后重试；已下载的文件会保留。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/download.py" line="630"/>
+        <location filename="../../chatdesk/library/download.py" line="629"/>
         <source>Downloading {file} needs {needed} of free space in {folder}, but only {free} is free. Free up some space (or use another data folder with --data-dir) and try again.</source>
         <translation>下载 {file} 需要 {folder} 中有 {needed} 可用空间，但只剩 {free}。请腾出一些空间（或用 --data-dir 使用其他数据文件夹），然后重试。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/download.py" line="653"/>
+        <location filename="../../chatdesk/library/download.py" line="652"/>
         <source>{what} is already being downloaded by another ChatDesk window or command. Wait for it to finish, or stop it there.</source>
         <translation>另一个 ChatDesk 窗口或命令正在下载 {what}。请等它完成，或在那里停止它。</translation>
     </message>
@@ -3966,7 +3902,7 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <location filename="../../chatdesk/engine/openai_http.py" line="346"/>
-        <location filename="../../chatdesk/engine/remote.py" line="819"/>
+        <location filename="../../chatdesk/engine/remote.py" line="811"/>
         <source>answer</source>
         <translation>回答</translation>
     </message>
@@ -4061,67 +3997,67 @@ SHA-256 {sha}</translation>
         <translation>没有连接远程模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/remote.py" line="531"/>
+        <location filename="../../chatdesk/engine/remote.py" line="523"/>
         <source>{error} The text received so far is kept.</source>
         <translation>{error} 已收到的文本会保留。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/remote.py" line="534"/>
+        <location filename="../../chatdesk/engine/remote.py" line="526"/>
         <source>The server kept refusing the request.</source>
         <translation>服务器一直拒绝该请求。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/remote.py" line="539"/>
+        <location filename="../../chatdesk/engine/remote.py" line="531"/>
         <source>The server did not report token probabilities for this reply.</source>
         <translation>服务器没有报告这条回复的 token 概率。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/remote.py" line="542"/>
+        <location filename="../../chatdesk/engine/remote.py" line="534"/>
         <source>This server does not report token probabilities; the reply was made without them.</source>
         <translation>此服务器不报告 token 概率；这条回复是在没有它们的情况下生成的。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/remote.py" line="696"/>
+        <location filename="../../chatdesk/engine/remote.py" line="688"/>
         <source>The server at {host} ended the reply stream before the reply was complete (no end marker). The server may have crashed or restarted.</source>
         <translation>{host} 上的服务器在回复完成前结束了回复流（没有结束标记）。服务器可能崩溃或重启了。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/remote.py" line="703"/>
+        <location filename="../../chatdesk/engine/remote.py" line="695"/>
         <source>The server at {host} sent an event stream ChatDesk could not read ({error}).</source>
         <translation>{host} 上的服务器发送了 ChatDesk 无法读取的事件流（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/remote.py" line="708"/>
+        <location filename="../../chatdesk/engine/remote.py" line="700"/>
         <source>Talking to {host} failed unexpectedly: {error}.</source>
         <translation>与 {host} 通信时意外失败：{error}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/remote.py" line="730"/>
+        <location filename="../../chatdesk/engine/remote.py" line="722"/>
         <source>The server at {host} sent a piece of the reply that is not valid JSON (“{shown}”).</source>
         <translation>{host} 上的服务器发送的一段回复不是有效的 JSON（“{shown}”）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/remote.py" line="733"/>
+        <location filename="../../chatdesk/engine/remote.py" line="725"/>
         <source>The server at {host} sent an unexpected event in the reply stream.</source>
         <translation>{host} 上的服务器在回复流中发送了意外的事件。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/remote.py" line="736"/>
+        <location filename="../../chatdesk/engine/remote.py" line="728"/>
         <source>The server at {host} reported an error in the middle of the reply: “{detail}”.</source>
         <translation>{host} 上的服务器在回复中途报告了错误：“{detail}”。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/remote.py" line="825"/>
+        <location filename="../../chatdesk/engine/remote.py" line="817"/>
         <source>The server at {host} answered with something that is not a chat reply (“{shown}”). Check that the address is the server&apos;s OpenAI-compatible API (usually ending in /v1).</source>
         <translation>{host} 上的服务器返回的内容不是聊天回复（“{shown}”）。请检查该地址是否为服务器的 OpenAI 兼容 API（通常以 /v1 结尾）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/remote.py" line="831"/>
+        <location filename="../../chatdesk/engine/remote.py" line="823"/>
         <source>no choices in the answer</source>
         <translation>回答中没有候选内容</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/remote.py" line="832"/>
+        <location filename="../../chatdesk/engine/remote.py" line="824"/>
         <source>The server at {host} did not return a reply: {detail}.</source>
         <translation>{host} 上的服务器没有返回回复：{detail}。</translation>
     </message>
@@ -4284,7 +4220,7 @@ SHA-256 {sha}</translation>
         <translation>ChatDesk 无法读取 {folder} 中的 Hugging Face 缓存（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/jsonfile.py" line="74"/>
+        <location filename="../../chatdesk/library/jsonfile.py" line="55"/>
         <source>Another ChatDesk process has kept {file} locked for {seconds} s. Close other ChatDesk windows or commands and try again.</source>
         <translation>另一个 ChatDesk 进程已将 {file} 锁定了 {seconds} 秒。请关闭其他 ChatDesk 窗口或命令后重试。</translation>
     </message>
@@ -4305,52 +4241,52 @@ SHA-256 {sha}</translation>
         <translation>无法读取系统密钥环（{error}），因此连接“{name}”将在没有 API 密钥的情况下使用。请解锁密钥环后重试。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/remotes.py" line="311"/>
+        <location filename="../../chatdesk/library/remotes.py" line="310"/>
         <source>Type the id of the model to use on this server (for Ollama, e.g. llama3.2:3b).</source>
         <translation>请输入要在此服务器上使用的模型 ID（Ollama 的例子：llama3.2:3b）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/atomic.py" line="40"/>
+        <location filename="../../chatdesk/transcripts/atomic.py" line="25"/>
         <source>The disk is full, so “{name}” could not be saved in {folder}; nothing was written. Free up some space and try again.</source>
         <translation>磁盘已满，无法将“{name}”保存到 {folder}；未写入任何内容。请腾出一些空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/atomic.py" line="44"/>
+        <location filename="../../chatdesk/transcripts/atomic.py" line="29"/>
         <source>ChatDesk can&apos;t write to {folder} (the disk is read-only); nothing was written. Choose another folder.</source>
         <translation>ChatDesk 无法写入 {folder}（磁盘为只读）；未写入任何内容。请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/atomic.py" line="46"/>
+        <location filename="../../chatdesk/transcripts/atomic.py" line="31"/>
         <source>ChatDesk can&apos;t write to {folder} (permission denied); nothing was written. Choose another folder.</source>
         <translation>ChatDesk 无法写入 {folder}（权限不足）；未写入任何内容。请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/atomic.py" line="49"/>
+        <location filename="../../chatdesk/transcripts/atomic.py" line="34"/>
         <source>The folder {folder} does not exist (part of that path is a file, not a folder); nothing was written.</source>
         <translation>文件夹 {folder} 不存在（路径中有一部分是文件而不是文件夹）；未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/atomic.py" line="53"/>
+        <location filename="../../chatdesk/transcripts/atomic.py" line="38"/>
         <source>ChatDesk can&apos;t write to {folder}: it does not accept new files. Choose another folder.</source>
         <translation>ChatDesk 无法写入 {folder}：它不接受新文件。请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/atomic.py" line="54"/>
+        <location filename="../../chatdesk/transcripts/atomic.py" line="39"/>
         <source>The folder {folder} does not exist; nothing was written. Choose an existing folder.</source>
         <translation>文件夹 {folder} 不存在；未写入任何内容。请选择一个已有的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/atomic.py" line="56"/>
+        <location filename="../../chatdesk/transcripts/atomic.py" line="41"/>
         <source>{path} is a folder, not a file; nothing was written. Choose a file name.</source>
         <translation>{path} 是文件夹而不是文件；未写入任何内容。请选择一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/atomic.py" line="58"/>
+        <location filename="../../chatdesk/transcripts/atomic.py" line="43"/>
         <source>The file name “{name}” is too long; nothing was written. Choose a shorter name.</source>
         <translation>文件名“{name}”太长；未写入任何内容。请选择一个更短的名称。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/atomic.py" line="59"/>
+        <location filename="../../chatdesk/transcripts/atomic.py" line="44"/>
         <source>ChatDesk couldn&apos;t save “{name}” in {folder} ({error}); nothing was written.</source>
         <translation>ChatDesk 无法将“{name}”保存到 {folder}（{error}）；未写入任何内容。</translation>
     </message>
@@ -4562,88 +4498,590 @@ SHA-256 {sha}</translation>
         <source>This transcript can&apos;t be imported: the conversation id &quot;{uid}&quot; appears twice.</source>
         <translation>无法导入此对话记录：对话 ID“{uid}”出现了两次。</translation>
     </message>
+    <message>
+        <location filename="../../chatdesk/library/resolve.py" line="105"/>
+        <source>The library entry {name} names no server model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/resolve.py" line="108"/>
+        <source>The model {name} cannot be used: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/store/database.py" line="92"/>
+        <source>Could not switch {path} to WAL mode (got {mode}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/store/evaluations.py" line="71"/>
+        <source>This evaluation result cannot be saved: it has no {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/store/evaluations.py" line="98"/>
+        <source>This evaluation result cannot be saved: it is not plain JSON ({exc}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/store/presets.py" line="61"/>
+        <source>This preset cannot be saved: it is not plain JSON ({exc}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/store/store.py" line="251"/>
+        <source>Conversation {conversation_id} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/store/store.py" line="319"/>
+        <location filename="../../chatdesk/store/store.py" line="528"/>
+        <source>Message {message_id} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/store/store.py" line="479"/>
+        <source>A reply there is still being written. Stop it first, then delete; nothing was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/store/store.py" line="498"/>
+        <source>That message was deleted for good and cannot be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/api.py" line="173"/>
+        <source>context length must be a positive integer, got {context!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/api.py" line="176"/>
+        <source>context length {context} exceeds the model&apos;s {n_ctx} learned positions (GPT-2 cannot attend beyond its position table)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/api.py" line="221"/>
+        <source>output {out} is a folder; give a file name such as model.gguf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/api.py" line="223"/>
+        <source>output folder {parent} does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/api.py" line="376"/>
+        <source>verification needs llama-cpp-python (pip install llama-cpp-python)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/api.py" line="382"/>
+        <source>{name} has {n_vocab} tokens but {name2} with its tokenizer gives {n_tokens}; they are not the same model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/api.py" line="414"/>
+        <source>none of the prompts produced any tokens with this vocabulary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/gguf_output.py" line="55"/>
+        <source>{source_name}: read shape {shape} differs from header shape {source_shape}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/gguf_output.py" line="67"/>
+        <source>{gguf_name}: produced {shape}, expected {out_shape}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/hparams.py" line="36"/>
+        <source>model setting {field}={value!r} is not a positive integer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/hparams.py" line="39"/>
+        <source>n_embd={n_embd} is not divisible by n_head={n_head}; GPT-2 attention needs equal-sized heads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/hparams.py" line="42"/>
+        <source>unknown GELU variant {gelu!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/llama_quantizer.py" line="29"/>
+        <source>quantized output types need llama-cpp-python (pip install llama-cpp-python); f32 and f16 work without it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/llama_quantizer.py" line="54"/>
+        <source>llama.cpp quantization failed (code {rc}): {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/quant_types.py" line="61"/>
+        <source>unknown output type {name!r}; choose one of: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/safe_pickle.py" line="36"/>
+        <source>cannot read {path}: {strerror}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/safe_pickle.py" line="38"/>
+        <source>{path} is {n_data} bytes, far too large for a character vocabulary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/safe_pickle.py" line="42"/>
+        <source>{path} was refused: {exc} (only plain dicts of ints/strings are loaded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/safe_pickle.py" line="44"/>
+        <source>{path} is not a readable meta.pkl ({name__}: {exc})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/safe_pickle.py" line="46"/>
+        <source>{path} holds a {name__}, not nanoGPT&apos;s meta dict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/sources.py" line="79"/>
+        <source>{src} does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/sources.py" line="82"/>
+        <source>tokenizer path {tok} does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/sources.py" line="89"/>
+        <source>{src} is neither a Hugging Face GPT-2 folder (no config.json) nor a nanoGPT output folder (no ckpt.pt); it contains: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/sources.py" line="96"/>
+        <source>{name} looks like Hugging Face weights but there is no config.json beside it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/sources.py" line="102"/>
+        <source>{src} is not a recognised checkpoint: expected a Hugging Face GPT-2 folder (config.json + model.safetensors or pytorch_model.bin) or a nanoGPT ckpt.pt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/sources.py" line="120"/>
+        <source>{where}: &apos;{key}&apos; is missing or not an integer ({value!r})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/sources.py" line="129"/>
+        <source>{where} is not valid JSON: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/sources.py" line="131"/>
+        <source>{where} is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/sources.py" line="138"/>
+        <source>{where} describes {what}{arch_text}; only GPT-2 checkpoints (model_type &apos;gpt2&apos;) can be converted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/sources.py" line="142"/>
+        <source>{where}: {key}={bad} ({what}) cannot be represented by llama.cpp&apos;s gpt2 graph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/sources.py" line="145"/>
+        <source>{where}: activation_function &apos;{act}&apos; is not GELU; llama.cpp&apos;s gpt2 graph uses GELU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/sources.py" line="149"/>
+        <source>{where}: neither &apos;n_positions&apos; nor &apos;n_ctx&apos; is set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/sources.py" line="174"/>
+        <source>{name} is not a valid shard index: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/sources.py" line="182"/>
+        <source>{name} lists shards that are missing: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/sources.py" line="192"/>
+        <source>{folder} has config.json but no weights: expected model.safetensors, model.safetensors.index.json or pytorch_model.bin (found: {value})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/sources.py" line="199"/>
+        <source>{where} says the output head is not tied, but lm_head.weight is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/sources.py" line="205"/>
+        <source>no tokenizer for {name}: expected tokenizer.json or vocab.json + merges.txt in {tok_path} (found: {value}); pass --tokenizer PATH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/sources.py" line="228"/>
+        <source>{name} does not contain a state dict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/sources.py" line="254"/>
+        <source>{name} is a PyTorch file but not a nanoGPT checkpoint (expected keys &apos;model&apos; and &apos;model_args&apos;, found {keys}){hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/sources.py" line="259"/>
+        <source>{name}: &apos;model&apos; and &apos;model_args&apos; must be dicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/sources.py" line="266"/>
+        <source>{name}: the state dict has no transformer.wte/wpe weights; is it a GPT model?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/sources.py" line="270"/>
+        <source>{where}: block_size={value} but transformer.wpe.weight has {block_size} rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/sources.py" line="274"/>
+        <source>{where}: vocab_size={value} but transformer.wte.weight has {n_vocab} rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/sources.py" line="297"/>
+        <source>--tokenizer {tok}: expected meta.pkl (character vocab), tokenizer.json, or vocab.json + merges.txt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/sources.py" line="307"/>
+        <source>no tokenizer was given for {name} (vocab {n_vocab}) and there is no meta.pkl {looked}. Without meta.pkl nanoGPT uses tiktoken&apos;s GPT-2 BPE, which is not bundled: pass --tokenizer DIR with tokenizer.json or vocab.json + merges.txt (or --tokenizer meta.pkl for a character model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/tensor_map.py" line="171"/>
+        <source>the checkpoint holds both {value!r} and {original!r}, which name the same weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/tensor_map.py" line="186"/>
+        <source>the checkpoint has tensors a {n_layer}-layer GPT-2 does not use: {shown}. Is n_layer in the configuration right, and is this really a GPT-2 model?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/tensor_map.py" line="202"/>
+        <source>the checkpoint is missing tensor {src!r} (needed for GGUF {gguf_name!r}); it may be truncated or not a GPT-2 model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/tensor_map.py" line="208"/>
+        <source>tensor {original!r} has shape {value} but the configuration (n_embd={n_embd}, n_ff={n_ff}, n_ctx={n_ctx}, vocab={n_vocab}) implies {value2} in {layout_word} layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/tensor_map.py" line="217"/>
+        <source>the tokenizer needs {take_rows} embedding rows but {original!r} has only {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/tensor_map.py" line="224"/>
+        <source>context length {context_rows} exceeds the model&apos;s {value} learned positions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/tensor_readers.py" line="63"/>
+        <source>{name} is too short to be a safetensors file ({size} bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/tensor_readers.py" line="67"/>
+        <source>{name} is not a valid safetensors file (header length {n} does not fit in a {size}-byte file); it may be truncated or not safetensors at all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/tensor_readers.py" line="71"/>
+        <source>cannot read safetensors header of {name}: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/tensor_readers.py" line="73"/>
+        <source>{name}: safetensors header is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/tensor_readers.py" line="84"/>
+        <source>{name}: malformed header entry for tensor {name2!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/tensor_readers.py" line="87"/>
+        <source>{name}: tensor {name2!r} has dtype {dtype_name}; only F32, F16, BF16 and F64 weights are supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/tensor_readers.py" line="92"/>
+        <source>{name}: tensor {name2!r} byte range does not match its shape {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/tensor_readers.py" line="95"/>
+        <source>{name} is truncated: tensor {name2!r} ends at byte {value} but the file has only {size} bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/tensor_readers.py" line="98"/>
+        <source>tensor {name!r} appears in more than one shard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/tensor_readers.py" line="113"/>
+        <source>{name} ended while reading tensor {name2!r}; the file is truncated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/tensor_readers.py" line="130"/>
+        <source>this checkpoint is a PyTorch pickle (.pt/.bin), which needs PyTorch to read; install it with: pip install &apos;chatdesk[torch]&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/tensor_readers.py" line="149"/>
+        <source>{name} contains Python objects other than tensors and plain containers ({value}), so it was not loaded (torch.load weights_only=True refuses to run code)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/tensor_readers.py" line="166"/>
+        <source>{name} could not be read as a PyTorch checkpoint ({message}); it may be truncated or corrupt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/tensor_readers.py" line="179"/>
+        <source>{origin}: entry {name!r} is not a tensor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/tensor_readers.py" line="181"/>
+        <source>{origin}: tensor {name!r} appears twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/vocab.py" line="83"/>
+        <source>internal: token types and tokens differ in length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/vocab.py" line="87"/>
+        <source>token id {i} has an empty string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/vocab.py" line="90"/>
+        <source>token string {tok!r} is used by ids {value} and {i}; duplicate token strings crash llama.cpp, so the tokenizer cannot be converted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/vocab.py" line="94"/>
+        <source>internal: GGUF gpt2 tokenizers need at least one merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/vocab.py" line="98"/>
+        <source>merge {m!r} is not of the form &apos;left right&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/vocab.py" line="101"/>
+        <source>{which} id {tid} is outside the vocabulary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/vocab.py" line="122"/>
+        <location filename="../../converters/vocab.py" line="217"/>
+        <source>cannot read {name}: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/vocab.py" line="137"/>
+        <source>{where}: unexpected merge entry {m!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/vocab.py" line="166"/>
+        <source>{tj} has no &apos;model&apos; section; is it a Hugging Face tokenizer.json?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/vocab.py" line="170"/>
+        <source>{name} uses a {mtype} tokenizer model; only byte-level BPE (GPT-2 style) can be converted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/vocab.py" line="173"/>
+        <source>{name}: BPE with subword prefixes/suffixes is not GPT-2 byte-level BPE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/vocab.py" line="179"/>
+        <source>{name} is BPE but not byte-level (pre-tokenizer: {kinds}); llama.cpp&apos;s gpt2 tokenizer needs GPT-2 byte-level BPE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/vocab.py" line="188"/>
+        <source>{name}: BPE vocab is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/vocab.py" line="196"/>
+        <source>{name}: id {tid} is both {value!r} and added token {content!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/vocab.py" line="203"/>
+        <source>{vj} is not a token-&gt;id mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/vocab.py" line="207"/>
+        <source>{name}: bad entry {tok!r}: {tid!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/vocab.py" line="212"/>
+        <source>{name}: token {tok!r} (id {tid}) is not in GPT-2 byte-level form; only byte-level BPE vocabularies can be converted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/vocab.py" line="223"/>
+        <source>no GPT-2 BPE tokenizer at {path}: expected tokenizer.json or vocab.json + merges.txt (found: {found})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/vocab.py" line="227"/>
+        <source>{source}: the vocabulary is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/vocab.py" line="231"/>
+        <source>the tokenizer has {n_tok} tokens but the model&apos;s embedding has only {model_rows} rows; they do not belong together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/vocab.py" line="284"/>
+        <source>{meta_path} has no &apos;stoi&apos;/&apos;itos&apos; dicts; is it a nanoGPT character meta.pkl?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/vocab.py" line="287"/>
+        <source>{meta_path}: itos ids are not 0..{value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/vocab.py" line="290"/>
+        <source>{meta_path}: itos[{i}] = {ch!r} is not a single character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/vocab.py" line="292"/>
+        <source>{meta_path}: stoi[{ch!r}] = {value!r} disagrees with itos[{i}]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/vocab.py" line="294"/>
+        <source>{meta_path}: stoi has {n_stoi} entries but itos has {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/vocab.py" line="297"/>
+        <source>meta.pkl has {n} characters but the model&apos;s embedding has only {model_rows} rows; they do not belong together</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ModelActions</name>
     <message>
-        <location filename="../../chatdesk/ui/model_actions.py" line="126"/>
+        <location filename="../../chatdesk/ui/shell/model_actions.py" line="89"/>
         <source>The model library could not be read ({error}); ChatDesk started with the bundled model.</source>
         <translation>无法读取模型库（{error}）；ChatDesk 已使用内置模型启动。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_actions.py" line="137"/>
+        <location filename="../../chatdesk/ui/shell/model_actions.py" line="100"/>
         <source>The default model {name} cannot be used: {problem} ChatDesk started with the bundled model; choose another default in File → Models….</source>
         <translation>无法使用默认模型 {name}：{problem} ChatDesk 已使用内置模型启动；请在“文件 → 模型…”中选择其他默认模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_actions.py" line="139"/>
+        <location filename="../../chatdesk/ui/shell/model_actions.py" line="102"/>
         <source>its file is missing.</source>
         <translation>它的文件不见了。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_actions.py" line="161"/>
+        <location filename="../../chatdesk/ui/shell/model_actions.py" line="124"/>
         <source>The model ChatDesk used last ({name}) cannot be used: {error} ChatDesk started with the library&apos;s default model instead.</source>
         <translation>无法使用 ChatDesk 上次使用的模型（{name}）：{error} ChatDesk 已改用模型库中的默认模型启动。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_actions.py" line="180"/>
-        <location filename="../../chatdesk/ui/model_actions.py" line="185"/>
+        <location filename="../../chatdesk/ui/shell/model_actions.py" line="143"/>
+        <location filename="../../chatdesk/ui/shell/model_actions.py" line="148"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_actions.py" line="182"/>
+        <location filename="../../chatdesk/ui/shell/model_actions.py" line="145"/>
         <source>Model toolbar</source>
         <translation>模型工具栏</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_actions.py" line="184"/>
+        <location filename="../../chatdesk/ui/shell/model_actions.py" line="147"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_actions.py" line="191"/>
+        <location filename="../../chatdesk/ui/shell/model_actions.py" line="154"/>
         <source>Library…</source>
         <translation>模型库…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_actions.py" line="192"/>
-        <location filename="../../chatdesk/ui/model_actions.py" line="195"/>
+        <location filename="../../chatdesk/ui/shell/model_actions.py" line="155"/>
+        <location filename="../../chatdesk/ui/shell/model_actions.py" line="158"/>
         <source>Open the model library</source>
         <translation>打开模型库</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_actions.py" line="273"/>
-        <source>Could not save settings: {error}.</source>
-        <translation>无法保存设置：{error}。</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/model_actions.py" line="280"/>
+        <location filename="../../chatdesk/ui/shell/model_actions.py" line="235"/>
         <source>Wait for the current reply to finish (or press Stop) before switching models.</source>
         <translation>请先等待当前回复完成（或按“停止”），再切换模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_actions.py" line="284"/>
+        <location filename="../../chatdesk/ui/shell/model_actions.py" line="239"/>
         <source>{name} is no longer available; its file has moved or been deleted.</source>
         <translation>{name} 已不可用；它的文件已被移动或删除。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_actions.py" line="299"/>
-        <source>Wait for the current reply to finish (or press Stop) first.</source>
-        <translation>请先等待当前回复完成（或按“停止”）。</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/model_actions.py" line="352"/>
+        <location filename="../../chatdesk/ui/shell/model_actions.py" line="307"/>
         <source>&amp;Models…</source>
         <translation>模型(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_actions.py" line="353"/>
+        <location filename="../../chatdesk/ui/shell/model_actions.py" line="308"/>
         <source>&amp;Download from the Hub…</source>
         <translation>从 Hub 下载(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_actions.py" line="354"/>
+        <location filename="../../chatdesk/ui/shell/model_actions.py" line="309"/>
         <source>Connect to a &amp;server…</source>
         <translation>连接服务器(&amp;S)…</translation>
     </message>
@@ -4651,27 +5089,27 @@ SHA-256 {sha}</translation>
 <context>
     <name>ModelPicker</name>
     <message>
-        <location filename="../../chatdesk/ui/model_picker.py" line="80"/>
+        <location filename="../../chatdesk/ui/models/model_picker.py" line="40"/>
         <source>Model for this conversation</source>
         <translation>此对话使用的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_picker.py" line="81"/>
+        <location filename="../../chatdesk/ui/models/model_picker.py" line="41"/>
         <source>The model this conversation talks to. Choosing another one loads it in the background.</source>
         <translation>此对话所用的模型。选择其他模型会在后台加载它。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_picker.py" line="123"/>
+        <location filename="../../chatdesk/ui/models/model_picker.py" line="83"/>
         <source>{name} (remote)</source>
         <translation>{name}（远程）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_picker.py" line="130"/>
+        <location filename="../../chatdesk/ui/models/model_picker.py" line="90"/>
         <source>Its file is missing.</source>
         <translation>它的文件不见了。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/model_picker.py" line="137"/>
+        <location filename="../../chatdesk/ui/models/model_picker.py" line="97"/>
         <source>{name} (not in the library)</source>
         <translation>{name}（不在模型库中）</translation>
     </message>
@@ -4679,216 +5117,186 @@ SHA-256 {sha}</translation>
 <context>
     <name>PresetDialog</name>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="72"/>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="73"/>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="86"/>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="158"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="73"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="74"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="87"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="141"/>
         <source>Presets</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="93"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="94"/>
         <source>Preset name</source>
         <translation>预设名称</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="98"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="99"/>
         <source>Language of the texts shown</source>
         <translation>所显示文本的语言</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="105"/>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="126"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="106"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="119"/>
         <source>System prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="109"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="110"/>
         <source>Write {target_language} where the chosen target language goes.</source>
         <translation>在需要填入目标语言的位置写 {target_language}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="111"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="112"/>
         <source>Hint</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="116"/>
-        <source>Temperature</source>
-        <translation>温度</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="117"/>
-        <source>Top-p</source>
-        <translation>Top-p</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="118"/>
-        <source>Top-k</source>
-        <translation>Top-k</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="119"/>
-        <source>Min-p</source>
-        <translation>Min-p</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="120"/>
-        <source>Repeat penalty</source>
-        <translation>重复惩罚</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="121"/>
-        <source>Max reply tokens</source>
-        <translation>回复最大 token 数</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="124"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="117"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="125"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="118"/>
         <source>Texts in</source>
         <translation>文本语言</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="145"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="128"/>
         <source>Built-in presets cannot be changed or deleted. Duplicate one to make your own version.</source>
         <translation>内置预设不能修改或删除。复制一份即可制作你自己的版本。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="147"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="130"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="152"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="135"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="164"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="147"/>
         <source>Use in this chat</source>
         <translation>在此对话中使用</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="166"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="149"/>
         <source>New from this chat</source>
         <translation>从此对话新建</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="168"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="151"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="169"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="152"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="170"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="153"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="171"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="154"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="172"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="155"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="175"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="158"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="218"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="201"/>
         <source>{name} (built-in)</source>
         <translation>{name}（内置）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="337"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="320"/>
         <source>“{name}” is now used in this chat.</source>
         <translation>此对话现在使用“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="344"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="327"/>
         <source>My preset</source>
         <translation>我的预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="365"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="348"/>
         <source>Made “{name}”; change it here.</source>
         <translation>已创建“{name}”；可以在这里修改它。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="381"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="364"/>
         <source>Deleted “{name}”.</source>
         <translation>已删除“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="383"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="366"/>
         <source>Deleted {n} presets.</source>
         <translation>已删除 {n} 个预设。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="386"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="369"/>
         <source>Import presets</source>
         <translation>导入预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="386"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="369"/>
         <source>ChatDesk presets (*.json);;All files (*)</source>
         <translation>ChatDesk 预设 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="393"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="376"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="395"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="378"/>
         <source>{name} could not be read ({reason}); nothing was imported.</source>
         <translation>无法读取 {name}（{reason}）；未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="410"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="393"/>
         <source>Imported “{name}”.</source>
         <translation>已导入“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="412"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="395"/>
         <source>Imported {n} presets.</source>
         <translation>已导入 {n} 个预设。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="416"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="399"/>
         <source>Import failed: {reason}</source>
         <translation>导入失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="425"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="408"/>
         <source>Export presets</source>
         <translation>导出预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="425"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="408"/>
         <source>ChatDesk presets (*.json)</source>
         <translation>ChatDesk 预设 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="435"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="418"/>
         <source>Exported {n} preset(s) to {path}.</source>
         <translation>已将 {n} 个预设导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/preset_dialog.py" line="440"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="423"/>
         <source>The presets could not be written to {path}: {reason}</source>
         <translation>无法将预设写入 {path}：{reason}</translation>
     </message>
@@ -4896,77 +5304,77 @@ SHA-256 {sha}</translation>
 <context>
     <name>QuantComparison</name>
     <message>
-        <location filename="../../chatdesk/ui/quant_compare.py" line="58"/>
+        <location filename="../../chatdesk/ui/models/quant_compare.py" line="57"/>
         <source>Compare quantizations</source>
         <translation>比较量化</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/quant_compare.py" line="59"/>
+        <location filename="../../chatdesk/ui/models/quant_compare.py" line="58"/>
         <source>Choose the quantizations to compare</source>
         <translation>选择要比较的量化类型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/quant_compare.py" line="60"/>
+        <location filename="../../chatdesk/ui/models/quant_compare.py" line="59"/>
         <source>ChatDesk converts the checkpoint to F16 and to each type ticked here, in a temporary folder, then measures them on the built-in text against F16. Each type takes about as long as one conversion and one evaluation; the files are deleted afterwards.</source>
         <translation>ChatDesk 会在临时文件夹中将检查点转换为 F16 以及此处勾选的每种类型，然后在内置文本上以 F16 为参照逐一测量。每种类型所需时间约为一次转换加一次评估；之后文件会被删除。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/quant_compare.py" line="64"/>
+        <location filename="../../chatdesk/ui/models/quant_compare.py" line="63"/>
         <source>About the comparison</source>
         <translation>关于比较</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/quant_compare.py" line="67"/>
+        <location filename="../../chatdesk/ui/models/quant_compare.py" line="66"/>
         <source>Quantizations to compare</source>
         <translation>要比较的量化类型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/quant_compare.py" line="76"/>
+        <location filename="../../chatdesk/ui/models/quant_compare.py" line="75"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/quant_compare.py" line="77"/>
+        <location filename="../../chatdesk/ui/models/quant_compare.py" line="76"/>
         <source>Convert and compare the ticked types</source>
         <translation>转换并比较勾选的类型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/quant_compare.py" line="78"/>
+        <location filename="../../chatdesk/ui/models/quant_compare.py" line="77"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/quant_compare.py" line="131"/>
+        <location filename="../../chatdesk/ui/models/quant_compare.py" line="130"/>
         <source>{type}: converting {n} of {total}, %p%</source>
         <translation>{type}：正在转换第 {n} 个，共 {total} 个，%p%</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/quant_compare.py" line="132"/>
+        <location filename="../../chatdesk/ui/models/quant_compare.py" line="131"/>
         <source>Converting to {type} for the comparison…</source>
         <translation>正在转换为 {type} 以供比较…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/quant_compare.py" line="140"/>
+        <location filename="../../chatdesk/ui/models/quant_compare.py" line="139"/>
         <source>The comparison stopped: {error}</source>
         <translation>比较已停止：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/quant_compare.py" line="152"/>
+        <location filename="../../chatdesk/ui/models/quant_compare.py" line="149"/>
         <source>Measuring the converted files; pick a type when the figures are in.</source>
         <translation>正在测量转换后的文件；结果出来后再选择类型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/quant_compare.py" line="172"/>
+        <location filename="../../chatdesk/ui/models/quant_compare.py" line="169"/>
         <source>perplexity {ppl}</source>
         <translation>困惑度 {ppl}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/quant_compare.py" line="175"/>
+        <location filename="../../chatdesk/ui/models/quant_compare.py" line="172"/>
         <source>, KL {kl}</source>
         <translation>，KL {kl}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/quant_compare.py" line="176"/>
+        <location filename="../../chatdesk/ui/models/quant_compare.py" line="173"/>
         <source>{entry} — measured: {figures}</source>
         <translation>{entry} — 测量结果：{figures}</translation>
     </message>
@@ -4974,174 +5382,174 @@ SHA-256 {sha}</translation>
 <context>
     <name>RemoteDialog</name>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="52"/>
+        <location filename="../../chatdesk/ui/models/remote_dialog.py" line="51"/>
         <source>Connect to a server</source>
         <translation>连接服务器</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="53"/>
+        <location filename="../../chatdesk/ui/models/remote_dialog.py" line="52"/>
         <source>Connect to an OpenAI-compatible server</source>
         <translation>连接兼容 OpenAI 的服务器</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="64"/>
+        <location filename="../../chatdesk/ui/models/remote_dialog.py" line="63"/>
         <source>Saved connections</source>
         <translation>已保存的连接</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="67"/>
+        <location filename="../../chatdesk/ui/models/remote_dialog.py" line="66"/>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="68"/>
+        <location filename="../../chatdesk/ui/models/remote_dialog.py" line="67"/>
         <source>e.g. http://localhost:8080/v1 or http://192.168.1.20:11434</source>
         <translation>例如 http://localhost:8080/v1 或 http://192.168.1.20:11434</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="71"/>
+        <location filename="../../chatdesk/ui/models/remote_dialog.py" line="70"/>
         <source>Connection name</source>
         <translation>连接名称</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="72"/>
+        <location filename="../../chatdesk/ui/models/remote_dialog.py" line="71"/>
         <source>optional, e.g. Workstation</source>
         <translation>可选，例如“工作站”</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="75"/>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="114"/>
+        <location filename="../../chatdesk/ui/models/remote_dialog.py" line="74"/>
+        <location filename="../../chatdesk/ui/models/remote_dialog.py" line="113"/>
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="77"/>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="185"/>
+        <location filename="../../chatdesk/ui/models/remote_dialog.py" line="76"/>
+        <location filename="../../chatdesk/ui/models/remote_dialog.py" line="184"/>
         <source>optional; kept in the system keyring</source>
         <translation>可选；保存在系统密钥环中</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="78"/>
+        <location filename="../../chatdesk/ui/models/remote_dialog.py" line="77"/>
         <source>List models</source>
         <translation>列出模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="78"/>
+        <location filename="../../chatdesk/ui/models/remote_dialog.py" line="77"/>
         <source>Ask the server for its models</source>
         <translation>向服务器查询其模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="84"/>
+        <location filename="../../chatdesk/ui/models/remote_dialog.py" line="83"/>
         <source>Models on the server</source>
         <translation>服务器上的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="89"/>
+        <location filename="../../chatdesk/ui/models/remote_dialog.py" line="88"/>
         <source>Model id</source>
         <translation>模型 ID</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="90"/>
+        <location filename="../../chatdesk/ui/models/remote_dialog.py" line="89"/>
         <source>or type a model id, e.g. llama3.2:3b</source>
         <translation>或输入模型 ID，例如 llama3.2:3b</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="95"/>
+        <location filename="../../chatdesk/ui/models/remote_dialog.py" line="94"/>
         <source>Where the API key is kept</source>
         <translation>API 密钥的保存位置</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="101"/>
+        <location filename="../../chatdesk/ui/models/remote_dialog.py" line="100"/>
         <source>Connection message</source>
         <translation>连接消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="106"/>
+        <location filename="../../chatdesk/ui/models/remote_dialog.py" line="105"/>
         <source>Add to library</source>
         <translation>加入模型库</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="107"/>
+        <location filename="../../chatdesk/ui/models/remote_dialog.py" line="106"/>
         <source>Save the connection and add the chosen models to the library</source>
         <translation>保存连接并将所选模型加入模型库</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="108"/>
+        <location filename="../../chatdesk/ui/models/remote_dialog.py" line="107"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="108"/>
+        <location filename="../../chatdesk/ui/models/remote_dialog.py" line="107"/>
         <source>Close this window</source>
         <translation>关闭此窗口</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="111"/>
+        <location filename="../../chatdesk/ui/models/remote_dialog.py" line="110"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="112"/>
+        <location filename="../../chatdesk/ui/models/remote_dialog.py" line="111"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="113"/>
+        <location filename="../../chatdesk/ui/models/remote_dialog.py" line="112"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="125"/>
+        <location filename="../../chatdesk/ui/models/remote_dialog.py" line="124"/>
         <source>Models on the server:</source>
         <translation>服务器上的模型：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="164"/>
+        <location filename="../../chatdesk/ui/models/remote_dialog.py" line="163"/>
         <source>New connection</source>
         <translation>新连接</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="190"/>
+        <location filename="../../chatdesk/ui/models/remote_dialog.py" line="189"/>
         <source>saved key kept (type to replace it)</source>
         <translation>已保留保存的密钥（输入新密钥可替换）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="190"/>
+        <location filename="../../chatdesk/ui/models/remote_dialog.py" line="189"/>
         <source>none saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="216"/>
+        <location filename="../../chatdesk/ui/models/remote_dialog.py" line="215"/>
         <source>Asking {url} for its models…</source>
         <translation>正在向 {url} 查询模型…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="233"/>
+        <location filename="../../chatdesk/ui/models/remote_dialog.py" line="232"/>
         <source>The server at {url} does not list its models. Type the id of the model to use below.</source>
         <translation>{url} 上的服务器不提供模型列表。请在下方输入要使用的模型 ID。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="244"/>
+        <location filename="../../chatdesk/ui/models/remote_dialog.py" line="243"/>
         <source>{n} model(s) on the server. Choose the ones to add and press Add to library.</source>
         <translation>服务器上有 {n} 个模型。选择要添加的模型，然后按“加入模型库”。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="247"/>
+        <location filename="../../chatdesk/ui/models/remote_dialog.py" line="246"/>
         <source>The server lists no models. Type the id of the model to use below.</source>
         <translation>服务器没有列出任何模型。请在下方输入要使用的模型 ID。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="273"/>
+        <location filename="../../chatdesk/ui/models/remote_dialog.py" line="272"/>
         <source>Choose a model from the list, or type its id.</source>
         <translation>请从列表中选择模型，或输入其 ID。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="322"/>
+        <location filename="../../chatdesk/ui/models/remote_dialog.py" line="319"/>
         <source>Added to the library: {names}. Pick it in the model list of the main window.</source>
         <translation>已加入模型库：{names}。请在主窗口的模型列表中选择它。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/remote_dialog.py" line="330"/>
+        <location filename="../../chatdesk/ui/models/remote_dialog.py" line="325"/>
         <source>Saving failed: {error}</source>
         <translation>保存失败：{error}</translation>
     </message>
@@ -5149,22 +5557,22 @@ SHA-256 {sha}</translation>
 <context>
     <name>ReplyAnnouncer</name>
     <message>
-        <location filename="../../chatdesk/ui/announcer.py" line="40"/>
+        <location filename="../../chatdesk/ui/shell/announcer.py" line="40"/>
         <source>… (the reply continues in the conversation)</source>
         <translation>……（回复的其余部分见对话）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/announcer.py" line="42"/>
+        <location filename="../../chatdesk/ui/shell/announcer.py" line="42"/>
         <source>Reply stopped.</source>
         <translation>回复已停止。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/announcer.py" line="44"/>
+        <location filename="../../chatdesk/ui/shell/announcer.py" line="44"/>
         <source>The reply failed: {problem}</source>
         <translation>回复失败：{problem}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/announcer.py" line="46"/>
+        <location filename="../../chatdesk/ui/shell/announcer.py" line="46"/>
         <source>Reply finished.</source>
         <translation>回复已完成。</translation>
     </message>
@@ -5172,435 +5580,470 @@ SHA-256 {sha}</translation>
 <context>
     <name>ReplyInfoDialog</name>
     <message>
-        <location filename="../../chatdesk/ui/message_info.py" line="18"/>
+        <location filename="../../chatdesk/ui/conversation/message_info.py" line="18"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_info.py" line="19"/>
+        <location filename="../../chatdesk/ui/conversation/message_info.py" line="19"/>
         <source>Quantization</source>
         <translation>量化</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_info.py" line="20"/>
+        <location filename="../../chatdesk/ui/conversation/message_info.py" line="20"/>
         <source>Model SHA-256</source>
         <translation>模型 SHA-256</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_info.py" line="21"/>
+        <location filename="../../chatdesk/ui/conversation/message_info.py" line="21"/>
         <source>Chat template</source>
         <translation>对话模板</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_info.py" line="22"/>
+        <location filename="../../chatdesk/ui/conversation/message_info.py" line="22"/>
         <source>Template SHA-256</source>
         <translation>模板 SHA-256</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_info.py" line="23"/>
+        <location filename="../../chatdesk/ui/conversation/message_info.py" line="23"/>
         <source>System prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_info.py" line="24"/>
+        <location filename="../../chatdesk/ui/conversation/message_info.py" line="24"/>
         <source>Sampler</source>
         <translation>采样参数</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_info.py" line="25"/>
+        <location filename="../../chatdesk/ui/conversation/message_info.py" line="25"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_info.py" line="26"/>
+        <location filename="../../chatdesk/ui/conversation/message_info.py" line="26"/>
         <source>Context size</source>
         <translation>上下文大小</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_info.py" line="27"/>
+        <location filename="../../chatdesk/ui/conversation/message_info.py" line="27"/>
         <source>GPU layers</source>
         <translation>GPU 层数</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_info.py" line="28"/>
+        <location filename="../../chatdesk/ui/conversation/message_info.py" line="28"/>
         <source>Prompt tokens</source>
         <translation>提示 token 数</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_info.py" line="29"/>
+        <location filename="../../chatdesk/ui/conversation/message_info.py" line="29"/>
         <source>Reply tokens</source>
         <translation>回复 token 数</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_info.py" line="30"/>
+        <location filename="../../chatdesk/ui/conversation/message_info.py" line="30"/>
         <source>Reused from cache</source>
         <translation>从缓存复用</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_info.py" line="31"/>
+        <location filename="../../chatdesk/ui/conversation/message_info.py" line="31"/>
         <source>Time to first token (ms)</source>
         <translation>首个 token 用时（ms）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_info.py" line="32"/>
+        <location filename="../../chatdesk/ui/conversation/message_info.py" line="32"/>
         <source>Tokens per second</source>
         <translation>每秒 token 数</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_info.py" line="33"/>
+        <location filename="../../chatdesk/ui/conversation/message_info.py" line="33"/>
         <source>Stop reason</source>
         <translation>停止原因</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_info.py" line="36"/>
+        <location filename="../../chatdesk/ui/conversation/message_info.py" line="36"/>
         <source>being written</source>
         <translation>正在生成</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_info.py" line="37"/>
+        <location filename="../../chatdesk/ui/conversation/message_info.py" line="37"/>
         <source>complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_info.py" line="38"/>
+        <location filename="../../chatdesk/ui/conversation/message_info.py" line="38"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_info.py" line="39"/>
+        <location filename="../../chatdesk/ui/conversation/message_info.py" line="39"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_info.py" line="40"/>
+        <location filename="../../chatdesk/ui/conversation/message_info.py" line="40"/>
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_info.py" line="43"/>
+        <location filename="../../chatdesk/ui/conversation/message_info.py" line="43"/>
         <source>the model finished</source>
         <translation>模型自然结束</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_info.py" line="44"/>
+        <location filename="../../chatdesk/ui/conversation/message_info.py" line="44"/>
         <source>the reply length limit</source>
         <translation>达到回复长度上限</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_info.py" line="45"/>
+        <location filename="../../chatdesk/ui/conversation/message_info.py" line="45"/>
         <source>stopped by you</source>
         <translation>被你停止</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_info.py" line="46"/>
+        <location filename="../../chatdesk/ui/conversation/message_info.py" line="46"/>
         <source>an error</source>
         <translation>出错</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_info.py" line="51"/>
+        <location filename="../../chatdesk/ui/conversation/message_info.py" line="51"/>
         <source>temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_info.py" line="52"/>
+        <location filename="../../chatdesk/ui/conversation/message_info.py" line="52"/>
         <source>top-p</source>
         <translation>top-p</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_info.py" line="53"/>
+        <location filename="../../chatdesk/ui/conversation/message_info.py" line="53"/>
         <source>top-k</source>
         <translation>top-k</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_info.py" line="54"/>
+        <location filename="../../chatdesk/ui/conversation/message_info.py" line="54"/>
         <source>min-p</source>
         <translation>min-p</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_info.py" line="55"/>
+        <location filename="../../chatdesk/ui/conversation/message_info.py" line="55"/>
         <source>repeat penalty</source>
         <translation>重复惩罚</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_info.py" line="56"/>
+        <location filename="../../chatdesk/ui/conversation/message_info.py" line="56"/>
         <source>max reply tokens</source>
         <translation>回复最大 token 数</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_info.py" line="57"/>
+        <location filename="../../chatdesk/ui/conversation/message_info.py" line="57"/>
         <source>seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_info.py" line="74"/>
+        <location filename="../../chatdesk/ui/conversation/message_info.py" line="74"/>
         <source>random</source>
         <translation>随机</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_info.py" line="92"/>
-        <location filename="../../chatdesk/ui/message_info.py" line="93"/>
+        <location filename="../../chatdesk/ui/conversation/message_info.py" line="92"/>
+        <location filename="../../chatdesk/ui/conversation/message_info.py" line="93"/>
         <source>Reply info</source>
         <translation>回复信息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_info.py" line="95"/>
+        <location filename="../../chatdesk/ui/conversation/message_info.py" line="95"/>
         <source>Written</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_info.py" line="97"/>
+        <location filename="../../chatdesk/ui/conversation/message_info.py" line="97"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/message_info.py" line="103"/>
+        <location filename="../../chatdesk/ui/conversation/message_info.py" line="103"/>
         <source>Dialog buttons</source>
         <translation>对话框按钮</translation>
     </message>
 </context>
 <context>
-    <name>SettingsDialog</name>
+    <name>SamplerForm</name>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="47"/>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="48"/>
-        <source>Preferences</source>
-        <translation>首选项</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="58"/>
-        <source>Default system prompt</source>
-        <translation>默认系统提示词</translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="59"/>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="80"/>
+        <location filename="../../chatdesk/ui/common/sampler_form.py" line="23"/>
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="60"/>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="81"/>
+        <location filename="../../chatdesk/ui/common/sampler_form.py" line="24"/>
         <source>Top-p</source>
         <translation>Top-p</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="61"/>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="82"/>
+        <location filename="../../chatdesk/ui/common/sampler_form.py" line="25"/>
         <source>Top-k</source>
         <translation>Top-k</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="62"/>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="83"/>
+        <location filename="../../chatdesk/ui/common/sampler_form.py" line="26"/>
         <source>Min-p</source>
         <translation>Min-p</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="63"/>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="84"/>
+        <location filename="../../chatdesk/ui/common/sampler_form.py" line="27"/>
         <source>Repeat penalty</source>
         <translation>重复惩罚</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="64"/>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="85"/>
+        <location filename="../../chatdesk/ui/common/sampler_form.py" line="28"/>
         <source>Max reply tokens</source>
         <translation>回复最大 token 数</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="65"/>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="66"/>
+        <location filename="../../chatdesk/ui/common/sampler_form.py" line="34"/>
+        <source>Higher is more varied, lower is more predictable.</source>
+        <translation>越高越多样，越低越稳定可预测。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/common/sampler_form.py" line="35"/>
+        <source>Sample only from the most likely tokens that together reach this probability.</source>
+        <translation>只从累计概率达到此值的最可能 token 中采样。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/common/sampler_form.py" line="36"/>
+        <source>Sample only from this many most likely tokens (0: no limit).</source>
+        <translation>只从这么多个最可能的 token 中采样（0：不限制）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/common/sampler_form.py" line="37"/>
+        <source>Leave out tokens less likely than this share of the most likely one.</source>
+        <translation>排除概率低于最可能 token 的此比例的 token。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/common/sampler_form.py" line="38"/>
+        <source>Above 1 discourages repeating recent tokens.</source>
+        <translation>大于 1 时会抑制重复最近出现的 token。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/common/sampler_form.py" line="39"/>
+        <source>The longest reply, in tokens.</source>
+        <translation>回复的最大长度（以 token 计）。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionState</name>
+    <message>
+        <location filename="../../chatdesk/ui/common/session.py" line="107"/>
+        <source>Wait for the current reply to finish (or press Stop) first.</source>
+        <translation>请先等待当前回复完成（或按“停止”）。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="47"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="48"/>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="58"/>
+        <source>Default system prompt</source>
+        <translation>默认系统提示词</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="65"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="66"/>
         <source>Fixed seed</source>
         <translation>固定种子</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="67"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="67"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="73"/>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="118"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="73"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="114"/>
         <source>Chat defaults</source>
         <translation>对话默认值</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="75"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="75"/>
         <source>Every chat starts from these values. A chat&apos;s own changes (Chat → Chat settings) are kept with it.</source>
         <translation>每个对话都从这些值开始。对话自己的更改（对话 → 对话设置）会随该对话保存。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="77"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="77"/>
         <source>About chat defaults</source>
         <translation>关于对话默认值</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="79"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="79"/>
         <source>System prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="89"/>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="99"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="85"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="95"/>
         <source>Context (tokens, capped at the model&apos;s)</source>
         <translation>上下文（token 数，不超过模型的上限）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="90"/>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="100"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="86"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="96"/>
         <source>Threads</source>
         <translation>线程数</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="91"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="87"/>
         <source>physical cores</source>
         <translation>物理核心数</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="92"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="88"/>
         <source>GPU layers</source>
         <translation>GPU 层数</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="93"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="89"/>
         <source>automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="96"/>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="119"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="92"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="115"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="101"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="97"/>
         <source>GPU layers (-1 all)</source>
         <translation>GPU 层数（-1 表示全部）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="117"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="113"/>
         <source>Preferences sections</source>
         <translation>首选项分区</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="121"/>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="199"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="117"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="186"/>
         <source>Appearance</source>
         <translation>外观</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="126"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="122"/>
         <source>Dialog buttons</source>
         <translation>对话框按钮</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="166"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="153"/>
         <source>Prompt format for {name} (no chat template)</source>
         <translation>{name} 的提示格式（无对话模板）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="168"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="155"/>
         <source>Prompt format</source>
         <translation>提示格式</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="170"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="157"/>
         <source>Prompt format mode</source>
         <translation>提示格式模式</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="171"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="158"/>
         <source>Transcript (User: … / Assistant:)</source>
         <translation>对话记录（User: … / Assistant:）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="172"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="159"/>
         <source>Plain completion (continue my text)</source>
         <translation>纯续写（接着我的文本写）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="175"/>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="186"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="162"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="173"/>
         <source>User label</source>
         <translation>用户标签</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="177"/>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="187"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="164"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="174"/>
         <source>Assistant label</source>
         <translation>助手标签</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="180"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="167"/>
         <source>Prompt preview</source>
         <translation>提示预览</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="185"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="172"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="188"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="175"/>
         <source>Prompt looks like</source>
         <translation>提示的样子</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="204"/>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="209"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="191"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="196"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="205"/>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="220"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="192"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="207"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="210"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="197"/>
         <source>A new language is used the next time ChatDesk starts.</source>
         <translation>新的语言将在 ChatDesk 下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="213"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="200"/>
         <source>When the language changes</source>
         <translation>语言何时生效</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="219"/>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="224"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="206"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="211"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="221"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="208"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="222"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="209"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="226"/>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="232"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="213"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="219"/>
         <source>Text size</source>
         <translation>文字大小</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="230"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="217"/>
         <source>The conversation&apos;s and the message box&apos;s text, relative to the system font (View → Zoom in / out: Ctrl + / Ctrl −).</source>
         <translation>对话和消息框中文字的大小，相对于系统字体（视图 → 放大 / 缩小：Ctrl + / Ctrl −）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="246"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="233"/>
         <source>your text, continued by the model</source>
         <translation>你的文本，由模型接着写下去</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/settings_dialog.py" line="248"/>
+        <location filename="../../chatdesk/ui/shell/settings_dialog.py" line="235"/>
         <source>Hello</source>
         <translation>你好</translation>
     </message>
@@ -5608,130 +6051,130 @@ SHA-256 {sha}</translation>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="31"/>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="32"/>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="33"/>
+        <location filename="../../chatdesk/ui/shell/shortcuts_dialog.py" line="31"/>
+        <location filename="../../chatdesk/ui/shell/shortcuts_dialog.py" line="32"/>
+        <location filename="../../chatdesk/ui/shell/shortcuts_dialog.py" line="33"/>
         <source>Message box</source>
         <translation>消息框</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="31"/>
+        <location filename="../../chatdesk/ui/shell/shortcuts_dialog.py" line="31"/>
         <source>Send the message</source>
         <translation>发送消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="32"/>
+        <location filename="../../chatdesk/ui/shell/shortcuts_dialog.py" line="32"/>
         <source>New line</source>
         <translation>换行</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="33"/>
+        <location filename="../../chatdesk/ui/shell/shortcuts_dialog.py" line="33"/>
         <source>Edit your last message (in an empty box)</source>
         <translation>编辑你的最后一条消息（消息框为空时）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="34"/>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="35"/>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="36"/>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="37"/>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="38"/>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="39"/>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="40"/>
+        <location filename="../../chatdesk/ui/shell/shortcuts_dialog.py" line="34"/>
+        <location filename="../../chatdesk/ui/shell/shortcuts_dialog.py" line="35"/>
+        <location filename="../../chatdesk/ui/shell/shortcuts_dialog.py" line="36"/>
+        <location filename="../../chatdesk/ui/shell/shortcuts_dialog.py" line="37"/>
+        <location filename="../../chatdesk/ui/shell/shortcuts_dialog.py" line="38"/>
+        <location filename="../../chatdesk/ui/shell/shortcuts_dialog.py" line="39"/>
+        <location filename="../../chatdesk/ui/shell/shortcuts_dialog.py" line="40"/>
         <source>Conversation</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="34"/>
+        <location filename="../../chatdesk/ui/shell/shortcuts_dialog.py" line="34"/>
         <source>Previous / next message</source>
         <translation>上一条 / 下一条消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="35"/>
+        <location filename="../../chatdesk/ui/shell/shortcuts_dialog.py" line="35"/>
         <source>The message&apos;s actions (copy, regenerate, edit…)</source>
         <translation>消息的操作（复制、重新生成、编辑…）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="36"/>
+        <location filename="../../chatdesk/ui/shell/shortcuts_dialog.py" line="36"/>
         <source>Read and select the message&apos;s text</source>
         <translation>阅读并选择消息文本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="37"/>
+        <location filename="../../chatdesk/ui/shell/shortcuts_dialog.py" line="37"/>
         <source>Select text</source>
         <translation>选择文本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="38"/>
+        <location filename="../../chatdesk/ui/shell/shortcuts_dialog.py" line="38"/>
         <source>Copy the selection, or the whole message</source>
         <translation>复制所选内容或整条消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="39"/>
+        <location filename="../../chatdesk/ui/shell/shortcuts_dialog.py" line="39"/>
         <source>Delete the message (with Undo)</source>
         <translation>删除消息（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="40"/>
+        <location filename="../../chatdesk/ui/shell/shortcuts_dialog.py" line="40"/>
         <source>Back to the list of messages</source>
         <translation>返回消息列表</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="41"/>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="42"/>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="43"/>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="44"/>
+        <location filename="../../chatdesk/ui/shell/shortcuts_dialog.py" line="41"/>
+        <location filename="../../chatdesk/ui/shell/shortcuts_dialog.py" line="42"/>
+        <location filename="../../chatdesk/ui/shell/shortcuts_dialog.py" line="43"/>
+        <location filename="../../chatdesk/ui/shell/shortcuts_dialog.py" line="44"/>
         <source>Chat list</source>
         <translation>对话列表</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="41"/>
+        <location filename="../../chatdesk/ui/shell/shortcuts_dialog.py" line="41"/>
         <source>Open the chat</source>
         <translation>打开对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="42"/>
+        <location filename="../../chatdesk/ui/shell/shortcuts_dialog.py" line="42"/>
         <source>Rename the chat</source>
         <translation>重命名对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="43"/>
+        <location filename="../../chatdesk/ui/shell/shortcuts_dialog.py" line="43"/>
         <source>Delete the selected chats (with Undo)</source>
         <translation>删除所选对话（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="44"/>
+        <location filename="../../chatdesk/ui/shell/shortcuts_dialog.py" line="44"/>
         <source>The chat&apos;s menu (pin, export…)</source>
         <translation>对话菜单（置顶、导出…）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="82"/>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="83"/>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="91"/>
+        <location filename="../../chatdesk/ui/shell/shortcuts_dialog.py" line="82"/>
+        <location filename="../../chatdesk/ui/shell/shortcuts_dialog.py" line="83"/>
+        <location filename="../../chatdesk/ui/shell/shortcuts_dialog.py" line="91"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="85"/>
+        <location filename="../../chatdesk/ui/shell/shortcuts_dialog.py" line="85"/>
         <source>Everything in ChatDesk works from the keyboard. Tab moves between controls; F6 moves between the chat list, the conversation and the message box.</source>
         <translation>ChatDesk 的所有功能都可以用键盘操作。Tab 在控件之间移动；F6 在对话列表、对话和消息框之间切换。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="88"/>
+        <location filename="../../chatdesk/ui/shell/shortcuts_dialog.py" line="88"/>
         <source>About keyboard use</source>
         <translation>关于键盘操作</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="93"/>
+        <location filename="../../chatdesk/ui/shell/shortcuts_dialog.py" line="93"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="93"/>
+        <location filename="../../chatdesk/ui/shell/shortcuts_dialog.py" line="93"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shortcuts_dialog.py" line="101"/>
+        <location filename="../../chatdesk/ui/shell/shortcuts_dialog.py" line="101"/>
         <source>Dialog buttons</source>
         <translation>对话框按钮</translation>
     </message>
@@ -5739,96 +6182,96 @@ SHA-256 {sha}</translation>
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../chatdesk/ui/sidebar.py" line="52"/>
-        <location filename="../../chatdesk/ui/sidebar.py" line="64"/>
+        <location filename="../../chatdesk/ui/shell/sidebar.py" line="52"/>
+        <location filename="../../chatdesk/ui/shell/sidebar.py" line="65"/>
         <source>Chats</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/sidebar.py" line="53"/>
+        <location filename="../../chatdesk/ui/shell/sidebar.py" line="53"/>
         <source>＋ New chat</source>
         <translation>＋ 新对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/sidebar.py" line="55"/>
-        <location filename="../../chatdesk/ui/sidebar.py" line="103"/>
+        <location filename="../../chatdesk/ui/shell/sidebar.py" line="55"/>
+        <location filename="../../chatdesk/ui/shell/sidebar.py" line="104"/>
         <source>New chat</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/sidebar.py" line="56"/>
+        <location filename="../../chatdesk/ui/shell/sidebar.py" line="56"/>
         <source>Start a new chat (Ctrl+N)</source>
         <translation>开始新对话（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/sidebar.py" line="59"/>
+        <location filename="../../chatdesk/ui/shell/sidebar.py" line="59"/>
         <source>Search all chats (Ctrl+K)</source>
         <translation>搜索所有对话（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/sidebar.py" line="60"/>
+        <location filename="../../chatdesk/ui/shell/sidebar.py" line="60"/>
         <source>Search all chats</source>
         <translation>搜索所有对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/sidebar.py" line="65"/>
+        <location filename="../../chatdesk/ui/shell/sidebar.py" line="66"/>
         <source>Enter opens a chat, F2 renames it, Delete deletes it.</source>
         <translation>Enter 打开对话，F2 重命名，Del 删除。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/sidebar.py" line="109"/>
+        <location filename="../../chatdesk/ui/shell/sidebar.py" line="110"/>
         <source>{title} (pinned)</source>
         <translation>{title}（已置顶）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/sidebar.py" line="135"/>
+        <location filename="../../chatdesk/ui/shell/sidebar.py" line="136"/>
         <source>No messages match.</source>
         <translation>没有匹配的消息。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/sidebar.py" line="145"/>
+        <location filename="../../chatdesk/ui/shell/sidebar.py" line="146"/>
         <source>Chat</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/sidebar.py" line="189"/>
+        <location filename="../../chatdesk/ui/shell/sidebar.py" line="198"/>
         <source>Chat actions</source>
         <translation>对话操作</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/sidebar.py" line="191"/>
+        <location filename="../../chatdesk/ui/shell/sidebar.py" line="200"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/sidebar.py" line="193"/>
+        <location filename="../../chatdesk/ui/shell/sidebar.py" line="202"/>
         <source>Unpin</source>
         <translation>取消置顶</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/sidebar.py" line="193"/>
+        <location filename="../../chatdesk/ui/shell/sidebar.py" line="202"/>
         <source>Pin</source>
         <translation>置顶</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/sidebar.py" line="194"/>
+        <location filename="../../chatdesk/ui/shell/sidebar.py" line="203"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/sidebar.py" line="195"/>
+        <location filename="../../chatdesk/ui/shell/sidebar.py" line="204"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/sidebar.py" line="197"/>
+        <location filename="../../chatdesk/ui/shell/sidebar.py" line="206"/>
         <source>Export %n chats…</source>
         <translation>
             <numerusform>导出 %n 个对话…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/sidebar.py" line="198"/>
+        <location filename="../../chatdesk/ui/shell/sidebar.py" line="207"/>
         <source>Delete %n chats…</source>
         <translation>
             <numerusform>删除 %n 个对话…</numerusform>
@@ -5838,12 +6281,12 @@ SHA-256 {sha}</translation>
 <context>
     <name>SingleInstance</name>
     <message>
-        <location filename="../../chatdesk/ui/single_instance.py" line="56"/>
+        <location filename="../../chatdesk/ui/app/single_instance.py" line="56"/>
         <source>process {pid} on {host}</source>
         <translation>{host} 上的进程 {pid}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/single_instance.py" line="56"/>
+        <location filename="../../chatdesk/ui/app/single_instance.py" line="56"/>
         <source>another program</source>
         <translation>另一个程序</translation>
     </message>
@@ -5851,94 +6294,94 @@ SHA-256 {sha}</translation>
 <context>
     <name>TokenView</name>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="53"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="53"/>
         <source>random</source>
         <translation>随机</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="54"/>
-        <location filename="../../chatdesk/ui/token_view.py" line="313"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="54"/>
+        <location filename="../../chatdesk/ui/conversation/token_view.py" line="313"/>
         <source>temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="55"/>
-        <location filename="../../chatdesk/ui/token_view.py" line="313"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="55"/>
+        <location filename="../../chatdesk/ui/conversation/token_view.py" line="313"/>
         <source>top-p</source>
         <translation>top-p</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="56"/>
-        <location filename="../../chatdesk/ui/token_view.py" line="314"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="56"/>
+        <location filename="../../chatdesk/ui/conversation/token_view.py" line="314"/>
         <source>top-k</source>
         <translation>top-k</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="57"/>
-        <location filename="../../chatdesk/ui/token_view.py" line="314"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="57"/>
+        <location filename="../../chatdesk/ui/conversation/token_view.py" line="314"/>
         <source>min-p</source>
         <translation>min-p</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="58"/>
-        <location filename="../../chatdesk/ui/token_view.py" line="315"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="58"/>
+        <location filename="../../chatdesk/ui/conversation/token_view.py" line="315"/>
         <source>repeat penalty</source>
         <translation>重复惩罚</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="59"/>
-        <location filename="../../chatdesk/ui/token_view.py" line="316"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="59"/>
+        <location filename="../../chatdesk/ui/conversation/token_view.py" line="316"/>
         <source>max tokens</source>
         <translation>最大 token 数</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/i18n_markers.py" line="60"/>
-        <location filename="../../chatdesk/ui/token_view.py" line="316"/>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="60"/>
+        <location filename="../../chatdesk/ui/conversation/token_view.py" line="316"/>
         <source>seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/token_view.py" line="322"/>
+        <location filename="../../chatdesk/ui/conversation/token_view.py" line="322"/>
         <source>Sampler settings were not recorded for this reply.</source>
         <translation>这条回复没有记录采样参数。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/token_view.py" line="324"/>
+        <location filename="../../chatdesk/ui/conversation/token_view.py" line="324"/>
         <source>Sampler: {settings}</source>
         <translation>采样参数：{settings}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/token_view.py" line="341"/>
+        <location filename="../../chatdesk/ui/conversation/token_view.py" line="341"/>
         <source>Token alternatives</source>
         <translation>token 候选项</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/token_view.py" line="349"/>
+        <location filename="../../chatdesk/ui/conversation/token_view.py" line="349"/>
         <source>Alternatives the model gave before sampling:</source>
         <translation>模型在采样前给出的候选项：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/token_view.py" line="373"/>
+        <location filename="../../chatdesk/ui/conversation/token_view.py" line="373"/>
         <source>Token {n} of {total}: {token}, {p}</source>
         <translation>第 {n} 个 token（共 {total} 个）：{token}，{p}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/token_view.py" line="379"/>
+        <location filename="../../chatdesk/ui/conversation/token_view.py" line="379"/>
         <source>(chosen)</source>
         <translation>（已选）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/token_view.py" line="381"/>
+        <location filename="../../chatdesk/ui/conversation/token_view.py" line="381"/>
         <source>Branch the reply here with this token and let the model continue</source>
         <translation>在这里用这个 token 分支回复，并让模型继续</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/token_view.py" line="382"/>
+        <location filename="../../chatdesk/ui/conversation/token_view.py" line="382"/>
         <source>Branch the reply here with {token}, probability {p}</source>
         <translation>在这里用 {token} 分支回复，概率 {p}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/token_view.py" line="416"/>
+        <location filename="../../chatdesk/ui/conversation/token_view.py" line="416"/>
         <source>Alternatives</source>
         <translation>候选项</translation>
     </message>
@@ -5946,72 +6389,72 @@ SHA-256 {sha}</translation>
 <context>
     <name>TranscriptActions</name>
     <message>
-        <location filename="../../chatdesk/ui/transcript_actions.py" line="22"/>
+        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="22"/>
         <source>Markdown</source>
         <translation>Markdown</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/transcript_actions.py" line="23"/>
+        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="23"/>
         <source>ChatDesk JSON (all branches, re-importable)</source>
         <translation>ChatDesk JSON（包含所有分支，可重新导入）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/transcript_actions.py" line="24"/>
+        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="24"/>
         <source>Web page (HTML)</source>
         <translation>网页（HTML）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/transcript_actions.py" line="25"/>
+        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="25"/>
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/transcript_actions.py" line="40"/>
+        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="40"/>
         <source>Open or select a chat to export first.</source>
         <translation>请先打开或选择要导出的对话。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/transcript_actions.py" line="44"/>
+        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="44"/>
         <source>Export chats</source>
         <translation>导出对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/transcript_actions.py" line="49"/>
+        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="49"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/transcript_actions.py" line="53"/>
+        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="53"/>
         <source>Exported %n chat(s) to {path}.</source>
         <translation>已将 %n 个对话导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/transcript_actions.py" line="62"/>
+        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="62"/>
         <source>Nothing new: all %n conversation(s) in the file are already in ChatDesk.</source>
         <translation>没有新内容：文件中的全部 %n 个对话都已在 ChatDesk 中。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/transcript_actions.py" line="64"/>
+        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="64"/>
         <source>Imported {conversations} and {messages}.</source>
         <translation>已导入{conversations}和{messages}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/transcript_actions.py" line="65"/>
+        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="65"/>
         <source>%n conversation(s)</source>
         <translation> %n 个对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/transcript_actions.py" line="66"/>
+        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="66"/>
         <source>%n message(s)</source>
         <translation> %n 条消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/transcript_actions.py" line="71"/>
+        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="71"/>
         <source>Import a ChatDesk JSON transcript</source>
         <translation>导入 ChatDesk JSON 对话记录</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/transcript_actions.py" line="72"/>
+        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="72"/>
         <source>ChatDesk transcript (*.json)</source>
         <translation>ChatDesk 对话记录 (*.json)</translation>
     </message>

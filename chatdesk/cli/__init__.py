@@ -68,6 +68,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.model and not Path(args.model).expanduser().exists():
         print(f"ChatDesk: the model file {args.model} does not exist.", file=sys.stderr)
     _preload("chatdesk.store.store")  # SQLAlchemy (~0.3 s) loads while Qt loads and the window is built
-    from chatdesk.ui.app import run_gui
+    from chatdesk.ui.app.startup import run_gui
 
     return run_gui(model=str(Path(args.model).expanduser().resolve()) if args.model else None)

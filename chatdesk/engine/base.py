@@ -1,6 +1,6 @@
 """The one small interface every engine implements: local llama.cpp and remote servers alike.
 
-The inference worker (``chatdesk.ui.worker``) and the headless ``chatdesk ask`` drive an
+The inference worker (``chatdesk.ui.inference.worker``) and the headless ``chatdesk ask`` drive an
 ``Engine`` without knowing which kind it is. No Qt here: callbacks are plain callables that the
 worker turns into signals. An engine is used from one thread at a time, except ``plan``, which
 must be safe to call from another thread while ``generate`` runs (the context meter uses it).

@@ -1,0 +1,1 @@
+"""The inference worker: one long-lived QObject on its own QThread that owns the engine."""

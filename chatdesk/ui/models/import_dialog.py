@@ -1,0 +1,525 @@
+"""File → Import checkpoint…: inspect a trained GPT checkpoint, convert it to GGUF, chat with it.
+
+The converter runs as a child process (``python -m converters.cli --progress-json``), so a crash
+or out-of-memory there cannot take the app down, and the window stays responsive. The dialog
+speaks the converter's line-per-JSON-object protocol.
+
+nanoGPT's default training (GPT-2's BPE, no ``meta.pkl``) stores no tokenizer in the checkpoint,
+so the dialog has a tokenizer field. When the converter says a tokenizer is needed, it offers
+GPT-2's tokenizer from the Hugging Face cache (``library.find_gpt2_tokenizer``, no network), from
+the Hub (``openai-community/gpt2`` through the library's resumable download, only after the user
+agrees) or a file the user picks, and passes it to the converter as ``--tokenizer``. The
+converted model joins the library as an imported checkpoint.
+
+"Compare quantizations…" measures the types before the user picks one (``quant_compare``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QProcess, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chatdesk import paths
+from chatdesk.ui.app.i18n import localized
+from chatdesk.ui.common.background import run_in_background
+from chatdesk.ui.common.form_parts import field_label, push_button
+from translatable import from_data
+
+DEFAULT_TYPE = "q8_0"
+GPT2_REPO = "openai-community/gpt2"
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1e6:.1f} MB"
+
+
+def tokenizer_argument(found: Any) -> str:
+    """What ``--tokenizer`` gets for GPT-2 files found on disk (``library.TokenizerFiles``)."""
+    if found.has_bpe_pair:
+        return str(found.folder)
+    return str(found.tokenizer_json)
+
+
+class ImportCheckpointDialog(QDialog):
+    chat_requested = Signal(str)  # path of the converted GGUF
+    cancelled = Signal()  # the user cancelled the converter child
+
+    def __init__(self, parent: QWidget | None = None, python: str = sys.executable,
+                 compare: Callable[[QWidget, list[str], str, str], QWidget] | None = None) -> None:
+        """``compare(parent, paths, reference, temporary_folder)`` opens a window that measures the
+        converted files (the evaluation feature's ``comparison_window``, handed in by the shell);
+        without it the dialog offers no comparison."""
+        super().__init__(parent)
+        self.compare = compare
+        self.setObjectName("importDialog")
+        self.setWindowTitle(self.tr("Import checkpoint"))
+        self.setAccessibleName(self.tr("Import a trained checkpoint"))
+        self.resize(640, 440)
+        self._python = python
+        self._proc: QProcess | None = None
+        self._buffer = b""
+        self.summary: dict | None = None
+        self.output_path: str | None = None
+        self.needs_tokenizer = False
+        self._inspected_args: list[str] | None = None  # the last checkpoint + tokenizer read
+        self.cached_tokenizer: Any = None  # library.TokenizerFiles found in the Hugging Face cache
+        self.confirm_box: QMessageBox | None = None
+        self.tokenizer_job: Any = None
+        # Replaced by tests and scripts that cannot drive a native file dialog.
+        self.choose_tokenizer_file: Callable[[], str] = self._choose_tokenizer_dialog
+
+        self.source = QLineEdit(self)
+        self.source.setObjectName("importSource")
+        self.source.setAccessibleName(self.tr("Checkpoint file or folder"))
+        self.source.setPlaceholderText(self.tr("nanoGPT ckpt.pt, or a Hugging Face GPT-2 folder"))
+        pick_file = push_button(self, "pickCheckpointFile", self.tr("File…"), self.tr("Choose a checkpoint file"), self._pick_file)
+        pick_dir = push_button(self, "pickCheckpointFolder", self.tr("Folder…"), self.tr("Choose a checkpoint folder"), self._pick_dir)
+        row = QHBoxLayout()
+        row.addWidget(self.source, 1)
+        row.addWidget(pick_file)
+        row.addWidget(pick_dir)
+
+        self.tokenizer = QLineEdit(self)
+        self.tokenizer.setObjectName("importTokenizer")
+        self.tokenizer.setAccessibleName(self.tr("Tokenizer"))
+        self.tokenizer.setPlaceholderText(self.tr("the checkpoint's own (meta.pkl or tokenizer files beside it)"))
+        self.tokenizer.editingFinished.connect(self._tokenizer_edited)
+        self.cache_tokenizer_button = push_button(self,
+            "gpt2FromCache", self.tr("GPT-2 from Hugging Face cache"),
+            self.tr("Use GPT-2's tokenizer found in the Hugging Face cache"), self.use_cached_gpt2)
+        self.cache_tokenizer_button.setEnabled(False)
+        self.hub_tokenizer_button = push_button(self,
+            "gpt2FromHub", self.tr("Download GPT-2's…"),
+            self.tr("Download GPT-2's tokenizer from Hugging Face"), self.ask_download_gpt2)
+        self.pick_tokenizer_button = push_button(self,
+            "pickTokenizer", self.tr("File…"), self.tr("Choose a tokenizer file"), self._pick_tokenizer)
+        tok_row = QHBoxLayout()
+        tok_row.addWidget(self.tokenizer, 1)
+        tok_row.addWidget(self.cache_tokenizer_button)
+        tok_row.addWidget(self.hub_tokenizer_button)
+        tok_row.addWidget(self.pick_tokenizer_button)
+        self.tokenizer_note = QLabel("", self)
+        self.tokenizer_note.setObjectName("tokenizerNote")
+        self.tokenizer_note.setAccessibleName(self.tr("About the tokenizer"))
+        self.tokenizer_note.setWordWrap(True)
+        self.tokenizer_note.hide()
+
+        self.found = QLabel(self.tr("Choose a checkpoint to see what it contains."), self)
+        self.found.setObjectName("importFound")
+        self.found.setAccessibleName(self.tr("What the checkpoint contains"))
+        self.found.setWordWrap(True)
+        self.name = QLineEdit(self)
+        self.name.setObjectName("importName")
+        self.name.setAccessibleName(self.tr("Model name"))
+        self.qtype = QComboBox(self)
+        self.qtype.setObjectName("importType")
+        self.qtype.setAccessibleName(self.tr("Quantization"))
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("importProgress")
+        self.progress.setAccessibleName(self.tr("Conversion progress"))
+        self.progress.setRange(0, 100)
+        self.progress.hide()  # shown once a conversion starts
+        self.status = QLabel("", self)
+        self.status.setObjectName("importStatus")
+        self.status.setAccessibleName(self.tr("Conversion status"))
+        self.status.setWordWrap(True)
+        self.convert_button = push_button(self, "convertButton", self.tr("Convert"), self.tr("Convert to GGUF"), self.start_conversion)
+        self.compare_button = push_button(self, "compareQuantizations", self.tr("Compare quantizations…"),
+                                           self.tr("Convert to several types and measure each before choosing"),
+                                           self.compare_quantizations)
+        self.comparison: Any = None  # the QuantComparison under way
+        self.cancel_button = push_button(self, "cancelImport", self.tr("Cancel"), self.tr("Cancel"), self._cancel)
+        self.chat_button = push_button(self, "chatWithItButton", self.tr("Chat with it"),
+                                        self.tr("Start a chat with the converted model"), self._chat)
+        self.chat_button.hide()
+        self._set_ready(False)
+        self.source.editingFinished.connect(lambda: self.inspect(self.source.text()))
+
+        form = QFormLayout()
+        form.addRow(field_label(self, self.tr("Checkpoint")), row)
+        form.addRow(field_label(self, self.tr("Tokenizer")), tok_row)
+        form.addRow("", self.tokenizer_note)
+        form.addRow(field_label(self, self.tr("Found")), self.found)
+        form.addRow(field_label(self, self.tr("Name")), self.name)
+        form.addRow(field_label(self, self.tr("Quantization")), self.qtype)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.chat_button)
+        buttons.addWidget(self.compare_button)
+        self.compare_button.setVisible(compare is not None)
+        buttons.addWidget(self.convert_button)
+        buttons.addWidget(self.cancel_button)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.progress)
+        lay.addWidget(self.status)
+        lay.addLayout(buttons)
+
+    # ------------------------------------------------------------------ picking and inspecting
+    def _pick_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Checkpoint file"), str(Path.home()),
+                                              self.tr("Checkpoints (*.pt *.bin *.safetensors);;All files (*)"))
+        if path:
+            self.source.setText(path)
+            self.inspect(path, force=True)
+
+    def _pick_dir(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("Hugging Face model folder"), str(Path.home()))
+        if path:
+            self.source.setText(path)
+            self.inspect(path, force=True)
+
+    def _tokenizer_args(self) -> list[str]:
+        tok = self.tokenizer.text().strip()
+        return ["--tokenizer", tok] if tok else []
+
+    def inspect(self, src: str, force: bool = False) -> None:
+        """Read the checkpoint (in the child process); again only when the source or tokenizer changed,
+        since the line edits report "editing finished" whenever they merely lose focus."""
+        args = [src, *self._tokenizer_args(), "--inspect", "--progress-json"]
+        if not src or self._proc is not None or (args == self._inspected_args and not force):
+            return
+        self._inspected_args = args
+        self.summary = None
+        self.needs_tokenizer = False
+        self._set_ready(False)
+        self.found.setText(self.tr("Reading the checkpoint…"))
+        self.found.setToolTip("")
+        self._run(args, self._inspected)
+
+    def _inspected(self, events: list[dict], code: int) -> None:
+        summary = next((e for e in events if "format" in e and "n_layer" in e), None)
+        summary = summary or next((e.get("summary") for e in events if isinstance(e.get("summary"), dict)), None)
+        if code != 0 or summary is None:
+            error = self._error_text(events, code)
+            if "--tokenizer" in error and not self.tokenizer.text().strip():
+                self._ask_for_tokenizer(error)
+            else:
+                self.found.setText(error)
+            return
+        self.summary = summary
+        step = self.tr(", step {n}").format(n=summary["training_step"]) if summary.get("training_step") is not None else ""
+        loss = self.tr(", val loss {loss}").format(loss=f"{summary['val_loss']:.3f}") if summary.get("val_loss") is not None else ""
+        self.found.setText(
+            self.tr("{format}: {layers} layers, {heads} heads, embedding {embd}, {params} M parameters, "
+                    "vocabulary {vocab} ({tokenizer}), context {ctx}").format(
+                format=summary["format"], layers=summary["n_layer"], heads=summary["n_head"], embd=summary["n_embd"],
+                params=f"{summary['n_params'] / 1e6:.1f}", vocab=summary["vocab_size"], tokenizer=summary["tokenizer"],
+                ctx=summary["context_length"]) + step + loss
+        )
+        self.qtype.clear()
+        for qt, size in summary.get("estimated_bytes", {}).items():
+            self.qtype.addItem(self.tr("{type} — about {size}").format(type=qt, size=_mb(size)), qt)
+        idx = self.qtype.findData(DEFAULT_TYPE)
+        self.qtype.setCurrentIndex(max(idx, 0))
+        stem = Path(summary.get("source", self.source.text())).stem or "model"
+        if stem in ("ckpt", "model", "pytorch_model"):
+            stem = Path(summary.get("source", self.source.text())).parent.name or stem
+        self.name.setText(re.sub(r"[^\w.-]+", "-", stem))
+        self._set_ready(True)
+
+    # ------------------------------------------------------------------ the tokenizer
+    def _ask_for_tokenizer(self, converter_error: str) -> None:
+        """The checkpoint has no tokenizer of its own: say so in the dialog's words and offer GPT-2's."""
+        from chatdesk.library import find_gpt2_tokenizer
+
+        self.needs_tokenizer = True
+        self.found.setText(self.tr(
+            "This checkpoint has no tokenizer of its own. nanoGPT's default training uses GPT-2's tokenizer, which is "
+            "not stored in the checkpoint: choose it under Tokenizer (from the Hugging Face cache, a download or a "
+            "file), and ChatDesk reads the checkpoint again."))
+        self.found.setToolTip(converter_error)
+        self.tokenizer_note.setText(self.tr("Looking for GPT-2's tokenizer in the Hugging Face cache…"))
+        self.tokenizer_note.show()
+
+        def looked(found: Any) -> None:
+            self.cached_tokenizer = found
+            self.cache_tokenizer_button.setEnabled(found is not None)
+            if found is not None:
+                self.cache_tokenizer_button.setToolTip(str(found.folder))
+                self.tokenizer_note.setText(self.tr(
+                    "GPT-2's tokenizer is already on this computer ({folder}). Press “GPT-2 from Hugging Face cache” "
+                    "to use it.").format(folder=found.folder))
+                self.cache_tokenizer_button.setFocus()
+            else:
+                self.tokenizer_note.setText(self.tr(
+                    "GPT-2's tokenizer is not in the Hugging Face cache. “Download GPT-2's…” fetches it (about 1.5 MB) "
+                    "from Hugging Face, or choose a tokenizer.json, vocab.json + merges.txt or meta.pkl with “File…”."))
+
+        def failed(exc: BaseException) -> None:
+            self.tokenizer_note.setText(localized(exc))
+
+        run_in_background(find_gpt2_tokenizer, looked, failed, owner=self)
+
+    def set_tokenizer(self, path: str) -> None:
+        """Use this tokenizer (file or folder) and read the checkpoint again with it."""
+        self.tokenizer.setText(path)
+        self._tokenizer_edited()
+
+    def _tokenizer_edited(self) -> None:
+        if self.source.text().strip():
+            self.inspect(self.source.text())
+
+    def use_cached_gpt2(self) -> None:
+        if self.cached_tokenizer is None:
+            return
+        self.tokenizer_note.setText(self.tr("Using GPT-2's tokenizer from the Hugging Face cache ({repo}).").format(
+            repo=self.cached_tokenizer.repo_id))
+        self.set_tokenizer(tokenizer_argument(self.cached_tokenizer))
+
+    def _choose_tokenizer_dialog(self) -> str:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Tokenizer"), str(Path.home()),
+            self.tr("Tokenizers (tokenizer.json vocab.json meta.pkl);;All files (*)"))
+        return path
+
+    def _pick_tokenizer(self) -> None:
+        path = self.choose_tokenizer_file()
+        if not path:
+            return
+        p = Path(path)
+        # vocab.json needs its merges.txt: the converter takes the folder holding both.
+        self.set_tokenizer(str(p.parent) if p.name in ("vocab.json", "merges.txt") else str(p))
+
+    def ask_download_gpt2(self) -> None:
+        """The network is used only after the user agrees."""
+        box = QMessageBox(self)
+        box.setObjectName("confirmTokenizerDownload")
+        box.setAccessibleName(self.tr("Confirm downloading GPT-2's tokenizer"))
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Download GPT-2's tokenizer"))
+        box.setText(self.tr("Download GPT-2's tokenizer (vocab.json and merges.txt, about 1.5 MB) from Hugging Face "
+                            "({repo})? It is kept in ChatDesk's data folder for later imports.").format(repo=GPT2_REPO))
+        yes = box.addButton(self.tr("Download"), QMessageBox.ButtonRole.AcceptRole)
+        yes.setObjectName("downloadTokenizer")
+        yes.setAccessibleName(self.tr("Download"))
+        no = box.addButton(QMessageBox.StandardButton.Cancel)
+        no.setAccessibleName(self.tr("Cancel"))
+        box.setDefaultButton(yes)
+
+        def answered(_result: int) -> None:
+            agreed = box.clickedButton() is yes
+            self.confirm_box = None
+            box.deleteLater()
+            if agreed:
+                self.download_gpt2()
+
+        box.finished.connect(answered)
+        self.confirm_box = box
+        box.open()
+
+    def download_gpt2(self) -> None:
+        from chatdesk.library import download_gpt2_tokenizer
+        from chatdesk.ui.models.download_dialog import DownloadJob, progress_text
+
+        if self.tokenizer_job is not None:
+            return
+
+        def work(on_progress: Callable[[Any], None], cancel: threading.Event) -> Any:
+            return download_gpt2_tokenizer(on_progress=on_progress, cancel=cancel)
+
+        def progressed(p: Any) -> None:
+            self.tokenizer_note.setText(self.tr("Downloading GPT-2's tokenizer: {file}, {progress}").format(
+                file=p.filename, progress=progress_text(p)))
+
+        def done(found: Any) -> None:
+            self.tokenizer_job = None
+            self.hub_tokenizer_button.setEnabled(True)
+            self.tokenizer_note.setText(self.tr("Downloaded GPT-2's tokenizer to {folder}.").format(folder=found.folder))
+            self.set_tokenizer(tokenizer_argument(found))
+
+        def failed(exc: BaseException) -> None:
+            self.tokenizer_job = None
+            self.hub_tokenizer_button.setEnabled(True)
+            self.tokenizer_note.setText(localized(exc))
+
+        job = DownloadJob(work, owner=self)
+        job.progress.connect(progressed)
+        job.succeeded.connect(done)
+        job.failed.connect(failed)
+        self.tokenizer_job = job
+        self.hub_tokenizer_button.setEnabled(False)
+        self.tokenizer_note.setText(self.tr("Connecting to Hugging Face…"))
+        self.tokenizer_note.show()
+        job.start()
+
+    # ------------------------------------------------------------------ converting
+    def start_conversion(self) -> None:
+        if self.summary is None or self._proc is not None:
+            return
+        qt = self.qtype.currentData() or DEFAULT_TYPE
+        out_dir = paths.models_dir()
+        out_dir.mkdir(parents=True, exist_ok=True)
+        self.output_path = str(out_dir / f"{self.name.text() or 'model'}-{qt}.gguf")
+        self.progress.setValue(0)
+        self.progress.show()
+        self.status.setText(self.tr("Converting…"))
+        self._set_ready(False)
+        args = [self.source.text(), *self._tokenizer_args(), "-o", self.output_path, "--type", qt,
+                "--name", self.name.text() or "model", "--progress-json"]
+        self._run(args, self._converted)
+
+    def _converted(self, events: list[dict], code: int) -> None:
+        done = next((e for e in events if e.get("done")), None)
+        if code == 0 and done:
+            self.output_path = done.get("output", self.output_path)
+            self.progress.setValue(100)
+            self.status.setText(self.tr("Converted to {path}").format(path=self.output_path))
+            self.chat_button.show()
+            self._add_to_library(str(self.output_path))
+        else:
+            self.status.setText(self._error_text(events, code))
+            self._set_ready(True)
+
+    def _set_ready(self, ready: bool) -> None:
+        """Convert (and Compare, unless a comparison is under way) can start."""
+        self.convert_button.setEnabled(ready)
+        self.compare_button.setEnabled(ready and self.comparison is None and self.compare is not None)
+
+    # ------------------------------------------------------------------ comparing quantizations
+    def compare_quantizations(self) -> None:
+        """Ask which types to compare, then convert and measure them (``quant_compare``)."""
+        from chatdesk.ui.models.quant_compare import SKIPPED, SUGGESTED, TypeChooser
+
+        if self.summary is None or self._proc is not None or self.comparison is not None:
+            return
+        choices = [(self.qtype.itemData(i), self.qtype.itemText(i)) for i in range(self.qtype.count())
+                   if self.qtype.itemData(i) not in SKIPPED]
+        chooser = TypeChooser(choices, {*SUGGESTED, self.qtype.currentData()}, self)
+        chooser.accepted.connect(lambda: self.start_comparison(chooser.chosen()))
+        chooser.finished.connect(lambda _r: chooser.deleteLater())
+        self.type_chooser = chooser
+        chooser.open()
+
+    def start_comparison(self, types: list[str]) -> None:
+        from chatdesk.ui.models.quant_compare import QuantComparison
+
+        if self.summary is None or self._proc is not None or self.comparison is not None or not types:
+            return
+        self.comparison = QuantComparison(self, types)
+        self._set_ready(False)
+        self.comparison.start()
+
+    def comparison_ended(self) -> None:
+        self.comparison = None
+        self._set_ready(self.summary is not None and self._proc is None)
+
+    def _add_to_library(self, path: str) -> None:
+        """List the converted model in the library as an imported checkpoint (on the thread pool)."""
+        from chatdesk.library import Catalog
+
+        def failed(exc: BaseException) -> None:
+            self.status.setText(self.status.text() + "\n" + self.tr("It could not be added to the library: {error}").format(
+                error=localized(exc)))
+
+        run_in_background(lambda: Catalog.open().add_file(path, source="imported"), lambda _entry: None, failed, owner=self)
+
+    # ------------------------------------------------------------------ child process plumbing
+    def _run(self, args: list[str], finished) -> None:  # type: ignore[no-untyped-def]
+        proc = QProcess(self)
+        self._proc = proc
+        self._buffer = b""
+        events: list[dict] = []
+        proc.setProgram(self._python)
+        proc.setArguments(["-m", "converters.cli", *args])
+        proc.readyReadStandardOutput.connect(lambda: self._read(proc, events))
+
+        def done(code: int, _status) -> None:  # type: ignore[no-untyped-def]
+            try:
+                self._read(proc, events)
+                proc.readyReadStandardOutput.disconnect()
+                stderr = bytes(proc.readAllStandardError()).decode("utf-8", "replace")
+                cancelled = bool(proc.property("cancelled"))
+                proc.deleteLater()
+            except RuntimeError:  # dialog and process are being destroyed: nobody to tell
+                return
+            self._proc = None
+            if cancelled:
+                self._inspected_args = None  # a cancelled reading may be asked for again
+                self.status.setText(self.tr("Cancelled."))
+                self._set_ready(self.summary is not None)
+                self.cancelled.emit()
+            else:
+                events.append({"stderr": stderr})
+                finished(events, code)
+
+        def failed_to_start(_err) -> None:  # type: ignore[no-untyped-def]
+            try:
+                if proc.state() == QProcess.ProcessState.NotRunning and proc.exitCode() == 0 and not events:
+                    self.status.setText(self.tr("Could not start the converter: {error}").format(error=proc.errorString()))
+            except RuntimeError:
+                return
+
+        proc.finished.connect(done)
+        proc.errorOccurred.connect(failed_to_start)
+        proc.start()
+
+    def _read(self, proc: QProcess, events: list[dict]) -> None:
+        try:
+            self._buffer += bytes(proc.readAllStandardOutput())
+        except RuntimeError:  # the process object is already gone (dialog closing)
+            return
+        *lines, self._buffer = self._buffer.split(b"\n")
+        for line in lines:
+            try:
+                event = json.loads(line)
+            except ValueError:
+                continue
+            if not isinstance(event, dict):
+                continue
+            events.append(event)
+            if "progress" in event:
+                self.progress.setValue(int(float(event["progress"]) * 100))
+                self.status.setText(str(event.get("message", "")))
+
+    def _error_text(self, events: list[dict], code: int) -> str:
+        event = next((e for e in events if e.get("error")), None)
+        if event is not None:
+            return localized(from_data(str(event["error"]), event))  # in the interface language
+        stderr = next((e["stderr"] for e in events if e.get("stderr")), "").strip()
+        return stderr.splitlines()[-1] if stderr else self.tr("The converter stopped unexpectedly (exit code {code}).").format(code=code)
+
+    def _cancel(self) -> None:
+        """SIGTERM first: the converter then removes its temporary files; kill if it lingers."""
+        proc = self._proc
+        if proc is None:
+            self.reject()
+            return
+        proc.setProperty("cancelled", True)
+        proc.terminate()
+        QTimer.singleShot(3000, lambda: self._proc is proc and proc.kill())
+
+    def _chat(self) -> None:
+        if self.output_path:
+            self.chat_requested.emit(self.output_path)
+            self.accept()
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if self._proc is not None:
+            self._proc.setProperty("cancelled", True)
+            self._proc.terminate()
+            if not self._proc.waitForFinished(3000):
+                self._proc.kill()
+        if self.tokenizer_job is not None:
+            self.tokenizer_job.cancel()  # the part downloaded so far is kept for the next try
+        super().closeEvent(event)

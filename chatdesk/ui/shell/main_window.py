@@ -1,0 +1,599 @@
+"""The main window: the composition root.
+
+It builds the application context (store, settings, the session state, the action registry and
+the cross-feature requests), creates the features and hands them the context, routes requests
+between features, and assembles the menus from the declared layout (``shell.menus``). It owns the
+sidebar | conversation view + composer, the status bar and the message lines, wires widgets to the
+``ChatController`` and the inference thread, and shows every problem as words in the banner.
+Nothing here waits on the model or on long disk work.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chatdesk import paths
+from chatdesk.chat import FlowError, reproduction_caveats
+from chatdesk.engine import ModelInfo
+from chatdesk.library.resolve import api_key_for, available, key_label, same_model, source_for
+from chatdesk.settings import AppSettings, save_settings
+from chatdesk.store import StoreError, mark_interactive_thread
+from chatdesk.ui.app.i18n import localized
+
+if TYPE_CHECKING:
+    from chatdesk.store import Store
+from chatdesk.ui.app.appearance import theme_manager
+from chatdesk.ui.common.actions import ActionRegistry
+from chatdesk.ui.common.background import run_in_background, supersede, wait_all
+from chatdesk.ui.common.banner import Banner
+from chatdesk.ui.common.context import AppContext, FeatureRequests
+from chatdesk.ui.common.session import LOAD_FAILED, LOAD_LOADED, LOAD_LOADING, SessionState
+from chatdesk.ui.common.undo import UNDO_SECONDS, UndoOffer
+from chatdesk.ui.conversation.chat_controller import ChatController
+from chatdesk.ui.conversation.chat_view import ChatView
+from chatdesk.ui.conversation.edit_dialog import EditMessageDialog
+from chatdesk.ui.evaluation.feature import EvaluationFeature
+from chatdesk.ui.inference.worker import GenerationOutcome, InferenceThread, LoadFailure
+from chatdesk.ui.shell import chat_settings_actions, keyboard_actions, model_actions
+from chatdesk.ui.shell.announcer import ReplyAnnouncer
+from chatdesk.ui.shell.composer import Composer
+from chatdesk.ui.shell.menus import build_menus
+from chatdesk.ui.shell.sidebar import Sidebar
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, settings: AppSettings, model_path: str, model_label: str | None = None) -> None:
+        super().__init__()
+        self.setWindowTitle("ChatDesk")
+        self.setAccessibleName(self.tr("ChatDesk main window"))
+        self.resize(1100, 720)
+        self.store = store
+        mark_interactive_thread()  # this thread's store calls give up quickly on a locked database
+        self.settings = settings
+        self.model_path = model_path
+        self.inference = InferenceThread(store, paths.data_dir() / "model-checks.json", self, api_key_for=api_key_for)
+
+        self.sidebar = Sidebar(self)
+        self.banner = Banner(self)
+        self.notice = Banner(self)
+        self.notice.setObjectName("notice")
+        self.chat_view = ChatView(self)
+        self.composer = Composer(self)
+        right = QWidget(self)
+        col = QVBoxLayout(right)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.addWidget(self.banner)
+        col.addWidget(self.chat_view, 1)
+        col.addWidget(self.notice)
+        col.addWidget(self.composer)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.sidebar)
+        split.addWidget(right)
+        split.setStretchFactor(1, 1)
+        split.setSizes([260, 840])
+        self.setCentralWidget(split)
+
+        self.model_label = QLabel(model_label or Path(model_path).name, self)
+        self.model_label.setObjectName("modelLabel")
+        self.model_label.setAccessibleName(self.tr("Model in use"))
+        self.load_bar = QProgressBar(self)
+        self.load_bar.setObjectName("loadProgress")
+        self.load_bar.setAccessibleName(self.tr("Model loading progress"))
+        self.load_bar.setRange(0, 100)
+        self.load_bar.setMaximumWidth(160)
+        self.load_bar.setFormat(self.tr("Loading %p%"))
+        self.stats_label = QLabel("", self)
+        self.stats_label.setObjectName("statsLabel")
+        self.stats_label.setAccessibleName(self.tr("Reply statistics"))
+        self.statusBar().addWidget(self.model_label)
+        self.statusBar().addWidget(self.load_bar)
+        self.statusBar().addPermanentWidget(self.stats_label)
+
+        self.controller = ChatController(store, self.inference, self.chat_view.model_, settings)
+        self.controller.prompt_format_for = lambda key: self.settings.prompt_format_for(key)
+
+        # The application context every feature receives instead of this window.
+        self.session = SessionState(self)
+        self.session.tell = lambda text: self.notice.show_message(text, "info", topic="busy")
+        self.actions = ActionRegistry(self)
+        self.requests = FeatureRequests(self)
+        self.ctx = AppContext(store=store, session=self.session, actions=self.actions, requests=self.requests,
+                              settings=lambda: self.settings, save_settings=self.set_settings)
+        self.undo = UndoOffer(self.notice, self)
+        self._deleted_chats: list[int] = []
+        self._chosen_model: str | None = None  # File → Open model… / a converted checkpoint, until it loads
+        self._stats_chat: int | None = None  # the chat whose reply the status bar's figures describe
+        self._reopen_after_undo: int | None = None  # the open chat, when it was among the deleted
+        self._wire()
+        self._wire_view()
+        self._register_actions()
+        model_actions.install(self)
+        self.evaluation = EvaluationFeature(self.ctx, self)  # File → Evaluate models… (and the evaluation window)
+        self.chat_settings = chat_settings_actions.install(self)  # per-chat settings panel, presets, context meter
+        self.keyboard = keyboard_actions.install(self)  # View (text size), more Chat keys, Help → Keyboard shortcuts
+        self.menus = build_menus(self.menuBar(), self.actions)
+        self.chat_menu = self.menus["chatMenu"]
+        self.announcer = ReplyAnnouncer(self)  # a finished reply is read out once by screen readers
+        self.requests.use_model.connect(self.use_model)
+        self.requests.show_message.connect(lambda text, kind: self.banner.show_message(text, kind))
+        self._closing = False
+
+    # ------------------------------------------------------------------ wiring
+    def _wire(self) -> None:
+        c = self.controller
+        w = self.inference.worker
+        self.inference.load_progress.connect(lambda f: self.load_bar.setValue(int(f * 100)))
+        w.load_finished.connect(self._on_loaded)
+        w.load_failed.connect(self._on_load_failed)
+        w.save_failed.connect(self._on_save_failed)  # a bound slot: runs on the GUI thread
+        c.busy_changed.connect(self.composer.set_busy)
+        c.busy_changed.connect(lambda busy: self.session.set_busy(bool(busy)))
+        c.loading.connect(self._on_loading)
+        c.current_changed.connect(self.sidebar.select)
+        c.current_changed.connect(lambda cid: self.session.set_current_chat(cid))
+        c.show_rows = self.chat_view.show_messages
+        # What the controller says is about the open chat: it goes when another chat is opened.
+        c.error.connect(lambda msg: self.banner.show_message(msg, topic=self._chat_topic()))
+        c.notice.connect(lambda msg: self.notice.show_message(msg, "info", topic=self._chat_topic()))
+        self.session.current_chat_changed.connect(self._chat_changed)
+        # Coalesced and deferred: a send or a finished reply must not pay for the list rebuild.
+        self._sidebar_timer = QTimer(self)
+        self._sidebar_timer.setSingleShot(True)
+        self._sidebar_timer.setInterval(300)
+        self._sidebar_timer.timeout.connect(self.refresh_sidebar)
+        c.conversations_changed.connect(self._sidebar_timer.start)
+        c.reply_finished.connect(self._on_reply_finished)
+        self.composer.send_requested.connect(self._send)
+        self.composer.stop_requested.connect(c.stop)
+        self.sidebar.new_requested.connect(self.new_conversation)
+        self.sidebar.conversation_selected.connect(self.open_conversation)
+        self.sidebar.rename_requested.connect(self.rename_conversation)
+        self.sidebar.delete_requested.connect(self.delete_conversations)
+        self.sidebar.pin_requested.connect(self._pin)
+        self.sidebar.export_requested.connect(self.export_conversations)
+        self.sidebar.search_changed.connect(self._search)
+        self.chat_view.action_requested.connect(self._message_action)
+        self.chat_view.delegate.sibling_step.connect(self._switch_sibling)
+
+    def _wire_view(self) -> None:
+        """The conversation view's own wiring (delete with Undo, copy, token probabilities and
+        branching at a token, link addresses in the status bar): chatdesk/ui/shell/chat_view_wiring.py."""
+        from chatdesk.ui.shell.chat_view_wiring import ChatViewWiring
+
+        self.view_wiring = ChatViewWiring(self)
+
+    def _register_actions(self) -> None:
+        """The window's own actions, by id; ``shell.menus`` says where each appears."""
+        a = self.actions
+        a.add("chat.new", self.tr("&New chat"), self.new_conversation, shortcuts=["Ctrl+N"])
+        a.add("model.open", self.tr("&Open model…"), self.choose_model, shortcuts=["Ctrl+O"])
+        act = a.add("models.import_checkpoint", self.tr("Import &checkpoint…"), self.import_checkpoint)
+        if getattr(sys, "frozen", False):  # the bundle ships no converter/torch
+            act.setEnabled(False)
+            act.setToolTip(self.tr("Converting checkpoints needs a Python install: run chatdesk-convert."))
+        a.add("transcripts.export_chat", self.tr("&Export chat…"),
+              lambda: self.export_conversations([self.controller.current_id] if self.controller.current_id else []),
+              shortcuts=["Ctrl+E"])
+        a.add("transcripts.export_all", self.tr("Export &all chats…"), lambda: self.export_conversations(None))
+        a.add("transcripts.import", self.tr("&Import transcript…"), self.import_transcript)
+        a.add("app.quit", self.tr("&Quit"), self.close, shortcuts=["Ctrl+Q"])
+        a.add("chat.stop", self.tr("&Stop"), self.controller.stop, shortcuts=["Esc"])
+        a.add("chat.rename", self.tr("&Rename…"),
+              lambda: self.controller.current_id and self.rename_conversation(self.controller.current_id))
+        a.add("chat.search", self.tr("Se&arch"), self.sidebar.focus_search, shortcuts=["Ctrl+K"])
+        a.add("app.preferences", QCoreApplication.translate("ChatSettingsActions", "&Preferences…"), self.edit_settings,
+              shortcuts=["Ctrl+,"], object_name="preferences")
+
+    # ------------------------------------------------------------------ start-up
+    def start(self) -> None:
+        """Show existing chats and begin loading the model in the background."""
+        self.refresh_sidebar()
+        self.composer.edit.setFocus()
+        QTimer.singleShot(0, lambda: self.chat_view.delegate.warm_up(self.chat_view.font()))
+        # The first Send's SQLAlchemy statements, compiled on the thread pool (nothing is written).
+        run_in_background(self.store.warm_up, lambda _r: None, lambda _exc: None, owner=self)  # a busy database: the first Send pays
+        rows = self._guard(self.store.list_conversations, 1) or []
+        self.load_model(self.model_path)
+        if rows:
+            self.open_conversation(rows[0].id, None)
+
+    def load_model(self, path: str) -> None:
+        self.model_path = path
+        # Messages typed while the model loads are queued behind the load on the worker thread.
+        self.composer.set_ready(bool(path))
+        self.controller.loading_key = path
+        self.session.set_load_state(LOAD_LOADING)
+        self.load_bar.setValue(0)
+        self.load_bar.show()
+        self.model_label.setText(self.tr("Loading {name}…").format(name=key_label(path)))
+        self.inference.request_load(source_for(path, self.settings.load))
+
+    def _on_loaded(self, info: ModelInfo) -> None:
+        self.controller.model_info = info
+        self.controller.loading_key = None
+        self.model_path = info.path
+        self._adopt_chosen_model(info)
+        self.load_bar.hide()
+        self._show_model(info)
+        self.stats_label.setText(self.tr("loaded in {ms} ms").format(ms=f"{info.load_ms:.0f}"))
+        self.banner.clear("load")  # the last failed load's words, if still shown
+        self.session.set_model_key(info.path)
+        self.session.set_model_info(info)
+        self.session.set_load_state(LOAD_LOADED)
+        self.composer.set_ready(True)
+
+    def _on_save_failed(self, message: str) -> None:
+        self.banner.show_message(message)
+
+    def _on_load_failed(self, failure: LoadFailure) -> None:
+        """One truthful state: either the previous model is still in use (and named), or none is."""
+        self._chosen_model = None  # a choice that did not load is not remembered
+        self.controller.loading_key = None
+        self.controller.model_info = failure.still_loaded
+        self.load_bar.hide()
+        if failure.still_loaded is not None:
+            self.model_path = failure.still_loaded.path
+            self._show_model(failure.still_loaded)
+            still = model_actions.library_name(self, failure.still_loaded.path) or failure.still_loaded.name
+            self.banner.show_message(self.tr("{problem}  Still chatting with {name}.").format(problem=failure.message, name=still),
+                                     topic="load")
+            self.session.set_load_state(LOAD_LOADED)
+            self.composer.set_ready(True)
+            return
+        self.model_label.setText(self.tr("No model loaded"))
+        self.model_label.setToolTip("")
+        self.banner.show_message(failure.message + "  " + self.tr("Use File → Open model… to choose another model."), topic="load")
+        self.session.set_model_key(None)
+        self.session.set_model_info(None)
+        self.session.set_load_state(LOAD_FAILED)
+        self.composer.set_ready(False)
+
+    def _show_model(self, info: ModelInfo) -> None:
+        gpu = self.tr(", GPU layers {n}").format(n=info.n_gpu_layers) if info.n_gpu_layers else ""
+        name = model_actions.library_name(self, info.path) or info.name  # the name the picker shows
+        self.model_label.setText(self.tr("{name} · {quantization} · context {n_ctx}{gpu}").format(
+            name=name, quantization=info.quantization, n_ctx=info.n_ctx, gpu=gpu))
+        self.model_label.setToolTip(info.path)
+
+    def import_checkpoint(self) -> None:
+        from chatdesk.ui.models.import_dialog import ImportCheckpointDialog
+
+        dlg = ImportCheckpointDialog(self)
+        dlg.chat_requested.connect(self.use_model)
+        dlg.show()
+        self._import_dialog = dlg
+
+    def use_model(self, path: str) -> None:
+        """Switch to ``path``; once it has loaded, remember it and start a fresh chat with it.
+
+        Nothing is remembered and no chat is started for a file that does not load (File → Open
+        model… on /etc/passwd): the next start must not complain about it, and no empty chat is
+        left behind.
+        """
+        self._chosen_model = path
+        self.load_model(path)
+
+    def _adopt_chosen_model(self, info: ModelInfo) -> None:
+        """The model chosen with ``use_model`` loaded: remember it and start a chat with it."""
+        chosen, self._chosen_model = self._chosen_model, None
+        if chosen is None or not same_model(chosen, info.path):
+            return
+        self.set_settings(AppSettings(**{**self.settings.__dict__, "model_path": chosen}))
+        self.controller.new_conversation()
+        if self.controller.current_id is not None:
+            self._guard(self.store.set_conversation_model, self.controller.current_id, chosen)
+
+    def choose_model(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a GGUF model"), str(Path.home()),
+                                              self.tr("GGUF models (*.gguf);;All files (*)"))
+        if path:
+            self.use_model(path)
+
+    def edit_settings(self) -> None:
+        from chatdesk.ui.shell.settings_dialog import SettingsDialog
+
+        dlg = SettingsDialog(self.settings, self.controller.model_info, self)
+        if dlg.exec() != SettingsDialog.DialogCode.Accepted:
+            return
+        self.apply_settings(dlg.result_settings())
+
+    def apply_settings(self, new: AppSettings) -> None:
+        reload = new.load != self.settings.load
+        language_changed = new.language != self.settings.language
+        self.set_settings(new)
+        theme_manager(choice=new.theme)  # colours switch at once
+        self.keyboard.apply_text_scale()
+        if language_changed:
+            self.notice.show_message(self.tr("ChatDesk will use the new language the next time it starts."), "info")
+        if reload and self.model_path and not self.controller.busy:
+            self.load_model(self.model_path)
+
+    def set_settings(self, new: AppSettings) -> None:
+        """The one place the window's settings change: kept, handed to the controller, saved."""
+        self.settings = new
+        self.controller.settings = new
+        self._save_settings()
+
+    def _save_settings(self) -> None:
+        try:
+            save_settings(self.settings)
+        except OSError as exc:
+            self.banner.show_message(self.tr("Could not save settings: {error}.").format(error=exc.strerror or localized(exc)))
+
+    # ------------------------------------------------------------------ conversations
+    def refresh_sidebar(self) -> None:
+        if self.sidebar.mode == "search" and self.sidebar.search.text().strip():
+            return
+        try:
+            rows = self.store.list_conversations(limit=500)
+        except StoreError as exc:
+            self.banner.show_message(localized(exc))
+            return
+        self.sidebar.show_conversations(rows, self.controller.current_id)
+
+    def new_conversation(self) -> None:
+        self.notice.hide()
+        self.controller.new_conversation()
+        self.composer.edit.setFocus()
+
+    def open_conversation(self, conversation_id: int, focus_message_id: object) -> None:
+        self.notice.hide()
+        self.controller.open_conversation(conversation_id, int(focus_message_id) if focus_message_id is not None else None)
+        self._follow_conversation_model(conversation_id)
+
+    def _chat_topic(self) -> str:
+        return f"chat:{self.controller.current_id}"
+
+    def _chat_changed(self, _conversation_id: object) -> None:
+        """Words about another chat, and the figures of a reply that is no longer on screen, go."""
+        current = self._chat_topic()
+        for line in (self.banner, self.notice):
+            if line.topic.startswith("chat:") and line.topic != current:
+                line.clear(line.topic)
+        if self._stats_chat is not None and self._stats_chat != self.controller.current_id:
+            self.stats_label.clear()
+            self._stats_chat = None
+
+    def _on_loading(self, loading: bool) -> None:
+        if loading:
+            self.notice.show_message(self.tr("Opening a long conversation…"), "info", topic="opening")
+        else:
+            self.notice.clear("opening")
+
+    def _guard(self, fn, *args):  # type: ignore[no-untyped-def]
+        """Run a store action from a GUI slot; a database problem becomes a sentence, not a crash."""
+        try:
+            return fn(*args)
+        except (StoreError, FlowError) as exc:
+            self.banner.show_message(localized(exc))
+            return None
+
+    def _follow_conversation_model(self, conversation_id: int) -> None:
+        """Each chat remembers its model; switch to it when the chat is opened."""
+        conv = self._guard(self.store.get_conversation, conversation_id)
+        wanted = conv.model_path if conv else None
+        if not wanted or wanted == self.model_path or self.controller.busy:
+            return
+        if not available(wanted):
+            self.notice.show_message(
+                self.tr("This chat was held with {name}, which is no longer available; it continues with the current model.").format(
+                    name=key_label(wanted)),
+                "info",
+            )
+            return
+        self.load_model(wanted)
+
+    def _send(self, text: str) -> None:
+        self.notice.hide()
+        if not self.controller.send(text):
+            self.composer.edit.setPlainText(text)
+
+    def rename_conversation(self, conversation_id: int) -> None:
+        conv = self._guard(self.store.get_conversation, conversation_id)
+        if conv is None:
+            return
+        title, ok = QInputDialog.getText(self, self.tr("Rename chat"), self.tr("Title:"), text=conv.title)
+        if ok and title.strip():
+            self._guard(self.store.rename_conversation, conversation_id, title)
+            self.refresh_sidebar()
+
+    def _pin(self, conversation_id: int, pinned: bool) -> None:
+        self._guard(self.store.set_pinned, conversation_id, pinned)
+        self.refresh_sidebar()
+
+    def delete_conversations(self, ids: list[int], confirm: bool = True) -> None:
+        if not ids:
+            return
+        if self.controller.active and self.controller.active.job.conversation_id in ids:
+            self.controller.stop()
+        if confirm:
+            question = (self.tr("Delete this chat? You can undo for {seconds} seconds.") if len(ids) == 1
+                        else self.tr("Delete these %n chats? You can undo for {seconds} seconds.", "", len(ids)))
+            answer = QMessageBox.question(self, self.tr("Delete"), question.format(seconds=UNDO_SECONDS))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.undo.commit()  # an earlier deletion's undo window closes now
+        try:
+            self.store.trash_conversations(ids)
+        except StoreError as exc:
+            self.banner.show_message(self.tr("{problem} The chats were not deleted.").format(problem=localized(exc)))
+            return
+        self._offer_undo(list(ids))
+        self._reopen_after_undo = self.controller.current_id if self.controller.current_id in ids else None
+        if self._reopen_after_undo is not None:
+            self.controller.open_conversation(None)  # the view, the meter and the settings panel empty
+        self.refresh_sidebar()
+
+    def _offer_undo(self, ids: list[int]) -> None:
+        self._deleted_chats = ids
+        self.undo.offer(self.tr("Deleted %n chat(s).", "", len(ids)), self._restore_chats, self._purge_trash)
+
+    def undo_delete(self) -> None:
+        """Undo the last deletion of chats (the notice's Undo button does the same)."""
+        if self._deleted_chats:
+            self.undo.undo()
+
+    def _restore_chats(self) -> None:
+        ids, self._deleted_chats = self._deleted_chats, []
+        try:
+            self.store.restore_conversations(ids)
+        except StoreError as exc:
+            self.banner.show_message(self.tr("{problem} The deleted chats are kept in the trash; try Undo again.").format(problem=localized(exc)))
+            self._offer_undo(ids)
+            return
+        reopen, self._reopen_after_undo = self._reopen_after_undo, None
+        if reopen is not None and reopen in ids:
+            self.open_conversation(reopen, None)  # Undo puts the open chat back on screen
+        self.refresh_sidebar()
+
+    def _purge_trash(self) -> None:
+        """The undo window for the last deletion closed: delete those chats for good."""
+        ids, self._deleted_chats = self._deleted_chats, []
+        if ids:
+            run_in_background(lambda: self.store.delete_conversations(ids), lambda _n: None,
+                              lambda exc: self.banner.show_message(localized(exc)), owner=self)
+
+    # ------------------------------------------------------------------ transcripts
+    def export_conversations(self, ids: list[int] | None) -> None:
+        from chatdesk.ui.shell.transcript_actions import export_conversations
+
+        export_conversations(self, ids)
+
+    def import_transcript(self) -> None:
+        from chatdesk.ui.shell.transcript_actions import import_transcript
+
+        import_transcript(self)
+
+    # ------------------------------------------------------------------ search
+    def _search(self, query: str) -> None:
+        if not query:
+            supersede(self, "search")  # a search still running must not bring its hits back
+            self.sidebar.leave_search()
+            self.refresh_sidebar()
+            return
+
+        run_in_background(lambda: self.store.search(query, 100), self.sidebar.show_hits,
+                          lambda exc: self.banner.show_message(localized(exc)), owner=self, key="search")
+
+    # ------------------------------------------------------------------ message actions
+    def _message_action(self, action: str, message_id: int) -> None:
+        """The one dispatcher of the conversation view's message actions."""
+        c = self.controller
+        if action == "delete":
+            self.view_wiring.delete(message_id)
+            return
+        if action == "copy":
+            self.view_wiring.copied()
+            return
+        if action not in ("info", "branch", "copy", "delete") and self.session.refuse_if_busy():  # delete refuses a reply being written
+            return
+        if action == "regenerate":
+            c.regenerate(message_id)
+        elif action == "regenerate_same":
+            self._regenerate_same(message_id)
+        elif action == "continue":
+            c.continue_reply(message_id)
+        elif action == "edit":
+            self._edit(message_id)
+        elif action == "branch":
+            conv = self._guard(c.flow.branch, message_id)
+            if conv is not None:
+                self.refresh_sidebar()
+                self.open_conversation(conv.id, None)
+        elif action == "info":
+            from chatdesk.ui.conversation.message_info import show_message_info
+
+            rec = self._guard(self.store.get_message, message_id)
+            if rec is not None:
+                show_message_info(self, rec)
+        self._sidebar_timer.start()
+
+    def _regenerate_same(self, message_id: int) -> None:
+        """Regenerate with the reply's own settings; say so when the same text is not guaranteed."""
+        old = self._guard(self.store.get_message, message_id)
+        if old is None:
+            return
+        info = self.controller.model_info
+        sha = self._guard(self.store.file_sha256, info.path) if info is not None and info.kind == "local" else None
+        caveats = reproduction_caveats(old.provenance, info, sha)
+        if self.controller.regenerate(message_id, same_settings=True) and caveats:
+            self.notice.show_message(
+                self.tr("Regenerating with the same settings, but the same text is not guaranteed: {reasons}.").format(
+                    reasons="; ".join(caveats)), "info"
+            )
+
+    def _edit(self, message_id: int) -> None:
+        rec = self._guard(self.store.get_message, message_id)
+        if rec is None:
+            return
+        text, ok = EditMessageDialog.get_text(self, rec.content)
+        if ok and text != rec.content and not self.controller.edit_and_resend(message_id, text):
+            # Nothing typed is lost: the edited text waits in the message box.
+            self.composer.edit.setPlainText(text)
+            self.banner.show_message(self.banner.text() + "  " + self.tr("Your edited text is in the message box."))
+
+    def _switch_sibling(self, message_id: int, step: int) -> None:
+        if self.session.refuse_if_busy():
+            return
+        rec = self._guard(self.store.get_message, message_id)
+        if rec is None:
+            return
+        sibs = self._guard(self.store.children, rec.parent_id, rec.conversation_id) or []
+        ids = [s.id for s in sibs]
+        pos = ids.index(message_id) + step if message_id in ids else -1
+        if 0 <= pos < len(ids) and self._guard(self.store.set_active_leaf, rec.conversation_id, ids[pos]) is not None:
+            self.controller.open_conversation(rec.conversation_id)
+
+    # ------------------------------------------------------------------ status
+    def _on_reply_finished(self, outcome: GenerationOutcome) -> None:
+        r = outcome.result
+        if r is None or outcome.job.conversation_id != self.controller.current_id:
+            return  # the figures belong to the reply on screen
+        self._stats_chat = outcome.job.conversation_id
+        self.stats_label.setText(
+            self.tr("{speed} tok/s · first token {ttft} ms · %n token(s)", "", r.completion_tokens).format(
+                speed=f"{r.tokens_per_s:.1f}", ttft=f"{r.ttft_ms:.0f}")
+            + (self.tr(" · {n} cached").format(n=r.cached_tokens) if r.cached_tokens else "")
+        )
+        if dict(r.provenance).get("reproduced_exactly") is False:
+            # Asked for the same reply, but the engine could not evaluate the prompt as before.
+            self.notice.show_message(self.tr(
+                "Regenerated with the same settings, but the text may differ from the original: the model's memory "
+                "of this conversation was rebuilt since that reply (another chat used the model, or ChatDesk restarted)."), "info")
+
+    def bring_to_front(self) -> None:
+        """A second start on this data folder asked for this window."""
+        print("ChatDesk: another start asked for this window; bringing it to the front.", file=sys.stderr, flush=True)
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    # ------------------------------------------------------------------ shutdown
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Stop generation, let the worker finish its last write, quit its thread, wait."""
+        if not self._closing:
+            self._closing = True
+            self.controller.stop()
+            self.inference.shutdown(2000)
+            self.undo.drop()
+            wait_all(1000)
+        event.accept()
+
