@@ -6,7 +6,7 @@ cannot call Qt's translator themselves (only chatdesk.ui imports Qt), so they bu
 :class:`Text`: a ``str`` whose value is the English sentence (every ``str(exc)``, comparison,
 log line and test sees exactly what it saw before) that also keeps the English ``template`` and
 its ``params``. The window translates the template and formats it with the (themselves
-translated) params: ``chatdesk.ui.i18n.localized``. ``scripts/i18n.py`` collects every literal
+translated) params: ``chatdesk.ui.app.i18n.localized``. ``scripts/i18n.py`` collects every literal
 ``msg("…")`` template into the translators' files, so templates must be string literals.
 
 A package of its own, dependency-free, because both ggufcheck (which must not import the app)
