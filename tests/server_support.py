@@ -26,9 +26,10 @@ def app_settings() -> AppSettings:
 
 
 @contextmanager
-def running_server(folder: Path, store: object = None, **settings: object) -> Iterator[LocalServer]:
+def running_server(folder: Path, store: object = None, engine_factory: object = None, **settings: object) -> Iterator[LocalServer]:
     values = {"port": 0, **settings}
-    server = LocalServer(ServerSettings(**values), app_settings(), catalog=Catalog(folder), store=store)  # type: ignore[arg-type]
+    extra = {"engine_factory": engine_factory} if engine_factory is not None else {}
+    server = LocalServer(ServerSettings(**values), app_settings(), catalog=Catalog(folder), store=store, **extra)  # type: ignore[arg-type]
     server.start(timeout=TIMEOUT_S)
     try:
         yield server

@@ -168,6 +168,85 @@ def test_chatdesk_serve_prints_its_url_and_stops_requests_on_sigterm(tmp_path):
         store.close()
 
 
+def test_another_model_gets_503_with_retry_after_while_one_loads(tmp_path, model_path):
+    import shutil
+
+    from chatdesk.library import Catalog
+    from chatdesk.server.pool import default_engine_factory
+
+    release = threading.Event()
+    started = threading.Event()
+
+    def slow_factory(entry, settings):  # the real load, held until the test lets it go
+        started.set()
+        assert release.wait(TIMEOUT_S)
+        return default_engine_factory(entry, settings)
+
+    folder = tmp_path / "lib"
+    copy = tmp_path / "copy.gguf"
+    shutil.copyfile(model_path, copy)
+    other = Catalog(folder).add_file(copy).id
+    with running_server(folder, engine_factory=slow_factory) as srv:
+        client = openai.OpenAI(base_url=srv.base_url, api_key="x", timeout=TIMEOUT_S, max_retries=0)
+        first: list[object] = []
+        t = threading.Thread(target=lambda: first.append(client.completions.create(model=MODEL, prompt="Hi", max_tokens=2)))
+        t.start()
+        try:
+            assert started.wait(TIMEOUT_S)
+            with httpx2.Client(base_url=root_url(srv), timeout=TIMEOUT_S) as c:
+                resp = c.post("/v1/completions", json={"model": other, "prompt": "Hi", "max_tokens": 2})
+                health = c.get("/health").json()
+            assert resp.status_code == 503 and int(resp.headers["retry-after"]) > 0
+            assert resp.json()["error"]["code"] == "model_loading" and MODEL in resp.json()["error"]["message"]
+            assert health["loading"] == MODEL
+        finally:
+            release.set()
+            t.join(TIMEOUT_S)
+        assert first and first[0].choices[0].finish_reason in ("stop", "length")
+        # Now the other model can be served: the idle one is unloaded to make room.
+        reply = client.completions.create(model=other, prompt="Hi", max_tokens=2)
+        assert reply.model == other and [s.entry.id for s in srv.pool.loaded()] == [other]
+
+
+def test_the_turn_gate_serves_the_window_first():
+    from chatdesk.engine.turns import TurnGate
+
+    gate = TurnGate()
+    assert not gate.offer()  # nobody holds it: nothing to hand over
+    log: list[str] = []
+    holding = threading.Event()
+    resume = threading.Event()
+
+    def server_reply() -> None:
+        with gate.background() as got:
+            assert got
+            holding.set()
+            assert resume.wait(TIMEOUT_S)
+            log.append("server offers")
+            assert gate.offer()  # the window was waiting: it went first
+            log.append("server resumes")
+
+    t = threading.Thread(target=server_reply)
+    t.start()
+    assert holding.wait(TIMEOUT_S)
+
+    def window() -> None:
+        with gate.interactive():
+            log.append("window replies")
+
+    w = threading.Thread(target=window)
+    w.start()
+    assert _wait_for(lambda: gate.interactive_waiting == 1)
+    resume.set()
+    t.join(TIMEOUT_S)
+    w.join(TIMEOUT_S)
+    assert log == ["server offers", "window replies", "server resumes"] and gate.owner is None
+    cancelled = threading.Event()
+    cancelled.set()
+    with gate.background(cancelled) as got:
+        assert not got and gate.owner is None
+
+
 def test_health_reports_the_loaded_model(server):
     with httpx2.Client(base_url=root_url(server), timeout=TIMEOUT_S) as c:
         body = c.get("/health").json()

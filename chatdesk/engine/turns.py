@@ -48,6 +48,11 @@ class TurnGate:
         """``"interactive"``, ``"background"`` or None (free)."""
         return self._owner
 
+    @property
+    def interactive_waiting(self) -> int:
+        """Window replies waiting for the engine."""
+        return self._interactive_waiting
+
     def _take(self, who: str) -> None:
         self._owner = who
         self._owner_thread = threading.get_ident()
@@ -82,13 +87,14 @@ class TurnGate:
         ``cancelled`` was set while waiting."""
         got = False
         with self._cond:
-            while self._owner is not None or self._interactive_waiting:
+            while True:
                 if cancelled is not None and cancelled.is_set():
                     break
+                if self._owner is None and not self._interactive_waiting:
+                    self._take(BACKGROUND)
+                    got = True
+                    break
                 self._cond.wait(0.1 if cancelled is not None else None)
-            else:
-                self._take(BACKGROUND)
-                got = True
         try:
             yield got
         finally:

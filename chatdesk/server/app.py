@@ -215,22 +215,36 @@ def _work(state: ServerState, call: _Call, ex: _Exchange, recorder: Any) -> Call
             if recorder is not None:
                 recorder.on_token(tp)
 
-        with slot.gate.background(job.stop) as got:
-            if not got:
-                return None
-            result = slot.engine.generate(call.request, job.stop, on_text, on_token)
+        try:
+            with slot.gate.background(job.stop) as got:
+                result = slot.engine.generate(call.request, job.stop, on_text, on_token) if got else None
+        except BaseException as exc:
+            if recorder is not None:
+                recorder.fail(str(exc))
+            raise
         if recorder is not None:
-            info = slot.engine.info
-            sha = None
-            if info is not None and info.kind == "local":
-                try:
-                    sha = state.store.file_sha256(info.path)
-                except Exception:  # noqa: BLE001 - the hash is a nicety of provenance, never a reason to lose a reply
-                    sha = None
-            recorder.finish(result, info, sha)
+            _finish_record(state, slot, recorder, result)
         return result
 
     return run
+
+
+def _finish_record(state: ServerState, slot: ModelSlot, recorder: Any, result: GenerationResult | None) -> None:
+    """Save the stored reply as the window would: done, stopped (also when stopped before it ran)."""
+    from chatdesk.store import Status
+
+    if result is None:
+        plan = recorder.plan
+        state.store.finish_message(plan.reply.id, "", Status.STOPPED, provenance=dict(plan.provenance_base), error=None)
+        return
+    info = slot.engine.info
+    sha = None
+    if info is not None and info.kind == "local":
+        try:
+            sha = state.store.file_sha256(info.path)
+        except Exception:  # noqa: BLE001 - the hash is a nicety of provenance, never a reason to lose a reply
+            sha = None
+    recorder.finish(result, info, sha)
 
 
 async def _generate(request: Request, state: ServerState, call: _Call, client: str) -> Any:
@@ -484,7 +498,9 @@ def create_app(state: ServerState) -> Any:
         ex = _Exchange(loop, False)
         threads = state.app_settings.load.n_threads
 
-        def run(slot: ModelSlot, job: Job) -> tuple[Any, int]:
+        def run(slot: ModelSlot, job: Job) -> tuple[Any, int] | None:
+            if job.stop.is_set():
+                return None
             embedder = slot.get_embedder(threads)
             vectors = embedder.embed(texts)
             counter = getattr(embedder, "count_tokens", None)

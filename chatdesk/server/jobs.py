@@ -180,9 +180,10 @@ class ModelWorker:
                 raise QueueFull("closing")
             if len(self._pending) >= self._max_waiting:
                 raise QueueFull("full")
+        self._queue.add(job)  # listed before the worker can see it
+        with self._cond:
             self._pending.append(job)
             self._cond.notify()
-        self._queue.add(job)
 
     def waiting(self) -> int:
         with self._cond:
@@ -214,9 +215,8 @@ class ModelWorker:
                     self.current = None
 
     def _serve(self, job: Job) -> None:
-        if job.stop.is_set():
-            self._finish(job, STOPPED)
-            return
+        # A job stopped while queued still runs its work, which sees ``job.stop`` and returns at
+        # once: that is where a stored request is saved as stopped.
         job.state = RUNNING
         job.started = time.time()
         self._queue.changed()

@@ -37,15 +37,18 @@ class _Uvicorn(uvicorn.Server):
         self._draining = False
 
     def handle_exit(self, sig: int, frame: Any) -> None:
+        # uvicorn's own handler records the signal and raises it again after shutting down, so
+        # the process would die of its SIGTERM; a clean stop exits normally (code 0) instead.
         if self._draining:  # a second Ctrl+C: quit now
-            super().handle_exit(sig, frame)
+            self.force_exit = True
+            self.should_exit = True
             return
         self._draining = True
-        threading.Thread(target=self._drain_then_exit, args=(sig, frame), name="chatdesk-serve-drain", daemon=True).start()
+        threading.Thread(target=self._drain_then_exit, name="chatdesk-serve-drain", daemon=True).start()
 
-    def _drain_then_exit(self, sig: int, frame: Any) -> None:
+    def _drain_then_exit(self) -> None:
         self._owner.stop_requests()
-        uvicorn.Server.handle_exit(self, sig, frame)
+        self.should_exit = True
 
 
 class LocalServer:

@@ -109,7 +109,12 @@ def parse(model: type[_Body], data: object) -> _Body:
 
 
 def _as_api_error(exc: ValidationError) -> APIError:
-    first = exc.errors(include_url=False)[0]
+    errors = exc.errors(include_url=False)
+    first = errors[0]
+    # A union (``stop``: a string or a list) reports each member; a value error ("at most 4")
+    # says more than "not a string".
+    same_field = [e for e in errors if e.get("loc", ())[:1] == first.get("loc", ())[:1]]
+    first = next((e for e in same_field if not str(e.get("type", "")).endswith("_type")), first)
     loc = [str(p) for p in first.get("loc", ())]
     # pydantic reports each member of a union; keep the field path, not the union branch names.
     path = []
