@@ -34,6 +34,15 @@ def client(server):
     return openai.OpenAI(base_url=server.base_url, api_key="unused", timeout=TIMEOUT_S, max_retries=0)
 
 
+@pytest.fixture
+def fresh(tmp_path):
+    """A server whose model has evaluated nothing yet. The reference evaluates the prompt in one
+    batch; a server that reused a cached prefix evaluated it in two, and llama.cpp's sums depend
+    on the batch split (chatdesk/engine/kv_plan.py), so the comparison needs a fresh cache."""
+    with running_server(tmp_path / "library") as srv:
+        yield srv, openai.OpenAI(base_url=srv.base_url, api_key="unused", timeout=TIMEOUT_S, max_retries=0)
+
+
 @pytest.fixture(scope="module")
 def reference(model_path):
     ref = Llama(model_path=model_path, n_ctx=N_CTX, logits_all=True, verbose=False)
@@ -99,7 +108,8 @@ def test_stop_strings_cut_the_reply(client):
     assert cut.choices[0].finish_reason == "stop"
 
 
-def test_chat_logprobs_streamed_match_a_softmax_of_llama_cpps_logits(client, server, reference):
+def test_chat_logprobs_streamed_match_a_softmax_of_llama_cpps_logits(fresh, reference):
+    server, client = fresh
     top = 5
     stream = client.chat.completions.create(model=MODEL, messages=MESSAGES, max_tokens=12, seed=21, temperature=0.9,
                                             logprobs=True, top_logprobs=top, stream=True)
@@ -124,7 +134,8 @@ def test_chat_logprobs_streamed_match_a_softmax_of_llama_cpps_logits(client, ser
             assert bytes(alt.bytes) == alt.token.encode("utf-8")
 
 
-def test_completion_logprobs_match_greedy_llama_cpp(client, model_path, reference):
+def test_completion_logprobs_match_greedy_llama_cpp(fresh, reference):
+    _server, client = fresh
     prompt = "The capital of France is"
     out = client.completions.create(model=MODEL, prompt=prompt, max_tokens=6, temperature=0, logprobs=3,
                                     extra_body={"repeat_penalty": 1.0})

@@ -255,7 +255,12 @@ async def _generate(request: Request, state: ServerState, call: _Call, client: s
     ex = _Exchange(loop, call.stream)
     job = Job(client=client, model=call.slot.entry.id, kind=call.kind, work=_work(state, call, ex, recorder), stream=call.stream)
     job.on_finish = lambda j: ex.put("done", j)
-    _submit(call.slot, job)
+    try:
+        _submit(call.slot, job)
+    except APIError:
+        if recorder is not None:
+            await run_in_threadpool(_finish_record, state, call.slot, recorder, None)
+        raise
     state.note(f"{time.strftime('%H:%M:%S')} {client} {call.kind} {call.slot.entry.id} {job.id}")
     response_id = ("chatcmpl-" if call.kind == "chat" else "cmpl-") + uuid.uuid4().hex[:24]
     if call.stream:

@@ -231,10 +231,10 @@ class ModelWorker:
     def _finish(self, job: Job, state: str) -> None:
         job.state = state
         job.finished = time.time()
+        job.done.set()  # before on_finish: whoever it wakes finds the job done
         if job.on_finish is not None:
             try:
                 job.on_finish(job)
             except Exception:
                 log.exception("request %s: finishing failed", job.id)
-        job.done.set()
         self._queue.changed()
