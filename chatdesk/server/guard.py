@@ -6,8 +6,7 @@ Three ASGI layers, outermost first (``wrap``):
    rebinding: a web page whose domain resolves to 127.0.0.1 must not reach the API), and so is
    any request whose ``Origin`` is not on the allow-list, preflight or not, so a page cannot make
    the model work even with a "simple" request whose answer it cannot read.
-2. ``PrivateNetworkCORS``: Starlette's ``CORSMiddleware`` for the listed origins, plus the
-   Private-Network-Access answer (``Access-Control-Allow-Private-Network: true``) that Chromium
+2. Starlette's ``CORSMiddleware`` for the listed origins, with the Private-Network-Access answer (``Access-Control-Allow-Private-Network: true``) that Chromium
    asks of loopback and LAN servers before a public page may call them.
 3. ``BodyAndKeyGuard``: the body must arrive whole within ``body_timeout_s`` and stay under
    ``max_body_bytes`` (413), and with an API key configured every request but ``/health`` must
@@ -74,16 +73,6 @@ class HostOriginGuard:
                     "origins (CORS) to allow it.", origin=origin), PERMISSION, code="origin_not_allowed"))
             return
         await self.app(scope, receive, send)
-
-
-class PrivateNetworkCORS(CORSMiddleware):
-    """CORS for the listed origins, answering Chromium's Private-Network-Access preflight too."""
-
-    def preflight_response(self, request_headers: Headers) -> Any:
-        response = super().preflight_response(request_headers)
-        if response.status_code == 200 and request_headers.get("access-control-request-private-network", "").lower() == "true":
-            response.headers["Access-Control-Allow-Private-Network"] = "true"
-        return response
 
 
 class BodyAndKeyGuard:
@@ -153,13 +142,14 @@ class BodyAndKeyGuard:
 
 def wrap(app: ASGIApp, settings: ServerSettings) -> ASGIApp:
     inner = BodyAndKeyGuard(app, settings)
-    cors = PrivateNetworkCORS(
+    cors = CORSMiddleware(
         inner,
         allow_origins=list(settings.cors_origins),
         allow_methods=["GET", "POST", "OPTIONS"],
         allow_headers=["Authorization", "Content-Type", "OpenAI-Organization", "OpenAI-Project", "X-Stainless-Lang",
                        "X-Stainless-Package-Version", "X-Stainless-OS", "X-Stainless-Arch", "X-Stainless-Runtime",
                        "X-Stainless-Runtime-Version", "X-Stainless-Retry-Count", "X-Stainless-Timeout"],
+        allow_private_network=True,  # Chromium's Private-Network-Access preflight (starlette >= 0.51)
         max_age=600,
     ) if settings.cors_origins else inner
     return HostOriginGuard(cors, settings)
