@@ -46,7 +46,7 @@ def _wait_for(predicate, timeout: float = TIMEOUT_S) -> bool:
 def test_a_client_killed_mid_stream_stops_its_generation(server):
     script = (
         "import sys, httpx2, json\n"
-        f"body = {json.dumps(COUNTING)}\n"
+        f"body = {COUNTING!r}\n"
         "with httpx2.stream('POST', sys.argv[1] + '/completions', json=body, timeout=600) as r:\n"
         "    for line in r.iter_lines():\n"
         "        if line.startswith('data: {'):\n"
