@@ -253,25 +253,68 @@ class ConversationFlow:
         prefix_tokens: tuple[int, ...] = (),
         reuse_hint: tuple[int, str] | None = None,
     ) -> ReplyPlan:
-        request = GenerationRequest(
-            request_id=next(_request_ids),
-            messages=history,
-            sampling=chat.sampling,
-            prompt_format=target.prompt_format,
-            assistant_prefix=prefix,
-            prefix_tokens=prefix_tokens,
-            top_logprobs=chat.top_logprobs,
-            context_limit=chat.context_limit,
-            reuse_hint=reuse_hint,
-        )
-        base: dict[str, Any] = {
-            "model_key": target.key,
-            "system_prompt": chat.system_prompt,
-            "sampler": chat.sampling.to_dict(),
-            "prompt_format": target.prompt_format.mode if target.prompt_format and not (target.info and target.info.has_chat_template) else None,
-            "context_limit": chat.context_limit,
-            "preset_id": chat.preset_id,
-        }
-        if prefix:
-            base["continued_from_chars"] = len(prefix)
-        return ReplyPlan(conversation_id, reply, request, tuple(base.items()))
+        request, base = request_for(history, chat, target, prefix=prefix, prefix_tokens=prefix_tokens, reuse_hint=reuse_hint)
+        return ReplyPlan(conversation_id, reply, request, base)
+
+    # ------------------------------------------------------------------ API clients (chatdesk.server)
+    def record_client_exchange(
+        self, history: tuple[ChatMessage, ...], chat: ChatSettings, target: ModelTarget, client: str
+    ) -> ReplyPlan:
+        """Store an API client's request as a new conversation, titled with the client's name.
+
+        A client sends the whole history with every request, so the history comes from the
+        request, not from the store; everything else (the request, its provenance, the streaming
+        reply row that a ``ReplyRecorder`` then fills) is the same as for a message typed in the
+        window, so the exchange is searchable and exportable like any other chat.
+        """
+        turns = [m for m in history if m.role in ("user", "assistant")]
+        if not any(m.role == "user" for m in turns):
+            raise FlowError(msg("There is nothing to send."))
+        system = history[0].content if history and history[0].role == "system" else None
+        first = next(m.content for m in turns if m.role == "user")
+        title = f"[{client}] {' '.join(first.split())[:60]}"
+        try:
+            conv = self.store.create_conversation(title, system_prompt=system, model_path=target.key)
+            parent: int | None = None
+            for m in turns:
+                parent = self.store.add_message(conv.id, m.role, m.content, parent_id=parent).id
+            reply = self.store.add_message(conv.id, "assistant", "", status=Status.STREAMING, parent_id=parent)
+        except StoreError as exc:
+            raise FlowError(msg("The request could not be stored: {error}", error=text_of(exc))) from exc
+        request, base = request_for(history, chat, target)
+        return ReplyPlan(conv.id, reply, request, (*base, ("served_to", client)), created_conversation=True)
+
+
+def request_for(
+    history: tuple[ChatMessage, ...],
+    chat: ChatSettings,
+    target: ModelTarget,
+    *,
+    prefix: str = "",
+    prefix_tokens: tuple[int, ...] = (),
+    reuse_hint: tuple[int, str] | None = None,
+) -> tuple[GenerationRequest, tuple[tuple[str, object], ...]]:
+    """The engine request for ``history`` and the provenance it starts with: one place for the
+    window, ``chatdesk ask`` and the server's clients (which call it without storing anything)."""
+    request = GenerationRequest(
+        request_id=next(_request_ids),
+        messages=history,
+        sampling=chat.sampling,
+        prompt_format=target.prompt_format,
+        assistant_prefix=prefix,
+        prefix_tokens=prefix_tokens,
+        top_logprobs=chat.top_logprobs,
+        context_limit=chat.context_limit,
+        reuse_hint=reuse_hint,
+    )
+    base: dict[str, Any] = {
+        "model_key": target.key,
+        "system_prompt": chat.system_prompt,
+        "sampler": chat.sampling.to_dict(),
+        "prompt_format": target.prompt_format.mode if target.prompt_format and not (target.info and target.info.has_chat_template) else None,
+        "context_limit": chat.context_limit,
+        "preset_id": chat.preset_id,
+    }
+    if prefix:
+        base["continued_from_chars"] = len(prefix)
+    return request, tuple(base.items())

@@ -47,6 +47,7 @@ from chatdesk.engine.kv_plan import EVAL_CHUNK, KVState, ReusePlan
 from chatdesk.engine.prompt import PlainPrompt, RenderedPrompt, TemplatePrompt
 from chatdesk.engine.sampling import SamplerChain
 from chatdesk.engine.token_probs import LogitReader, probability
+from chatdesk.engine.turns import TurnGate
 from chatdesk.engine.types import (
     ChatMessage,
     GenerationRequest,
@@ -246,6 +247,10 @@ class LlamaEngine:
         # Called with (positions evaluated, prompt length) after each prompt chunk.
         self.prompt_progress: Callable[[int, int], None] | None = None
         self._abort_cb = None
+        # Shared with the window? The server's replies offer the engine back between tokens
+        # (chatdesk/engine/turns.py); None: this engine has one user.
+        self.turns: TurnGate | None = None
+        self._eog: tuple[int, ...] | None = None
         install_log_capture()
 
     # -- loading -------------------------------------------------------------------------
@@ -380,12 +385,13 @@ class LlamaEngine:
             self._pieces = None
             self._template = None
             self._abort_cb = None
+            self._eog = None
             self._kv.clear()
 
     # -- prompts -------------------------------------------------------------------------
     def _renderer(self, fmt: PromptFormat | None) -> TemplatePrompt | PlainPrompt:
         """The model's own chat template when it has one; ``fmt`` is for models without one."""
-        if self._template is not None:
+        if self._template is not None and not (fmt is not None and fmt.override_template):
             return self._template
         return PlainPrompt(fmt or PromptFormat())
 
@@ -506,6 +512,8 @@ class LlamaEngine:
             for i, (s, e) in enumerate(spans):
                 if stop.is_set():
                     return plan, state, i, "user"
+                if i and self._offer_turn():
+                    return plan, state, i, "preempted"
                 rc = self._batch.decode(ctx, tokens[s:e], s, want_logits=(e == len(tokens)))
                 if rc != 0:
                     llama_lowlevel.llama_memory_seq_rm(llama_lowlevel.llama_get_memory(ctx), 0, s, -1)
@@ -520,6 +528,30 @@ class LlamaEngine:
         finally:
             self._watch_prompt(False)
         return plan, state, len(spans), None
+
+    def _end_tokens(self, vocab: object, n_vocab: int) -> tuple[int, ...]:
+        """The model's end-of-generation tokens (computed once per model)."""
+        if self._eog is None:
+            self._eog = tuple(t for t in range(n_vocab) if llama_lowlevel.llama_vocab_is_eog(vocab, t))
+        return self._eog
+
+    def _offer_turn(self) -> bool:
+        """Let a waiting window reply go first (see turns.py); True if the KV cache changed meanwhile."""
+        gate = self.turns
+        return gate is not None and gate.offer()
+
+    def _evaluate_until_done(
+        self, tokens: list[int], stop: threading.Event, hint: tuple[int, str] | None
+    ) -> tuple[ReusePlan, str, int, str | None]:
+        """``_evaluate_prompt``, started again after each pause for the window."""
+        llm = self._llm
+        while True:
+            if self._llm is not llm:
+                raise GenerationError(msg("The model was unloaded while this reply was paused."))
+            self._active_stop = stop
+            result = self._evaluate_prompt(tokens, stop, hint)
+            if result[3] != "preempted":
+                return result
 
     def generate(
         self,
@@ -562,17 +594,20 @@ class LlamaEngine:
         state = ""
         threads_used = {self._use_threads(self._share())}
         first_threads = self._threads
+        stops = tuple(dict.fromkeys((*rendered.stops, *(x for x in request.stop if x))))
+        reply_ids: list[int] = []
         next_check = time.monotonic() + cpu_share.RECHECK_S
         pending_threads = self._threads
         try:
-            plan, state, chunks, stopped = self._evaluate_prompt(tokens, stop, request.reuse_hint)
+            plan, state, chunks, stopped = self._evaluate_until_done(tokens, stop, request.reuse_hint)
             reused = plan.reuse
             if stopped:
                 reason = "user"
             elif max_new <= 0:
                 reason = "length"
             else:
-                with SamplerChain(s, seed, n_vocab) as chain:
+                banned = self._end_tokens(vocab, n_vocab) if request.ignore_eos else ()
+                with SamplerChain(s, seed, n_vocab, banned) as chain:
                     chain.accept_all(tokens)
                     while True:
                         if stop.is_set():
@@ -596,7 +631,7 @@ class LlamaEngine:
                             if on_token is not None:
                                 on_token(tp)
                         pending += text
-                        out, pending, hit = _split_stop(pending, rendered.stops)
+                        out, pending, hit = _split_stop(pending, stops)
                         if out:
                             shown.append(out)
                             on_text(out)
@@ -613,6 +648,18 @@ class LlamaEngine:
                                 threads_used.add(self._use_threads(now_free))
                             pending_threads = now_free
                             next_check = time.monotonic() + cpu_share.RECHECK_S
+                        reply_ids.append(token)
+                        if self._offer_turn():  # the window replied meanwhile: rebuild this reply's cache
+                            if self._llm is not llm:
+                                reason = "error"
+                                error = msg("The model was unloaded while this reply was paused.")
+                                break
+                            _p, _s, _c, halted = self._evaluate_until_done(tokens + reply_ids, stop, None)
+                            threads_used.add(self._use_threads(self._share()))
+                            if halted:
+                                reason = "user"
+                                break
+                            continue
                         rc = self._batch.decode(ctx, (token,), len(kv.tokens), True)
                         if rc != 0:
                             reason = "error"
@@ -621,9 +668,9 @@ class LlamaEngine:
                         kv.computed(len(kv.tokens), (token,), kv.new_call())
         finally:
             self._active_stop = None
-        if reason != "end" or not rendered.stops:
+        if reason != "end" or not stops:
             tail = pending + decoder.flush()
-            tail, _, _ = _split_stop(tail, rendered.stops)
+            tail, _, _ = _split_stop(tail, stops)
             if tail:
                 shown.append(tail)
                 on_text(tail)

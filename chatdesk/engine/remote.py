@@ -637,6 +637,8 @@ class RemoteEngine:
             body["top_k"] = s.top_k
             body["min_p"] = s.min_p
             body["repetition_penalty" if conn.server == SERVER_VLLM else "repeat_penalty"] = s.repeat_penalty
+        if request.stop:
+            body["stop"] = list(request.stop)
         if want_logprobs and conn.logprobs:
             body["logprobs"] = True
             body["top_logprobs"] = max(1, min(request.top_logprobs, MAX_TOP_LOGPROBS))

@@ -21,7 +21,8 @@ PENALTY_LAST_N = 64  # llama.cpp's default repeat-last-n
 class SamplerChain:
     """A ``llama_sampler`` chain for one reply; free it with ``close`` (or use ``with``)."""
 
-    def __init__(self, settings: SamplingSettings, seed: int, n_vocab: int) -> None:
+    def __init__(self, settings: SamplingSettings, seed: int, n_vocab: int, banned: Sequence[int] = ()) -> None:
+        """``banned``: tokens never to sample (a logit bias of -inf, as llama.cpp's ``ignore_eos``)."""
         params = llama_cpp.llama_sampler_chain_default_params()
         params.no_perf = True
         chain = llama_cpp.llama_sampler_chain_init(params)
@@ -29,6 +30,9 @@ class SamplerChain:
             raise MemoryError("llama.cpp could not create a sampler")
         self._chain = chain
         add = lambda s: llama_cpp.llama_sampler_chain_add(chain, s)  # noqa: E731
+        if banned:
+            biases = (llama_cpp.llama_logit_bias * len(banned))(*(llama_cpp.llama_logit_bias(t, float("-inf")) for t in banned))
+            add(llama_cpp.llama_sampler_init_logit_bias(n_vocab, len(banned), biases))
         if settings.repeat_penalty != 1.0:
             add(llama_cpp.llama_sampler_init_penalties(n_vocab, PENALTY_LAST_N, settings.repeat_penalty, 0.0, 0.0))
         if settings.temperature <= 0:

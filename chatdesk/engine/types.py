@@ -61,6 +61,9 @@ class PromptFormat:
     system_label: str = "System"
     user_label: str = "User"
     assistant_label: str = "Assistant"
+    # True: use this format even when the model has a chat template (the server's raw
+    # ``/v1/completions``, which continues the client's text exactly as given).
+    override_template: bool = False
 
     def stop_strings(self) -> tuple[str, ...]:
         if self.mode == "completion":
@@ -137,6 +140,11 @@ class GenerationRequest:
     # Reproducing a reply: (positions it reused from the KV cache, their fingerprint) from its
     # provenance ("prompt_reused_tokens", "prompt_state"); see chatdesk/engine/kv_plan.py.
     reuse_hint: tuple[int, str] | None = None
+    # Extra stop strings (an API client's ``stop``), on top of the prompt format's own.
+    stop: tuple[str, ...] = ()
+    # Never end the reply with an end-of-generation token (llama.cpp's ``ignore_eos``): the reply
+    # runs to ``max_tokens`` or a stop string. Benchmarks use it to compare equal lengths.
+    ignore_eos: bool = False
 
 
 @dataclass(frozen=True)

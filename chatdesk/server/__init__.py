@@ -1,0 +1,68 @@
+"""ChatDesk as a local OpenAI-compatible server, Qt-free: ``chatdesk serve`` and the window's
+Server panel both run this package.
+
+Why it exists: editors, scripts, browser extensions and agents speak OpenAI's API. Serving the
+library through it (every model by its library id, loaded on demand) lets them use ChatDesk's
+models, converted checkpoints and token probabilities, with the same chat templates, stop strings,
+context trimming and provenance as the window, because requests go through the same flow
+(``chatdesk.chat.flow.request_for``) and engines (``chatdesk.engine``).
+
+Modules: ``app`` (routes), ``schemas`` (request checks), ``openai_format`` (wire format),
+``guard`` (Host/Origin, CORS, body limits, API key), ``config`` (settings, safety rules),
+``keys`` (the API key in the keyring), ``pool`` (models, loading), ``jobs`` (queue, workers),
+``embeddings``, ``runner`` (uvicorn).
+
+Using it from the window (the Server panel), all Qt-free::
+
+    from chatdesk.server import LocalServer, ServerSettings, load_server_settings
+    server = LocalServer(load_server_settings())      # ServerConfigError: unsafe settings, in words
+    url = server.start()                               # background thread; "http://127.0.0.1:8765/v1"
+    server.queue.requests()                            # [RequestInfo(id, client, model, kind, state, tokens...)]
+    server.queue.cancel(request_id)                    # the user stops one request
+    unsubscribe = server.queue.subscribe(callback)     # callback() on any thread after a change: marshal it
+    server.state.log_lines; server.state.on_log = cb   # one line per request
+    server.stop()                                      # requests end as "stopped", then the port closes
+
+API key (LAN)::  keys.create_key() -> shown once, kept in the keyring; keys.stored_key(); keys.forget_key()
+
+Sharing the window's engine (scheduler). A llama.cpp context decodes one reply at a time. To serve
+the model the window has loaded without loading it twice, hand it to the pool; both then take
+turns on the engine's ``TurnGate`` (``chatdesk/engine/turns.py``)::
+
+    gate = TurnGate(); engine.turns = gate             # once, where the worker creates its engine
+    server.pool.adopt(entry, engine, gate)             # the server's requests now use that engine
+    with gate.interactive():                           # in the window's worker, around each load,
+        engine.generate(...)                           # generate and unload
+
+The server's worker holds a *background* turn per request and offers the engine back between
+every two tokens (and prompt chunks); ``gate.interactive()`` therefore waits for at most one
+in-flight server token step. The paused server reply continues after the window's reply
+(its prompt and tokens so far are re-evaluated; the client only sees a pause). Before the window
+unloads or swaps that engine it calls ``server.pool.release(entry.id)``.
+
+Serving is serial per model: one reply decodes at a time, in arrival order; see
+benchmarks/serve_stream.py for how that compares with llama.cpp's ``--parallel`` slots.
+"""
+
+from chatdesk.server.config import (
+    DEFAULT_HOST,
+    DEFAULT_PORT,
+    ServerConfigError,
+    ServerSettings,
+    load_server_settings,
+    save_server_settings,
+)
+from chatdesk.server.jobs import RequestInfo, RequestQueue
+from chatdesk.server.runner import LocalServer
+
+__all__ = [
+    "DEFAULT_HOST",
+    "DEFAULT_PORT",
+    "LocalServer",
+    "RequestInfo",
+    "RequestQueue",
+    "ServerConfigError",
+    "ServerSettings",
+    "load_server_settings",
+    "save_server_settings",
+]
