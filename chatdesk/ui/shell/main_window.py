@@ -49,6 +49,7 @@ from chatdesk.ui.conversation.chat_controller import ChatController
 from chatdesk.ui.conversation.chat_view import ChatView
 from chatdesk.ui.conversation.edit_dialog import EditMessageDialog
 from chatdesk.ui.evaluation.feature import EvaluationFeature
+from chatdesk.ui.server.feature import ServerFeature
 from chatdesk.ui.inference.worker import GenerationOutcome, InferenceThread, LoadFailure
 from chatdesk.ui.shell import chat_settings_actions, keyboard_actions, model_actions
 from chatdesk.ui.shell.announcer import ReplyAnnouncer
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
         self._register_actions()
         model_actions.install(self)
         self.evaluation = EvaluationFeature(self.ctx, self)  # File → Evaluate models… (and the evaluation window)
+        self.server = ServerFeature(self.ctx, self)  # File → Local server… (the OpenAI-compatible server)
         self.chat_settings = chat_settings_actions.install(self)  # per-chat settings panel, presets, context meter
         self.keyboard = keyboard_actions.install(self)  # View (text size), more Chat keys, Help → Keyboard shortcuts
         self.menus = build_menus(self.menuBar(), self.actions)
@@ -593,6 +595,7 @@ class MainWindow(QMainWindow):
             self._closing = True
             self.controller.stop()
             self.inference.shutdown(2000)
+            self.server.shutdown()  # requests in flight end as stopped
             self.undo.drop()
             wait_all(1000)
         event.accept()
