@@ -66,8 +66,12 @@ _backend_ready = False
 
 
 def _backend() -> None:
+    """llama.cpp's backend, once; its log goes to the engine's ring buffer, not the terminal."""
     global _backend_ready
+    from chatdesk.engine.llama_engine import install_log_capture
+
     with _backend_lock:
+        install_log_capture()
         if not _backend_ready:
             llama_cpp.llama_backend_init()
             _backend_ready = True

@@ -3,8 +3,8 @@
 The logit lens asks "what would the model predict if it stopped after layer i?": apply the final
 norm and the output (unembedding) matrix to that layer's residual stream and take the softmax.
 llama.cpp computes this only for the last layer, so we read ``output_norm`` and ``output.weight``
-(or ``token_embd.weight`` when the head is tied, as in GPT-2, nanoGPT and SmolLM2) with the
-``gguf`` package and dequantize them with ``gguf.quants``.
+(or ``token_embd.weight`` when the head is tied, as in GPT-2, nanoGPT and SmolLM2) from the
+file and dequantize them with the ``gguf`` package (``gguf.quants``).
 
 Memory stays bounded: the dequantized matrix is kept whole only when it is small
 (``CACHE_LIMIT_BYTES``; SmolLM2's is 113 MB); a larger one (a 1B model's 128k × 2048 head is
@@ -43,44 +43,59 @@ class OutputHead:
     """Final norm + output matrix of one GGUF, applied in float32."""
 
     def __init__(self, path: str | Path, spec: ArchSpec) -> None:
+        # The validator's header reader (ggufcheck.layout) takes ~0.1 s where gguf.GGUFReader takes
+        # seconds on a 49k-token vocabulary; the tensor bytes are memory-mapped and dequantized
+        # with gguf.quants.
         import gguf  # heavy import, only when a lens is computed
+
+        from ggufcheck import GGUFCheckError
+        from ggufcheck.layout import read_layout
 
         self.path = Path(path)
         try:
-            reader = gguf.GGUFReader(str(self.path))
-        except (OSError, ValueError) as exc:
+            layout = read_layout(self.path)
+        except (GGUFCheckError, OSError) as exc:
             raise InspectionError(msg("{file} could not be read as a GGUF file: {error}", file=self.path.name,
                                       error=str(exc))) from exc
-        tensors = {t.name: t for t in reader.tensors}
         self._gguf = gguf
-        self._reader = reader  # keeps the memory map open
+        self._layout = layout
+        self._tensors = {t.name: t for t in layout.tensors}
         self.spec = spec
-        arch = spec.name
-        field = reader.get_field(f"{arch}.{spec.eps_key}")
-        if field is None:
+        key = f"{spec.name}.{spec.eps_key}"
+        entry = layout.kv.get(key)
+        if entry is None:
             raise InspectionError(msg("{file} has no {key}: the final norm cannot be applied for the logit lens.",
-                                      file=self.path.name, key=f"{arch}.{spec.eps_key}"))
-        self.eps = float(field.contents())
-        self.norm_weight = self._dense(tensors, "output_norm.weight")
-        self.norm_bias = self._dense(tensors, "output_norm.bias") if spec.norm == "layer" else None
-        matrix = tensors.get("output.weight") or tensors.get("token_embd.weight")
-        if matrix is None:
+                                      file=self.path.name, key=key))
+        self.eps = float(entry.value)
+        self.norm_weight = self._dense("output_norm.weight")
+        self.norm_bias = self._dense("output_norm.bias") if spec.norm == "layer" else None
+        matrix = self._tensors.get("output.weight") or self._tensors.get("token_embd.weight")
+        if matrix is None or len(matrix.dims) != 2:
             raise InspectionError(msg("{file} has neither output.weight nor token_embd.weight.", file=self.path.name))
-        self._matrix = matrix
-        self.n_vocab = int(matrix.shape[1])
-        self.n_embd = int(matrix.shape[0])
-        self.tied = "output.weight" not in tensors
+        self.tied = "output.weight" not in self._tensors
+        self.n_embd, self.n_vocab = int(matrix.dims[0]), int(matrix.dims[1])
+        self._qtype = gguf.GGMLQuantizationType(matrix.type_id)
+        self._matrix = self._bytes(matrix)
         self._cached: np.ndarray | None = None
         self._lock = threading.Lock()
-        row_bytes = self.n_embd * 4
-        self._block = max(1, min(self.n_vocab, BLOCK_BYTES // row_bytes))
+        self._block = max(1, min(self.n_vocab, BLOCK_BYTES // (self.n_embd * 4)))
 
-    def _dense(self, tensors: dict, name: str) -> np.ndarray:
-        t = tensors.get(name)
+    def _bytes(self, t: object) -> np.ndarray:
+        """A tensor's bytes as a read-only memory map of shape (rows, bytes per row)."""
+        block, type_size = self._gguf.GGML_QUANT_SIZES[self._gguf.GGMLQuantizationType(t.type_id)]  # type: ignore[attr-defined]
+        dims = t.dims  # type: ignore[attr-defined]
+        rows = int(np.prod(dims[1:])) if len(dims) > 1 else 1
+        row_bytes = dims[0] // block * type_size
+        return np.memmap(self.path, dtype=np.uint8, mode="r", offset=self._layout.data_offset + t.offset,  # type: ignore[attr-defined]
+                         shape=(rows, row_bytes))
+
+    def _dense(self, name: str) -> np.ndarray:
+        t = self._tensors.get(name)
         if t is None:
             raise InspectionError(msg("{file} has no {name}: the final norm cannot be applied for the logit lens.",
                                       file=self.path.name, name=name))
-        return self._gguf.quants.dequantize(t.data, t.tensor_type).astype(np.float32).reshape(-1)
+        qtype = self._gguf.GGMLQuantizationType(t.type_id)
+        return np.array(self._gguf.quants.dequantize(np.asarray(self._bytes(t)), qtype), dtype=np.float32).reshape(-1)
 
     # ------------------------------------------------------------------ matrix rows
     def rows(self, start: int, stop: int) -> np.ndarray:
@@ -98,9 +113,7 @@ class OutputHead:
         return np.stack([self._dequantize(int(i), int(i) + 1)[0] for i in ids]) if len(ids) else np.zeros((0, self.n_embd), np.float32)
 
     def _dequantize(self, start: int, stop: int) -> np.ndarray:
-        t = self._matrix
-        data = t.data[start:stop]
-        out = self._gguf.quants.dequantize(data, t.tensor_type)
+        out = self._gguf.quants.dequantize(np.asarray(self._matrix[start:stop]), self._qtype)
         return np.ascontiguousarray(out, dtype=np.float32).reshape(stop - start, self.n_embd)
 
     def _whole(self) -> np.ndarray | None:
