@@ -199,3 +199,15 @@ def test_an_unsupported_architecture_is_refused_clearly(tmp_path):
     assert "“mamba” architecture" in text and "gpt2" in text and "llama" in text
     assert text_of(info.value).template.startswith("Looking inside is not available")  # translatable in the window
     assert spec_for("gpt2").learned_positions and not spec_for("llama").learned_positions
+
+
+def test_layer_lists_are_parsed_like_the_help_says():
+    from chatdesk.cli.common import CommandError
+    from chatdesk.cli.inspect_cmd import parse_layers
+
+    assert parse_layers(None, 30) is None and parse_layers("all", 30) is None
+    assert parse_layers("0,2,5-7,-1", 30) == [0, 2, 5, 6, 7, 29]
+    assert parse_layers("-3--1", 30) == [27, 28, 29]
+    for bad, words in (("30", "0 to 29"), ("x", "not a layer number"), ("7-5", "empty"), (",", "no layer")):
+        with pytest.raises(CommandError, match=words):
+            parse_layers(bad, 30)

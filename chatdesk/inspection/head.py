@@ -162,22 +162,24 @@ class OutputHead:
         for v0 in range(0, self.n_vocab, block):
             v1 = min(self.n_vocab, v0 + block)
             z = normed @ self.rows(v0, v1).T  # (n, b) float32
-            zmax = z.max(axis=1).astype(np.float64)
-            new_max = np.maximum(run_max, zmax)
-            run_sum = run_sum * np.exp(run_max - new_max) + np.exp(z - new_max[:, None].astype(np.float32)).sum(axis=1, dtype=np.float64)
-            run_max = new_max
+            inside = (tgt >= v0) & (tgt < v1)
+            if inside.any():
+                rows = np.nonzero(inside)[0]
+                tgt_logit[rows] = z[rows, tgt[rows] - v0]
             kk = min(k, v1 - v0)
             part = np.argpartition(z, -kk, axis=1)[:, -kk:] if kk < z.shape[1] else np.tile(np.arange(z.shape[1]), (n, 1))
             vals = np.take_along_axis(z, part, axis=1)
+            new_max = np.maximum(run_max, vals.max(axis=1).astype(np.float64))  # the block's max is among its top-k
+            # the softmax's running sum, in place (the logits block is the largest array here)
+            np.subtract(z, new_max[:, None].astype(np.float32), out=z)
+            np.exp(z, out=z)
+            run_sum = run_sum * np.exp(run_max - new_max) + z.sum(axis=1, dtype=np.float64)
+            run_max = new_max
             cand_v = np.concatenate([top_v, vals], axis=1)
             cand_i = np.concatenate([top_i, part + v0], axis=1)
             best = np.argpartition(cand_v, -k, axis=1)[:, -k:]
             top_v = np.take_along_axis(cand_v, best, axis=1)
             top_i = np.take_along_axis(cand_i, best, axis=1)
-            inside = (tgt >= v0) & (tgt < v1)
-            if inside.any():
-                rows = np.nonzero(inside)[0]
-                tgt_logit[rows] = z[rows, tgt[rows] - v0]
         order = np.argsort(-top_v, axis=1, kind="stable")
         top_v = np.take_along_axis(top_v, order, axis=1)
         top_i = np.take_along_axis(top_i, order, axis=1)
