@@ -49,8 +49,8 @@ from chatdesk.ui.conversation.chat_controller import ChatController
 from chatdesk.ui.conversation.chat_view import ChatView
 from chatdesk.ui.conversation.edit_dialog import EditMessageDialog
 from chatdesk.ui.evaluation.feature import EvaluationFeature
-from chatdesk.ui.server.feature import ServerFeature
 from chatdesk.ui.inference.worker import GenerationOutcome, InferenceThread, LoadFailure
+from chatdesk.ui.server.feature import ServerFeature
 from chatdesk.ui.shell import chat_settings_actions, keyboard_actions, model_actions
 from chatdesk.ui.shell.announcer import ReplyAnnouncer
 from chatdesk.ui.shell.composer import Composer
