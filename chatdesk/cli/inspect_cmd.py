@@ -150,34 +150,21 @@ def run(args: argparse.Namespace) -> int:
 def _reply_tokens(inspector: Any, conversation: int, message: int, model: Path) -> tuple[list[int], int, list[str]]:
     """A stored reply's prompt + reply tokens, as the engine built them (``chatdesk.chat.reply_prompt``)."""
     from chatdesk.chat import FlowError
-    from chatdesk.chat.reply_prompt import reply_source
+    from chatdesk.chat.reply_prompt import reply_tokens
     from chatdesk.engine.gguf_check import check_gguf
     from chatdesk.settings import load_settings
 
     summary = check_gguf(model)
-    settings = load_settings()
     with open_store() as store:
         if store.get_conversation(conversation) is None:
             raise CommandError(f"There is no conversation {conversation} in this data folder.")
         try:
-            src = reply_source(store, conversation, message, chat_template=summary.chat_template,
-                               bos_text=inspector.special_text(summary.bos_token_id),
-                               eos_text=inspector.special_text(summary.eos_token_id),
-                               prompt_format=settings.prompt_format_for(str(model)))
+            return reply_tokens(store, conversation, message, str(model), chat_template=summary.chat_template,
+                                tokenize=inspector.tokenize, special_text=inspector.special_text,
+                                bos_token_id=summary.bos_token_id, eos_token_id=summary.eos_token_id,
+                                prompt_format=load_settings().prompt_format_for(str(model)))
         except FlowError as exc:
             raise CommandError(str(exc)) from exc
-    notes: list[str] = []
-    prompt = inspector.tokenize(src.prompt.text, add_bos=src.prompt.add_bos, special=src.prompt.special)
-    if src.reply_ids is not None:
-        reply = list(src.reply_ids)
-    else:
-        reply = inspector.tokenize(src.reply_text, add_bos=False)
-        notes.append("the reply's sampled token ids were not recorded; its text was tokenized again")
-    if src.recorded_prompt_tokens is not None and src.recorded_prompt_tokens != len(prompt):
-        notes.append(f"the rebuilt prompt has {len(prompt)} tokens, the reply recorded {src.recorded_prompt_tokens}")
-    if src.model_path and Path(src.model_path).resolve() != model.resolve():
-        notes.append(f"the reply was written by {src.model_path}, not by this model")
-    return prompt + reply, len(prompt), notes
 
 
 def _progress_printer():  # type: ignore[no-untyped-def]
