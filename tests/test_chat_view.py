@@ -358,7 +358,7 @@ def test_the_context_menu_offers_the_same_actions(qtbot):
     view = shown(qtbot, rows, sib)
     menu = view.context_menu(body_origin(view.visualRect(view.model_.index(1))) + QPoint(2, 2))
     names = [a.objectName() for a in menu.actions() if a.objectName().startswith("menu_")]
-    assert names == [f"menu_{a.name}" for a in ACTIONS if a.name in ("copy", "regenerate", "regenerate_same", "info", "branch", "delete")]
+    assert names == [f"menu_{a.name}" for a in ACTIONS if a.name in ("copy", "regenerate", "regenerate_same", "info", "inspect", "branch", "delete")]
     texts = [a.text() for a in menu.actions()]
     assert "Previous version" in texts and "Next version" in texts and "Show token probabilities" in texts
     with qtbot.waitSignal(view.action_requested, timeout=2000) as sig:

@@ -27,6 +27,7 @@ class FeatureRequests(QObject):
 
     evaluate_models = Signal(list, list)  # model paths, library entries (empty: the session's library)
     use_model = Signal(str)  # a model key: load it and start a new chat with it
+    inspect_reply = Signal(int, int)  # conversation id, message id: Look inside… that reply
     show_message = Signal(str, str)  # text, kind ("error" | "info"): the window's message line
 
 

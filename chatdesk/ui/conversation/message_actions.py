@@ -6,7 +6,7 @@ triggered action into ``action_requested(name, message id)``; the window perform
 
 Action names: ``copy`` (the whole message as Markdown), ``regenerate``, ``regenerate_same``
 (with the settings the reply was made with), ``continue`` (a stopped or interrupted reply),
-``edit`` (user turns), ``info`` (reply info), ``branch`` (into a new conversation), ``delete``
+``edit`` (user turns), ``info`` (reply info), ``inspect`` (Look inside…, a local model's reply), ``branch`` (into a new conversation), ``delete``
 (with Undo). The ``‹ n/m ›`` version switch emits ``sibling_step`` instead, and the per-chat
 token-probability toggle lives here too because it is offered on every reply.
 
@@ -68,6 +68,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("info", QT_TRANSLATE_NOOP(_T, "Info"), QT_TRANSLATE_NOOP(_T, "Reply info…"),
                QT_TRANSLATE_NOOP(_T, "How this reply was made: model, sampler, seed, tokens and timings"),
                _reply),
+    ActionSpec("inspect", QT_TRANSLATE_NOOP(_T, "Look inside"), QT_TRANSLATE_NOOP(_T, "Look inside…"),
+               QT_TRANSLATE_NOOP(_T, "See how the model made this reply: attention, the logit lens and each layer's contribution"),
+               lambda r: _reply(r) and bool(r.content) and (r.provenance or {}).get("engine") != "remote"),
     ActionSpec("branch", QT_TRANSLATE_NOOP(_T, "Branch"), QT_TRANSLATE_NOOP(_T, "Branch into a new conversation"),
                QT_TRANSLATE_NOOP(_T, "Copy the conversation up to this message into a new chat"),
                _done),

@@ -50,6 +50,7 @@ from chatdesk.ui.conversation.chat_view import ChatView
 from chatdesk.ui.conversation.edit_dialog import EditMessageDialog
 from chatdesk.ui.evaluation.feature import EvaluationFeature
 from chatdesk.ui.inference.worker import GenerationOutcome, InferenceThread, LoadFailure
+from chatdesk.ui.inspector.feature import InspectorFeature
 from chatdesk.ui.server.feature import ServerFeature
 from chatdesk.ui.shell import chat_settings_actions, keyboard_actions, model_actions
 from chatdesk.ui.shell.announcer import ReplyAnnouncer
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
         model_actions.install(self)
         self.evaluation = EvaluationFeature(self.ctx, self)  # File → Evaluate models… (and the evaluation window)
         self.server = ServerFeature(self.ctx, self)  # File → Local server… (the OpenAI-compatible server)
+        self.inspector = InspectorFeature(self.ctx, self)  # Look inside… a reply or a typed text
         self.chat_settings = chat_settings_actions.install(self)  # per-chat settings panel, presets, context meter
         self.keyboard = keyboard_actions.install(self)  # View (text size), more Chat keys, Help → Keyboard shortcuts
         self.menus = build_menus(self.menuBar(), self.actions)
@@ -502,6 +504,10 @@ class MainWindow(QMainWindow):
             return
         if action == "copy":
             self.view_wiring.copied()
+            return
+        if action == "inspect":  # its own llama.cpp context: it may run while a reply streams
+            if c.current_id is not None:
+                self.requests.inspect_reply.emit(c.current_id, message_id)
             return
         if action not in ("info", "branch", "copy", "delete") and self.session.refuse_if_busy():  # delete refuses a reply being written
             return
