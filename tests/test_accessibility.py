@@ -10,12 +10,13 @@ import json
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from tests_gui_support import make_window
 from ui_walk_support import unnamed
 
 from chatdesk.settings import load_settings
 from chatdesk.store import Status
+from chatdesk.ui.conversation.edit_dialog import EditMessageDialog
 from chatdesk.ui.conversation.message_model import SiblingRole
 
 
@@ -119,11 +120,11 @@ def test_a_whole_chat_from_the_keyboard(qtbot, window):
     assert QGuiApplication.clipboard().text() == model.records()[-1].content
 
     # Edit the last message (Up in the empty message box): the dialog opens with it, the edit is sent.
-    asked = answer_modal(qtbot, lambda dlg: (dlg.setTextValue("Name a fruit."), dlg.accept()))
+    asked = answer_modal(qtbot, lambda dlg: (dlg.editor.setPlainText("Name a fruit."), dlg.accept()))
     with qtbot.waitSignal(win.controller.reply_finished, timeout=60_000):
         win.composer.edit.setFocus()
         qtbot.keyClick(win.composer.edit, Qt.Key.Key_Up)
-    assert isinstance(asked[0], QInputDialog)
+    assert isinstance(asked[0], EditMessageDialog)
     assert [r.content for r in model.records() if r.role == "user"] == ["Name a fruit."]
 
     # Reply info (Ctrl+I).
