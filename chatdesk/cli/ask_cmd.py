@@ -37,6 +37,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--max-tokens", type=int, help="longest reply, in tokens")
     p.add_argument("--temperature", type=float)
     p.add_argument("--seed", type=int, help="fixed seed (default: a fresh one per reply)")
+    p.add_argument("--docs", action="append", metavar="NAME",
+                   help="ground the reply in this document collection (repeatable); its sources follow the reply")
+    p.add_argument("--sources", type=int, default=5, metavar="N", help="how many passages --docs may use (default 5)")
     p.add_argument("text", help="your message")
     p.epilog = f"A remote server's API key comes from a saved connection (chatdesk models) or ${API_KEY_ENV}."
     p.set_defaults(run=run)
@@ -73,6 +76,8 @@ def run(args: argparse.Namespace) -> int:
             raise CommandError(str(exc)) from exc
         if args.conversation is None:
             store.set_conversation_model(plan.conversation_id, source.key)
+        if args.docs:
+            plan = _grounded(args, plan, settings)
         where = f"conversation {plan.conversation_id}, message {plan.reply.id}"
         recorder = ReplyRecorder(store, plan, on_save_error=lambda m: print(f"chatdesk ask: {m}", file=sys.stderr))
         try:
@@ -102,6 +107,8 @@ def run(args: argparse.Namespace) -> int:
             engine.unload()
         sys.stdout.write("\n")
         sys.stdout.flush()
+        if args.docs:
+            _print_sources(plan)
         print(
             f"[{where}; {result.completion_tokens} tokens, {result.tokens_per_s:.1f} tok/s, {finished.status}]",
             file=sys.stderr,
@@ -111,6 +118,40 @@ def run(args: argparse.Namespace) -> int:
         if result.error:
             raise CommandError(f"{result.error} The text so far was kept ({where}).")
         return 130 if result.stop_reason == "user" else 0
+
+
+def _grounded(args: argparse.Namespace, plan, settings):  # type: ignore[no-untyped-def]
+    """The plan with its question grounded in the best passages of the ``--docs`` collections."""
+    from chatdesk.chat.grounding import ground, grounded_plan, retrieval_query
+    from chatdesk.cli.docs_cmd import open_embedder, open_index
+    from chatdesk.documents import DocumentsError, search
+
+    embedder, _model = open_embedder(args)
+    try:
+        with open_index() as index:
+            query = retrieval_query(plan.request.messages[:-1], args.text)
+            try:
+                hits = search(index, query, collections=args.docs, limit=max(1, args.sources), embedder=embedder)
+            except DocumentsError as exc:
+                raise CommandError(f"{exc} Your message was kept (conversation {plan.conversation_id}).") from exc
+    finally:
+        if embedder is not None and hasattr(embedder, "close"):
+            embedder.close()
+    if not hits:
+        print("chatdesk ask: no passage in those collections matches; answering without sources.", file=sys.stderr)
+    # Half the context for passages; the rest holds the history, the question and the reply.
+    budget = max(256, settings.load.n_ctx // 2 - (plan.request.sampling.max_tokens or 0) // 2)
+    return grounded_plan(plan, ground(args.text, hits, budget_tokens=budget))
+
+
+def _print_sources(plan) -> None:  # type: ignore[no-untyped-def]
+    from chatdesk.chat.grounding import format_sources, sources_of
+
+    sources = sources_of(dict(plan.provenance_base))
+    if sources:
+        print("\nSources:")
+        print(format_sources(sources))
+    sys.stdout.flush()
 
 
 def _is_local(source: object) -> bool:
