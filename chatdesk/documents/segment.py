@@ -26,6 +26,7 @@ _STOPWORD_TEXT = """
     的 了 和 是 在 我 有 就 不 人 都 一 一个 上 也 很 到 说 要 去 你 会 着 没有 看 好 自己 这 那 吗 呢 吧 啊
     什么 怎么 如何 为什么 哪 哪些 哪个 多少 几 请问 请 是否 可以 根据 文档 文件 中 里 与 及 或 对 把 被"""
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+_CHAR_STOP = frozenset("的了和是在我有就不也很到说要去你会着这那吗呢吧啊什么怎么哪几请否可以中里与及或对把被为之其")
 
 
 def _jieba():  # type: ignore[no-untyped-def]
@@ -50,6 +51,9 @@ def words(text: str) -> list[str]:
         w = w.strip().lower()
         if w and _WORD.search(w):
             out.extend(re.findall(r"\w+", w) if not _CJK.search(w) else [w])
+    # Each Chinese character as well: a paraphrase rarely uses the same compound (租期 for
+    # 租赁期限) but shares its characters; BM25's IDF keeps common characters from dominating.
+    out.extend(c for c in text if _CJK.match(c) and c not in _CHAR_STOP)
     return out
 
 
