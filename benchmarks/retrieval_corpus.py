@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from documents_support import write_docx, write_pdf  # noqa: E402 - the tests' writers, shared
+from documents_support import write_docx, write_pdf
 
 GARDEN = """# Kitchen garden notes
 

@@ -21,8 +21,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from _common import emit_json, say, temp_data_dir  # noqa: E402
-from retrieval_corpus import QUESTIONS, write_corpus  # noqa: E402
+from _common import emit_json, say, temp_data_dir
+from retrieval_corpus import QUESTIONS, write_corpus
 
 K = 5
 TARGET = 0.9
