@@ -298,3 +298,67 @@ def test_failure_messages_keep_their_translatable_template(data_dir, tmp_path):
         assert json.loads(row)["params"]["name"] == "locked.pdf"
     finally:
         again.close()
+
+
+class HashingEmbedder:
+    """A unit-test stand-in for the embedding model (the real one is tested in
+    test_documents_vectors.py): each word hashed into one of 512 dimensions, L2-normalised."""
+
+    dim = 512
+
+    def __init__(self, fail_on: str | None = None):
+        self.calls = 0
+        self.texts = 0
+        self.fail_on = fail_on
+
+    def embed(self, texts):
+        import zlib
+
+        import numpy as np
+
+        self.calls += 1
+        self.texts += len(texts)
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for i, t in enumerate(texts):
+            if self.fail_on and self.fail_on in t:
+                raise RuntimeError("the model cannot embed this text")
+            for w in t.lower().split():
+                out[i, zlib.crc32(w.strip(".,:").encode()) % self.dim] += 1.0
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.maximum(norms, 1e-9)
+
+
+def test_vectors_are_stored_batched_across_files_and_rebuilt_for_another_model(index, tmp_path):
+    folder = tmp_path / "v"
+    folder.mkdir()
+    for i in range(30):
+        (folder / f"n{i:02}.txt").write_text(f"Note {i}. The {['red', 'green', 'blue'][i % 3]} box holds item{i}.", encoding="utf-8")
+    index.add_paths("V", [folder])
+    emb = HashingEmbedder()
+    report = index_collection(index, "V", embedder=emb, embed_model_id="hash-1")
+    assert report.indexed == 30 and emb.texts == 30 and emb.calls == 1  # 30 small files, one embedding call
+    assert index.db.execute("SELECT COUNT(*) FROM chunks_vec").fetchone()[0] == 30
+    hits = search(index, "item17", embedder=emb, mode="vector", limit=3)
+    assert _names(hits)[0] == "n17.txt" and hits[0].vector_rank == 1 and hits[0].keyword_rank is None
+    both = search(index, "item17", embedder=emb, limit=3)
+    assert _names(both)[0] == "n17.txt" and both[0].keyword_rank == 1 and both[0].vector_rank == 1
+
+    before = emb.texts
+    again = index_collection(index, "V", embedder=emb, embed_model_id="hash-1")
+    assert again.unchanged == 30 and emb.texts == before  # nothing re-embedded
+    other = HashingEmbedder()
+    switched = index_collection(index, "V", embedder=other, embed_model_id="hash-2")
+    assert switched.unchanged == 30 and other.texts == 30  # re-embedded from the stored chunks, files not re-read
+    assert index.vector_model() == "hash-2"
+
+
+def test_an_embedding_failure_fails_only_that_file(index, tmp_path):
+    folder = tmp_path / "e"
+    folder.mkdir()
+    for i in range(5):
+        (folder / f"f{i}.txt").write_text(f"File {i} " + ("POISON" if i == 2 else "fine"), encoding="utf-8")
+    index.add_paths("E", [folder])
+    report = index_collection(index, "E", embedder=HashingEmbedder(fail_on="POISON"), embed_model_id="h")
+    assert report.indexed == 4
+    assert [(Path(p).name, r) for p, r, _ in report.failures] == [("f2.txt", errors.EMBEDDING)]
+    assert "cannot embed this text" in report.failures[0][2]

@@ -38,7 +38,7 @@ from chatdesk.documents.scan import Found, scan
 from chatdesk.documents.segment import for_index
 from translatable import msg, text_of
 
-EMBED_BATCH = 32
+EMBED_BATCH = 64
 PREFETCH = 3
 RETRY_UNCHANGED = {errors.UNREADABLE, errors.CHANGED, errors.EMBEDDING}
 
@@ -124,6 +124,62 @@ def index_collection(
     def prepare(item: Found) -> _Prepared:
         return _prepare(item, known.get(item.path), embed_model_id if embedder is not None else None, cancel)
 
+    # Files waiting for their vectors: chunks of several small files are embedded in one call
+    # (the model is fastest on full batches), then each file is written in its own transaction.
+    pending: list[tuple[int, Found, _Prepared]] = []
+
+    def write(pos: int, item: Found, prepared: _Prepared, vectors: np.ndarray | None) -> None:
+        index.replace_file(cid, item.path, kind=prepared.kind, size=prepared.size, mtime_ns=prepared.mtime_ns,
+                           sha256=prepared.sha256, chunks=prepared.chunks, words=prepared.words, vectors=vectors,
+                           embed_model=embed_model_id if embedder is not None else None)
+        report.indexed += 1
+        report.chunks_added += len(prepared.chunks)
+        report.indexed_paths.append(item.path)
+        emit(pos, item.path, "indexed", len(prepared.chunks))
+
+    def fail_embedding(pos: int, item: Found, prepared: _Prepared, exc: BaseException) -> None:
+        message = msg("{name} could not be embedded: {error}", name=os.path.basename(item.path), error=text_of(exc))
+        index.record_failure(cid, item.path, errors.EMBEDDING, message, kind=prepared.kind)
+        report.failed += 1
+        report.failures.append((item.path, errors.EMBEDDING, str(message)))
+        emit(pos, item.path, "failed", reason=errors.EMBEDDING, message=message)
+
+    def flush() -> bool:
+        """Embed and write the pending files; False if cancelled (they stay as they were)."""
+        batch = list(pending)
+        pending.clear()
+        if not batch:
+            return True
+        if embedder is None:
+            for pos, item, prepared in batch:
+                write(pos, item, prepared, None)
+            return True
+        texts = [c.text for _, _, p in batch for c in p.chunks]
+        try:
+            vectors = _embed(embedder, texts, cancel) if texts else np.zeros((0, embedder.dim), dtype=np.float32)
+        except Exception:  # noqa: BLE001 - find the file the model fails on by embedding each on its own, below
+            vectors = None
+            for pos, item, prepared in batch:
+                try:
+                    own = _embed(embedder, [c.text for c in prepared.chunks], cancel)
+                except Exception as exc:  # noqa: BLE001 - the embedding engine's failure is this file's failure, the run goes on
+                    fail_embedding(pos, item, prepared, exc)
+                    continue
+                if own is None:
+                    report.cancelled = True
+                    return False
+                write(pos, item, prepared, own)
+            return True
+        if vectors is None:  # cancelled: the files stay as they were, the next run does them
+            report.cancelled = True
+            return False
+        at = 0
+        for pos, item, prepared in batch:
+            n = len(prepared.chunks)
+            write(pos, item, prepared, vectors[at:at + n])
+            at += n
+        return True
+
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="documents-extract")
     try:
         for pos, (item, future) in enumerate(_ahead(pool, found, prepare, cancel), start=1):
@@ -161,28 +217,12 @@ def index_collection(
                 report.unchanged += 1
                 emit(pos, item.path, "unchanged", row.chunk_count)
                 continue
-            vectors = None
-            if embedder is not None and prepared.chunks:
-                try:
-                    vectors = _embed(embedder, [c.text for c in prepared.chunks], cancel)
-                except Exception as exc:  # noqa: BLE001 - the embedding engine's failure is this file's failure, the run goes on
-                    message = msg("{name} could not be embedded: {error}", name=os.path.basename(item.path), error=text_of(exc))
-                    index.record_failure(cid, item.path, errors.EMBEDDING, message, kind=prepared.kind)
-                    report.failed += 1
-                    report.failures.append((item.path, errors.EMBEDDING, str(message)))
-                    emit(pos, item.path, "failed", reason=errors.EMBEDDING, message=message)
-                    continue
-                if vectors is None:  # cancelled mid-file: the file stays as it was
-                    report.cancelled = True
-                    emit(pos, item.path, "cancelled")
-                    break
-            index.replace_file(cid, item.path, kind=prepared.kind, size=prepared.size, mtime_ns=prepared.mtime_ns,
-                               sha256=prepared.sha256, chunks=prepared.chunks, words=prepared.words, vectors=vectors,
-                               embed_model=embed_model_id if embedder is not None else None)
-            report.indexed += 1
-            report.chunks_added += len(prepared.chunks)
-            report.indexed_paths.append(item.path)
-            emit(pos, item.path, "indexed", len(prepared.chunks))
+            pending.append((pos, item, prepared))
+            full = embedder is None or sum(len(p.chunks) for _, _, p in pending) >= EMBED_BATCH
+            if full and not flush():
+                break
+        else:
+            flush()
     finally:
         cancel_pending = cancel.is_set()
         pool.shutdown(wait=True, cancel_futures=True)
