@@ -42,19 +42,26 @@ def _jieba():  # type: ignore[no-untyped-def]
     return jieba
 
 
+_RUNS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[^\u3400-\u9fff\uf900-\ufaff]+")
+
+
 def words(text: str) -> list[str]:
     """The words of ``text`` (punctuation and spaces dropped), Chinese segmented."""
     if not _CJK.search(text):
-        return [w for w in re.findall(r"\w+", text.lower())]
-    out = []
-    for w in _jieba().cut_for_search(text):
-        w = w.strip().lower()
-        if w and _WORD.search(w):
-            out.extend(re.findall(r"\w+", w) if not _CJK.search(w) else [w])
-    # Each Chinese character as well: a paraphrase rarely uses the same compound (租期 for
-    # 租赁期限) but shares its characters; BM25's IDF keeps common characters from dominating.
-    out.extend(c for c in text if _CJK.match(c) and c not in _CHAR_STOP)
-    return out
+        return re.findall(r"\w+", text.lower())
+    out: list[str] = []
+    chars: list[str] = []
+    jieba = _jieba()
+    for run in _RUNS.finditer(text):
+        piece = run.group()
+        if not _CJK.match(piece):  # Latin, digits, punctuation: no need for the (slow) segmenter
+            out.extend(re.findall(r"\w+", piece.lower()))
+            continue
+        out.extend(w for w in jieba.cut_for_search(piece) if w.strip())
+        # Each Chinese character as well: a paraphrase rarely uses the same compound (租期 for
+        # 租赁期限) but shares its characters; BM25's IDF keeps common characters from dominating.
+        chars.extend(c for c in piece if c not in _CHAR_STOP)
+    return out + chars
 
 
 def for_index(text: str) -> str:

@@ -10,6 +10,7 @@ encoding reads cleanly, is "binary": the caller lists it as a failure instead of
 from __future__ import annotations
 
 import codecs
+import re
 
 from chatdesk.documents import errors
 from chatdesk.documents.errors import ExtractionError
@@ -32,12 +33,12 @@ def _binary(name: str) -> ExtractionError:
     return ExtractionError(errors.BINARY, msg("{name} is a binary file, not text.", name=name))
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
 def _control_ratio(text: str) -> float:
     sample = text[:_SNIFF]
-    if not sample:
-        return 0.0
-    bad = sum(1 for c in sample if ord(c) < 32 and c not in "\t\n\r\f\v\x1b")
-    return bad / len(sample)
+    return len(_CONTROL.findall(sample)) / len(sample) if sample else 0.0
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
