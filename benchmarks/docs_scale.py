@@ -1,6 +1,7 @@
 """Document search at scale: 100,000 passages, search latency and a one-file re-index.
 
-Writes a folder of generated notes (English with some Chinese) that chunk into about
+Writes a folder of generated notes (made-up words with Zipf's law, like a real language, with
+some Chinese) that chunk into about
 ``--chunks`` passages, indexes it through the real pipeline (scan, read, hash, extract, chunk,
 jieba, FTS5, sqlite-vec), then times ``docs search`` (the in-process work the command does:
 query segmentation, query embedding, FTS5 + vector k-NN, fusion, fetching the passages) for
@@ -36,11 +37,9 @@ from _common import emit_json, median, percentile, say, temp_data_dir
 from retrieval_quality import load_embedder
 
 TARGET_MS = 100.0
-_WORD_TEXT = ("ledger invoice harbor lantern orchard copper violin meadow glacier canyon quarry tunnel beacon compass "
-         "falcon walnut pepper saddle ribbon timber marble anchor bridge candle garden island kettle ladder mirror "
-         "needle pillow rocket shovel thunder velvet whistle basket button cactus dragon engine feather helmet")
-WORDS = _WORD_TEXT.split()
-ZH = "合同租金押金期限报销年假加班茶叶龙井普洱长城故宫运河睡眠运动喝水会议预算项目客户发票仓库物流".strip()
+ZH = "合同租金押金期限报销年假加班茶叶龙井普洱长城故宫运河睡眠运动喝水会议预算项目客户发票仓库物流"
+SYLLABLES = ["ka", "lo", "mi", "ren", "tu", "sa", "vor", "el", "pin", "dra", "qu", "ost", "ne", "bri", "fal", "um", "tes", "gar"]
+VOCABULARY = 30_000
 PASSAGE_CHARS = 600
 
 
@@ -57,13 +56,24 @@ class StandInEmbedder:
         return out / np.linalg.norm(out, axis=1, keepdims=True)
 
 
-def write_notes(folder: Path, chunks: int, per_file: int, rng: random.Random) -> list[Path]:
+def vocabulary(rng: random.Random) -> list[str]:
+    """Made-up words, most frequent first: text drawn from them with Zipf's law has a real
+    language's shape (a few words everywhere, most words rare), which is what FTS5 sees."""
+    words: set[str] = set()
+    while len(words) < VOCABULARY:
+        words.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))))
+    return sorted(words, key=lambda w: (rng.random(), w))
+
+
+def write_notes(folder: Path, chunks: int, per_file: int, rng: random.Random, words_by_rank: list[str]) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
+    weights = [1.0 / (rank + 1) ** 1.07 for rank in range(len(words_by_rank))]
     files = []
     for f in range(max(1, chunks // per_file)):
         paragraphs = []
+        drawn = rng.choices(words_by_rank, weights=weights, k=per_file * (PASSAGE_CHARS // 10))
         for p in range(per_file):
-            words = [rng.choice(WORDS) for _ in range(PASSAGE_CHARS // 8)]
+            words = drawn[p * (PASSAGE_CHARS // 10):(p + 1) * (PASSAGE_CHARS // 10)]
             if (f + p) % 5 == 0:
                 words.append("".join(rng.choice(ZH) for _ in range(12)))
             words.append(f"ref{f}x{p}")
@@ -101,7 +111,8 @@ def main() -> int:
     rng = random.Random(7)
     folder = Path(tempfile.mkdtemp(prefix="chatdesk-notes-"))
     t = time.perf_counter()
-    files = write_notes(folder, args.chunks, args.per_file, rng)
+    words_by_rank = vocabulary(rng)
+    files = write_notes(folder, args.chunks, args.per_file, rng, words_by_rank)
     say(f"wrote {len(files)} files in {time.perf_counter() - t:.1f} s")
     query_embedder, model_id = load_embedder(args.embedding_model)
     dim = int(query_embedder.dim) if query_embedder is not None else 384
@@ -119,7 +130,9 @@ def main() -> int:
         if i % 4 == 3:
             queries.append(f"关于{''.join(rng.choice(ZH) for _ in range(4))}的规定是什么")
         else:
-            queries.append(f"what does the note say about the {rng.choice(WORDS)} and the {rng.choice(WORDS)}")
+            # Content words a person would search for: neither the commonest nor the rarest.
+            a, b = rng.choice(words_by_rank[50:5000]), rng.choice(words_by_rank[50:5000])
+            queries.append(f"what does the note say about the {a} and the {b}")
     # Queries are embedded by the real model when installed, else by the stand-in.
     q_embedder = query_embedder or stand_in
     time_search(index, queries[:3], q_embedder, "hybrid")  # warm: jieba's dictionary, SQLite's page cache

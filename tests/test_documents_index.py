@@ -18,6 +18,7 @@ from documents_support import write_docx, write_pdf, write_zip_bomb_docx
 
 from chatdesk import paths
 from chatdesk.documents import DocumentIndex, DocumentsError, errors, index_collection, search
+from chatdesk.documents import hybrid_search as search_mod
 from chatdesk.documents import indexer as indexer_mod
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -328,7 +329,7 @@ class HashingEmbedder:
         return out / np.maximum(norms, 1e-9)
 
 
-def test_vectors_are_stored_batched_across_files_and_rebuilt_for_another_model(index, tmp_path):
+def test_vectors_are_stored_batched_across_files_and_rebuilt_for_another_model(index, tmp_path, monkeypatch):
     folder = tmp_path / "v"
     folder.mkdir()
     for i in range(30):
@@ -337,12 +338,16 @@ def test_vectors_are_stored_batched_across_files_and_rebuilt_for_another_model(i
     emb = HashingEmbedder()
     report = index_collection(index, "V", embedder=emb, embed_model_id="hash-1")
     assert report.indexed == 30 and emb.texts == 30 and emb.calls == 1  # 30 small files, one embedding call
-    assert index.db.execute("SELECT COUNT(*) FROM chunks_vec").fetchone()[0] == 30
+    assert index.db.execute("SELECT COUNT(*) FROM chunk_vectors").fetchone()[0] == 30
     hits = search(index, "item17", embedder=emb, mode="vector", limit=3)
     assert _names(hits)[0] == "n17.txt" and hits[0].vector_rank == 1 and hits[0].keyword_rank is None
     both = search(index, "item17", embedder=emb, limit=3)
     assert _names(both)[0] == "n17.txt" and both[0].keyword_rank == 1 and both[0].vector_rank == 1
 
+    monkeypatch.setattr(search_mod, "EXACT_LIMIT", 0)  # the large-index path: bit candidates, exact rescoring
+    assert _names(search(index, "item17", embedder=emb, mode="vector", limit=3))[0] == "n17.txt"
+    assert _names(search(index, "item17", embedder=emb, mode="vector", limit=3, collections=["V"]))[0] == "n17.txt"
+    monkeypatch.undo()
     before = emb.texts
     again = index_collection(index, "V", embedder=emb, embed_model_id="hash-1")
     assert again.unchanged == 30 and emb.texts == before  # nothing re-embedded

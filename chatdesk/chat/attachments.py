@@ -126,8 +126,8 @@ def whole_grounding(question: str, files: Sequence[AttachmentText]) -> Grounding
 def retrieval_grounding(question: str, files: Sequence[AttachmentText], *, budget_tokens: int, limit: int = 8,
                         embedder: EmbedderLike | None = None, count_tokens: Callable[[str], int] | None = None) -> Grounding:
     """The question grounded in the files' best passages (a throwaway in-memory index)."""
+    from chatdesk.documents.hybrid_search import search  # noqa: PLC0415
     from chatdesk.documents.index import DocumentIndex  # noqa: PLC0415 - SQLite and jieba load only for long attachments
-    from chatdesk.documents.search import search  # noqa: PLC0415
     from chatdesk.documents.segment import for_index  # noqa: PLC0415
 
     index = DocumentIndex(":memory:")

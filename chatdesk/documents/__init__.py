@@ -12,16 +12,16 @@ The pieces, one job each, in the order a file goes through them:
 - ``index``      collections, files, chunks and their vectors, written one file per transaction;
 - ``indexer``    a collection's folders → an up-to-date index: incremental by content hash,
   resumable, cancellable, every failure listed with its reason;
-- ``search``     keyword + vector search merged by reciprocal rank fusion.
+- ``hybrid_search`` keyword + vector search merged by reciprocal rank fusion.
 
 It depends on the engine layer (embeddings) and ``chatdesk.paths`` only; the chat flow and the
 CLI use it, the window drives it through them.
 """
 
 from chatdesk.documents.errors import DocumentsError, ExtractionError
+from chatdesk.documents.hybrid_search import Hit, search
 from chatdesk.documents.index import CollectionInfo, DocumentIndex, FailedFile
 from chatdesk.documents.indexer import IndexReport, index_collection
-from chatdesk.documents.search import Hit, search
 
 __all__ = [
     "CollectionInfo",

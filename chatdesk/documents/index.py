@@ -301,29 +301,47 @@ class DocumentIndex:
         return row[0] if row else None
 
     def use_embedding_model(self, model_id: str, dim: int) -> None:
-        """Prepare the vector table for this model; another model's vectors are dropped (each
-        file re-embeds at the next run, from its stored chunks)."""
+        """Prepare the vector tables for this model; another model's vectors are dropped (each
+        file re-embeds at the next run, from its stored chunks).
+
+        ``chunk_vectors`` keeps each chunk's float32 vector (exact scores, point lookups);
+        ``chunks_bits`` is a sqlite-vec ``vec0`` of their sign bits, 32 times smaller, which a
+        large index scans first to pick candidates for exact rescoring (see search.py)."""
         if self.vector_model() == model_id and self.vector_dim() == dim and self._has_vec_table():
             return
         with self._tx():
-            self.db.execute("DROP TABLE IF EXISTS chunks_vec")
-            self.db.execute(f"CREATE VIRTUAL TABLE chunks_vec USING vec0(embedding float[{int(dim)}] distance_metric=cosine)")
+            self.db.execute("DROP TABLE IF EXISTS chunk_vectors")
+            self.db.execute("DROP TABLE IF EXISTS chunks_bits")
+            self.db.execute("CREATE TABLE chunk_vectors (id INTEGER PRIMARY KEY, embedding BLOB NOT NULL)")
+            if dim % 8 == 0:
+                self.db.execute(f"CREATE VIRTUAL TABLE chunks_bits USING vec0(embedding bit[{int(dim)}])")
             self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('vector_dim', ?)", (str(int(dim)),))
             self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('vector_model', ?)", (model_id,))
             self.db.execute("UPDATE files SET embed_model = NULL")
 
     def _has_vec_table(self) -> bool:
-        return self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'chunks_vec'").fetchone() is not None
+        return self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'chunk_vectors'").fetchone() is not None
+
+    def has_bit_index(self) -> bool:
+        return self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'chunks_bits'").fetchone() is not None
+
+    def vector_count(self) -> int:
+        return int(self.db.execute("SELECT COUNT(*) FROM chunk_vectors").fetchone()[0]) if self._has_vec_table() else 0
 
     def _insert_vectors(self, ids: Sequence[int], vectors: np.ndarray) -> None:
         if not self._has_vec_table():
             return
         vecs = np.ascontiguousarray(vectors, dtype=np.float32)
-        self.db.executemany("INSERT INTO chunks_vec(rowid, embedding) VALUES (?, ?)", ((int(i), v.tobytes()) for i, v in zip(ids, vecs)))
+        rows = [(int(i), v.tobytes()) for i, v in zip(ids, vecs)]
+        self.db.executemany("INSERT INTO chunk_vectors(id, embedding) VALUES (?, ?)", rows)
+        if self.has_bit_index():
+            self.db.executemany("INSERT INTO chunks_bits(rowid, embedding) VALUES (?, vec_quantize_binary(?))", rows)
 
     def _delete_vectors(self, ids: Sequence[int]) -> None:
         if self._has_vec_table():
-            self.db.executemany("DELETE FROM chunks_vec WHERE rowid = ?", ((int(i),) for i in ids))
+            self.db.executemany("DELETE FROM chunk_vectors WHERE id = ?", ((int(i),) for i in ids))
+            if self.has_bit_index():
+                self.db.executemany("DELETE FROM chunks_bits WHERE rowid = ?", ((int(i),) for i in ids))
 
     # ------------------------------------------------------------------ statistics
     def chunk_count(self) -> int:
