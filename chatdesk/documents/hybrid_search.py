@@ -29,8 +29,8 @@ if TYPE_CHECKING:
 RRF_K = 60
 DEPTH = 4
 EXACT_LIMIT = 20_000  # up to this many vectors in scope, score them all
-OVERSAMPLE = 10  # candidates from the bit index per result wanted
-MIN_CANDIDATES = 400
+OVERSAMPLE = 5  # candidates from the bit index per result wanted (its k-NN costs grow with k)
+MIN_CANDIDATES = 100
 MODES = ("hybrid", "keyword", "vector")
 
 

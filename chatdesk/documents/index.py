@@ -326,7 +326,9 @@ class DocumentIndex:
         return self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'chunks_bits'").fetchone() is not None
 
     def vector_count(self) -> int:
-        return int(self.db.execute("SELECT COUNT(*) FROM chunk_vectors").fetchone()[0]) if self._has_vec_table() else 0
+        """How many chunks have vectors, at most (counted on the chunks' small index: counting
+        ``chunk_vectors`` itself would read every vector)."""
+        return self.chunk_count() if self._has_vec_table() else 0
 
     def _insert_vectors(self, ids: Sequence[int], vectors: np.ndarray) -> None:
         if not self._has_vec_table():
