@@ -152,3 +152,32 @@ def test_short_follow_up_questions_carry_the_previous_question():
     assert retrieval_query(history, "And the rent?") == "What does the lease say about the deposit? And the rent?"
     long_q = "What does the contract say about terminating the lease early and the notice required?"
     assert retrieval_query(history, long_q) == long_q
+
+
+def test_map_reduce_over_sections_with_the_bundled_model(engine, tmp_path):
+    """The real model reads a long file part by part (progress per part), and Stop ends it early."""
+    import threading
+
+    from chatdesk.engine.types import SamplingSettings
+
+    f = _files(tmp_path)
+    plan = att.plan_attachments("Summarize this log", [f], budget_tokens=1200)
+    assert plan.mode == att.MAP_REDUCE
+    sampling = SamplingSettings(temperature=0.0, max_tokens=12, seed=1)
+    seen = []
+    result = att.map_reduce(engine, "Summarize this log", att.AttachmentPlan(plan.mode, plan.files, plan.sections[:3]),
+                            sampling=sampling, stop=threading.Event(), progress=seen.append)
+    assert not result.stopped and result.error is None
+    assert len(result.section_results) == 3 and all(r for r in result.section_results)
+    assert [p.done for p in seen] == [0, 1, 2, 3] and all(p.total == 3 for p in seen)
+    assert result.grounding.mode == "map-reduce" and "[Part 3]" in result.grounding.prompt
+    assert result.grounding.prompt.rstrip().endswith("answer: Summarize this log")
+
+    stop = threading.Event()
+
+    def stop_after_first(p):
+        if p.done == 1:
+            stop.set()
+
+    stopped = att.map_reduce(engine, "Summarize this log", plan, sampling=sampling, stop=stop, progress=stop_after_first)
+    assert stopped.stopped and len(stopped.section_results) == 1
