@@ -204,6 +204,8 @@ def map_reduce(engine: Engine, question: str, plan: AttachmentPlan, *, sampling:
         if result.error:
             error = msg("Part {n} of {name} could not be processed: {error}", n=n, name=name, error=result.error)
             break
+        if stop.is_set() or result.stop_reason == "user":
+            break  # a part cut short by Stop is not a result
         results.append(result.text.strip())
     stopped = stop.is_set() or len(results) < total
     if progress is not None:
