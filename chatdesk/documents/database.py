@@ -42,12 +42,6 @@ def _driver() -> Any:
     ))
 
 
-def driver_errors() -> tuple[type[BaseException], ...]:
-    """The DB-API error classes of whichever driver is in use (sqlean's are its own)."""
-    drv = _driver()
-    return (drv.Error, sqlite3.Error)
-
-
 def connect(path: str | Path) -> Any:
     """An open connection with sqlite-vec loaded and the schema in place."""
     import sqlite_vec  # noqa: PLC0415 - the native extension loads with the first index

@@ -183,11 +183,11 @@ def index_collection(
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="documents-extract")
     try:
         for pos, (item, future) in enumerate(_ahead(pool, found, prepare, cancel), start=1):
-            if cancel.is_set():
+            prepared = future.result()
+            if cancel.is_set():  # checked after the read too: a file read while Cancel was pressed is not recorded
                 report.cancelled = True
                 emit(pos, item.path, "cancelled")
                 break
-            prepared = future.result()
             row = known.get(item.path)
             if prepared.failure is not None:
                 reason, message = prepared.failure
@@ -257,7 +257,7 @@ def _prepare(item: Found, row: FileRow | None, embed_model_id: str | None, cance
     if item.problem is not None:
         return _Prepared(path, failure=item.problem)
     if cancel.is_set():
-        return _Prepared(path, failure=(errors.CHANGED, msg("Indexing was cancelled.")))
+        return _Prepared(path)  # not looked at: the consumer stops before using it
     try:
         before = os.stat(path)
     except OSError as exc:
