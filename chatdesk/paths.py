@@ -102,11 +102,6 @@ def documents_index_path() -> Path:
     return data_dir() / "documents.sqlite3"
 
 
-def attachments_dir() -> Path:
-    """Files attached to messages, stored once by content hash (``chatdesk.chat.attachments``)."""
-    return data_dir() / "attachments"
-
-
 def ensure_data_dir() -> Path:
     """Create the data directory and check that it is writable.
 
