@@ -9,17 +9,17 @@
         <translation>ChatDesk 无法启动</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/app.py" line="64"/>
+        <location filename="../../chatdesk/ui/app.py" line="68"/>
         <source>ChatDesk is already running with {folder}; switched to its window.</source>
         <translation>ChatDesk 已在使用 {folder} 运行；已切换到它的窗口。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/app.py" line="69"/>
+        <location filename="../../chatdesk/ui/app.py" line="73"/>
         <source>ChatDesk is already running with the data folder {folder} ({holder}), but it does not answer. Close it (or end that process) and start ChatDesk again.</source>
         <translation>ChatDesk 已在使用数据文件夹 {folder} 运行（{holder}），但没有响应。请关闭它（或结束该进程），然后重新启动 ChatDesk。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/app.py" line="102"/>
+        <location filename="../../chatdesk/ui/app.py" line="106"/>
         <source>%n reply(s) were interrupted when ChatDesk last closed. Right-click one to Continue or Regenerate it.</source>
         <translation>上次关闭 ChatDesk 时有 %n 条回复被中断。右键单击其中一条即可继续或重新生成。</translation>
     </message>
@@ -3362,7 +3362,7 @@ SHA-256 {sha}</translation>
         <translation>与 Hugging Face 通信失败（{what}）：{error}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/paths.py" line="111"/>
+        <location filename="../../chatdesk/paths.py" line="117"/>
         <source>ChatDesk cannot write to its data folder {path} ({reason}). Choose another folder with --data-dir or the {variable} environment variable.</source>
         <translation>ChatDesk 无法写入其数据文件夹 {path}（{reason}）。请用 --data-dir 或环境变量 {variable} 选择其他文件夹。</translation>
     </message>
@@ -3660,22 +3660,22 @@ SHA-256 {sha}</translation>
         <translation>{names} 等另外 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/archive.py" line="46"/>
+        <location filename="../../chatdesk/archive.py" line="48"/>
         <source>There is no conversation with id {id}.</source>
         <translation>没有 ID 为 {id} 的对话。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/archive.py" line="83"/>
+        <location filename="../../chatdesk/archive.py" line="88"/>
         <source>There are no conversations to export.</source>
         <translation>没有可导出的对话。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/archive.py" line="97"/>
+        <location filename="../../chatdesk/archive.py" line="102"/>
         <source>Cannot read {path}: {error}.</source>
         <translation>无法读取 {path}：{error}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/archive.py" line="101"/>
+        <location filename="../../chatdesk/archive.py" line="106"/>
         <source>{file} was not imported: {error}</source>
         <translation>{file} 未导入：{error}</translation>
     </message>
@@ -4355,212 +4355,372 @@ SHA-256 {sha}</translation>
         <translation>ChatDesk 无法将“{name}”保存到 {folder}（{error}）；未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="33"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="36"/>
         <source>This transcript can&apos;t be imported: {where}{problem}.</source>
         <translation>无法导入此对话记录：{where}{problem}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="38"/>
-        <location filename="../../chatdesk/transcripts/importer.py" line="64"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="41"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="67"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="39"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="42"/>
         <source>text or null</source>
         <translation>文本或 null</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="40"/>
-        <location filename="../../chatdesk/transcripts/importer.py" line="65"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="43"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="68"/>
         <source>a list</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="41"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="44"/>
         <source>true or false</source>
         <translation>true 或 false</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="42"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="45"/>
         <source>an object or null</source>
         <translation>对象或 null</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="51"/>
-        <location filename="../../chatdesk/transcripts/importer.py" line="77"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="54"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="80"/>
         <source>the required field &quot;{key}&quot; is missing</source>
         <translation>缺少必填字段“{key}”</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="56"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="59"/>
         <source>the field &quot;{key}&quot; must be {kind}, not {found}</source>
         <translation>字段“{key}”必须是{kind}，而不是{found}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="64"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="67"/>
         <source>true/false</source>
         <translation>true/false</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="64"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="67"/>
         <source>a number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="65"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="68"/>
         <source>an object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="73"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="76"/>
         <source>the field &quot;{key}_unix&quot; must be a number of seconds</source>
         <translation>字段“{key}_unix”必须是秒数</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="89"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="92"/>
         <source>the field &quot;{key}&quot; is not a valid date (expected ISO 8601, e.g. &quot;2024-05-01T12:00:00Z&quot;)</source>
         <translation>字段“{key}”不是有效日期（应为 ISO 8601 格式，例如“2024-05-01T12:00:00Z”）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="95"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="98"/>
         <source>the field &quot;{key}&quot; is empty</source>
         <translation>字段“{key}”为空</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="101"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="104"/>
         <source>it must be an object, not {found}</source>
         <translation>它必须是对象，而不是{found}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="104"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="107"/>
         <source>the role &quot;{role}&quot; is unknown (expected one of: {known})</source>
         <translation>未知的角色“{role}”（应为以下之一：{known}）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="107"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="110"/>
         <source>the status &quot;{status}&quot; is unknown (expected one of: {known})</source>
         <translation>未知的状态“{status}”（应为以下之一：{known}）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="109"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="112"/>
         <source>the required field &quot;parent_uid&quot; is missing (use null for the first message)</source>
         <translation>缺少必填字段“parent_uid”（第一条消息请用 null）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="131"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="134"/>
+        <source>an attachment needs &quot;name&quot; and &quot;data_base64&quot; text fields</source>
+        <translation>附件需要 &quot;name&quot; 和 &quot;data_base64&quot; 文本字段</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="138"/>
+        <source>the attachment &quot;{name}&quot; is not valid base64</source>
+        <translation>附件 &quot;{name}&quot; 不是有效的 base64</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="141"/>
+        <source>the attachment &quot;{name}&quot; does not match its sha256 (the file is damaged)</source>
+        <translation>附件 &quot;{name}&quot; 与其 sha256 不符（文件已损坏）</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="154"/>
         <source>&quot;token_probabilities&quot; is not a version 1 record with ids, p, end and alt of equal length</source>
         <translation>“token_probabilities”不是 ids、p、end 和 alt 等长的版本 1 记录</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="133"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="156"/>
         <source>&quot;token_probabilities&quot; has no &quot;text&quot; object</source>
         <translation>“token_probabilities”没有“text”对象</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="146"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="169"/>
         <source>message &quot;{uid}&quot; refers to a parent &quot;{parent}&quot; that is not in this conversation</source>
         <translation>消息“{uid}”引用的父消息“{parent}”不在此对话中</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="154"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="177"/>
         <source>message &quot;{uid}&quot; is its own ancestor (the parent links form a cycle)</source>
         <translation>消息“{uid}”是它自己的祖先（父消息链接形成了循环）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="174"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="197"/>
         <source>conversation {index} </source>
         <translation>第 {index} 个对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="176"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="199"/>
         <source>must be an object, not {found}</source>
         <translation>必须是对象，而不是{found}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="179"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="202"/>
         <source>conversation {index} (“{title}”): </source>
         <translation>第 {index} 个对话（“{title}”）：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="181"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="204"/>
         <source>conversation {index}: </source>
         <translation>第 {index} 个对话：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="189"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="212"/>
         <source>conversation {index} (“{title}”), message {pos}: </source>
         <translation>第 {index} 个对话（“{title}”）的第 {pos} 条消息：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="191"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="214"/>
         <source>conversation {index}, message {pos}: </source>
         <translation>第 {index} 个对话的第 {pos} 条消息：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="194"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="217"/>
         <source>the message id &quot;{uid}&quot; appears twice</source>
         <translation>消息 ID“{uid}”出现了两次</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="196"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="219"/>
         <source>the message id &quot;{uid}&quot; is also used in another conversation in this file</source>
         <translation>消息 ID“{uid}”也用在了此文件的另一个对话中</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="202"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="225"/>
         <source>the active message &quot;{uid}&quot; is not in this conversation</source>
         <translation>当前消息“{uid}”不在此对话中</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="222"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="245"/>
         <source>This file is not a ChatDesk transcript: it is not UTF-8 text (invalid byte at position {position}).</source>
         <translation>此文件不是 ChatDesk 对话记录：它不是 UTF-8 文本（位置 {position} 处有无效字节）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="229"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="252"/>
         <source>This file is empty, so there is nothing to import.</source>
         <translation>此文件是空的，没有可导入的内容。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="233"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="256"/>
         <source>This file is not valid JSON (line {line}, column {column}: {problem}), so it can&apos;t be imported.</source>
         <translation>此文件不是有效的 JSON（第 {line} 行，第 {column} 列：{problem}），因此无法导入。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="236"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="259"/>
         <source>This file is not a ChatDesk transcript: it is nested too deeply.</source>
         <translation>此文件不是 ChatDesk 对话记录：它的嵌套层级太深。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="240"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="263"/>
         <source>This file is not a ChatDesk transcript (its format is &quot;{found}&quot;); expected a JSON export with &quot;format&quot;: &quot;chatdesk-transcript&quot;.</source>
         <translation>此文件不是 ChatDesk 对话记录（它的格式是“{found}”）；应为带有 &quot;format&quot;: &quot;chatdesk-transcript&quot; 的 JSON 导出文件。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="242"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="265"/>
         <source>This file is not a ChatDesk transcript; expected a JSON export with &quot;format&quot;: &quot;chatdesk-transcript&quot;.</source>
         <translation>此文件不是 ChatDesk 对话记录；应为带有 &quot;format&quot;: &quot;chatdesk-transcript&quot; 的 JSON 导出文件。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="246"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="269"/>
         <source>This transcript can&apos;t be imported: its format version is missing or invalid ({version}).</source>
         <translation>无法导入此对话记录：它的格式版本缺失或无效（{version}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="249"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="272"/>
         <source>This file was written by a newer ChatDesk (format version {version}); update ChatDesk to import it.</source>
         <translation>此文件由更新版本的 ChatDesk 写入（格式版本 {version}）；请更新 ChatDesk 后再导入。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="253"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="276"/>
         <source>This transcript can&apos;t be imported: the &quot;conversations&quot; list is missing.</source>
         <translation>无法导入此对话记录：缺少“conversations”列表。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="260"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="283"/>
         <source>This transcript can&apos;t be imported: the conversation id &quot;{uid}&quot; appears twice.</source>
         <translation>无法导入此对话记录：对话 ID“{uid}”出现了两次。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/attachments.py" line="201"/>
+        <location filename="../../chatdesk/chat/attachments.py" line="204"/>
+        <source>Part {n} of {name} could not be processed: {error}</source>
+        <translation>{name} 的第 {n} 部分无法处理：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/database.py" line="39"/>
+        <source>Document search needs SQLite with loadable extensions: install the sqlean.py package (pip install sqlean.py).</source>
+        <translation>文档搜索需要可加载扩展的 SQLite：请安装 sqlean.py 软件包（pip install sqlean.py）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/database.py" line="53"/>
+        <source>The document index {path} cannot be opened: {error}</source>
+        <translation>无法打开文档索引 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/database.py" line="65"/>
+        <source>The document index {path} cannot be used ({error}). Delete it to rebuild it from your files.</source>
+        <translation>文档索引 {path} 无法使用（{error}）。删除它即可从你的文件重建。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/database.py" line="75"/>
+        <source>The document index was made by a newer ChatDesk; delete it to rebuild it with this one.</source>
+        <translation>文档索引由更新版本的 ChatDesk 创建；删除它即可用此版本重建。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/extract.py" line="80"/>
+        <source>{name} is larger than {limit} MB and was skipped.</source>
+        <translation>{name} 大于 {limit} MB，已跳过。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/extract.py" line="83"/>
+        <location filename="../../chatdesk/documents/textcodec.py" line="32"/>
+        <source>{name} is a binary file, not text.</source>
+        <translation>{name} 是二进制文件，不是文本。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/extract.py" line="86"/>
+        <location filename="../../chatdesk/documents/extract_pdf.py" line="40"/>
+        <source>{name} is not a readable PDF ({detail}).</source>
+        <translation>{name} 不是可读取的 PDF（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/extract.py" line="98"/>
+        <source>{name} has no text to index (a scanned PDF needs text recognition first).</source>
+        <translation>{name} 没有可索引的文字（扫描的 PDF 需要先进行文字识别）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/extract_docx.py" line="27"/>
+        <source>{name} is not a readable Word document (it is not a valid zip file).</source>
+        <translation>{name} 不是可读取的 Word 文档（不是有效的 zip 文件）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/extract_docx.py" line="33"/>
+        <source>{name} would expand to {size} MB when unpacked; it looks like a zip bomb and was not opened.</source>
+        <translation>{name} 解压后将达到 {size} MB，看起来是压缩炸弹，未打开。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/extract_docx.py" line="60"/>
+        <source>{name} is not a readable Word document ({detail}).</source>
+        <translation>{name} 不是可读取的 Word 文档（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/extract_pdf.py" line="46"/>
+        <source>{name} is an encrypted PDF; open it with its password and save an unprotected copy to index it.</source>
+        <translation>{name} 是加密的 PDF；请用密码打开并另存一份未加密的副本再索引。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/hybrid_search.py" line="58"/>
+        <source>Unknown search mode {mode}; use hybrid, keyword or vector.</source>
+        <translation>未知的搜索模式 {mode}；请使用 hybrid、keyword 或 vector。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/hybrid_search.py" line="60"/>
+        <source>The number of results must be at least 1.</source>
+        <translation>结果数量至少为 1。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/hybrid_search.py" line="68"/>
+        <source>Vector search needs an embedding model and an index built with it.</source>
+        <translation>向量搜索需要嵌入模型以及用它建立的索引。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/index.py" line="96"/>
+        <source>There is no document collection named {name}.</source>
+        <translation>没有名为 {name} 的文档集合。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/index.py" line="104"/>
+        <source>A collection name must be 1 to {limit} characters on one line.</source>
+        <translation>集合名称必须是一行、1 到 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/indexer.py" line="140"/>
+        <source>{name} could not be embedded: {error}</source>
+        <translation>{name} 无法生成向量：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/indexer.py" line="263"/>
+        <location filename="../../chatdesk/documents/indexer.py" line="274"/>
+        <location filename="../../chatdesk/documents/scan.py" line="45"/>
+        <source>{name} cannot be read: {error}</source>
+        <translation>无法读取 {name}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/indexer.py" line="276"/>
+        <source>{name} changed while it was being read; it will be indexed next time.</source>
+        <translation>{name} 在读取过程中发生了变化；将在下次索引。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/indexer.py" line="285"/>
+        <source>{name} could not be read ({error}).</source>
+        <translation>无法读取 {name}（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/scan.py" line="38"/>
+        <source>{name} is a symbolic link that leads back to itself.</source>
+        <translation>{name} 是指向自身的符号链接。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/scan.py" line="41"/>
+        <source>{name} is a symbolic link to something that no longer exists.</source>
+        <translation>{name} 是符号链接，其目标已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/scan.py" line="42"/>
+        <source>{name} no longer exists.</source>
+        <translation>{name} 已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/scan.py" line="44"/>
+        <source>{name} cannot be read: permission denied.</source>
+        <translation>无法读取 {name}：权限不足。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/scan.py" line="59"/>
+        <source>{name} is not a regular file or folder.</source>
+        <translation>{name} 不是普通文件或文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/scan.py" line="63"/>
+        <source>{name} is a symbolic link to a folder that contains it; it was not followed.</source>
+        <translation>{name} 是指向其上级文件夹的符号链接，未跟随。</translation>
     </message>
 </context>
 <context>
