@@ -3,8 +3,8 @@ keyword-only, vector-only and hybrid search, so the gain of each part is visible
 
 The documents and paraphrased questions are ``retrieval_corpus.py`` (every supported format,
 Chinese and English). A question is a hit when one of the top five passages contains its
-answer's words. Vectors come from the packaged default embedding model (or ``--embedding-model``);
-without one, vector and hybrid are reported as null. The baseline in the same run is
+answer's words. Vectors come from the built-in embedding model (all-MiniLM-L6-v2, English-only),
+or ``--embedding-model`` (a library id or a GGUF file, e.g. a multilingual BGE-M3 / E5). The baseline in the same run is
 keyword-only search; the ratios say what vectors and fusion add. Target: hybrid ≥ 0.9 in each
 language.
 
@@ -28,28 +28,19 @@ K = 5
 TARGET = 0.9
 
 
-def load_embedder(path: str | None):  # type: ignore[no-untyped-def]
-    """(embedder, model id) or (None, None) when no embedding model is available."""
-    try:
-        from chatdesk.engine.embedder import Embedder
-    except ImportError:
-        return None, None
-    if path is None:
-        try:
-            from chatdesk.library.embedding_default import default_embedding_model
-
-            path = str(default_embedding_model())
-        except Exception as exc:
-            say(f"no default embedding model: {exc}")
-            return None, None
+def load_embedder(ref: str | None):  # type: ignore[no-untyped-def]
+    """(embedder, model id): ``ref`` a library id or GGUF path, default the built-in model."""
     from chatdesk.cli.docs_cmd import embedding_model_id
+    from chatdesk.engine.embedder import Embedder
+    from chatdesk.library.embedding_default import embedding_model_path
 
-    return Embedder(Path(path)), embedding_model_id(Path(path))
+    path = embedding_model_path(ref)
+    return Embedder(path), embedding_model_id(path)
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--embedding-model", help="a GGUF embedding model (default: the packaged one)")
+    ap.add_argument("--embedding-model", help="a library id or GGUF file (default: the built-in model)")
     ap.add_argument("--verbose", action="store_true", help="print every miss")
     args = ap.parse_args()
 

@@ -79,3 +79,13 @@ def test_docs_search_uses_the_packaged_model_by_default(tmp_path):
     assert r.returncode == 0, r.stderr
     hits = [json.loads(line) for line in r.stdout.splitlines()]
     assert any("forty-two metres" in h["text"] for h in hits)
+
+
+def test_chinese_queries_skip_vectors_of_a_model_that_does_not_understand_chinese(corpus_index, embedder):
+    """The built-in model is English-only: measured by the probe, so hybrid search lets keyword
+    search carry Chinese instead of fusing in noise; English still gets both sides."""
+    assert corpus_index.vector_languages(embedder) == {"zh": False}
+    zh = "家里的大家电坏了谁来负责换？"
+    assert [h.chunk_id for h in search(corpus_index, zh, embedder=embedder)] == [h.chunk_id for h in search(corpus_index, zh, mode="keyword")]
+    en = search(corpus_index, "How tall is the lighthouse tower?", embedder=embedder)
+    assert any(h.vector_rank is not None for h in en)

@@ -7,8 +7,8 @@ not be indexed, with the reason; ``remove`` takes paths out of a collection or d
 ``search`` prints the best passages, ``--json`` as one object a line with ``path``, ``page``
 (PDF, else null), ``start``, ``end``, ``score`` and ``text``.
 
-Vectors come from the packaged default embedding model (or ``--embedding-model``); without one
-(``--keyword-only``, or no model installed) the index and search are keyword-only.
+Vectors come from the built-in embedding model, or ``--embedding-model`` (a library id or a GGUF
+file); ``--keyword-only`` indexes and searches without vectors.
 """
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ def _positive(value: str) -> int:
 
 def add_embedding_options(p: argparse.ArgumentParser) -> None:
     g = p.add_mutually_exclusive_group()
-    g.add_argument("--embedding-model", metavar="PATH", help="a GGUF embedding model (default: the packaged one)")
+    g.add_argument("--embedding-model", metavar="ID_OR_PATH",
+                   help="an embedding model from the library, or a GGUF file (default: the built-in one)")
     g.add_argument("--keyword-only", action="store_true", help="no vectors: keyword search only")
 
 
@@ -96,24 +97,19 @@ def open_index():  # type: ignore[no-untyped-def]
 
 
 def open_embedder(args: argparse.Namespace) -> tuple[Any, str | None]:
-    """``(embedder, model_id)``, or ``(None, None)`` for keyword-only search."""
+    """``(embedder, model_id)`` for ``--embedding-model`` (a library id or a GGUF path, default the
+    built-in model), or ``(None, None)`` with ``--keyword-only``."""
     if getattr(args, "keyword_only", False):
         return None, None
+    from chatdesk.engine.embedder import Embedder
     from chatdesk.engine.errors import EngineError
+    from chatdesk.library import LibraryError
+    from chatdesk.library.embedding_default import embedding_model_path
 
     try:
-        from chatdesk.engine.embedder import Embedder
-    except ImportError:  # an installation without the embedding engine: keyword search still works
-        return None, None
-    path = getattr(args, "embedding_model", None)
-    if path is None:
-        try:
-            from chatdesk.library.embedding_default import default_embedding_model
-
-            path = default_embedding_model()
-        except (ImportError, OSError, EngineError):
-            return None, None
-    path = Path(path).expanduser()
+        path = embedding_model_path(getattr(args, "embedding_model", None))
+    except LibraryError as exc:
+        raise CommandError(f"{exc} (Use --keyword-only to search without an embedding model.)") from exc
     if not path.is_file():
         raise CommandError(f"The embedding model {path} does not exist.")
     try:

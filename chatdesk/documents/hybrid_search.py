@@ -7,7 +7,8 @@ without having to compare BM25 scores with cosine distances. Vector search is ex
 ``EXACT_LIMIT`` vectors in scope; above that, sqlite-vec scans the vectors' sign bits (a
 ``vec0`` bit index, 32 times less data) for ``OVERSAMPLE`` times more candidates than needed, and
 only those are scored exactly: a 100,000-passage index answers within the latency budget.
-``mode`` selects one side only,
+For a query in a language the embedding model does not understand (measured once per model,
+language_probe.py) hybrid search is keyword-only. ``mode`` selects one side only,
 which the retrieval benchmark uses to show what each side contributes.
 """
 
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from chatdesk.documents.errors import DocumentsError
+from chatdesk.documents.language_probe import query_language
 from chatdesk.documents.segment import for_query
 from translatable import msg
 
@@ -63,9 +65,12 @@ def search(index: DocumentIndex, query: str, *, collections: list[str] | None = 
     depth = max(limit * DEPTH, 20)
     keyword = _keyword(index, query, ids, depth) if mode in ("hybrid", "keyword") else []
     vector: list[int] = []
-    if mode in ("hybrid", "vector") and embedder is not None and index.vector_dim():
+    use_vectors = mode in ("hybrid", "vector") and embedder is not None and bool(index.vector_dim())
+    if use_vectors and mode == "hybrid" and not _understands(index, embedder, query):
+        use_vectors = False  # this model's vectors for this language are noise: keyword search carries it
+    if use_vectors:
         vector = _vector(index, embedder, query, ids, depth)
-    elif mode == "vector":
+    elif mode == "vector" and (embedder is None or not index.vector_dim()):
         raise DocumentsError(msg("Vector search needs an embedding model and an index built with it."))
     scores: dict[int, float] = {}
     krank = {cid: r for r, cid in enumerate(keyword, start=1)}
@@ -75,6 +80,11 @@ def search(index: DocumentIndex, query: str, *, collections: list[str] | None = 
             scores[cid] = scores.get(cid, 0.0) + 1.0 / (RRF_K + r)
     best = sorted(scores, key=lambda c: (-scores[c], c))[:limit]
     return _hits(index, best, scores, krank, vrank)
+
+
+def _understands(index: DocumentIndex, embedder: EmbedderLike, query: str) -> bool:
+    lang = query_language(query)
+    return index.vector_languages(embedder).get(lang, True)
 
 
 def _collection_filter(ids: list[int] | None) -> tuple[str, tuple[int, ...]]:

@@ -317,7 +317,21 @@ class DocumentIndex:
                 self.db.execute(f"CREATE VIRTUAL TABLE chunks_bits USING vec0(embedding bit[{int(dim)}])")
             self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('vector_dim', ?)", (str(int(dim)),))
             self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('vector_model', ?)", (model_id,))
+            self.db.execute("DELETE FROM meta WHERE key = 'vector_languages'")  # probed again for the new model
             self.db.execute("UPDATE files SET embed_model = NULL")
+
+    def vector_languages(self, embedder: Any) -> dict[str, bool]:
+        """Which probed languages the index's embedding model understands (language_probe.py),
+        measured once and kept with the index."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'vector_languages'").fetchone()
+        if row:
+            return dict(json.loads(row[0]))
+        from chatdesk.documents.language_probe import understood  # noqa: PLC0415 - only when vectors are used
+
+        found = understood(embedder)
+        with self._tx():
+            self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('vector_languages', ?)", (json.dumps(found),))
+        return found
 
     def _has_vec_table(self) -> bool:
         return self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'chunk_vectors'").fetchone() is not None
