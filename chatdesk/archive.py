@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from chatdesk.store import Store
+from chatdesk.store.attachments import attachment_data, attachments_of
 from chatdesk.store.bulk import import_conversations
 from chatdesk.store.message_tokens import load_tokens_for
 from chatdesk.transcripts import (
+    TranscriptAttachment,
     TranscriptConversation,
     TranscriptError,
     TranscriptMessage,
@@ -48,6 +50,8 @@ def to_transcript(store: Store, conversation_id: int) -> TranscriptConversation:
     rows = store.messages(conversation_id)
     uid_of = {m.id: m.uid for m in rows}
     tokens = load_tokens_for(store, [m.id for m in rows if m.role == "assistant"])
+    attached = attachments_of(store, [m.id for m in rows])
+    blobs = {a.sha256: attachment_data(store, a.sha256) or b"" for files in attached.values() for a in files}
     messages = tuple(
         TranscriptMessage(
             uid=m.uid,
@@ -59,6 +63,7 @@ def to_transcript(store: Store, conversation_id: int) -> TranscriptConversation:
             provenance=m.provenance,
             error=m.error,
             token_probabilities=tokens.get(m.id),
+            attachments=tuple(TranscriptAttachment(a.name, blobs[a.sha256], a.kind, a.mode) for a in attached.get(m.id, ())),
         )
         for m in rows
     )
@@ -124,6 +129,7 @@ def import_file(store: Store, path: Path) -> ImportReport:
                     "created_at": m.created_at,
                     "provenance": dict(m.provenance) if m.provenance else None,
                     "token_probabilities": dict(m.token_probabilities) if m.token_probabilities else None,
+                    "attachments": [{"name": a.name, "data": a.data, "kind": a.kind, "mode": a.mode} for a in m.attachments],
                 }
                 for m in c.messages
             ],

@@ -96,6 +96,12 @@ def endpoints_path() -> Path:
     return data_dir() / "endpoints.json"
 
 
+def documents_index_path() -> Path:
+    """The document index (``chatdesk.documents``): collections, extracted passages, FTS5 and vectors.
+    A file of its own, rebuilt from the user's files if deleted."""
+    return data_dir() / "documents.sqlite3"
+
+
 def ensure_data_dir() -> Path:
     """Create the data directory and check that it is writable.
 

@@ -1,4 +1,4 @@
-"""Export trained GPT-2 / nanoGPT checkpoints to GGUF for ChatDesk.
+"""Export trained GPT-2 / nanoGPT checkpoints, and BERT sentence-embedding models, to GGUF for ChatDesk.
 
 Public API (see :mod:`converters.api`): :func:`inspect`, :func:`convert`,
 :func:`verify`; CLI: ``chatdesk-convert`` / ``python -m converters.cli``.
@@ -6,12 +6,14 @@ This package must not import ``chatdesk`` or Qt (import-linter contract).
 """
 
 from .api import CheckpointSummary, ConversionResult, VerifyReport, convert, inspect, verify
+from .bert import EmbeddingConversionResult, EmbeddingSummary, convert_embedding, inspect_embedding
 from .errors import BadInputError, ConversionError, InvalidGGUFError, MissingDependencyError
 from .quant_types import QUANT_TYPES
 from .version import CONVERTER_VERSION
 
 __all__ = [
     "CheckpointSummary", "ConversionResult", "VerifyReport", "convert", "inspect", "verify",
+    "EmbeddingConversionResult", "EmbeddingSummary", "convert_embedding", "inspect_embedding",
     "BadInputError", "ConversionError", "InvalidGGUFError", "MissingDependencyError",
     "QUANT_TYPES", "CONVERTER_VERSION",
 ]

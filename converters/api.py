@@ -22,6 +22,7 @@ import numpy as np
 import ggufcheck
 from translatable import msg
 
+from .bert import EmbeddingConversionResult, EmbeddingSummary, convert_embedding, inspect_embedding, looks_like_bert
 from .errors import BadInputError, ConversionError, InvalidGGUFError, MissingDependencyError
 from .gguf_output import Provenance, write_gguf
 from .llama_quantizer import fallback_warning, llama_quantize
@@ -181,8 +182,13 @@ def _context(ckpt: Checkpoint, context: int | None) -> int | None:
 
 # ----------------------------------------------------------------- inspect
 
-def inspect(src: str | os.PathLike, tokenizer: str | os.PathLike | None = None) -> CheckpointSummary:
-    """Describe a checkpoint without converting it (reads headers, not weights)."""
+def inspect(src: str | os.PathLike, tokenizer: str | os.PathLike | None = None) -> CheckpointSummary | EmbeddingSummary:
+    """Describe a checkpoint without converting it (reads headers, not weights).
+
+    A BERT sentence-embedding folder gets an :class:`EmbeddingSummary` (converters.bert).
+    """
+    if looks_like_bert(src):
+        return inspect_embedding(src)
     ckpt = open_checkpoint(src, tokenizer)
     try:
         return _summary(ckpt, _plan(ckpt))
@@ -207,13 +213,18 @@ def convert(
     name: str | None = None,
     context: int | None = None,
     progress: ProgressCallback | None = None,
-) -> ConversionResult:
+) -> ConversionResult | EmbeddingConversionResult:
     """Convert ``src`` to a GGUF at ``out``, atomically.
 
     Data goes to a temporary file beside ``out`` and is renamed into place only
     after our own structural check of the finished file; on any failure every
-    temporary file is removed and ``out`` is left untouched.
+    temporary file is removed and ``out`` is left untouched. A BERT
+    sentence-embedding folder is converted by :func:`converters.bert.convert_embedding`.
     """
+    if looks_like_bert(src):
+        if context is not None or tokenizer is not None:
+            raise BadInputError(msg("--context and --tokenizer apply to GPT-2 checkpoints only; an embedding model keeps its own tokenizer and learned positions"))
+        return convert_embedding(src, out, qtype, name=name, progress=progress)
     t0 = time.perf_counter()
     report = progress or _noop
     qt = quant_type(qtype)
@@ -438,5 +449,6 @@ def verify(
 
 __all__ = [
     "CheckpointSummary", "ConversionResult", "VerifyReport", "inspect", "convert", "verify",
+    "EmbeddingSummary", "EmbeddingConversionResult", "convert_embedding", "inspect_embedding",
     "ConversionError", "BadInputError", "QUANT_TYPES",
 ]

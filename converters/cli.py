@@ -42,9 +42,11 @@ class _UsageError(Exception):
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="chatdesk-convert",
-        description="Convert a GPT-2 (Hugging Face) or nanoGPT checkpoint to GGUF for ChatDesk.",
+        description="Convert a GPT-2 (Hugging Face) or nanoGPT checkpoint, or a BERT sentence-embedding "
+                    "model (sentence-transformers folder: MiniLM, BGE, E5), to GGUF for ChatDesk.",
     )
-    p.add_argument("src", help="HF GPT-2 folder (config.json + weights) or nanoGPT ckpt.pt / out folder")
+    p.add_argument("src", help="HF GPT-2 folder (config.json + weights), nanoGPT ckpt.pt / out folder, or a "
+                               "sentence-transformers BERT folder")
     p.add_argument("-o", "--output", help="output .gguf file (required unless --inspect)")
     p.add_argument("--type", default="q8_0", choices=list(QUANT_TYPES), help="output type (default q8_0)")
     p.add_argument("--tokenizer", help="tokenizer folder/file: tokenizer.json, vocab.json+merges.txt, or meta.pkl")
@@ -135,6 +137,10 @@ def _run(args: argparse.Namespace, fail, api) -> int:
             print(f"note: {note}", file=sys.stderr)
         report = None
         code = EXIT_OK
+        if args.verify and isinstance(result, api.EmbeddingConversionResult):
+            return fail("--verify compares next-token logits, which an embedding model does not have; the "
+                        "converted file was written. Check embeddings against the original model as "
+                        "docs/converting.md (Embedding models) describes", EXIT_BAD_INPUT)
         if args.verify:
             progress(1.0, "verifying logits against the source model")
             report = api.verify(args.src, result.output, tokenizer=args.tokenizer)

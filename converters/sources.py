@@ -160,6 +160,43 @@ def _open_hf(folder: Path, tok: Path | None) -> Checkpoint:
         gelu=_GELU[act],
     )
 
+    files, reader = open_hf_weights(folder)
+
+    shapes = reader.shapes()
+    canon = {canonical_name(k) for k in shapes}
+    tied = bool(cfg.get("tie_word_embeddings", True))
+    if not tied and "lm_head.weight" not in canon:
+        raise BadInputError(msg("{where} says the output head is not tied, but lm_head.weight is missing", where=where))
+
+    tok_path = tok if tok is not None else folder
+    tj, vj, mt = find_bpe_files(tok_path)
+    if tj is None and not (vj and mt):
+        raise BadInputError(
+            msg("no tokenizer for {name}: expected tokenizer.json or vocab.json + merges.txt in {tok_path} (found: {value}); pass --tokenizer PATH", name=folder.name, tok_path=tok_path, value=_listing(tok_path if tok_path.is_dir() else tok_path.parent))
+        )
+    name = cfg.get("_name_or_path") or folder.name
+    return Checkpoint(
+        format=HF_GPT2,
+        path=folder,
+        hparams=hp,
+        layout=SourceLayout.CONV1D,
+        reader=reader,
+        weight_files=files,
+        untied_head=not tied,
+        allow_missing_bias=False,
+        tokenizer_kind="bpe",
+        tokenizer_path=tok_path,
+        default_name=Path(str(name)).name or folder.name,
+    )
+
+
+def open_hf_weights(folder: Path) -> tuple[list[Path], Any]:
+    """The weight files of a Hugging Face folder and a reader over them.
+
+    ``model.safetensors`` (or its shard index) is read without torch; ``pytorch_model.bin``
+    (or its shards) only with ``torch.load(weights_only=True)``. Shared by the GPT-2 and the
+    BERT (sentence-embedding) paths.
+    """
     index = folder / "model.safetensors.index.json"
     single = folder / "model.safetensors"
     torch_bin = folder / "pytorch_model.bin"
@@ -193,32 +230,7 @@ def _open_hf(folder: Path, tok: Path | None) -> Checkpoint:
             msg("{folder} has config.json but no weights: expected model.safetensors, model.safetensors.index.json or pytorch_model.bin (found: {value})", folder=folder, value=_listing(folder))
         )
 
-    shapes = reader.shapes()
-    canon = {canonical_name(k) for k in shapes}
-    tied = bool(cfg.get("tie_word_embeddings", True))
-    if not tied and "lm_head.weight" not in canon:
-        raise BadInputError(msg("{where} says the output head is not tied, but lm_head.weight is missing", where=where))
-
-    tok_path = tok if tok is not None else folder
-    tj, vj, mt = find_bpe_files(tok_path)
-    if tj is None and not (vj and mt):
-        raise BadInputError(
-            msg("no tokenizer for {name}: expected tokenizer.json or vocab.json + merges.txt in {tok_path} (found: {value}); pass --tokenizer PATH", name=folder.name, tok_path=tok_path, value=_listing(tok_path if tok_path.is_dir() else tok_path.parent))
-        )
-    name = cfg.get("_name_or_path") or folder.name
-    return Checkpoint(
-        format=HF_GPT2,
-        path=folder,
-        hparams=hp,
-        layout=SourceLayout.CONV1D,
-        reader=reader,
-        weight_files=files,
-        untied_head=not tied,
-        allow_missing_bias=False,
-        tokenizer_kind="bpe",
-        tokenizer_path=tok_path,
-        default_name=Path(str(name)).name or folder.name,
-    )
+    return files, reader
 
 
 def _bare_state_dict(path: Path) -> dict:

@@ -40,6 +40,9 @@ _ST_DTYPES = {
     "BF16": (np.dtype("<u2"), 2),
     "F64": (np.dtype("<f8"), 8),
 }
+# Integer tensors are buffers, not weights (BERT's ``embeddings.position_ids``): they are listed so
+# a tensor map can drop them by name, but reading one is refused.
+_ST_INT_SIZES = {"I64": 8, "I32": 4, "I16": 2, "I8": 1, "U8": 1, "BOOL": 1}
 _MAX_HEADER = 100 * 1024 * 1024
 
 
@@ -83,11 +86,11 @@ class SafetensorsReader:
                 begin, end = (int(x) for x in info["data_offsets"])
             except (KeyError, TypeError, ValueError):
                 raise BadInputError(msg("{name}: malformed header entry for tensor {name2!r}", name=path.name, name2=name)) from None
-            if dtype_name not in _ST_DTYPES:
+            if dtype_name not in _ST_DTYPES and dtype_name not in _ST_INT_SIZES:
                 raise BadInputError(
                     msg("{name}: tensor {name2!r} has dtype {dtype_name}; only F32, F16, BF16 and F64 weights are supported", name=path.name, name2=name, dtype_name=dtype_name)
                 )
-            itemsize = _ST_DTYPES[dtype_name][1]
+            itemsize = _ST_DTYPES[dtype_name][1] if dtype_name in _ST_DTYPES else _ST_INT_SIZES[dtype_name]
             count = int(np.prod(shape, dtype=np.int64)) if shape else 1
             if end - begin != count * itemsize or begin < 0:
                 raise BadInputError(msg("{name}: tensor {name2!r} byte range does not match its shape {value}", name=path.name, name2=name, value=list(shape)))
@@ -107,6 +110,10 @@ class SafetensorsReader:
 
     def read(self, name: str) -> np.ndarray:
         path, dtype_name, shape, offset, count = self._entries[name]
+        if dtype_name not in _ST_DTYPES:
+            raise BadInputError(
+                msg("{name}: tensor {name2!r} has dtype {dtype_name}; only F32, F16, BF16 and F64 weights are supported", name=path.name, name2=name, dtype_name=dtype_name)
+            )
         dtype = _ST_DTYPES[dtype_name][0]
         with open(path, "rb") as fh:
             arr = np.fromfile(fh, dtype=dtype, count=count, offset=offset)

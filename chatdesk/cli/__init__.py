@@ -13,11 +13,11 @@ import sys
 from pathlib import Path
 
 from chatdesk import __version__, paths
-from chatdesk.cli import ask_cmd, eval_cmd, inspect_cmd, models_cmd, search_cmd, serve_cmd, transcripts_cmd
+from chatdesk.cli import ask_cmd, docs_cmd, eval_cmd, inspect_cmd, models_cmd, search_cmd, serve_cmd, transcripts_cmd
 from chatdesk.cli.common import CommandError, fail
 
 # Modules that contribute subcommands, in the order ``--help`` lists them.
-COMMAND_MODULES = [ask_cmd, search_cmd, models_cmd, eval_cmd, inspect_cmd, transcripts_cmd, serve_cmd]
+COMMAND_MODULES = [ask_cmd, search_cmd, models_cmd, eval_cmd, inspect_cmd, transcripts_cmd, docs_cmd, serve_cmd]
 
 
 def tool_parser() -> tuple[argparse.ArgumentParser, set[str]]:

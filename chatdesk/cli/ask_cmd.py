@@ -35,6 +35,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--max-tokens", type=int, help="longest reply, in tokens")
     p.add_argument("--temperature", type=float)
     p.add_argument("--seed", type=int, help="fixed seed (default: a fresh one per reply)")
+    p.add_argument("--docs", action="append", metavar="NAME",
+                   help="ground the reply in this document collection (repeatable); its sources follow the reply")
+    p.add_argument("--sources", type=int, default=5, metavar="N", help="how many passages --docs may use (default 5)")
+    p.add_argument("--attach", action="append", metavar="FILE",
+                   help="attach a file (repeatable): read whole if it fits, else in parts or by retrieval")
     p.add_argument("text", help="your message")
     p.epilog = f"A remote server's API key comes from a saved connection (chatdesk models) or ${API_KEY_ENV}."
     p.set_defaults(run=run)
@@ -59,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
             sampling = replace(sampling, **{name: value})
     settings = replace(settings, sampling=sampling)
 
+    attached = _read_attachments(args.attach or [])
     with open_store(must_exist=False) as store:
         if args.conversation is not None and store.get_conversation(args.conversation) is None:
             raise CommandError(f"There is no conversation {args.conversation} in this data folder.")
@@ -71,6 +77,10 @@ def run(args: argparse.Namespace) -> int:
             raise CommandError(str(exc)) from exc
         if args.conversation is None:
             store.set_conversation_model(plan.conversation_id, source.key)
+        if attached:
+            _store_attachments(store, plan, attached)
+        if args.docs:
+            plan = _grounded(args, plan, settings)
         where = f"conversation {plan.conversation_id}, message {plan.reply.id}"
         recorder = ReplyRecorder(store, plan, on_save_error=lambda m: print(f"chatdesk ask: {m}", file=sys.stderr))
         try:
@@ -81,6 +91,15 @@ def run(args: argparse.Namespace) -> int:
 
         stop = threading.Event()
         previous = signal.signal(signal.SIGINT, lambda *_: stop.set())  # Ctrl+C stops the reply, keeps it
+        if attached:
+            try:
+                plan = _with_attachments(args, store, plan, attached, engine, info, settings, stop)
+            except CommandError as exc:
+                signal.signal(signal.SIGINT, previous)
+                engine.unload()
+                recorder.fail(str(exc))
+                raise
+            recorder.plan = plan
 
         def show(piece: str) -> None:
             recorder.on_text(piece)
@@ -100,6 +119,8 @@ def run(args: argparse.Namespace) -> int:
             engine.unload()
         sys.stdout.write("\n")
         sys.stdout.flush()
+        if args.docs:
+            _print_sources(plan)
         print(
             f"[{where}; {result.completion_tokens} tokens, {result.tokens_per_s:.1f} tok/s, {finished.status}]",
             file=sys.stderr,
@@ -109,6 +130,111 @@ def run(args: argparse.Namespace) -> int:
         if result.error:
             raise CommandError(f"{result.error} The text so far was kept ({where}).")
         return 130 if result.stop_reason == "user" else 0
+
+
+def _read_attachments(names: list[str]) -> list:  # type: ignore[type-arg]
+    """Every ``--attach`` file read and its text extracted before anything is stored."""
+    from chatdesk.chat.attachments import AttachmentError, read_attachment
+
+    out = []
+    for name in names:
+        path = Path(name).expanduser()
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise CommandError(f"The file {name} cannot be read: {exc.strerror or exc}.") from exc
+        try:
+            out.append(read_attachment(path.name, data))
+        except AttachmentError as exc:
+            raise CommandError(str(exc)) from exc
+    return out
+
+
+def _store_attachments(store, plan, files) -> None:  # type: ignore[no-untyped-def]
+    from chatdesk.store.attachments import NewAttachment, attach_files
+
+    if plan.user is not None:
+        attach_files(store, plan.user.id, [NewAttachment(f.name, f.data, f.extracted.kind) for f in files])
+
+
+def _with_attachments(args, store, plan, files, engine, info, settings, stop):  # type: ignore[no-untyped-def]
+    """Ground the reply in the attached files: whole, map-reduce (progress on stderr) or retrieval."""
+    from dataclasses import replace as dc_replace
+
+    from chatdesk.chat import attachments as att
+    from chatdesk.chat.grounding import grounded_plan
+    from chatdesk.store.attachments import attachments_of, set_attachment_mode
+
+    n_ctx = getattr(info, "n_ctx", None) or settings.load.n_ctx
+    reply_tokens = plan.request.sampling.max_tokens or 512
+    history = sum(len(m.content) for m in plan.request.messages[:-1]) // 3
+    budget = max(256, n_ctx - reply_tokens - history - len(args.text) // 2 - 64)
+    preset = dict(plan.provenance_base).get("preset_id")
+    chosen = att.plan_attachments(args.text, files, budget_tokens=budget, preset_id=preset)
+    print(f"chatdesk ask: attachments read {chosen.mode.replace('-', ' ')}"
+          + (f" ({len(chosen.sections)} parts)" if chosen.sections else ""), file=sys.stderr, flush=True)
+    if chosen.mode == att.WHOLE:
+        grounding = att.whole_grounding(args.text, files)
+    elif chosen.mode == att.MAP_REDUCE:
+        def show(p) -> None:  # type: ignore[no-untyped-def]
+            print(f"chatdesk ask: part {p.done}/{p.total} of {p.name} done", file=sys.stderr, flush=True)
+
+        result = att.map_reduce(engine, args.text, chosen, sampling=plan.request.sampling, stop=stop, progress=show, preset_id=preset)
+        if result.error:
+            raise CommandError(str(result.error))
+        if result.stopped:
+            raise CommandError("Stopped while reading the attachment in parts; your message was kept.")
+        grounding = result.grounding
+    else:
+        from chatdesk.cli.docs_cmd import open_embedder
+
+        embedder, _ = open_embedder(args)
+        try:
+            grounding = att.retrieval_grounding(args.text, files, budget_tokens=budget // 2, embedder=embedder)
+        finally:
+            if embedder is not None and hasattr(embedder, "close"):
+                embedder.close()
+    if plan.user is not None:
+        for a in attachments_of(store, [plan.user.id]).get(plan.user.id, []):
+            set_attachment_mode(store, plan.user.id, a.ordinal, chosen.mode)
+    plan = grounded_plan(plan, grounding)
+    base = dict(plan.provenance_base)
+    base.update(att.attachment_provenance(chosen))
+    return dc_replace(plan, provenance_base=tuple(base.items()))
+
+
+def _grounded(args: argparse.Namespace, plan, settings):  # type: ignore[no-untyped-def]
+    """The plan with its question grounded in the best passages of the ``--docs`` collections."""
+    from chatdesk.chat.grounding import ground, grounded_plan, retrieval_query
+    from chatdesk.cli.docs_cmd import open_embedder, open_index
+    from chatdesk.documents import DocumentsError, search
+
+    embedder, _model = open_embedder(args)
+    try:
+        with open_index() as index:
+            query = retrieval_query(plan.request.messages[:-1], args.text)
+            try:
+                hits = search(index, query, collections=args.docs, limit=max(1, args.sources), embedder=embedder)
+            except DocumentsError as exc:
+                raise CommandError(f"{exc} Your message was kept (conversation {plan.conversation_id}).") from exc
+    finally:
+        if embedder is not None and hasattr(embedder, "close"):
+            embedder.close()
+    if not hits:
+        print("chatdesk ask: no passage in those collections matches; answering without sources.", file=sys.stderr)
+    # Half the context for passages; the rest holds the history, the question and the reply.
+    budget = max(256, settings.load.n_ctx // 2 - (plan.request.sampling.max_tokens or 0) // 2)
+    return grounded_plan(plan, ground(args.text, hits, budget_tokens=budget))
+
+
+def _print_sources(plan) -> None:  # type: ignore[no-untyped-def]
+    from chatdesk.chat.grounding import format_sources, sources_of
+
+    sources = sources_of(dict(plan.provenance_base))
+    if sources:
+        print("\nSources:")
+        print(format_sources(sources))
+    sys.stdout.flush()
 
 
 def _is_local(source: object) -> bool:

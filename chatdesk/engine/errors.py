@@ -19,3 +19,7 @@ class ContextOverflowError(EngineError):
 
 class GenerationError(EngineError):
     pass
+
+
+class EmbeddingModelError(ModelFileError):
+    """The GGUF is valid but cannot produce one vector per text (a chat model, no sentence pooling)."""

@@ -89,6 +89,14 @@ class Catalog:
             items = list(self._entries.values())
         return sorted(items, key=lambda e: (e.id != BUNDLED_ID, _neg_time(e.added_at), e.name.lower()))
 
+    def chat_models(self) -> list[ModelEntry]:
+        """The entries that can write replies (``entries()`` without the embedding models)."""
+        return [e for e in self.entries() if not e.is_embedding]
+
+    def embedding_models(self) -> list[ModelEntry]:
+        """The entries that turn text into vectors for document search."""
+        return [e for e in self.entries() if e.is_embedding]
+
     def get(self, model_id: str) -> ModelEntry:
         with self._lock:
             entry = self._entries.get(model_id)
@@ -242,6 +250,9 @@ class Catalog:
     def set_default(self, model_id: str) -> ModelEntry:
         """Make ``model_id`` the model new chats use. A missing or unusable file is refused."""
         entry = self.get(model_id)
+        if entry.is_embedding:
+            raise LibraryError(msg("\u201c{name}\u201d is an embedding model for document search; it cannot write "
+                                   "replies, so it cannot be the default chat model.", name=entry.name))
         if not entry.usable:
             raise LibraryError(msg("\u201c{name}\u201d cannot be the default model: {problem}", name=entry.name,
                                    problem=entry.problem or msg("its file is missing.")))

@@ -16,6 +16,10 @@ from typing import Any
 # OpenAI-compatible server (see chatdesk/library/remotes.py), which has no local file.
 SOURCES = ("bundled", "imported", "added", "hf-cache", "downloaded", "remote")
 BUNDLED_ID = "bundled"
+# What a model is for. "chat": generates text (every model before embeddings existed, and every
+# remote); "embedding": turns text into vectors for document search (a GGUF with sentence
+# pooling, chatdesk.engine.embedding_facts). Chats never offer an embedding model and vice versa.
+KINDS = ("chat", "embedding")
 
 _VOLATILE = ("missing", "problem")  # recomputed on every open, never written
 
@@ -42,6 +46,7 @@ class ModelEntry:
     # "remote" entries: the server's base URL and the model id it expects.
     remote_url: str | None = None
     remote_model: str | None = None
+    kind: str = "chat"
     # State of the file when the library was opened.
     missing: bool = False
     problem: str | None = None
@@ -49,6 +54,12 @@ class ModelEntry:
     def __post_init__(self) -> None:
         if self.source not in SOURCES:
             raise ValueError(f"unknown model source {self.source!r} (expected one of {', '.join(SOURCES)})")
+        if self.kind not in KINDS:
+            object.__setattr__(self, "kind", "chat")  # a kind written by a newer ChatDesk: treat as chat
+
+    @property
+    def is_embedding(self) -> bool:
+        return self.kind == "embedding"
 
     @property
     def is_remote(self) -> bool:

@@ -57,13 +57,17 @@ def entry_fields(summary: Any, filename: str) -> dict[str, Any]:
     quant = file_type.replace("ALL_", "").replace("MOSTLY_", "")
     if not quant or quant == "unknown" or quant.startswith("type "):
         quant = quantization_from_name(filename) or quant
+    from chatdesk.engine.embedding_facts import is_embedding_model
+
+    metadata = dict(summary.metadata or {})
     return {
         "name": str(summary.name or PurePosixPath(filename).stem),
+        "kind": "embedding" if is_embedding_model(metadata, str(summary.architecture)) else "chat",
         "architecture": str(summary.architecture),
         "parameters": int(summary.n_params),
         "quantization": quant,
         "context_length": int(summary.context_length),
         "file_size": int(summary.size_bytes),
         "chat_template": bool(summary.chat_template),
-        "license": license_of(dict(summary.metadata or {})),
+        "license": license_of(metadata),
     }

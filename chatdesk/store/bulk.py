@@ -6,13 +6,15 @@ transaction and are keyed by stable uids rather than by row ids.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import time
 from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
 
-from chatdesk.store.models import Conversation, Message, MessageTokens
+from chatdesk.store.models import AttachmentBlob, Conversation, Message, MessageAttachment, MessageTokens
 from chatdesk.store.rows import translated
 from chatdesk.store.store import Store
 
@@ -22,7 +24,7 @@ def import_conversations(store: Store, items: Sequence[tuple[dict[str, Any], Seq
     """Insert conversations and their message trees in ONE transaction, keyed by stable uids.
 
     ``items`` are (conversation fields, messages parents-first) with ``uid``/``parent_uid``
-    strings. Conversations and messages whose uid already exists are left as they are, so
+    strings; a message's ``attachments`` (name, data, kind, mode) are stored once per content hash. Conversations and messages whose uid already exists are left as they are, so
     importing the same file twice adds nothing. Returns (new conversations, new messages).
     """
     new_convs = new_msgs = 0
@@ -66,6 +68,12 @@ def import_conversations(store: Store, items: Sequence[tuple[dict[str, Any], Seq
                 Store._index(s, row.id, row.content)  # noqa: SLF001
                 if m.get("token_probabilities"):
                     s.add(MessageTokens(message_id=row.id, data=json.dumps(m["token_probabilities"], ensure_ascii=False, separators=(",", ":"))))
+                for ordinal, a in enumerate(m.get("attachments") or ()):
+                    sha = hashlib.sha256(a["data"]).hexdigest()  # stored by its real hash, whatever the file said
+                    if s.get(AttachmentBlob, sha) is None:
+                        s.add(AttachmentBlob(sha256=sha, size=len(a["data"]), data=a["data"], created_at=time.time()))
+                        s.flush()
+                    s.add(MessageAttachment(message_id=row.id, ordinal=ordinal, name=a["name"], sha256=sha, kind=a.get("kind"), mode=a.get("mode")))
                 ids[m["uid"]] = row.id
                 new_msgs += 1
             leaf = conv_fields.get("active_leaf_uid")

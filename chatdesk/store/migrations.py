@@ -188,6 +188,36 @@ def m010_evaluations(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX ix_evaluations_model ON evaluations(model_sha256, created_at)")
 
 
+@migration
+def m011_attachments(db: sqlite3.Connection) -> None:
+    """Files attached to messages. The bytes are stored once per content hash
+    (``attachment_blobs``), however many messages, branches or imports attach them; each
+    message lists its attachments in order with the name the user saw and how the reply used
+    the file (``mode``: whole, map-reduce, retrieval). See chatdesk.store.attachments."""
+    db.execute(
+        """
+        CREATE TABLE attachment_blobs (
+            sha256 TEXT PRIMARY KEY,
+            size INTEGER NOT NULL,
+            data BLOB NOT NULL,
+            created_at REAL NOT NULL
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE message_attachments (
+            message_id INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+            ordinal INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            sha256 TEXT NOT NULL REFERENCES attachment_blobs(sha256),
+            kind TEXT,
+            mode TEXT,
+            PRIMARY KEY (message_id, ordinal)
+        )"""
+    )
+    db.execute("CREATE INDEX ix_message_attachments_sha ON message_attachments(sha256)")
+
+
 def applied(db: sqlite3.Connection) -> set[str]:
     db.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at REAL NOT NULL)"

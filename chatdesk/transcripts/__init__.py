@@ -15,6 +15,7 @@ from .jsonfmt import FORMAT_NAME, FORMAT_VERSION
 from .model import (
                     ROLES,
                     STATUSES,
+                    TranscriptAttachment,
                     TranscriptConversation,
                     TranscriptMessage,
                     active_path,
@@ -28,6 +29,7 @@ __all__ = [
     "FORMAT_VERSION",
     "ROLES",
     "STATUSES",
+    "TranscriptAttachment",
     "TranscriptConversation",
     "TranscriptError",
     "TranscriptMessage",

@@ -9,6 +9,9 @@ is refused, because its meaning may have changed.
 
 from __future__ import annotations
 
+import base64
+import binascii
+import hashlib
 import json
 import math
 from datetime import datetime, timezone
@@ -18,7 +21,7 @@ from translatable import Text, msg
 
 from .errors import TranscriptError
 from .jsonfmt import FORMAT_NAME, FORMAT_VERSION
-from .model import ROLES, STATUSES, TranscriptConversation, TranscriptMessage
+from .model import ROLES, STATUSES, TranscriptAttachment, TranscriptConversation, TranscriptMessage
 
 _MISSING = object()
 
@@ -119,7 +122,27 @@ def _message(raw: Any, where: _Where) -> TranscriptMessage:
         provenance=_get(raw, "provenance", where, (dict, type(None)), "an object or null", required=False),
         error=_get(raw, "error", where, (str, type(None)), "text or null", required=False),
         token_probabilities=_token_probabilities(raw, where),
+        attachments=_attachments(raw, where),
     )
+
+
+def _attachments(raw: dict[str, Any], where: _Where) -> tuple[TranscriptAttachment, ...]:
+    """Optional; each file's bytes must decode and match its ``sha256``, or the file is refused."""
+    value = _get(raw, "attachments", where, (list, type(None)), "a list or null", required=False)
+    out = []
+    for item in value or ():
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not isinstance(item.get("data_base64"), str):
+            raise where.fail(msg('an attachment needs "name" and "data_base64" text fields'))
+        try:
+            data = base64.b64decode(item["data_base64"], validate=True)
+        except (ValueError, binascii.Error) as exc:
+            raise where.fail(msg('the attachment "{name}" is not valid base64', name=item["name"])) from exc
+        sha = item.get("sha256")
+        if sha is not None and sha != hashlib.sha256(data).hexdigest():
+            raise where.fail(msg('the attachment "{name}" does not match its sha256 (the file is damaged)', name=item["name"]))
+        kind, mode = item.get("kind"), item.get("mode")
+        out.append(TranscriptAttachment(item["name"], data, kind if isinstance(kind, str) else None, mode if isinstance(mode, str) else None))
+    return tuple(out)
 
 
 def _token_probabilities(raw: dict[str, Any], where: _Where) -> dict[str, Any] | None:

@@ -10,6 +10,8 @@ round trip loses nothing).
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import math
 import time
@@ -59,6 +61,12 @@ def message_to_dict(msg: TranscriptMessage) -> dict[str, Any]:
     }
     if msg.token_probabilities is not None:
         out["token_probabilities"] = _json_safe(dict(msg.token_probabilities))
+    if msg.attachments:
+        out["attachments"] = [
+            {"name": a.name, "sha256": hashlib.sha256(a.data).hexdigest(), "size": len(a.data), "kind": a.kind, "mode": a.mode,
+             "data_base64": base64.b64encode(a.data).decode("ascii")}
+            for a in msg.attachments
+        ]
     return out
 
 

@@ -20,6 +20,16 @@ STATUSES = ("done", "stopped", "error", "interrupted", "streaming")
 
 
 @dataclass(frozen=True)
+class TranscriptAttachment:
+    """A file attached to a message, carried whole (a transcript must restore it elsewhere)."""
+
+    name: str
+    data: bytes
+    kind: str | None = None   # "pdf", "docx", "text", ...
+    mode: str | None = None   # how the reply used it: "whole", "map-reduce", "retrieval"
+
+
+@dataclass(frozen=True)
 class TranscriptMessage:
     uid: str                 # stable id (hex uuid) - used to deduplicate imports
     parent_uid: str | None   # None for a root; siblings share a parent
@@ -31,6 +41,7 @@ class TranscriptMessage:
     error: str | None = None
     # The reply's per-token probabilities when they were recorded (docs/transcript-format.md).
     token_probabilities: Mapping[str, Any] | None = None
+    attachments: tuple[TranscriptAttachment, ...] = ()
 
 
 @dataclass(frozen=True)
