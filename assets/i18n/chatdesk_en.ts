@@ -4,7 +4,7 @@
 <context>
     <name>ChatController</name>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="270"/>
+        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="292"/>
         <source>%n earlier message(s) were left out because the conversation no longer fits in the model&apos;s context window.</source>
         <translation>
             <numerusform>%n earlier message was left out because the conversation no longer fits in the model&apos;s context window.</numerusform>

