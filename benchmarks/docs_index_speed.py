@@ -47,11 +47,10 @@ def main() -> int:
     from llama_tools import llama_tools
 
     from chatdesk import paths
-    from chatdesk.cli.docs_cmd import embedding_model_id
     from chatdesk.documents import DocumentIndex, index_collection
     from chatdesk.engine.embedder import DEFAULT_BATCH_TOKENS, Embedder
     from chatdesk.engine.llama_engine import physical_cores
-    from chatdesk.library.embedding_default import default_embedding_model
+    from chatdesk.library.embedding_default import default_embedding_model, embedding_model_id
 
     home = temp_data_dir("chatdesk-index-speed-")
     model = Path(args.model).expanduser() if args.model else Path(default_embedding_model())

@@ -30,9 +30,8 @@ TARGET = 0.9
 
 def load_embedder(ref: str | None):  # type: ignore[no-untyped-def]
     """(embedder, model id): ``ref`` a library id or GGUF path, default the built-in model."""
-    from chatdesk.cli.docs_cmd import embedding_model_id
     from chatdesk.engine.embedder import Embedder
-    from chatdesk.library.embedding_default import embedding_model_path
+    from chatdesk.library.embedding_default import embedding_model_id, embedding_model_path
 
     path = embedding_model_path(ref)
     return Embedder(path), embedding_model_id(path)

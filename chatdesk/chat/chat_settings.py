@@ -24,6 +24,7 @@ class ChatSettings:
     context_limit: int | None = None  # tokens; None: the model's whole context
     preset_id: str | None = None  # the preset these came from, if any
     show_probabilities: bool = False  # record and show per-token probabilities
+    collections: tuple[str, ...] = ()  # document collections each reply is grounded in (cited sources)
 
     @property
     def top_logprobs(self) -> int:
@@ -51,6 +52,7 @@ def resolve(conv: ConversationRecord | None, defaults: AppSettings) -> ChatSetti
         context_limit=int(limit) if isinstance(limit, int) and limit > 0 else None,
         preset_id=own.get("preset_id") if isinstance(own.get("preset_id"), str) else None,
         show_probabilities=bool(own.get("show_probabilities", False)),
+        collections=tuple(c for c in own.get("collections") or () if isinstance(c, str)),
     )
 
 
@@ -66,4 +68,6 @@ def overrides(chat: ChatSettings, defaults: AppSettings) -> dict[str, Any] | Non
         out["preset_id"] = chat.preset_id
     if chat.show_probabilities:
         out["show_probabilities"] = True
+    if chat.collections:
+        out["collections"] = list(chat.collections)
     return out or None

@@ -204,27 +204,29 @@ def _with_attachments(args, store, plan, files, engine, info, settings, stop):  
 
 
 def _grounded(args: argparse.Namespace, plan, settings):  # type: ignore[no-untyped-def]
-    """The plan with its question grounded in the best passages of the ``--docs`` collections."""
-    from chatdesk.chat.grounding import ground, grounded_plan, retrieval_query
-    from chatdesk.cli.docs_cmd import open_embedder, open_index
-    from chatdesk.documents import DocumentsError, search
+    """The plan with its question grounded in the best passages of the ``--docs`` collections
+    (``chat.doc_grounding``, the window's rule too)."""
+    from chatdesk import paths
+    from chatdesk.chat.doc_grounding import CollectionGrounder
+    from chatdesk.documents import DocumentsError
+    from chatdesk.library import LibraryError
+    from chatdesk.library.embedding_default import embedding_model_path
 
-    embedder, _model = open_embedder(args)
+    keyword_only = bool(getattr(args, "keyword_only", False))
     try:
-        with open_index() as index:
-            query = retrieval_query(plan.request.messages[:-1], args.text)
-            try:
-                hits = search(index, query, collections=args.docs, limit=max(1, args.sources), embedder=embedder)
-            except DocumentsError as exc:
-                raise CommandError(f"{exc} Your message was kept (conversation {plan.conversation_id}).") from exc
+        model = None if keyword_only else embedding_model_path(getattr(args, "embedding_model", None))
+    except LibraryError as exc:
+        raise CommandError(f"{exc} (Use --keyword-only to search without an embedding model.)") from exc
+    grounder = CollectionGrounder(paths.documents_index_path(), model, keyword_only=keyword_only)
+    try:
+        grounded = grounder.ground(plan, args.docs, question=args.text, n_ctx=settings.load.n_ctx, limit=args.sources)
+    except DocumentsError as exc:
+        raise CommandError(f"{exc} Your message was kept (conversation {plan.conversation_id}).") from exc
     finally:
-        if embedder is not None and hasattr(embedder, "close"):
-            embedder.close()
-    if not hits:
+        grounder.close()
+    if grounded is plan or not dict(grounded.provenance_base).get("sources"):
         print("chatdesk ask: no passage in those collections matches; answering without sources.", file=sys.stderr)
-    # Half the context for passages; the rest holds the history, the question and the reply.
-    budget = max(256, settings.load.n_ctx // 2 - (plan.request.sampling.max_tokens or 0) // 2)
-    return grounded_plan(plan, ground(args.text, hits, budget_tokens=budget))
+    return grounded
 
 
 def _print_sources(plan) -> None:  # type: ignore[no-untyped-def]

@@ -113,19 +113,11 @@ def open_embedder(args: argparse.Namespace) -> tuple[Any, str | None]:
     if not path.is_file():
         raise CommandError(f"The embedding model {path} does not exist.")
     try:
+        from chatdesk.library.embedding_default import embedding_model_id
+
         return Embedder(path), embedding_model_id(path)
     except EngineError as exc:
         raise CommandError(str(exc)) from exc
-
-
-def embedding_model_id(path: Path) -> str:
-    """Which model made an index's vectors: name, size and a hash of the file's first megabyte
-    (cheap on every run, and different for any other model file)."""
-    import hashlib
-
-    with open(path, "rb") as fh:
-        head = hashlib.sha256(fh.read(1 << 20)).hexdigest()[:16]
-    return f"{path.name}:{path.stat().st_size}:{head}"
 
 
 def _index_names(index, names: list[str], args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]

@@ -24,6 +24,7 @@ multilingual GGUFs on the Hub.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
 import os
@@ -180,3 +181,11 @@ def embedding_model_path(ref: str | os.PathLike[str] | None = None, catalog=None
         raise LibraryError(msg("\u201c{name}\u201d cannot be used: {problem}", name=entry.name,
                                problem=entry.problem or msg("its file is missing.")))
     return Path(entry.path)
+
+
+def embedding_model_id(path: Path) -> str:
+    """Which model made an index's vectors: name, size and a hash of the file's first megabyte
+    (cheap on every run, and different for any other model file)."""
+    with open(path, "rb") as fh:
+        head = hashlib.sha256(fh.read(1 << 20)).hexdigest()[:16]
+    return f"{path.name}:{path.stat().st_size}:{head}"

@@ -9,9 +9,10 @@ conversation is shown. Every store or flow failure becomes a sentence in ``error
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -55,6 +56,7 @@ class ChatController(QObject):
         self.view_model = model
         self.flow = ConversationFlow(store, settings)
         self.model_info: ModelInfo | None = None
+        self.grounder: Any = None  # chat.doc_grounding.CollectionGrounder, made when a chat first uses collections
         self.loading_key: str | None = None  # a model being loaded (sends queue behind the load)
         self.prompt_format_for: Callable[[str], PromptFormat | None] = lambda _key: None
         self.current_id: int | None = None
@@ -223,8 +225,28 @@ class ChatController(QObject):
         if self.busy:
             self.inference.stop()
 
+    def _grounding_for(self, plan: ReplyPlan) -> Callable[[ReplyPlan], ReplyPlan] | None:
+        """With document collections on for this chat, how the worker grounds the reply in them
+        (retrieval runs on the worker thread); None otherwise."""
+        last = plan.request.messages[-1] if plan.request.messages else None
+        if last is None or last.role != "user":
+            return None  # "Continue" adds to a reply that was already grounded (or not)
+        try:
+            collections = self.flow.chat_settings(plan.conversation_id).collections
+        except StoreError:
+            return None
+        if not collections:
+            return None
+        if self.grounder is None:
+            from chatdesk import paths
+            from chatdesk.chat.doc_grounding import CollectionGrounder
+
+            self.grounder = CollectionGrounder(paths.documents_index_path())
+        n_ctx = self.model_info.n_ctx if self.model_info is not None else 2048
+        return functools.partial(self.grounder.ground, collections=collections, question=last.content, n_ctx=n_ctx)
+
     def _start(self, plan: ReplyPlan) -> None:
-        job = GenerationJob(plan)
+        job = GenerationJob(plan, prepare=self._grounding_for(plan))
         prefix = plan.request.assistant_prefix
         self.active = ActiveReply(job, [prefix] if prefix else [], list(plan.prefix_token_probs))
         self.busy_changed.emit(True)

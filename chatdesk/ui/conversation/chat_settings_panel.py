@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -193,6 +195,13 @@ class ChatSettingsPanel(QWidget):
         self.show_probabilities.setObjectName("showProbabilities")
         self._named(self.show_probabilities, self.tr("Show token probabilities"), self.tr("Record how likely each reply token was, and its alternatives."))
         self.show_probabilities.toggled.connect(self._changed)
+        # Document collections this chat's replies are grounded in (File → Documents… makes them).
+        self.collections_list = QListWidget(self)
+        self.collections_list.setObjectName("chatCollections")
+        self._named(self.collections_list, self.tr("Document collections"),
+                    self.tr("Replies search the checked collections and cite the passages they use."))
+        self.collections_list.setMaximumHeight(110)
+        self.collections_list.itemChanged.connect(self._changed)
 
         self.save_preset_button = QPushButton(self.tr("Save as preset…"), self)
         self.save_preset_button.setObjectName("savePresetButton")
@@ -232,6 +241,8 @@ class ChatSettingsPanel(QWidget):
         form.addRow(self._buddy(self.tr("Seed"), self.seed), seed_row)
         form.addRow(self._buddy(self.tr("Context length"), self.context_limit), self.context_limit)
         form.addRow(self.show_probabilities)
+        form.addRow(self._buddy(self.tr("Search these documents"), self.collections_list))
+        form.addRow(self.collections_list)
 
         inner = QWidget(self)
         inner.setObjectName("chatSettingsForm")
@@ -343,6 +354,7 @@ class ChatSettingsPanel(QWidget):
             self.seed.setValue(s.seed or 0)
             self.seed.setEnabled(s.seed is not None)
             self.show_probabilities.setChecked(chat.show_probabilities)
+            self._show_collections(chat.collections)
             self._update_context_range()
             self._show_preset(chat)
         finally:
@@ -523,7 +535,33 @@ class ChatSettingsPanel(QWidget):
             sampling=sampling,
             context_limit=limit,
             show_probabilities=self.show_probabilities.isChecked(),
+            collections=tuple(self.collections_list.item(i).text() for i in range(self.collections_list.count())
+                              if self.collections_list.item(i).checkState() == Qt.CheckState.Checked),
         )
+
+    def set_collection_names(self, names: list[str]) -> None:
+        """The collections there are (from the document index, read off the GUI thread)."""
+        self._collection_names = list(names)
+        self._loading, was = True, self._loading
+        try:
+            self._show_collections(self._shown.collections if self._shown is not None else ())
+        finally:
+            self._loading = was
+
+    def _show_collections(self, chosen: tuple[str, ...]) -> None:
+        self.collections_list.blockSignals(True)
+        self.collections_list.clear()
+        names = list(dict.fromkeys([*getattr(self, "_collection_names", []), *chosen]))
+        for name in names:
+            item = QListWidgetItem(name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if name in chosen else Qt.CheckState.Unchecked)
+            self.collections_list.addItem(item)
+        if not names:
+            item = QListWidgetItem(self.tr("No collections yet: File → Documents… makes them."))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.collections_list.addItem(item)
+        self.collections_list.blockSignals(False)
 
     def _changed(self, *_args: object) -> None:
         self.seed.setEnabled(self.fixed_seed.isChecked())

@@ -84,6 +84,7 @@ class ChatView(QListView):
     sibling_step = Signal(int, int)  # message id, -1 / +1
     alternative_picked = Signal(int, int, int)  # message id, token index, token id
     link_hovered = Signal(str)
+    source_requested = Signal(int, int)  # message id, source number: a source chip under a reply was clicked
     probabilities_toggled = Signal(bool)
 
     def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
@@ -133,6 +134,7 @@ class ChatView(QListView):
         self.bar.escape.connect(self._back_to_list)
         self.reader = MessageReader(self.viewport())
         self.reader.link_hovered.connect(self.link_hovered)
+        self.reader.source_activated.connect(self.source_requested)
         self.reader.escape_pressed.connect(self._back_to_list)
         self.reader.enter_pressed.connect(self._enter_in_reader)
         self.reader.version_step.connect(

@@ -24,6 +24,7 @@ its stack when it finishes, so the end of a long reply costs no rebuild either.
 
 from __future__ import annotations
 
+import html
 import logging
 import time
 from collections import OrderedDict
@@ -209,6 +210,36 @@ def _edge(doc: QTextDocument, last: bool) -> tuple:
     return tuple(items[-2:] if last else items[:2])
 
 
+SOURCE_SCHEME = "chatdesk-source:"
+
+
+def source_number(href: str) -> int | None:
+    """The source number of a chip's link (``chatdesk-source:3``), else None."""
+    if not href.startswith(SOURCE_SCHEME):
+        return None
+    tail = href[len(SOURCE_SCHEME):]
+    return int(tail) if tail.isdigit() else None
+
+
+def _kind(rec: MessageRecord) -> str:
+    """What besides the text decides a body: the role, and whether source chips go under it."""
+    return rec.role + ("+sources" if rec.status != Status.STREAMING and (rec.provenance or {}).get("sources") else "")
+
+
+def sources_html(rec: MessageRecord) -> str:
+    """Numbered source chips under a reply grounded in documents (its provenance's ``sources``):
+    links the view turns into the passage viewer. Empty for any other reply."""
+    from chatdesk.chat.grounding import sources_of
+
+    sources = sources_of(rec.provenance)
+    if not sources:
+        return ""
+    chips = " ".join(
+        f'<a href="{SOURCE_SCHEME}{s.number}">[{s.number}]\u00a0{html.escape(s.label)}</a>' for s in sources)
+    title = html.escape(QCoreApplication.translate("ChatView", "Sources:"))
+    return f"<p><small>{title} {chips}</small></p>"
+
+
 def code_labels() -> tuple[str, str]:
     """The code-block header's words in the UI language: the Copy link, and the name of code
     written without a language."""
@@ -294,7 +325,7 @@ class BodyCache:
         self._heights.clear()
 
     def height(self, rec: MessageRecord, width: int, font: QFont, theme: str) -> float:
-        key = (rec.content, theme, font.key(), rec.role, max(50, width))
+        key = (rec.content, theme, font.key(), _kind(rec), max(50, width))
         known = self._heights.get(rec.id)
         if known is not None and known[0] == key:
             return known[1]
@@ -315,20 +346,20 @@ class BodyCache:
         if entry is not None:
             key, body = entry
             self._bodies.move_to_end(rec.id)
-            if key == (text, theme, font.key(), rec.role):
+            if key == (text, theme, font.key(), _kind(rec)):
                 body.set_width(width)
                 return body
-            if isinstance(body, StreamBody) and key[1:] == (theme, font.key(), rec.role) and rec.role == "assistant" and (
+            if isinstance(body, StreamBody) and key[1:] == (theme, font.key(), _kind(rec)) and rec.role == "assistant" and (
                 rec.status == Status.STREAMING or text.startswith(body.plain)
             ):
                 body.set_width(width)
                 start = time.perf_counter()
                 body.update(text)
                 self.last_stream_update_ms = (time.perf_counter() - start) * 1000
-                self._bodies[rec.id] = ((text, theme, font.key(), rec.role), body)
+                self._bodies[rec.id] = ((text, theme, font.key(), _kind(rec)), body)
                 return body
         body = self._make(rec, width, font, theme)
-        self._bodies[rec.id] = ((text, theme, font.key(), rec.role), body)
+        self._bodies[rec.id] = ((text, theme, font.key(), _kind(rec)), body)
         while len(self._bodies) > MAX_BODIES:
             self._bodies.popitem(last=False)
         return body
@@ -345,7 +376,7 @@ class BodyCache:
         if rec.role == "assistant":
             try:
                 body.html = markdown.render(rec.content, target="qt", theme=theme, labels=code_labels())
-                doc.setHtml(_strip(body.html))
+                doc.setHtml(_strip(body.html) + sources_html(rec))
             except Exception:  # a renderer bug must not take the view down: show the reply as text
                 log.exception("Could not render message %s as Markdown; showing it as plain text", rec.id)
                 body.html = ""

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from chatdesk import markdown
 from chatdesk.store import MessageRecord
-from chatdesk.ui.conversation.message_body import Body
+from chatdesk.ui.conversation.message_body import Body, source_number
 from chatdesk.ui.conversation.message_delegate import role_label
 
 OPENABLE_SCHEMES = ("http", "https", "mailto")
@@ -45,6 +45,7 @@ class MessageReader(QTextBrowser):
     link_hovered = Signal(str)  # the full address, "" when the pointer leaves the link
     link_opened = Signal(str)
     code_copied = Signal(int)  # code block number
+    source_activated = Signal(int, int)  # message id, source number: a source chip was clicked
     token_pointed = Signal(int, QPoint)  # document position under the mouse, mouse position (viewport coords of the view)
     caret_moved = Signal(int)  # document position of the keyboard caret
     escape_pressed = Signal()
@@ -120,6 +121,11 @@ class MessageReader(QTextBrowser):
     # -- links -----------------------------------------------------------------------------
     def _activate(self, url: QUrl) -> None:
         href = url.toString()
+        source = source_number(href)
+        if source is not None:
+            if self.record is not None:
+                self.source_activated.emit(self.record.id, source)
+            return
         number = markdown.copy_index(href)
         if number is not None:
             sources = markdown.code_sources(self.record.content) if self.record else []
@@ -133,7 +139,10 @@ class MessageReader(QTextBrowser):
 
     def _highlighted(self, url: QUrl) -> None:
         href = url.toString()
-        if markdown.copy_index(href) is not None:
+        if source_number(href) is not None:
+            href = ""
+            tip = _tr("Show this passage in its file")
+        elif markdown.copy_index(href) is not None:
             href = ""
             tip = _tr("Copy this code block")
         else:

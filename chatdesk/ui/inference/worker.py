@@ -18,7 +18,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,6 +43,9 @@ GIL_SWITCH_INTERVAL_S = 0.001
 @dataclass(frozen=True)
 class GenerationJob:
     plan: ReplyPlan
+    # Run on the worker thread before generating (grounding in document collections: retrieval
+    # must not run on the GUI thread); returns the plan to generate from.
+    prepare: Callable[[ReplyPlan], ReplyPlan] | None = None
 
     @property
     def request_id(self) -> int:
@@ -143,6 +146,14 @@ class InferenceWorker(QObject):
     @Slot(object)
     def generate(self, job: GenerationJob) -> None:
         engine = self._engine
+        if job.prepare is not None and engine is not None and engine.loaded:
+            try:
+                job = replace(job, plan=job.prepare(job.plan), prepare=None)
+            except Exception as exc:  # noqa: BLE001 - said in the reply's error, the user's turn is kept
+                recorder = ReplyRecorder(self._store, job.plan, on_save_error=lambda text: self.save_failed.emit(localized(text)))
+                message = self.tr("The documents could not be searched: {problem}").format(problem=localized(exc))
+                self.generation_failed.emit(GenerationOutcome(job, None, recorder.fail(message)))
+                return
         recorder = ReplyRecorder(self._store, job.plan, on_save_error=lambda text: self.save_failed.emit(localized(text)))
         if engine is None or not engine.loaded:
             self.generation_failed.emit(GenerationOutcome(job, None, recorder.fail(self.tr("No model is loaded, so there is no reply."))))

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 
 from chatdesk.chat import FlowError
 from chatdesk.store import StoreError
@@ -47,6 +47,7 @@ class ChatViewWiring(QObject):
         view.probabilities_toggled.connect(self._save_probabilities)
         view.alternative_picked.connect(self._branch_at_token)
         view.link_hovered.connect(self._link_hovered)
+        view.source_requested.connect(self.show_source)
         self.deleted_id: int | None = None  # the message whose deletion can still be undone
         self.deleted_count = 0
         QTimer.singleShot(0, self._follow_settings_panel)  # the panel is installed after this
@@ -160,6 +161,23 @@ class ChatViewWiring(QObject):
             self.window.banner.show_message(localized(exc))
 
     # ------------------------------------------------------------------ links
+    def show_source(self, message_id: int, number: int) -> None:
+        """A source chip was clicked: the cited passage in its file (``conversation.source_viewer``)."""
+        from chatdesk.chat.grounding import sources_of
+        from chatdesk.ui.conversation.source_viewer import SourceViewer
+
+        try:
+            rec = self.window.store.get_message(message_id)
+        except StoreError as exc:
+            self.window.banner.show_message(localized(exc))
+            return
+        source = next((s for s in sources_of(rec.provenance if rec else None) if s.number == number), None)
+        if source is not None:
+            viewer = SourceViewer(source, self.window)
+            viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            viewer.show()
+            self.source_viewer = viewer
+
     def _link_hovered(self, url: str) -> None:
         bar = self.window.statusBar()
         if url:

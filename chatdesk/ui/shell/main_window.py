@@ -48,6 +48,7 @@ from chatdesk.ui.common.undo import UNDO_SECONDS, UndoOffer
 from chatdesk.ui.conversation.chat_controller import ChatController
 from chatdesk.ui.conversation.chat_view import ChatView
 from chatdesk.ui.conversation.edit_dialog import EditMessageDialog
+from chatdesk.ui.documents.feature import DocumentsFeature
 from chatdesk.ui.evaluation.feature import EvaluationFeature
 from chatdesk.ui.inference.worker import GenerationOutcome, InferenceThread, LoadFailure
 from chatdesk.ui.inspector.feature import InspectorFeature
@@ -130,6 +131,8 @@ class MainWindow(QMainWindow):
         self.server = ServerFeature(self.ctx, self)  # File → Local server… (the OpenAI-compatible server)
         self.inspector = InspectorFeature(self.ctx, self)  # Look inside… a reply or a typed text
         self.chat_settings = chat_settings_actions.install(self)  # per-chat settings panel, presets, context meter
+        self.documents = DocumentsFeature(self.ctx, self)  # File → Documents… (collections, indexing)
+        self.documents.collections_changed.connect(self.chat_settings.panel.set_collection_names)
         self.keyboard = keyboard_actions.install(self)  # View (text size), more Chat keys, Help → Keyboard shortcuts
         self.menus = build_menus(self.menuBar(), self.actions)
         self.chat_menu = self.menus["chatMenu"]
