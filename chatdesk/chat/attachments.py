@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from chatdesk.chat.grounding import Grounding, Source, ground
+from chatdesk.chat.grounding import Grounding, Source, ground, grounded_plan
 from chatdesk.documents.chunking import chunk_pages
 from chatdesk.documents.errors import ExtractionError
 from chatdesk.documents.extract import Extracted, extract
@@ -34,6 +34,7 @@ from chatdesk.engine.types import ChatMessage, GenerationRequest, SamplingSettin
 from translatable import Text, msg, text_of
 
 if TYPE_CHECKING:
+    from chatdesk.chat.flow import ReplyPlan
     from chatdesk.documents.indexer import EmbedderLike
     from chatdesk.engine.base import Engine
 
@@ -226,3 +227,43 @@ def map_reduce(engine: Engine, question: str, plan: AttachmentPlan, *, sampling:
 def attachment_provenance(plan: AttachmentPlan) -> dict[str, Any]:
     return {"attachments": [{"name": f.name, "kind": f.extracted.kind, "chars": len(f.text)} for f in plan.files],
             "attachment_mode": plan.mode, "sections": len(plan.sections) or None}
+
+
+def attachment_budget(n_ctx: int, plan: ReplyPlan, question: str) -> int:
+    """Tokens the attached text may take: the context less the reply, the history and the question."""
+    reply_tokens = plan.request.sampling.max_tokens or 512
+    history = sum(len(m.content) for m in plan.request.messages[:-1]) // 3
+    return max(256, n_ctx - reply_tokens - history - len(question) // 2 - 64)
+
+
+def ground_in_attachments(plan: ReplyPlan, files: Sequence[AttachmentText], *, question: str, engine: Engine, n_ctx: int,
+                          stop: threading.Event, progress: Callable[[SectionProgress], None] | None = None,
+                          open_embedder: Callable[[], EmbedderLike | None] | None = None,
+                          on_mode: Callable[[AttachmentPlan], None] | None = None) -> ReplyPlan:
+    """``plan`` grounded in the attached ``files``: whole when they fit, else read in parts
+    (map-reduce, for summaries and translations) or by retrieval; the chosen way goes into the
+    provenance (and to ``on_mode``, so the caller can say which it did). Raises AttachmentError when
+    a part fails or Stop was pressed while reading in parts (the user's turn is kept). The window's
+    worker and ``chatdesk ask --attach`` both call this."""
+    budget = attachment_budget(n_ctx, plan, question)
+    preset = dict(plan.provenance_base).get("preset_id")
+    chosen = plan_attachments(question, files, budget_tokens=budget, preset_id=preset if isinstance(preset, str) else None)
+    if on_mode is not None:
+        on_mode(chosen)
+    if chosen.mode == WHOLE:
+        grounding = whole_grounding(question, files)
+    elif chosen.mode == MAP_REDUCE:
+        result = map_reduce(engine, question, chosen, sampling=plan.request.sampling, stop=stop, progress=progress,
+                            preset_id=preset if isinstance(preset, str) else None)
+        if result.error:
+            raise AttachmentError(result.error)
+        if result.stopped:
+            raise AttachmentError(msg("Stopped while reading the attachment in parts; your message was kept."))
+        grounding = result.grounding
+    else:
+        embedder = open_embedder() if open_embedder is not None else None  # loaded only when retrieval needs it
+        grounding = retrieval_grounding(question, files, budget_tokens=budget // 2, embedder=embedder)
+    grounded = grounded_plan(plan, grounding)
+    base = dict(grounded.provenance_base)
+    base.update(attachment_provenance(chosen))
+    return replace(grounded, provenance_base=tuple(base.items()))

@@ -158,49 +158,39 @@ def _store_attachments(store, plan, files) -> None:  # type: ignore[no-untyped-d
 
 
 def _with_attachments(args, store, plan, files, engine, info, settings, stop):  # type: ignore[no-untyped-def]
-    """Ground the reply in the attached files: whole, map-reduce (progress on stderr) or retrieval."""
-    from dataclasses import replace as dc_replace
-
+    """Ground the reply in the attached files (``chat.attachments.ground_in_attachments``, as the
+    window does): whole, in parts (progress on stderr) or by retrieval."""
     from chatdesk.chat import attachments as att
-    from chatdesk.chat.grounding import grounded_plan
     from chatdesk.store.attachments import attachments_of, set_attachment_mode
 
-    n_ctx = getattr(info, "n_ctx", None) or settings.load.n_ctx
-    reply_tokens = plan.request.sampling.max_tokens or 512
-    history = sum(len(m.content) for m in plan.request.messages[:-1]) // 3
-    budget = max(256, n_ctx - reply_tokens - history - len(args.text) // 2 - 64)
-    preset = dict(plan.provenance_base).get("preset_id")
-    chosen = att.plan_attachments(args.text, files, budget_tokens=budget, preset_id=preset)
-    print(f"chatdesk ask: attachments read {chosen.mode.replace('-', ' ')}"
-          + (f" ({len(chosen.sections)} parts)" if chosen.sections else ""), file=sys.stderr, flush=True)
-    if chosen.mode == att.WHOLE:
-        grounding = att.whole_grounding(args.text, files)
-    elif chosen.mode == att.MAP_REDUCE:
-        def show(p) -> None:  # type: ignore[no-untyped-def]
-            print(f"chatdesk ask: part {p.done}/{p.total} of {p.name} done", file=sys.stderr, flush=True)
+    def said(chosen) -> None:  # type: ignore[no-untyped-def]
+        print(f"chatdesk ask: attachments read {chosen.mode.replace('-', ' ')}"
+              + (f" ({len(chosen.sections)} parts)" if chosen.sections else ""), file=sys.stderr, flush=True)
+        if plan.user is not None:
+            for a in attachments_of(store, [plan.user.id]).get(plan.user.id, []):
+                set_attachment_mode(store, plan.user.id, a.ordinal, chosen.mode)
 
-        result = att.map_reduce(engine, args.text, chosen, sampling=plan.request.sampling, stop=stop, progress=show, preset_id=preset)
-        if result.error:
-            raise CommandError(str(result.error))
-        if result.stopped:
-            raise CommandError("Stopped while reading the attachment in parts; your message was kept.")
-        grounding = result.grounding
-    else:
-        from chatdesk.cli.docs_cmd import open_embedder
+    def show(p) -> None:  # type: ignore[no-untyped-def]
+        print(f"chatdesk ask: part {p.done}/{p.total} of {p.name} done", file=sys.stderr, flush=True)
 
-        embedder, _ = open_embedder(args)
-        try:
-            grounding = att.retrieval_grounding(args.text, files, budget_tokens=budget // 2, embedder=embedder)
-        finally:
-            if embedder is not None and hasattr(embedder, "close"):
-                embedder.close()
-    if plan.user is not None:
-        for a in attachments_of(store, [plan.user.id]).get(plan.user.id, []):
-            set_attachment_mode(store, plan.user.id, a.ordinal, chosen.mode)
-    plan = grounded_plan(plan, grounding)
-    base = dict(plan.provenance_base)
-    base.update(att.attachment_provenance(chosen))
-    return dc_replace(plan, provenance_base=tuple(base.items()))
+    from chatdesk.cli.docs_cmd import open_embedder
+
+    opened: list = []  # type: ignore[type-arg]
+
+    def embedder():  # type: ignore[no-untyped-def]
+        opened.append(open_embedder(args)[0])
+        return opened[-1]
+
+    try:
+        return att.ground_in_attachments(plan, files, question=args.text, engine=engine,
+                                         n_ctx=getattr(info, "n_ctx", None) or settings.load.n_ctx, stop=stop,
+                                         progress=show, open_embedder=embedder, on_mode=said)
+    except att.AttachmentError as exc:
+        raise CommandError(str(exc)) from exc
+    finally:
+        for e in opened:
+            if e is not None and hasattr(e, "close"):
+                e.close()
 
 
 def _grounded(args: argparse.Namespace, plan, settings):  # type: ignore[no-untyped-def]

@@ -9,9 +9,9 @@ conversation is shown. Every store or flow failure becomes a sentence in ``error
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -70,6 +70,11 @@ class ChatController(QObject):
         w.tokens_received.connect(self._on_tokens)
         w.generation_finished.connect(self._on_finished)
         w.generation_failed.connect(self._on_failed)
+        w.preparing.connect(self._on_preparing)
+
+    def _on_preparing(self, request_id: int, text: str) -> None:
+        if self._is_active(request_id) and text:
+            self.notice.emit(text)
 
     # ------------------------------------------------------------------ state
     @property
@@ -161,7 +166,7 @@ class ChatController(QObject):
         return self.flow.new_conversation(target.key if target else self.settings.model_path)
 
     # ------------------------------------------------------------------ actions
-    def send(self, text: str) -> bool:
+    def send(self, text: str, attachments: Sequence[str] = ()) -> bool:
         """Commit the user's turn, start generating, then (next event-loop turn) show it.
 
         The view update is deferred so that the commit and the repaint are two short slices of
@@ -176,7 +181,7 @@ class ChatController(QObject):
             self.error.emit(localized(exc))
             return False
         self.current_id = plan.conversation_id
-        self._start(plan)
+        self._start(plan, list(attachments))
         QTimer.singleShot(0, lambda: self._show_sent(plan))
         return True
 
@@ -225,28 +230,71 @@ class ChatController(QObject):
         if self.busy:
             self.inference.stop()
 
-    def _grounding_for(self, plan: ReplyPlan) -> Callable[[ReplyPlan], ReplyPlan] | None:
-        """With document collections on for this chat, how the worker grounds the reply in them
-        (retrieval runs on the worker thread); None otherwise."""
+    def _collections_for(self, plan: ReplyPlan) -> tuple[str, ...]:
+        try:
+            return self.flow.chat_settings(plan.conversation_id).collections
+        except StoreError:
+            return ()
+
+    def _prepare_for(self, plan: ReplyPlan, attachments: list[str]) -> Any:
+        """What the worker does before generating (on its thread): read and store the attached
+        files and ground the reply in them, and/or in the chat's document collections. None when
+        there is nothing to do."""
         last = plan.request.messages[-1] if plan.request.messages else None
         if last is None or last.role != "user":
             return None  # "Continue" adds to a reply that was already grounded (or not)
-        try:
-            collections = self.flow.chat_settings(plan.conversation_id).collections
-        except StoreError:
+        collections = self._collections_for(plan)
+        if not attachments and not collections:
             return None
-        if not collections:
-            return None
-        if self.grounder is None:
+        question = last.content
+        n_ctx = self.model_info.n_ctx if self.model_info is not None else 2048
+        store = self.store
+        if collections and self.grounder is None:
             from chatdesk import paths
             from chatdesk.chat.doc_grounding import CollectionGrounder
 
             self.grounder = CollectionGrounder(paths.documents_index_path())
-        n_ctx = self.model_info.n_ctx if self.model_info is not None else 2048
-        return functools.partial(self.grounder.ground, collections=collections, question=last.content, n_ctx=n_ctx)
+        grounder, tr = self.grounder, self.tr
 
-    def _start(self, plan: ReplyPlan) -> None:
-        job = GenerationJob(plan, prepare=self._grounding_for(plan))
+        def prepare(plan: ReplyPlan, engine: Any, stop: Any, say: Callable[[str], None]) -> ReplyPlan:
+            if attachments:
+                from chatdesk.chat import attachments as att
+                from chatdesk.store.attachments import NewAttachment, attach_files, set_attachment_mode
+
+                files = read_attached_files(attachments)
+                if plan.user is not None:
+                    attach_files(store, plan.user.id, [NewAttachment(f.name, f.data, f.extracted.kind) for f in files])
+                modes = {att.WHOLE: tr("Reading the attached files whole."),
+                         att.MAP_REDUCE: tr("The attached text is too long to read at once: reading it in parts, then answering."),
+                         att.RETRIEVAL: tr("The attached text is too long to read at once: answering from its passages "
+                                           "that match the question.")}
+
+                def chosen(way: Any) -> None:
+                    say(modes.get(way.mode, ""))
+                    if plan.user is not None:
+                        for i in range(len(files)):
+                            set_attachment_mode(store, plan.user.id, i, way.mode)
+
+                def progressed(p: Any) -> None:
+                    say(tr("Reading {name} in parts: {done} of {total} done.").format(name=p.name, done=p.done, total=p.total))
+
+                def embedder() -> Any:
+                    from chatdesk.engine.embedder import Embedder
+                    from chatdesk.library.embedding_default import embedding_model_path
+
+                    return Embedder(embedding_model_path())
+
+                plan = att.ground_in_attachments(plan, files, question=question, engine=engine, n_ctx=n_ctx, stop=stop,
+                                                 progress=progressed, open_embedder=embedder, on_mode=chosen)
+            if collections and grounder is not None:
+                say(tr("Searching the documents: {names}.").format(names=", ".join(collections)))
+                plan = grounder.ground(plan, collections, question=question, n_ctx=n_ctx)
+            return plan
+
+        return prepare
+
+    def _start(self, plan: ReplyPlan, attachments: list[str] | None = None) -> None:
+        job = GenerationJob(plan, prepare=self._prepare_for(plan, attachments or []))
         prefix = plan.request.assistant_prefix
         self.active = ActiveReply(job, [prefix] if prefix else [], list(plan.prefix_token_probs))
         self.busy_changed.emit(True)
@@ -307,3 +355,20 @@ class ChatController(QObject):
         if outcome.finished.save_error:
             self.error.emit(localized(outcome.finished.save_error))
         self.busy_changed.emit(False)
+
+
+def read_attached_files(paths: Sequence[str]) -> list[Any]:
+    """The attached files read and their text extracted (on the worker thread); AttachmentError
+    naming the file when one cannot be read, before anything is stored."""
+    from chatdesk.chat.attachments import AttachmentError, read_attachment
+    from translatable import msg
+
+    out = []
+    for p in paths:
+        path = Path(p)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise AttachmentError(msg("{name} could not be read: {error}", name=path.name, error=exc.strerror or str(exc))) from exc
+        out.append(read_attachment(path.name, data))
+    return out

@@ -43,9 +43,10 @@ GIL_SWITCH_INTERVAL_S = 0.001
 @dataclass(frozen=True)
 class GenerationJob:
     plan: ReplyPlan
-    # Run on the worker thread before generating (grounding in document collections: retrieval
-    # must not run on the GUI thread); returns the plan to generate from.
-    prepare: Callable[[ReplyPlan], ReplyPlan] | None = None
+    # Run on the worker thread before generating (reading attached files, grounding in document
+    # collections: neither may run on the GUI thread): prepare(plan, engine, stop, say) returns the
+    # plan to generate from; say(text) shows progress in the window.
+    prepare: Callable[[ReplyPlan, Engine, threading.Event, Callable[[str], None]], ReplyPlan] | None = None
 
     @property
     def request_id(self) -> int:
@@ -84,6 +85,7 @@ class InferenceWorker(QObject):
     token_received = Signal(int, str)  # request id, text
     tokens_received = Signal(int, object)  # request id, tuple[TokenProb, ...]
     generation_finished = Signal(object)  # GenerationOutcome (a reply that ran, however it ended)
+    preparing = Signal(int, str)  # request id, what is being done before the reply (reading a file in parts…)
     generation_failed = Signal(object)  # GenerationOutcome (a reply that could not start)
     save_failed = Signal(str)
 
@@ -148,10 +150,11 @@ class InferenceWorker(QObject):
         engine = self._engine
         if job.prepare is not None and engine is not None and engine.loaded:
             try:
-                job = replace(job, plan=job.prepare(job.plan), prepare=None)
+                job = replace(job, plan=job.prepare(job.plan, engine, self.stop_event,
+                                                    lambda text, rid=job.request_id: self.preparing.emit(rid, text)), prepare=None)
             except Exception as exc:  # noqa: BLE001 - said in the reply's error, the user's turn is kept
                 recorder = ReplyRecorder(self._store, job.plan, on_save_error=lambda text: self.save_failed.emit(localized(text)))
-                message = self.tr("The documents could not be searched: {problem}").format(problem=localized(exc))
+                message = localized(exc)
                 self.generation_failed.emit(GenerationOutcome(job, None, recorder.fail(message)))
                 return
         recorder = ReplyRecorder(self._store, job.plan, on_save_error=lambda text: self.save_failed.emit(localized(text)))

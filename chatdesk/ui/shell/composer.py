@@ -1,13 +1,18 @@
 """The message box at the bottom: Enter sends, Shift+Enter inserts a newline, Esc stops a reply,
-Up in an empty box edits the last message.
+Up in an empty box edits the last message. Files can be attached with the paperclip or dropped
+onto the box (or the conversation): they travel with the next message, listed above the box with
+a way to take each one off again.
 
 Its text size follows the conversation's (View → Zoom, ``MainWindow``'s text scale)."""
 
 from __future__ import annotations
 
+import html
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 
 class MessageEdit(QPlainTextEdit):
@@ -32,7 +37,7 @@ class MessageEdit(QPlainTextEdit):
 
 
 class Composer(QWidget):
-    send_requested = Signal(str)
+    send_requested = Signal(str)  # the text; ``take_attachments()`` then gives the files sent with it
     stop_requested = Signal()
     edit_last_requested = Signal()
 
@@ -54,8 +59,27 @@ class Composer(QWidget):
         self.stop_button.setAccessibleName(self.tr("Stop"))
         self.stop_button.setToolTip(self.tr("Stop the reply (Esc)"))
         self.stop_button.setVisible(False)
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(8, 4, 8, 8)
+        self.attach_button = QPushButton("📎", self)
+        self.attach_button.setObjectName("attachButton")
+        self.attach_button.setAccessibleName(self.tr("Attach files"))
+        self.attach_button.setToolTip(self.tr("Attach files to the message (or drop them here): text, Markdown, HTML, "
+                                              "PDF, DOCX, source code"))
+        self.attach_button.clicked.connect(self._choose_files)
+        self.attached = QLabel(self)
+        self.attached.setObjectName("attachedFiles")
+        self.attached.setAccessibleName(self.tr("Attached files"))
+        self.attached.setTextFormat(Qt.TextFormat.RichText)
+        self.attached.setWordWrap(True)
+        self.attached.linkActivated.connect(self._remove_link)
+        self.attached.hide()
+        self._attachments: list[str] = []
+        self.setAcceptDrops(True)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 4, 8, 8)
+        outer.addWidget(self.attached)
+        lay = QHBoxLayout()
+        outer.addLayout(lay)
+        lay.addWidget(self.attach_button)
         lay.addWidget(self.edit, 1)
         lay.addWidget(self.send_button)
         lay.addWidget(self.stop_button)
@@ -74,6 +98,49 @@ class Composer(QWidget):
             return
         self.edit.clear()
         self.send_requested.emit(text)
+
+    # ------------------------------------------------------------------ attachments
+    def attachments(self) -> list[str]:
+        return list(self._attachments)
+
+    def add_attachments(self, paths: list[str]) -> None:
+        for p in paths:
+            if p and p not in self._attachments and Path(p).is_file():
+                self._attachments.append(p)
+        self._show_attachments()
+
+    def take_attachments(self) -> list[str]:
+        """The files to send with the message just submitted (the list empties)."""
+        taken, self._attachments = self._attachments, []
+        self._show_attachments()
+        return taken
+
+    def _show_attachments(self) -> None:
+        if not self._attachments:
+            self.attached.hide()
+            return
+        chips = " ".join(f'📄 {html.escape(Path(p).name)} <a href="remove:{i}">✕</a>' for i, p in enumerate(self._attachments))
+        self.attached.setText(self.tr("Attached: {files}").format(files=chips))
+        self.attached.show()
+
+    def _remove_link(self, href: str) -> None:
+        index = href.removeprefix("remove:")
+        if index.isdigit() and int(index) < len(self._attachments):
+            del self._attachments[int(index)]
+            self._show_attachments()
+
+    def _choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files"), "", self.tr(
+            "Documents (*.txt *.md *.html *.htm *.pdf *.docx *.py *.js *.ts *.c *.cpp *.java *.go *.rs *.json *.csv);;All files (*)"))
+        self.add_attachments(files)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.add_attachments([u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()])
+        event.acceptProposedAction()
 
     def set_busy(self, busy: bool) -> None:
         self._busy = busy

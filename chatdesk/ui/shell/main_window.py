@@ -408,8 +408,10 @@ class MainWindow(QMainWindow):
 
     def _send(self, text: str) -> None:
         self.notice.hide()
-        if not self.controller.send(text):
-            self.composer.edit.setPlainText(text)
+        files = self.composer.take_attachments()
+        if not self.controller.send(text, files):
+            self.composer.edit.setPlainText(text)  # nothing typed or attached is lost
+            self.composer.add_attachments(files)
 
     def rename_conversation(self, conversation_id: int) -> None:
         conv = self._guard(self.store.get_conversation, conversation_id)
