@@ -24,6 +24,10 @@ class ChatSettings:
     context_limit: int | None = None  # tokens; None: the model's whole context
     preset_id: str | None = None  # the preset these came from, if any
     show_probabilities: bool = False  # record and show per-token probabilities
+    # A translating preset's target language: a code from presets.TARGET_LANGUAGES, or None to
+    # follow each message (Chinese is translated into English, anything else into the interface
+    # language; chatdesk.chat.presets.input_target).
+    translate_target: str | None = None
 
     @property
     def top_logprobs(self) -> int:
@@ -51,6 +55,7 @@ def resolve(conv: ConversationRecord | None, defaults: AppSettings) -> ChatSetti
         context_limit=int(limit) if isinstance(limit, int) and limit > 0 else None,
         preset_id=own.get("preset_id") if isinstance(own.get("preset_id"), str) else None,
         show_probabilities=bool(own.get("show_probabilities", False)),
+        translate_target=own.get("translate_target") if isinstance(own.get("translate_target"), str) else None,
     )
 
 
@@ -66,4 +71,6 @@ def overrides(chat: ChatSettings, defaults: AppSettings) -> dict[str, Any] | Non
         out["preset_id"] = chat.preset_id
     if chat.show_probabilities:
         out["show_probabilities"] = True
+    if chat.translate_target:
+        out["translate_target"] = chat.translate_target
     return out or None
