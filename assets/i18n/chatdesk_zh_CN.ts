@@ -9,17 +9,17 @@
         <translation>ChatDesk 无法启动</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/app.py" line="64"/>
+        <location filename="../../chatdesk/ui/app.py" line="68"/>
         <source>ChatDesk is already running with {folder}; switched to its window.</source>
         <translation>ChatDesk 已在使用 {folder} 运行；已切换到它的窗口。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/app.py" line="69"/>
+        <location filename="../../chatdesk/ui/app.py" line="73"/>
         <source>ChatDesk is already running with the data folder {folder} ({holder}), but it does not answer. Close it (or end that process) and start ChatDesk again.</source>
         <translation>ChatDesk 已在使用数据文件夹 {folder} 运行（{holder}），但没有响应。请关闭它（或结束该进程），然后重新启动 ChatDesk。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/app.py" line="102"/>
+        <location filename="../../chatdesk/ui/app.py" line="106"/>
         <source>%n reply(s) were interrupted when ChatDesk last closed. Right-click one to Continue or Regenerate it.</source>
         <translation>上次关闭 ChatDesk 时有 %n 条回复被中断。右键单击其中一条即可继续或重新生成。</translation>
     </message>
@@ -2958,62 +2958,62 @@ SHA-256 {sha}</translation>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../chatdesk/chat/flow.py" line="38"/>
+        <location filename="../../chatdesk/chat/flow.py" line="40"/>
         <source>No model is loaded. Choose a model (File → Models…) and try again; nothing was changed.</source>
         <translation>尚未加载模型。请选择一个模型（文件 → 模型…）后重试；没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/flow.py" line="39"/>
+        <location filename="../../chatdesk/chat/flow.py" line="41"/>
         <source>No model is loaded. Choose a model (File → Models…) and try again; your message is still in the box.</source>
         <translation>尚未加载模型。请选择一个模型（文件 → 模型…）后重试；你的消息仍在输入框中。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/flow.py" line="96"/>
+        <location filename="../../chatdesk/chat/flow.py" line="124"/>
         <source>There is nothing to send.</source>
         <translation>没有可发送的内容。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/flow.py" line="105"/>
+        <location filename="../../chatdesk/chat/flow.py" line="134"/>
         <source>{error} Your message is still in the box.</source>
         <translation>{error} 你的消息仍在输入框中。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/flow.py" line="114"/>
+        <location filename="../../chatdesk/chat/flow.py" line="143"/>
         <source>This reply has no message it answers, so it cannot be regenerated.</source>
         <translation>这条回复没有对应的提问，因此无法重新生成。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/flow.py" line="129"/>
+        <location filename="../../chatdesk/chat/flow.py" line="166"/>
         <source>An edited message cannot be empty; the original is unchanged.</source>
         <translation>编辑后的消息不能为空；原消息保持不变。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/flow.py" line="135"/>
+        <location filename="../../chatdesk/chat/flow.py" line="172"/>
         <source>Your edit could not be saved: {error}</source>
         <translation>你的编辑无法保存：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/flow.py" line="144"/>
+        <location filename="../../chatdesk/chat/flow.py" line="183"/>
         <source>This reply has no message it answers, so it cannot be continued.</source>
         <translation>这条回复没有对应的提问，因此无法继续。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/flow.py" line="163"/>
+        <location filename="../../chatdesk/chat/flow.py" line="204"/>
         <source>This reply has no recorded token at that position.</source>
         <translation>这条回复在该位置没有记录的词元。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/flow.py" line="166"/>
+        <location filename="../../chatdesk/chat/flow.py" line="207"/>
         <source>That token was not one of the model&apos;s alternatives at this position.</source>
         <translation>该词元不是模型在此位置给出的候选之一。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/flow.py" line="187"/>
+        <location filename="../../chatdesk/chat/flow.py" line="228"/>
         <source>The branch could not be created: {error}</source>
         <translation>无法创建分支：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/flow.py" line="196"/>
+        <location filename="../../chatdesk/chat/flow.py" line="251"/>
         <source>That message no longer exists.</source>
         <translation>该消息已不存在。</translation>
     </message>
@@ -3034,7 +3034,7 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <location filename="../../chatdesk/engine/llama_engine.py" line="294"/>
-        <location filename="../../chatdesk/evaluation/llama_context.py" line="75"/>
+        <location filename="../../chatdesk/evaluation/llama_context.py" line="83"/>
         <source>llama.cpp could not load {file}: {detail}. The file may be damaged or use an architecture this version does not support.</source>
         <translation>llama.cpp 无法加载 {file}：{detail}。该文件可能已损坏，或使用了此版本不支持的架构。</translation>
     </message>
@@ -3071,83 +3071,84 @@ SHA-256 {sha}</translation>
         <translation>模型库中没有 ID 为“{model_id}”的模型。`chatdesk models list` 会列出所有 ID。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="181"/>
+        <location filename="../../chatdesk/library/catalog.py" line="184"/>
         <source>A remote model needs the server&apos;s address and the model&apos;s id.</source>
         <translation>远程模型需要服务器地址和模型 ID。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="210"/>
+        <location filename="../../chatdesk/library/catalog.py" line="213"/>
         <source>{repo}/{file}: {error}</source>
         <translation>{repo}/{file}：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="227"/>
+        <location filename="../../chatdesk/library/catalog.py" line="230"/>
         <source>The bundled model is part of ChatDesk and cannot be removed.</source>
         <translation>内置模型是 ChatDesk 的一部分，不能移除。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="231"/>
-        <location filename="../../chatdesk/library/catalog.py" line="249"/>
+        <location filename="../../chatdesk/library/catalog.py" line="234"/>
+        <location filename="../../chatdesk/library/catalog.py" line="252"/>
         <source>There is no model with the id “{id}” in the library.</source>
         <translation>模型库中没有 ID 为“{id}”的模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="245"/>
+        <location filename="../../chatdesk/library/catalog.py" line="248"/>
         <source>“{name}” cannot be the default model: {problem}</source>
         <translation>“{name}”不能作为默认模型：{problem}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="246"/>
+        <location filename="../../chatdesk/library/catalog.py" line="249"/>
         <source>its file is missing.</source>
         <translation>它的文件不见了。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="257"/>
+        <location filename="../../chatdesk/library/catalog.py" line="260"/>
         <source>“{name}” has no file on this machine to hash.</source>
         <translation>“{name}”在这台电脑上没有可计算哈希的文件。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="262"/>
+        <location filename="../../chatdesk/library/catalog.py" line="503"/>
         <source>Hashing was cancelled.</source>
         <translation>已取消计算哈希。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="301"/>
+        <location filename="../../chatdesk/library/catalog.py" line="298"/>
         <source>ChatDesk could not save its model library in {folder} ({error}). Check that the folder is writable and the disk is not full.</source>
         <translation>ChatDesk 无法在 {folder} 中保存模型库（{error}）。请检查该文件夹是否可写、磁盘是否已满。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="316"/>
+        <location filename="../../chatdesk/library/catalog.py" line="313"/>
         <source>not a ChatDesk library file</source>
         <translation>不是 ChatDesk 模型库文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="321"/>
+        <location filename="../../chatdesk/library/catalog.py" line="318"/>
         <source>{path} was written by a newer ChatDesk (library version {version}); this version can show it but not change it. Update ChatDesk to add or remove models.</source>
         <translation>{path} 由更新版本的 ChatDesk 写入（模型库版本 {version}）；此版本只能显示、不能修改它。请更新 ChatDesk 后再添加或移除模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="340"/>
+        <location filename="../../chatdesk/library/catalog.py" line="337"/>
         <source>The model library file was damaged ({error}); it was kept as {file} and the library was rebuilt. Models ChatDesk downloaded or converted are listed again; add your own files again.</source>
         <translation>模型库文件已损坏（{error}）；它已保留为 {file}，模型库已重建。ChatDesk 下载或转换的模型已重新列出；你自己的文件请重新添加。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="346"/>
+        <location filename="../../chatdesk/library/catalog.py" line="343"/>
         <source>The model library file {path} is damaged ({error}) and could not be moved aside.</source>
         <translation>模型库文件 {path} 已损坏（{error}），且无法移到一旁。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="445"/>
+        <location filename="../../chatdesk/library/catalog.py" line="448"/>
+        <location filename="../../chatdesk/library/catalog.py" line="506"/>
         <source>ChatDesk cannot read {path} ({reason}).</source>
         <translation>ChatDesk 无法读取 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="448"/>
+        <location filename="../../chatdesk/library/catalog.py" line="451"/>
         <source>ChatDesk could not read the model information in {file} ({kind}: {error}).</source>
         <translation>ChatDesk 无法读取 {file} 中的模型信息（{kind}：{error}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="531"/>
+        <location filename="../../chatdesk/library/catalog.py" line="548"/>
         <source>ChatDesk could not delete {path} ({error}); the model was not removed.</source>
         <translation>ChatDesk 无法删除 {path}（{error}）；模型未被移除。</translation>
     </message>
@@ -3680,182 +3681,182 @@ SHA-256 {sha}</translation>
         <translation>{file} 未导入：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="336"/>
+        <location filename="../../chatdesk/chat/presets.py" line="387"/>
         <source>A preset needs a name.</source>
         <translation>预设需要一个名称。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="338"/>
+        <location filename="../../chatdesk/chat/presets.py" line="389"/>
         <source>A preset name can be at most {limit} characters long.</source>
         <translation>预设名称最多 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="374"/>
+        <location filename="../../chatdesk/chat/presets.py" line="425"/>
         <source>{where}: {problem}</source>
         <translation>{where}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="381"/>
+        <location filename="../../chatdesk/chat/presets.py" line="432"/>
         <source>• {problem}</source>
         <translation>• {problem}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="381"/>
+        <location filename="../../chatdesk/chat/presets.py" line="432"/>
         <source>• … and {n} more.</source>
         <translation>• …… 还有 {n} 个。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="384"/>
+        <location filename="../../chatdesk/chat/presets.py" line="435"/>
         <source>{lines}
 {line}</source>
         <translation>{lines}
 {line}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="385"/>
+        <location filename="../../chatdesk/chat/presets.py" line="436"/>
         <source>These presets cannot be imported; nothing was imported.
 {lines}</source>
         <translation>这些预设无法导入；未导入任何内容。
 {lines}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="396"/>
+        <location filename="../../chatdesk/chat/presets.py" line="447"/>
         <source>“{field}” must be a text, or an object of texts by language such as {{&quot;en&quot;: &quot;…&quot;, &quot;zh_CN&quot;: &quot;…&quot;}}.</source>
         <translation>“{field}”必须是文本，或按语言给出文本的对象，例如 {{&quot;en&quot;: &quot;…&quot;, &quot;zh_CN&quot;: &quot;…&quot;}}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="402"/>
+        <location filename="../../chatdesk/chat/presets.py" line="453"/>
         <source>“{code}” in “{field}” is not a language code such as “en” or “zh_CN”.</source>
         <translation>“{field}”中的“{code}”不是“en”或“zh_CN”这样的语言代码。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="404"/>
+        <location filename="../../chatdesk/chat/presets.py" line="455"/>
         <source>the {code} text of “{field}” must be a non-empty text.</source>
         <translation>“{field}”的 {code} 文本不能为空。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="406"/>
+        <location filename="../../chatdesk/chat/presets.py" line="457"/>
         <source>the {code} text of “{field}” is longer than {limit} characters.</source>
         <translation>“{field}”的 {code} 文本超过了 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="418"/>
+        <location filename="../../chatdesk/chat/presets.py" line="469"/>
         <source>each preset must be a JSON object with a “name” and a “system_prompt”.</source>
         <translation>每个预设都必须是含有“name”和“system_prompt”的 JSON 对象。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="426"/>
+        <location filename="../../chatdesk/chat/presets.py" line="477"/>
         <source>“{key}” is not part of a preset (expected: {known}).</source>
         <translation>“{key}”不属于预设（应为：{known}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="433"/>
+        <location filename="../../chatdesk/chat/presets.py" line="484"/>
         <source>“sampling” must be an object such as {{&quot;temperature&quot;: 0.7}}.</source>
         <translation>“sampling”必须是对象，例如 {{&quot;temperature&quot;: 0.7}}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="438"/>
+        <location filename="../../chatdesk/chat/presets.py" line="489"/>
         <source>“{key}” is not a sampler setting ChatDesk knows (known: {known}).</source>
         <translation>“{key}”不是 ChatDesk 认识的采样参数（已知：{known}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="448"/>
+        <location filename="../../chatdesk/chat/presets.py" line="499"/>
         <source>{key} must be a whole number from {lo} to {hi}; it is {value}.</source>
         <translation>{key} 必须是 {lo} 到 {hi} 之间的整数；现在是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="451"/>
+        <location filename="../../chatdesk/chat/presets.py" line="502"/>
         <source>{key} must be a number from {lo} to {hi}; it is {value}.</source>
         <translation>{key} 必须是 {lo} 到 {hi} 之间的数；现在是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="457"/>
+        <location filename="../../chatdesk/chat/presets.py" line="508"/>
         <source>target_language “{target}” is not one ChatDesk offers (offered: {offered}).</source>
         <translation>target_language“{target}”不是 ChatDesk 提供的语言（可选：{offered}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="471"/>
+        <location filename="../../chatdesk/chat/presets.py" line="522"/>
         <source>This file is larger than {mb} MB, too large for a presets file; nothing was imported.</source>
         <translation>此文件大于 {mb} MB，作为预设文件太大了；未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="477"/>
+        <location filename="../../chatdesk/chat/presets.py" line="528"/>
         <source>This file is not valid JSON (line {line}, column {column}), so no presets could be read from it; nothing was imported.</source>
         <translation>此文件不是有效的 JSON（第 {line} 行，第 {column} 列），因此无法从中读取预设；未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="479"/>
+        <location filename="../../chatdesk/chat/presets.py" line="530"/>
         <source>This file is not valid JSON, so no presets could be read from it; nothing was imported.</source>
         <translation>此文件不是有效的 JSON，因此无法从中读取预设；未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="481"/>
+        <location filename="../../chatdesk/chat/presets.py" line="532"/>
         <source>This is not a ChatDesk presets file: it needs &quot;format&quot;: &quot;{format}&quot; at the top (export a preset from ChatDesk to see the layout); nothing was imported.</source>
         <translation>这不是 ChatDesk 预设文件：文件开头需要有 &quot;format&quot;: &quot;{format}&quot;（从 ChatDesk 导出一个预设即可看到格式）；未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="487"/>
+        <location filename="../../chatdesk/chat/presets.py" line="538"/>
         <source>This presets file is version {version}; this ChatDesk reads version {supported}. Update ChatDesk to import it; nothing was imported.</source>
         <translation>此预设文件的版本是 {version}；此 ChatDesk 读取的是版本 {supported}。请更新 ChatDesk 后再导入；未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="493"/>
+        <location filename="../../chatdesk/chat/presets.py" line="544"/>
         <source>This presets file has no presets (“presets” must be a non-empty list); nothing was imported.</source>
         <translation>此预设文件中没有预设（“presets”必须是非空列表）；未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="497"/>
+        <location filename="../../chatdesk/chat/presets.py" line="548"/>
         <source>Preset {n}</source>
         <translation>预设 {n}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="501"/>
+        <location filename="../../chatdesk/chat/presets.py" line="552"/>
         <source>Preset {n} (“{name}”)</source>
         <translation>预设 {n}（“{name}”）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="520"/>
+        <location filename="../../chatdesk/chat/presets.py" line="571"/>
         <source>The stored preset {name} is damaged.</source>
         <translation>已保存的预设 {name} 已损坏。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="585"/>
-        <location filename="../../chatdesk/chat/presets.py" line="604"/>
+        <location filename="../../chatdesk/chat/presets.py" line="636"/>
+        <location filename="../../chatdesk/chat/presets.py" line="655"/>
         <source>The preset could not be saved: {error}</source>
         <translation>无法保存预设：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="592"/>
+        <location filename="../../chatdesk/chat/presets.py" line="643"/>
         <source>Built-in presets cannot be changed. Duplicate it and change the copy.</source>
         <translation>内置预设不能修改。请复制一份，然后修改副本。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="597"/>
+        <location filename="../../chatdesk/chat/presets.py" line="648"/>
         <source>Another preset is already called “{name}”. Choose another name.</source>
         <translation>已有另一个名为“{name}”的预设。请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="600"/>
+        <location filename="../../chatdesk/chat/presets.py" line="651"/>
         <source>A preset&apos;s system prompt can be at most {limit} characters long.</source>
         <translation>预设的系统提示词最多 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="606"/>
+        <location filename="../../chatdesk/chat/presets.py" line="657"/>
         <source>This preset no longer exists (it was deleted); save it again as a new preset.</source>
         <translation>此预设已不存在（已被删除）；请将它另存为新预设。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="623"/>
+        <location filename="../../chatdesk/chat/presets.py" line="674"/>
         <source>Built-in presets cannot be deleted. You can duplicate one and change or delete the copy.</source>
         <translation>内置预设不能删除。你可以复制一份，然后修改或删除副本。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="629"/>
+        <location filename="../../chatdesk/chat/presets.py" line="680"/>
         <source>The preset could not be deleted: {error}</source>
         <translation>无法删除预设：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="641"/>
+        <location filename="../../chatdesk/chat/presets.py" line="692"/>
         <source>The presets could not be saved: {error} Nothing was imported.</source>
         <translation>无法保存这些预设：{error} 未导入任何内容。</translation>
     </message>
@@ -4146,79 +4147,79 @@ SHA-256 {sha}</translation>
         <translation>--threads 至少为 1，而不是 {threads}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/evaluation/evaluate.py" line="109"/>
+        <location filename="../../chatdesk/evaluation/evaluate.py" line="110"/>
         <location filename="../../chatdesk/evaluation/windows.py" line="88"/>
         <source>The batch size must be positive, not {batch}.</source>
         <translation>批大小必须为正数，而不是 {batch}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/evaluation/evaluate.py" line="177"/>
+        <location filename="../../chatdesk/evaluation/evaluate.py" line="181"/>
         <location filename="../../chatdesk/evaluation/windows.py" line="85"/>
         <source>A context of {ctx} tokens is too small to score anything; use --ctx {min_ctx} or more.</source>
         <translation>{ctx} 个 token 的上下文太小，无法评分；请使用 --ctx {min_ctx} 或更大。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/evaluation/evaluate.py" line="180"/>
+        <location filename="../../chatdesk/evaluation/evaluate.py" line="184"/>
         <source>{file} has learned positions for only {trained} tokens, so --ctx {ctx} cannot be evaluated; use --ctx {trained} or less.</source>
         <translation>{file} 只学习了 {trained} 个 token 的位置，因此无法以 --ctx {ctx} 评估；请使用 --ctx {trained} 或更小。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/evaluation/evaluate.py" line="219"/>
+        <location filename="../../chatdesk/evaluation/evaluate.py" line="223"/>
         <source>The reference {path} does not exist.</source>
         <translation>参照模型 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/evaluation/evaluate.py" line="264"/>
+        <location filename="../../chatdesk/evaluation/evaluate.py" line="268"/>
         <source>{reference} has {reference_vocab} tokens but {model} has {model_vocab}: they are not the same model, so their distributions cannot be compared.</source>
         <translation>{reference} 有 {reference_vocab} 个 token，而 {model} 有 {model_vocab} 个：它们不是同一个模型，因此无法比较它们的分布。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/evaluation/evaluate.py" line="272"/>
+        <location filename="../../chatdesk/evaluation/evaluate.py" line="277"/>
         <source>{reference} tokenizes the text differently from {model}: they are not the same model.</source>
         <translation>{reference} 对文本的分词与 {model} 不同：它们不是同一个模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/evaluation/evaluate.py" line="298"/>
+        <location filename="../../chatdesk/evaluation/evaluate.py" line="303"/>
         <source>The checkpoint {name} has positions for only {n_ctx} tokens; use --ctx {n_ctx} or less.</source>
         <translation>检查点 {name} 只有 {n_ctx} 个 token 的位置；请使用 --ctx {n_ctx} 或更小。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/evaluation/evaluate.py" line="320"/>
+        <location filename="../../chatdesk/evaluation/evaluate.py" line="325"/>
         <source>The text uses tokens the checkpoint {name} does not have: it is not this model&apos;s source.</source>
         <translation>文本用到了检查点 {name} 没有的 token：它不是此模型的来源。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/evaluation/llama_context.py" line="77"/>
+        <location filename="../../chatdesk/evaluation/llama_context.py" line="85"/>
         <source>llama.cpp could not load {file}. The file may be damaged or use an architecture this version does not support.</source>
         <translation>llama.cpp 无法加载 {file}。该文件可能已损坏，或使用了此版本不支持的架构。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/evaluation/llama_context.py" line="100"/>
+        <location filename="../../chatdesk/evaluation/llama_context.py" line="108"/>
         <source>llama.cpp could not create a context of {n_seq} × {n_ctx} tokens for {file}: {detail}. Try a smaller --ctx.</source>
         <translation>llama.cpp 无法为 {file} 创建 {n_seq} × {n_ctx} 个 token 的上下文：{detail}。请尝试更小的 --ctx。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/evaluation/llama_context.py" line="103"/>
+        <location filename="../../chatdesk/evaluation/llama_context.py" line="111"/>
         <source>llama.cpp could not create a context of {n_seq} × {n_ctx} tokens for {file}. Try a smaller --ctx.</source>
         <translation>llama.cpp 无法为 {file} 创建 {n_seq} × {n_ctx} 个 token 的上下文。请尝试更小的 --ctx。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/evaluation/llama_context.py" line="122"/>
+        <location filename="../../chatdesk/evaluation/llama_context.py" line="130"/>
         <source>llama.cpp could not tokenize the text for {file}.</source>
         <translation>llama.cpp 无法为 {file} 对文本分词。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/evaluation/llama_context.py" line="145"/>
+        <location filename="../../chatdesk/evaluation/llama_context.py" line="169"/>
         <source>llama.cpp failed to evaluate {file} (code {rc}: {detail}).</source>
         <translation>llama.cpp 计算 {file} 失败（代码 {rc}：{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/evaluation/llama_context.py" line="147"/>
+        <location filename="../../chatdesk/evaluation/llama_context.py" line="171"/>
         <source>llama.cpp failed to evaluate {file} (code {rc}).</source>
         <translation>llama.cpp 计算 {file} 失败（代码 {rc}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/evaluation/llama_context.py" line="155"/>
+        <location filename="../../chatdesk/evaluation/llama_context.py" line="179"/>
         <source>llama.cpp returned no logits for {file}.</source>
         <translation>llama.cpp 没有返回 {file} 的 logits。</translation>
     </message>
@@ -4561,6 +4562,126 @@ SHA-256 {sha}</translation>
         <location filename="../../chatdesk/transcripts/importer.py" line="260"/>
         <source>This transcript can&apos;t be imported: the conversation id &quot;{uid}&quot; appears twice.</source>
         <translation>无法导入此对话记录：对话 ID“{uid}”出现了两次。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/hub_search.py" line="113"/>
+        <source>Type a few words to search for, such as “qwen instruct”.</source>
+        <translation>请输入几个要搜索的词，例如“qwen instruct”。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/hub_search.py" line="115"/>
+        <source>ChatDesk can filter by Chinese (zh) or English (en), not “{language}”.</source>
+        <translation>ChatDesk 只能按中文（zh）或英文（en）筛选，不支持“{language}”。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/hub_search.py" line="129"/>
+        <source>the search “{text}”</source>
+        <translation>搜索“{text}”</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/imports.py" line="69"/>
+        <source>A model named {name} ({type}) was imported before ({file}), and chats may use it. Keep both (the new one is saved as {spare}), or replace the old file.</source>
+        <translation>之前已导入过名为 {name}（{type}）的模型（{file}），可能有对话正在使用它。可以两者都保留（新模型保存为 {spare}），或替换旧文件。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/languages.py" line="49"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/languages.py" line="50"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/languages.py" line="51"/>
+        <source>Japanese</source>
+        <translation>日文</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/languages.py" line="52"/>
+        <source>Korean</source>
+        <translation>韩文</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/languages.py" line="194"/>
+        <source>the language “{code}”</source>
+        <translation>语言“{code}”</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/languages.py" line="207"/>
+        <source>{spoken}, {language}</source>
+        <translation>{spoken}、{language}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/languages.py" line="208"/>
+        <source>{model} does not speak {language} (it knows {spoken}), so its reply will likely be nonsense. Choose a model that speaks {language}.</source>
+        <translation>{model} 不懂{language}（它只懂{spoken}），它的回答很可能毫无意义。请选择一个懂{language}的模型。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/recommend.py" line="66"/>
+        <source>English only, very small</source>
+        <translation>仅英文，非常小</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/recommend.py" line="69"/>
+        <source>Big brother of the bundled model: better English answers, still no Chinese.</source>
+        <translation>内置模型的“大哥”：英文回答更好，但仍不懂中文。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/recommend.py" line="70"/>
+        <source>Chinese and English, fast</source>
+        <translation>中英文，速度快</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/recommend.py" line="73"/>
+        <source>Answers in Chinese and English on any computer; simple questions and translation.</source>
+        <translation>在任何电脑上都能用中英文回答；适合简单问题和翻译。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/recommend.py" line="74"/>
+        <source>Chinese and English, better answers</source>
+        <translation>中英文，回答更好</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/recommend.py" line="77"/>
+        <source>Noticeably better answers, writing and translation; still quick on a laptop.</source>
+        <translation>回答、写作和翻译明显更好；在笔记本电脑上依然很快。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/recommend.py" line="78"/>
+        <source>Chinese and English, good quality</source>
+        <translation>中英文，质量好</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/recommend.py" line="81"/>
+        <source>Good everyday assistant; needs a few GB of free memory.</source>
+        <translation>好用的日常助手；需要几 GB 空闲内存。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/recommend.py" line="82"/>
+        <source>Chinese and English, best quality</source>
+        <translation>中英文，质量最好</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/recommend.py" line="85"/>
+        <source>The strongest here; slow on older computers, needs 8 GB of memory or more.</source>
+        <translation>这里最强的模型；在较旧的电脑上较慢，需要 8 GB 或更多内存。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/recommend.py" line="126"/>
+        <source>The bundled model is a 135M-parameter English-only demo that runs on any computer. It shows how ChatDesk works, but its answers are often invented, and it does not understand Chinese. Choose a recommended model for real use.</source>
+        <translation>内置模型是一个 1.35 亿参数、只懂英文的演示模型，能在任何电脑上运行。它用来展示 ChatDesk 的用法，但回答常常是编造的，而且不懂中文。实际使用请选择一个推荐的模型。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/recommend.py" line="196"/>
+        <source>Best quality this machine can run</source>
+        <translation>这台电脑能运行的最佳质量</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/recommend.py" line="198"/>
+        <source>{need} (the best this machine can run)</source>
+        <translation>{need}（这台电脑能运行的最佳模型）</translation>
     </message>
 </context>
 <context>

@@ -192,7 +192,7 @@ def _is_bundled(path: str | os.PathLike[str]) -> bool:
 
 
 def language_name(code: str) -> Text:
-    return LANGUAGE_NAMES.get(code) or msg("{code}", code=code)
+    return LANGUAGE_NAMES.get(code) or msg("the language \u201c{code}\u201d", code=code)
 
 
 def language_warning(text: str, languages: ModelLanguages, model_name: str) -> Text | None:

@@ -49,7 +49,7 @@ class Recommendation:
     n_layer: int
     n_kv_heads: int
     head_dim: int
-    note: Text = msg("")
+    note: str = ""  # a Text: what to expect from it
 
     @property
     def memory_bytes(self) -> int:
