@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from chatdesk.markdown import IncrementalRenderer, render
-from chatdesk.markdown.math import MathError, formula_image
+from chatdesk.markdown.formulas import MathError, formula_image
 
 sys.path.insert(0, str(Path(__file__).parent / "transcripts"))
 from html_probe import Probe
@@ -107,6 +107,10 @@ def test_the_chat_view_loads_the_formula_image(qapp):
         block = block.next()
     assert len(names) == 1 and names[0].startswith("data:image/png;base64,")
     assert doc.documentLayout().documentSize().width() > 0
+    from PySide6.QtCore import QUrl
+
+    drawn = doc.resource(QTextDocument.ResourceType.ImageResource, QUrl(names[0]))  # Qt decodes the data: URL itself
+    assert drawn is not None and not drawn.isNull() and drawn.width() > 0
 
 
 def test_streaming_matches_the_whole_render():

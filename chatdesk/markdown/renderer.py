@@ -223,9 +223,9 @@ class Renderer(RendererHTML):
         return self._math(tokens[idx].content, display=True)
 
     def _math(self, tex: str, *, display: bool, inline: bool = False) -> str:
-        """A formula as an image (see ``math``); its source as code when it cannot be drawn.
+        """A formula as an image (see ``formulas``); its source as code when it cannot be drawn.
         The image's alt text is the source, so copying the reply keeps the formula."""
-        from .math import MathError, formula_image
+        from .formulas import MathError, formula_image
 
         source = tex.strip()
         marks = "$$" if display else "$"

@@ -22,7 +22,7 @@ from chatdesk.markdown import render as render_markdown
 from .common import STATUS_NOTES, branch_note, human_utc, model_name, reply_model, role_label, single_line
 from .model import TranscriptConversation, TranscriptMessage, active_path, sibling_positions
 
-# Images only as data: URIs (formulas drawn by chatdesk.markdown.math); nothing is fetched.
+# Images only as data: URIs (formulas drawn by chatdesk.markdown.formulas); nothing is fetched.
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
        "base-uri 'none'; form-action 'none'")
 
