@@ -70,3 +70,9 @@ def _size(data: bytes, fmt: str) -> tuple[float, float]:
     w = re.search(r'<svg[^>]*\bwidth="([\d.]+)', head)
     h = re.search(r'<svg[^>]*\bheight="([\d.]+)', head)
     return (float(w.group(1)) if w else 0.0), (float(h.group(1)) if h else 0.0)
+
+
+def warm_up() -> None:
+    """Import matplotlib and draw one formula (~1.5 s the first time, once per process), so the
+    first ``$…$`` in a reply does not stall the thread that renders it. Safe on any thread."""
+    formula_image("x^2", fmt="png")
