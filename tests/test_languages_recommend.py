@@ -112,3 +112,31 @@ def test_speed_measured_from_the_bundled_model_is_scaled_by_size(model_path):
     fast = next(r for r in recs if r.model.key == "fast-zh-en")
     slow = next(r for r in recs if r.model.key == "balanced")
     assert fast.speed.tokens_per_s > slow.speed.tokens_per_s
+
+
+def test_the_warning_is_said_once_per_chat_and_language():
+    from chatdesk.library.languages import LanguageNotices, ModelLanguages
+
+    notices = LanguageNotices()
+    english = ModelLanguages(("en",), "bundled")
+    assert notices.check(1, "你好，今天天气怎么样？", english, "Demo") is not None
+    assert notices.check(1, "再说一遍。", english, "Demo") is None  # once per chat
+    assert notices.check(2, "你好", english, "Demo") is not None  # another chat
+    assert notices.check(1, "Hello", english, "Demo") is None
+    notices.forget(1)  # the chat switched models
+    assert notices.check(1, "你好", english, "Demo") is not None
+
+
+def test_chatdesk_ask_says_so_before_the_reply(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    exe = str(Path(sys.executable).parent / "chatdesk")
+    r = subprocess.run([exe, "ask", "--data-dir", str(tmp_path / "d"), "--max-tokens", "2", "用一句话解释什么是注意力机制。"],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert "does not speak Chinese" in r.stderr and "SmolLM2" in r.stderr
+    r = subprocess.run([exe, "ask", "--data-dir", str(tmp_path / "d"), "--max-tokens", "2", "Name three colors."],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0 and "does not speak" not in r.stderr

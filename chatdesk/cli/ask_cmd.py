@@ -73,6 +73,8 @@ def run(args: argparse.Namespace) -> int:
             raise CommandError(str(exc)) from exc
         if args.conversation is None:
             store.set_conversation_model(plan.conversation_id, source.key)
+        if _is_local(source):
+            _warn_language(args.text, source.key)
         where = f"conversation {plan.conversation_id}, message {plan.reply.id}"
         recorder = ReplyRecorder(store, plan, on_save_error=lambda m: print(f"chatdesk ask: {m}", file=sys.stderr))
         try:
@@ -111,6 +113,16 @@ def run(args: argparse.Namespace) -> int:
         if result.error:
             raise CommandError(f"{result.error} The text so far was kept ({where}).")
         return 130 if result.stop_reason == "user" else 0
+
+
+def _warn_language(text: str, path: str) -> None:
+    """Say on stderr, before the reply, when the model does not speak the message's language."""
+    from chatdesk.library.languages import language_warning, model_languages
+    from chatdesk.library.naming import display_name
+
+    warning = language_warning(text, model_languages(path=path), display_name(path))
+    if warning:
+        print(f"chatdesk ask: {warning}", file=sys.stderr, flush=True)
 
 
 def _is_local(source: object) -> bool:

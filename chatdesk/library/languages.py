@@ -208,3 +208,31 @@ def language_warning(text: str, languages: ModelLanguages, model_name: str) -> T
         spoken = msg("{spoken}, {language}", spoken=spoken, language=language_name(code))
     return msg("{model} does not speak {language} (it knows {spoken}), so its reply will likely be nonsense. "
                "Choose a model that speaks {language}.", model=model_name, language=language_name(lang), spoken=spoken)
+
+
+class LanguageNotices:
+    """Says ``language_warning`` once per conversation and language, as the window promises
+    ("once, before the user reads nonsense"). Thread-safe; holds no Qt objects."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self._said: set[tuple[object, str]] = set()
+        self._lock = threading.Lock()
+
+    def check(self, conversation: object, text: str, languages: ModelLanguages, model_name: str) -> Text | None:
+        """The warning for this message, unless this conversation was already warned about its language."""
+        warning = language_warning(text, languages, model_name)
+        if warning is None:
+            return None
+        key = (conversation, detect_language(text))
+        with self._lock:
+            if key in self._said:
+                return None
+            self._said.add(key)
+        return warning
+
+    def forget(self, conversation: object) -> None:
+        """A new model for the conversation: warn again if it does not speak the language either."""
+        with self._lock:
+            self._said = {k for k in self._said if k[0] != conversation}
