@@ -16,6 +16,12 @@ from chatdesk.atomic import write_bytes_atomic
 from chatdesk.engine.types import LoadSettings, PromptFormat, SamplingSettings
 
 DEFAULT_SYSTEM_PROMPT = "You are a helpful, concise assistant."
+# The default system prompt in each prompt language (chatdesk.chat.presets.PROMPT_LANGUAGES): a
+# model told in English to be helpful tends to answer a Chinese user in English.
+DEFAULT_SYSTEM_PROMPTS: dict[str, str] = {
+    "en": DEFAULT_SYSTEM_PROMPT,
+    "zh_CN": "你是一个乐于助人、回答简洁的助手。",
+}
 
 # The interface's language and colours: "system" follows the desktop, anything else overrides it.
 LANGUAGES = ("system", "en", "zh_CN")
@@ -39,6 +45,13 @@ class AppSettings:
     theme: str = "system"  # one of THEMES
     text_scale: int = TEXT_SCALE_DEFAULT  # percent, TEXT_SCALE_MIN..TEXT_SCALE_MAX
 
+    def system_prompt_in(self, language: str) -> str:
+        """The default system prompt for new chats, in ``language`` ("en", "zh_CN", a UI language
+        or locale) when the user kept ChatDesk's default; the user's own text as it is."""
+        if is_default_system_prompt(self.system_prompt):
+            return default_system_prompt(language)
+        return self.system_prompt
+
     def prompt_format_for(self, model_path: str) -> PromptFormat:
         return self.prompt_formats.get(model_path, PromptFormat())
 
@@ -46,6 +59,31 @@ class AppSettings:
         formats = dict(self.prompt_formats)
         formats[model_path] = fmt
         return replace(self, prompt_formats=formats)
+
+
+def default_system_prompt(language: str) -> str:
+    """ChatDesk's default system prompt in the prompt language of ``language`` (Chinese for any
+    "zh…" UI language or locale, else English)."""
+    return DEFAULT_SYSTEM_PROMPTS["zh_CN" if language.lower().replace("-", "_").startswith("zh") else "en"]
+
+
+def is_default_system_prompt(text: str | None) -> bool:
+    """Is ``text`` ChatDesk's default system prompt (in any language), i.e. not the user's own?"""
+    return (text or "").strip() in {t.strip() for t in DEFAULT_SYSTEM_PROMPTS.values()}
+
+
+def interface_language(settings: AppSettings) -> str:
+    """The interface language as the Qt-free layers can tell it: the setting, else the locale of
+    the environment (LANGUAGE, LC_ALL, LC_MESSAGES, LANG). The window passes its own instead."""
+    import os
+
+    if settings.language != "system":
+        return settings.language
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "").split(":")[0].strip()
+        if value and value not in ("C", "POSIX") and not value.startswith("C."):
+            return "zh_CN" if value.lower().startswith("zh") else "en"
+    return "en"
 
 
 def _choice(value: Any, allowed: tuple[str, ...]) -> str:

@@ -8,6 +8,10 @@ The real ``huggingface_hub`` client talks to it through ``HF_ENDPOINT`` (or ``en
   with their git blob SHA-1 as ``ETag``. Bodies honour ``Range`` (206 + ``Content-Range``).
 * ``GET /api/models/{repo}[/revision/{rev}]`` (``sha``, ``siblings``; sizes and LFS data with
   ``?blobs=true``) and ``GET /api/models/{repo}/tree/{rev}``.
+* ``GET /api/models?search=&filter=&sort=&limit=&expand=`` (``HfApi.list_models``): repositories
+  whose id contains ``search`` (case-insensitive) and whose tags include every ``filter``, sorted
+  by ``downloads``, ``likes``, ``lastModified`` or ``createdAt`` (descending, as the Hub does),
+  with only the ``expand``ed fields (names only in ``siblings``, like the Hub's listing).
 * Errors carry ``X-Error-Code`` (RepoNotFound, EntryNotFound, RevisionNotFound, GatedRepo).
 * Requests in absolute form (``GET http://host/...``) are served too, so the server doubles as
   an HTTP proxy for proxy tests.
@@ -78,6 +82,11 @@ class Repo:
     files: dict[str, HubFile]
     access: str = "public"  # "public" | "gated" | "private"
     token: str | None = None  # the token that may read a gated/private repo
+    # What the Hub's listing says about it (GET /api/models).
+    downloads: int = 0
+    likes: int = 0
+    last_modified: str = "2024-01-01T00:00:00.000Z"
+    tags: tuple[str, ...] = ("gguf",)
 
 
 @dataclass
@@ -89,6 +98,7 @@ class Record:
     authorization: str | None
     status: int = 0
     body_bytes: int = 0
+    query: str = ""
 
 
 @dataclass
@@ -101,6 +111,7 @@ class Faults:
     corrupt: bool = False  # flip one byte of every body
     size_override: dict[str, int] = field(default_factory=dict)  # filename -> size the server claims
     rate_bps: float | None = None  # serve bodies at this rate (benchmarks: a realistic network link)
+    bad_listing: bool = False  # answer GET /api/models with something that is not the Hub's JSON
 
 
 class HubServer:
@@ -144,8 +155,11 @@ class HubServer:
         self.stop()
 
     def add_repo(self, repo_id: str, files: dict[str, bytes | Path], *, commit: str | None = None,
-                 access: str = "public", token: str | None = None, lfs: set[str] | None = None) -> Repo:
-        """Files given as Path or named *.gguf are LFS (unless ``lfs`` lists the LFS names)."""
+                 access: str = "public", token: str | None = None, lfs: set[str] | None = None,
+                 downloads: int = 0, likes: int = 0, last_modified: str = "2024-01-01T00:00:00.000Z",
+                 tags: tuple[str, ...] = ("gguf",)) -> Repo:
+        """Files given as Path or named *.gguf are LFS (unless ``lfs`` lists the LFS names).
+        ``downloads``, ``likes``, ``last_modified`` and ``tags`` are what the listing reports."""
         hub_files: dict[str, HubFile] = {}
         for name, content in files.items():
             is_lfs = (name in lfs) if lfs is not None else (isinstance(content, Path) or name.endswith(".gguf"))
@@ -157,7 +171,7 @@ class HubServer:
                 f.git_sha1 = git_blob_sha1(content if isinstance(content, bytes) else content.read_bytes())
             hub_files[name] = f
         commit = commit or hashlib.sha1(repo_id.encode()).hexdigest()
-        repo = Repo(repo_id, commit, hub_files, access, token)
+        repo = Repo(repo_id, commit, hub_files, access, token, downloads, likes, last_modified, tuple(tags))
         self.repos[repo_id] = repo
         return repo
 
@@ -192,7 +206,7 @@ class _Handler(BaseHTTPRequestHandler):
         url = urlsplit(self.path)  # absolute form when used as a proxy
         path = unquote(url.path)
         rec = Record("HEAD" if head else "GET", path, self.headers.get("Host", ""), self.headers.get("Range"),
-                     self.headers.get("Authorization"))
+                     self.headers.get("Authorization"), query=url.query)
         with hub.lock:
             hub.records.append(rec)
         self._rec = rec
@@ -255,6 +269,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _api(self, path: str, query: dict[str, list[str]]) -> None:
         segs = [s for s in path.split("/") if s][2:]  # after /api/models
+        if not segs and path.rstrip("/") == "/api/models":
+            return self._list_models(query)
         repo = self._find_repo(segs)
         if repo is None:
             return self._error(404, "RepoNotFound", "Repository not found")
@@ -290,6 +306,39 @@ class _Handler(BaseHTTPRequestHandler):
                 entries.append(item)
             return self._json(entries)
         return self._error(404, "EntryNotFound", "Not found")
+
+    def _list_models(self, query: dict[str, list[str]]) -> None:
+        """``HfApi.list_models``: one page, no pagination (tests ask for fewer than a page)."""
+        hub = self.server_hub
+        if hub.faults.bad_listing:
+            raw = b"<html>Gateway says hello</html>"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(raw)))
+            self.end_headers()
+            self._rec.status = 200
+            self.wfile.write(raw)
+            return None
+        search = query.get("search", [""])[0].lower()
+        wanted = set(query.get("filter", []))
+        repos = [r for r in hub.repos.values()
+                 if r.access != "private" and search in r.repo_id.lower() and wanted <= set(r.tags)]
+        key = query.get("sort", [""])[0]
+        order = {"downloads": lambda r: r.downloads, "likes": lambda r: r.likes,
+                 "lastModified": lambda r: r.last_modified, "createdAt": lambda r: r.last_modified}.get(key)
+        if order is not None:
+            repos.sort(key=order, reverse=True)
+        if "limit" in query:
+            repos = repos[: int(query["limit"][0])]
+        expand = set(query.get("expand", [])) or {"downloads", "likes", "lastModified", "tags", "gated", "private"}
+        out = []
+        for r in repos:
+            full = {"id": r.repo_id, "_id": "x", "modelId": r.repo_id, "downloads": r.downloads, "likes": r.likes,
+                    "lastModified": r.last_modified, "createdAt": r.last_modified, "tags": list(r.tags),
+                    "gated": "manual" if r.access == "gated" else False, "private": False, "sha": r.commit,
+                    "siblings": [{"rfilename": n} for n in r.files]}
+            out.append({"id": r.repo_id, "_id": "x", **{k: v for k, v in full.items() if k in expand}})
+        return self._json(out)
 
     def _resolve(self, path: str, head: bool) -> None:
         segs = [s for s in path.split("/") if s]

@@ -44,7 +44,7 @@ def cli(*args: str, env: dict | None = None, timeout: float = 300) -> subprocess
 def listed(data_dir: Path, env: dict) -> list[dict]:
     r = cli("models", "list", "--json", "--data-dir", str(data_dir), env=env)
     assert r.returncode == 0, r.stderr
-    return json.loads(r.stdout)
+    return [json.loads(line) for line in r.stdout.splitlines()]  # JSON Lines: one model per line
 
 
 def part_files(data_dir: Path) -> list[Path]:
@@ -91,7 +91,7 @@ def test_bad_input_gets_one_line_not_a_traceback(data_dir, tmp_path, env):
 def test_download_shows_progress_and_lands_in_the_library(data_dir, hub, env, model_path):
     r = cli("models", "files", REPO, "--json", env=env)
     assert r.returncode == 0, r.stderr
-    assert [f["filename"] for f in json.loads(r.stdout)["files"]] == [FILE]
+    assert [json.loads(line)["filename"] for line in r.stdout.splitlines()] == [FILE]
     r = cli("models", "download", REPO, env=env)  # no file named: the only GGUF is picked
     assert r.returncode == 0, r.stderr
     assert "MB" in r.stderr and "(100%)" in r.stderr and "done" in r.stderr

@@ -55,19 +55,44 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="201"/>
+        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="206"/>
         <source>Wait for the current reply to finish (or press Stop) first.</source>
         <translation>请先等待当前回复完成（或按“停止”）。</translation>
     </message>
+    <message>
+        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="267"/>
+        <source>Reading the attached files whole.</source>
+        <translation>正在完整阅读附加的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="268"/>
+        <source>The attached text is too long to read at once: reading it in parts, then answering.</source>
+        <translation>附加的文本太长，无法一次读完：先分段阅读，再回答。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="269"/>
+        <source>The attached text is too long to read at once: answering from its passages that match the question.</source>
+        <translation>附加的文本太长，无法一次读完：根据其中与问题相关的段落回答。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="279"/>
+        <source>Reading {name} in parts: {done} of {total} done.</source>
+        <translation>正在分段阅读 {name}：已完成 {done}/{total}。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="290"/>
+        <source>Searching the documents: {names}.</source>
+        <translation>正在搜索文档：{names}。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="292"/>
+        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="340"/>
         <source>%n earlier message(s) were left out because the conversation no longer fits in the model&apos;s context window.</source>
         <translation>
             <numerusform>对话已超出模型的上下文窗口，省略了较早的 %n 条消息。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="306"/>
+        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="354"/>
         <source>The reply could not be generated.</source>
         <translation>无法生成回复。</translation>
     </message>
@@ -98,7 +123,7 @@
         <translation>预设(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="204"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="207"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
@@ -121,263 +146,283 @@
 <context>
     <name>ChatSettingsPanel</name>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="86"/>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="238"/>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="250"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="88"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="249"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="261"/>
         <source>Chat settings</source>
         <translation>对话设置</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="126"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="128"/>
         <source>Conversation</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="130"/>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="223"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="132"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="232"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="130"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="132"/>
         <source>Apply a preset: a system prompt and sampler values for one use of the model.</source>
         <translation>应用预设：为模型的某种用途准备的系统提示词和采样参数。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="132"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="134"/>
         <source>Presets…</source>
         <translation>预设…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="134"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="136"/>
         <source>Manage presets</source>
         <translation>管理预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="134"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="136"/>
         <source>Create, change, duplicate, delete, import and export presets.</source>
         <translation>新建、修改、复制、删除、导入和导出预设。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="139"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="141"/>
         <source>Preset state</source>
         <translation>预设状态</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="146"/>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="225"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="148"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="234"/>
         <source>Prompt language</source>
         <translation>提示词语言</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="146"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="148"/>
         <source>The language of the preset&apos;s system prompt.</source>
         <translation>预设的系统提示词所用的语言。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="150"/>
         <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="152"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="154"/>
         <source>Translate into</source>
         <translation>翻译为</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="150"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="152"/>
         <source>The language the Translate preset translates into.</source>
         <translation>“翻译”预设的目标语言。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="158"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="160"/>
         <source>Preset applied</source>
         <translation>已应用预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="159"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="161"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="161"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="163"/>
         <source>Undo applying the preset</source>
         <translation>撤销应用预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="168"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="170"/>
         <source>No system prompt</source>
         <translation>没有系统提示词</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="169"/>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="228"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="171"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="237"/>
         <source>System prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="169"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="171"/>
         <source>Instructions the model reads before the conversation.</source>
         <translation>模型在对话开始前读取的指示。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="184"/>
         <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="186"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="188"/>
         <source>Fixed seed</source>
         <translation>固定种子</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="186"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="188"/>
         <source>Off: a fresh random seed for every reply. On: the same seed, so the same prompt gives the same reply.</source>
         <translation>关闭：每次回复使用新的随机种子。开启：使用相同的种子，相同的提示会得到相同的回复。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="188"/>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="232"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="190"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="241"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="188"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="190"/>
         <source>The seed used for every reply while Fixed seed is on.</source>
         <translation>开启“固定种子”时每次回复所用的种子。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="190"/>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="233"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="192"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="242"/>
         <source>Context length</source>
         <translation>上下文长度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="190"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="192"/>
         <source>This chat&apos;s context limit in tokens; older turns are left out beyond it.</source>
         <translation>此对话的上下文上限（以 token 计）；超出部分将省略较早的轮次。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="192"/>
         <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="194"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="196"/>
         <source>Show token probabilities</source>
         <translation>显示 token 概率</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="194"/>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="305"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="196"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="316"/>
         <source>Record how likely each reply token was, and its alternatives.</source>
         <translation>记录回复中每个 token 的概率及其候选项。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="197"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="201"/>
+        <source>Document collections</source>
+        <translation>文档集合</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="202"/>
+        <source>Replies search the checked collections and cite the passages they use.</source>
+        <translation>回复会搜索勾选的集合，并注明所引用的段落。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="206"/>
         <source>Save as preset…</source>
         <translation>另存为预设…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="199"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="208"/>
         <source>Save these settings as a preset</source>
         <translation>将这些设置保存为预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="201"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="210"/>
         <source>Use defaults</source>
         <translation>使用默认值</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="203"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="212"/>
         <source>Use the defaults from Preferences</source>
         <translation>使用首选项中的默认值</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="203"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="212"/>
         <source>Forget this chat&apos;s own settings and use the defaults from Preferences.</source>
         <translation>放弃此对话自己的设置，改用首选项中的默认值。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="205"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="214"/>
         <source>Changes apply to this chat&apos;s next reply. Defaults are in Preferences.</source>
         <translation>更改将用于此对话的下一条回复。默认值在首选项中设置。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="209"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="218"/>
         <source>Hint</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="288"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="244"/>
+        <source>Search these documents</source>
+        <translation>搜索这些文档</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="299"/>
         <source>Settings for a new chat</source>
         <translation>新对话的设置</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="290"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="301"/>
         <source>Settings for “{title}”</source>
         <translation>“{title}”的设置</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="290"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="301"/>
         <source>New chat</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="306"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="317"/>
         <source>This model&apos;s server does not report token probabilities.</source>
         <translation>此模型的服务器不提供 token 概率。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="320"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="331"/>
         <source>Model&apos;s ({n})</source>
         <translation>模型自带（{n}）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="321"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="332"/>
         <source>Model&apos;s</source>
         <translation>模型自带</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="368"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="380"/>
         <source>Not from a preset.</source>
         <translation>未使用预设。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="368"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="380"/>
         <source>The preset this chat used was deleted.</source>
         <translation>此对话使用的预设已被删除。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="370"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="382"/>
         <source>As the preset sets it.</source>
         <translation>与预设一致。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="372"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="384"/>
         <source>Changed since the preset was applied.</source>
         <translation>应用预设后已有修改。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="402"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="414"/>
         <source>No preset</source>
         <translation>无预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="450"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="462"/>
         <source>Applied “{name}”.</source>
         <translation>已应用“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="468"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="480"/>
         <source>Save as preset</source>
         <translation>另存为预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="468"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="480"/>
         <source>Name of the new preset:</source>
         <translation>新预设的名称：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="502"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="514"/>
         <source>Now using the defaults.</source>
         <translation>现在使用默认值。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="566"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="561"/>
+        <source>No collections yet: File → Documents… makes them.</source>
+        <translation>还没有集合：用“文件 → 文档…”创建。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="604"/>
         <source>The chat could not be created, so its settings were not saved.</source>
         <translation>无法创建对话，因此未保存其设置。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="573"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="611"/>
         <source>This chat&apos;s settings could not be saved: {reason}</source>
         <translation>无法保存此对话的设置：{reason}</translation>
     </message>
@@ -385,83 +430,83 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_view.py" line="92"/>
+        <location filename="../../chatdesk/ui/conversation/chat_view.py" line="93"/>
         <source>Conversation</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_view.py" line="93"/>
+        <location filename="../../chatdesk/ui/conversation/chat_view.py" line="94"/>
         <source>Up and Down move between messages; Tab reaches the message&apos;s actions; Enter puts the caret in the message&apos;s text; Ctrl+C copies; Alt+Left and Alt+Right switch versions.</source>
         <translation>上下方向键在消息之间移动；Tab 进入消息的操作；Enter 将光标放入消息文本；Ctrl+C 复制；Alt+Left 和 Alt+Right 切换版本。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_view.py" line="123"/>
+        <location filename="../../chatdesk/ui/conversation/chat_view.py" line="124"/>
         <source>Show token probabilities</source>
         <translation>显示 token 概率</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_view.py" line="126"/>
+        <location filename="../../chatdesk/ui/conversation/chat_view.py" line="127"/>
         <source>Shade each token of this chat&apos;s replies by its probability</source>
         <translation>按概率为此对话回复中的每个 token 着色</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_view.py" line="547"/>
+        <location filename="../../chatdesk/ui/conversation/chat_view.py" line="549"/>
         <source>Message menu</source>
         <translation>消息菜单</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_view.py" line="550"/>
+        <location filename="../../chatdesk/ui/conversation/chat_view.py" line="552"/>
         <source>Copy selection</source>
         <translation>复制所选内容</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_view.py" line="555"/>
+        <location filename="../../chatdesk/ui/conversation/chat_view.py" line="557"/>
         <source>Copy link address</source>
         <translation>复制链接地址</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_view.py" line="560"/>
+        <location filename="../../chatdesk/ui/conversation/chat_view.py" line="562"/>
         <source>Previous version</source>
         <translation>上一个版本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_view.py" line="562"/>
+        <location filename="../../chatdesk/ui/conversation/chat_view.py" line="564"/>
         <source>Next version</source>
         <translation>下一个版本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/chat_view_wiring.py" line="58"/>
+        <location filename="../../chatdesk/ui/shell/chat_view_wiring.py" line="59"/>
         <source>Copied the message as Markdown.</source>
         <translation>已将消息复制为 Markdown。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/chat_view_wiring.py" line="69"/>
-        <location filename="../../chatdesk/ui/shell/chat_view_wiring.py" line="102"/>
+        <location filename="../../chatdesk/ui/shell/chat_view_wiring.py" line="70"/>
+        <location filename="../../chatdesk/ui/shell/chat_view_wiring.py" line="103"/>
         <source>Deleted the message.</source>
         <translation>已删除消息。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/chat_view_wiring.py" line="69"/>
+        <location filename="../../chatdesk/ui/shell/chat_view_wiring.py" line="70"/>
         <source>Deleted the message and {n} below it.</source>
         <translation>已删除该消息及其下方的 {n} 条消息。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/chat_view_wiring.py" line="101"/>
+        <location filename="../../chatdesk/ui/shell/chat_view_wiring.py" line="102"/>
         <source>{error} Try Undo again.</source>
         <translation>{error} 请再次尝试撤销。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/chat_view_wiring.py" line="136"/>
+        <location filename="../../chatdesk/ui/shell/chat_view_wiring.py" line="137"/>
         <source>{error} The probability view was not saved for this chat.</source>
         <translation>{error} 未能为此对话保存概率视图设置。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/chat_view_wiring.py" line="143"/>
+        <location filename="../../chatdesk/ui/shell/chat_view_wiring.py" line="144"/>
         <source>New replies in this chat record their token probabilities. Hover a token (or move the caret onto it) to see the alternatives.</source>
         <translation>此对话中的新回复会记录 token 概率。将鼠标悬停在 token 上（或把光标移到它上面）即可查看候选项。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/chat_view_wiring.py" line="166"/>
+        <location filename="../../chatdesk/ui/shell/chat_view_wiring.py" line="184"/>
         <source>Opens {url}</source>
         <translation>打开 {url}</translation>
     </message>
@@ -540,64 +585,100 @@
         <translation>第 {n} 个版本，共 {m} 个</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/message_reader.py" line="57"/>
+        <location filename="../../chatdesk/ui/conversation/message_reader.py" line="58"/>
         <source>Message text</source>
         <translation>消息文本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/message_reader.py" line="58"/>
+        <location filename="../../chatdesk/ui/conversation/message_reader.py" line="59"/>
         <source>Select text with the mouse or with Shift and the arrow keys; Esc returns to the list of messages.</source>
         <translation>用鼠标或 Shift 加方向键选择文本；按 Esc 返回消息列表。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/message_reader.py" line="101"/>
+        <location filename="../../chatdesk/ui/conversation/message_reader.py" line="102"/>
         <source>Message text: {who}</source>
         <translation>消息文本：{who}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/message_reader.py" line="138"/>
+        <location filename="../../chatdesk/ui/conversation/message_reader.py" line="144"/>
+        <source>Show this passage in its file</source>
+        <translation>在文件中显示这段内容</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/conversation/message_reader.py" line="147"/>
         <source>Copy this code block</source>
         <translation>复制此代码块</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/conversation/message_body.py" line="239"/>
+        <source>Sources:</source>
+        <translation>来源：</translation>
     </message>
 </context>
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../chatdesk/ui/shell/composer.py" line="43"/>
+        <location filename="../../chatdesk/ui/shell/composer.py" line="48"/>
         <source>Message the model — Enter to send, Shift+Enter for a new line</source>
         <translation>给模型发消息——Enter 发送，Shift+Enter 换行</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/composer.py" line="44"/>
+        <location filename="../../chatdesk/ui/shell/composer.py" line="49"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/composer.py" line="45"/>
+        <location filename="../../chatdesk/ui/shell/composer.py" line="50"/>
         <source>Enter sends the message, Shift+Enter starts a new line, Esc stops a reply.</source>
         <translation>Enter 发送消息，Shift+Enter 换行，Esc 停止回复。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/composer.py" line="48"/>
-        <location filename="../../chatdesk/ui/shell/composer.py" line="50"/>
+        <location filename="../../chatdesk/ui/shell/composer.py" line="53"/>
+        <location filename="../../chatdesk/ui/shell/composer.py" line="55"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/composer.py" line="51"/>
+        <location filename="../../chatdesk/ui/shell/composer.py" line="56"/>
         <source>Send the message (Enter)</source>
         <translation>发送消息（Enter）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/composer.py" line="52"/>
-        <location filename="../../chatdesk/ui/shell/composer.py" line="54"/>
+        <location filename="../../chatdesk/ui/shell/composer.py" line="57"/>
+        <location filename="../../chatdesk/ui/shell/composer.py" line="59"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/composer.py" line="55"/>
+        <location filename="../../chatdesk/ui/shell/composer.py" line="60"/>
         <source>Stop the reply (Esc)</source>
         <translation>停止回复（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/shell/composer.py" line="64"/>
+        <location filename="../../chatdesk/ui/shell/composer.py" line="133"/>
+        <source>Attach files</source>
+        <translation>附加文件</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/shell/composer.py" line="65"/>
+        <source>Attach files to the message (or drop them here): text, Markdown, HTML, PDF, DOCX, source code</source>
+        <translation>把文件附加到消息（或拖放到这里）：文本、Markdown、HTML、PDF、DOCX、源代码</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/shell/composer.py" line="70"/>
+        <source>Attached files</source>
+        <translation>已附加的文件</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/shell/composer.py" line="123"/>
+        <source>Attached: {files}</source>
+        <translation>已附加：{files}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/shell/composer.py" line="134"/>
+        <source>Documents (*.txt *.md *.html *.htm *.pdf *.docx *.py *.js *.ts *.c *.cpp *.java *.go *.rs *.json *.csv);;All files (*)</source>
+        <translation>文档 (*.txt *.md *.html *.htm *.pdf *.docx *.py *.js *.ts *.c *.cpp *.java *.go *.rs *.json *.csv);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -677,6 +758,174 @@
         <location filename="../../chatdesk/ui/conversation/context_meter.py" line="187"/>
         <source>Counts are estimates: the server applies its own chat template.</source>
         <translation>计数为估计值：服务器会使用自己的对话模板。</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsFeature</name>
+    <message>
+        <location filename="../../chatdesk/ui/documents/feature.py" line="29"/>
+        <source>&amp;Documents…</source>
+        <translation>文档(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/documents/feature.py" line="30"/>
+        <source>Collections of your files that chats can search and cite</source>
+        <translation>对话可以搜索和引用的文件集合</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPanel</name>
+    <message>
+        <location filename="../../chatdesk/ui/documents/panel.py" line="52"/>
+        <location filename="../../chatdesk/ui/documents/panel.py" line="53"/>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/documents/panel.py" line="59"/>
+        <location filename="../../chatdesk/ui/documents/panel.py" line="104"/>
+        <source>Collections</source>
+        <translation>集合</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/documents/panel.py" line="61"/>
+        <source>New collection…</source>
+        <translation>新建集合…</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/documents/panel.py" line="64"/>
+        <source>Remove collection</source>
+        <translation>移除集合</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/documents/panel.py" line="66"/>
+        <source>Forget this collection and its index; your files stay where they are.</source>
+        <translation>忘记这个集合及其索引；你的文件保留在原处。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/documents/panel.py" line="72"/>
+        <source>About this collection</source>
+        <translation>关于这个集合</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/documents/panel.py" line="75"/>
+        <source>Files and folders in this collection</source>
+        <translation>这个集合中的文件和文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/documents/panel.py" line="76"/>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/documents/panel.py" line="79"/>
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/documents/panel.py" line="82"/>
+        <source>Remove from collection</source>
+        <translation>从集合中移除</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/documents/panel.py" line="85"/>
+        <source>Index now</source>
+        <translation>立即建立索引</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/documents/panel.py" line="88"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/documents/panel.py" line="93"/>
+        <source>Indexing progress</source>
+        <translation>索引进度</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/documents/panel.py" line="97"/>
+        <source>Indexing</source>
+        <translation>建立索引</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/documents/panel.py" line="100"/>
+        <source>Files that could not be indexed</source>
+        <translation>无法建立索引的文件</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/documents/panel.py" line="121"/>
+        <source>Could not be indexed</source>
+        <translation>无法建立索引</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/documents/panel.py" line="167"/>
+        <source>Make a collection, add files or folders to it, and index it; then turn it on for a chat in the chat settings (Ctrl+Shift+S).</source>
+        <translation>新建一个集合，添加文件或文件夹并建立索引；然后在对话设置（Ctrl+Shift+S）中为对话启用它。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/documents/panel.py" line="173"/>
+        <source> Not fully indexed: press Index now.</source>
+        <translation> 尚未完全建立索引：请按“立即建立索引”。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/documents/panel.py" line="174"/>
+        <source>{name}: {files} files, {indexed} indexed, {failed} could not be read, {chunks} passages.</source>
+        <translation>{name}：{files} 个文件，已索引 {indexed} 个，{failed} 个无法读取，共 {chunks} 个段落。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/documents/panel.py" line="190"/>
+        <source>New collection</source>
+        <translation>新建集合</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/documents/panel.py" line="190"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/documents/panel.py" line="205"/>
+        <source>Add files</source>
+        <translation>添加文件</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/documents/panel.py" line="206"/>
+        <source>Documents (*.txt *.md *.html *.htm *.pdf *.docx *.py *.js *.ts *.c *.cpp *.java *.go *.rs *.json *.csv);;All files (*)</source>
+        <translation>文档 (*.txt *.md *.html *.htm *.pdf *.docx *.py *.js *.ts *.c *.cpp *.java *.go *.rs *.json *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/documents/panel.py" line="210"/>
+        <source>Add a folder</source>
+        <translation>添加文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/documents/panel.py" line="238"/>
+        <source>Indexing {name}…</source>
+        <translation>正在为 {name} 建立索引…</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/documents/panel.py" line="245"/>
+        <source>Stopping after the current file…</source>
+        <translation>当前文件处理完后停止…</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/documents/panel.py" line="250"/>
+        <source>{n} of {total}: {path}</source>
+        <translation>{n}/{total}：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/documents/panel.py" line="255"/>
+        <source>Cancelled: {indexed} files indexed so far; Index now goes on from there.</source>
+        <translation>已取消：目前已索引 {indexed} 个文件；“立即建立索引”会从这里继续。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/documents/panel.py" line="257"/>
+        <source>Indexed {indexed} new or changed files ({unchanged} unchanged, {failed} could not be read) in {seconds} s.</source>
+        <translation>已在 {seconds} 秒内为 {indexed} 个新增或更改的文件建立索引（{unchanged} 个未更改，{failed} 个无法读取）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/documents/panel.py" line="266"/>
+        <source>Indexing stopped: {problem}</source>
+        <translation>索引已停止：{problem}</translation>
     </message>
 </context>
 <context>
@@ -2021,22 +2270,17 @@ SHA-256 {sha}</translation>
 <context>
     <name>InferenceWorker</name>
     <message>
-        <location filename="../../chatdesk/ui/inference/worker.py" line="131"/>
+        <location filename="../../chatdesk/ui/inference/worker.py" line="133"/>
         <source>Could not load {model}: {problem}</source>
         <translation>无法加载 {model}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/inference/worker.py" line="154"/>
-        <source>The documents could not be searched: {problem}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../chatdesk/ui/inference/worker.py" line="159"/>
+        <location filename="../../chatdesk/ui/inference/worker.py" line="162"/>
         <source>No model is loaded, so there is no reply.</source>
         <translation>未加载模型，因此没有回复。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/inference/worker.py" line="170"/>
+        <location filename="../../chatdesk/ui/inference/worker.py" line="173"/>
         <source>Generation failed: {problem}</source>
         <translation>生成失败：{problem}</translation>
     </message>
@@ -2870,27 +3114,27 @@ SHA-256 {sha}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="66"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="67"/>
         <source>ChatDesk main window</source>
         <translation>ChatDesk 主窗口</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="96"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="97"/>
         <source>Model in use</source>
         <translation>正在使用的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="99"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="100"/>
         <source>Model loading progress</source>
         <translation>模型加载进度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="102"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="103"/>
         <source>Loading %p%</source>
         <translation>正在加载 %p%</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="105"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="106"/>
         <source>Reply statistics</source>
         <translation>回复统计</translation>
     </message>
@@ -2900,42 +3144,42 @@ SHA-256 {sha}</translation>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="188"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="191"/>
         <source>&amp;New chat</source>
         <translation>新对话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="189"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="192"/>
         <source>&amp;Open model…</source>
         <translation>打开模型(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="190"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="193"/>
         <source>Import &amp;checkpoint…</source>
         <translation>导入检查点(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="193"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="196"/>
         <source>Converting checkpoints needs a Python install: run chatdesk-convert.</source>
         <translation>转换检查点需要安装 Python：请运行 chatdesk-convert。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="194"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="197"/>
         <source>&amp;Export chat…</source>
         <translation>导出对话(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="197"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="200"/>
         <source>Export &amp;all chats…</source>
         <translation>导出全部对话(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="198"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="201"/>
         <source>&amp;Import transcript…</source>
         <translation>导入对话记录(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="199"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="202"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -2945,119 +3189,119 @@ SHA-256 {sha}</translation>
         <translation>对话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="200"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="203"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="201"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="204"/>
         <source>&amp;Rename…</source>
         <translation>重命名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="203"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="206"/>
         <source>Se&amp;arch</source>
         <translation>搜索(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="228"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="231"/>
         <source>Loading {name}…</source>
         <translation>正在加载 {name}…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="238"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="241"/>
         <source>loaded in {ms} ms</source>
         <translation>加载用时 {ms} ms</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="258"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="261"/>
         <source>{problem}  Still chatting with {name}.</source>
         <translation>{problem} 仍在使用 {name} 对话。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="263"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="266"/>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="265"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="268"/>
         <source>Use File → Open model… to choose another model.</source>
         <translation>请用“文件 → 打开模型…”选择其他模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="272"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="275"/>
         <source>, GPU layers {n}</source>
         <translation>，GPU 层数 {n}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="274"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="277"/>
         <source>{name} · {quantization} · context {n_ctx}{gpu}</source>
         <translation>{name} · {quantization} · 上下文 {n_ctx}{gpu}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="307"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="310"/>
         <source>Open a GGUF model</source>
         <translation>打开 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="308"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="311"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="327"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="330"/>
         <source>ChatDesk will use the new language the next time it starts.</source>
         <translation>ChatDesk 下次启动时将使用新的语言。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="341"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="344"/>
         <source>Could not save settings: {error}.</source>
         <translation>无法保存设置：{error}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="379"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="382"/>
         <source>Opening a long conversation…</source>
         <translation>正在打开一段很长的对话…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="399"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="402"/>
         <source>This chat was held with {name}, which is no longer available; it continues with the current model.</source>
         <translation>此对话使用的是 {name}，但它已不可用；将改用当前模型继续。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="415"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="420"/>
         <source>Rename chat</source>
         <translation>重命名对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="415"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="420"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="430"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="435"/>
         <source>Delete this chat? You can undo for {seconds} seconds.</source>
         <translation>要删除此对话吗？{seconds} 秒内可以撤销。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="431"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="436"/>
         <source>Delete these %n chats? You can undo for {seconds} seconds.</source>
         <translation>
             <numerusform>要删除这 %n 个对话吗？{seconds} 秒内可以撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="432"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="437"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="439"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="444"/>
         <source>{problem} The chats were not deleted.</source>
         <translation>{problem} 对话未被删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="449"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="454"/>
         <source>Deleted %n chat(s).</source>
         <translation>
             <numerusform>已删除 %n 个对话。</numerusform>
@@ -3069,34 +3313,34 @@ SHA-256 {sha}</translation>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="461"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="466"/>
         <source>{problem} The deleted chats are kept in the trash; try Undo again.</source>
         <translation>{problem} 已删除的对话仍保留在回收站中；请再次尝试撤销。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="545"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="550"/>
         <source>Regenerating with the same settings, but the same text is not guaranteed: {reasons}.</source>
         <translation>正在使用相同设置重新生成，但不保证得到相同的文本：{reasons}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="557"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="562"/>
         <source>Your edited text is in the message box.</source>
         <translation>编辑后的文本已放在消息框中。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="578"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="583"/>
         <source>{speed} tok/s · first token {ttft} ms · %n token(s)</source>
         <translation>
             <numerusform>{speed} token/秒 · 首个 token {ttft} ms · %n 个 token</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="580"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="585"/>
         <source> · {n} cached</source>
         <translation> · {n} 个来自缓存</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="585"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="590"/>
         <source>Regenerated with the same settings, but the text may differ from the original: the model&apos;s memory of this conversation was rebuilt since that reply (another chat used the model, or ChatDesk restarted).</source>
         <translation>已按相同设置重新生成，但文字可能与原回复不同：自那条回复以来，模型对这段对话的记忆已重新计算（其他对话使用过该模型，或 ChatDesk 重新启动过）。</translation>
     </message>
@@ -3268,12 +3512,12 @@ SHA-256 {sha}</translation>
 <context>
     <name>MessageBody</name>
     <message>
-        <location filename="../../chatdesk/ui/conversation/message_body.py" line="216"/>
+        <location filename="../../chatdesk/ui/conversation/message_body.py" line="247"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/message_body.py" line="217"/>
+        <location filename="../../chatdesk/ui/conversation/message_body.py" line="248"/>
         <source>code</source>
         <translation>代码</translation>
     </message>
@@ -3281,69 +3525,69 @@ SHA-256 {sha}</translation>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../chatdesk/chat/flow.py" line="38"/>
+        <location filename="../../chatdesk/chat/flow.py" line="40"/>
         <source>No model is loaded. Choose a model (File → Models…) and try again; nothing was changed.</source>
         <translation>尚未加载模型。请选择一个模型（文件 → 模型…）后重试；没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/flow.py" line="39"/>
+        <location filename="../../chatdesk/chat/flow.py" line="41"/>
         <source>No model is loaded. Choose a model (File → Models…) and try again; your message is still in the box.</source>
         <translation>尚未加载模型。请选择一个模型（文件 → 模型…）后重试；你的消息仍在输入框中。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/flow.py" line="96"/>
-        <location filename="../../chatdesk/chat/flow.py" line="271"/>
+        <location filename="../../chatdesk/chat/flow.py" line="124"/>
+        <location filename="../../chatdesk/chat/flow.py" line="331"/>
         <source>There is nothing to send.</source>
         <translation>没有可发送的内容。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/flow.py" line="105"/>
+        <location filename="../../chatdesk/chat/flow.py" line="134"/>
         <source>{error} Your message is still in the box.</source>
         <translation>{error} 你的消息仍在输入框中。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/flow.py" line="114"/>
+        <location filename="../../chatdesk/chat/flow.py" line="143"/>
         <source>This reply has no message it answers, so it cannot be regenerated.</source>
         <translation>这条回复没有对应的提问，因此无法重新生成。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/flow.py" line="129"/>
+        <location filename="../../chatdesk/chat/flow.py" line="166"/>
         <source>An edited message cannot be empty; the original is unchanged.</source>
         <translation>编辑后的消息不能为空；原消息保持不变。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/flow.py" line="135"/>
+        <location filename="../../chatdesk/chat/flow.py" line="172"/>
         <source>Your edit could not be saved: {error}</source>
         <translation>你的编辑无法保存：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/flow.py" line="144"/>
+        <location filename="../../chatdesk/chat/flow.py" line="183"/>
         <source>This reply has no message it answers, so it cannot be continued.</source>
         <translation>这条回复没有对应的提问，因此无法继续。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/flow.py" line="163"/>
+        <location filename="../../chatdesk/chat/flow.py" line="204"/>
         <source>This reply has no recorded token at that position.</source>
         <translation>这条回复在该位置没有记录的词元。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/flow.py" line="166"/>
+        <location filename="../../chatdesk/chat/flow.py" line="207"/>
         <source>That token was not one of the model&apos;s alternatives at this position.</source>
         <translation>该词元不是模型在此位置给出的候选之一。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/flow.py" line="187"/>
+        <location filename="../../chatdesk/chat/flow.py" line="228"/>
         <source>The branch could not be created: {error}</source>
         <translation>无法创建分支：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/flow.py" line="196"/>
+        <location filename="../../chatdesk/chat/flow.py" line="251"/>
         <location filename="../../chatdesk/store/store.py" line="475"/>
         <source>That message no longer exists.</source>
         <translation>该消息已不存在。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/flow.py" line="282"/>
+        <location filename="../../chatdesk/chat/flow.py" line="342"/>
         <source>The request could not be stored: {error}</source>
         <translation>无法保存请求：{error}</translation>
     </message>
@@ -3364,7 +3608,7 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <location filename="../../chatdesk/engine/llama_engine.py" line="299"/>
-        <location filename="../../chatdesk/evaluation/llama_context.py" line="75"/>
+        <location filename="../../chatdesk/evaluation/llama_context.py" line="83"/>
         <source>llama.cpp could not load {file}: {detail}. The file may be damaged or use an architecture this version does not support.</source>
         <translation>llama.cpp 无法加载 {file}：{detail}。该文件可能已损坏，或使用了此版本不支持的架构。</translation>
     </message>
@@ -3406,90 +3650,91 @@ SHA-256 {sha}</translation>
         <translation>模型库中没有 ID 为“{model_id}”的模型。`chatdesk models list` 会列出所有 ID。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="189"/>
+        <location filename="../../chatdesk/library/catalog.py" line="192"/>
         <source>A remote model needs the server&apos;s address and the model&apos;s id.</source>
         <translation>远程模型需要服务器地址和模型 ID。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="218"/>
+        <location filename="../../chatdesk/library/catalog.py" line="221"/>
         <source>{repo}/{file}: {error}</source>
         <translation>{repo}/{file}：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="235"/>
+        <location filename="../../chatdesk/library/catalog.py" line="238"/>
         <source>The bundled model is part of ChatDesk and cannot be removed.</source>
         <translation>内置模型是 ChatDesk 的一部分，不能移除。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="239"/>
-        <location filename="../../chatdesk/library/catalog.py" line="260"/>
+        <location filename="../../chatdesk/library/catalog.py" line="242"/>
+        <location filename="../../chatdesk/library/catalog.py" line="263"/>
         <source>There is no model with the id “{id}” in the library.</source>
         <translation>模型库中没有 ID 为“{id}”的模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="253"/>
+        <location filename="../../chatdesk/library/catalog.py" line="256"/>
         <source>“{name}” is an embedding model for document search; it cannot write replies, so it cannot be the default chat model.</source>
         <translation>“{name}”是用于文档搜索的嵌入模型，无法生成回复，因此不能作为默认对话模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="256"/>
+        <location filename="../../chatdesk/library/catalog.py" line="259"/>
         <source>“{name}” cannot be the default model: {problem}</source>
         <translation>“{name}”不能作为默认模型：{problem}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="257"/>
+        <location filename="../../chatdesk/library/catalog.py" line="260"/>
         <location filename="../../chatdesk/library/embedding_default.py" line="181"/>
         <location filename="../../chatdesk/library/resolve.py" line="109"/>
         <source>its file is missing.</source>
         <translation>它的文件不见了。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="268"/>
+        <location filename="../../chatdesk/library/catalog.py" line="271"/>
         <source>“{name}” has no file on this machine to hash.</source>
         <translation>“{name}”在这台电脑上没有可计算哈希的文件。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="273"/>
+        <location filename="../../chatdesk/library/catalog.py" line="514"/>
         <source>Hashing was cancelled.</source>
         <translation>已取消计算哈希。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="312"/>
+        <location filename="../../chatdesk/library/catalog.py" line="309"/>
         <source>ChatDesk could not save its model library in {folder} ({error}). Check that the folder is writable and the disk is not full.</source>
         <translation>ChatDesk 无法在 {folder} 中保存模型库（{error}）。请检查该文件夹是否可写、磁盘是否已满。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="327"/>
+        <location filename="../../chatdesk/library/catalog.py" line="324"/>
         <source>not a ChatDesk library file</source>
         <translation>不是 ChatDesk 模型库文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="332"/>
+        <location filename="../../chatdesk/library/catalog.py" line="329"/>
         <source>{path} was written by a newer ChatDesk (library version {version}); this version can show it but not change it. Update ChatDesk to add or remove models.</source>
         <translation>{path} 由更新版本的 ChatDesk 写入（模型库版本 {version}）；此版本只能显示、不能修改它。请更新 ChatDesk 后再添加或移除模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="351"/>
+        <location filename="../../chatdesk/library/catalog.py" line="348"/>
         <source>The model library file was damaged ({error}); it was kept as {file} and the library was rebuilt. Models ChatDesk downloaded or converted are listed again; add your own files again.</source>
         <translation>模型库文件已损坏（{error}）；它已保留为 {file}，模型库已重建。ChatDesk 下载或转换的模型已重新列出；你自己的文件请重新添加。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="357"/>
+        <location filename="../../chatdesk/library/catalog.py" line="354"/>
         <source>The model library file {path} is damaged ({error}) and could not be moved aside.</source>
         <translation>模型库文件 {path} 已损坏（{error}），且无法移到一旁。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="456"/>
+        <location filename="../../chatdesk/library/catalog.py" line="459"/>
+        <location filename="../../chatdesk/library/catalog.py" line="517"/>
         <source>ChatDesk cannot read {path} ({reason}).</source>
         <translation>ChatDesk 无法读取 {path}（{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="459"/>
+        <location filename="../../chatdesk/library/catalog.py" line="462"/>
         <source>ChatDesk could not read the model information in {file} ({kind}: {error}).</source>
         <translation>ChatDesk 无法读取 {file} 中的模型信息（{kind}：{error}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/catalog.py" line="542"/>
+        <location filename="../../chatdesk/library/catalog.py" line="559"/>
         <source>ChatDesk could not delete {path} ({error}); the model was not removed.</source>
         <translation>ChatDesk 无法删除 {path}（{error}）；模型未被移除。</translation>
     </message>
@@ -4027,182 +4272,182 @@ SHA-256 {sha}</translation>
         <translation>{file} 未导入：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="336"/>
+        <location filename="../../chatdesk/chat/presets.py" line="387"/>
         <source>A preset needs a name.</source>
         <translation>预设需要一个名称。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="338"/>
+        <location filename="../../chatdesk/chat/presets.py" line="389"/>
         <source>A preset name can be at most {limit} characters long.</source>
         <translation>预设名称最多 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="374"/>
+        <location filename="../../chatdesk/chat/presets.py" line="425"/>
         <source>{where}: {problem}</source>
         <translation>{where}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="381"/>
+        <location filename="../../chatdesk/chat/presets.py" line="432"/>
         <source>• {problem}</source>
         <translation>• {problem}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="381"/>
+        <location filename="../../chatdesk/chat/presets.py" line="432"/>
         <source>• … and {n} more.</source>
         <translation>• …… 还有 {n} 个。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="384"/>
+        <location filename="../../chatdesk/chat/presets.py" line="435"/>
         <source>{lines}
 {line}</source>
         <translation>{lines}
 {line}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="385"/>
+        <location filename="../../chatdesk/chat/presets.py" line="436"/>
         <source>These presets cannot be imported; nothing was imported.
 {lines}</source>
         <translation>这些预设无法导入；未导入任何内容。
 {lines}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="396"/>
+        <location filename="../../chatdesk/chat/presets.py" line="447"/>
         <source>“{field}” must be a text, or an object of texts by language such as {{&quot;en&quot;: &quot;…&quot;, &quot;zh_CN&quot;: &quot;…&quot;}}.</source>
         <translation>“{field}”必须是文本，或按语言给出文本的对象，例如 {{&quot;en&quot;: &quot;…&quot;, &quot;zh_CN&quot;: &quot;…&quot;}}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="402"/>
+        <location filename="../../chatdesk/chat/presets.py" line="453"/>
         <source>“{code}” in “{field}” is not a language code such as “en” or “zh_CN”.</source>
         <translation>“{field}”中的“{code}”不是“en”或“zh_CN”这样的语言代码。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="404"/>
+        <location filename="../../chatdesk/chat/presets.py" line="455"/>
         <source>the {code} text of “{field}” must be a non-empty text.</source>
         <translation>“{field}”的 {code} 文本不能为空。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="406"/>
+        <location filename="../../chatdesk/chat/presets.py" line="457"/>
         <source>the {code} text of “{field}” is longer than {limit} characters.</source>
         <translation>“{field}”的 {code} 文本超过了 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="418"/>
+        <location filename="../../chatdesk/chat/presets.py" line="469"/>
         <source>each preset must be a JSON object with a “name” and a “system_prompt”.</source>
         <translation>每个预设都必须是含有“name”和“system_prompt”的 JSON 对象。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="426"/>
+        <location filename="../../chatdesk/chat/presets.py" line="477"/>
         <source>“{key}” is not part of a preset (expected: {known}).</source>
         <translation>“{key}”不属于预设（应为：{known}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="433"/>
+        <location filename="../../chatdesk/chat/presets.py" line="484"/>
         <source>“sampling” must be an object such as {{&quot;temperature&quot;: 0.7}}.</source>
         <translation>“sampling”必须是对象，例如 {{&quot;temperature&quot;: 0.7}}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="438"/>
+        <location filename="../../chatdesk/chat/presets.py" line="489"/>
         <source>“{key}” is not a sampler setting ChatDesk knows (known: {known}).</source>
         <translation>“{key}”不是 ChatDesk 认识的采样参数（已知：{known}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="448"/>
+        <location filename="../../chatdesk/chat/presets.py" line="499"/>
         <source>{key} must be a whole number from {lo} to {hi}; it is {value}.</source>
         <translation>{key} 必须是 {lo} 到 {hi} 之间的整数；现在是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="451"/>
+        <location filename="../../chatdesk/chat/presets.py" line="502"/>
         <source>{key} must be a number from {lo} to {hi}; it is {value}.</source>
         <translation>{key} 必须是 {lo} 到 {hi} 之间的数；现在是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="457"/>
+        <location filename="../../chatdesk/chat/presets.py" line="508"/>
         <source>target_language “{target}” is not one ChatDesk offers (offered: {offered}).</source>
         <translation>target_language“{target}”不是 ChatDesk 提供的语言（可选：{offered}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="471"/>
+        <location filename="../../chatdesk/chat/presets.py" line="522"/>
         <source>This file is larger than {mb} MB, too large for a presets file; nothing was imported.</source>
         <translation>此文件大于 {mb} MB，作为预设文件太大了；未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="477"/>
+        <location filename="../../chatdesk/chat/presets.py" line="528"/>
         <source>This file is not valid JSON (line {line}, column {column}), so no presets could be read from it; nothing was imported.</source>
         <translation>此文件不是有效的 JSON（第 {line} 行，第 {column} 列），因此无法从中读取预设；未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="479"/>
+        <location filename="../../chatdesk/chat/presets.py" line="530"/>
         <source>This file is not valid JSON, so no presets could be read from it; nothing was imported.</source>
         <translation>此文件不是有效的 JSON，因此无法从中读取预设；未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="481"/>
+        <location filename="../../chatdesk/chat/presets.py" line="532"/>
         <source>This is not a ChatDesk presets file: it needs &quot;format&quot;: &quot;{format}&quot; at the top (export a preset from ChatDesk to see the layout); nothing was imported.</source>
         <translation>这不是 ChatDesk 预设文件：文件开头需要有 &quot;format&quot;: &quot;{format}&quot;（从 ChatDesk 导出一个预设即可看到格式）；未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="487"/>
+        <location filename="../../chatdesk/chat/presets.py" line="538"/>
         <source>This presets file is version {version}; this ChatDesk reads version {supported}. Update ChatDesk to import it; nothing was imported.</source>
         <translation>此预设文件的版本是 {version}；此 ChatDesk 读取的是版本 {supported}。请更新 ChatDesk 后再导入；未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="493"/>
+        <location filename="../../chatdesk/chat/presets.py" line="544"/>
         <source>This presets file has no presets (“presets” must be a non-empty list); nothing was imported.</source>
         <translation>此预设文件中没有预设（“presets”必须是非空列表）；未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="497"/>
+        <location filename="../../chatdesk/chat/presets.py" line="548"/>
         <source>Preset {n}</source>
         <translation>预设 {n}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="501"/>
+        <location filename="../../chatdesk/chat/presets.py" line="552"/>
         <source>Preset {n} (“{name}”)</source>
         <translation>预设 {n}（“{name}”）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="520"/>
+        <location filename="../../chatdesk/chat/presets.py" line="571"/>
         <source>The stored preset {name} is damaged.</source>
         <translation>已保存的预设 {name} 已损坏。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="585"/>
-        <location filename="../../chatdesk/chat/presets.py" line="604"/>
+        <location filename="../../chatdesk/chat/presets.py" line="636"/>
+        <location filename="../../chatdesk/chat/presets.py" line="655"/>
         <source>The preset could not be saved: {error}</source>
         <translation>无法保存预设：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="592"/>
+        <location filename="../../chatdesk/chat/presets.py" line="643"/>
         <source>Built-in presets cannot be changed. Duplicate it and change the copy.</source>
         <translation>内置预设不能修改。请复制一份，然后修改副本。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="597"/>
+        <location filename="../../chatdesk/chat/presets.py" line="648"/>
         <source>Another preset is already called “{name}”. Choose another name.</source>
         <translation>已有另一个名为“{name}”的预设。请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="600"/>
+        <location filename="../../chatdesk/chat/presets.py" line="651"/>
         <source>A preset&apos;s system prompt can be at most {limit} characters long.</source>
         <translation>预设的系统提示词最多 {limit} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="606"/>
+        <location filename="../../chatdesk/chat/presets.py" line="657"/>
         <source>This preset no longer exists (it was deleted); save it again as a new preset.</source>
         <translation>此预设已不存在（已被删除）；请将它另存为新预设。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="623"/>
+        <location filename="../../chatdesk/chat/presets.py" line="674"/>
         <source>Built-in presets cannot be deleted. You can duplicate one and change or delete the copy.</source>
         <translation>内置预设不能删除。你可以复制一份，然后修改或删除副本。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="629"/>
+        <location filename="../../chatdesk/chat/presets.py" line="680"/>
         <source>The preset could not be deleted: {error}</source>
         <translation>无法删除预设：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/presets.py" line="641"/>
+        <location filename="../../chatdesk/chat/presets.py" line="692"/>
         <source>The presets could not be saved: {error} Nothing was imported.</source>
         <translation>无法保存这些预设：{error} 未导入任何内容。</translation>
     </message>
@@ -4493,81 +4738,81 @@ SHA-256 {sha}</translation>
         <translation>--threads 至少为 1，而不是 {threads}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/evaluation/evaluate.py" line="109"/>
+        <location filename="../../chatdesk/evaluation/evaluate.py" line="110"/>
         <location filename="../../chatdesk/evaluation/windows.py" line="88"/>
         <source>The batch size must be positive, not {batch}.</source>
         <translation>批大小必须为正数，而不是 {batch}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/evaluation/evaluate.py" line="177"/>
+        <location filename="../../chatdesk/evaluation/evaluate.py" line="181"/>
         <location filename="../../chatdesk/evaluation/windows.py" line="85"/>
         <source>A context of {ctx} tokens is too small to score anything; use --ctx {min_ctx} or more.</source>
         <translation>{ctx} 个 token 的上下文太小，无法评分；请使用 --ctx {min_ctx} 或更大。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/evaluation/evaluate.py" line="180"/>
+        <location filename="../../chatdesk/evaluation/evaluate.py" line="184"/>
         <source>{file} has learned positions for only {trained} tokens, so --ctx {ctx} cannot be evaluated; use --ctx {trained} or less.</source>
         <translation>{file} 只学习了 {trained} 个 token 的位置，因此无法以 --ctx {ctx} 评估；请使用 --ctx {trained} 或更小。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/evaluation/evaluate.py" line="219"/>
+        <location filename="../../chatdesk/evaluation/evaluate.py" line="223"/>
         <source>The reference {path} does not exist.</source>
         <translation>参照模型 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/evaluation/evaluate.py" line="264"/>
+        <location filename="../../chatdesk/evaluation/evaluate.py" line="268"/>
         <source>{reference} has {reference_vocab} tokens but {model} has {model_vocab}: they are not the same model, so their distributions cannot be compared.</source>
         <translation>{reference} 有 {reference_vocab} 个 token，而 {model} 有 {model_vocab} 个：它们不是同一个模型，因此无法比较它们的分布。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/evaluation/evaluate.py" line="272"/>
+        <location filename="../../chatdesk/evaluation/evaluate.py" line="277"/>
         <source>{reference} tokenizes the text differently from {model}: they are not the same model.</source>
         <translation>{reference} 对文本的分词与 {model} 不同：它们不是同一个模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/evaluation/evaluate.py" line="298"/>
+        <location filename="../../chatdesk/evaluation/evaluate.py" line="303"/>
         <source>The checkpoint {name} has positions for only {n_ctx} tokens; use --ctx {n_ctx} or less.</source>
         <translation>检查点 {name} 只有 {n_ctx} 个 token 的位置；请使用 --ctx {n_ctx} 或更小。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/evaluation/evaluate.py" line="320"/>
+        <location filename="../../chatdesk/evaluation/evaluate.py" line="325"/>
         <source>The text uses tokens the checkpoint {name} does not have: it is not this model&apos;s source.</source>
         <translation>文本用到了检查点 {name} 没有的 token：它不是此模型的来源。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/evaluation/llama_context.py" line="77"/>
+        <location filename="../../chatdesk/evaluation/llama_context.py" line="85"/>
         <location filename="../../chatdesk/inspection/capture.py" line="109"/>
         <source>llama.cpp could not load {file}. The file may be damaged or use an architecture this version does not support.</source>
         <translation>llama.cpp 无法加载 {file}。该文件可能已损坏，或使用了此版本不支持的架构。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/evaluation/llama_context.py" line="100"/>
+        <location filename="../../chatdesk/evaluation/llama_context.py" line="108"/>
         <source>llama.cpp could not create a context of {n_seq} × {n_ctx} tokens for {file}: {detail}. Try a smaller --ctx.</source>
         <translation>llama.cpp 无法为 {file} 创建 {n_seq} × {n_ctx} 个 token 的上下文：{detail}。请尝试更小的 --ctx。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/evaluation/llama_context.py" line="103"/>
+        <location filename="../../chatdesk/evaluation/llama_context.py" line="111"/>
         <source>llama.cpp could not create a context of {n_seq} × {n_ctx} tokens for {file}. Try a smaller --ctx.</source>
         <translation>llama.cpp 无法为 {file} 创建 {n_seq} × {n_ctx} 个 token 的上下文。请尝试更小的 --ctx。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/evaluation/llama_context.py" line="122"/>
+        <location filename="../../chatdesk/evaluation/llama_context.py" line="130"/>
         <location filename="../../chatdesk/inspection/capture.py" line="136"/>
         <source>llama.cpp could not tokenize the text for {file}.</source>
         <translation>llama.cpp 无法为 {file} 对文本分词。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/evaluation/llama_context.py" line="145"/>
+        <location filename="../../chatdesk/evaluation/llama_context.py" line="169"/>
         <source>llama.cpp failed to evaluate {file} (code {rc}: {detail}).</source>
         <translation>llama.cpp 计算 {file} 失败（代码 {rc}：{detail}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/evaluation/llama_context.py" line="147"/>
+        <location filename="../../chatdesk/evaluation/llama_context.py" line="171"/>
         <source>llama.cpp failed to evaluate {file} (code {rc}).</source>
         <translation>llama.cpp 计算 {file} 失败（代码 {rc}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/evaluation/llama_context.py" line="155"/>
+        <location filename="../../chatdesk/evaluation/llama_context.py" line="179"/>
         <source>llama.cpp returned no logits for {file}.</source>
         <translation>llama.cpp 没有返回 {file} 的 logits。</translation>
     </message>
@@ -5559,10 +5804,15 @@ SHA-256 {sha}</translation>
         <translation>meta.pkl 有 {n} 个字符，但模型的嵌入只有 {model_rows} 行；两者不匹配</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/attachments.py" line="201"/>
-        <location filename="../../chatdesk/chat/attachments.py" line="204"/>
+        <location filename="../../chatdesk/chat/attachments.py" line="202"/>
+        <location filename="../../chatdesk/chat/attachments.py" line="205"/>
         <source>Part {n} of {name} could not be processed: {error}</source>
         <translation>{name} 的第 {n} 部分无法处理：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/attachments.py" line="260"/>
+        <source>Stopped while reading the attachment in parts; your message was kept.</source>
+        <translation>分段阅读附件时已停止；你的消息已保留。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/chat/reply_prompt.py" line="45"/>
@@ -6165,6 +6415,126 @@ SHA-256 {sha}</translation>
         <location filename="../../converters/bert/tensors.py" line="94"/>
         <source>{src} has shape {value}, but config.json implies {value2}</source>
         <translation>{src} 的形状为 {value}，但根据 config.json 应为 {value2}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/hub_search.py" line="113"/>
+        <source>Type a few words to search for, such as “qwen instruct”.</source>
+        <translation>请输入几个要搜索的词，例如“qwen instruct”。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/hub_search.py" line="115"/>
+        <source>ChatDesk can filter by Chinese (zh) or English (en), not “{language}”.</source>
+        <translation>ChatDesk 只能按中文（zh）或英文（en）筛选，不支持“{language}”。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/hub_search.py" line="129"/>
+        <source>the search “{text}”</source>
+        <translation>搜索“{text}”</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/imports.py" line="69"/>
+        <source>A model named {name} ({type}) was imported before ({file}), and chats may use it. Keep both (the new one is saved as {spare}), or replace the old file.</source>
+        <translation>之前已导入过名为 {name}（{type}）的模型（{file}），可能有对话正在使用它。可以两者都保留（新模型保存为 {spare}），或替换旧文件。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/languages.py" line="49"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/languages.py" line="50"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/languages.py" line="51"/>
+        <source>Japanese</source>
+        <translation>日文</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/languages.py" line="52"/>
+        <source>Korean</source>
+        <translation>韩文</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/languages.py" line="194"/>
+        <source>the language “{code}”</source>
+        <translation>语言“{code}”</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/languages.py" line="207"/>
+        <source>{spoken}, {language}</source>
+        <translation>{spoken}、{language}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/languages.py" line="208"/>
+        <source>{model} does not speak {language} (it knows {spoken}), so its reply will likely be nonsense. Choose a model that speaks {language}.</source>
+        <translation>{model} 不懂{language}（它只懂{spoken}），它的回答很可能毫无意义。请选择一个懂{language}的模型。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/recommend.py" line="66"/>
+        <source>English only, very small</source>
+        <translation>仅英文，非常小</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/recommend.py" line="69"/>
+        <source>Big brother of the bundled model: better English answers, still no Chinese.</source>
+        <translation>内置模型的“大哥”：英文回答更好，但仍不懂中文。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/recommend.py" line="70"/>
+        <source>Chinese and English, fast</source>
+        <translation>中英文，速度快</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/recommend.py" line="73"/>
+        <source>Answers in Chinese and English on any computer; simple questions and translation.</source>
+        <translation>在任何电脑上都能用中英文回答；适合简单问题和翻译。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/recommend.py" line="74"/>
+        <source>Chinese and English, better answers</source>
+        <translation>中英文，回答更好</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/recommend.py" line="77"/>
+        <source>Noticeably better answers, writing and translation; still quick on a laptop.</source>
+        <translation>回答、写作和翻译明显更好；在笔记本电脑上依然很快。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/recommend.py" line="78"/>
+        <source>Chinese and English, good quality</source>
+        <translation>中英文，质量好</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/recommend.py" line="81"/>
+        <source>Good everyday assistant; needs a few GB of free memory.</source>
+        <translation>好用的日常助手；需要几 GB 空闲内存。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/recommend.py" line="82"/>
+        <source>Chinese and English, best quality</source>
+        <translation>中英文，质量最好</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/recommend.py" line="85"/>
+        <source>The strongest here; slow on older computers, needs 8 GB of memory or more.</source>
+        <translation>这里最强的模型；在较旧的电脑上较慢，需要 8 GB 或更多内存。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/recommend.py" line="126"/>
+        <source>The bundled model is a 135M-parameter English-only demo that runs on any computer. It shows how ChatDesk works, but its answers are often invented, and it does not understand Chinese. Choose a recommended model for real use.</source>
+        <translation>内置模型是一个 1.35 亿参数、只懂英文的演示模型，能在任何电脑上运行。它用来展示 ChatDesk 的用法，但回答常常是编造的，而且不懂中文。实际使用请选择一个推荐的模型。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/recommend.py" line="196"/>
+        <source>Best quality this machine can run</source>
+        <translation>这台电脑能运行的最佳质量</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/library/recommend.py" line="198"/>
+        <source>{need} (the best this machine can run)</source>
+        <translation>{need}（这台电脑能运行的最佳模型）</translation>
     </message>
 </context>
 <context>
@@ -7699,6 +8069,49 @@ SHA-256 {sha}</translation>
         <location filename="../../chatdesk/ui/app/single_instance.py" line="56"/>
         <source>another program</source>
         <translation>另一个程序</translation>
+    </message>
+</context>
+<context>
+    <name>SourceViewer</name>
+    <message>
+        <location filename="../../chatdesk/ui/conversation/source_viewer.py" line="44"/>
+        <source>Source [{n}]: {label}</source>
+        <translation>来源 [{n}]：{label}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/conversation/source_viewer.py" line="45"/>
+        <source>Cited passage</source>
+        <translation>引用的段落</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/conversation/source_viewer.py" line="54"/>
+        <source>The page, with the cited passage highlighted</source>
+        <translation>该页内容，引用的段落已高亮</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/conversation/source_viewer.py" line="59"/>
+        <source>Open the file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/conversation/source_viewer.py" line="76"/>
+        <source>, page {page}</source>
+        <translation>，第 {page} 页</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/conversation/source_viewer.py" line="77"/>
+        <source>{path}{page}, characters {start}–{end}</source>
+        <translation>{path}{page}，字符 {start}–{end}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/conversation/source_viewer.py" line="88"/>
+        <source>The file is no longer there; this is the passage as it was when the reply was written.</source>
+        <translation>该文件已不存在；这是写回复时的段落内容。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/conversation/source_viewer.py" line="91"/>
+        <source>The file has changed since it was indexed; this is the passage as it was then.</source>
+        <translation>该文件在建立索引后已更改；这是当时的段落内容。</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,10 @@ class ChatSettings:
     preset_id: str | None = None  # the preset these came from, if any
     show_probabilities: bool = False  # record and show per-token probabilities
     collections: tuple[str, ...] = ()  # document collections each reply is grounded in (cited sources)
+    # A translating preset's target language: a code from presets.TARGET_LANGUAGES, or None to
+    # follow each message (Chinese is translated into English, anything else into the interface
+    # language; chatdesk.chat.presets.input_target).
+    translate_target: str | None = None
 
     @property
     def top_logprobs(self) -> int:
@@ -53,6 +57,7 @@ def resolve(conv: ConversationRecord | None, defaults: AppSettings) -> ChatSetti
         preset_id=own.get("preset_id") if isinstance(own.get("preset_id"), str) else None,
         show_probabilities=bool(own.get("show_probabilities", False)),
         collections=tuple(c for c in own.get("collections") or () if isinstance(c, str)),
+        translate_target=own.get("translate_target") if isinstance(own.get("translate_target"), str) else None,
     )
 
 
@@ -70,4 +75,6 @@ def overrides(chat: ChatSettings, defaults: AppSettings) -> dict[str, Any] | Non
         out["show_probabilities"] = True
     if chat.collections:
         out["collections"] = list(chat.collections)
+    if chat.translate_target:
+        out["translate_target"] = chat.translate_target
     return out or None

@@ -17,7 +17,9 @@ import itertools
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from chatdesk.chat import model_defaults
 from chatdesk.chat.chat_settings import ChatSettings, overrides, resolve
+from chatdesk.chat.model_defaults import ModelTraits
 from chatdesk.chat.token_record import decode
 from chatdesk.engine.types import (
     ChatMessage,
@@ -27,7 +29,7 @@ from chatdesk.engine.types import (
     SamplingSettings,
     TokenProb,
 )
-from chatdesk.settings import AppSettings
+from chatdesk.settings import AppSettings, interface_language
 from chatdesk.store import ConversationRecord, MessageRecord, Status, StoreError
 from translatable import msg, text_of
 
@@ -52,6 +54,15 @@ class ModelTarget:
     prompt_format: PromptFormat | None = None  # used only if the model has no chat template
     info: ModelInfo | None = None  # set when the model is loaded
 
+    def traits(self) -> ModelTraits | None:
+        """What the model-dependent defaults need: from the loaded model, else the GGUF's header
+        (cached, no weights read), else unknown (a remote server, or a file that cannot be read)."""
+        if self.info is not None:
+            return ModelTraits.of_info(self.info)
+        if self.key.startswith(("http://", "https://")):
+            return None
+        return ModelTraits.of_file(self.key)
+
 
 @dataclass(frozen=True)
 class ReplyPlan:
@@ -68,20 +79,37 @@ class ReplyPlan:
 
 
 class ConversationFlow:
-    def __init__(self, store: Store, defaults: AppSettings) -> None:
+    def __init__(self, store: Store, defaults: AppSettings, language: str | None = None) -> None:
         self.store = store
         self.defaults = defaults
+        # The interface language: the default system prompt is written in it, and a translating
+        # preset that follows the input translates non-Chinese text into it. The window passes
+        # its own; otherwise the setting, else the environment's locale.
+        self.language = language
+
+    @property
+    def ui_language(self) -> str:
+        return self.language or interface_language(self.defaults)
+
+    def localized_defaults(self) -> AppSettings:
+        """The defaults with ChatDesk's default system prompt in the interface language."""
+        prompt = self.defaults.system_prompt_in(self.ui_language)
+        return self.defaults if prompt == self.defaults.system_prompt else replace(self.defaults, system_prompt=prompt)
 
     # ------------------------------------------------------------------ conversations
     def chat_settings(self, conversation_id: int | None) -> ChatSettings:
         conv = self.store.get_conversation(conversation_id) if conversation_id is not None else None
-        return resolve(conv, self.defaults)
+        return resolve(conv, self.localized_defaults())
 
     def save_chat_settings(self, conversation_id: int, chat: ChatSettings) -> None:
         self.store.set_conversation_settings(conversation_id, chat.system_prompt, overrides(chat, self.defaults))
 
-    def new_conversation(self, model_key: str | None) -> ConversationRecord:
-        return self.store.create_conversation(system_prompt=self.defaults.system_prompt or None, model_path=model_key)
+    def new_conversation(self, model_key: str | None, traits: ModelTraits | None = None) -> ConversationRecord:
+        """A new chat; a model without a chat template starts it without a system prompt."""
+        if traits is None and model_key:
+            traits = ModelTarget(model_key).traits()
+        prompt = model_defaults.new_chat_system_prompt(traits, self.localized_defaults())
+        return self.store.create_conversation(system_prompt=prompt, model_path=model_key)
 
     def history(self, upto: int, system_prompt: str | None) -> tuple[ChatMessage, ...]:
         """What the model sees to answer message ``upto``: the path from the root to it."""
@@ -98,14 +126,15 @@ class ConversationFlow:
         if target is None:
             raise FlowError(_NO_MODEL_KEPT)
         created = conversation_id is None
+        traits = target.traits()
         try:
             if conversation_id is None:
-                conversation_id = self.new_conversation(target.key).id
+                conversation_id = self.new_conversation(target.key, traits).id
             user, reply = self.store.add_turn(conversation_id, text)
         except StoreError as exc:
             raise FlowError(msg("{error} Your message is still in the box.", error=text_of(exc))) from exc
-        chat = self.chat_settings(conversation_id)
-        plan = self._plan(conversation_id, reply, self.history(user.id, chat.system_prompt), chat, target)
+        chat = self._for_request(self.chat_settings(conversation_id), text, traits)
+        plan = self._plan(conversation_id, reply, self.history(user.id, chat.system_prompt), chat, target, traits=traits)
         return replace(plan, user=user, created_conversation=created)
 
     def regenerate(self, assistant_id: int, target: ModelTarget | None, *, same_settings: bool = False) -> ReplyPlan:
@@ -117,11 +146,19 @@ class ConversationFlow:
             raise FlowError(NO_MODEL)
         chat = self.chat_settings(old.conversation_id)
         hint = None
+        traits = target.traits()
         if same_settings:
             chat = self._settings_of(old, chat)
             hint = self._reuse_hint(old)
+        else:
+            try:
+                question = self.store.get_message(old.parent_id)
+            except StoreError as exc:
+                raise FlowError(text_of(exc)) from exc
+            chat = self._for_request(chat, question.content if question is not None else "", traits)
         reply = self._add_reply(old.conversation_id, old.parent_id)
-        return self._plan(old.conversation_id, reply, self.history(old.parent_id, chat.system_prompt), chat, target, reuse_hint=hint)
+        return self._plan(old.conversation_id, reply, self.history(old.parent_id, chat.system_prompt), chat, target, reuse_hint=hint,
+                          traits=traits)
 
     def edit(self, user_id: int, new_text: str, target: ModelTarget | None) -> ReplyPlan:
         """The edited message becomes a sibling of the original, and gets a reply."""
@@ -135,8 +172,10 @@ class ConversationFlow:
         except StoreError as exc:
             raise FlowError(msg("Your edit could not be saved: {error}", error=text_of(exc))) from exc
         reply = self._add_reply(old.conversation_id, user.id)
-        chat = self.chat_settings(old.conversation_id)
-        return replace(self._plan(old.conversation_id, reply, self.history(user.id, chat.system_prompt), chat, target), user=user)
+        traits = target.traits()
+        chat = self._for_request(self.chat_settings(old.conversation_id), new_text, traits)
+        plan = self._plan(old.conversation_id, reply, self.history(user.id, chat.system_prompt), chat, target, traits=traits)
+        return replace(plan, user=user)
 
     def continue_reply(self, assistant_id: int, target: ModelTarget | None) -> ReplyPlan:
         """Extend a stopped or interrupted reply in place; its text so far stays."""
@@ -145,12 +184,14 @@ class ConversationFlow:
             raise FlowError(msg("This reply has no message it answers, so it cannot be continued."))
         if target is None:
             raise FlowError(NO_MODEL)
-        chat = self.chat_settings(old.conversation_id)
+        traits = target.traits()
+        chat = model_defaults.effective_settings(self.chat_settings(old.conversation_id), traits, self.localized_defaults())
         try:
             reply = self.store.finish_message(old.id, old.content, Status.STREAMING, error=None)
         except StoreError as exc:
             raise FlowError(text_of(exc)) from exc
-        plan = self._plan(old.conversation_id, reply, self.history(old.parent_id, chat.system_prompt), chat, target, prefix=old.content)
+        plan = self._plan(old.conversation_id, reply, self.history(old.parent_id, chat.system_prompt), chat, target, prefix=old.content,
+                          traits=traits)
         return replace(plan, restore=old)
 
     def branch_at_token(self, assistant_id: int, index: int, token_id: int, target: ModelTarget | None) -> ReplyPlan:
@@ -176,7 +217,7 @@ class ConversationFlow:
         reply = self._add_reply(old.conversation_id, old.parent_id, content=prefix_text)  # type: ignore[arg-type]
         plan = self._plan(
             old.conversation_id, reply, self.history(old.parent_id, chat.system_prompt), chat, target,  # type: ignore[arg-type]
-            prefix=prefix_text, prefix_tokens=tuple(t.token_id for t in tokens[:index]) + (alt.token_id,),
+            prefix=prefix_text, prefix_tokens=tuple(t.token_id for t in tokens[:index]) + (alt.token_id,), traits=target.traits(),
         )
         return replace(plan, prefix_token_probs=(*tokens[:index], pick))
 
@@ -188,6 +229,20 @@ class ConversationFlow:
             raise FlowError(msg("The branch could not be created: {error}", error=text_of(exc))) from exc
 
     # ------------------------------------------------------------------ helpers
+    def _for_request(self, chat: ChatSettings, text: str, traits: ModelTraits | None) -> ChatSettings:
+        """The chat's settings as this request uses them: a translating preset aimed at the
+        message's direction with a reply limit that fits a translation, and a model without a
+        chat template's own defaults."""
+        from chatdesk.chat import presets
+
+        if chat.preset_id:
+            try:
+                preset = presets.find(self.store, chat.preset_id)
+            except StoreError:
+                preset = None
+            chat = presets.for_message(preset, chat, text, self.ui_language)
+        return model_defaults.effective_settings(chat, traits, self.localized_defaults())
+
     def _message(self, message_id: int, role: str) -> MessageRecord:
         try:
             rec = self.store.get_message(message_id)
@@ -252,7 +307,12 @@ class ConversationFlow:
         prefix: str = "",
         prefix_tokens: tuple[int, ...] = (),
         reuse_hint: tuple[int, str] | None = None,
+        traits: ModelTraits | None = None,
     ) -> ReplyPlan:
+        stored = model_defaults.stored_prompt_format(self.defaults, target.key)
+        fmt = model_defaults.prompt_format(traits, stored) or target.prompt_format
+        if fmt is not target.prompt_format:
+            target = replace(target, prompt_format=fmt)
         request, base = request_for(history, chat, target, prefix=prefix, prefix_tokens=prefix_tokens, reuse_hint=reuse_hint)
         return ReplyPlan(conversation_id, reply, request, base)
 

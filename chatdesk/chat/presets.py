@@ -276,9 +276,60 @@ _BUILTINS = {p.id: p for p in BUILTIN_PRESETS}
 def apply(preset: Preset, chat: ChatSettings, language: str, target: str | None = None) -> ChatSettings:
     """The chat's settings with ``preset`` applied: its system prompt in ``language`` (target
     language filled in) and its sampler values; the seed, context limit and probability view stay
-    the chat's own."""
+    the chat's own. A translating preset applied without a ``target`` follows each message's
+    language (``direct_for_input``); with one, it always translates into it."""
     sampling = replace(chat.sampling, **dict(preset.sampling))
-    return replace(chat, system_prompt=preset.render_prompt(language, target) or None, sampling=sampling, preset_id=preset.id)
+    fixed = target if preset.needs_target and target in _TARGETS else None
+    return replace(chat, system_prompt=preset.render_prompt(language, target) or None, sampling=sampling, preset_id=preset.id,
+                   translate_target=fixed)
+
+
+def input_target(text: str, ui_language: str) -> str:
+    """The language a message is translated into when the target follows the input: Chinese
+    into English, anything else into the interface language."""
+    from chatdesk.library.languages import detect_language
+
+    if detect_language(text) == "zh":
+        return "en"
+    return prompt_language(ui_language)
+
+
+TRANSLATION_SLACK = 64  # tokens on top of twice the source's UTF-8 bytes
+
+
+def translation_reply_limit(text: str, max_tokens: int) -> int:
+    """The longest reply a translation of ``text`` may need: twice its UTF-8 bytes plus a margin.
+
+    Why: a small model that cannot end a reply in the language it is writing (SmolLM2-135M never
+    ends Chinese text with its end-of-turn token) repeats itself until the reply limit; with the
+    preset's 1,024 tokens a one-line Chinese question looped for 608 tokens until Stop. A
+    translation is about as long as its source, and byte-level tokens never outnumber bytes, so
+    this bound never cuts a real translation short.
+    """
+    return max(1, min(max_tokens, 2 * len(text.encode("utf-8")) + TRANSLATION_SLACK))
+
+
+def for_message(preset: Preset | None, chat: ChatSettings, text: str, ui_language: str) -> ChatSettings:
+    """``chat`` as a translating preset uses it for ``text``: aimed at the message's direction
+    (``direct_for_input``) with a reply limit that fits a translation of it. Other presets and
+    chats without one are returned unchanged."""
+    if preset is None or not preset.needs_target or recognise(preset, chat.system_prompt) is None:
+        return chat
+    chat = direct_for_input(preset, chat, text, ui_language)
+    limit = translation_reply_limit(text, chat.sampling.max_tokens)
+    return chat if limit == chat.sampling.max_tokens else replace(chat, sampling=replace(chat.sampling, max_tokens=limit))
+
+
+def direct_for_input(preset: Preset | None, chat: ChatSettings, text: str, ui_language: str) -> ChatSettings:
+    """``chat`` with a translating preset's prompt aimed at ``text``'s direction (see
+    ``input_target``), when the chat follows the input and still has the preset's own text; a
+    chosen target or an edited prompt is left as it is."""
+    if preset is None or not preset.needs_target or chat.translate_target is not None:
+        return chat
+    seen = recognise(preset, chat.system_prompt)
+    if seen is None:
+        return chat
+    return replace(chat, system_prompt=preset.render_prompt(seen[0], input_target(text, ui_language)) or None)
 
 
 def _prompt_pattern(template: str) -> re.Pattern[str]:

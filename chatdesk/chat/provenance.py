@@ -24,10 +24,15 @@ def finished_provenance(
 ) -> tuple[tuple[str, object], ...]:
     prov: dict[str, Any] = dict(plan.provenance_base)
     if info is not None:
+        from chatdesk.library.naming import display_name
+
         prov.update(
             {
                 "engine": info.kind,
-                "model_name": info.name,
+                # The name the picker and the library show (one name everywhere); the GGUF's own
+                # general.name stays available as model_gguf_name.
+                "model_name": display_name(info.path) or info.name,
+                "model_gguf_name": info.name,
                 "model_path": info.path,
                 "quantization": info.quantization,
                 "architecture": info.architecture,

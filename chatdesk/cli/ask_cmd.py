@@ -81,6 +81,8 @@ def run(args: argparse.Namespace) -> int:
             _store_attachments(store, plan, attached)
         if args.docs:
             plan = _grounded(args, plan, settings)
+        if _is_local(source):
+            _warn_language(args.text, source.key)
         where = f"conversation {plan.conversation_id}, message {plan.reply.id}"
         recorder = ReplyRecorder(store, plan, on_save_error=lambda m: print(f"chatdesk ask: {m}", file=sys.stderr))
         try:
@@ -227,6 +229,15 @@ def _print_sources(plan) -> None:  # type: ignore[no-untyped-def]
         print("\nSources:")
         print(format_sources(sources))
     sys.stdout.flush()
+
+def _warn_language(text: str, path: str) -> None:
+    """Say on stderr, before the reply, when the model does not speak the message's language."""
+    from chatdesk.library.languages import language_warning, model_languages
+    from chatdesk.library.naming import display_name
+
+    warning = language_warning(text, model_languages(path=path), display_name(path))
+    if warning:
+        print(f"chatdesk ask: {warning}", file=sys.stderr, flush=True)
 
 
 def _is_local(source: object) -> bool:

@@ -14,6 +14,18 @@ if TYPE_CHECKING:
     from chatdesk.store import Store
 
 
+# Every ``--json`` of every subcommand prints JSON Lines: one JSON object per line, one line per
+# item, UTF-8 (non-ASCII as is), flushed as it is printed so a pipe sees results as they come.
+JSON_LINES_HELP = "print JSON Lines: one JSON object per {what}, one per line"
+
+
+def print_json_line(obj: object) -> None:
+    """One line of a ``--json`` output (see JSON_LINES_HELP)."""
+    import json
+
+    print(json.dumps(obj, ensure_ascii=False), flush=True)
+
+
 class CommandError(RuntimeError):
     """A failure to report as one line on stderr and a non-zero exit code."""
 

@@ -14,13 +14,12 @@ both from the same checkpoint (another MODEL on the command line or a GGUF in th
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 from chatdesk import paths
-from chatdesk.cli.common import CommandError, add_data_dir, open_store
+from chatdesk.cli.common import JSON_LINES_HELP, CommandError, add_data_dir, open_store, print_json_line
 
 EXIT_BAD_INPUT = 2
 
@@ -36,13 +35,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     e.add_argument("models", nargs="+", metavar="MODEL", help="GGUF model file(s)")
     e.add_argument("--text", help="UTF-8 text file to evaluate on (at least 2 x ctx tokens)")
     e.add_argument("--ctx", type=int, help="window size in tokens (default 512, or the model's context if smaller)")
-    e.add_argument("--threads", type=int, help="CPU threads (default: physical cores)")
+    e.add_argument("--threads", type=int,
+                   help="exactly this many CPU threads (default: the physical cores other programs leave free, "
+                        "re-checked as it runs, as chat does)")
     e.add_argument("--chunks", type=int, help="evaluate at most this many windows")
     e.add_argument("--source", metavar="MODEL_OR_CKPT",
                    help="reference for KL / top-1: a higher-precision GGUF, or the original checkpoint "
                         "(Hugging Face GPT-2 folder or nanoGPT ckpt.pt)")
     e.add_argument("--source-tokenizer", metavar="PATH", help="tokenizer of a nanoGPT checkpoint without meta.pkl")
-    e.add_argument("--json", action="store_true", help="print each result as one JSON line")
+    e.add_argument("--json", action="store_true", help=JSON_LINES_HELP.format(what="model's result"))
     e.add_argument("-o", "--output", metavar="FILE", help="also write the results to FILE.csv or FILE.json")
     e.set_defaults(run=run_eval)
 
@@ -82,7 +83,7 @@ def run_eval(args: argparse.Namespace) -> int:
             record = save_evaluation(store, result)
         results.append(result)
         if args.json:
-            print(json.dumps({**result, "evaluation_id": record.id}, ensure_ascii=False), flush=True)
+            print_json_line({**result, "evaluation_id": record.id})
     if results and not args.json:
         _print_table(results)
     if results and args.output:
@@ -142,6 +143,7 @@ def _fmt(value: Any, spec: str, suffix: str = "") -> str:
 
 def _print_table(results: list[dict[str, Any]]) -> None:
     from chatdesk.evaluation.export import flat_row
+    from chatdesk.library.naming import display_name
 
     header = ("model", "type", "perplexity", "bits/token", "KL", "top-1", "prompt tok/s", "gen tok/s", "peak MB")
     rows = []
@@ -149,7 +151,7 @@ def _print_table(results: list[dict[str, Any]]) -> None:
         f = flat_row(r)
         ppl = _fmt(f["perplexity"], ".4f") + (f" ± {f['perplexity_error']:.4f}" if f["perplexity_error"] else "")
         rows.append((
-            Path(str(f["model_file"])).name, str(f["file_type"] or "?"), ppl,
+            display_name(str(f["model_file"])), str(f["file_type"] or "?"), ppl,
             _fmt(f["bits_per_token"], ".4f"), _fmt(f["kl_divergence"], ".5f"),
             _fmt(None if f["top1_agreement"] is None else f["top1_agreement"] * 100, ".2f", "%"),
             _fmt(f["prompt_tokens_per_s"], ".1f"), _fmt(f["gen_tokens_per_s"], ".1f"),
@@ -162,7 +164,7 @@ def _print_table(results: list[dict[str, Any]]) -> None:
     first = results[0]
     print(f"text: {first['text']['name']} ({first['text_tokens']} tokens), n_ctx {first['n_ctx']}, "
           f"{first['n_chunks']} windows, {first['tokens']} scored tokens, "
-          f"{first['provenance'].get('threads')} threads, llama-cpp-python {first['provenance'].get('llama_cpp_python')}")
+          f"{_threads(first['provenance'])}, llama-cpp-python {first['provenance'].get('llama_cpp_python')}")
     for r in results:
         c = r.get("comparison")
         if c:
@@ -170,6 +172,14 @@ def _print_table(results: list[dict[str, Any]]) -> None:
                   f"reference perplexity {c['reference_perplexity']:.4f}, KL p99 {c['kl_p99']:.5f}")
         for note in r.get("notes") or ():
             print(f"note: {note}")
+
+
+def _threads(prov: dict[str, Any]) -> str:
+    used = prov.get("threads_used") or []
+    if prov.get("threads_auto") and used:
+        shown = str(used[0]) if len(used) == 1 else f"{used[0]}-{used[-1]}"
+        return f"{shown} of {prov.get('threads')} threads (the free cores)"
+    return f"{prov.get('threads')} threads"
 
 
 def _write_output(path: Path, results: list[dict[str, Any]]) -> None:

@@ -15,17 +15,29 @@ import threading
 import time
 from typing import Any
 
-from chatdesk.cli.common import CommandError, add_data_dir
+from chatdesk.cli.common import JSON_LINES_HELP, CommandError, add_data_dir, print_json_line
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    m = sub.add_parser("models", help="list, add, download and remove models")
+    m = sub.add_parser("models", help="list, search, add, download and remove models")
     msub = m.add_subparsers(dest="models_command", required=True)
 
     ls = msub.add_parser("list", help="every model in the library")
     add_data_dir(ls)
-    ls.add_argument("--json", action="store_true", help="one JSON array with every field")
+    ls.add_argument("--json", action="store_true", help=JSON_LINES_HELP.format(what="model, with every field"))
     ls.set_defaults(run=run_list)
+
+    se = msub.add_parser("search", help="search Hugging Face for GGUF models by words",
+                         description="Search Hugging Face for GGUF model repositories whose id contains every word, "
+                                     "with their GGUF files, sizes and quantizations.")
+    add_data_dir(se)
+    se.add_argument("words", nargs="+", help="words the repository id must contain, e.g. qwen instruct")
+    se.add_argument("--language", choices=["zh", "en"], help="only repositories tagged with this language")
+    se.add_argument("--sort", choices=["downloads", "recent"], default="downloads",
+                    help="most downloaded first (default) or most recently updated first")
+    se.add_argument("--limit", type=int, default=10, help="at most this many repositories (1-100, default 10)")
+    se.add_argument("--json", action="store_true", help=JSON_LINES_HELP.format(what="repository: repo_id, downloads, files..."))
+    se.set_defaults(run=run_search)
 
     a = msub.add_parser("add", help="add a GGUF file from disk (it stays where it is)")
     add_data_dir(a)
@@ -44,7 +56,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_data_dir(f)
     f.add_argument("repo_id")
     f.add_argument("--revision")
-    f.add_argument("--json", action="store_true")
+    f.add_argument("--json", action="store_true", help=JSON_LINES_HELP.format(what="GGUF file (with repo_id and commit)"))
     f.set_defaults(run=run_files)
 
     s = msub.add_parser("scan", help="add the GGUF models in your Hugging Face cache (no network)")
@@ -93,11 +105,49 @@ def run_list(args: argparse.Namespace) -> int:
     default_id = cat.default().id
     entries = cat.entries()
     if args.json:
-        print(json.dumps([{**e.to_json(), "missing": e.missing, "problem": e.problem, "default": e.id == default_id}
-                          for e in entries], ensure_ascii=False, indent=1))
+        for e in entries:
+            print_json_line({**e.to_json(), "missing": e.missing, "problem": e.problem, "default": e.id == default_id})
         return 0
     for e in entries:
         print(_line(e, e.id == default_id))
+        if e.conversion:
+            print(f"    {_conversion(e.conversion)}")
+    return 0
+
+
+def _conversion(c: dict[str, Any]) -> str:
+    parts = [f"converted from {c.get('source_file') or c.get('source_format') or 'a checkpoint'}"]
+    if c.get("source_sha256"):
+        parts.append(f"sha256 {str(c['source_sha256'])[:12]}…")
+    if c.get("training_step") is not None:
+        parts.append(f"step {c['training_step']}")
+    if c.get("val_loss") is not None:
+        parts.append(f"val loss {c['val_loss']:.4f}")
+    return ", ".join(parts)
+
+
+def run_search(args: argparse.Namespace) -> int:
+    from chatdesk.library.hub_search import search_models
+
+    if not 1 <= args.limit <= 100:
+        raise CommandError(f"--limit must be from 1 to 100, not {args.limit}.")
+    hits = _library_call(search_models, " ".join(args.words), language=args.language, sort=args.sort, limit=args.limit)
+    if args.json:
+        for hit in hits:
+            print_json_line(hit.to_json())
+        return 0
+    if not hits:
+        lang = f" tagged {args.language}" if args.language else ""
+        print(f"No GGUF repositories{lang} match \u201c{' '.join(args.words)}\u201d.")
+        return 0
+    for hit in hits:
+        langs = f"  [{', '.join(hit.languages)}]" if hit.languages else ""
+        print(f"{hit.repo_id}  ({hit.downloads:,} downloads){langs}")
+        for f in hit.files:
+            parts = f"  ({f.parts} parts)" if f.parts > 1 else ""
+            print(f"    {f.filename:<56} {f.quantization or '?':<8} {_size(f.size)}{parts}")
+        if hit.files_error:
+            print(f"    (files not listed: {hit.files_error})")
     return 0
 
 
@@ -116,6 +166,10 @@ def _line(e: Any, is_default: bool) -> str:
 
 def run_add(args: argparse.Namespace) -> int:
     cat = _catalog()
+    known = cat.entry_for_path(args.path)
+    if known is not None:
+        print(f"{known.path} is already in the library as \u201c{known.id}\u201d ({known.name}); nothing was added.")
+        return 0
     entry = _library_call(cat.add_file, args.path)
     print(f"Added {entry.name} as \u201c{entry.id}\u201d ({entry.path}).")
     return 0
@@ -164,7 +218,8 @@ def run_files(args: argparse.Namespace) -> int:
     ref = _library_call(parse_hub_reference, args.repo_id)
     listing = _library_call(list_gguf_files, ref.repo_id, args.revision or ref.revision)
     if args.json:
-        print(json.dumps({"repo_id": listing.repo_id, "commit": listing.commit, "files": describe_listing(listing)}))
+        for item in describe_listing(listing):
+            print_json_line({"repo_id": listing.repo_id, "commit": listing.commit, **item})
         return 0
     for f in listing.files:
         parts = f"  ({f.parts} parts)" if f.parts > 1 else ""

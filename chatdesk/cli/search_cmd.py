@@ -8,9 +8,8 @@ per line, which ``jq`` and line-oriented tools read directly.
 from __future__ import annotations
 
 import argparse
-import json
 
-from chatdesk.cli.common import CommandError, add_data_dir, open_store
+from chatdesk.cli.common import JSON_LINES_HELP, CommandError, add_data_dir, open_store, print_json_line
 
 
 def _positive(value: str) -> int:
@@ -43,7 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     s.add_argument("query", metavar="QUERY", help="words to find (Chinese works too); the last word also matches as a prefix")
     s.add_argument("--limit", type=_positive, default=20, help="how many hits to show (default 20)")
     s.add_argument("--offset", type=_not_negative, default=0, help="skip this many of the best hits (next page)")
-    s.add_argument("--json", action="store_true", help="one JSON object per hit per line")
+    s.add_argument("--json", action="store_true", help=JSON_LINES_HELP.format(what="hit"))
     s.set_defaults(run=run_search)
 
 
@@ -54,18 +53,13 @@ def run_search(args: argparse.Namespace) -> int:
         hits = store.search(args.query, args.limit, offset=args.offset)
     if args.json:
         for h in hits:
-            print(
-                json.dumps(
-                    {
-                        "conversation_id": h.conversation_id,
-                        "conversation_title": h.conversation_title,
-                        "message_id": h.message_id,
-                        "role": h.role,
-                        "snippet": h.snippet,
-                    },
-                    ensure_ascii=False,
-                )
-            )
+            print_json_line({
+                "conversation_id": h.conversation_id,
+                "conversation_title": h.conversation_title,
+                "message_id": h.message_id,
+                "role": h.role,
+                "snippet": h.snippet,
+            })
         return 0
     if not hits:
         more = f" after the first {args.offset}" if args.offset else ""

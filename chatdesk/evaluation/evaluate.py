@@ -65,7 +65,8 @@ class Options:
     """Window size; None: 512, or the model's trained context if that is smaller."""
     n_batch: int = DEFAULT_N_BATCH
     threads: int | None = None
-    """None: physical cores, as the chat engine uses."""
+    """None: the physical cores other programs leave free, re-checked as it runs (as chat does,
+    ``chatdesk.engine.cpu_share``); a number: exactly that many threads."""
     gen_tokens: int = DEFAULT_GEN_TOKENS
     max_chunks: int | None = None
     reference: str | None = None
@@ -120,7 +121,8 @@ def evaluate(model_path: str | os.PathLike[str], text: EvalText, options: Option
     report("load", 0, 1, f"loading {Path(summary.path).name}")
     n_seq = max(1, options.n_batch // n_ctx)
     t_load, cpu0 = time.perf_counter(), time.process_time()
-    ctx = EvalContext(summary.path, n_ctx, n_seq, min(options.n_batch, n_seq * n_ctx), threads, should_abort)
+    share = options.threads is None
+    ctx = EvalContext(summary.path, n_ctx, n_seq, min(options.n_batch, n_seq * n_ctx), threads, should_abort, share_cpu=share)
     try:
         load_seconds = time.perf_counter() - t_load
         report("load", 1, 1, f"loaded {Path(summary.path).name}")
@@ -149,6 +151,7 @@ def evaluate(model_path: str | os.PathLike[str], text: EvalText, options: Option
         if reference is not None:
             comparison = _compare(ctx, plan, tokens, text, summary, reference, options, threads, should_abort, report)
             notes.extend(comparison.notes)
+        threads_used = sorted(ctx.threads_used)
     finally:
         ctx.close()
 
@@ -167,7 +170,8 @@ def evaluate(model_path: str | os.PathLike[str], text: EvalText, options: Option
         seconds=round(seconds, 4), load_seconds=round(load_seconds, 4), cpu_seconds=round(cpu_seconds, 4),
         prompt_tokens_per_s=plan.n_chunks * n_ctx / decode_s if decode_s > 0 else 0.0,
         gen_tokens=n_gen, gen_tokens_per_s=gen_rate, peak_rss_bytes=peak,
-        comparison=comparison, provenance=provenance(threads), notes=tuple(notes),
+        comparison=comparison, provenance={**provenance(threads), "threads_auto": share, "threads_used": threads_used},
+        notes=tuple(notes),
     )
 
 
@@ -268,7 +272,8 @@ def _compare_gguf(ctx: EvalContext, plan: WindowPlan, tokens: list[int], text: E
             reference=name, reference_vocab=ref_summary.n_vocab, model=ctx.path.name, model_vocab=ctx.n_vocab,
         ))
     report("compare", 0, plan.n_chunks, f"loading the reference {name}")
-    with EvalContext(ref_summary.path, plan.n_ctx, plan.n_seq, plan.n_batch, threads, should_abort) as ref:
+    with EvalContext(ref_summary.path, plan.n_ctx, plan.n_seq, plan.n_batch, threads, should_abort,
+                     share_cpu=ctx.share_cpu) as ref:
         if ref.tokenize(text.data) != tokens:
             raise EvaluationError(msg("{reference} tokenizes the text differently from {model}: they are not the same model.",
                                        reference=name, model=ctx.path.name))

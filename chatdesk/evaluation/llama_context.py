@@ -22,6 +22,7 @@ from pathlib import Path
 import llama_cpp
 import numpy as np
 
+from chatdesk.engine import cpu_share
 from chatdesk.engine.detokenize import PieceDecoder
 from chatdesk.evaluation.errors import EvaluationCancelled, EvaluationError
 from chatdesk.evaluation.windows import DEFAULT_N_UBATCH, WindowPlan
@@ -55,8 +56,15 @@ class EvalContext:
     """A loaded model with a context of ``n_seq`` windows of ``n_ctx`` tokens."""
 
     def __init__(self, path: str | Path, plan_ctx: int, n_seq: int, n_batch: int, n_threads: int,
-                 should_abort: Callable[[], bool]) -> None:
+                 should_abort: Callable[[], bool], share_cpu: bool = False) -> None:
+        """``share_cpu``: use only the cores other programs leave free (re-checked every half
+        second, at most ``n_threads``), as the chat engine does (``chatdesk.engine.cpu_share``);
+        False: exactly ``n_threads`` (the user asked for a number)."""
         _setup()
+        self.share_cpu = share_cpu
+        self.threads_used: set[int] = set()
+        self._threads_now = n_threads
+        self._next_check = 0.0
         _log_lines.clear()
         self.path = Path(path)
         self.model = None
@@ -127,8 +135,24 @@ class EvalContext:
         return len(self._pieces.piece(token))
 
     # ------------------------------------------------------------------ decoding
+    def _follow_free_cores(self) -> None:
+        """Before a decode: the free cores now, at most ``n_threads`` (llama.cpp's results do not
+        depend on the thread count on the CPU, so this changes speed only)."""
+        if not self.share_cpu:
+            self.threads_used.add(self.n_threads)
+            return
+        now = time.monotonic()
+        if now >= self._next_check:
+            wanted = cpu_share.fair_threads(self.n_threads, samples=1 if self.threads_used else 3)
+            if wanted != self._threads_now or not self.threads_used:
+                llama_cpp.llama_set_n_threads(self.ctx, wanted, wanted)
+                self._threads_now = wanted
+            self._next_check = now + cpu_share.RECHECK_S
+        self.threads_used.add(self._threads_now)
+
     def _decode(self, entries: Sequence[tuple[int, int, int, bool]]) -> None:
         """Decode ``(token, pos, seq, wants_logits)`` entries as one batch."""
+        self._follow_free_cores()
         b = self._batch
         for i, (tok, pos, seq, out) in enumerate(entries):
             b.token[i] = tok

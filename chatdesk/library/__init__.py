@@ -51,6 +51,15 @@ free space first, verify the Hub's SHA-256 before the file is used, and report b
     pending_downloads(); discard_download(repo_id, filename)
     download_gpt2_tokenizer()               # only when the user agreed; find_gpt2_tokenizer first
 
+First minutes (all Qt-free; the window and ``chatdesk models`` share them)::
+
+    search_models("qwen instruct", language="zh", sort="downloads", limit=20) -> [SearchHit]  # hub_search.py
+    recommendations(machine_facts(), bundled_tokens_per_s=None) -> [Suggestion]             # recommend.py
+    model_languages(entry); detect_language(text); language_warning(text, langs, name)     # languages.py
+    display_name(entry_or_key)                   # one name per model everywhere (naming.py)
+    PendingModelChoice().choose(key) / .loaded(path) / .failed(key)  # remember only after a load (choice.py)
+    converted_model_path(name, qtype, if_exists="refuse"|"keep_both"|"replace")  # imports.py
+
 Failures are ``LibraryError`` / ``HubError`` / ``DownloadError`` (``DownloadCancelled`` on Cancel),
 each with a sentence for the user, a ``kind`` for choosing a button and, for downloads,
 ``partial_bytes`` kept for resuming.
@@ -84,6 +93,19 @@ _LAZY = {
     "discard_download": "chatdesk.library.download",
     "DownloadProgress": "chatdesk.library.download",
     "DownloadResult": "chatdesk.library.download",
+    "search_models": "chatdesk.library.hub_search",
+    "SearchHit": "chatdesk.library.hub_search",
+    "recommendations": "chatdesk.library.recommend",
+    "Recommendation": "chatdesk.library.recommend",
+    "machine_facts": "chatdesk.library.recommend",
+    "model_languages": "chatdesk.library.languages",
+    "detect_language": "chatdesk.library.languages",
+    "language_warning": "chatdesk.library.languages",
+    "display_name": "chatdesk.library.naming",
+    "PendingModelChoice": "chatdesk.library.choice",
+    "commit_model_choice": "chatdesk.library.choice",
+    "converted_model_path": "chatdesk.library.imports",
+    "ModelExistsError": "chatdesk.library.imports",
 }
 
 __all__ = [

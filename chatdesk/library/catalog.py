@@ -155,6 +155,9 @@ class Catalog:
             raise ValueError(f"add_file cannot add a {source!r} model")
         p = Path(os.path.abspath(os.path.expanduser(os.fspath(path))))
         fields, stamp = self._describe(p)
+        known = self.entry_for_path(p)
+        if source == "imported" and not sha256 and not (known is not None and known.sha256):
+            sha256 = file_sha256(p)  # a converted file is ChatDesk's own: its hash is part of its provenance
         with self._transaction() as records:
             existing = self._record_for_path(records, p)
             if existing is not None:
@@ -267,13 +270,7 @@ class Catalog:
         entry = self.get(model_id)
         if not entry.path or entry.missing:
             raise LibraryError(msg("\u201c{name}\u201d has no file on this machine to hash.", name=entry.name))
-        digest = hashlib.sha256()
-        with open(entry.path, "rb") as fh:
-            while chunk := fh.read(4 << 20):
-                if cancel is not None and cancel.is_set():
-                    raise LibraryError(msg("Hashing was cancelled."))
-                digest.update(chunk)
-        value = digest.hexdigest()
+        value = file_sha256(Path(entry.path), cancel)
         with self._transaction() as records:
             if model_id in records:
                 records[model_id]["sha256"] = value
@@ -374,16 +371,22 @@ class Catalog:
             if rid == BUNDLED_ID or not rec.get("path"):
                 continue
             stamp = _stamp(Path(rec["path"]))
-            if stamp is None or stamp == rec.get("stamp"):
+            # Records written before a field existed ("conversion") are read again once; the
+            # validator's cache makes that a lookup, not a parse.
+            if stamp is None or (stamp == rec.get("stamp") and "conversion" in rec):
                 continue
             try:  # the file was replaced or rewritten: read its metadata again
                 fields, stamp = self._describe(Path(rec["path"]))
             except LibraryError as exc:
                 self._problems[rid] = text_of(exc)
+                if "conversion" not in rec:
+                    rec["conversion"] = None  # not read again until the file changes
+                    changed = True
                 continue
+            same_file = stamp == rec.get("stamp")
             rec.update(fields, stamp=stamp)
             self._problems.pop(rid, None)
-            if rec.get("source") not in OWNED_SOURCES:
+            if rec.get("source") not in OWNED_SOURCES and not same_file:
                 rec["sha256"] = None  # the old hash described the old content
             changed = True
         return self._adopt_models_dir(records) or changed
@@ -500,6 +503,20 @@ class Catalog:
         if missing or problem:
             entry = replace(entry, missing=missing, problem=problem)
         return entry
+
+
+def file_sha256(p: Path, cancel: threading.Event | None = None) -> str:
+    """The SHA-256 of a file, read in 4 MiB pieces; LibraryError when cancelled or unreadable."""
+    digest = hashlib.sha256()
+    try:
+        with open(p, "rb") as fh:
+            while chunk := fh.read(4 << 20):
+                if cancel is not None and cancel.is_set():
+                    raise LibraryError(msg("Hashing was cancelled."))
+                digest.update(chunk)
+    except OSError as exc:
+        raise LibraryError(msg("ChatDesk cannot read {path} ({reason}).", path=str(p), reason=exc.strerror or str(exc))) from exc
+    return digest.hexdigest()
 
 
 def _stamp(p: Path) -> list[int] | None:

@@ -43,6 +43,10 @@ class ModelEntry:
     repo_id: str | None = None
     repo_filename: str | None = None
     commit: str | None = None
+    # A converted checkpoint's provenance, from the GGUF's chatdesk.* metadata (written by
+    # converters/): source_format, source_file, source_sha256, converter_version, tokenizer_kind,
+    # training_step, val_loss. None for models ChatDesk did not convert.
+    conversion: dict[str, Any] | None = None
     # "remote" entries: the server's base URL and the model id it expects.
     remote_url: str | None = None
     remote_model: str | None = None

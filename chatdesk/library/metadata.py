@@ -51,6 +51,36 @@ def license_of(metadata: dict[str, Any]) -> str | None:
     return lic.strip() if isinstance(lic, str) and lic.strip() else None
 
 
+# The converter's provenance keys (converters/gguf_output.py) and the names the library uses.
+CONVERSION_KEYS = {
+    "chatdesk.source.format": "source_format",
+    "chatdesk.source.file": "source_file",
+    "chatdesk.source.sha256": "source_sha256",
+    "chatdesk.converter.version": "converter_version",
+    "chatdesk.tokenizer.kind": "tokenizer_kind",
+    "chatdesk.training.iter_num": "training_step",
+    "chatdesk.training.best_val_loss": "val_loss",
+}
+
+
+def conversion_of(metadata: dict[str, Any]) -> dict[str, Any] | None:
+    """A converted checkpoint's provenance (source SHA-256, training step, validation loss ...),
+    or None when the GGUF was not written by ChatDesk's converter."""
+    out: dict[str, Any] = {}
+    for key, name in CONVERSION_KEYS.items():
+        value = metadata.get(key)
+        if value is None:
+            continue
+        if name == "training_step":
+            value = int(value)
+        elif name == "val_loss":
+            value = round(float(value), 6)
+        else:
+            value = str(value)
+        out[name] = value
+    return out or None
+
+
 def entry_fields(summary: Any, filename: str) -> dict[str, Any]:
     """ModelEntry fields from a ``GGUFSummary`` (architecture, size, quantization, licence...)."""
     file_type = str(getattr(summary, "file_type", "") or "")
@@ -70,4 +100,5 @@ def entry_fields(summary: Any, filename: str) -> dict[str, Any]:
         "file_size": int(summary.size_bytes),
         "chat_template": bool(summary.chat_template),
         "license": license_of(metadata),
+        "conversion": conversion_of(metadata),
     }

@@ -1,10 +1,13 @@
-"""The Markdown dialect ChatDesk reads, and which links it lets through.
+r"""The Markdown dialect ChatDesk reads, and which links it lets through.
 
 One markdown-it-py configuration for every place a reply is shown, so the chat view and the HTML
 export cannot disagree about what a reply *means*:
 
 * CommonMark plus GFM tables, ~~strikethrough~~, task lists and footnotes (mdit-py-plugins), and
   linkify (linkify-it-py) for bare ``https://…``, ``www.…`` and e-mail addresses;
+* TeX formulas: ``$…$`` inline and ``$$…$$`` (inline or as a block), taken out before Markdown's
+  backslash escapes so ``\,`` and ``\{`` reach the formula intact (mdit-py-plugins' dollarmath).
+  A ``$`` next to a space or followed by a digit is a dollar sign, not math ("$5 and $10");
 * ``html=False``: raw HTML in a model's reply is text, never markup;
 * ``breaks=True``: a single newline is a line break, so a poem or an address keeps its lines;
 * links: only ``http``, ``https`` and ``mailto`` become links (``validateLink``); anything else
@@ -23,6 +26,7 @@ from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
+from mdit_py_plugins.dollarmath import dollarmath_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.footnote.index import footnote_def
 from mdit_py_plugins.tasklists import tasklists_plugin
@@ -89,6 +93,7 @@ def _build() -> MarkdownIt:
     # so that a reply rendered piece by piece can keep the pieces it already rendered.
     md.use(footnote_plugin, inline=False, move_to_end=False)
     md.use(tasklists_plugin)
+    md.use(dollarmath_plugin, allow_labels=False, allow_space=False, allow_digits=False, double_inline=True)
     md.block.ruler.at("footnote_def", _footnote_def_keeping_ids, {"alt": ["paragraph", "reference"]})
     md.validateLink = is_safe_link  # type: ignore[method-assign]
     md.linkify.tlds(LINKIFY_TLDS, False)

@@ -211,6 +211,38 @@ class Renderer(RendererHTML):
             return f'<code style="background-color:{self.colours.inline_code_bg}">{text}</code>'
         return f"<code>{text}</code>"
 
+    # -- formulas -----------------------------------------------------------------------
+
+    def math_inline(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        return self._math(tokens[idx].content, display=False)
+
+    def math_inline_double(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        return self._math(tokens[idx].content, display=True, inline=True)
+
+    def math_block(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        return self._math(tokens[idx].content, display=True)
+
+    def _math(self, tex: str, *, display: bool, inline: bool = False) -> str:
+        """A formula as an image (see ``formulas``); its source as code when it cannot be drawn.
+        The image's alt text is the source, so copying the reply keeps the formula."""
+        from .formulas import MathError, formula_image
+
+        source = tex.strip()
+        marks = "$$" if display else "$"
+        alt = escape(f"{marks}{source}{marks}", quote=True)
+        block = display and not inline
+        try:
+            uri, width, height = formula_image(source, display=display, fmt="png" if self.qt else "svg",
+                                               color=self.colours.code_fg if self.qt else "#1f2328")
+        except MathError:
+            code = self.code_inline([Token("code_inline", "code", 0, content=f"{marks}{source}{marks}")], 0, {}, {})
+            return f"<p>{code}</p>\n" if block else code
+        if self.qt:
+            img = f'<img src="{uri}" width="{width}" height="{height}" alt="{alt}" style="vertical-align:middle">'
+            return f'<p align="center">{img}</p>\n' if block else img
+        img = f'<img class="math" src="{uri}" width="{width}" height="{height}" alt="{alt}" title="{alt}">'
+        return f'<div class="math-block">{img}</div>\n' if block else img
+
     # -- raw HTML and images: always text ------------------------------------------------
 
     def html_inline(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:

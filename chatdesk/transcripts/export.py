@@ -25,6 +25,37 @@ FORMATS: dict[str, tuple[str, str]] = {
 
 _RENDERERS = {"md": render_markdown, "html": render_html, "txt": render_text}
 
+# Extensions people type for each format, beyond the one a new file gets (FORMATS).
+_EXTENSIONS: dict[str, str] = {
+    ".md": "md", ".markdown": "md", ".mdown": "md",
+    ".json": "json",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".txt": "txt", ".text": "txt",
+}
+
+
+def format_for_path(path: str | os.PathLike[str]) -> str | None:
+    """The export format a file name asks for by its extension ("notes.HTM" -> "html"), else None."""
+    return _EXTENSIONS.get(Path(path).suffix.lower())
+
+
+def export_target(path: str | os.PathLike[str], chosen: str | None = None) -> tuple[Path, str]:
+    """Where an export goes and in which format, from what the user typed in the save dialog.
+
+    Why: the dialog's format choice and the typed name can disagree, and a file called
+    ``chat.html`` holding Markdown is a bug the user only finds later. The typed extension wins;
+    when the name has none ChatDesk knows, the chosen format (else Markdown) is used and its
+    extension added ("notes" -> "notes.md", "v1.2" -> "v1.2.md").
+    """
+    if chosen is not None and chosen not in FORMATS:
+        raise ValueError(f"unknown transcript format {chosen!r}; expected one of {sorted(FORMATS)}")
+    p = Path(path)
+    typed = format_for_path(p)
+    if typed is not None:
+        return p, typed
+    fmt = chosen or "md"
+    return p.with_name(p.name + FORMATS[fmt][1]), fmt
+
 
 def _check(conversations: Sequence[TranscriptConversation], fmt: str) -> list[TranscriptConversation]:
     if fmt not in FORMATS:

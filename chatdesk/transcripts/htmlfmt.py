@@ -22,7 +22,8 @@ from chatdesk.markdown import render as render_markdown
 from .common import STATUS_NOTES, branch_note, human_utc, model_name, reply_model, role_label, single_line
 from .model import TranscriptConversation, TranscriptMessage, active_path, sibling_positions
 
-CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; "
+# Images only as data: URIs (formulas drawn by chatdesk.markdown.formulas); nothing is fetched.
+CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
        "base-uri 'none'; form-action 'none'")
 
 CSS = """
@@ -54,7 +55,12 @@ code { font: .9em/1.45 ui-monospace, "SF Mono", Menlo, Consolas, "Liberation Mon
 :not(pre) > code { background: rgba(127,127,127,.15); padding: .1em .3em; border-radius: 4px; }
 .code { margin: .6rem 0; border: 1px solid var(--border); border-radius: 8px; overflow: hidden; }
 .code-head { font-size: .75rem; padding: .2rem .9rem; }
-.code pre { margin: 0; padding: .7rem .9rem; overflow-x: auto; white-space: pre; }
+.code pre { margin: 0; padding: .7rem .9rem; overflow-x: auto; white-space: pre; overflow-wrap: normal;
+  word-break: normal; max-width: 100%; }
+.code pre code { white-space: inherit; overflow-wrap: inherit; word-break: inherit; }
+img.math { vertical-align: middle; max-width: none; }
+.math-block { text-align: center; overflow-x: auto; margin: .6rem 0; }
+@media (prefers-color-scheme: dark) { img.math { filter: invert(1) hue-rotate(180deg); } }
 ul.task-list { list-style: none; padding-left: 1.2rem; }
 sup.footnote-ref a, .footnote-backref { text-decoration: none; }
 .footnotes { font-size: .9rem; color: var(--muted); }

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from chatdesk.chat import ConversationFlow, FlowError, ModelTarget, ReplyPlan
 from chatdesk.engine import ModelInfo, PromptFormat
@@ -254,7 +254,7 @@ class ChatController(QObject):
             from chatdesk.chat.doc_grounding import CollectionGrounder
 
             self.grounder = CollectionGrounder(paths.documents_index_path())
-        grounder, tr = self.grounder, self.tr
+        grounder = self.grounder
 
         def prepare(plan: ReplyPlan, engine: Any, stop: Any, say: Callable[[str], None]) -> ReplyPlan:
             if attachments:
@@ -264,9 +264,9 @@ class ChatController(QObject):
                 files = read_attached_files(attachments)
                 if plan.user is not None:
                     attach_files(store, plan.user.id, [NewAttachment(f.name, f.data, f.extracted.kind) for f in files])
-                modes = {att.WHOLE: tr("Reading the attached files whole."),
-                         att.MAP_REDUCE: tr("The attached text is too long to read at once: reading it in parts, then answering."),
-                         att.RETRIEVAL: tr("The attached text is too long to read at once: answering from its passages "
+                modes = {att.WHOLE: _prep_tr("Reading the attached files whole."),
+                         att.MAP_REDUCE: _prep_tr("The attached text is too long to read at once: reading it in parts, then answering."),
+                         att.RETRIEVAL: _prep_tr("The attached text is too long to read at once: answering from its passages "
                                            "that match the question.")}
 
                 def chosen(way: Any) -> None:
@@ -276,7 +276,7 @@ class ChatController(QObject):
                             set_attachment_mode(store, plan.user.id, i, way.mode)
 
                 def progressed(p: Any) -> None:
-                    say(tr("Reading {name} in parts: {done} of {total} done.").format(name=p.name, done=p.done, total=p.total))
+                    say(_prep_tr("Reading {name} in parts: {done} of {total} done.").format(name=p.name, done=p.done, total=p.total))
 
                 def embedder() -> Any:
                     from chatdesk.engine.embedder import Embedder
@@ -287,7 +287,7 @@ class ChatController(QObject):
                 plan = att.ground_in_attachments(plan, files, question=question, engine=engine, n_ctx=n_ctx, stop=stop,
                                                  progress=progressed, open_embedder=embedder, on_mode=chosen)
             if collections and grounder is not None:
-                say(tr("Searching the documents: {names}.").format(names=", ".join(collections)))
+                say(_prep_tr("Searching the documents: {names}.").format(names=", ".join(collections)))
                 plan = grounder.ground(plan, collections, question=question, n_ctx=n_ctx)
             return plan
 
@@ -355,6 +355,10 @@ class ChatController(QObject):
         if outcome.finished.save_error:
             self.error.emit(localized(outcome.finished.save_error))
         self.busy_changed.emit(False)
+
+
+def _prep_tr(text: str) -> str:
+    return QCoreApplication.translate("ChatController", text)
 
 
 def read_attached_files(paths: Sequence[str]) -> list[Any]:
