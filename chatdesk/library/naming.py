@@ -12,52 +12,16 @@ flow's reply provenance all call the same code.
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING
+
+# The key rules live in resolve.py (one place); they are re-exported here for the names' callers.
+from chatdesk.library.resolve import entry_key, is_remote_key, key_label, same_model, split_remote_key
+
+__all__ = ["display_name", "entry_for_key", "entry_key", "is_remote_key", "key_label", "same_model", "split_remote_key"]
 
 if TYPE_CHECKING:
     from chatdesk.library.catalog import Catalog
     from chatdesk.library.entry import ModelEntry
-
-
-def entry_key(entry: ModelEntry) -> str | None:
-    """The key a conversation stores for this library entry (None: the entry has no file)."""
-    if entry.is_remote:
-        if not entry.remote_url or not entry.remote_model:
-            return None
-        return f"{entry.remote_url.rstrip('/')}#{entry.remote_model}"
-    return entry.path
-
-
-def is_remote_key(key: str | None) -> bool:
-    return bool(key) and "#" in key and key.startswith(("http://", "https://"))  # type: ignore[union-attr]
-
-
-def split_remote_key(key: str) -> tuple[str, str]:
-    """``(base_url, model_id)`` of a remote key (the base URL never contains '#')."""
-    base, _, model = key.partition("#")
-    return base, model
-
-
-def same_model(a: str | None, b: str | None) -> bool:
-    """Do two keys name the same model? Local paths are compared as real files."""
-    if not a or not b:
-        return False
-    if a == b:
-        return True
-    if is_remote_key(a) or is_remote_key(b):
-        return False
-    return os.path.normcase(os.path.realpath(a)) == os.path.normcase(os.path.realpath(b))
-
-
-def key_label(key: str) -> str:
-    """A short name for a key the library does not list: the file name, or "model @ host"."""
-    if is_remote_key(key):
-        base, model = split_remote_key(key)
-        host = base.split("://", 1)[-1].removesuffix("/v1")
-        tail = model.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
-        return f"{tail if tail.lower().endswith('.gguf') else model} @ {host}"
-    return os.path.basename(key) or key
 
 
 def entry_for_key(catalog: Catalog, key: str) -> ModelEntry | None:
