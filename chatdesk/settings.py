@@ -44,6 +44,7 @@ class AppSettings:
     language: str = "system"  # one of LANGUAGES; takes effect at the next start
     theme: str = "system"  # one of THEMES
     text_scale: int = TEXT_SCALE_DEFAULT  # percent, TEXT_SCALE_MIN..TEXT_SCALE_MAX
+    welcome_done: bool = False  # the first-start model choice was made or skipped (Help shows it again)
 
     def system_prompt_in(self, language: str) -> str:
         """The default system prompt for new chats, in ``language`` ("en", "zh_CN", a UI language
@@ -125,6 +126,7 @@ def load_settings(path: Path | None = None) -> AppSettings:
             language=_choice(raw.get("language"), LANGUAGES),
             theme=_choice(raw.get("theme"), THEMES),
             text_scale=_scale(raw.get("text_scale", TEXT_SCALE_DEFAULT)),
+            welcome_done=raw.get("welcome_done") is True,
         )
     except (TypeError, ValueError):
         return AppSettings()

@@ -123,7 +123,7 @@
         <translation>预设(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="207"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="215"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
@@ -3114,27 +3114,27 @@ SHA-256 {sha}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="67"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="71"/>
         <source>ChatDesk main window</source>
         <translation>ChatDesk 主窗口</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="97"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="101"/>
         <source>Model in use</source>
         <translation>正在使用的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="100"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="104"/>
         <source>Model loading progress</source>
         <translation>模型加载进度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="103"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="107"/>
         <source>Loading %p%</source>
         <translation>正在加载 %p%</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="106"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="110"/>
         <source>Reply statistics</source>
         <translation>回复统计</translation>
     </message>
@@ -3144,42 +3144,42 @@ SHA-256 {sha}</translation>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="191"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="199"/>
         <source>&amp;New chat</source>
         <translation>新对话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="192"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="200"/>
         <source>&amp;Open model…</source>
         <translation>打开模型(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="193"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="201"/>
         <source>Import &amp;checkpoint…</source>
         <translation>导入检查点(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="196"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="204"/>
         <source>Converting checkpoints needs a Python install: run chatdesk-convert.</source>
         <translation>转换检查点需要安装 Python：请运行 chatdesk-convert。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="197"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="205"/>
         <source>&amp;Export chat…</source>
         <translation>导出对话(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="200"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="208"/>
         <source>Export &amp;all chats…</source>
         <translation>导出全部对话(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="201"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="209"/>
         <source>&amp;Import transcript…</source>
         <translation>导入对话记录(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="202"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="210"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -3189,119 +3189,129 @@ SHA-256 {sha}</translation>
         <translation>对话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="203"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="211"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="204"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="212"/>
         <source>&amp;Rename…</source>
         <translation>重命名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="206"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="214"/>
         <source>Se&amp;arch</source>
         <translation>搜索(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="231"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="239"/>
         <source>Loading {name}…</source>
         <translation>正在加载 {name}…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="241"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="253"/>
         <source>loaded in {ms} ms</source>
         <translation>加载用时 {ms} ms</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="261"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="273"/>
         <source>{problem}  Still chatting with {name}.</source>
         <translation>{problem} 仍在使用 {name} 对话。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="266"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="278"/>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="268"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="280"/>
         <source>Use File → Open model… to choose another model.</source>
         <translation>请用“文件 → 打开模型…”选择其他模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="275"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="287"/>
         <source>, GPU layers {n}</source>
         <translation>，GPU 层数 {n}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="277"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="289"/>
         <source>{name} · {quantization} · context {n_ctx}{gpu}</source>
         <translation>{name} · {quantization} · 上下文 {n_ctx}{gpu}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="310"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="322"/>
         <source>Open a GGUF model</source>
         <translation>打开 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="311"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="323"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="330"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="342"/>
         <source>ChatDesk will use the new language the next time it starts.</source>
         <translation>ChatDesk 下次启动时将使用新的语言。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="344"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="356"/>
         <source>Could not save settings: {error}.</source>
         <translation>无法保存设置：{error}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="382"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="394"/>
         <source>Opening a long conversation…</source>
         <translation>正在打开一段很长的对话…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="402"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="414"/>
         <source>This chat was held with {name}, which is no longer available; it continues with the current model.</source>
         <translation>此对话使用的是 {name}，但它已不可用；将改用当前模型继续。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="420"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="435"/>
+        <source>Get a model that speaks it</source>
+        <translation>获取会说这种语言的模型</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="444"/>
+        <source>Choose a model…</source>
+        <translation>选择模型…</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="459"/>
         <source>Rename chat</source>
         <translation>重命名对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="420"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="459"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="435"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="474"/>
         <source>Delete this chat? You can undo for {seconds} seconds.</source>
         <translation>要删除此对话吗？{seconds} 秒内可以撤销。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="436"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="475"/>
         <source>Delete these %n chats? You can undo for {seconds} seconds.</source>
         <translation>
             <numerusform>要删除这 %n 个对话吗？{seconds} 秒内可以撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="437"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="476"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="444"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="483"/>
         <source>{problem} The chats were not deleted.</source>
         <translation>{problem} 对话未被删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="454"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="493"/>
         <source>Deleted %n chat(s).</source>
         <translation>
             <numerusform>已删除 %n 个对话。</numerusform>
@@ -3313,34 +3323,34 @@ SHA-256 {sha}</translation>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="466"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="505"/>
         <source>{problem} The deleted chats are kept in the trash; try Undo again.</source>
         <translation>{problem} 已删除的对话仍保留在回收站中；请再次尝试撤销。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="550"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="589"/>
         <source>Regenerating with the same settings, but the same text is not guaranteed: {reasons}.</source>
         <translation>正在使用相同设置重新生成，但不保证得到相同的文本：{reasons}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="562"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="601"/>
         <source>Your edited text is in the message box.</source>
         <translation>编辑后的文本已放在消息框中。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="583"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="622"/>
         <source>{speed} tok/s · first token {ttft} ms · %n token(s)</source>
         <translation>
             <numerusform>{speed} token/秒 · 首个 token {ttft} ms · %n 个 token</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="585"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="624"/>
         <source> · {n} cached</source>
         <translation> · {n} 个来自缓存</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="590"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="629"/>
         <source>Regenerated with the same settings, but the text may differ from the original: the model&apos;s memory of this conversation was rebuilt since that reply (another chat used the model, or ChatDesk restarted).</source>
         <translation>已按相同设置重新生成，但文字可能与原回复不同：自那条回复以来，模型对这段对话的记忆已重新计算（其他对话使用过该模型，或 ChatDesk 重新启动过）。</translation>
     </message>
@@ -6587,27 +6597,27 @@ SHA-256 {sha}</translation>
         <translation>打开模型库</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/model_actions.py" line="235"/>
+        <location filename="../../chatdesk/ui/shell/model_actions.py" line="245"/>
         <source>Wait for the current reply to finish (or press Stop) before switching models.</source>
         <translation>请先等待当前回复完成（或按“停止”），再切换模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/model_actions.py" line="239"/>
+        <location filename="../../chatdesk/ui/shell/model_actions.py" line="249"/>
         <source>{name} is no longer available; its file has moved or been deleted.</source>
         <translation>{name} 已不可用；它的文件已被移动或删除。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/model_actions.py" line="307"/>
+        <location filename="../../chatdesk/ui/shell/model_actions.py" line="318"/>
         <source>&amp;Models…</source>
         <translation>模型(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/model_actions.py" line="308"/>
+        <location filename="../../chatdesk/ui/shell/model_actions.py" line="319"/>
         <source>&amp;Download from the Hub…</source>
         <translation>从 Hub 下载(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/model_actions.py" line="309"/>
+        <location filename="../../chatdesk/ui/shell/model_actions.py" line="320"/>
         <source>Connect to a &amp;server…</source>
         <translation>连接服务器(&amp;S)…</translation>
     </message>
@@ -8288,6 +8298,88 @@ SHA-256 {sha}</translation>
         <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="72"/>
         <source>ChatDesk transcript (*.json)</source>
         <translation>ChatDesk 对话记录 (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <location filename="../../chatdesk/ui/welcome/dialog.py" line="45"/>
+        <location filename="../../chatdesk/ui/welcome/dialog.py" line="46"/>
+        <source>Choose a model</source>
+        <translation>选择模型</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/welcome/dialog.py" line="55"/>
+        <source>&lt;h2&gt;Welcome to ChatDesk&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;欢迎使用 ChatDesk&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/welcome/dialog.py" line="56"/>
+        <source>&lt;h2&gt;A model that speaks your language&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;会说你的语言的模型&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/welcome/dialog.py" line="65"/>
+        <source>Keep the demo model for now</source>
+        <translation>暂时使用演示模型</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/welcome/dialog.py" line="68"/>
+        <source>Everything runs on this computer; a model is downloaded once from Hugging Face. Help → Choose a model… shows this again.</source>
+        <translation>一切都在这台电脑上运行；模型只需从 Hugging Face 下载一次。“帮助 → 选择模型…”可以再次打开这里。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/welcome/dialog.py" line="106"/>
+        <source>about {n} tokens/s here (measured)</source>
+        <translation>在这台电脑上约 {n} 词元/秒（实测）</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/welcome/dialog.py" line="107"/>
+        <source>about {n} tokens/s here (estimated)</source>
+        <translation>在这台电脑上约 {n} 词元/秒（估计）</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/welcome/dialog.py" line="108"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/welcome/dialog.py" line="108"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/welcome/dialog.py" line="109"/>
+        <source>{size} download · needs about {memory} of memory · {speed} · {languages}</source>
+        <translation>下载 {size} · 约需 {memory} 内存 · {speed} · {languages}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/welcome/dialog.py" line="112"/>
+        <source>more than this computer&apos;s memory comfortably holds</source>
+        <translation>超出这台电脑内存的舒适容量</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/welcome/dialog.py" line="121"/>
+        <source>Download and use</source>
+        <translation>下载并使用</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/welcome/dialog.py" line="123"/>
+        <source>Download and use {name}</source>
+        <translation>下载并使用 {name}</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeFeature</name>
+    <message>
+        <location filename="../../chatdesk/ui/welcome/feature.py" line="24"/>
+        <source>&amp;Choose a model…</source>
+        <translation>选择模型(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/welcome/feature.py" line="25"/>
+        <source>Recommended models for this computer, in Chinese and English</source>
+        <translation>适合这台电脑的推荐模型，支持中文和英文</translation>
     </message>
 </context>
 </TS>

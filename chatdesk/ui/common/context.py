@@ -28,6 +28,8 @@ class FeatureRequests(QObject):
     evaluate_models = Signal(list, list)  # model paths, library entries (empty: the session's library)
     use_model = Signal(str)  # a model key: load it and start a new chat with it
     inspect_reply = Signal(int, int)  # conversation id, message id: Look inside… that reply
+    download_model = Signal(str, str)  # Hub repo id, file name: download it (resumable) and chat with it
+    choose_model = Signal(str)  # a language code ("" for any): offer the recommended models (the welcome view)
     show_message = Signal(str, str)  # text, kind ("error" | "info"): the window's message line
 
 

@@ -444,7 +444,7 @@ class LibraryWindow(QDialog):
         self._run(lambda: cat.remove(e.id, delete_file=delete_file), removed)
 
     # ------------------------------------------------------------------ other windows
-    def show_download_dialog(self) -> None:
+    def show_download_dialog(self) -> Any:
         from chatdesk.ui.models.download_dialog import DownloadDialog
 
         if self._download_dialog is None:
@@ -455,6 +455,7 @@ class LibraryWindow(QDialog):
             self._download_dialog = dlg
         self._download_dialog.show()
         self._download_dialog.raise_()
+        return self._download_dialog
 
     def show_remote_dialog(self) -> None:
         from chatdesk.ui.models.remote_dialog import RemoteDialog

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
@@ -31,6 +31,9 @@ from PySide6.QtWidgets import (
 from chatdesk import paths
 from chatdesk.chat import FlowError, reproduction_caveats
 from chatdesk.engine import ModelInfo
+from chatdesk.library.languages import LanguageNotices, detect_language, model_languages
+from chatdesk.library.naming import display_name
+from chatdesk.library.recommend import bundled_facts
 from chatdesk.library.resolve import api_key_for, available, key_label, same_model, source_for
 from chatdesk.settings import AppSettings, save_settings
 from chatdesk.store import StoreError, mark_interactive_thread
@@ -58,6 +61,7 @@ from chatdesk.ui.shell.announcer import ReplyAnnouncer
 from chatdesk.ui.shell.composer import Composer
 from chatdesk.ui.shell.menus import build_menus
 from chatdesk.ui.shell.sidebar import Sidebar
+from chatdesk.ui.welcome.feature import WelcomeFeature
 
 
 class MainWindow(QMainWindow):
@@ -122,6 +126,8 @@ class MainWindow(QMainWindow):
         self._deleted_chats: list[int] = []
         self._chosen_model: str | None = None  # File → Open model… / a converted checkpoint, until it loads
         self._stats_chat: int | None = None  # the chat whose reply the status bar's figures describe
+        self._languages: Any = None  # library.languages.ModelLanguages of the loaded model (read off the GUI thread)
+        self._language_notices = LanguageNotices()
         self._reopen_after_undo: int | None = None  # the open chat, when it was among the deleted
         self._wire()
         self._wire_view()
@@ -133,6 +139,8 @@ class MainWindow(QMainWindow):
         self.chat_settings = chat_settings_actions.install(self)  # per-chat settings panel, presets, context meter
         self.documents = DocumentsFeature(self.ctx, self)  # File → Documents… (collections, indexing)
         self.documents.collections_changed.connect(self.chat_settings.panel.set_collection_names)
+        self.welcome = WelcomeFeature(self.ctx, self)  # Help → Choose a model…; offered at the first start
+        self.session.library_changed.connect(self._offer_welcome)
         self.keyboard = keyboard_actions.install(self)  # View (text size), more Chat keys, Help → Keyboard shortcuts
         self.menus = build_menus(self.menuBar(), self.actions)
         self.chat_menu = self.menus["chatMenu"]
@@ -236,6 +244,10 @@ class MainWindow(QMainWindow):
         self.controller.loading_key = None
         self.model_path = info.path
         self._adopt_chosen_model(info)
+        self._languages = None
+        if info.kind == "local":
+            run_in_background(lambda: model_languages(path=info.path), self._set_languages, lambda _e: None,
+                              owner=self, key="languages")
         self.load_bar.hide()
         self._show_model(info)
         self.stats_label.setText(self.tr("loaded in {ms} ms").format(ms=f"{info.load_ms:.0f}"))
@@ -406,12 +418,39 @@ class MainWindow(QMainWindow):
             return
         self.load_model(wanted)
 
+    def _set_languages(self, languages: Any) -> None:
+        self._languages = languages
+        self._language_notices = LanguageNotices()  # a new model: warn again where it does not speak
+
+    def _warn_language(self, text: str) -> None:
+        """Before the reply: once per chat, say when the model does not speak the message's language,
+        with the one-click way to a model that does."""
+        if self._languages is None:
+            return
+        chat = self.controller.current_id if self.controller.current_id is not None else "new"
+        warning = self._language_notices.check(chat, text, self._languages, display_name(self.model_path))
+        if warning is not None:
+            wanted = detect_language(text)
+            self.notice.show_message(localized(warning), "info", topic=self._chat_topic())
+            self.notice.set_action(self.tr("Get a model that speaks it"), lambda: self.requests.choose_model.emit(wanted))
+
+    def _offer_welcome(self, entries: list) -> None:  # type: ignore[type-arg]
+        """First start with no real model in the library: say what the demo model is, offer a choice."""
+        self.session.library_changed.disconnect(self._offer_welcome)
+        if self.settings.welcome_done or any(getattr(e, "source", "") not in ("bundled",) and getattr(e, "kind", "chat") == "chat"
+                                             for e in entries):
+            return
+        self.notice.show_message(localized(bundled_facts().description), "info", topic="welcome")
+        self.notice.set_action(self.tr("Choose a model…"), lambda: self.requests.choose_model.emit(""))
+
     def _send(self, text: str) -> None:
         self.notice.hide()
         files = self.composer.take_attachments()
         if not self.controller.send(text, files):
             self.composer.edit.setPlainText(text)  # nothing typed or attached is lost
             self.composer.add_attachments(files)
+            return
+        self._warn_language(text)  # said as the reply starts, about the chat it belongs to
 
     def rename_conversation(self, conversation_id: int) -> None:
         conv = self._guard(self.store.get_conversation, conversation_id)

@@ -217,6 +217,16 @@ class ModelActions(QObject):
         self.show_library()
         self.library_window.show_download_dialog()
 
+    def download_and_use(self, repo_id: str, filename: str) -> None:
+        """The welcome view's "Download and use": the resumable download, then a chat with the model."""
+        self.show_library()
+        dialog = self.library_window.show_download_dialog()
+        dialog.downloaded.connect(self._use_downloaded, Qt.ConnectionType.UniqueConnection)
+        dialog.start_download(repo_id, filename)
+
+    def _use_downloaded(self, entry: ModelEntry) -> None:
+        self.chat_with(entry)
+
     def show_remote(self) -> None:
         self.show_library()
         self.library_window.show_remote_dialog()
@@ -298,6 +308,7 @@ def install(window: MainWindow) -> ModelActions:
     """Add the model picker to ``window``, connect it and register its actions (called once from MainWindow.__init__)."""
     actions = actions_of(window)
     register_actions(window, actions)
+    window.requests.download_model.connect(actions.download_and_use)
     return actions
 
 
