@@ -23,6 +23,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QItemSelectionModel,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -202,8 +203,8 @@ class LibraryWindow(QDialog):
         self.list_model.set_entries(entries, default_id, self.list_model.current_key)
         if keep:
             self.select(keep)
-        elif entries:
-            self.table.selectRow(0)
+        elif self.proxy.rowCount():
+            self.select(self.proxy.index(0, 0).data(ENTRY_ROLE).id)
         self._update_buttons()
         self.library_changed.emit(entries)
 
@@ -219,10 +220,15 @@ class LibraryWindow(QDialog):
         return [self.proxy.index(r, 0).data() for r in range(self.proxy.rowCount())]
 
     def select(self, model_id: str) -> bool:
+        """Select that model's row, and only it. ``QTableView.selectRow`` would consult the keyboard's
+        modifiers (a Ctrl still held, or stuck after a shortcut, adds the row to the selection
+        instead), so the selection is set explicitly."""
         for r in range(self.proxy.rowCount()):
-            if self.proxy.index(r, 0).data(ENTRY_ROLE).id == model_id:
-                self.table.selectRow(r)
-                self.table.scrollTo(self.proxy.index(r, 0))
+            index = self.proxy.index(r, 0)
+            if index.data(ENTRY_ROLE).id == model_id:
+                flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+                self.table.selectionModel().setCurrentIndex(index, flags)
+                self.table.scrollTo(index)
                 return True
         return False
 
