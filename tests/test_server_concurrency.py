@@ -26,6 +26,7 @@ COUNTING = {"model": MODEL, "prompt": "1, 2, 3,", "max_tokens": 300, "stream": T
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     with running_server(tmp_path_factory.mktemp("library")) as srv:
+        srv.preload(MODEL)
         yield srv
 
 

@@ -237,3 +237,18 @@ def memory_keyring():
     yield ring
     keyring.set_keyring(previous)
 
+
+
+def test_chatdesk_serve_refuses_the_lan_without_a_key(tmp_path):
+    import os
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[1]
+    out = subprocess.run(
+        [sys.executable, "-m", "chatdesk", "serve", "--data-dir", str(tmp_path), "--host", "0.0.0.0", "--port", "0"],
+        capture_output=True, text=True, timeout=TIMEOUT_S, cwd=repo,
+        env={**os.environ, "PYTHONPATH": str(repo), "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"},
+    )
+    assert out.returncode == 2 and out.stdout == ""
+    assert "needs an API key" in out.stderr and "was not started" in out.stderr

@@ -90,6 +90,6 @@ def run(args: argparse.Namespace) -> int:
         server.serve(on_ready=ready)
     except OSError as exc:
         raise CommandError(f"The server could not listen on {settings.host}:{settings.port}: {exc.strerror or exc}") from exc
-    if server._server is not None and not server._server.started:  # noqa: SLF001 - uvicorn could not bind
-        raise CommandError(f"The server could not listen on {settings.host}:{settings.port} (is the port in use?).")
+    except SystemExit as exc:  # uvicorn exits this way when it cannot bind the address
+        raise CommandError(f"The server could not listen on {settings.host}:{settings.port} (is the port in use?).") from exc
     return 0

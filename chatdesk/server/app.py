@@ -40,6 +40,7 @@ from starlette.routing import Route
 
 from chatdesk.chat.chat_settings import ChatSettings
 from chatdesk.chat.flow import ConversationFlow, FlowError, ModelTarget, request_for
+from chatdesk.engine import errors as engine_errors
 from chatdesk.engine.errors import ContextOverflowError, EngineError
 from chatdesk.engine.types import ChatMessage, GenerationRequest, GenerationResult, PromptFormat, SamplingSettings, TokenProb
 from chatdesk.server import openai_format as fmt
@@ -517,6 +518,9 @@ def create_app(state: ServerState) -> Any:
         await _wait_done(request, ex, job)
         if not job.done.is_set():
             return JSONResponse(error_body(msg("The request was stopped."), code="request_stopped"), status_code=499)
+        not_embedding_model = getattr(engine_errors, "EmbeddingModelError", None)  # the engine's Embedder (feat-embed)
+        if not_embedding_model is not None and isinstance(job.error, not_embedding_model):
+            raise bad_request(str(job.error), param="model", code="model_not_embeddable")
         failure = _failure(job)
         if failure is not None:
             if failure.code == "context_length_exceeded":

@@ -231,6 +231,9 @@ class ModelWorker:
     def _finish(self, job: Job, state: str) -> None:
         job.state = state
         job.finished = time.time()
+        with self._cond:
+            if self.current is job:
+                self.current = None  # idle before anyone hears of the end (the pool may evict this model)
         job.done.set()  # before on_finish: whoever it wakes finds the job done
         if job.on_finish is not None:
             try:
