@@ -9,17 +9,17 @@
         <translation>ChatDesk 无法启动</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/app.py" line="64"/>
+        <location filename="../../chatdesk/ui/app.py" line="68"/>
         <source>ChatDesk is already running with {folder}; switched to its window.</source>
         <translation>ChatDesk 已在使用 {folder} 运行；已切换到它的窗口。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/app.py" line="69"/>
+        <location filename="../../chatdesk/ui/app.py" line="73"/>
         <source>ChatDesk is already running with the data folder {folder} ({holder}), but it does not answer. Close it (or end that process) and start ChatDesk again.</source>
         <translation>ChatDesk 已在使用数据文件夹 {folder} 运行（{holder}），但没有响应。请关闭它（或结束该进程），然后重新启动 ChatDesk。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/app.py" line="102"/>
+        <location filename="../../chatdesk/ui/app.py" line="106"/>
         <source>%n reply(s) were interrupted when ChatDesk last closed. Right-click one to Continue or Regenerate it.</source>
         <translation>上次关闭 ChatDesk 时有 %n 条回复被中断。右键单击其中一条即可继续或重新生成。</translation>
     </message>
@@ -4189,6 +4189,7 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <location filename="../../chatdesk/evaluation/llama_context.py" line="77"/>
+        <location filename="../../chatdesk/inspection/capture.py" line="109"/>
         <source>llama.cpp could not load {file}. The file may be damaged or use an architecture this version does not support.</source>
         <translation>llama.cpp 无法加载 {file}。该文件可能已损坏，或使用了此版本不支持的架构。</translation>
     </message>
@@ -4204,6 +4205,7 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <location filename="../../chatdesk/evaluation/llama_context.py" line="122"/>
+        <location filename="../../chatdesk/inspection/capture.py" line="136"/>
         <source>llama.cpp could not tokenize the text for {file}.</source>
         <translation>llama.cpp 无法为 {file} 对文本分词。</translation>
     </message>
@@ -4561,6 +4563,118 @@ SHA-256 {sha}</translation>
         <location filename="../../chatdesk/transcripts/importer.py" line="260"/>
         <source>This transcript can&apos;t be imported: the conversation id &quot;{uid}&quot; appears twice.</source>
         <translation>无法导入此对话记录：对话 ID“{uid}”出现了两次。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/reply_prompt.py" line="42"/>
+        <source>There is no message {message} in conversation {conversation}.</source>
+        <translation>对话 {conversation} 中没有消息 {message}。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/chat/reply_prompt.py" line="45"/>
+        <source>Message {message} is not a reply of the model.</source>
+        <translation>消息 {message} 不是模型的回复。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/architectures.py" line="58"/>
+        <source>Looking inside is not available for the “{arch}” architecture: ChatDesk cannot yet read its attention and layer outputs faithfully. Supported: {supported}.</source>
+        <translation>“{arch}”架构暂不支持查看模型内部：ChatDesk 目前还无法如实读取它的注意力和各层输出。支持的架构：{supported}。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/capture.py" line="150"/>
+        <source>The output matrix of {file} does not match its vocabulary and width; the logit lens cannot be computed.</source>
+        <translation>{file} 的输出矩阵与其词表和宽度不符，无法计算 logit lens。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/capture.py" line="198"/>
+        <source>There is nothing to inspect: the text has no tokens.</source>
+        <translation>没有可查看的内容：这段文本没有任何词元。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/capture.py" line="200"/>
+        <source>The text has {n} tokens, but {file} was trained on at most {limit}; inspect a shorter text.</source>
+        <translation>这段文本有 {n} 个词元，但 {file} 训练时最多只见过 {limit} 个；请查看更短的文本。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/capture.py" line="204"/>
+        <source>Token {token} is not in the vocabulary of {file} ({n} tokens).</source>
+        <translation>词元 {token} 不在 {file} 的词表中（共 {n} 个词元）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/capture.py" line="207"/>
+        <source>The prompt cannot have {n} of the {total} tokens.</source>
+        <translation>提示词不可能占 {total} 个词元中的 {n} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/capture.py" line="266"/>
+        <source>llama.cpp&apos;s node {node} of {file} does not have the layout ChatDesk reads, so the inspection stopped rather than show a wrong picture.</source>
+        <translation>{file} 在 llama.cpp 中的节点 {node} 不是 ChatDesk 能读取的布局，因此查看已停止，以免显示错误的结果。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/capture.py" line="340"/>
+        <source>llama.cpp could not create a context of {n} tokens for {file}.</source>
+        <translation>llama.cpp 无法为 {file} 创建 {n} 个词元的上下文。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/capture.py" line="398"/>
+        <source>llama.cpp failed to evaluate the text with {file} (code {rc}).</source>
+        <translation>llama.cpp 用 {file} 计算这段文本失败（代码 {rc}）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/capture.py" line="413"/>
+        <source>llama.cpp did not expose {node} for {file} as expected, so the inspection stopped rather than show a wrong picture.</source>
+        <translation>llama.cpp 没有按预期为 {file} 提供 {node}，因此查看已停止，以免显示错误的结果。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/capture.py" line="417"/>
+        <source>The attention weights read from {file} do not form a causal softmax (row sums off by {err:.2g}), so they are not shown.</source>
+        <translation>从 {file} 读取的注意力权重不构成因果 softmax（行和偏差 {err:.2g}），因此不予显示。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/capture.py" line="449"/>
+        <source>The logit lens cannot be computed faithfully for {file}: its final norm and output matrix do not reproduce llama.cpp&apos;s predictions (relative error {err:.2g}).</source>
+        <translation>无法为 {file} 如实计算 logit lens：它的最终归一化和输出矩阵不能复现 llama.cpp 的预测（相对误差 {err:.2g}）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/capture.py" line="459"/>
+        <source>No layers were chosen to inspect.</source>
+        <translation>没有选择要查看的层。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/capture.py" line="462"/>
+        <location filename="../../chatdesk/inspection/result.py" line="128"/>
+        <source>There is no layer {layer}: the model has {n} layers (0 to {last}).</source>
+        <translation>没有第 {layer} 层：模型共有 {n} 层（0 到 {last}）。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/export.py" line="45"/>
+        <location filename="../../chatdesk/inspection/result.py" line="101"/>
+        <source>The attention of layer {layer} was not recorded in this inspection.</source>
+        <translation>本次查看没有记录第 {layer} 层的注意力。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/head.py" line="57"/>
+        <source>{file} could not be read as a GGUF file: {error}</source>
+        <translation>无法把 {file} 作为 GGUF 文件读取：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/head.py" line="66"/>
+        <source>{file} has no {key}: the final norm cannot be applied for the logit lens.</source>
+        <translation>{file} 没有 {key}：无法为 logit lens 应用最终归一化。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/head.py" line="73"/>
+        <source>{file} has neither output.weight nor token_embd.weight.</source>
+        <translation>{file} 既没有 output.weight，也没有 token_embd.weight。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/head.py" line="94"/>
+        <source>{file} has no {name}: the final norm cannot be applied for the logit lens.</source>
+        <translation>{file} 没有 {name}：无法为 logit lens 应用最终归一化。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/inspection/job.py" line="68"/>
+        <source>Give either a text or tokens to inspect.</source>
+        <translation>请给出要查看的文本或词元（二者选一）。</translation>
     </message>
 </context>
 <context>
