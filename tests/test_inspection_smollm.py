@@ -211,3 +211,21 @@ def test_layer_lists_are_parsed_like_the_help_says():
     for bad, words in (("30", "0 to 29"), ("x", "not a layer number"), ("7-5", "empty"), (",", "no layer")):
         with pytest.raises(CommandError, match=words):
             parse_layers(bad, 30)
+
+
+def test_inspecting_while_the_chat_is_loaded_leaves_its_context_alone(engine, model_path, tmp_path):
+    """The inspector has its own llama.cpp context: the chat's KV cache, and with it prompt reuse
+    and the reply for a given seed, are the same during and after an inspection that runs while
+    the chat is generating. (The first reply is compared with nothing: evaluating a prompt from
+    scratch and reusing it from the cache may round differently, reference §8.)"""
+    from chatdesk.engine import ChatMessage, GenerationRequest, SamplingSettings
+
+    req = GenerationRequest(71, (ChatMessage("user", "Name three colours."),), SamplingSettings(max_tokens=16, seed=11))
+    engine.generate(req, threading.Event(), lambda _t: None)  # the prompt is now in the chat's cache
+    job = start_inspection(model_path, text=TEXT * 4, threads=1, workdir=tmp_path)
+    during = engine.generate(req, threading.Event(), lambda _t: None)  # while the inspection runs
+    with job.result(timeout=600) as result:
+        assert result.n_tokens > 80
+    after = engine.generate(req, threading.Event(), lambda _t: None)
+    assert during.text == after.text
+    assert during.cached_tokens == after.cached_tokens > 0  # the chat's cache still holds its prompt

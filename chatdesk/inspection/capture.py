@@ -50,7 +50,7 @@ from chatdesk.inspection.storage import InspectionFiles
 from translatable import msg, text_of
 
 MAX_CHUNK = 512
-KQ_BUDGET_BYTES = 128 << 20  # largest kq_soft_max block one chunk may produce
+KQ_BUDGET_BYTES = 64 << 20  # largest kq_soft_max block one chunk may produce (1B model, 2,048 tokens: 256-token chunks)
 DECODE_ABORTED = 2
 GGML_TYPE_F32 = 0
 ATTENTION_TOLERANCE = 2e-3  # |row sum - 1| and mass beyond the causal window, before we call it misread

@@ -19,12 +19,19 @@ from __future__ import annotations
 import shutil
 import tempfile
 import weakref
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 from numpy.lib.format import open_memmap
 
 SCALE = 65535.0
+
+
+@lru_cache(maxsize=4)
+def _lower(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Row and column indexes of an n × n lower triangle, row by row (kept: a view redraws often)."""
+    return np.tril_indices(n)
 
 
 def triangle(n: int) -> int:
@@ -79,7 +86,7 @@ class InspectionFiles:
         t = self.n_tokens if upto is None else upto
         flat = np.asarray(self.attention[il][head, :triangle(t)], dtype=np.float32) / SCALE
         out = np.zeros((t, t), dtype=np.float32)
-        rows, cols = np.tril_indices(t)
+        rows, cols = _lower(t)
         out[rows, cols] = flat
         return out
 
