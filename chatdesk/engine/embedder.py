@@ -91,22 +91,31 @@ class Embedder:
         threads = n_threads or physical_cores()
         install_log_capture()
         _llama_log.clear()
-        try:
-            llm = Llama(
-                model_path=self.path,
-                embedding=True,
-                n_ctx=batch_tokens,
-                n_batch=batch_tokens,
-                n_ubatch=batch_tokens,  # non-causal attention: a whole batch must be one micro-batch
-                n_threads=threads,
-                n_threads_batch=threads,
-                n_gpu_layers=-1 if llama_cpp.llama_supports_gpu_offload() else 0,
-                verbose=False,
-            )
-        except (ValueError, RuntimeError, OSError) as exc:
-            detail = _last_llama_errors() or str(exc)
-            raise ModelLoadError(msg("llama.cpp could not load the embedding model {file}: {detail}",
-                                     file=name, detail=detail)) from exc
+        llm = None
+        # llama.cpp's fused attention first, as llama-embedding picks by default ("auto" finds it on
+        # the CPU; llama-cpp-python can only say on or off); without it where a backend refuses it
+        for flash in (True, False):
+            try:
+                llm = Llama(
+                    model_path=self.path,
+                    embedding=True,
+                    n_ctx=batch_tokens,
+                    n_batch=batch_tokens,
+                    n_ubatch=batch_tokens,  # non-causal attention: a whole batch must be one micro-batch
+                    n_threads=threads,
+                    n_threads_batch=threads,
+                    n_gpu_layers=-1 if llama_cpp.llama_supports_gpu_offload() else 0,
+                    flash_attn=flash,
+                    verbose=False,
+                )
+                break
+            except (ValueError, RuntimeError, OSError) as exc:
+                if flash:
+                    continue
+                detail = _last_llama_errors() or str(exc)
+                raise ModelLoadError(msg("llama.cpp could not load the embedding model {file}: {detail}",
+                                         file=name, detail=detail)) from exc
+        assert llm is not None
         install_log_capture()  # Llama() re-installs llama-cpp-python's own logger
         self._llm = llm
         self._ctx = llm._ctx.ctx  # noqa: SLF001 - the context pointer for the C API calls below
