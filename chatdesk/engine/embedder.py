@@ -44,11 +44,13 @@ from chatdesk.engine.gguf_check import check_gguf
 from chatdesk.engine.llama_engine import _last_llama_errors, _llama_log, install_log_capture, physical_cores
 from translatable import msg
 
-# Tokens per llama_decode call. Non-causal attention in llama.cpp attends over the whole batch
-# (masked per sequence), so its cost grows with the square of the batch while the matrix
-# products gain little past a few hundred rows: 1024 was fastest for MiniLM on 2 cores
-# (benchmarks/embed_speed.py). A model's longest text must fit, so it is raised to that.
-DEFAULT_BATCH_TOKENS = 1024
+# Tokens per llama_decode call (the context llama.cpp is given; it is also the longest text).
+# llama.cpp's non-causal attention spans the whole batch, masked per sequence, so its cost grows
+# with the square of the batch: per layer about 4·n²·d FLOPs against 24·n·d² for the matrix
+# products, a ratio of n/(6·d). At 512 tokens that is about a fifth for MiniLM (d = 384) and less
+# for wider models, while one call still carries several paragraphs. BERT-family models rarely take more
+# than 512 tokens, so a whole text always fits.
+DEFAULT_BATCH_TOKENS = 512
 DEFAULT_BATCH_SIZE = 64
 
 
@@ -89,22 +91,31 @@ class Embedder:
         threads = n_threads or physical_cores()
         install_log_capture()
         _llama_log.clear()
-        try:
-            llm = Llama(
-                model_path=self.path,
-                embedding=True,
-                n_ctx=batch_tokens,
-                n_batch=batch_tokens,
-                n_ubatch=batch_tokens,  # non-causal attention: a whole batch must be one micro-batch
-                n_threads=threads,
-                n_threads_batch=threads,
-                n_gpu_layers=-1 if llama_cpp.llama_supports_gpu_offload() else 0,
-                verbose=False,
-            )
-        except (ValueError, RuntimeError, OSError) as exc:
-            detail = _last_llama_errors() or str(exc)
-            raise ModelLoadError(msg("llama.cpp could not load the embedding model {file}: {detail}",
-                                     file=name, detail=detail)) from exc
+        llm = None
+        # llama.cpp's fused attention first, as llama-embedding picks by default ("auto" finds it on
+        # the CPU; llama-cpp-python can only say on or off); without it where a backend refuses it
+        for flash in (True, False):
+            try:
+                llm = Llama(
+                    model_path=self.path,
+                    embedding=True,
+                    n_ctx=batch_tokens,
+                    n_batch=batch_tokens,
+                    n_ubatch=batch_tokens,  # non-causal attention: a whole batch must be one micro-batch
+                    n_threads=threads,
+                    n_threads_batch=threads,
+                    n_gpu_layers=-1 if llama_cpp.llama_supports_gpu_offload() else 0,
+                    flash_attn=flash,
+                    verbose=False,
+                )
+                break
+            except (ValueError, RuntimeError, OSError) as exc:
+                if flash:
+                    continue
+                detail = _last_llama_errors() or str(exc)
+                raise ModelLoadError(msg("llama.cpp could not load the embedding model {file}: {detail}",
+                                         file=name, detail=detail)) from exc
+        assert llm is not None
         install_log_capture()  # Llama() re-installs llama-cpp-python's own logger
         self._llm = llm
         self._ctx = llm._ctx.ctx  # noqa: SLF001 - the context pointer for the C API calls below
