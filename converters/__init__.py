@@ -6,14 +6,22 @@ This package must not import ``chatdesk`` or Qt (import-linter contract).
 """
 
 from .api import CheckpointSummary, ConversionResult, VerifyReport, convert, inspect, verify
-from .bert import EmbeddingConversionResult, EmbeddingSummary, convert_embedding, inspect_embedding
+from .bert import (
+    EmbeddingConversionResult,
+    EmbeddingSummary,
+    EmbeddingVerifyReport,
+    convert_embedding,
+    inspect_embedding,
+    verify_embedding,
+)
 from .errors import BadInputError, ConversionError, InvalidGGUFError, MissingDependencyError
 from .quant_types import QUANT_TYPES
 from .version import CONVERTER_VERSION
 
 __all__ = [
     "CheckpointSummary", "ConversionResult", "VerifyReport", "convert", "inspect", "verify",
-    "EmbeddingConversionResult", "EmbeddingSummary", "convert_embedding", "inspect_embedding",
+    "EmbeddingConversionResult", "EmbeddingSummary", "EmbeddingVerifyReport", "convert_embedding",
+    "inspect_embedding", "verify_embedding",
     "BadInputError", "ConversionError", "InvalidGGUFError", "MissingDependencyError",
     "QUANT_TYPES", "CONVERTER_VERSION",
 ]

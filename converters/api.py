@@ -21,7 +21,15 @@ import numpy as np
 
 import ggufcheck
 
-from .bert import EmbeddingConversionResult, EmbeddingSummary, convert_embedding, inspect_embedding, looks_like_bert
+from .bert import (
+    EmbeddingConversionResult,
+    EmbeddingSummary,
+    EmbeddingVerifyReport,
+    convert_embedding,
+    inspect_embedding,
+    looks_like_bert,
+    verify_embedding,
+)
 from .errors import BadInputError, ConversionError, InvalidGGUFError, MissingDependencyError
 from .gguf_output import Provenance, write_gguf
 from .llama_quantizer import fallback_warning, llama_quantize
@@ -451,6 +459,7 @@ def verify(
 
 __all__ = [
     "CheckpointSummary", "ConversionResult", "VerifyReport", "inspect", "convert", "verify",
-    "EmbeddingSummary", "EmbeddingConversionResult", "convert_embedding", "inspect_embedding",
+    "EmbeddingSummary", "EmbeddingConversionResult", "EmbeddingVerifyReport", "convert_embedding",
+    "inspect_embedding", "verify_embedding",
     "ConversionError", "BadInputError", "QUANT_TYPES",
 ]

@@ -136,10 +136,18 @@ def _run(args: argparse.Namespace, fail, api) -> int:
         report = None
         code = EXIT_OK
         if args.verify and isinstance(result, api.EmbeddingConversionResult):
-            return fail("--verify compares next-token logits, which an embedding model does not have; the "
-                        "converted file was written. Check embeddings against the original model as "
-                        "docs/converting.md (Embedding models) describes", EXIT_BAD_INPUT)
-        if args.verify:
+            progress(1.0, "verifying embeddings against the source model")
+            report = api.verify_embedding(args.src, result.output)
+            print(
+                f"verify: cosine with the source model min {report.min_cosine:.6f}, mean {report.mean_cosine:.6f} "
+                f"over {report.n_texts} texts (needs {report.threshold}), tokenization "
+                f"{'matches' if report.tokenization_match else 'unchecked' if report.tokenization_match is None else 'DIFFERS'}"
+                f" -> {'ok' if report.passed else 'FAILED'}",
+                file=sys.stderr,
+            )
+            if not report.passed:
+                code = EXIT_VERIFY_FAILED
+        elif args.verify:
             progress(1.0, "verifying logits against the source model")
             report = api.verify(args.src, result.output, tokenizer=args.tokenizer)
             print(

@@ -136,7 +136,8 @@ def _open_hf(folder: Path, tok: Path | None) -> Checkpoint:
         what = f"a '{model_type}' model" if model_type else "a model without 'model_type'"
         arch_text = f" ({', '.join(map(str, archs))})" if archs else ""
         raise BadInputError(
-            f"{where} describes {what}{arch_text}; only GPT-2 checkpoints (model_type 'gpt2') can be converted"
+            f"{where} describes {what}{arch_text}; only GPT-2 checkpoints (model_type 'gpt2') and BERT "
+            "sentence-embedding models (model_type 'bert') can be converted"
         )
     for key, bad, what in _UNSUPPORTED_HF:
         if cfg.get(key, not bad) == bad:

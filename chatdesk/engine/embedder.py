@@ -44,11 +44,13 @@ from chatdesk.engine.gguf_check import check_gguf
 from chatdesk.engine.llama_engine import _last_llama_errors, _llama_log, install_log_capture, physical_cores
 from translatable import msg
 
-# Tokens per llama_decode call. Non-causal attention in llama.cpp attends over the whole batch
-# (masked per sequence), so its cost grows with the square of the batch while the matrix
-# products gain little past a few hundred rows: 1024 was fastest for MiniLM on 2 cores
-# (benchmarks/embed_speed.py). A model's longest text must fit, so it is raised to that.
-DEFAULT_BATCH_TOKENS = 1024
+# Tokens per llama_decode call (the context llama.cpp is given; it is also the longest text).
+# llama.cpp's non-causal attention spans the whole batch, masked per sequence, so its cost grows
+# with the square of the batch: per layer about 4·n²·d FLOPs against 24·n·d² for the matrix
+# products, a ratio of n/(6·d). At 512 tokens that is about a fifth for MiniLM (d = 384) and less
+# for wider models, while one call still carries several paragraphs. BERT-family models rarely take more
+# than 512 tokens, so a whole text always fits.
+DEFAULT_BATCH_TOKENS = 512
 DEFAULT_BATCH_SIZE = 64
 
 

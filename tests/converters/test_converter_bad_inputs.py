@@ -45,11 +45,12 @@ def test_llama_config_is_refused(tmp_path, capsys, out_dir, sources):
     _expect_refusal(capsys, out_dir, [str(d)], "llama", "LlamaForCausalLM", "only GPT-2")
 
 
-def test_bert_config_is_refused(tmp_path, capsys, out_dir):
+def test_incomplete_bert_config_is_refused(tmp_path, capsys, out_dir):
+    # BERT folders go to the embedding converter (test_converter_embedding.py), which names what is missing
     d = tmp_path / "bert"
     d.mkdir()
     (d / "config.json").write_text(json.dumps({"model_type": "bert", "architectures": ["BertModel"]}))
-    _expect_refusal(capsys, out_dir, [str(d)], "bert", "GPT-2")
+    _expect_refusal(capsys, out_dir, [str(d)], "bert/config.json", "hidden_size")
 
 
 def test_random_file_is_refused(tmp_path, capsys, out_dir):

@@ -187,3 +187,25 @@ def test_config_or_tokenizer_that_does_not_fit_the_weights(tiny_mean, tmp_path):
     (folder / "tokenizer.json").write_text(json.dumps(tj))
     with pytest.raises(BadInputError, match="token id 5000"):
         convert_embedding(folder, tmp_path / "x.gguf", "f16")
+
+
+# ----------------------------------------------------------------- --verify
+
+
+def test_verify_passes_for_the_right_source_and_fails_for_another(tiny_mean, tiny_cls_cased_bin, tmp_path):
+    out = tmp_path / "v.gguf"
+    convert_embedding(tiny_mean, out, "f16")
+    report = converters.verify_embedding(tiny_mean, out)
+    assert report.passed and report.tokenization_match and report.min_cosine >= MIN_COSINE
+    # same shapes, other weights and pooling: the numpy reference of that source disagrees
+    other = write_sentence_bert(tmp_path / "other", seed=7)
+    bad = converters.verify_embedding(other, out)
+    assert not bad.passed and bad.min_cosine < 0.99
+
+
+def test_cli_verify_exit_codes(tiny_mean, tmp_path):
+    out = tmp_path / "cli-v.gguf"
+    run = subprocess.run([sys.executable, "-m", "converters.cli", str(tiny_mean), "-o", str(out), "--type", "q8_0",
+                          "--verify"], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    assert "-> ok" in run.stderr and "tokenization matches" in run.stderr
