@@ -43,7 +43,9 @@ CMAKE_FLAGS = (
     "-DCMAKE_BUILD_TYPE=Release",
     "-DLLAMA_CURL=OFF",
     "-DLLAMA_BUILD_TESTS=OFF",
-    "-DLLAMA_BUILD_EXAMPLES=OFF",
+    # llama-embedding lives in examples/; configuring the examples only declares their targets,
+    # and just the TARGETS below are built.
+    "-DLLAMA_BUILD_EXAMPLES=ON",
     # The server target is needed (benchmarks/serve_stream.py); configuring it only adds that target.
     "-DLLAMA_BUILD_SERVER=ON",
 )

@@ -144,3 +144,16 @@ def test_ask_with_an_attachment_reads_it_whole_and_stores_it(tmp_path, model_pat
         store.close()
     r = cli("ask", "--attach", str(tmp_path / "nope.pdf"), "--model", model_path, "--data-dir", str(home), "hi")
     assert r.returncode == 2 and "cannot be read" in r.stderr
+
+
+def test_ask_with_an_unknown_collection_fails_in_words_and_keeps_the_message(tmp_path, model_path):
+    home = tmp_path / "home"
+    r = cli("ask", "--docs", "Nowhere", "--keyword-only", "--model", model_path, "--data-dir", str(home), "Where is it?")
+    assert r.returncode == 2 and "no document collection named Nowhere" in r.stderr and "Your message was kept" in r.stderr
+    store = Store(home / "chatdesk.sqlite3")
+    try:
+        [conv] = store.list_conversations()
+        user, reply = store.active_path(conv.id)
+        assert user.content == "Where is it?" and reply.status == "error"  # not left "streaming"
+    finally:
+        store.close()

@@ -16,6 +16,7 @@ import threading
 from pathlib import Path
 
 from chatdesk.cli.common import CommandError, add_data_dir, open_store
+from chatdesk.cli.docs_cmd import add_embedding_options
 from chatdesk.library.resolve import API_KEY_ENV
 
 
@@ -40,6 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--sources", type=int, default=5, metavar="N", help="how many passages --docs may use (default 5)")
     p.add_argument("--attach", action="append", metavar="FILE",
                    help="attach a file (repeatable): read whole if it fits, else in parts or by retrieval")
+    add_embedding_options(p)  # the embedding model --docs and long attachments search with
     p.add_argument("text", help="your message")
     p.epilog = f"A remote server's API key comes from a saved connection (chatdesk models) or ${API_KEY_ENV}."
     p.set_defaults(run=run)
@@ -64,6 +66,8 @@ def run(args: argparse.Namespace) -> int:
             sampling = replace(sampling, **{name: value})
     settings = replace(settings, sampling=sampling)
 
+    if args.docs and args.attach:
+        raise CommandError("--docs and --attach cannot be combined in one question; ask about the collection or the file.")
     attached = _read_attachments(args.attach or [])
     with open_store(must_exist=False) as store:
         if args.conversation is not None and store.get_conversation(args.conversation) is None:
@@ -79,12 +83,17 @@ def run(args: argparse.Namespace) -> int:
             store.set_conversation_model(plan.conversation_id, source.key)
         if attached:
             _store_attachments(store, plan, attached)
-        if args.docs:
-            plan = _grounded(args, plan, settings)
         if _is_local(source):
             _warn_language(args.text, source.key)
         where = f"conversation {plan.conversation_id}, message {plan.reply.id}"
         recorder = ReplyRecorder(store, plan, on_save_error=lambda m: print(f"chatdesk ask: {m}", file=sys.stderr))
+        if args.docs:
+            try:
+                plan = _grounded(args, plan, settings)
+            except CommandError as exc:
+                recorder.fail(str(exc))
+                raise
+            recorder.plan = plan
         try:
             engine, info = _load(source)
         except EngineError as exc:
