@@ -172,10 +172,13 @@ def test_translate_target_fills_the_prompt(qtbot, panel, flow, store, chats):
     b = flow.new_conversation("m.gguf")
     open_chat(panel, chats, a.id)
     choose(qtbot, panel.preset_combo, "builtin:translate")
-    assert panel.target_combo.isVisible() and panel.target_combo.currentData() == "zh_CN"
+    assert panel.target_combo.isVisible() and panel.target_combo.currentData() == ""  # follows the input
+    assert panel.target_combo.currentText() == "Follow the input"
+    assert flow.chat_settings(a.id).translate_target is None
     assert "into Simplified Chinese." in store.get_conversation(a.id).system_prompt
     choose(qtbot, panel.target_combo, "ja")
     assert "into Japanese." in store.get_conversation(a.id).system_prompt
+    assert flow.chat_settings(a.id).translate_target == "ja"
     choose(qtbot, panel.language_combo, "zh_CN")  # the prompt in Chinese, same target
     prompt = store.get_conversation(a.id).system_prompt
     assert prompt == P.builtin("builtin:translate").render_prompt("zh_CN", "ja") and "翻译成日语" in prompt
@@ -185,6 +188,45 @@ def test_translate_target_fills_the_prompt(qtbot, panel, flow, store, chats):
     open_chat(panel, chats, a.id)  # the choices are read back from the chat's prompt
     assert panel.target_combo.currentData() == "ja" and panel.language_combo.currentData() == "zh_CN"
     assert flow.chat_settings(a.id).sampling.temperature == 0.2
+
+
+def test_translate_target_follows_the_input_or_stays_chosen_per_chat(qtbot, panel, flow, store, chats, engine):
+    """"Follow the input" leaves translate_target None (Chinese → English, else the interface
+    language, per message); a chosen language is stored with the chat and shown when it reopens."""
+    from chatdesk.chat import ModelTarget
+
+    a = flow.new_conversation("m.gguf")
+    b = flow.new_conversation("m.gguf")
+    open_chat(panel, chats, a.id)
+    choose(qtbot, panel.preset_combo, "builtin:translate")
+    assert panel.target_combo.itemData(0) == "" and panel.target_combo.itemText(0) == "Follow the input"
+    assert panel.target_combo.currentIndex() == 0 and flow.chat_settings(a.id).translate_target is None
+    choose(qtbot, panel.target_combo, "fr")
+    assert flow.chat_settings(a.id).translate_target == "fr"
+    assert store.get_conversation(a.id).settings["translate_target"] == "fr"  # saved with the chat
+    open_chat(panel, chats, b.id)
+    choose(qtbot, panel.preset_combo, "builtin:translate")
+    assert panel.target_combo.currentData() == "" and flow.chat_settings(b.id).translate_target is None
+    open_chat(panel, chats, a.id)
+    assert panel.target_combo.currentData() == "fr"  # shown again when the chat reopens
+    # A fresh panel (as after a restart) reads it from the store.
+    again = ChatSettingsPanel(flow, store, current_conversation=lambda: a.id, ensure_conversation=chats.ensure,
+                              language=lambda: "en")
+    qtbot.addWidget(again)
+    assert again.target_combo.currentData() == "fr"
+    target = ModelTarget(engine.info.path, None, engine.info)
+    plan = flow.send(a.id, "今天天气很好。", target)
+    assert "into French." in plan.request.messages[0].content  # a chosen language holds whatever the input
+
+    # Back to following the input: Chinese input is translated into English, English into the UI language.
+    open_chat(panel, chats, a.id)
+    choose(qtbot, panel.target_combo, "")
+    assert flow.chat_settings(a.id).translate_target is None and "translate_target" not in (store.get_conversation(a.id).settings or {})
+    open_chat(panel, chats, b.id)
+    open_chat(panel, chats, a.id)
+    assert panel.target_combo.currentData() == ""
+    plan = flow.send(b.id, "今天天气很好。", target)
+    assert "into English." in plan.request.messages[0].content
 
 
 def test_save_as_preset_then_use_it_elsewhere(qtbot, panel, flow, store, chats):

@@ -106,7 +106,7 @@ def test_cancel_conversion_leaves_no_files(qtbot, data_dir, char_checkpoint):
     dlg.inspect(str(char_checkpoint))
     qtbot.waitUntil(dlg.convert_button.isEnabled, timeout=120_000)
     dlg.start_conversion()
-    assert dlg._proc is not None
+    qtbot.waitUntil(lambda: dlg._proc is not None, timeout=30_000)  # the output file is chosen off the GUI thread first
     dlg.cancel_button.click()
     qtbot.waitUntil(lambda: dlg._proc is None, timeout=30_000)
     assert dlg.status.text() == "Cancelled."

@@ -146,283 +146,293 @@
 <context>
     <name>ChatSettingsPanel</name>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="88"/>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="249"/>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="261"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="89"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="250"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="262"/>
         <source>Chat settings</source>
         <translation>对话设置</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="128"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="129"/>
         <source>Conversation</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="132"/>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="232"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="133"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="233"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="132"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="133"/>
         <source>Apply a preset: a system prompt and sampler values for one use of the model.</source>
         <translation>应用预设：为模型的某种用途准备的系统提示词和采样参数。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="134"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="135"/>
         <source>Presets…</source>
         <translation>预设…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="136"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="137"/>
         <source>Manage presets</source>
         <translation>管理预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="136"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="137"/>
         <source>Create, change, duplicate, delete, import and export presets.</source>
         <translation>新建、修改、复制、删除、导入和导出预设。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="141"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="142"/>
         <source>Preset state</source>
         <translation>预设状态</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="148"/>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="234"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="149"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="235"/>
         <source>Prompt language</source>
         <translation>提示词语言</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="148"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="149"/>
         <source>The language of the preset&apos;s system prompt.</source>
         <translation>预设的系统提示词所用的语言。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="152"/>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="154"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="153"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="155"/>
         <source>Translate into</source>
         <translation>翻译为</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="152"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="153"/>
         <source>The language the Translate preset translates into.</source>
         <translation>“翻译”预设的目标语言。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="160"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="161"/>
         <source>Preset applied</source>
         <translation>已应用预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="161"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="162"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="163"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="164"/>
         <source>Undo applying the preset</source>
         <translation>撤销应用预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="170"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="171"/>
         <source>No system prompt</source>
         <translation>没有系统提示词</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="171"/>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="237"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="172"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="238"/>
         <source>System prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="171"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="172"/>
         <source>Instructions the model reads before the conversation.</source>
         <translation>模型在对话开始前读取的指示。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="186"/>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="188"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="187"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="189"/>
         <source>Fixed seed</source>
         <translation>固定种子</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="188"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="189"/>
         <source>Off: a fresh random seed for every reply. On: the same seed, so the same prompt gives the same reply.</source>
         <translation>关闭：每次回复使用新的随机种子。开启：使用相同的种子，相同的提示会得到相同的回复。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="190"/>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="241"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="191"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="242"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="190"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="191"/>
         <source>The seed used for every reply while Fixed seed is on.</source>
         <translation>开启“固定种子”时每次回复所用的种子。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="192"/>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="242"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="193"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="243"/>
         <source>Context length</source>
         <translation>上下文长度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="192"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="193"/>
         <source>This chat&apos;s context limit in tokens; older turns are left out beyond it.</source>
         <translation>此对话的上下文上限（以 token 计）；超出部分将省略较早的轮次。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="194"/>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="196"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="195"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="197"/>
         <source>Show token probabilities</source>
         <translation>显示 token 概率</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="196"/>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="316"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="197"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="317"/>
         <source>Record how likely each reply token was, and its alternatives.</source>
         <translation>记录回复中每个 token 的概率及其候选项。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="201"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="202"/>
         <source>Document collections</source>
         <translation>文档集合</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="202"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="203"/>
         <source>Replies search the checked collections and cite the passages they use.</source>
         <translation>回复会搜索勾选的集合，并注明所引用的段落。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="206"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="207"/>
         <source>Save as preset…</source>
         <translation>另存为预设…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="208"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="209"/>
         <source>Save these settings as a preset</source>
         <translation>将这些设置保存为预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="210"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="211"/>
         <source>Use defaults</source>
         <translation>使用默认值</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="212"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="213"/>
         <source>Use the defaults from Preferences</source>
         <translation>使用首选项中的默认值</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="212"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="213"/>
         <source>Forget this chat&apos;s own settings and use the defaults from Preferences.</source>
         <translation>放弃此对话自己的设置，改用首选项中的默认值。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="214"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="215"/>
         <source>Changes apply to this chat&apos;s next reply. Defaults are in Preferences.</source>
         <translation>更改将用于此对话的下一条回复。默认值在首选项中设置。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="218"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="219"/>
         <source>Hint</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="244"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="245"/>
         <source>Search these documents</source>
         <translation>搜索这些文档</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="299"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="300"/>
         <source>Settings for a new chat</source>
         <translation>新对话的设置</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="301"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="302"/>
         <source>Settings for “{title}”</source>
         <translation>“{title}”的设置</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="301"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="302"/>
         <source>New chat</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="317"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="318"/>
         <source>This model&apos;s server does not report token probabilities.</source>
         <translation>此模型的服务器不提供 token 概率。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="331"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="332"/>
         <source>Model&apos;s ({n})</source>
         <translation>模型自带（{n}）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="332"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="333"/>
         <source>Model&apos;s</source>
         <translation>模型自带</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="380"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="382"/>
         <source>Not from a preset.</source>
         <translation>未使用预设。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="380"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="382"/>
         <source>The preset this chat used was deleted.</source>
         <translation>此对话使用的预设已被删除。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="382"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="384"/>
         <source>As the preset sets it.</source>
         <translation>与预设一致。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="384"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="386"/>
         <source>Changed since the preset was applied.</source>
         <translation>应用预设后已有修改。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="414"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="398"/>
+        <source>Follow the input</source>
+        <translation>跟随输入</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="399"/>
+        <source>Chinese is translated into English, anything else into the interface language.</source>
+        <translation>中文译成英文，其他语言译成界面语言。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="419"/>
         <source>No preset</source>
         <translation>无预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="462"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="468"/>
         <source>Applied “{name}”.</source>
         <translation>已应用“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="480"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="486"/>
         <source>Save as preset</source>
         <translation>另存为预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="480"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="486"/>
         <source>Name of the new preset:</source>
         <translation>新预设的名称：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="514"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="520"/>
         <source>Now using the defaults.</source>
         <translation>现在使用默认值。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="561"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="567"/>
         <source>No collections yet: File → Documents… makes them.</source>
         <translation>还没有集合：用“文件 → 文档…”创建。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="604"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="610"/>
         <source>The chat could not be created, so its settings were not saved.</source>
         <translation>无法创建对话，因此未保存其设置。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="611"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="617"/>
         <source>This chat&apos;s settings could not be saved: {reason}</source>
         <translation>无法保存此对话的设置：{reason}</translation>
     </message>
@@ -931,304 +941,420 @@
 <context>
     <name>DownloadDialog</name>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="61"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="68"/>
         <source>{n} s</source>
         <translation>{n} 秒</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="63"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="70"/>
         <source>{m} min {s} s</source>
         <translation>{m} 分 {s} 秒</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="64"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="71"/>
         <source>{h} h {m} min</source>
         <translation>{h} 小时 {m} 分</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="70"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="77"/>
         <source>Checking the {size} already downloaded…</source>
         <translation>正在检查已下载的 {size}…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="72"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="79"/>
         <source>Verifying the file&apos;s SHA-256…</source>
         <translation>正在校验文件的 SHA-256…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="74"/>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="441"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="81"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="578"/>
         <source>Done: {size}.</source>
         <translation>完成：{size}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="75"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="82"/>
         <source>{done} of {total}</source>
         <translation>{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="77"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="84"/>
         <source>{speed}/s</source>
         <translation>{speed}/秒</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="79"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="86"/>
         <source>{time} left</source>
         <translation>剩余 {time}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="81"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="88"/>
         <source>resumed at {size}</source>
         <translation>从 {size} 处继续</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="155"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="162"/>
         <source>Download from Hugging Face</source>
         <translation>从 Hugging Face 下载</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="156"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="163"/>
         <source>Download a model from Hugging Face</source>
         <translation>从 Hugging Face 下载模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="167"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="208"/>
         <source>Repository id or Hugging Face address</source>
         <translation>仓库 ID 或 Hugging Face 地址</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="168"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="209"/>
         <source>e.g. Qwen/Qwen2.5-0.5B-Instruct-GGUF, or paste an address from huggingface.co</source>
         <translation>例如 Qwen/Qwen2.5-0.5B-Instruct-GGUF，或粘贴 huggingface.co 上的地址</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="170"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="211"/>
         <source>List files</source>
         <translation>列出文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="170"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="211"/>
         <source>List the repository&apos;s GGUF files</source>
         <translation>列出仓库中的 GGUF 文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="174"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="215"/>
         <source>Suggested models that speak Chinese and English</source>
         <translation>支持中文和英文的推荐模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="179"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="184"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="220"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="386"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="179"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="184"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="220"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="386"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="189"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="230"/>
         <source>GGUF files in the repository</source>
         <translation>仓库中的 GGUF 文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="190"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="231"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="190"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="231"/>
         <source>Quantization</source>
         <translation>量化</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="190"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="197"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="231"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="201"/>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="205"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="176"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="192"/>
+        <source>Search Hugging Face for GGUF models</source>
+        <translation>在 Hugging Face 上搜索 GGUF 模型</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="177"/>
+        <source>Words in the repository name, e.g. qwen instruct</source>
+        <translation>仓库名称中的词，例如 qwen instruct</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="182"/>
+        <source>Language the models speak</source>
+        <translation>模型使用的语言</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="183"/>
+        <source>Only repositories the Hub tags with this language</source>
+        <translation>只显示 Hub 标注了此语言的仓库</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="184"/>
+        <source>Any language</source>
+        <translation>任意语言</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="188"/>
+        <source>Order of the search results</source>
+        <translation>搜索结果的排序</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="189"/>
+        <source>Most downloads</source>
+        <translation>下载最多</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="190"/>
+        <source>Most recent</source>
+        <translation>最近更新</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="191"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="195"/>
+        <source>Search results: repositories and their GGUF files</source>
+        <translation>搜索结果：仓库及其 GGUF 文件</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="197"/>
+        <source>Repository / file</source>
+        <translation>仓库 / 文件</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="197"/>
+        <source>Downloads / quantization</source>
+        <translation>下载次数 / 量化</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="242"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="246"/>
         <source>Unfinished downloads</source>
         <translation>未完成的下载</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="204"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="245"/>
         <source>Unfinished downloads (kept after Cancel, an error or a restart):</source>
         <translation>未完成的下载（取消、出错或重启后保留）：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="209"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="250"/>
         <source>Download progress</source>
         <translation>下载进度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="215"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="256"/>
         <source>Downloaded bytes, speed and time left</source>
         <translation>已下载字节数、速度和剩余时间</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="219"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="260"/>
         <source>Download message</source>
         <translation>下载消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="224"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="265"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="224"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="265"/>
         <source>Download the selected file</source>
         <translation>下载所选文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="226"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="267"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="227"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="268"/>
         <source>Stop the download; the part already downloaded is kept</source>
         <translation>停止下载；已下载的部分会保留</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="228"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="269"/>
         <source>Resume</source>
         <translation>继续下载</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="229"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="270"/>
         <source>Resume the selected unfinished download</source>
         <translation>继续所选的未完成下载</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="230"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="271"/>
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="231"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="272"/>
         <source>Delete the selected unfinished download</source>
         <translation>删除所选的未完成下载</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="232"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="273"/>
         <source>Chat with it</source>
         <translation>用它对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="233"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="274"/>
         <source>Start a chat with the downloaded model</source>
         <translation>用下载的模型开始对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="235"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="276"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="235"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="276"/>
         <source>Close this window</source>
         <translation>关闭此窗口</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="254"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="300"/>
+        <source>Search Hugging Face (GGUF models):</source>
+        <translation>搜索 Hugging Face（GGUF 模型）：</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="303"/>
         <source>Hugging Face repository:</source>
         <translation>Hugging Face 仓库：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="256"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="305"/>
         <source>Suggested small models (Chinese and English; click one, then List files):</source>
         <translation>推荐的小模型（支持中英文；单击一个，然后点“列出文件”）：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="258"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="307"/>
         <source>GGUF files:</source>
         <translation>GGUF 文件：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="318"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="363"/>
+        <source>Searching Hugging Face for “{text}”…</source>
+        <translation>正在 Hugging Face 上搜索“{text}”…</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="378"/>
+        <source>The search failed: {error}</source>
+        <translation>搜索失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="388"/>
+        <source>{n} downloads</source>
+        <translation>{n} 次下载</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="393"/>
+        <source>Languages: {list}</source>
+        <translation>语言：{list}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="395"/>
+        <source>Quantizations: {list}</source>
+        <translation>量化：{list}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="397"/>
+        <source>Gated: accept its terms on huggingface.co and set HF_TOKEN.</source>
+        <translation>受限仓库：请在 huggingface.co 上接受其条款并设置 HF_TOKEN。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="404"/>
+        <source>{size} in {n} parts</source>
+        <translation>{size}，分为 {n} 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="414"/>
+        <source>No GGUF models on Hugging Face match “{text}”. Try fewer or other words, or another language.</source>
+        <translation>Hugging Face 上没有与“{text}”匹配的 GGUF 模型。请尝试更少或其他的词，或换一种语言。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="417"/>
+        <source>{n} repositories found. Choose one (or one of its files) to list its files for download.</source>
+        <translation>找到 {n} 个仓库。选择一个（或其中的一个文件）即可列出其文件以供下载。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="455"/>
         <source>Asking Hugging Face for the files of {repo}…</source>
         <translation>正在向 Hugging Face 获取 {repo} 的文件列表…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="329"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="466"/>
         <source>Listing failed: {error}</source>
         <translation>获取文件列表失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="345"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="482"/>
         <source>Split into {n} files; ChatDesk downloads single-file models only.</source>
         <translation>分成了 {n} 个文件；ChatDesk 只下载单文件模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="349"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="486"/>
         <source>{size} × {n} parts</source>
         <translation>{size} × {n} 个分片</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="369"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="506"/>
         <source>{repo} has no GGUF files. ChatDesk runs GGUF models; look for a repository whose name ends in -GGUF.</source>
         <translation>{repo} 中没有 GGUF 文件。ChatDesk 运行 GGUF 模型；请找名称以 -GGUF 结尾的仓库。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="372"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="509"/>
         <source> This repository is gated: accept its terms on huggingface.co and set HF_TOKEN before downloading.</source>
         <translation> 此仓库需要授权：下载前请先在 huggingface.co 上接受其条款并设置 HF_TOKEN。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="374"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="511"/>
         <source>{n} GGUF file(s) in {repo}. Pick one and press Download.</source>
         <translation>{repo} 中有 {n} 个 GGUF 文件。选择一个，然后按“下载”。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="394"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="531"/>
         <source>{name} is split into {n} files, and ChatDesk downloads single-file models only. Pick a smaller quantization that comes as one file.</source>
         <translation>{name} 分成了 {n} 个文件，而 ChatDesk 只下载单文件模型。请选择一个单文件的较小量化版本。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="415"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="552"/>
         <source>Connecting to Hugging Face…</source>
         <translation>正在连接 Hugging Face…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="416"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="553"/>
         <source>Downloading {name} from {repo}…</source>
         <translation>正在从 {repo} 下载 {name}…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="430"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="567"/>
         <source>stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="442"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="579"/>
         <source>{name} is in your library.</source>
         <translation>{name} 已加入你的模型库。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="451"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="588"/>
         <source>Select it under Unfinished downloads and press Resume.</source>
         <translation>在“未完成的下载”中选中它，然后按“继续下载”。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="455"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="592"/>
         <source>The download stopped: ChatDesk could not write the file ({error}). The part already downloaded is kept.</source>
         <translation>下载已停止：ChatDesk 无法写入文件（{error}）。已下载的部分会保留。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="458"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="595"/>
         <source>The download stopped unexpectedly: {error}</source>
         <translation>下载意外停止：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="478"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="615"/>
         <source>{repo}/{file} — {done} of {total}</source>
         <translation>{repo}/{file}——{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="508"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="645"/>
         <source>Deleted the unfinished download of {file}.</source>
         <translation>已删除 {file} 的未完成下载。</translation>
     </message>
@@ -1966,303 +2092,370 @@ SHA-256 {sha}</translation>
 <context>
     <name>ImportCheckpointDialog</name>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="75"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="76"/>
         <source>Import checkpoint</source>
         <translation>导入检查点</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="76"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="77"/>
         <source>Import a trained checkpoint</source>
         <translation>导入训练好的检查点</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="93"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="95"/>
         <source>Checkpoint file or folder</source>
         <translation>检查点文件或文件夹</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="94"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="96"/>
         <source>nanoGPT ckpt.pt, or a Hugging Face GPT-2 folder</source>
         <translation>nanoGPT 的 ckpt.pt，或 Hugging Face GPT-2 文件夹</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="95"/>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="115"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="97"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="117"/>
         <source>File…</source>
         <translation>文件…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="95"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="97"/>
         <source>Choose a checkpoint file</source>
         <translation>选择检查点文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="96"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="98"/>
         <source>Folder…</source>
         <translation>文件夹…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="96"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="98"/>
         <source>Choose a checkpoint folder</source>
         <translation>选择检查点文件夹</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="104"/>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="160"/>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="292"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="106"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="165"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="297"/>
         <source>Tokenizer</source>
         <translation>分词器</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="105"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="107"/>
         <source>the checkpoint&apos;s own (meta.pkl or tokenizer files beside it)</source>
         <translation>检查点自带的（旁边的 meta.pkl 或分词器文件）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="108"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="110"/>
         <source>GPT-2 from Hugging Face cache</source>
         <translation>使用 Hugging Face 缓存中的 GPT-2</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="109"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="111"/>
         <source>Use GPT-2&apos;s tokenizer found in the Hugging Face cache</source>
         <translation>使用在 Hugging Face 缓存中找到的 GPT-2 分词器</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="112"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="114"/>
         <source>Download GPT-2&apos;s…</source>
         <translation>下载 GPT-2 的…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="113"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="115"/>
         <source>Download GPT-2&apos;s tokenizer from Hugging Face</source>
         <translation>从 Hugging Face 下载 GPT-2 的分词器</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="115"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="117"/>
         <source>Choose a tokenizer file</source>
         <translation>选择分词器文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="123"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="128"/>
         <source>About the tokenizer</source>
         <translation>关于分词器</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="127"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="132"/>
         <source>Choose a checkpoint to see what it contains.</source>
         <translation>选择一个检查点以查看其内容。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="129"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="134"/>
         <source>What the checkpoint contains</source>
         <translation>检查点的内容</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="133"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="138"/>
         <source>Model name</source>
         <translation>模型名称</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="136"/>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="164"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="141"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="169"/>
         <source>Quantization</source>
         <translation>量化</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="139"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="144"/>
         <source>Conversion progress</source>
         <translation>转换进度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="144"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="149"/>
         <source>Conversion status</source>
         <translation>转换状态</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="146"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="151"/>
         <source>Convert</source>
         <translation>转换</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="146"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="151"/>
         <source>Convert to GGUF</source>
         <translation>转换为 GGUF</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="147"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="152"/>
         <source>Compare quantizations…</source>
         <translation>比较量化…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="148"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="153"/>
         <source>Convert to several types and measure each before choosing</source>
         <translation>先转换为多种类型并逐一测量，再做选择</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="151"/>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="317"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="156"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="322"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="416"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="456"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="457"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="458"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="152"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="157"/>
         <source>Chat with it</source>
         <translation>用它对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="153"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="158"/>
         <source>Start a chat with the converted model</source>
         <translation>用转换后的模型开始对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="159"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="164"/>
         <source>Checkpoint</source>
         <translation>检查点</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="162"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="167"/>
         <source>Found</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="163"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="168"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="180"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="185"/>
         <source>Checkpoint file</source>
         <translation>检查点文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="181"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="186"/>
         <source>Checkpoints (*.pt *.bin *.safetensors);;All files (*)</source>
         <translation>检查点 (*.pt *.bin *.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="187"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="192"/>
         <source>Hugging Face model folder</source>
         <translation>Hugging Face 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="206"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="211"/>
         <source>Reading the checkpoint…</source>
         <translation>正在读取检查点…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="221"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="226"/>
         <source>, step {n}</source>
         <translation>，第 {n} 步</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="222"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="227"/>
         <source>, val loss {loss}</source>
         <translation>，验证损失 {loss}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="224"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="229"/>
         <source>{format}: {layers} layers, {heads} heads, embedding {embd}, {params} M parameters, vocabulary {vocab} ({tokenizer}), context {ctx}</source>
         <translation>{format}：{layers} 层，{heads} 个注意力头，嵌入维度 {embd}，{params} M 参数，词表 {vocab}（{tokenizer}），上下文 {ctx}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="232"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="237"/>
         <source>{type} — about {size}</source>
         <translation>{type}——约 {size}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="248"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="253"/>
         <source>This checkpoint has no tokenizer of its own. nanoGPT&apos;s default training uses GPT-2&apos;s tokenizer, which is not stored in the checkpoint: choose it under Tokenizer (from the Hugging Face cache, a download or a file), and ChatDesk reads the checkpoint again.</source>
         <translation>此检查点没有自带分词器。nanoGPT 默认使用 GPT-2 的分词器训练，而它并不保存在检查点中：请在“分词器”中选择它（来自 Hugging Face 缓存、下载或文件），ChatDesk 会重新读取检查点。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="252"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="257"/>
         <source>Looking for GPT-2&apos;s tokenizer in the Hugging Face cache…</source>
         <translation>正在 Hugging Face 缓存中查找 GPT-2 的分词器…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="261"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="266"/>
         <source>GPT-2&apos;s tokenizer is already on this computer ({folder}). Press “GPT-2 from Hugging Face cache” to use it.</source>
         <translation>GPT-2 的分词器已在这台电脑上（{folder}）。按“使用 Hugging Face 缓存中的 GPT-2”即可使用。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="266"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="271"/>
         <source>GPT-2&apos;s tokenizer is not in the Hugging Face cache. “Download GPT-2&apos;s…” fetches it (about 1.5 MB) from Hugging Face, or choose a tokenizer.json, vocab.json + merges.txt or meta.pkl with “File…”.</source>
         <translation>Hugging Face 缓存中没有 GPT-2 的分词器。“下载 GPT-2 的…”会从 Hugging Face 获取它（约 1.5 MB），也可以用“文件…”选择 tokenizer.json、vocab.json + merges.txt 或 meta.pkl。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="286"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="291"/>
         <source>Using GPT-2&apos;s tokenizer from the Hugging Face cache ({repo}).</source>
         <translation>正在使用 Hugging Face 缓存中的 GPT-2 分词器（{repo}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="293"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="298"/>
         <source>Tokenizers (tokenizer.json vocab.json meta.pkl);;All files (*)</source>
         <translation>分词器 (tokenizer.json vocab.json meta.pkl);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="308"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="313"/>
         <source>Confirm downloading GPT-2&apos;s tokenizer</source>
         <translation>确认下载 GPT-2 的分词器</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="310"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="315"/>
         <source>Download GPT-2&apos;s tokenizer</source>
         <translation>下载 GPT-2 的分词器</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="311"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="316"/>
         <source>Download GPT-2&apos;s tokenizer (vocab.json and merges.txt, about 1.5 MB) from Hugging Face ({repo})? It is kept in ChatDesk&apos;s data folder for later imports.</source>
         <translation>要从 Hugging Face（{repo}）下载 GPT-2 的分词器（vocab.json 和 merges.txt，约 1.5 MB）吗？它会保存在 ChatDesk 的数据文件夹中，供以后导入使用。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="313"/>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="315"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="318"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="320"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="342"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="347"/>
         <source>Downloading GPT-2&apos;s tokenizer: {file}, {progress}</source>
         <translation>正在下载 GPT-2 的分词器：{file}，{progress}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="348"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="353"/>
         <source>Downloaded GPT-2&apos;s tokenizer to {folder}.</source>
         <translation>已将 GPT-2 的分词器下载到 {folder}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="362"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="367"/>
         <source>Connecting to Hugging Face…</source>
         <translation>正在连接 Hugging Face…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="376"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="382"/>
+        <source>Choosing where to save the model…</source>
+        <translation>正在确定模型的保存位置…</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="401"/>
+        <source>A model with this name exists</source>
+        <translation>已有同名模型</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="403"/>
+        <source>Model already imported</source>
+        <translation>模型已导入过</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="405"/>
+        <source> The library lists it as {id}; replacing it changes the model those chats use.</source>
+        <translation>模型库中它的编号是 {id}；替换它会改变那些对话所用的模型。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="407"/>
+        <source>Keep both saves the new model as {file}.</source>
+        <translation>“都保留”会把新模型保存为 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="408"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="410"/>
+        <source>Keep both</source>
+        <translation>都保留</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="411"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="413"/>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="429"/>
+        <source>Not converted: the model imported before is kept.</source>
+        <translation>未转换：之前导入的模型保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="442"/>
         <source>Converting…</source>
         <translation>正在转换…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="387"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="452"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="454"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="453"/>
+        <source>Close this window</source>
+        <translation>关闭此窗口</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="465"/>
         <source>Converted to {path}</source>
         <translation>已转换为 {path}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="432"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="510"/>
+        <source>The figures are in, beside each type under Quantization: pick one and press Convert.</source>
+        <translation>测量结果已显示在“量化”中各类型旁：选择一种，然后按“转换”。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="513"/>
+        <source>The comparison ended without figures; its window says why.</source>
+        <translation>比较已结束，但没有测量结果；原因见比较窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="520"/>
         <source>It could not be added to the library: {error}</source>
         <translation>无法将其加入模型库：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="459"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="547"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="469"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="557"/>
         <source>Could not start the converter: {error}</source>
         <translation>无法启动转换程序：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="500"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="588"/>
         <source>The converter stopped unexpectedly (exit code {code}).</source>
         <translation>转换程序意外停止（退出码 {code}）。</translation>
     </message>

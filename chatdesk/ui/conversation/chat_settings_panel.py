@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 
 PROMPT_SAVE_DELAY_MS = 500
 MAX_CONTEXT = 131072
+FOLLOW_INPUT = ""  # the "Translate into" entry that leaves ChatSettings.translate_target None
 PROMPT_LANGUAGE_NAMES = {"en": "English", "zh_CN": "简体中文"}  # each in its own language
 
 
@@ -372,7 +373,8 @@ class ChatSettingsPanel(QWidget):
         self.target_combo.setVisible(needs_target)
         self._fill_targets()
         if needs_target and preset is not None:
-            target = seen[1] if seen and seen[1] else preset.default_target(language)
+            # The chat's own choice; without one the target follows each message's language.
+            target = chat.translate_target if P.target_language(chat.translate_target or "") else FOLLOW_INPUT
             self.target_combo.setCurrentIndex(max(self.target_combo.findData(target), 0))
         multilingual = preset is not None and len(set(preset.languages()) & set(P.PROMPT_LANGUAGES)) > 1
         self.language_combo.setEnabled(preset is None or multilingual)  # without a preset: for the next one
@@ -393,6 +395,9 @@ class ChatSettingsPanel(QWidget):
         if self.target_combo.count() and self.target_combo.property("ui_language") == ui:
             return
         self.target_combo.clear()
+        self.target_combo.addItem(self.tr("Follow the input"), FOLLOW_INPUT)
+        self.target_combo.setItemData(0, self.tr("Chinese is translated into English, anything else into the interface "
+                                                 "language."), Qt.ItemDataRole.ToolTipRole)
         for t in P.TARGET_LANGUAGES:
             shown = t.name_in(ui)
             self.target_combo.addItem(shown if shown == t.endonym else f"{shown} — {t.endonym}", t.code)
@@ -427,7 +432,7 @@ class ChatSettingsPanel(QWidget):
                 self._show_preset(chat)
             return
         shown = self.preset(self._shown.preset_id)
-        target = self.target_combo.currentData() if preset.needs_target and shown is not None and shown.needs_target else None
+        target = (self.target_combo.currentData() or None) if preset.needs_target and shown is not None and shown.needs_target else None
         self.apply_preset(preset, self._language_for(preset), target)
 
     def _prompt_language_chosen(self, index: int) -> None:
@@ -439,9 +444,10 @@ class ChatSettingsPanel(QWidget):
         preset = self.preset(self._shown.preset_id)
         if preset is None:
             return
-        target = self.target_combo.currentData() if preset.needs_target else None
+        target = (self.target_combo.currentData() or None) if preset.needs_target else None  # None: follow the input
         before = self._collect()
-        after = replace(before, system_prompt=preset.render_prompt(self.language_combo.currentData(), target) or None)
+        after = replace(before, system_prompt=preset.render_prompt(self.language_combo.currentData(), target) or None,
+                        translate_target=target)
         if after != before:
             self._apply(before, after, preset)
 

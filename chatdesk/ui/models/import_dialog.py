@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QProgressBar,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -74,7 +75,7 @@ class ImportCheckpointDialog(QDialog):
         self.setObjectName("importDialog")
         self.setWindowTitle(self.tr("Import checkpoint"))
         self.setAccessibleName(self.tr("Import a trained checkpoint"))
-        self.resize(640, 440)
+        self.resize(760, 460)
         self._python = python
         self._proc: QProcess | None = None
         self._buffer = b""
@@ -84,6 +85,7 @@ class ImportCheckpointDialog(QDialog):
         self._inspected_args: list[str] | None = None  # the last checkpoint + tokenizer read
         self.cached_tokenizer: Any = None  # library.TokenizerFiles found in the Hugging Face cache
         self.confirm_box: QMessageBox | None = None
+        self.exists_box: QMessageBox | None = None  # "Keep both / Replace / Cancel", while it is open
         self.tokenizer_job: Any = None
         # Replaced by tests and scripts that cannot drive a native file dialog.
         self.choose_tokenizer_file: Callable[[], str] = self._choose_tokenizer_dialog
@@ -113,6 +115,9 @@ class ImportCheckpointDialog(QDialog):
             self.tr("Download GPT-2's tokenizer from Hugging Face"), self.ask_download_gpt2)
         self.pick_tokenizer_button = push_button(self,
             "pickTokenizer", self.tr("File…"), self.tr("Choose a tokenizer file"), self._pick_tokenizer)
+        # A path must stay readable beside three buttons (it was cut to a few letters).
+        self.tokenizer.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 36)
+        self.tokenizer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         tok_row = QHBoxLayout()
         tok_row.addWidget(self.tokenizer, 1)
         tok_row.addWidget(self.cache_tokenizer_button)
@@ -365,19 +370,92 @@ class ImportCheckpointDialog(QDialog):
 
     # ------------------------------------------------------------------ converting
     def start_conversion(self) -> None:
-        if self.summary is None or self._proc is not None:
+        """Choose the output file first (on the thread pool: it looks at the disk and the library);
+        a model imported before under this name and type is never replaced without asking."""
+        from chatdesk.library.imports import ModelExistsError, converted_model_path
+
+        if self.summary is None or self._proc is not None or self.exists_box is not None:
             return
         qt = self.qtype.currentData() or DEFAULT_TYPE
-        out_dir = paths.models_dir()
-        out_dir.mkdir(parents=True, exist_ok=True)
-        self.output_path = str(out_dir / f"{self.name.text() or 'model'}-{qt}.gguf")
+        name = self.name.text().strip() or "model"
+        self._set_ready(False)
+        self.status.setText(self.tr("Choosing where to save the model…"))
+
+        def work() -> Path:
+            paths.models_dir().mkdir(parents=True, exist_ok=True)
+            return converted_model_path(name, qt)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ModelExistsError):
+                self._ask_exists(exc, name, qt)
+            else:
+                self.status.setText(localized(exc))
+                self._set_ready(self.summary is not None)
+
+        run_in_background(work, lambda path: self._convert_to(path, name, qt), failed, owner=self, key="output-path")
+
+    def _ask_exists(self, exc: Any, name: str, qt: str) -> None:
+        """A model was imported before under this name and type: Keep both, Replace or Cancel."""
+        box = QMessageBox(self)
+        box.setObjectName("confirmReplaceModel")
+        box.setAccessibleName(self.tr("A model with this name exists"))
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Model already imported"))
+        box.setText(localized(exc))
+        uses = self.tr(" The library lists it as {id}; replacing it changes the model those chats use.").format(
+            id=exc.entry_id) if exc.entry_id else ""
+        box.setInformativeText(self.tr("Keep both saves the new model as {file}.").format(file=exc.keep_both_path.name) + uses)
+        keep = box.addButton(self.tr("Keep both"), QMessageBox.ButtonRole.AcceptRole)
+        keep.setObjectName("keepBothModels")
+        keep.setAccessibleName(self.tr("Keep both"))
+        replace = box.addButton(self.tr("Replace"), QMessageBox.ButtonRole.DestructiveRole)
+        replace.setObjectName("replaceModel")
+        replace.setAccessibleName(self.tr("Replace"))
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        cancel.setObjectName("cancelReplace")
+        cancel.setAccessibleName(self.tr("Cancel"))
+        box.setDefaultButton(keep)
+        box.setEscapeButton(cancel)
+
+        def answered(_result: int) -> None:
+            clicked = box.clickedButton()
+            self.exists_box = None
+            box.deleteLater()
+            if clicked is keep:
+                self._convert_to(Path(exc.keep_both_path), name, qt)
+            elif clicked is replace:
+                self._convert_to(Path(exc.path), name, qt)  # what converted_model_path(if_exists="replace") gives
+            else:
+                self.status.setText(self.tr("Not converted: the model imported before is kept."))
+                self._set_ready(self.summary is not None)
+
+        box.finished.connect(answered)
+        self.exists_box = box
+        box.open()
+
+    def _convert_to(self, path: Path, name: str, qt: str) -> None:
+        if self.summary is None or self._proc is not None:
+            return
+        self.output_path = str(path)
         self.progress.setValue(0)
         self.progress.show()
         self.status.setText(self.tr("Converting…"))
         self._set_ready(False)
+        self._set_close_button(False)
         args = [self.source.text(), *self._tokenizer_args(), "-o", self.output_path, "--type", qt,
-                "--name", self.name.text() or "model", "--progress-json"]
+                "--name", name, "--progress-json"]
         self._run(args, self._converted)
+
+    def _set_close_button(self, finished: bool) -> None:
+        """After a successful conversion there is nothing left to cancel: the button closes."""
+        if finished:
+            self.cancel_button.setText(self.tr("Close"))
+            self.cancel_button.setToolTip(self.tr("Close this window"))
+            self.cancel_button.setAccessibleName(self.tr("Close"))
+        else:
+            self.cancel_button.setText(self.tr("Cancel"))
+            self.cancel_button.setToolTip(self.tr("Cancel"))
+            self.cancel_button.setAccessibleName(self.tr("Cancel"))
 
     def _converted(self, events: list[dict], code: int) -> None:
         done = next((e for e in events if e.get("done")), None)
@@ -386,6 +464,7 @@ class ImportCheckpointDialog(QDialog):
             self.progress.setValue(100)
             self.status.setText(self.tr("Converted to {path}").format(path=self.output_path))
             self.chat_button.show()
+            self._set_close_button(True)
             self._add_to_library(str(self.output_path))
         else:
             self.status.setText(self._error_text(events, code))
@@ -421,8 +500,17 @@ class ImportCheckpointDialog(QDialog):
         self.comparison.start()
 
     def comparison_ended(self) -> None:
+        from chatdesk.ui.models.quant_compare import BASE_TEXT_ROLE
+
+        measuring = self.comparison is not None and self.comparison.window is not None
         self.comparison = None
         self._set_ready(self.summary is not None and self._proc is None)
+        if measuring:  # "Measuring the converted files…" must not outlive the measuring
+            if any(self.qtype.itemData(i, BASE_TEXT_ROLE) for i in range(self.qtype.count())):
+                self.status.setText(self.tr("The figures are in, beside each type under Quantization: pick one and press "
+                                            "Convert."))
+            else:
+                self.status.setText(self.tr("The comparison ended without figures; its window says why."))
 
     def _add_to_library(self, path: str) -> None:
         """List the converted model in the library as an imported checkpoint (on the thread pool)."""
