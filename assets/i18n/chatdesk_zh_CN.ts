@@ -3044,223 +3044,223 @@ SHA-256 {sha}</translation>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="68"/>
         <location filename="../../chatdesk/ui/models/library_window.py" line="69"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="70"/>
         <source>Model library</source>
         <translation>模型库</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="82"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="83"/>
         <source>Filter by name, architecture, quantization or source</source>
         <translation>按名称、架构、量化或来源筛选</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="83"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="84"/>
         <source>Filter models</source>
         <translation>筛选模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="97"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="98"/>
         <source>Models in the library</source>
         <translation>模型库中的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="118"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="119"/>
         <source>Details of the selected model</source>
         <translation>所选模型的详细信息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="124"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="125"/>
         <source>Library message</source>
         <translation>模型库消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="129"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="130"/>
         <source>Add GGUF…</source>
         <translation>添加 GGUF…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="129"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="130"/>
         <source>Add a GGUF model file from disk</source>
         <translation>从磁盘添加 GGUF 模型文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="130"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="131"/>
         <source>Scan Hugging Face cache</source>
         <translation>扫描 Hugging Face 缓存</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="131"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="132"/>
         <source>Find GGUF models already in the Hugging Face cache (no network)</source>
         <translation>查找 Hugging Face 缓存中已有的 GGUF 模型（无需联网）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="132"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="133"/>
         <source>Download from the Hub…</source>
         <translation>从 Hub 下载…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="133"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="134"/>
         <source>Download a GGUF model from Hugging Face</source>
         <translation>从 Hugging Face 下载 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="134"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="135"/>
         <source>Connect to a server…</source>
         <translation>连接服务器…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="135"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="136"/>
         <source>Add models served by an OpenAI-compatible server</source>
         <translation>添加兼容 OpenAI 的服务器提供的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="136"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="137"/>
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="136"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="137"/>
         <source>Remove the selected model</source>
         <translation>移除所选模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="137"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="138"/>
         <source>Set as default</source>
         <translation>设为默认</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="138"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="139"/>
         <source>Start ChatDesk with the selected model</source>
         <translation>启动 ChatDesk 时使用所选模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="139"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="140"/>
         <source>Chat with it</source>
         <translation>用它对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="140"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="141"/>
         <source>Start a new chat with the selected model</source>
         <translation>用所选模型开始新对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="141"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="142"/>
         <source>Evaluate…</source>
         <translation>评估…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="142"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="143"/>
         <source>Measure the selected models: perplexity, speed, memory</source>
         <translation>测量所选模型：困惑度、速度、内存</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="143"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="144"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="143"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="144"/>
         <source>Close the model library</source>
         <translation>关闭模型库</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="253"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="259"/>
         <source>Model {model} on {url}</source>
         <translation>{url} 上的模型 {model}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="258"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="264"/>
         <source>From Hugging Face: {repo}/{file}</source>
         <translation>来自 Hugging Face：{repo}/{file}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="285"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="291"/>
         <source>ChatDesk could not read or write a file ({error}).</source>
         <translation>ChatDesk 无法读取或写入文件（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="287"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="293"/>
         <source>Something went wrong: {error}</source>
         <translation>出了点问题：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="304"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="310"/>
         <source>Add a GGUF model</source>
         <translation>添加 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="305"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="311"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="316"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="322"/>
         <source>The library is still being read; try again in a moment.</source>
         <translation>模型库仍在读取中，请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="322"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="328"/>
         <source>Added {name} to the library.</source>
         <translation>已将 {name} 加入模型库。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="325"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="331"/>
         <source>{name} was not added. </source>
         <translation>未添加 {name}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="334"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="340"/>
         <source>Found {n} model(s) in the Hugging Face cache.</source>
         <translation>在 Hugging Face 缓存中找到 {n} 个模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="336"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="342"/>
         <source>No GGUF models were found in the Hugging Face cache.</source>
         <translation>在 Hugging Face 缓存中没有找到 GGUF 模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="338"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="344"/>
         <source>Skipped: {reasons}</source>
         <translation>已跳过：{reasons}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="351"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="357"/>
         <source>{name} is now the default model: ChatDesk starts with it.</source>
         <translation>{name} 现在是默认模型：ChatDesk 启动时会使用它。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="361"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="367"/>
         <source>This model&apos;s file is missing.</source>
         <translation>此模型的文件不见了。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="380"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="386"/>
         <source>Remove model</source>
         <translation>移除模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="381"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="387"/>
         <source>Confirm removing a model</source>
         <translation>确认移除模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="383"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="389"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="386"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="392"/>
         <source>Remove {name} from the library? The server connection stays saved.</source>
         <translation>要从模型库中移除 {name} 吗？服务器连接仍会保存。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="387"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="393"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="391"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="397"/>
         <source>Remove {name} and delete its file ({size})? ChatDesk made this copy in its data folder; it cannot be undone.
 
 {path}</source>
@@ -3269,13 +3269,13 @@ SHA-256 {sha}</translation>
 {path}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="393"/>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="401"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="399"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="407"/>
         <source>Remove and delete the file</source>
         <translation>移除并删除文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="397"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="403"/>
         <source>Remove {name} from the library? The file is yours: it stays on disk unless you choose to delete it too.
 
 {path}</source>
@@ -3284,22 +3284,22 @@ SHA-256 {sha}</translation>
 {path}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="399"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="405"/>
         <source>Remove, keep the file</source>
         <translation>移除，保留文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="437"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="443"/>
         <source>Removed {name} and deleted its file.</source>
         <translation>已移除 {name} 并删除其文件。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="439"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="445"/>
         <source>Removed {name} from the library; the file is still at {path}.</source>
         <translation>已从模型库中移除 {name}；文件仍在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/library_window.py" line="441"/>
+        <location filename="../../chatdesk/ui/models/library_window.py" line="447"/>
         <source>Removed {name} from the library.</source>
         <translation>已从模型库中移除 {name}。</translation>
     </message>
@@ -5426,44 +5426,45 @@ SHA-256 {sha}</translation>
         <translation>该消息已被永久删除，无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../converters/api.py" line="174"/>
+        <location filename="../../converters/api.py" line="182"/>
         <source>context length must be a positive integer, got {context!r}</source>
         <translation>上下文长度必须是正整数，实际为 {context!r}</translation>
     </message>
     <message>
-        <location filename="../../converters/api.py" line="177"/>
+        <location filename="../../converters/api.py" line="185"/>
         <source>context length {context} exceeds the model&apos;s {n_ctx} learned positions (GPT-2 cannot attend beyond its position table)</source>
         <translation>上下文长度 {context} 超出了模型学习到的 {n_ctx} 个位置（GPT-2 无法关注超出其位置表的范围）</translation>
     </message>
     <message>
-        <location filename="../../converters/api.py" line="225"/>
+        <location filename="../../converters/api.py" line="233"/>
         <source>--context and --tokenizer apply to GPT-2 checkpoints only; an embedding model keeps its own tokenizer and learned positions</source>
         <translation>--context 和 --tokenizer 仅适用于 GPT-2 检查点；嵌入模型保留其自身的分词器和学习到的位置</translation>
     </message>
     <message>
-        <location filename="../../converters/api.py" line="232"/>
+        <location filename="../../converters/api.py" line="240"/>
         <location filename="../../converters/bert/api.py" line="154"/>
         <source>output {out} is a folder; give a file name such as model.gguf</source>
         <translation>输出 {out} 是一个文件夹；请提供文件名，例如 model.gguf</translation>
     </message>
     <message>
-        <location filename="../../converters/api.py" line="234"/>
+        <location filename="../../converters/api.py" line="242"/>
         <location filename="../../converters/bert/api.py" line="156"/>
         <source>output folder {parent} does not exist</source>
         <translation>输出文件夹 {parent} 不存在</translation>
     </message>
     <message>
-        <location filename="../../converters/api.py" line="387"/>
+        <location filename="../../converters/api.py" line="395"/>
+        <location filename="../../converters/bert/verify.py" line="129"/>
         <source>verification needs llama-cpp-python (pip install llama-cpp-python)</source>
         <translation>验证需要 llama-cpp-python（pip install llama-cpp-python）</translation>
     </message>
     <message>
-        <location filename="../../converters/api.py" line="393"/>
+        <location filename="../../converters/api.py" line="401"/>
         <source>{name} has {n_vocab} tokens but {name2} with its tokenizer gives {n_tokens}; they are not the same model</source>
         <translation>{name} 有 {n_vocab} 个词元，但 {name2} 及其分词器给出 {n_tokens} 个；它们不是同一个模型</translation>
     </message>
     <message>
-        <location filename="../../converters/api.py" line="425"/>
+        <location filename="../../converters/api.py" line="433"/>
         <source>none of the prompts produced any tokens with this vocabulary</source>
         <translation>使用此词表时，没有任何提示词产生词元</translation>
     </message>
@@ -5649,87 +5650,87 @@ SHA-256 {sha}</translation>
         <translation>{where}：hidden_size {n_embd} 不能被 num_attention_heads {n_head} 整除</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="138"/>
-        <source>{where} describes {what}{arch_text}; only GPT-2 checkpoints (model_type &apos;gpt2&apos;) can be converted</source>
-        <translation>{where} 描述的是 {what}{arch_text}；只能转换 GPT-2 检查点（model_type &apos;gpt2&apos;）</translation>
-    </message>
-    <message>
-        <location filename="../../converters/sources.py" line="142"/>
+        <location filename="../../converters/sources.py" line="143"/>
         <source>{where}: {key}={bad} ({what}) cannot be represented by llama.cpp&apos;s gpt2 graph</source>
         <translation>{where}：{key}={bad}（{what}）无法用 llama.cpp 的 gpt2 计算图表示</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="145"/>
+        <location filename="../../converters/sources.py" line="146"/>
         <source>{where}: activation_function &apos;{act}&apos; is not GELU; llama.cpp&apos;s gpt2 graph uses GELU</source>
         <translation>{where}：activation_function &apos;{act}&apos; 不是 GELU；llama.cpp 的 gpt2 计算图使用 GELU</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="149"/>
+        <location filename="../../converters/sources.py" line="150"/>
         <source>{where}: neither &apos;n_positions&apos; nor &apos;n_ctx&apos; is set</source>
         <translation>{where}：&apos;n_positions&apos; 和 &apos;n_ctx&apos; 均未设置</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="211"/>
+        <location filename="../../converters/sources.py" line="212"/>
         <source>{name} is not a valid shard index: {exc}</source>
         <translation>{name} 不是有效的分片索引：{exc}</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="219"/>
+        <location filename="../../converters/sources.py" line="220"/>
         <source>{name} lists shards that are missing: {value}</source>
         <translation>{name} 列出的分片缺失：{value}</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="229"/>
+        <location filename="../../converters/sources.py" line="230"/>
         <source>{folder} has config.json but no weights: expected model.safetensors, model.safetensors.index.json or pytorch_model.bin (found: {value})</source>
         <translation>{folder} 中有 config.json 但没有权重：应有 model.safetensors、model.safetensors.index.json 或 pytorch_model.bin（找到：{value}）</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="168"/>
+        <location filename="../../converters/sources.py" line="169"/>
         <source>{where} says the output head is not tied, but lm_head.weight is missing</source>
         <translation>{where} 表明输出头未绑定，但缺少 lm_head.weight</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="174"/>
+        <location filename="../../converters/sources.py" line="138"/>
+        <source>{where} describes {what}{arch_text}; only GPT-2 checkpoints (model_type &apos;gpt2&apos;) and BERT sentence-embedding models (model_type &apos;bert&apos;) can be converted</source>
+        <translation>{where} 描述的是 {what}{arch_text}；只能转换 GPT-2 检查点（model_type &apos;gpt2&apos;）和 BERT 句向量模型（model_type &apos;bert&apos;）</translation>
+    </message>
+    <message>
+        <location filename="../../converters/sources.py" line="175"/>
         <source>no tokenizer for {name}: expected tokenizer.json or vocab.json + merges.txt in {tok_path} (found: {value}); pass --tokenizer PATH</source>
         <translation>没有 {name} 的分词器：{tok_path} 中应有 tokenizer.json 或 vocab.json + merges.txt（找到：{value}）；请传入 --tokenizer PATH</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="240"/>
+        <location filename="../../converters/sources.py" line="241"/>
         <source>{name} does not contain a state dict</source>
         <translation>{name} 不包含 state dict</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="266"/>
+        <location filename="../../converters/sources.py" line="267"/>
         <source>{name} is a PyTorch file but not a nanoGPT checkpoint (expected keys &apos;model&apos; and &apos;model_args&apos;, found {keys}){hint}</source>
         <translation>{name} 是 PyTorch 文件，但不是 nanoGPT 检查点（应有键 &apos;model&apos; 和 &apos;model_args&apos;，实际找到 {keys}）{hint}</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="271"/>
+        <location filename="../../converters/sources.py" line="272"/>
         <source>{name}: &apos;model&apos; and &apos;model_args&apos; must be dicts</source>
         <translation>{name}：&apos;model&apos; 和 &apos;model_args&apos; 必须是字典</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="278"/>
+        <location filename="../../converters/sources.py" line="279"/>
         <source>{name}: the state dict has no transformer.wte/wpe weights; is it a GPT model?</source>
         <translation>{name}：state dict 中没有 transformer.wte/wpe 权重；这是 GPT 模型吗？</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="282"/>
+        <location filename="../../converters/sources.py" line="283"/>
         <source>{where}: block_size={value} but transformer.wpe.weight has {block_size} rows</source>
         <translation>{where}：block_size={value}，但 transformer.wpe.weight 有 {block_size} 行</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="286"/>
+        <location filename="../../converters/sources.py" line="287"/>
         <source>{where}: vocab_size={value} but transformer.wte.weight has {n_vocab} rows</source>
         <translation>{where}：vocab_size={value}，但 transformer.wte.weight 有 {n_vocab} 行</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="309"/>
+        <location filename="../../converters/sources.py" line="310"/>
         <source>--tokenizer {tok}: expected meta.pkl (character vocab), tokenizer.json, or vocab.json + merges.txt</source>
         <translation>--tokenizer {tok}：应为 meta.pkl（字符词表）、tokenizer.json 或 vocab.json + merges.txt</translation>
     </message>
     <message>
-        <location filename="../../converters/sources.py" line="319"/>
+        <location filename="../../converters/sources.py" line="320"/>
         <source>no tokenizer was given for {name} (vocab {n_vocab}) and there is no meta.pkl {looked}. Without meta.pkl nanoGPT uses tiktoken&apos;s GPT-2 BPE, which is not bundled: pass --tokenizer DIR with tokenizer.json or vocab.json + merges.txt (or --tokenizer meta.pkl for a character model)</source>
         <translation>未为 {name}（词表大小 {n_vocab}）指定分词器，且没有 meta.pkl {looked}。没有 meta.pkl 时，nanoGPT 使用 tiktoken 的 GPT-2 BPE，而它未随附：请通过 --tokenizer DIR 指定包含 tokenizer.json 或 vocab.json + merges.txt 的文件夹（字符模型则使用 --tokenizer meta.pkl）</translation>
     </message>
@@ -6182,37 +6183,37 @@ SHA-256 {sha}</translation>
         <translation>{name} 是指向其上级文件夹的符号链接，未跟随。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/embedder.py" line="68"/>
+        <location filename="../../chatdesk/engine/embedder.py" line="70"/>
         <source>{file} is not an embedding model: it declares no pooling of token vectors into one vector per text (a chat model such as this cannot index documents). Choose an embedding model, for example the built-in one or a BGE / E5 / MiniLM GGUF.</source>
         <translation>{file} 不是嵌入模型：它没有声明将词元向量池化为每段文本一个向量（像这样的对话模型无法为文档建立索引）。请选择嵌入模型，例如内置模型或 BGE / E5 / MiniLM GGUF 模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/embedder.py" line="72"/>
+        <location filename="../../chatdesk/engine/embedder.py" line="74"/>
         <source>{file} pools its token vectors as &apos;{pooling}&apos;, which gives no single vector per text; choose a sentence-embedding model (mean, CLS or last-token pooling).</source>
         <translation>{file} 以 &apos;{pooling}&apos; 方式池化词元向量，无法为每段文本生成单个向量；请选择句子嵌入模型（平均、CLS 或最后词元池化）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/embedder.py" line="80"/>
+        <location filename="../../chatdesk/engine/embedder.py" line="82"/>
         <source>The embedding context must be a whole number of at least 8 tokens, not {value}.</source>
         <translation>嵌入上下文必须是不少于 8 个词元的整数，而不是 {value}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/embedder.py" line="105"/>
+        <location filename="../../chatdesk/engine/embedder.py" line="115"/>
         <source>llama.cpp could not load the embedding model {file}: {detail}</source>
         <translation>llama.cpp 无法加载嵌入模型 {file}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/embedder.py" line="123"/>
+        <location filename="../../chatdesk/engine/embedder.py" line="134"/>
         <source>The embedding model has been closed.</source>
         <translation>嵌入模型已关闭。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/embedder.py" line="187"/>
+        <location filename="../../chatdesk/engine/embedder.py" line="198"/>
         <source>llama.cpp could not compute embeddings (code {code}): {detail}</source>
         <translation>llama.cpp 无法计算嵌入（代码 {code}）：{detail}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/embedder.py" line="192"/>
+        <location filename="../../chatdesk/engine/embedder.py" line="203"/>
         <source>llama.cpp returned no embedding for a text; the model may not support pooled embeddings.</source>
         <translation>llama.cpp 未返回某段文本的嵌入；该模型可能不支持池化嵌入。</translation>
     </message>
@@ -6354,103 +6355,103 @@ SHA-256 {sha}</translation>
         <translation>无法使用“{name}”：{problem}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="87"/>
+        <location filename="../../chatdesk/server/app.py" line="88"/>
         <source>The request has no body; send a JSON object.</source>
         <translation>请求没有正文；请发送一个 JSON 对象。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="91"/>
+        <location filename="../../chatdesk/server/app.py" line="92"/>
         <source>We could not parse the JSON body of your request ({error}).</source>
         <translation>无法解析请求的 JSON 正文（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="151"/>
+        <location filename="../../chatdesk/server/app.py" line="152"/>
         <source>Too many requests are waiting for the model &apos;{model}&apos;; try again shortly.</source>
         <translation>等待模型 &apos;{model}&apos; 的请求过多；请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="275"/>
-        <location filename="../../chatdesk/server/app.py" line="518"/>
+        <location filename="../../chatdesk/server/app.py" line="276"/>
+        <location filename="../../chatdesk/server/app.py" line="519"/>
         <source>The request was stopped.</source>
         <translation>请求已停止。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="302"/>
+        <location filename="../../chatdesk/server/app.py" line="303"/>
         <source>The server failed while generating: {error}</source>
         <translation>服务器在生成时出错：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="436"/>
+        <location filename="../../chatdesk/server/app.py" line="437"/>
         <source>The model &apos;{model}&apos; does not exist in ChatDesk&apos;s library.</source>
         <translation>ChatDesk 的模型库中不存在模型 &apos;{model}&apos;。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="444"/>
+        <location filename="../../chatdesk/server/app.py" line="445"/>
         <source>&apos;top_logprobs&apos; needs &apos;logprobs&apos; set to true.</source>
         <translation>&apos;top_logprobs&apos; 要求将 &apos;logprobs&apos; 设为 true。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="447"/>
+        <location filename="../../chatdesk/server/app.py" line="448"/>
         <source>&apos;messages&apos; must contain at least one user message.</source>
         <translation>&apos;messages&apos; 必须至少包含一条用户消息。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="466"/>
+        <location filename="../../chatdesk/server/app.py" line="467"/>
         <source>&apos;echo&apos; is not supported by ChatDesk&apos;s server.</source>
         <translation>ChatDesk 的服务器不支持 &apos;echo&apos;。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="468"/>
+        <location filename="../../chatdesk/server/app.py" line="469"/>
         <source>&apos;suffix&apos; (fill-in-the-middle) is not supported by ChatDesk&apos;s server.</source>
         <translation>ChatDesk 的服务器不支持 &apos;suffix&apos;（中间填充）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="472"/>
+        <location filename="../../chatdesk/server/app.py" line="473"/>
         <source>&apos;prompt&apos; must not be empty.</source>
         <translation>&apos;prompt&apos; 不能为空。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="476"/>
+        <location filename="../../chatdesk/server/app.py" line="477"/>
         <source>The model &apos;{model}&apos; is on a remote server; ChatDesk relays only chat completions to it.</source>
         <translation>模型 &apos;{model}&apos; 位于远程服务器上；ChatDesk 只向其转发对话补全请求。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="494"/>
+        <location filename="../../chatdesk/server/app.py" line="495"/>
         <source>The model &apos;{model}&apos; cannot make embeddings here: it is on a remote server, and ChatDesk embeds only with models on this computer.</source>
         <translation>模型 &apos;{model}&apos; 无法在此生成嵌入：它位于远程服务器上，而 ChatDesk 只使用本机上的模型生成嵌入。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="499"/>
+        <location filename="../../chatdesk/server/app.py" line="500"/>
         <source>&apos;input&apos; must not contain empty strings.</source>
         <translation>&apos;input&apos; 不能包含空字符串。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="525"/>
+        <location filename="../../chatdesk/server/app.py" line="529"/>
         <source>The request was stopped before it ran.</source>
         <translation>请求在运行前已被停止。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="528"/>
+        <location filename="../../chatdesk/server/app.py" line="532"/>
         <source>This model&apos;s embeddings have {n} dimensions; &apos;dimensions&apos; cannot change that.</source>
         <translation>此模型的嵌入有 {n} 维；&apos;dimensions&apos; 无法更改这一点。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="544"/>
+        <location filename="../../chatdesk/server/app.py" line="548"/>
         <source>There is no route {method} {path} on this server.</source>
         <translation>此服务器上没有路由 {method} {path}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="547"/>
+        <location filename="../../chatdesk/server/app.py" line="551"/>
         <source>{method} is not allowed on {path}.</source>
         <translation>{path} 不允许使用 {method}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="555"/>
+        <location filename="../../chatdesk/server/app.py" line="559"/>
         <source>The server failed: {error}</source>
         <translation>服务器出错：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="578"/>
+        <location filename="../../chatdesk/server/app.py" line="582"/>
         <source>The model &apos;{model}&apos; only makes embeddings; use /v1/embeddings.</source>
         <translation>模型 &apos;{model}&apos; 只能生成嵌入；请使用 /v1/embeddings。</translation>
     </message>
@@ -6738,6 +6739,16 @@ SHA-256 {sha}</translation>
         <location filename="../../chatdesk/library/recommend.py" line="198"/>
         <source>{need} (the best this machine can run)</source>
         <translation>{need}（这台电脑能运行的最佳模型）</translation>
+    </message>
+    <message>
+        <location filename="../../converters/bert/verify.py" line="133"/>
+        <source>{name} has {n_vocab} tokens but {name2} has {n_vocab2}; they are not the same model</source>
+        <translation>{name} 有 {n_vocab} 个词元，但 {name2} 有 {n_vocab2} 个；它们不是同一个模型</translation>
+    </message>
+    <message>
+        <location filename="../../converters/bert/verify.py" line="155"/>
+        <source>every sentence is longer than the model&apos;s {limit} tokens; give shorter ones</source>
+        <translation>每个句子都超过了模型的 {limit} 个词元；请提供更短的句子</translation>
     </message>
 </context>
 <context>
