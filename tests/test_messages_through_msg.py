@@ -16,8 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("chatdesk", "converters", "ggufcheck", "translatable")
 # Not sentences for people: a library's protocol error, an internal retry signal, pickle's refusal
-# (caught and re-raised as a BadInputError with words).
-NOT_FOR_PEOPLE = {"RemoteProtocolError", "_Retry", "UnpicklingError"}
+# (caught and re-raised as a BadInputError with words), the server queue's reason code (the route
+# answers 503 with its own sentence) and a formula mathtext cannot draw (caught: its source is shown).
+NOT_FOR_PEOPLE = {"RemoteProtocolError", "_Retry", "UnpicklingError", "QueueFull", "MathError"}
 
 
 def _raised_sentences(path: Path, root: Path = ROOT) -> list[str]:

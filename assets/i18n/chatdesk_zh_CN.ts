@@ -774,8 +774,8 @@
     <name>DocumentsFeature</name>
     <message>
         <location filename="../../chatdesk/ui/documents/feature.py" line="29"/>
-        <source>&amp;Documents…</source>
-        <translation>文档(&amp;D)…</translation>
+        <source>Documen&amp;ts…</source>
+        <translation>文档(&amp;T)…</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/documents/feature.py" line="30"/>
@@ -2482,8 +2482,8 @@ SHA-256 {sha}</translation>
     <name>InspectorFeature</name>
     <message>
         <location filename="../../chatdesk/ui/inspector/feature.py" line="31"/>
-        <source>&amp;Look inside the model…</source>
-        <translation>查看模型内部(&amp;L)…</translation>
+        <source>Loo&amp;k inside the model…</source>
+        <translation>查看模型内部(&amp;K)…</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/inspector/feature.py" line="32"/>

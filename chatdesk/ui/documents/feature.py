@@ -26,7 +26,7 @@ class DocumentsFeature(QObject):
         self.setObjectName("documentsFeature")
         self.window = window
         self.panel: DocumentsPanel | None = None
-        ctx.actions.add("documents.panel", _tr("&Documents…"), self.show, object_name="documents",
+        ctx.actions.add("documents.panel", _tr("Documen&ts…"), self.show, object_name="documents",
                         tooltip=_tr("Collections of your files that chats can search and cite"))
         run_in_background(lambda: with_index(lambda index: index.collection_names()), self.collections_changed.emit,
                           lambda _exc: None, owner=self)  # an unreadable index is said when the panel opens

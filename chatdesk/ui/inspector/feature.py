@@ -28,7 +28,7 @@ class InspectorFeature(QObject):
         self.ctx = ctx
         self.parent_window = window
         self.windows: list[InspectorWindow] = []
-        ctx.actions.add("inspector.text", _tr("&Look inside the model…"), self.inspect_typed_text, object_name="inspectText",
+        ctx.actions.add("inspector.text", _tr("Loo&k inside the model…"), self.inspect_typed_text, object_name="inspectText",
                         tooltip=_tr("Type a text and see attention, the logit lens and each layer's contribution"))
         ctx.requests.inspect_reply.connect(self.inspect_reply)
 

@@ -19,7 +19,7 @@ SEPARATOR = "-"
 # contexts they have always had, so existing translations keep applying.
 MENU_LAYOUT: tuple[tuple[str, tuple[str, str], tuple[str, ...]], ...] = (
     ("fileMenu", ("MainWindow", QT_TRANSLATE_NOOP("MainWindow", "&File")), (
-        "chat.new", "model.open", "models.library", "models.download", "models.connect", "documents.panel", "evaluation.evaluate", "server.panel", "inspector.text",
+        "chat.new", "model.open", "models.library", "models.download", "models.connect", "evaluation.evaluate", "documents.panel", "server.panel", "inspector.text",
         "models.import_checkpoint", SEPARATOR,
         "transcripts.export_chat", "transcripts.export_all", "transcripts.import", SEPARATOR,
         "app.quit",
