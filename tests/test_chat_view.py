@@ -299,7 +299,7 @@ def test_hover_shows_the_action_bar_over_that_message(qtbot):
     header = header_rect(view.visualRect(view.model_.index(1)))
     assert header.contains(view.bar.geometry().center())
     visible = {n for n, b in view.bar.buttons.items() if not b.isHidden()}
-    assert visible == {"copy", "regenerate", "regenerate_same", "info", "branch", "delete"}
+    assert visible == {"copy", "regenerate", "regenerate_same", "info", "inspect", "branch", "delete"}
     assert view.bar.version.text() == "2/3" and view.bar.prev_button.isEnabled() and view.bar.next_button.isEnabled()
     hover(qtbot, view, 2)
     assert {n for n, b in view.bar.buttons.items() if not b.isHidden()} == {"copy", "edit", "branch", "delete"}

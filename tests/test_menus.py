@@ -59,13 +59,13 @@ def window(qtbot, data_dir, model_path):
 
 
 def test_every_registered_action_has_a_place_and_every_place_an_action(window):
-    registered = set(window.actions.ids())
+    registered = set(window.action_registry.ids())
     assert registered - layout_ids() == set()
     assert layout_ids() - registered == set()
     file_menu = window.menus["fileMenu"]
     ids = [i for i in MENU_LAYOUT[0][2] if i != SEPARATOR]
     placed = [a for a in file_menu.actions() if not a.isSeparator()]
-    assert placed == [window.actions[i] for i in ids]  # in the declared order
+    assert placed == [window.action_registry[i] for i in ids]  # in the declared order
     assert not file_menu.actions()[0].isSeparator() and not file_menu.actions()[-1].isSeparator()
 
 

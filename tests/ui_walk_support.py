@@ -152,7 +152,7 @@ def all_texts(root: QWidget, items: bool = True) -> list[tuple[str, str]]:
 # Proper nouns, technical terms a Chinese interface keeps as they are, units and key names.
 ALLOWED = frozenset(w.lower() for w in (
     "ChatDesk", "GGUF", "Hugging", "Face", "Hub", "llama", "cpp", "Ollama", "vLLM", "OpenAI", "SmolLM2",
-    "GPT", "nanoGPT", "PyTorch", "safetensors", "BPE", "JSON", "HTML", "Markdown", "API", "URL", "HTTP",
+    "GPT", "nanoGPT", "PyTorch", "safetensors", "BPE", "JSON", "HTML", "Markdown", "API", "URL", "HTTP", "PDF", "DOCX",
     "HTTPS", "GPU", "CPU", "SHA", "UTF", "token", "tokens", "Top", "Min", "ID", "IDs", "ms", "MB", "GB", "KB",
     "kB", "TB", "KiB", "MiB", "GiB", "tok", "Ctrl", "Shift", "Alt", "Meta", "Esc", "Enter", "Tab", "Del",
     "Up", "Down", "Left", "Right", "Menu", "Cmd", "Hz", "Apache", "MIT", "localhost", "http", "https", "www",

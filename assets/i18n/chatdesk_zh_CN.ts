@@ -123,7 +123,7 @@
         <translation>预设(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="215"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="216"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
@@ -3337,42 +3337,42 @@ SHA-256 {sha}</translation>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="199"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="200"/>
         <source>&amp;New chat</source>
         <translation>新对话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="200"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="201"/>
         <source>&amp;Open model…</source>
         <translation>打开模型(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="201"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="202"/>
         <source>Import &amp;checkpoint…</source>
         <translation>导入检查点(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="204"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="205"/>
         <source>Converting checkpoints needs a Python install: run chatdesk-convert.</source>
         <translation>转换检查点需要安装 Python：请运行 chatdesk-convert。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="205"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="206"/>
         <source>&amp;Export chat…</source>
         <translation>导出对话(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="208"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="209"/>
         <source>Export &amp;all chats…</source>
         <translation>导出全部对话(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="209"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="210"/>
         <source>&amp;Import transcript…</source>
         <translation>导入对话记录(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="210"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="211"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -3382,129 +3382,129 @@ SHA-256 {sha}</translation>
         <translation>对话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="211"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="212"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="212"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="213"/>
         <source>&amp;Rename…</source>
         <translation>重命名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="214"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="215"/>
         <source>Se&amp;arch</source>
         <translation>搜索(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="239"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="241"/>
         <source>Loading {name}…</source>
         <translation>正在加载 {name}…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="253"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="255"/>
         <source>loaded in {ms} ms</source>
         <translation>加载用时 {ms} ms</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="273"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="275"/>
         <source>{problem}  Still chatting with {name}.</source>
         <translation>{problem} 仍在使用 {name} 对话。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="278"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="281"/>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="280"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="283"/>
         <source>Use File → Open model… to choose another model.</source>
         <translation>请用“文件 → 打开模型…”选择其他模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="287"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="290"/>
         <source>, GPU layers {n}</source>
         <translation>，GPU 层数 {n}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="289"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="292"/>
         <source>{name} · {quantization} · context {n_ctx}{gpu}</source>
         <translation>{name} · {quantization} · 上下文 {n_ctx}{gpu}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="322"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="325"/>
         <source>Open a GGUF model</source>
         <translation>打开 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="323"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="326"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="342"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="345"/>
         <source>ChatDesk will use the new language the next time it starts.</source>
         <translation>ChatDesk 下次启动时将使用新的语言。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="356"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="359"/>
         <source>Could not save settings: {error}.</source>
         <translation>无法保存设置：{error}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="394"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="397"/>
         <source>Opening a long conversation…</source>
         <translation>正在打开一段很长的对话…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="414"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="417"/>
         <source>This chat was held with {name}, which is no longer available; it continues with the current model.</source>
         <translation>此对话使用的是 {name}，但它已不可用；将改用当前模型继续。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="435"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="438"/>
         <source>Get a model that speaks it</source>
         <translation>获取会说这种语言的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="444"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="447"/>
         <source>Choose a model…</source>
         <translation>选择模型…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="459"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="462"/>
         <source>Rename chat</source>
         <translation>重命名对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="459"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="462"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="474"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="477"/>
         <source>Delete this chat? You can undo for {seconds} seconds.</source>
         <translation>要删除此对话吗？{seconds} 秒内可以撤销。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="475"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="478"/>
         <source>Delete these %n chats? You can undo for {seconds} seconds.</source>
         <translation>
             <numerusform>要删除这 %n 个对话吗？{seconds} 秒内可以撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="476"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="479"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="483"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="486"/>
         <source>{problem} The chats were not deleted.</source>
         <translation>{problem} 对话未被删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="493"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="496"/>
         <source>Deleted %n chat(s).</source>
         <translation>
             <numerusform>已删除 %n 个对话。</numerusform>
@@ -3516,34 +3516,34 @@ SHA-256 {sha}</translation>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="505"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="508"/>
         <source>{problem} The deleted chats are kept in the trash; try Undo again.</source>
         <translation>{problem} 已删除的对话仍保留在回收站中；请再次尝试撤销。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="589"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="592"/>
         <source>Regenerating with the same settings, but the same text is not guaranteed: {reasons}.</source>
         <translation>正在使用相同设置重新生成，但不保证得到相同的文本：{reasons}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="601"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="604"/>
         <source>Your edited text is in the message box.</source>
         <translation>编辑后的文本已放在消息框中。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="622"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="625"/>
         <source>{speed} tok/s · first token {ttft} ms · %n token(s)</source>
         <translation>
             <numerusform>{speed} token/秒 · 首个 token {ttft} ms · %n 个 token</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="624"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="627"/>
         <source> · {n} cached</source>
         <translation> · {n} 个来自缓存</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="629"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="632"/>
         <source>Regenerated with the same settings, but the text may differ from the original: the model&apos;s memory of this conversation was rebuilt since that reply (another chat used the model, or ChatDesk restarted).</source>
         <translation>已按相同设置重新生成，但文字可能与原回复不同：自那条回复以来，模型对这段对话的记忆已重新计算（其他对话使用过该模型，或 ChatDesk 重新启动过）。</translation>
     </message>
@@ -3659,6 +3659,21 @@ SHA-256 {sha}</translation>
         <location filename="../../chatdesk/ui/app/i18n_markers.py" line="50"/>
         <source>Delete this message and the replies below it (you can undo)</source>
         <translation>删除这条消息及其下方的回复（可以撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="68"/>
+        <source>Look inside</source>
+        <translation>查看内部</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="69"/>
+        <source>Look inside…</source>
+        <translation>查看内部…</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/app/i18n_markers.py" line="70"/>
+        <source>See how the model made this reply: attention, the logit lens and each layer&apos;s contribution</source>
+        <translation>查看模型如何生成这条回复：注意力、逻辑透镜以及每一层的贡献</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/conversation/message_actions.py" line="126"/>

@@ -64,4 +64,8 @@ MARKERS = (
     QT_TRANSLATE_NOOP("DownloadDialog", "Newer Qwen generation; thinks aloud before answering unless told /no_think."),
     QT_TRANSLATE_NOOP("DownloadDialog", "Stronger Qwen3; needs about 2 GB of memory."),
     QT_TRANSLATE_NOOP("DownloadDialog", "Big brother of the bundled model; English only."),
+    # chatdesk/ui/conversation/message_actions.py: the Look inside… action (its context is a variable there)
+    QT_TRANSLATE_NOOP("MessageActions", "Look inside"),
+    QT_TRANSLATE_NOOP("MessageActions", "Look inside…"),
+    QT_TRANSLATE_NOOP("MessageActions", "See how the model made this reply: attention, the logit lens and each layer's contribution"),
 )

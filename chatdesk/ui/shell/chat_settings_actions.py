@@ -70,13 +70,13 @@ def install(window: MainWindow) -> ChatSettingsUi:
     window.addAction(toggle)  # the shortcut works while the dock is hidden
     toggle.triggered.connect(lambda shown: shown and panel.preset_combo.setFocus(Qt.FocusReason.ShortcutFocusReason))
 
-    window.actions.register("chat.settings_panel", toggle)
-    presets_action = window.actions.add(
+    window.action_registry.register("chat.settings_panel", toggle)
+    presets_action = window.action_registry.add(
         "chat.presets", QCoreApplication.translate("ChatSettingsActions", "Prese&ts…"),
         lambda: (dock.show(), panel.manage_presets()), object_name="managePresets", shortcuts=["Ctrl+Shift+P"],
         window_shortcut=True)
     # Runs after the window's own slot, i.e. once the (modal) Preferences dialog has closed.
-    window.actions["app.preferences"].triggered.connect(lambda: (panel.reload(), meter.refresh()))
+    window.action_registry["app.preferences"].triggered.connect(lambda: (panel.reload(), meter.refresh()))
 
     toolbar = QToolBar(QCoreApplication.translate("ChatSettingsActions", "Conversation"), window)
     toolbar.setObjectName("conversationToolbar")

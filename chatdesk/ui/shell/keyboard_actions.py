@@ -34,7 +34,7 @@ class KeyboardActions(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        reg = window.actions
+        reg = window.action_registry
 
         def add(action_id: str, text: str, slot, name: str, *keys: QKeySequence) -> QAction:  # type: ignore[no-untyped-def]
             return reg.add(action_id, text, slot, shortcuts=keys, object_name=name, window_shortcut=True)

@@ -117,10 +117,11 @@ class MainWindow(QMainWindow):
 
         # The application context every feature receives instead of this window.
         self.session = SessionState(self)
+        self.session.set_model_key(model_path)  # the model this window uses (loaded, or about to be)
         self.session.tell = lambda text: self.notice.show_message(text, "info", topic="busy")
-        self.actions = ActionRegistry(self)
+        self.action_registry = ActionRegistry(self)
         self.requests = FeatureRequests(self)
-        self.ctx = AppContext(store=store, session=self.session, actions=self.actions, requests=self.requests,
+        self.ctx = AppContext(store=store, session=self.session, actions=self.action_registry, requests=self.requests,
                               settings=lambda: self.settings, save_settings=self.set_settings)
         self.undo = UndoOffer(self.notice, self)
         self._deleted_chats: list[int] = []
@@ -142,7 +143,7 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomeFeature(self.ctx, self)  # Help → Choose a model…; offered at the first start
         self.session.library_changed.connect(self._offer_welcome)
         self.keyboard = keyboard_actions.install(self)  # View (text size), more Chat keys, Help → Keyboard shortcuts
-        self.menus = build_menus(self.menuBar(), self.actions)
+        self.menus = build_menus(self.menuBar(), self.action_registry)
         self.chat_menu = self.menus["chatMenu"]
         self.announcer = ReplyAnnouncer(self)  # a finished reply is read out once by screen readers
         self.requests.use_model.connect(self.use_model)
@@ -195,7 +196,7 @@ class MainWindow(QMainWindow):
 
     def _register_actions(self) -> None:
         """The window's own actions, by id; ``shell.menus`` says where each appears."""
-        a = self.actions
+        a = self.action_registry
         a.add("chat.new", self.tr("&New chat"), self.new_conversation, shortcuts=["Ctrl+N"])
         a.add("model.open", self.tr("&Open model…"), self.choose_model, shortcuts=["Ctrl+O"])
         act = a.add("models.import_checkpoint", self.tr("Import &checkpoint…"), self.import_checkpoint)
@@ -233,6 +234,7 @@ class MainWindow(QMainWindow):
         # Messages typed while the model loads are queued behind the load on the worker thread.
         self.composer.set_ready(bool(path))
         self.controller.loading_key = path
+        self.session.set_model_key(path)
         self.session.set_load_state(LOAD_LOADING)
         self.load_bar.setValue(0)
         self.load_bar.show()
@@ -272,6 +274,7 @@ class MainWindow(QMainWindow):
             still = model_actions.library_name(self, failure.still_loaded.path) or failure.still_loaded.name
             self.banner.show_message(self.tr("{problem}  Still chatting with {name}.").format(problem=failure.message, name=still),
                                      topic="load")
+            self.session.set_model_key(failure.still_loaded.path)
             self.session.set_load_state(LOAD_LOADED)
             self.composer.set_ready(True)
             return

@@ -314,7 +314,7 @@ def install(window: MainWindow) -> ModelActions:
 
 def register_actions(window: MainWindow, actions: ModelActions) -> None:
     """File → Models…, Download from the Hub…, Connect to a server…, registered by id."""
-    reg = window.actions
+    reg = window.action_registry
     reg.add("models.library", _tr("&Models…"), actions.show_library, object_name="showLibrary")
     reg.add("models.download", _tr("&Download from the Hub…"), actions.show_download, object_name="downloadModel")
     reg.add("models.connect", _tr("Connect to a &server…"), actions.show_remote, object_name="connectServer")
