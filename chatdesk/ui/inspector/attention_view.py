@@ -163,7 +163,7 @@ class HeadGrid(QWidget):
 
     def set_thumbnails(self, thumbs: np.ndarray) -> None:
         self._thumbs = thumbs
-        self.updateGeometry()
+        self.setFixedSize(self.sizeHint())  # every layer's row, scrolled in its scroll area
         self.update()
 
     def sizeHint(self) -> QSize:
