@@ -45,6 +45,7 @@ class AppSettings:
     theme: str = "system"  # one of THEMES
     text_scale: int = TEXT_SCALE_DEFAULT  # percent, TEXT_SCALE_MIN..TEXT_SCALE_MAX
     welcome_done: bool = False  # the first-start model choice was made or skipped (Help shows it again)
+    export_folder: str = ""  # where the last export went (the save dialog starts there)
 
     def system_prompt_in(self, language: str) -> str:
         """The default system prompt for new chats, in ``language`` ("en", "zh_CN", a UI language
@@ -127,6 +128,7 @@ def load_settings(path: Path | None = None) -> AppSettings:
             theme=_choice(raw.get("theme"), THEMES),
             text_scale=_scale(raw.get("text_scale", TEXT_SCALE_DEFAULT)),
             welcome_done=raw.get("welcome_done") is True,
+            export_folder=raw.get("export_folder") if isinstance(raw.get("export_folder"), str) else "",
         )
     except (TypeError, ValueError):
         return AppSettings()

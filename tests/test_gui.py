@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -267,3 +268,31 @@ def test_locked_database_on_send_keeps_the_message(qtbot, window):
     assert "locked by another program" in window.banner.text()
     assert window.composer.edit.toPlainText() == "Please keep this text"
     assert window.controller.active is None
+
+
+def test_export_follows_the_typed_extension_proposes_the_title_and_remembers_the_folder(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from chatdesk.settings import load_settings
+
+    c = window.store.create_conversation("Trip: Kyoto / Osaka?")
+    window.store.add_message(c.id, "user", "plan the trip")
+    proposed: list[str] = []
+    answers = iter([(str(tmp_path / "notes.html"), "Markdown (*.md)"),  # typed .html, Markdown filter left on
+                    (str(tmp_path / "notes"), "Plain text (*.txt)")])  # no extension: the chosen format's is added
+
+    def ask(_parent, _title, start, _filters):
+        proposed.append(start)
+        return next(answers)
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    window.export_conversations([c.id])
+    qtbot.waitUntil(lambda: "Exported 1 chat" in window.notice.text(), timeout=10_000)
+    assert (tmp_path / "notes.html").read_text("utf-8").lstrip().lower().startswith("<!doctype html")  # the typed extension wins
+    assert Path(proposed[0]).name == "Trip Kyoto Osaka.md"  # the chat's title, made a safe file name
+    window.notice.hide()
+    window.export_conversations([c.id])
+    qtbot.waitUntil(lambda: "Exported 1 chat" in window.notice.text(), timeout=10_000)
+    assert (tmp_path / "notes.txt").is_file() and "plan the trip" in (tmp_path / "notes.txt").read_text("utf-8")
+    assert Path(proposed[1]).parent == tmp_path  # the dialog starts in the last export's folder
+    assert load_settings().export_folder == str(tmp_path)

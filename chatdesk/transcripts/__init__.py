@@ -9,7 +9,7 @@ its own language).
 
 from .atomic import write_atomic
 from .errors import TranscriptError
-from .export import FORMATS, export_target, export_to_path, format_for_path, render, suggest_filename
+from .export import FORMATS, export_target, export_to_path, format_for_path, render, safe_file_stem, suggest_filename
 from .importer import parse_json
 from .jsonfmt import FORMAT_NAME, FORMAT_VERSION
 from .model import (
@@ -35,6 +35,7 @@ __all__ = [
     "TranscriptMessage",
     "active_path",
     "export_target",
+    "safe_file_stem",
     "export_to_path",
     "format_for_path",
     "hidden_message_count",

@@ -100,8 +100,13 @@ def suggest_filename(conversations: Sequence[TranscriptConversation], fmt: str) 
     """A file name that is valid on Windows, macOS and Linux, for the save dialog."""
     convs = _check(conversations, fmt)
     base = convs[0].title if len(convs) == 1 else f"ChatDesk export ({len(convs)} conversations)"
-    base = unicodedata.normalize("NFC", base)
+    return safe_file_stem(base) + FORMATS[fmt][1]
+
+
+def safe_file_stem(title: str) -> str:
+    """``title`` as a file name without extension, valid on Windows, macOS and Linux."""
+    base = unicodedata.normalize("NFC", title)
     base = " ".join(_UNSAFE.sub(" ", base).split()).strip(" .")[:80].strip(" .")
     if not base or base.split(".")[0].upper() in _RESERVED:
         base = f"chatdesk-{base}" if base else "chatdesk-transcript"
-    return base + FORMATS[fmt][1]
+    return base

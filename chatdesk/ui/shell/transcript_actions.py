@@ -3,6 +3,7 @@ with the work on the thread pool and the outcome in the window's notice or error
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,7 +11,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
 from chatdesk import archive
-from chatdesk.transcripts import FORMATS
+from chatdesk.store import StoreError
+from chatdesk.transcripts import FORMATS, export_target, safe_file_stem
 from chatdesk.ui.app.i18n import localized
 from chatdesk.ui.common.background import run_in_background
 
@@ -34,6 +36,23 @@ def format_label(fmt: str) -> str:
     return _tr(FORMAT_NAMES[fmt]) if fmt in FORMAT_NAMES else FORMATS[fmt][0]
 
 
+def suggested_path(window: MainWindow, ids: list[int] | None) -> Path:
+    """The save dialog's proposal: the chat's title as the file name (all chats: chatdesk-export),
+    in the folder of the last export (else the home folder)."""
+    folder = Path(window.settings.export_folder) if window.settings.export_folder else Path.home()
+    if not folder.is_dir():
+        folder = Path.home()
+    name = "chatdesk-export"
+    if ids is not None and len(ids) == 1:
+        try:
+            conv = window.store.get_conversation(ids[0])
+        except StoreError:
+            conv = None
+        if conv is not None and conv.title:
+            name = safe_file_stem(conv.title)
+    return folder / f"{name}.md"
+
+
 def export_conversations(window: MainWindow, ids: list[int] | None) -> None:
     """Export the given chats (None: all) on a background thread; errors go to the banner."""
     if ids is not None and not ids:
@@ -41,11 +60,13 @@ def export_conversations(window: MainWindow, ids: list[int] | None) -> None:
         return
     labels = {fmt: format_label(fmt) for fmt in FORMATS}
     filters = ";;".join(f"{labels[fmt]} (*{ext})" for fmt, (_label, ext) in FORMATS.items())
-    path, chosen = QFileDialog.getSaveFileName(window, _tr("Export chats"), str(Path.home() / "chatdesk-export.md"), filters)
+    path, chosen = QFileDialog.getSaveFileName(window, _tr("Export chats"), str(suggested_path(window, ids)), filters)
     if not path:
         return
-    by_suffix = {ext: fmt for fmt, (_label, ext) in FORMATS.items()}
-    fmt = next((f for f, label in labels.items() if chosen.startswith(label)), by_suffix.get(Path(path).suffix, "md"))
+    chosen_fmt = next((f for f, label in labels.items() if chosen.startswith(label)), None)
+    target, fmt = export_target(path, chosen_fmt)  # the typed extension wins; none typed: the chosen format's
+    path = str(target)
+    window.set_settings(replace(window.settings, export_folder=str(target.parent)))
     window.notice.show_message(_tr("Exporting…"), "info")
     run_in_background(
         lambda: archive.export_conversations(window.store, ids, fmt, Path(path)),
