@@ -128,6 +128,19 @@ class Store:
         with self._session() as s:
             return [as_conversation(r) for r in s.scalars(q.limit(limit).offset(offset))]
 
+    def conversations_signature(self) -> tuple[int, float, int]:
+        """(live chats, newest activity, newest message id): changes whenever any process adds,
+        renames, pins, deletes or writes to a chat, so an open window can notice another
+        process's changes (``chatdesk ask``, a second window's data folder) with one cheap query."""
+        from sqlalchemy import func
+
+        with self._session() as s:
+            count, newest = s.execute(
+                select(func.count(Conversation.id), func.max(Conversation.updated_at)).where(Conversation.deleted_at.is_(None))
+            ).one()
+            last = s.scalar(select(func.max(Message.id)))
+        return int(count or 0), float(newest or 0.0), int(last or 0)
+
     @translated
     def rename_conversation(self, conversation_id: int, title: str) -> None:
         with self._session() as s, s.begin():

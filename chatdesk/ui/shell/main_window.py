@@ -59,6 +59,7 @@ from chatdesk.ui.server.feature import ServerFeature
 from chatdesk.ui.shell import chat_settings_actions, keyboard_actions, model_actions
 from chatdesk.ui.shell.announcer import ReplyAnnouncer
 from chatdesk.ui.shell.composer import Composer
+from chatdesk.ui.shell.external_changes import ExternalChanges
 from chatdesk.ui.shell.menus import build_menus
 from chatdesk.ui.shell.sidebar import Sidebar
 from chatdesk.ui.welcome.feature import WelcomeFeature
@@ -142,6 +143,8 @@ class MainWindow(QMainWindow):
         self.documents.collections_changed.connect(self.chat_settings.panel.set_collection_names)
         self.welcome = WelcomeFeature(self.ctx, self)  # Help → Choose a model…; offered at the first start
         self.session.library_changed.connect(self._offer_welcome)
+        # Other processes' changes (chatdesk ask, models add) show up without a restart.
+        self.external = ExternalChanges(self, lambda: model_actions.actions_of(self).refresh_library())
         self.keyboard = keyboard_actions.install(self)  # View (text size), more Chat keys, Help → Keyboard shortcuts
         self.menus = build_menus(self.menuBar(), self.action_registry)
         self.chat_menu = self.menus["chatMenu"]
