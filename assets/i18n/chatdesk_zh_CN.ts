@@ -2,6 +2,35 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../chatdesk/ui/shell/about.py" line="33"/>
+        <location filename="../../chatdesk/ui/shell/about.py" line="34"/>
+        <source>About ChatDesk</source>
+        <translation>关于 ChatDesk</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/shell/about.py" line="57"/>
+        <source>llama-cpp-python {version}, ggml {commit}, {backend}</source>
+        <translation>llama-cpp-python {version}，ggml {commit}，{backend}</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/shell/about.py" line="59"/>
+        <source>reading the llama.cpp build…</source>
+        <translation>正在读取 llama.cpp 构建信息…</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/shell/about.py" line="61"/>
+        <source>Offline chat with GPT-style models, on your own computer.</source>
+        <translation>在你自己的电脑上离线与 GPT 类模型对话。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/shell/about.py" line="62"/>
+        <source>Licences</source>
+        <translation>许可证</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../chatdesk/ui/app/startup.py" line="28"/>
@@ -123,7 +152,7 @@
         <translation>预设(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="216"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="220"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
@@ -3307,27 +3336,27 @@ SHA-256 {sha}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="71"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="72"/>
         <source>ChatDesk main window</source>
         <translation>ChatDesk 主窗口</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="101"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="102"/>
         <source>Model in use</source>
         <translation>正在使用的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="104"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="105"/>
         <source>Model loading progress</source>
         <translation>模型加载进度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="107"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="108"/>
         <source>Loading %p%</source>
         <translation>正在加载 %p%</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="110"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="111"/>
         <source>Reply statistics</source>
         <translation>回复统计</translation>
     </message>
@@ -3337,42 +3366,42 @@ SHA-256 {sha}</translation>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="200"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="203"/>
         <source>&amp;New chat</source>
         <translation>新对话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="201"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="204"/>
         <source>&amp;Open model…</source>
         <translation>打开模型(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="202"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="205"/>
         <source>Import &amp;checkpoint…</source>
         <translation>导入检查点(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="205"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="208"/>
         <source>Converting checkpoints needs a Python install: run chatdesk-convert.</source>
         <translation>转换检查点需要安装 Python：请运行 chatdesk-convert。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="206"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="209"/>
         <source>&amp;Export chat…</source>
         <translation>导出对话(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="209"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="212"/>
         <source>Export &amp;all chats…</source>
         <translation>导出全部对话(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="210"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="213"/>
         <source>&amp;Import transcript…</source>
         <translation>导入对话记录(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="211"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="214"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -3382,129 +3411,134 @@ SHA-256 {sha}</translation>
         <translation>对话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="212"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="215"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="213"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="216"/>
         <source>&amp;Rename…</source>
         <translation>重命名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="215"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="218"/>
         <source>Se&amp;arch</source>
         <translation>搜索(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="241"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="219"/>
+        <source>&amp;About ChatDesk</source>
+        <translation>关于 ChatDesk(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="245"/>
         <source>Loading {name}…</source>
         <translation>正在加载 {name}…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="255"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="259"/>
         <source>loaded in {ms} ms</source>
         <translation>加载用时 {ms} ms</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="275"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="279"/>
         <source>{problem}  Still chatting with {name}.</source>
         <translation>{problem} 仍在使用 {name} 对话。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="281"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="285"/>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="283"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="287"/>
         <source>Use File → Open model… to choose another model.</source>
         <translation>请用“文件 → 打开模型…”选择其他模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="290"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="294"/>
         <source>, GPU layers {n}</source>
         <translation>，GPU 层数 {n}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="292"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="296"/>
         <source>{name} · {quantization} · context {n_ctx}{gpu}</source>
         <translation>{name} · {quantization} · 上下文 {n_ctx}{gpu}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="325"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="329"/>
         <source>Open a GGUF model</source>
         <translation>打开 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="326"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="330"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="345"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="349"/>
         <source>ChatDesk will use the new language the next time it starts.</source>
         <translation>ChatDesk 下次启动时将使用新的语言。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="359"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="363"/>
         <source>Could not save settings: {error}.</source>
         <translation>无法保存设置：{error}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="397"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="401"/>
         <source>Opening a long conversation…</source>
         <translation>正在打开一段很长的对话…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="417"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="421"/>
         <source>This chat was held with {name}, which is no longer available; it continues with the current model.</source>
         <translation>此对话使用的是 {name}，但它已不可用；将改用当前模型继续。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="438"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="442"/>
         <source>Get a model that speaks it</source>
         <translation>获取会说这种语言的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="447"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="451"/>
         <source>Choose a model…</source>
         <translation>选择模型…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="462"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="466"/>
         <source>Rename chat</source>
         <translation>重命名对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="462"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="466"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="477"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="481"/>
         <source>Delete this chat? You can undo for {seconds} seconds.</source>
         <translation>要删除此对话吗？{seconds} 秒内可以撤销。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="478"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="482"/>
         <source>Delete these %n chats? You can undo for {seconds} seconds.</source>
         <translation>
             <numerusform>要删除这 %n 个对话吗？{seconds} 秒内可以撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="479"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="483"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="486"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="490"/>
         <source>{problem} The chats were not deleted.</source>
         <translation>{problem} 对话未被删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="496"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="500"/>
         <source>Deleted %n chat(s).</source>
         <translation>
             <numerusform>已删除 %n 个对话。</numerusform>
@@ -3516,34 +3550,34 @@ SHA-256 {sha}</translation>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="508"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="512"/>
         <source>{problem} The deleted chats are kept in the trash; try Undo again.</source>
         <translation>{problem} 已删除的对话仍保留在回收站中；请再次尝试撤销。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="592"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="596"/>
         <source>Regenerating with the same settings, but the same text is not guaranteed: {reasons}.</source>
         <translation>正在使用相同设置重新生成，但不保证得到相同的文本：{reasons}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="604"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="608"/>
         <source>Your edited text is in the message box.</source>
         <translation>编辑后的文本已放在消息框中。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="625"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="629"/>
         <source>{speed} tok/s · first token {ttft} ms · %n token(s)</source>
         <translation>
             <numerusform>{speed} token/秒 · 首个 token {ttft} ms · %n 个 token</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="627"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="631"/>
         <source> · {n} cached</source>
         <translation> · {n} 个来自缓存</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="632"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="636"/>
         <source>Regenerated with the same settings, but the text may differ from the original: the model&apos;s memory of this conversation was rebuilt since that reply (another chat used the model, or ChatDesk restarted).</source>
         <translation>已按相同设置重新生成，但文字可能与原回复不同：自那条回复以来，模型对这段对话的记忆已重新计算（其他对话使用过该模型，或 ChatDesk 重新启动过）。</translation>
     </message>
@@ -3800,7 +3834,7 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <location filename="../../chatdesk/chat/flow.py" line="251"/>
-        <location filename="../../chatdesk/store/store.py" line="475"/>
+        <location filename="../../chatdesk/store/store.py" line="488"/>
         <source>That message no longer exists.</source>
         <translation>该消息已不存在。</translation>
     </message>
@@ -5420,23 +5454,23 @@ SHA-256 {sha}</translation>
         <translation>无法保存此预设：它不是纯 JSON（{exc}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/store/store.py" line="251"/>
+        <location filename="../../chatdesk/store/store.py" line="264"/>
         <source>Conversation {conversation_id} does not exist.</source>
         <translation>对话 {conversation_id} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/store/store.py" line="319"/>
-        <location filename="../../chatdesk/store/store.py" line="528"/>
+        <location filename="../../chatdesk/store/store.py" line="332"/>
+        <location filename="../../chatdesk/store/store.py" line="541"/>
         <source>Message {message_id} does not exist.</source>
         <translation>消息 {message_id} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/store/store.py" line="479"/>
+        <location filename="../../chatdesk/store/store.py" line="492"/>
         <source>A reply there is still being written. Stop it first, then delete; nothing was deleted.</source>
         <translation>其中仍有回复正在生成。请先停止，再删除；未删除任何内容。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/store/store.py" line="498"/>
+        <location filename="../../chatdesk/store/store.py" line="511"/>
         <source>That message was deleted for good and cannot be restored.</source>
         <translation>该消息已被永久删除，无法恢复。</translation>
     </message>
@@ -8449,72 +8483,72 @@ SHA-256 {sha}</translation>
 <context>
     <name>TranscriptActions</name>
     <message>
-        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="22"/>
+        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="24"/>
         <source>Markdown</source>
         <translation>Markdown</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="23"/>
+        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="25"/>
         <source>ChatDesk JSON (all branches, re-importable)</source>
         <translation>ChatDesk JSON（包含所有分支，可重新导入）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="24"/>
+        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="26"/>
         <source>Web page (HTML)</source>
         <translation>网页（HTML）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="25"/>
+        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="27"/>
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="40"/>
+        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="59"/>
         <source>Open or select a chat to export first.</source>
         <translation>请先打开或选择要导出的对话。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="44"/>
+        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="63"/>
         <source>Export chats</source>
         <translation>导出对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="49"/>
+        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="70"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="53"/>
+        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="74"/>
         <source>Exported %n chat(s) to {path}.</source>
         <translation>已将 %n 个对话导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="62"/>
+        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="83"/>
         <source>Nothing new: all %n conversation(s) in the file are already in ChatDesk.</source>
         <translation>没有新内容：文件中的全部 %n 个对话都已在 ChatDesk 中。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="64"/>
+        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="85"/>
         <source>Imported {conversations} and {messages}.</source>
         <translation>已导入{conversations}和{messages}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="65"/>
+        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="86"/>
         <source>%n conversation(s)</source>
         <translation> %n 个对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="66"/>
+        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="87"/>
         <source>%n message(s)</source>
         <translation> %n 条消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="71"/>
+        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="92"/>
         <source>Import a ChatDesk JSON transcript</source>
         <translation>导入 ChatDesk JSON 对话记录</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="72"/>
+        <location filename="../../chatdesk/ui/shell/transcript_actions.py" line="93"/>
         <source>ChatDesk transcript (*.json)</source>
         <translation>ChatDesk 对话记录 (*.json)</translation>
     </message>

@@ -216,6 +216,7 @@ class MainWindow(QMainWindow):
         a.add("chat.rename", self.tr("&Rename…"),
               lambda: self.controller.current_id and self.rename_conversation(self.controller.current_id))
         a.add("chat.search", self.tr("Se&arch"), self.sidebar.focus_search, shortcuts=["Ctrl+K"])
+        a.add("help.about", self.tr("&About ChatDesk"), self.show_about, object_name="about")
         a.add("app.preferences", QCoreApplication.translate("ChatSettingsActions", "&Preferences…"), self.edit_settings,
               shortcuts=["Ctrl+,"], object_name="preferences")
 
@@ -634,6 +635,14 @@ class MainWindow(QMainWindow):
             self.notice.show_message(self.tr(
                 "Regenerated with the same settings, but the text may differ from the original: the model's memory "
                 "of this conversation was rebuilt since that reply (another chat used the model, or ChatDesk restarted)."), "info")
+
+    def show_about(self) -> None:
+        from chatdesk.ui.shell.about import AboutDialog
+
+        dlg = AboutDialog(self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.show()
+        self._about = dlg
 
     def bring_to_front(self) -> None:
         """A second start on this data folder asked for this window."""

@@ -33,7 +33,7 @@ MENU_LAYOUT: tuple[tuple[str, tuple[str, str], tuple[str, ...]], ...] = (
     ("viewMenu", ("KeyboardActions", QT_TRANSLATE_NOOP("KeyboardActions", "&View")), (
         "view.zoom_in", "view.zoom_out", "view.zoom_reset", SEPARATOR, "view.next_pane", "view.previous_pane",
     )),
-    ("helpMenu", ("KeyboardActions", QT_TRANSLATE_NOOP("KeyboardActions", "&Help")), ("welcome.show", "help.shortcuts")),
+    ("helpMenu", ("KeyboardActions", QT_TRANSLATE_NOOP("KeyboardActions", "&Help")), ("welcome.show", "help.shortcuts", "help.about")),
 )
 
 
