@@ -6,12 +6,16 @@ panel is closed) and stops it when the window closes: requests in flight end as 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QWidget
 
 from chatdesk.ui.common.context import AppContext
-from chatdesk.ui.server.controller import ServerController
-from chatdesk.ui.server.panel import ServerPanel
+
+if TYPE_CHECKING:
+    from chatdesk.ui.server.controller import ServerController
+    from chatdesk.ui.server.panel import ServerPanel
 
 
 def _tr(text: str) -> str:
@@ -23,12 +27,19 @@ class ServerFeature(QObject):
         super().__init__(window)
         self.setObjectName("serverFeature")
         self.window = window
-        self.controller = ServerController(self)
+        # Made when first asked for: the ASGI stack (Starlette, uvicorn, pydantic) stays off the
+        # window's start-up path.
+        self.controller: ServerController | None = None
         self.panel: ServerPanel | None = None
         ctx.actions.add("server.panel", _tr("&Local server…"), self.show, object_name="localServer",
                         tooltip=_tr("Let other programs use ChatDesk's models through the OpenAI API"))
 
     def show(self) -> ServerPanel:
+        from chatdesk.ui.server.controller import ServerController  # noqa: PLC0415 - see __init__
+        from chatdesk.ui.server.panel import ServerPanel  # noqa: PLC0415
+
+        if self.controller is None:
+            self.controller = ServerController(self)
         if self.panel is None:
             self.panel = ServerPanel(self.controller, self.window)
             self.panel.destroyed.connect(self._forget)
@@ -41,4 +52,5 @@ class ServerFeature(QObject):
         self.panel = None
 
     def shutdown(self) -> None:
-        self.controller.shutdown()
+        if self.controller is not None:
+            self.controller.shutdown()
