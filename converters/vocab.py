@@ -18,10 +18,11 @@ aborts llama.cpp), and reconcile the token count with the embedding rows here.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from translatable import msg
 
@@ -123,7 +124,7 @@ def _read_json(path: Path) -> object:
         raise BadInputError(msg("cannot read {name}: {exc}", name=path.name, exc=exc)) from None
 
 
-def _iter_pre_tokenizers(node: object):
+def _iter_pre_tokenizers(node: object) -> Iterator[dict[str, Any]]:
     if isinstance(node, dict):
         yield node
         for child in node.get("pretokenizers", []) or []:

@@ -60,7 +60,7 @@ class Embedder:
     def __init__(self, model_path: str | os.PathLike[str], *, n_threads: int | None = None,
                  n_ctx: int | None = None, check_cache: Path | None = None) -> None:
         self._llm: Llama | None = None
-        self._batch = None
+        self._batch: llama_cpp.llama_batch | None = None
         self._lock = threading.Lock()
         summary = check_gguf(model_path, check_cache)  # ModelFileError before llama.cpp sees a bad file
         arch, meta = summary.architecture, summary.metadata
@@ -181,6 +181,8 @@ class Embedder:
 
     def _decode(self, items: list[tuple[int, list[int]]], out: np.ndarray) -> None:
         b = self._batch
+        if b is None:
+            raise RuntimeError("the embedder is closed")
         n = 0
         for seq, (_row, tokens) in enumerate(items):
             for pos, tok in enumerate(tokens):

@@ -372,7 +372,7 @@ class _Run:
             if not ok:
                 files.close()
 
-    def _decode_all(self, ctx: object, batch: object) -> None:
+    def _decode_all(self, ctx: object, batch: llama_cpp.llama_batch) -> None:
         t = len(self.tokens)
         n_vocab = self.o.facts.n_vocab
         targets = np.array([*self.tokens[1:], -1], dtype=np.int64)

@@ -13,6 +13,7 @@ import time
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
+from types import EllipsisType
 from typing import Any
 
 from sqlalchemy import Engine, delete, func, select, text, update
@@ -224,7 +225,7 @@ class Store:
         content: str,
         *,
         status: str = Status.DONE,
-        parent_id: int | None | type[...] = ...,
+        parent_id: int | None | EllipsisType = ...,
         provenance: dict[str, Any] | None = None,
         uid: str | None = None,
         created_at: float | None = None,
@@ -241,7 +242,7 @@ class Store:
         now = time.time() if created_at is None else created_at
         with self._session() as s, s.begin():
             conv = self._conversation_row(s, conversation_id)
-            parent = self._active_leaf(s, conversation_id) if parent_id is ... else parent_id
+            parent = self._active_leaf(s, conversation_id) if isinstance(parent_id, EllipsisType) else parent_id
             return self._append(s, conv, role, content, status, parent, provenance, uid, now)
 
     @translated
