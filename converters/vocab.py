@@ -163,8 +163,7 @@ def load_bpe_vocab(path: Path, model_rows: int) -> GGUFVocab:
     notes: list[str] = []
     if tj is not None:
         obj = _read_json(tj)
-        model = obj.get("model") if isinstance(obj, dict) else None
-        if not isinstance(model, dict):
+        if not isinstance(obj, dict) or not isinstance(model := obj.get("model"), dict):
             raise BadInputError(msg("{tj} has no 'model' section; is it a Hugging Face tokenizer.json?", tj=tj))
         mtype = model.get("type", "BPE" if "merges" in model else None)
         if mtype != "BPE":

@@ -62,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
         if args.threads < 1:
             raise CommandError("--threads must be at least 1.")
         app_settings = replace(app_settings, load=replace(app_settings.load, n_threads=args.threads))
+    key: str | None
     try:
         if args.api_key_file:
             key = server_keys.read_key_file(args.api_key_file)

@@ -187,7 +187,7 @@ class Embedder:
         for seq, (_row, tokens) in enumerate(items):
             for pos, tok in enumerate(tokens):
                 b.token[n] = tok
-                b.pos[n] = pos
+                b.pos[n] = pos  # type: ignore[call-overload]  # llama-cpp-python types pos as 2-D; the C field is a flat llama_pos *
                 b.n_seq_id[n] = 1
                 b.seq_id[n][0] = seq
                 b.logits[n] = 1  # embedding mode wants every input token as an output

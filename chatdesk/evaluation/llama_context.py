@@ -158,7 +158,7 @@ class EvalContext:
             raise RuntimeError("the evaluation context is closed")
         for i, (tok, pos, seq, out) in enumerate(entries):
             b.token[i] = tok
-            b.pos[i] = pos
+            b.pos[i] = pos  # type: ignore[call-overload]  # llama-cpp-python types pos as 2-D; the C field is a flat llama_pos *
             b.n_seq_id[i] = 1
             b.seq_id[i][0] = seq
             b.logits[i] = 1 if out else 0

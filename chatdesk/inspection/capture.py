@@ -385,7 +385,7 @@ class _Run:
             b = batch
             for i in range(n):
                 b.token[i] = self.tokens[first + i]
-                b.pos[i] = first + i
+                b.pos[i] = first + i  # type: ignore[call-overload]  # llama-cpp-python types pos as 2-D; the C field is a flat llama_pos *
                 b.n_seq_id[i] = 1
                 b.seq_id[i][0] = 0
                 b.logits[i] = 1  # every position: otherwise llama.cpp prunes the last layer's rows

@@ -36,6 +36,10 @@ class _Uvicorn(uvicorn.Server):
         self._owner = owner
         self._draining = False
 
+    def install_signal_handlers(self) -> None:
+        """Installs nothing: uvicorn < 0.29 calls this, and signals are not a background thread's business
+        (newer uvicorn's capture_signals already skips threads other than the main one)."""
+
     def handle_exit(self, sig: int, frame: Any) -> None:
         # uvicorn's own handler records the signal and raises it again after shutting down, so
         # the process would die of its SIGTERM; a clean stop exits normally (code 0) instead.
@@ -129,7 +133,6 @@ class LocalServer:
     def start(self, timeout: float = 60.0) -> str:
         """Serve from a background thread; returns the base URL once it accepts connections."""
         self._server = _Uvicorn(self._config(), self)
-        self._server.install_signal_handlers = lambda: None  # type: ignore[method-assign]  # not the main thread's business
 
         def run() -> None:
             try:
