@@ -34,6 +34,7 @@ import threading
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 import llama_cpp
 import numpy as np
@@ -465,8 +466,10 @@ def _check_layers(layers: Iterable[int] | None, n_layer: int) -> list[int]:
     return out
 
 
-def inspect_tokens(model: str | Path, tokens: Sequence[int], **options: object) -> Inspection:
-    """Open ``model``, inspect ``tokens`` and close the model again (the result keeps its files)."""
-    with Inspector(model, threads=options.pop("threads", None)) as inspector:  # type: ignore[arg-type]
-        return inspector.inspect(tokens, **options)  # type: ignore[arg-type]
+def inspect_tokens(model: str | Path, tokens: Sequence[int], *, threads: int | None = None, **options: Any) -> Inspection:
+    """Open ``model``, inspect ``tokens`` and close the model again (the result keeps its files).
+
+    ``options``: the keyword arguments of ``Inspector.inspect``."""
+    with Inspector(model, threads=threads) as inspector:
+        return inspector.inspect(tokens, **options)
 

@@ -102,7 +102,7 @@ class InspectionFiles:
 
     def close(self) -> None:
         self.attention.clear()
-        self.residual = None  # type: ignore[assignment]
+        self.residual = None  # type: ignore[assignment]  # drops the memmap so the finalizer can delete the file; unused after close
         self._finalizer()
 
     @property
