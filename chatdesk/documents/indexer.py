@@ -209,7 +209,7 @@ def index_collection(
                 if (row.size, row.mtime_ns) != (prepared.size, prepared.mtime_ns):
                     index.touch(row.id, prepared.size, prepared.mtime_ns)
                 stale = embedder is not None and row.embed_model != embed_model_id and row.status == "indexed"
-                if stale and not _reembed(index, row, embedder, embed_model_id or "", cancel):  # type: ignore[arg-type]
+                if stale and embedder is not None and not _reembed(index, row, embedder, embed_model_id or "", cancel):
                     report.cancelled = True
                     emit(pos, item.path, "cancelled")
                     break

@@ -146,7 +146,7 @@ def auth_headers(api_key: str | None) -> dict[str, str]:
 
 def positive_int(value: object) -> int | None:
     try:
-        n = int(value)  # type: ignore[call-overload]
+        n = int(value)  # type: ignore[call-overload]  # any JSON value: what int() refuses is caught below
     except (TypeError, ValueError):
         return None
     return n if n > 0 else None

@@ -913,7 +913,7 @@ def _int(value: object) -> int | None:
 
 def _prob(logprob: object) -> float:
     try:
-        return math.exp(float(logprob))  # type: ignore[arg-type]
+        return math.exp(float(logprob))  # type: ignore[arg-type]  # any JSON value: what float() refuses is caught below
     except (TypeError, ValueError, OverflowError):
         return 0.0
 

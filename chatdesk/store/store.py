@@ -467,7 +467,7 @@ class Store:
         with self._session() as s, s.begin():
             leaf = self._descend(s, conversation_id, message_id)
             s.execute(update(Conversation).where(Conversation.id == conversation_id).values(active_leaf_id=leaf))
-            return leaf  # type: ignore[return-value]
+            return leaf  # type: ignore[return-value]  # _descend from an existing message always reaches a leaf
 
     # ---------------------------------------------------------------- deleting one message
     _SUBTREE = """
@@ -561,7 +561,7 @@ class Store:
                 new.id, m.role, m.content, status=m.status, parent_id=parent, provenance=m.provenance
             )
             parent = rec.id
-        return self.get_conversation(new.id)  # type: ignore[return-value]
+        return self.get_conversation(new.id)  # type: ignore[return-value]  # created just above in this method
 
     @translated
     def mark_interrupted(self) -> list[int]:
@@ -609,7 +609,7 @@ class Store:
     def backup(self, dest: Path) -> Path:
         raw = self.engine.raw_connection()
         try:
-            return backup_to(raw.driver_connection, Path(dest))  # type: ignore[arg-type]
+            return backup_to(raw.driver_connection, Path(dest))  # type: ignore[arg-type]  # an open pool connection always has its sqlite3 one
         finally:
             raw.close()
 
