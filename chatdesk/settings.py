@@ -128,7 +128,7 @@ def load_settings(path: Path | None = None) -> AppSettings:
             theme=_choice(raw.get("theme"), THEMES),
             text_scale=_scale(raw.get("text_scale", TEXT_SCALE_DEFAULT)),
             welcome_done=raw.get("welcome_done") is True,
-            export_folder=raw.get("export_folder") if isinstance(raw.get("export_folder"), str) else "",
+            export_folder=found if isinstance(found := raw.get("export_folder"), str) else "",
         )
     except (TypeError, ValueError):
         return AppSettings()

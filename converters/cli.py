@@ -31,7 +31,7 @@ EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_VERIFY_FAILED = 0, 1, 2, 3
 class _Parser(argparse.ArgumentParser):
     """argparse that reports errors through our channel (and JSON mode) instead of exiting."""
 
-    def error(self, message: str):  # type: ignore[override]
+    def error(self, message: str):
         raise _UsageError(message)
 
 

@@ -133,6 +133,7 @@ def write_gguf(
         with ThreadPoolExecutor(max_workers=1) as pool:
             pending = pool.submit(materialize, plan[0], reader, dtypes[0]) if plan else None
             for k, (t, dt) in enumerate(zip(plan, dtypes)):
+                assert pending is not None  # one future is queued per tensor of plan, and k < len(plan)
                 arr = pending.result()
                 pending = pool.submit(materialize, plan[k + 1], reader, dtypes[k + 1]) if k + 1 < len(plan) else None
                 w.write_tensor_data(arr)

@@ -10,6 +10,7 @@ the import dialog can show it verbatim.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -74,7 +75,7 @@ def _listing(folder: Path) -> str:
     return ", ".join(names[:12]) + (f" … ({len(names)} entries)" if len(names) > 12 else "")
 
 
-def open_checkpoint(src: str | Path, tokenizer: str | Path | None = None) -> Checkpoint:
+def open_checkpoint(src: str | os.PathLike, tokenizer: str | os.PathLike | None = None) -> Checkpoint:
     src = Path(src).expanduser()
     if not src.exists():
         raise BadInputError(msg("{src} does not exist", src=src))
@@ -296,7 +297,7 @@ def _open_nanogpt(path: Path, tok: Path | None) -> Checkpoint:
         layer_norm_eps=1e-5,
         gelu="erf",
     )
-    config = obj.get("config") if isinstance(obj.get("config"), dict) else {}
+    config = found if isinstance(found := obj.get("config"), dict) else {}
     dataset = config.get("dataset")
 
     if tok is not None:

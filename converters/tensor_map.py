@@ -165,13 +165,13 @@ def build_plan(
     tensor, a missing one, or a shape that disagrees with the configuration.
     """
     by_canonical: dict[str, str] = {}
-    for original in source_shapes:
-        canon = canonical_name(original)
+    for source_name in source_shapes:
+        canon = canonical_name(source_name)
         if canon in by_canonical:
             raise BadInputError(
-                msg("the checkpoint holds both {value!r} and {original!r}, which name the same weight", value=by_canonical[canon], original=original)
+                msg("the checkpoint holds both {value!r} and {original!r}, which name the same weight", value=by_canonical[canon], original=source_name)
             )
-        by_canonical[canon] = original
+        by_canonical[canon] = source_name
 
     mappings: list[tuple[TensorMapping, str, str]] = [(m, m.source, m.gguf) for m in GLOBAL_TENSORS]
     for i in range(hparams.n_layer):

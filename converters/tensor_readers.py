@@ -34,7 +34,7 @@ from .errors import BadInputError, MissingDependencyError
 
 Shape = tuple[int, ...]
 
-_ST_DTYPES = {
+_ST_DTYPES: dict[str, tuple[np.dtype, int]] = {
     "F32": (np.dtype("<f4"), 4),
     "F16": (np.dtype("<f2"), 2),
     "BF16": (np.dtype("<u2"), 2),

@@ -18,10 +18,11 @@ aborts llama.cpp), and reconcile the token count with the embedding rows here.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from translatable import msg
 
@@ -123,7 +124,7 @@ def _read_json(path: Path) -> object:
         raise BadInputError(msg("cannot read {name}: {exc}", name=path.name, exc=exc)) from None
 
 
-def _iter_pre_tokenizers(node: object):
+def _iter_pre_tokenizers(node: object) -> Iterator[dict[str, Any]]:
     if isinstance(node, dict):
         yield node
         for child in node.get("pretokenizers", []) or []:
@@ -162,8 +163,7 @@ def load_bpe_vocab(path: Path, model_rows: int) -> GGUFVocab:
     notes: list[str] = []
     if tj is not None:
         obj = _read_json(tj)
-        model = obj.get("model") if isinstance(obj, dict) else None
-        if not isinstance(model, dict):
+        if not isinstance(obj, dict) or not isinstance(model := obj.get("model"), dict):
             raise BadInputError(msg("{tj} has no 'model' section; is it a Hugging Face tokenizer.json?", tj=tj))
         mtype = model.get("type", "BPE" if "merges" in model else None)
         if mtype != "BPE":

@@ -56,7 +56,8 @@ _HEAD = struct.Struct("<IIQQ")  # magic, version, tensor count, key/value count
 GGML_MAX_DIMS = 4  # llama.cpp's gguf reader refuses tensors with more dimensions
 
 
-class KeyValue(NamedTuple):
+@dataclass(frozen=True)
+class KeyValue:
     """One metadata entry. ``value``: a Python scalar or str; for arrays a numpy array, or a list
     of ``bytes`` when the items are strings."""
 

@@ -149,7 +149,7 @@ install_python() {
   echo "$want" > "$stamp"
 }
 
-# ruff and import-linter, then pytest. All three always run, so one CI run reports every
+# ruff, import-linter and mypy, then pytest. All four always run, so one CI run reports every
 # problem; any failure makes the command fail, and the summary at the end names it.
 failed=()
 run_checks() {
@@ -157,6 +157,8 @@ run_checks() {
   "$venv/bin/ruff" check . || failed+=("ruff check . found problems (fix them, or try .venv/bin/ruff check --fix .)")
   log "lint-imports (layer contracts in pyproject.toml)"
   "$venv/bin/lint-imports" || failed+=("lint-imports: a layer contract is broken or cannot be checked")
+  log "mypy (the Qt-free packages listed in pyproject.toml's [tool.mypy])"
+  "$venv/bin/mypy" || failed+=("mypy found type errors in the Qt-free packages")
 }
 
 case "$cmd" in

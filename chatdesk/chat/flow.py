@@ -214,9 +214,9 @@ class ConversationFlow:
         prefix_text = kept_text + alt.text
         chat = self.chat_settings(old.conversation_id)
         chat = replace(chat, sampling=self._settings_of(old, chat).sampling.with_seed(None), show_probabilities=True)
-        reply = self._add_reply(old.conversation_id, old.parent_id, content=prefix_text)  # type: ignore[arg-type]
+        reply = self._add_reply(old.conversation_id, old.parent_id, content=prefix_text)  # type: ignore[arg-type]  # an assistant reply always has a parent
         plan = self._plan(
-            old.conversation_id, reply, self.history(old.parent_id, chat.system_prompt), chat, target,  # type: ignore[arg-type]
+            old.conversation_id, reply, self.history(old.parent_id, chat.system_prompt), chat, target,  # type: ignore[arg-type]  # as above
             prefix=prefix_text, prefix_tokens=tuple(t.token_id for t in tokens[:index]) + (alt.token_id,), traits=target.traits(),
         )
         return replace(plan, prefix_token_probs=(*tokens[:index], pick))

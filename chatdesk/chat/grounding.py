@@ -31,12 +31,19 @@ SHORT_FOLLOW_UP_WORDS = 6
 
 
 class PassageLike(Protocol):
-    path: str
-    page: int | None
-    start: int
-    end: int
-    text: str
-    score: float
+    # Read-only properties, so a frozen dataclass (documents.Hit) satisfies the protocol.
+    @property
+    def path(self) -> str: ...
+    @property
+    def page(self) -> int | None: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def score(self) -> float: ...
 
 
 @dataclass(frozen=True)

@@ -278,7 +278,8 @@ def apply(preset: Preset, chat: ChatSettings, language: str, target: str | None 
     language filled in) and its sampler values; the seed, context limit and probability view stay
     the chat's own. A translating preset applied without a ``target`` follows each message's
     language (``direct_for_input``); with one, it always translates into it."""
-    sampling = replace(chat.sampling, **dict(preset.sampling))
+    overrides: dict[str, Any] = dict(preset.sampling)  # SamplingSettings field names, checked when the preset was read
+    sampling = replace(chat.sampling, **overrides)
     fixed = target if preset.needs_target and target in _TARGETS else None
     return replace(chat, system_prompt=preset.render_prompt(language, target) or None, sampling=sampling, preset_id=preset.id,
                    translate_target=fixed)
@@ -559,7 +560,7 @@ def parse_json(text: str | bytes) -> list[Preset]:
 
 
 # ---------------------------------------------------------------------------- the library
-def _rows():  # type: ignore[no-untyped-def]
+def _rows():
     """The presets table (SQLAlchemy), imported when presets are first read or written."""
     from chatdesk.store import presets
 

@@ -101,7 +101,7 @@ class ReplyRecorder:
             return self._restore(result.error, provenance)
         tokens = None
         if self._tokens and len(self._tokens) > len(self.plan.prefix_token_probs):
-            tokens = encode(self._tokens, dict(provenance).get("sampler"))  # type: ignore[arg-type]
+            tokens = encode(self._tokens, dict(provenance).get("sampler"))  # type: ignore[arg-type]  # finished_provenance stores a dict or nothing there
         return self._save(status, text, dict(provenance), result.error, tokens)
 
     def fail(self, message: str) -> FinishedReply:

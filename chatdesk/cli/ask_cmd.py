@@ -143,7 +143,7 @@ def run(args: argparse.Namespace) -> int:
         return 130 if result.stop_reason == "user" else 0
 
 
-def _read_attachments(names: list[str]) -> list:  # type: ignore[type-arg]
+def _read_attachments(names: list[str]) -> list:
     """Every ``--attach`` file read and its text extracted before anything is stored."""
     from chatdesk.chat.attachments import AttachmentError, read_attachment
 
@@ -161,34 +161,34 @@ def _read_attachments(names: list[str]) -> list:  # type: ignore[type-arg]
     return out
 
 
-def _store_attachments(store, plan, files) -> None:  # type: ignore[no-untyped-def]
+def _store_attachments(store, plan, files) -> None:
     from chatdesk.store.attachments import NewAttachment, attach_files
 
     if plan.user is not None:
         attach_files(store, plan.user.id, [NewAttachment(f.name, f.data, f.extracted.kind) for f in files])
 
 
-def _with_attachments(args, store, plan, files, engine, info, settings, stop):  # type: ignore[no-untyped-def]
+def _with_attachments(args, store, plan, files, engine, info, settings, stop):
     """Ground the reply in the attached files (``chat.attachments.ground_in_attachments``, as the
     window does): whole, in parts (progress on stderr) or by retrieval."""
     from chatdesk.chat import attachments as att
     from chatdesk.store.attachments import attachments_of, set_attachment_mode
 
-    def said(chosen) -> None:  # type: ignore[no-untyped-def]
+    def said(chosen) -> None:
         print(f"chatdesk ask: attachments read {chosen.mode.replace('-', ' ')}"
               + (f" ({len(chosen.sections)} parts)" if chosen.sections else ""), file=sys.stderr, flush=True)
         if plan.user is not None:
             for a in attachments_of(store, [plan.user.id]).get(plan.user.id, []):
                 set_attachment_mode(store, plan.user.id, a.ordinal, chosen.mode)
 
-    def show(p) -> None:  # type: ignore[no-untyped-def]
+    def show(p) -> None:
         print(f"chatdesk ask: part {p.done}/{p.total} of {p.name} done", file=sys.stderr, flush=True)
 
     from chatdesk.cli.docs_cmd import open_embedder
 
-    opened: list = []  # type: ignore[type-arg]
+    opened: list = []
 
-    def embedder():  # type: ignore[no-untyped-def]
+    def embedder():
         opened.append(open_embedder(args)[0])
         return opened[-1]
 
@@ -204,7 +204,7 @@ def _with_attachments(args, store, plan, files, engine, info, settings, stop):  
                 e.close()
 
 
-def _grounded(args: argparse.Namespace, plan, settings):  # type: ignore[no-untyped-def]
+def _grounded(args: argparse.Namespace, plan, settings):
     """The plan with its question grounded in the best passages of the ``--docs`` collections
     (``chat.doc_grounding``, the window's rule too)."""
     from chatdesk import paths
@@ -230,7 +230,7 @@ def _grounded(args: argparse.Namespace, plan, settings):  # type: ignore[no-unty
     return grounded
 
 
-def _print_sources(plan) -> None:  # type: ignore[no-untyped-def]
+def _print_sources(plan) -> None:
     from chatdesk.chat.grounding import format_sources, sources_of
 
     sources = sources_of(dict(plan.provenance_base))
@@ -255,7 +255,7 @@ def _is_local(source: object) -> bool:
     return isinstance(source, LocalSource)
 
 
-def _source(args: argparse.Namespace, settings, store):  # type: ignore[no-untyped-def]
+def _source(args: argparse.Namespace, settings, store):
     """Which model answers: the flag given, else the conversation's model, else the library default."""
     from chatdesk.engine.openai_http import normalize_base_url
     from chatdesk.engine.types import LocalSource, RemoteSource
@@ -280,7 +280,6 @@ def _source(args: argparse.Namespace, settings, store):  # type: ignore[no-untyp
         else:
             conv = store.get_conversation(args.conversation) if args.conversation is not None else None
             wanted = conv.model_path if conv else None
-            entry = None
             if wanted and "#" in wanted and wanted.startswith("http"):
                 base, _, model = wanted.partition("#")
                 return RemoteSource(base, model, endpoint_id_for(base))
@@ -295,7 +294,7 @@ def _source(args: argparse.Namespace, settings, store):  # type: ignore[no-untyp
         raise CommandError(str(exc)) from exc
 
 
-def _load(source):  # type: ignore[no-untyped-def]
+def _load(source):
     """Open the engine for ``source``: (engine, ModelInfo)."""
     from chatdesk import paths
     from chatdesk.engine.types import RemoteSource

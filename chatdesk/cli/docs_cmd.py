@@ -85,7 +85,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 # ---------------------------------------------------------------------- shared helpers
-def open_index():  # type: ignore[no-untyped-def]
+def open_index():
     from chatdesk import paths
     from chatdesk.documents import DocumentIndex, DocumentsError
 
@@ -120,7 +120,7 @@ def open_embedder(args: argparse.Namespace) -> tuple[Any, str | None]:
         raise CommandError(str(exc)) from exc
 
 
-def _index_names(index, names: list[str], args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _index_names(index, names: list[str], args: argparse.Namespace) -> int:
     from chatdesk.documents import DocumentsError, index_collection
 
     embedder, model = open_embedder(args)
@@ -129,7 +129,7 @@ def _index_names(index, names: list[str], args: argparse.Namespace) -> int:  # t
     failed = 0
     try:
         for name in names:
-            def show(p, name=name) -> None:  # type: ignore[no-untyped-def]
+            def show(p, name=name) -> None:
                 if p.outcome == "failed":
                     print(f"[{p.position}/{p.total}] {p.path}: not indexed: {p.message}", file=sys.stderr, flush=True)
                 elif p.outcome == "indexed":

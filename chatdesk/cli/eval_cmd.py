@@ -107,7 +107,7 @@ def _candidates(model: str, models: list[str]) -> list[str]:
     return out
 
 
-def _evaluate_one(model: str, args: argparse.Namespace, text_path: str | None):  # type: ignore[no-untyped-def]
+def _evaluate_one(model: str, args: argparse.Namespace, text_path: str | None):
     from chatdesk.evaluation.launcher import child_arguments, run_child
 
     name = Path(model).name
@@ -159,8 +159,8 @@ def _print_table(results: list[dict[str, Any]]) -> None:
         ))
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header)]
     print("  ".join(h.ljust(w) for h, w in zip(header, widths)))
-    for r in rows:
-        print("  ".join(c.ljust(w) for c, w in zip(r, widths)))
+    for row in rows:
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths)))
     first = results[0]
     print(f"text: {first['text']['name']} ({first['text_tokens']} tokens), n_ctx {first['n_ctx']}, "
           f"{first['n_chunks']} windows, {first['tokens']} scored tokens, "

@@ -167,7 +167,7 @@ def _reply_tokens(inspector: Any, conversation: int, message: int, model: Path) 
             raise CommandError(str(exc)) from exc
 
 
-def _progress_printer():  # type: ignore[no-untyped-def]
+def _progress_printer():
     interactive = sys.stderr.isatty()
     last = [-1]
 

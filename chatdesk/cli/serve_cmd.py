@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import replace
+from typing import Any
 
 from chatdesk.cli.common import CommandError, add_data_dir
 
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     from chatdesk.settings import load_settings
 
     settings = load_server_settings()
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}  # ServerSettings field -> value, applied with dataclasses.replace
     if args.host:
         changes["host"] = args.host
     if args.port is not None:
@@ -56,12 +57,13 @@ def run(args: argparse.Namespace) -> int:
         changes["cors_origins"] = tuple(settings.cors_origins) + tuple(args.cors_origin)
     if args.store_requests:
         changes["store_requests"] = True
-    settings = replace(settings, **changes)  # type: ignore[arg-type]
+    settings = replace(settings, **changes)
     app_settings = load_settings()
     if args.threads is not None:
         if args.threads < 1:
             raise CommandError("--threads must be at least 1.")
         app_settings = replace(app_settings, load=replace(app_settings.load, n_threads=args.threads))
+    key: str | None
     try:
         if args.api_key_file:
             key = server_keys.read_key_file(args.api_key_file)

@@ -62,7 +62,7 @@ def docx_text(data: bytes, name: str) -> str:
     return "\n\n".join(b for b in blocks if b)
 
 
-def _table_text(table) -> str:  # type: ignore[no-untyped-def]
+def _table_text(table) -> str:
     rows = []
     for row in table.rows:
         cells: list[str] = []

@@ -65,11 +65,11 @@ def search(index: DocumentIndex, query: str, *, collections: list[str] | None = 
     depth = max(limit * DEPTH, 20)
     keyword = _keyword(index, query, ids, depth) if mode in ("hybrid", "keyword") else []
     vector: list[int] = []
-    use_vectors = mode in ("hybrid", "vector") and embedder is not None and bool(index.vector_dim())
-    if use_vectors and mode == "hybrid" and not _understands(index, embedder, query):
-        use_vectors = False  # this model's vectors for this language are noise: keyword search carries it
-    if use_vectors:
-        vector = _vector(index, embedder, query, ids, depth)
+    searcher = embedder if mode in ("hybrid", "vector") and index.vector_dim() else None
+    if searcher is not None and mode == "hybrid" and not _understands(index, searcher, query):
+        searcher = None  # this model's vectors for this language are noise: keyword search carries it
+    if searcher is not None:
+        vector = _vector(index, searcher, query, ids, depth)
     elif mode == "vector" and (embedder is None or not index.vector_dim()):
         raise DocumentsError(msg("Vector search needs an embedding model and an index built with it."))
     scores: dict[int, float] = {}

@@ -40,7 +40,7 @@ from translatable import msg, text_of
 
 EMBED_BATCH = 64
 PREFETCH = 3
-RETRY_UNCHANGED = {errors.UNREADABLE, errors.CHANGED, errors.EMBEDDING}
+RETRY_UNCHANGED: set[str | None] = {errors.UNREADABLE, errors.CHANGED, errors.EMBEDDING}
 
 
 class EmbedderLike(Protocol):
@@ -209,7 +209,7 @@ def index_collection(
                 if (row.size, row.mtime_ns) != (prepared.size, prepared.mtime_ns):
                     index.touch(row.id, prepared.size, prepared.mtime_ns)
                 stale = embedder is not None and row.embed_model != embed_model_id and row.status == "indexed"
-                if stale and not _reembed(index, row, embedder, embed_model_id or "", cancel):  # type: ignore[arg-type]
+                if stale and embedder is not None and not _reembed(index, row, embedder, embed_model_id or "", cancel):
                     report.cancelled = True
                     emit(pos, item.path, "cancelled")
                     break
@@ -264,7 +264,7 @@ def _prepare(item: Found, row: FileRow | None, embed_model_id: str | None, cance
         return _Prepared(path, failure=(errors.UNREADABLE, msg("{name} cannot be read: {error}", name=name, error=exc.strerror or str(exc))))
     size, mtime = before.st_size, before.st_mtime_ns
     same_stat = row is not None and (row.size, row.mtime_ns) == (size, mtime)
-    if same_stat and (row.status == "indexed" or row.reason not in RETRY_UNCHANGED):  # type: ignore[union-attr]
+    if row is not None and same_stat and (row.status == "indexed" or row.reason not in RETRY_UNCHANGED):
         return _Prepared(path, size, mtime, row.sha256 or "", unchanged=True)
     try:
         with open(path, "rb") as fh:

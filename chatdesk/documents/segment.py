@@ -29,7 +29,7 @@ STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 _CHAR_STOP = frozenset("的了和是在我有就不也很到说要去你会着这那吗呢吧啊什么怎么哪几请否可以中里与及或对把被为之其")
 
 
-def _jieba():  # type: ignore[no-untyped-def]
+def _jieba():
     global _ready
     import jieba  # noqa: PLC0415 - its dictionary takes a second to load; only search and indexing need it
 

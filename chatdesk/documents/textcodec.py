@@ -51,11 +51,11 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
                 break
     head = data[:_SNIFF]
     if b"\x00" in head:
-        encoding = _utf16_without_bom(head)
-        if encoding is None:
+        utf16 = _utf16_without_bom(head)
+        if utf16 is None:
             raise _binary(name)
         try:
-            return data.decode(encoding), encoding
+            return data.decode(utf16), utf16
         except UnicodeDecodeError as exc:
             raise _binary(name) from exc
     try:

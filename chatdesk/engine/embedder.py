@@ -60,7 +60,7 @@ class Embedder:
     def __init__(self, model_path: str | os.PathLike[str], *, n_threads: int | None = None,
                  n_ctx: int | None = None, check_cache: Path | None = None) -> None:
         self._llm: Llama | None = None
-        self._batch = None
+        self._batch: llama_cpp.llama_batch | None = None
         self._lock = threading.Lock()
         summary = check_gguf(model_path, check_cache)  # ModelFileError before llama.cpp sees a bad file
         arch, meta = summary.architecture, summary.metadata
@@ -181,11 +181,13 @@ class Embedder:
 
     def _decode(self, items: list[tuple[int, list[int]]], out: np.ndarray) -> None:
         b = self._batch
+        if b is None:
+            raise RuntimeError("the embedder is closed")
         n = 0
         for seq, (_row, tokens) in enumerate(items):
             for pos, tok in enumerate(tokens):
                 b.token[n] = tok
-                b.pos[n] = pos
+                b.pos[n] = pos  # type: ignore[call-overload]  # llama-cpp-python types pos as 2-D; the C field is a flat llama_pos *
                 b.n_seq_id[n] = 1
                 b.seq_id[n][0] = seq
                 b.logits[n] = 1  # embedding mode wants every input token as an output

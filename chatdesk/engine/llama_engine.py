@@ -110,7 +110,7 @@ def leave_process_streams_alone() -> None:
 
     for module in (internals, high_level):
         if hasattr(module, "suppress_stdout_stderr"):
-            module.suppress_stdout_stderr = _LeaveStreamsAlone  # type: ignore[attr-defined,misc]
+            module.suppress_stdout_stderr = _LeaveStreamsAlone  # type: ignore[attr-defined]  # hasattr checked it above; the stubs do not declare it
 
 
 leave_process_streams_alone()
@@ -167,7 +167,7 @@ def _load_progress(callback: Callable[[float], None] | None) -> Iterator[None]:
             log.exception("progress callback failed")
         return True
 
-    def params_with_progress():  # type: ignore[no-untyped-def]
+    def params_with_progress():
         params = original()
         params.progress_callback = progress
         return params
@@ -246,7 +246,7 @@ class LlamaEngine:
         self.prompt_aborts = 0  # prompt evaluations cut short by Stop (observable in tests)
         # Called with (positions evaluated, prompt length) after each prompt chunk.
         self.prompt_progress: Callable[[int, int], None] | None = None
-        self._abort_cb = None
+        self._abort_cb: ctypes._CFunctionType | None = None
         # Shared with the window? The server's replies offer the engine back between tokens
         # (chatdesk/engine/turns.py); None: this engine has one user.
         self.turns: TurnGate | None = None

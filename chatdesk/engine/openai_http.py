@@ -146,7 +146,7 @@ def auth_headers(api_key: str | None) -> dict[str, str]:
 
 def positive_int(value: object) -> int | None:
     try:
-        n = int(value)  # type: ignore[call-overload]
+        n = int(value)  # type: ignore[call-overload]  # any JSON value: what int() refuses is caught below
     except (TypeError, ValueError):
         return None
     return n if n > 0 else None
@@ -179,7 +179,7 @@ def _parse_listing(base_url: str, payload: object) -> ModelListing:
     entries = [e for e in raw if isinstance(e, dict) and isinstance(e.get("id") or e.get("name"), str)]
     models = []
     for e in entries:
-        meta = e.get("meta") if isinstance(e.get("meta"), dict) else {}
+        meta = found if isinstance(found := e.get("meta"), dict) else {}
         models.append(
             RemoteModel(
                 id=str(e.get("id") or e.get("name")),

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+from llama_cpp.llama_types import ChatCompletionRequestMessage
 
 from chatdesk.engine.types import ChatMessage, PromptFormat
 
@@ -34,7 +36,9 @@ class TemplatePrompt:
         self._eos = eos_text
 
     def render(self, messages: Sequence[ChatMessage]) -> RenderedPrompt:
-        result = self._formatter(messages=[{"role": m.role, "content": m.content} for m in messages])
+        # llama-cpp-python types each message by a Literal role; ChatMessage.role is a plain str holding one of them.
+        request = cast("list[ChatCompletionRequestMessage]", [{"role": m.role, "content": m.content} for m in messages])
+        result = self._formatter(messages=request)
         stops = result.stop if isinstance(result.stop, list) else ([result.stop] if result.stop else [])
         return RenderedPrompt(result.prompt, tuple(s for s in stops if s), special=True, add_bos=False)
 

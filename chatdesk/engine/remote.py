@@ -545,7 +545,7 @@ class RemoteEngine:
             prompt_tokens = (_int(timings.get("prompt_n")) or 0) + (_int(timings.get("cache_n")) or 0) or None
         if prompt_tokens is not None:
             self._calibrate(conn, len(messages) + (1 if request.assistant_prefix else 0), raw_sum, exact_counts, prompt_tokens)
-        details = usage.get("prompt_tokens_details") if isinstance(usage.get("prompt_tokens_details"), dict) else {}
+        details = found if isinstance(found := usage.get("prompt_tokens_details"), dict) else {}
         cached = _int(details.get("cached_tokens")) or _int(timings.get("cache_n")) or 0
         gen_s = (reply.last or ended) - (reply.first or ended)
         first = reply.first or ended
@@ -734,7 +734,7 @@ class RemoteEngine:
         choices = chunk.get("choices") or []
         choice = choices[0] if choices and isinstance(choices[0], dict) else None
         if choice is not None:
-            delta = choice.get("delta") if isinstance(choice.get("delta"), dict) else {}
+            delta = found if isinstance(found := choice.get("delta"), dict) else {}
             text = _visible_text(delta, reply)
             if text and not stop.is_set():
                 now = time.perf_counter()
@@ -830,7 +830,7 @@ class RemoteEngine:
             conn.stream = False
         self._absorb_metadata(data, reply)
         choice = data["choices"][0] if isinstance(data["choices"][0], dict) else {}
-        message = choice.get("message") if isinstance(choice.get("message"), dict) else {}
+        message = found if isinstance(found := choice.get("message"), dict) else {}
         out = _visible_text(message, reply) + ("\n</think>\n\n" if reply.think_open else "")
         reply.think_open = False
         now = time.perf_counter()
@@ -913,7 +913,7 @@ def _int(value: object) -> int | None:
 
 def _prob(logprob: object) -> float:
     try:
-        return math.exp(float(logprob))  # type: ignore[arg-type]
+        return math.exp(float(logprob))  # type: ignore[arg-type]  # any JSON value: what float() refuses is caught below
     except (TypeError, ValueError, OverflowError):
         return 0.0
 
@@ -935,7 +935,7 @@ def _progress(callback: ProgressCallback | None, fraction: float) -> None:
 def _context_of(server: str, entry: RemoteModel | None, props: dict[str, Any]) -> tuple[int, str, int | None]:
     """(usable context, "server"/"assumed", trained context) from what the server told us."""
     trained = entry.trained_context if entry else None
-    settings = props.get("default_generation_settings") if isinstance(props.get("default_generation_settings"), dict) else {}
+    settings = found if isinstance(found := props.get("default_generation_settings"), dict) else {}
     n_ctx = positive_int(settings.get("n_ctx"))
     if n_ctx:
         return n_ctx, "server", trained

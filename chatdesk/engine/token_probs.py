@@ -20,7 +20,7 @@ from chatdesk.engine.types import TokenAlt
 class LogitReader:
     """Reads the next-token distribution of a context (one owner thread)."""
 
-    def __init__(self, ctx: llama_cpp.llama_context_p, n_vocab: int, piece_text) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: llama_cpp.llama_context_p, n_vocab: int, piece_text) -> None:
         self._ctx = ctx
         self._n_vocab = n_vocab
         self._piece_text = piece_text  # token id -> display text

@@ -69,7 +69,7 @@ class EvalContext:
         self.path = Path(path)
         self.model = None
         self.ctx = None
-        self._batch = None
+        self._batch: llama_cpp.llama_batch | None = None
         mparams = llama_cpp.llama_model_default_params()
         mparams.n_gpu_layers = -1 if llama_cpp.llama_supports_gpu_offload() else 0
         # Returning False from the load progress callback makes llama.cpp abandon the load.
@@ -154,9 +154,11 @@ class EvalContext:
         """Decode ``(token, pos, seq, wants_logits)`` entries as one batch."""
         self._follow_free_cores()
         b = self._batch
+        if b is None:
+            raise RuntimeError("the evaluation context is closed")
         for i, (tok, pos, seq, out) in enumerate(entries):
             b.token[i] = tok
-            b.pos[i] = pos
+            b.pos[i] = pos  # type: ignore[call-overload]  # llama-cpp-python types pos as 2-D; the C field is a flat llama_pos *
             b.n_seq_id[i] = 1
             b.seq_id[i][0] = seq
             b.logits[i] = 1 if out else 0

@@ -16,8 +16,10 @@ Two kinds of reference:
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 
@@ -81,6 +83,12 @@ def pick_reference(model: GGUFSummary, candidates: list[GGUFSummary]) -> GGUFSum
     return best
 
 
+class _Forward(Protocol):
+    """What CheckpointReference needs of converters.reference_forward.ReferenceGPT2 (imported lazily)."""
+
+    def logits(self, ids: list[int]) -> np.ndarray: ...
+
+
 @dataclass
 class CheckpointReference:
     """Logits of the original checkpoint for a window of token ids."""
@@ -90,14 +98,14 @@ class CheckpointReference:
     n_ctx: int
     n_vocab: int
     sha256: str
-    _forward: object
-    _close: object
+    _forward: _Forward
+    _close: Callable[[], None]
 
     def logits(self, ids: list[int]) -> np.ndarray:
-        return self._forward.logits(ids)  # type: ignore[attr-defined]
+        return self._forward.logits(ids)
 
     def close(self) -> None:
-        self._close()  # type: ignore[operator]
+        self._close()
 
 
 def open_checkpoint_reference(src: str | os.PathLike[str], tokenizer: str | os.PathLike[str] | None = None) -> CheckpointReference:

@@ -27,7 +27,14 @@ or in the background: ``job = start_inspection(path, text=..., progress=cb)``; `
 ``job.result()``.
 """
 
+from typing import TYPE_CHECKING
+
 from chatdesk.inspection.errors import InspectionCancelled, InspectionError, UnsupportedArchitecture
+
+if TYPE_CHECKING:  # the real types for the type checker; at run time __getattr__ below loads them
+    from chatdesk.inspection.capture import Inspector
+    from chatdesk.inspection.job import InspectionJob, start_inspection
+    from chatdesk.inspection.result import Inspection, Progress
 
 __all__ = [
     "Inspection",

@@ -34,6 +34,7 @@ import threading
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 import llama_cpp
 import numpy as np
@@ -372,7 +373,7 @@ class _Run:
             if not ok:
                 files.close()
 
-    def _decode_all(self, ctx: object, batch: object) -> None:
+    def _decode_all(self, ctx: object, batch: llama_cpp.llama_batch) -> None:
         t = len(self.tokens)
         n_vocab = self.o.facts.n_vocab
         targets = np.array([*self.tokens[1:], -1], dtype=np.int64)
@@ -385,7 +386,7 @@ class _Run:
             b = batch
             for i in range(n):
                 b.token[i] = self.tokens[first + i]
-                b.pos[i] = first + i
+                b.pos[i] = first + i  # type: ignore[call-overload]  # llama-cpp-python types pos as 2-D; the C field is a flat llama_pos *
                 b.n_seq_id[i] = 1
                 b.seq_id[i][0] = 0
                 b.logits[i] = 1  # every position: otherwise llama.cpp prunes the last layer's rows
@@ -465,8 +466,10 @@ def _check_layers(layers: Iterable[int] | None, n_layer: int) -> list[int]:
     return out
 
 
-def inspect_tokens(model: str | Path, tokens: Sequence[int], **options: object) -> Inspection:
-    """Open ``model``, inspect ``tokens`` and close the model again (the result keeps its files)."""
-    with Inspector(model, threads=options.pop("threads", None)) as inspector:  # type: ignore[arg-type]
-        return inspector.inspect(tokens, **options)  # type: ignore[arg-type]
+def inspect_tokens(model: str | Path, tokens: Sequence[int], *, threads: int | None = None, **options: Any) -> Inspection:
+    """Open ``model``, inspect ``tokens`` and close the model again (the result keeps its files).
+
+    ``options``: the keyword arguments of ``Inspector.inspect``."""
+    with Inspector(model, threads=threads) as inspector:
+        return inspector.inspect(tokens, **options)
 

@@ -65,7 +65,8 @@ node_name = _lib.ggml_get_name
 def shape(tensor: int) -> tuple[int, int, int, int]:
     """``ne`` in ggml order (ne0 = the row length)."""
     head = _TensorHead.from_address(tensor)
-    return tuple(int(x) for x in head.ne)  # type: ignore[return-value]
+    ne = head.ne
+    return int(ne[0]), int(ne[1]), int(ne[2]), int(ne[3])
 
 
 def read_f32(tensor: int) -> np.ndarray | None:

@@ -17,12 +17,16 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from chatdesk.inspection.architectures import ArchSpec
 from chatdesk.inspection.errors import InspectionError
 from translatable import msg
+
+if TYPE_CHECKING:
+    from ggufcheck.layout import RawTensor
 
 CACHE_LIMIT_BYTES = 256 << 20  # keep the dequantized head whole below this
 BLOCK_BYTES = 48 << 20  # otherwise: one block of dequantized rows at a time
@@ -80,13 +84,13 @@ class OutputHead:
         self._lock = threading.Lock()
         self._block = max(1, min(self.n_vocab, BLOCK_BYTES // (self.n_embd * 4)))
 
-    def _bytes(self, t: object) -> np.ndarray:
+    def _bytes(self, t: RawTensor) -> np.ndarray:
         """A tensor's bytes as a read-only memory map of shape (rows, bytes per row)."""
-        block, type_size = self._gguf.GGML_QUANT_SIZES[self._gguf.GGMLQuantizationType(t.type_id)]  # type: ignore[attr-defined]
-        dims = t.dims  # type: ignore[attr-defined]
+        block, type_size = self._gguf.GGML_QUANT_SIZES[self._gguf.GGMLQuantizationType(t.type_id)]
+        dims = t.dims
         rows = int(np.prod(dims[1:])) if len(dims) > 1 else 1
         row_bytes = dims[0] // block * type_size
-        return np.memmap(self.path, dtype=np.uint8, mode="r", offset=self._layout.data_offset + t.offset,  # type: ignore[attr-defined]
+        return np.memmap(self.path, dtype=np.uint8, mode="r", offset=self._layout.data_offset + t.offset,
                          shape=(rows, row_bytes))
 
     def _dense(self, name: str) -> np.ndarray:

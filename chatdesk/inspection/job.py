@@ -70,7 +70,7 @@ def start_inspection(model: str | Path | Inspector, *, tokens: Sequence[int] | N
 
     def work(stop: threading.Event) -> Inspection:
         own = not isinstance(model, Inspector)
-        inspector = Inspector(model, threads=threads) if own else model  # type: ignore[arg-type]
+        inspector = model if isinstance(model, Inspector) else Inspector(model, threads=threads)
         try:
             ids = list(tokens) if tokens is not None else inspector.tokenize(text or "")
             return inspector.inspect(ids, prompt_tokens=prompt_tokens, layers=layers, logit_lens=logit_lens, top_k=top_k,

@@ -21,6 +21,7 @@ import tempfile
 import weakref
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 from numpy.lib.format import open_memmap
@@ -34,7 +35,11 @@ def _lower(n: int) -> tuple[np.ndarray, np.ndarray]:
     return np.tril_indices(n)
 
 
-def triangle(n: int) -> int:
+_N = TypeVar("_N", int, np.ndarray)
+"""triangle() takes one count or an array of counts."""
+
+
+def triangle(n: _N) -> _N:
     """Entries in the lower triangle (diagonal included) of an n × n matrix."""
     return n * (n + 1) // 2
 
@@ -46,7 +51,7 @@ class InspectionFiles:
         self._finalizer = weakref.finalize(self, shutil.rmtree, str(self.folder), True)
         self.n_tokens = n_tokens
         self.n_head = n_head
-        self.attention: dict[int, np.ndarray] = {}
+        self.attention: dict[int, np.memmap] = {}
         for il in attention_layers:
             self.attention[il] = open_memmap(self.folder / f"attention-{il}.npy", mode="w+", dtype=np.uint16,
                                              shape=(n_head, triangle(n_tokens)))
@@ -97,7 +102,7 @@ class InspectionFiles:
 
     def close(self) -> None:
         self.attention.clear()
-        self.residual = None  # type: ignore[assignment]
+        self.residual = None  # type: ignore[assignment]  # drops the memmap so the finalizer can delete the file; unused after close
         self._finalizer()
 
     @property

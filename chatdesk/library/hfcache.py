@@ -86,7 +86,7 @@ def scan_hf_cache(cache_dir: str | os.PathLike[str] | None = None) -> list[Cache
         raise LibraryError(msg("ChatDesk could not read the Hugging Face cache in {folder} ({error}).", folder=str(folder),
                                error=str(exc))) from exc
 
-    found: dict[tuple[str, str], tuple[float, CachedGGUF]] = {}
+    found: dict[tuple[str, str], tuple[tuple[int, float], CachedGGUF]] = {}
     for repo in info.repos:
         if repo.repo_type != "model":
             continue
@@ -114,7 +114,7 @@ def scan_hf_cache(cache_dir: str | os.PathLike[str] | None = None) -> list[Cache
                 rank = (1 if rev.refs else 0, rev.last_modified)
                 key = (repo.repo_id, rel)
                 if key not in found or rank > found[key][0]:
-                    found[key] = (rank, item)  # type: ignore[assignment]
+                    found[key] = (rank, item)
     return [item for _, item in sorted(found.values(), key=lambda p: (p[1].repo_id.lower(), p[1].filename))]
 
 

@@ -23,14 +23,14 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from chatdesk.library.errors import HubError
 from chatdesk.library.hub import LIST_TIMEOUT_S, endpoint_url, hub_error, is_offline, offline_error
 from chatdesk.library.metadata import quantization_from_name, split_part
 from translatable import msg
 
-SORTS = {"downloads": "downloads", "recent": "last_modified"}
+SORTS: dict[str, Literal["downloads", "last_modified"]] = {"downloads": "downloads", "recent": "last_modified"}
 LANGUAGES = ("zh", "en")
 MAX_LIMIT = 100
 FILE_WORKERS = 4

@@ -34,7 +34,7 @@ def entry_key(entry: ModelEntry) -> str | None:
 
 
 def is_remote_key(key: str | None) -> bool:
-    return bool(key) and "#" in key and key.startswith(("http://", "https://"))  # type: ignore[union-attr]
+    return key is not None and "#" in key and key.startswith(("http://", "https://"))
 
 
 def split_remote_key(key: str) -> tuple[str, str]:

@@ -95,7 +95,9 @@ def _build() -> MarkdownIt:
     md.use(tasklists_plugin)
     md.use(dollarmath_plugin, allow_labels=False, allow_space=False, allow_digits=False, double_inline=True)
     md.block.ruler.at("footnote_def", _footnote_def_keeping_ids, {"alt": ["paragraph", "reference"]})
-    md.validateLink = is_safe_link  # type: ignore[method-assign]
+    md.validateLink = is_safe_link  # type: ignore[method-assign]  # markdown-it-py's documented hook for link policy
+    if md.linkify is None:  # markdown-it sets it when linkify-it-py is importable, a runtime dependency
+        raise RuntimeError("markdown-it found no linkify-it-py; reinstall ChatDesk's dependencies")
     md.linkify.tlds(LINKIFY_TLDS, False)
     return md
 

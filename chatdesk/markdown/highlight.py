@@ -68,7 +68,7 @@ def theme(name: str) -> Theme:
 
 
 @lru_cache(maxsize=8)
-def _style(name: str):  # type: ignore[no-untyped-def]
+def _style(name: str):
     return get_style_by_name(name)
 
 

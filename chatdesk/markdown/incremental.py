@@ -111,7 +111,9 @@ class IncrementalRenderer:
 
     def _promote(self, tail: str, blocks: list[list[Token]], html: list[str], env: dict[str, Any]) -> None:
         """Move finished blocks into the cache and advance the env snapshot past them."""
-        end_line = blocks[-1][0].map[1]
+        line_map = blocks[-1][0].map
+        assert line_map is not None  # _finished_blocks keeps only blocks whose first token has a map
+        end_line = line_map[1]
         cut = _line_offset(tail, end_line)
         snap = self._env
         tokens = [t for block in blocks for t in _walk(block)]
@@ -139,7 +141,7 @@ class IncrementalRenderer:
         self._stable_html += "".join(html)
 
 
-def _walk(tokens: list[Token]):  # type: ignore[no-untyped-def]
+def _walk(tokens: list[Token]):
     for token in tokens:
         yield token
         if token.children:

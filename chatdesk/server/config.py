@@ -105,7 +105,7 @@ def _own_names() -> set[str]:
 
     names = {socket.gethostname().lower(), socket.getfqdn().lower()}
     try:
-        names.update(info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None))
+        names.update(str(info[4][0]) for info in socket.getaddrinfo(socket.gethostname(), None))
     except OSError:
         pass
     return names

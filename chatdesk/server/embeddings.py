@@ -64,10 +64,10 @@ class LlamaEmbedder:
         self._llm.close()
 
 
-def open_embedder(path: str, n_threads: int | None = None):  # type: ignore[no-untyped-def]
+def open_embedder(path: str, n_threads: int | None = None):
     """The engine layer's embedder when present, else the stand-in above."""
     try:
-        from chatdesk.engine.embedder import Embedder  # type: ignore[import-not-found]
+        from chatdesk.engine.embedder import Embedder
     except ImportError:
         return LlamaEmbedder(path, n_threads)
     return Embedder(path)

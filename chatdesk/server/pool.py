@@ -100,10 +100,10 @@ def default_engine_factory(entry: ModelEntry, settings: AppSettings) -> Any:
         return engine
     from chatdesk.engine.llama_engine import LlamaEngine
 
-    engine = LlamaEngine(paths.model_checks_path())
+    local = LlamaEngine(paths.model_checks_path())
     assert entry.path is not None
-    engine.load_source(LocalSource(entry.path, settings.load))
-    return engine
+    local.load_source(LocalSource(entry.path, settings.load))
+    return local
 
 
 class ModelPool:

@@ -36,6 +36,10 @@ class _Uvicorn(uvicorn.Server):
         self._owner = owner
         self._draining = False
 
+    def install_signal_handlers(self) -> None:
+        """Installs nothing: uvicorn < 0.29 calls this, and signals are not a background thread's business
+        (newer uvicorn's capture_signals already skips threads other than the main one)."""
+
     def handle_exit(self, sig: int, frame: Any) -> None:
         # uvicorn's own handler records the signal and raises it again after shutting down, so
         # the process would die of its SIGTERM; a clean stop exits normally (code 0) instead.
@@ -128,19 +132,18 @@ class LocalServer:
 
     def start(self, timeout: float = 60.0) -> str:
         """Serve from a background thread; returns the base URL once it accepts connections."""
-        self._server = _Uvicorn(self._config(), self)
-        self._server.install_signal_handlers = lambda: None  # type: ignore[method-assign]  # not the main thread's business
+        server = self._server = _Uvicorn(self._config(), self)
 
         def run() -> None:
             try:
-                asyncio.run(self._server.serve())  # type: ignore[union-attr]
+                asyncio.run(server.serve())
             except BaseException as exc:  # noqa: BLE001 - reported by start()
                 self._error = exc
 
         self._thread = threading.Thread(target=run, name="chatdesk-serve", daemon=True)
         self._thread.start()
         deadline = time.monotonic() + timeout
-        while not self._server.started:
+        while not server.started:
             if self._error is not None or not self._thread.is_alive():
                 raise OSError(f"the server could not start: {self._error or 'it stopped'}")
             if time.monotonic() > deadline:
@@ -160,7 +163,7 @@ class LocalServer:
                 if server.started:
                     on_ready(self.base_url)
 
-            server.startup = startup  # type: ignore[method-assign]
+            server.startup = startup  # type: ignore[method-assign]  # wraps uvicorn's startup on this one instance
         try:
             self._server.run()
         finally:

@@ -117,7 +117,7 @@ def _as_api_error(exc: ValidationError) -> APIError:
     first = next((e for e in same_field if not str(e.get("type", "")).endswith("_type")), first)
     loc = [str(p) for p in first.get("loc", ())]
     # pydantic reports each member of a union; keep the field path, not the union branch names.
-    path = []
+    path: list[str] = []
     for part in loc:
         if part.isdigit() and path:
             path[-1] = f"{path[-1]}[{part}]"

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, select
 
 from chatdesk.store.models import AttachmentBlob, MessageAttachment
-from chatdesk.store.rows import translated
+from chatdesk.store.rows import changed_rows, translated
 
 if TYPE_CHECKING:
     from chatdesk.store.store import Store
@@ -95,7 +95,7 @@ class _Tables:
     def purge(self) -> int:
         with self.store.session() as s, s.begin():
             used = select(MessageAttachment.sha256)
-            return s.execute(delete(AttachmentBlob).where(AttachmentBlob.sha256.not_in(used))).rowcount or 0
+            return changed_rows(s, delete(AttachmentBlob).where(AttachmentBlob.sha256.not_in(used))) or 0
 
 
 def attach_files(store: Store, message_id: int, files: Sequence[NewAttachment]) -> list[AttachmentRecord]:

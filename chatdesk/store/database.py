@@ -29,7 +29,7 @@ def _configure(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur.close()
 
 
-def _begin(conn) -> None:  # type: ignore[no-untyped-def]
+def _begin(conn) -> None:
     conn.exec_driver_sql(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
     conn.exec_driver_sql("BEGIN")
 

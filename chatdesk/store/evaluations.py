@@ -21,7 +21,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from chatdesk.store.errors import StoreError
 from chatdesk.store.models import Base
-from chatdesk.store.rows import translated
+from chatdesk.store.rows import changed_rows, translated
 from chatdesk.store.store import Store
 from translatable import msg
 
@@ -147,4 +147,4 @@ def get_evaluation(store: Store, evaluation_id: int) -> EvaluationRecord | None:
 @translated
 def delete_evaluation(store: Store, evaluation_id: int) -> bool:
     with store.session() as s, s.begin():
-        return s.execute(delete(EvaluationRow).where(EvaluationRow.id == evaluation_id)).rowcount > 0
+        return changed_rows(s, delete(EvaluationRow).where(EvaluationRow.id == evaluation_id)) > 0

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from chatdesk.store.errors import StoreError
 from chatdesk.store.models import Base
-from chatdesk.store.rows import translated
+from chatdesk.store.rows import changed_rows, translated
 from chatdesk.store.store import Store
 from translatable import msg
 
@@ -97,11 +97,11 @@ def update_preset(store: Store, uid: str, name: str, data: Mapping[str, Any]) ->
     """Replace a preset's name and data; False if there is no such preset."""
     payload = _payload(data)
     with store.session() as s, s.begin():
-        done = s.execute(update(PresetRow).where(PresetRow.uid == uid).values(name=name, data=payload, updated_at=time.time()))
-        return bool(done.rowcount)
+        done = changed_rows(s, update(PresetRow).where(PresetRow.uid == uid).values(name=name, data=payload, updated_at=time.time()))
+        return bool(done)
 
 
 @translated
 def delete_preset(store: Store, uid: str) -> bool:
     with store.session() as s, s.begin():
-        return bool(s.execute(delete(PresetRow).where(PresetRow.uid == uid)).rowcount)
+        return bool(changed_rows(s, delete(PresetRow).where(PresetRow.uid == uid)))

@@ -5,7 +5,10 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Callable, Sequence
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar, cast
+
+from sqlalchemy import CursorResult, Delete, Update
+from sqlalchemy.orm import Session
 
 from chatdesk.store.errors import StoreError, humanize, store_exceptions
 from chatdesk.store.models import Conversation, Message
@@ -71,5 +74,15 @@ RECORD_COLUMNS = (
 
 def from_row(row: Sequence[Any]) -> MessageRecord:
     """A MessageRecord from a row selected with ``RECORD_COLUMNS``."""
-    *fields, provenance = row
-    return MessageRecord(*fields, provenance=json.loads(provenance) if provenance else None)
+    id_, uid, conversation_id, parent_id, role, content, status, created_at, updated_at, error, provenance = row
+    return MessageRecord(id_, uid, conversation_id, parent_id, role, content, status, created_at, updated_at,
+                         error, provenance=json.loads(provenance) if provenance else None)
+
+
+def changed_rows(s: Session, statement: Update | Delete) -> int:
+    """Run an UPDATE or DELETE and return how many rows it changed.
+
+    SQLAlchemy's Session.execute is typed as returning a plain Result, but a DML
+    statement always yields a CursorResult, the one with ``rowcount``.
+    """
+    return cast(CursorResult[Any], s.execute(statement)).rowcount

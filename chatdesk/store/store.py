@@ -13,6 +13,7 @@ import time
 import uuid
 from collections.abc import Sequence
 from pathlib import Path
+from types import EllipsisType
 from typing import Any
 
 from sqlalchemy import Engine, delete, func, select, text, update
@@ -224,7 +225,7 @@ class Store:
         content: str,
         *,
         status: str = Status.DONE,
-        parent_id: int | None | type[...] = ...,
+        parent_id: int | None | EllipsisType = ...,
         provenance: dict[str, Any] | None = None,
         uid: str | None = None,
         created_at: float | None = None,
@@ -241,7 +242,7 @@ class Store:
         now = time.time() if created_at is None else created_at
         with self._session() as s, s.begin():
             conv = self._conversation_row(s, conversation_id)
-            parent = self._active_leaf(s, conversation_id) if parent_id is ... else parent_id
+            parent = self._active_leaf(s, conversation_id) if isinstance(parent_id, EllipsisType) else parent_id
             return self._append(s, conv, role, content, status, parent, provenance, uid, now)
 
     @translated
@@ -466,7 +467,7 @@ class Store:
         with self._session() as s, s.begin():
             leaf = self._descend(s, conversation_id, message_id)
             s.execute(update(Conversation).where(Conversation.id == conversation_id).values(active_leaf_id=leaf))
-            return leaf  # type: ignore[return-value]
+            return leaf  # type: ignore[return-value]  # _descend from an existing message always reaches a leaf
 
     # ---------------------------------------------------------------- deleting one message
     _SUBTREE = """
@@ -560,7 +561,7 @@ class Store:
                 new.id, m.role, m.content, status=m.status, parent_id=parent, provenance=m.provenance
             )
             parent = rec.id
-        return self.get_conversation(new.id)  # type: ignore[return-value]
+        return self.get_conversation(new.id)  # type: ignore[return-value]  # created just above in this method
 
     @translated
     def mark_interrupted(self) -> list[int]:
@@ -608,7 +609,7 @@ class Store:
     def backup(self, dest: Path) -> Path:
         raw = self.engine.raw_connection()
         try:
-            return backup_to(raw.driver_connection, Path(dest))  # type: ignore[arg-type]
+            return backup_to(raw.driver_connection, Path(dest))  # type: ignore[arg-type]  # an open pool connection always has its sqlite3 one
         finally:
             raw.close()
 

@@ -151,7 +151,7 @@ def _token_probabilities(raw: dict[str, Any], where: _Where) -> dict[str, Any] |
     if value is None:
         return None
     lists = [value.get(k) for k in ("ids", "p", "end", "alt")]
-    if value.get("v") != 1 or not all(isinstance(x, list) for x in lists) or len({len(x) for x in lists}) != 1:  # type: ignore[arg-type]
+    if value.get("v") != 1 or not all(isinstance(x, list) for x in lists) or len({len(x) for x in lists}) != 1:
         raise where.fail(msg('"token_probabilities" is not a version 1 record with ids, p, end and alt of equal length'))
     if not isinstance(value.get("text"), dict):
         raise where.fail(msg('"token_probabilities" has no "text" object'))
@@ -171,7 +171,8 @@ def _parents_first(messages: list[TranscriptMessage], where: _Where) -> tuple[Tr
                                  uid=message.uid, parent=message.parent_uid))
     depth: dict[str, int] = {}
     for message in messages:
-        chain, node = [], message
+        chain: list[TranscriptMessage] = []
+        node: TranscriptMessage | None = message
         on_chain: set[str] = set()
         while node is not None and node.uid not in depth:
             if node.uid in on_chain:

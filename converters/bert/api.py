@@ -29,7 +29,7 @@ from ..tensor_readers import file_sha256, fsize
 from ..version import CONVERTER_VERSION
 from .source import FORMAT, SentenceCheckpoint, open_sentence_checkpoint
 from .tensors import build_bert_plan
-from .vocab import load_wordpiece
+from .vocab import WordPieceVocab, load_wordpiece
 from .writer import write_bert_gguf
 
 ProgressCallback = Callable[[float, str], None]
@@ -88,7 +88,7 @@ def _noop(_fraction: float, _message: str) -> None:
     pass
 
 
-def _summary(ckpt: SentenceCheckpoint) -> tuple[EmbeddingSummary, list, object]:
+def _summary(ckpt: SentenceCheckpoint) -> tuple[EmbeddingSummary, list, WordPieceVocab]:
     shapes = ckpt.reader.shapes()
     plan = build_bert_plan(ckpt.hparams, shapes)
     n_rows = plan[0].out_shape[0]  # token_embd.weight comes first

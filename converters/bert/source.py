@@ -21,6 +21,7 @@ What we read, and why each file matters for the GGUF:
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -84,7 +85,7 @@ def _int(cfg: dict, key: str, where: str) -> int:
     return value
 
 
-def looks_like_bert(src: str | Path) -> bool:
+def looks_like_bert(src: str | os.PathLike) -> bool:
     """True when ``src`` is a folder (or a file in one) whose config.json describes a BERT encoder.
 
     Cheap: reads at most two small JSON files. Used to route ``convert`` to this path.
@@ -162,7 +163,7 @@ def _pooling_mode(folder: Path) -> str:
     raise BadInputError(msg("{name}/config.json names no pooling mode llama.cpp supports (mean, cls, lasttoken)", name=folder.name))
 
 
-def open_sentence_checkpoint(src: str | Path) -> SentenceCheckpoint:
+def open_sentence_checkpoint(src: str | os.PathLike) -> SentenceCheckpoint:
     folder = Path(src).expanduser()
     if folder.is_file():
         folder = folder.parent

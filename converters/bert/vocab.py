@@ -151,8 +151,8 @@ def load_wordpiece(folder: Path, n_rows: int) -> WordPieceVocab:
             raise BadInputError(msg("{source} has no {value} token ({key}), which BERT needs", source=source, value=names[key], key=key))
 
     by_id: dict[int, str] = {}
-    for tok, i in vocab.items():
-        by_id.setdefault(i, tok)
+    for word, i in vocab.items():
+        by_id.setdefault(i, word)
     tokens: list[str] = []
     types: list[int] = []
     notes: list[str] = []
