@@ -80,6 +80,8 @@ class InspectorWindow(QWidget):
         self.head = QComboBox(self)
         self.head.setObjectName("inspectorHead")
         self.head.setAccessibleName(self.tr("Head"))
+        for combo in (self.layer, self.head):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "mean of the heads" in full
         self.hover_note = QLabel(self.tr("Hover a token (or use ← →) to see which earlier tokens it attends to."), self)
         self.hover_note.setObjectName("inspectorHoverNote")
         self.hover_note.setWordWrap(True)
