@@ -174,16 +174,23 @@ def test_completion_streaming_carries_logprobs_in_chunks(client):
     assert chunks[-1].choices[0].finish_reason in ("stop", "length")
 
 
-def test_embeddings_are_unit_vectors_and_similar_texts_are_closer(client):
+def test_embeddings_are_unit_vectors_and_similar_texts_are_closer(client, server):
+    from chatdesk.library.embedding_default import register_default_embedding
+
+    embedder = register_default_embedding(server.pool.catalog())  # the built-in all-MiniLM-L6-v2, in the library
     texts = ["The cat sat on the mat.", "A cat was sitting on a mat.", "Quarterly revenue grew by four percent."]
-    emb = client.embeddings.create(model=MODEL, input=texts)  # the SDK asks for base64 and decodes it
+    emb = client.embeddings.create(model=embedder.id, input=texts)  # the SDK asks for base64 and decodes it
     vecs = np.array([d.embedding for d in emb.data])
-    assert vecs.shape[0] == 3 and vecs.shape[1] > 100
+    assert vecs.shape == (3, 384)
     assert np.allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-3)
     assert vecs[0] @ vecs[1] > vecs[0] @ vecs[2]
     assert emb.usage.prompt_tokens > 10
-    plain = client.embeddings.create(model=MODEL, input=texts[0], encoding_format="float")
+    plain = client.embeddings.create(model=embedder.id, input=texts[0], encoding_format="float")
     assert np.allclose(plain.data[0].embedding, vecs[0], atol=1e-5)
+    # A chat model cannot embed: a clear OpenAI-shaped error, not a meaningless vector.
+    with pytest.raises(openai.BadRequestError) as err:
+        client.embeddings.create(model=MODEL, input=texts[0])
+    assert err.value.body["code"] == "model_not_embeddable" and "not an embedding model" in err.value.body["message"]
 
 
 def test_embedding_with_a_model_that_cannot_embed_is_a_clear_error(client, server):
