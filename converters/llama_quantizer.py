@@ -3,16 +3,13 @@
 Only llama.cpp can produce K-quants, and using it for every quantized type
 keeps the tensor-type mix identical to what llama.cpp users expect. The call
 is synchronous and logs through llama-cpp-python's logging callback, which
-prints to ``sys.stderr``; we capture that text to report the fallback
+logs (through its log callback); we capture that text to report the fallback
 warning and to give a useful error message.
 """
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
-import io
-import logging
 import os
 import re
 from pathlib import Path
@@ -38,18 +35,24 @@ def llama_quantize(src: Path, dst: Path, file_type: int, nthread: int | None = N
     params = llama_cpp.llama_model_quantize_default_params()
     params.ftype = int(file_type)
     params.nthread = int(nthread or os.cpu_count() or 1)
-    log = io.StringIO()
-    logger = logging.getLogger("llama-cpp-python")
-    old_level = logger.level
-    logger.setLevel(logging.DEBUG)
+    # llama.cpp's log goes to whatever callback the process installed last (an app that also runs
+    # models installs its own), so the quantizer's warnings are read through a callback of ours for
+    # the duration of the call, and the previous one is put back afterwards.
+    pieces: list[str] = []
+
+    @llama_cpp.llama_log_callback
+    def capture(_level: int, text: bytes, _user: ctypes.c_void_p) -> None:
+        pieces.append(text.decode("utf-8", "replace"))
+
+    previous = llama_cpp.llama_log_callback()
+    previous_user = ctypes.c_void_p()
+    llama_cpp.llama_log_get(ctypes.byref(previous), ctypes.byref(previous_user))
+    llama_cpp.llama_log_set(capture, ctypes.c_void_p(0))
     try:
-        with contextlib.redirect_stderr(log):
-            rc = llama_cpp.llama_model_quantize(
-                str(src).encode("utf-8"), str(dst).encode("utf-8"), ctypes.byref(params)
-            )
+        rc = llama_cpp.llama_model_quantize(str(src).encode("utf-8"), str(dst).encode("utf-8"), ctypes.byref(params))
     finally:
-        logger.setLevel(old_level)
-    text = log.getvalue()
+        llama_cpp.llama_log_set(previous, previous_user)
+    text = "".join(pieces)
     if rc != 0:
         tail = " ".join(text.strip().splitlines()[-3:])[-400:]
         raise ConversionError(msg("llama.cpp quantization failed (code {rc}): {value}", rc=rc, value=tail or 'no details'))

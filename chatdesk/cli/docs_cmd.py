@@ -21,7 +21,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from chatdesk.cli.common import CommandError, add_data_dir
+from chatdesk.cli.common import JSON_LINES_HELP, CommandError, add_data_dir
 
 DEFAULT_COLLECTION = "Documents"
 
@@ -64,7 +64,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     ls = dsub.add_parser("list", help="collections, their files and what could not be indexed")
     add_data_dir(ls)
-    ls.add_argument("--json", action="store_true", help="one JSON object per collection per line")
+    ls.add_argument("--json", action="store_true", help=JSON_LINES_HELP.format(what="collection"))
     ls.set_defaults(run=run_list)
 
     r = dsub.add_parser("remove", help="remove paths from a collection, or the whole collection")
@@ -79,7 +79,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--collection", action="append", help="search only this collection (repeatable)")
     s.add_argument("--limit", type=_positive, default=5, help="how many passages (default 5)")
     s.add_argument("--mode", choices=("hybrid", "keyword", "vector"), default="hybrid")
-    s.add_argument("--json", action="store_true", help="one JSON object per passage per line")
+    s.add_argument("--json", action="store_true", help=JSON_LINES_HELP.format(what="passage: path, page, start, end, score, text"))
     add_embedding_options(s)
     s.set_defaults(run=run_search)
 

@@ -35,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--layers", metavar="LIST", help="layers to include, e.g. 0,2,5-7 or -1 for the last (default: all)")
     p.add_argument("--top-k", type=int, default=5, help="predictions kept per position in the logit lens (default 5)")
     p.add_argument("--threads", type=int, help="CPU threads (default: physical cores)")
-    p.add_argument("--json", required=True, metavar="OUT", help="write the inspection to this JSON file ('-' for stdout)")
+    p.add_argument("--json", required=True, metavar="OUT", help="write the inspection to OUT as one JSON document (docs/inspection.md; '-' for stdout)")
     p.set_defaults(run=run)
 
 

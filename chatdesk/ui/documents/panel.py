@@ -9,6 +9,7 @@ Every read of the index runs off the GUI thread.
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -33,14 +34,20 @@ from chatdesk.ui.documents.index_job import IndexJob
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+_index_lock = threading.Lock()
+
+
 def with_index(fn: Any) -> Any:
-    """Run ``fn(index)`` with the index opened on this (pool) thread."""
+    """Run ``fn(index)`` with the index opened on this (pool) thread. The window's own reads and
+    changes of the index take turns: two of them opening a new index file at once could both try
+    to create its tables, and one would fail on the other's lock."""
     from chatdesk import paths
     from chatdesk.documents import DocumentIndex
 
-    paths.ensure_data_dir()
-    with DocumentIndex(paths.documents_index_path()) as index:
-        return fn(index)
+    with _index_lock:
+        paths.ensure_data_dir()
+        with DocumentIndex(paths.documents_index_path()) as index:
+            return fn(index)
 
 
 class DocumentsPanel(QWidget):
