@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 import threading
 import time
@@ -255,6 +256,9 @@ def run_download(args: argparse.Namespace) -> int:
             finished.set()
 
     threading.Thread(target=work, name="download", daemon=True).start()
+    # Ctrl+C pauses the download even when this process was started with SIGINT ignored (a job
+    # started in the background by a script inherits that): Python's own handler is put in place.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     # Wait on an Event, not Thread.join: a Ctrl+C that interrupts join() can leave the thread marked
     # as finished while it still runs (seen with CPython 3.11), and the result would be lost.
     try:
@@ -265,6 +269,8 @@ def run_download(args: argparse.Namespace) -> int:
         print("chatdesk models: stopping the download at the next bytes that arrive; what has arrived is kept.",
               file=sys.stderr, flush=True)
         finished.wait()
+    finally:
+        signal.signal(signal.SIGINT, previous)
     reporter.finish()
     err = outcome.get("error")
     if isinstance(err, DownloadCancelled):
