@@ -208,37 +208,6 @@ def test_created_keys_live_in_the_keyring(memory_keyring):
     assert keys.stored_key() is None
 
 
-@pytest.fixture
-def memory_keyring():
-    import keyring
-    import keyring.backend
-    import keyring.errors
-
-    class MemoryKeyring(keyring.backend.KeyringBackend):
-        priority = 1
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.passwords: dict[tuple[str, str], str] = {}
-
-        def get_password(self, service, username):
-            return self.passwords.get((service, username))
-
-        def set_password(self, service, username, password):
-            self.passwords[(service, username)] = password
-
-        def delete_password(self, service, username):
-            if self.passwords.pop((service, username), None) is None:
-                raise keyring.errors.PasswordDeleteError("no such password")
-
-    previous = keyring.get_keyring()
-    ring = MemoryKeyring()
-    keyring.set_keyring(ring)
-    yield ring
-    keyring.set_keyring(previous)
-
-
-
 def test_chatdesk_serve_refuses_the_lan_without_a_key(tmp_path):
     import os
     import sys
