@@ -178,7 +178,11 @@ case "$cmd" in
     run_checks
     log "Running the test suite"
     set +e
-    QT_QPA_PLATFORM=offscreen "$venv/bin/python" -m pytest -p no:cacheprovider "$@"
+    # A new random order every run (pytest-randomly); the seed is said here so a failing order can
+    # be repeated with --randomly-seed=N (a seed given in the arguments wins).
+    seed="${CHATDESK_TEST_SEED:-$(( (RANDOM << 15) | RANDOM ))}"
+    log "Test order: pytest-randomly seed $seed (repeat with CHATDESK_TEST_SEED=$seed)"
+    QT_QPA_PLATFORM=offscreen "$venv/bin/python" -m pytest -p no:cacheprovider -p randomly --randomly-seed="$seed" "$@"
     rc=$?
     set -e
     case $rc in
