@@ -2,7 +2,7 @@
 
 Left, the collections; right, the chosen one: its files and folders, how much of it is indexed,
 and the files that could not be read with the reason (encrypted PDF, a DOCX zip bomb, a binary
-file…). Indexing runs on its own thread (``IndexJob``) with per-file progress and Cancel; only new
+file…). Indexing runs on its own thread (``index_job``) with per-file progress and Cancel; only new
 or changed files are read again, and a cancelled or interrupted run resumes where it stopped.
 Every read of the index runs off the GUI thread.
 """
@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 
 from chatdesk.ui.app.i18n import localized
 from chatdesk.ui.common.background import run_in_background
-from chatdesk.ui.documents.index_job import IndexJob
+from chatdesk.ui.common.thread_job import ThreadJob
+from chatdesk.ui.documents.index_job import index_job
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -59,7 +60,7 @@ class DocumentsPanel(QWidget):
         self.setWindowTitle(self.tr("Documents"))
         self.setAccessibleName(self.tr("Documents"))
         self.resize(900, 560)
-        self.job: IndexJob | None = None
+        self.job: ThreadJob | None = None
 
         self.collections = QListWidget(self)
         self.collections.setObjectName("documentCollections")
@@ -236,9 +237,9 @@ class DocumentsPanel(QWidget):
         name = self.current_name()
         if not name or self.job is not None:
             return
-        job = IndexJob(name)  # no parent: a closed window cancels it (closeEvent), the thread then ends
+        job = index_job(name)  # no parent: a closed window cancels it (closeEvent), the thread then ends
         job.progress.connect(self._progressed)
-        job.finished.connect(self._indexed)
+        job.succeeded.connect(self._indexed)
         job.failed.connect(self._index_failed)
         self.job = job
         self.progress.setValue(0)
@@ -268,9 +269,9 @@ class DocumentsPanel(QWidget):
         self._update_buttons()
         self.refresh()
 
-    def _index_failed(self, text: str) -> None:
+    def _index_failed(self, exc: BaseException) -> None:
         self.job = None
-        self.status.setText(self.tr("Indexing stopped: {problem}").format(problem=text))
+        self.status.setText(self.tr("Indexing stopped: {problem}").format(problem=localized(exc)))
         self._update_buttons()
         self.refresh()
 

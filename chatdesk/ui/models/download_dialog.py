@@ -11,7 +11,7 @@ they can be resumed (or discarded).
 
 The network is touched only when the user presses a button (or chooses a hit). Searching
 (``library.hub_search.search_models``, the newest search wins) and listing run on the thread pool and a
-download on its own thread (``DownloadJob``), so a slow link never freezes the window; progress
+download on its own thread (``common.thread_job.ThreadJob``), so a slow link never freezes the window; progress
 arrives as signals carrying frozen ``DownloadProgress`` values. Every failure is shown as the
 library's sentence (offline mode, 404, 401/gated, timeouts, dropped connections, full disk).
 """
@@ -22,7 +22,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,13 +47,13 @@ from chatdesk.library import Catalog, DownloadCancelled, HubError, LibraryError,
 from chatdesk.ui.app.i18n import localized
 from chatdesk.ui.common.background import run_in_background
 from chatdesk.ui.common.form_parts import field_label, push_button, show_strip, strip_text
+from chatdesk.ui.common.thread_job import ThreadJob
 from chatdesk.ui.models.library_table import human_size
 
 DATA_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_LIMIT = 30  # hits per search: enough to choose from, few enough to list their files quickly
 PROGRESS_STEPS = 1000  # QProgressBar holds an int: bytes of a multi-GB file would overflow it
 
-_live_jobs: set[DownloadJob] = set()
 
 
 def _tr(text: str) -> str:
@@ -89,69 +89,6 @@ def progress_text(p: Any) -> str:
     return " · ".join(parts)
 
 
-class DownloadJob(QObject):
-    """One download on its own thread; results come back as signals on the GUI thread.
-
-    ``work(on_progress, cancel_event)`` is a library call such as ``download_model``. Not the
-    thread pool: a download may take hours and would starve searches and exports of threads.
-    The thread is a daemon, so quitting ChatDesk mid-download simply leaves the partial file
-    for the next resume.
-    """
-
-    progress = Signal(object)  # DownloadProgress
-    succeeded = Signal(object)  # whatever ``work`` returned
-    failed = Signal(object)  # the exception (DownloadCancelled on Cancel)
-
-    def __init__(self, work: Callable[[Callable[[Any], None], threading.Event], Any], parent: QObject | None = None,
-                 *, owner: QObject | None = None) -> None:
-        """With ``owner``, the job's signals stop reaching anyone once the owner is destroyed (the
-        download itself goes on to its end or its Cancel), as ``run_in_background(owner=)`` does."""
-        super().__init__(parent)
-        self._work = work
-        self.cancel_event = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="chatdesk-download", daemon=True)
-        self.succeeded.connect(self._ended)
-        self.failed.connect(self._ended)
-        if owner is not None:
-            owner.destroyed.connect(self._orphan)
-
-    def start(self) -> None:
-        _live_jobs.add(self)
-        self._thread.start()
-
-    def cancel(self) -> None:
-        self.cancel_event.set()
-
-    @property
-    def running(self) -> bool:
-        return self._thread.is_alive()
-
-    def wait(self, timeout: float | None = None) -> bool:
-        self._thread.join(timeout)
-        return not self._thread.is_alive()
-
-    def _run(self) -> None:
-        try:
-            result = self._work(self.progress.emit, self.cancel_event)
-        except BaseException as exc:  # noqa: BLE001 - every failure is shown to the user
-            self.failed.emit(exc)
-            return
-        self.succeeded.emit(result)
-
-    def _ended(self, _value: object) -> None:
-        _live_jobs.discard(self)
-
-    def _orphan(self, _obj: object = None) -> None:
-        """The owner is gone: tell nobody any more, but still leave the live set when done."""
-        for signal in (self.progress, self.succeeded, self.failed):
-            try:
-                signal.disconnect()
-            except (RuntimeError, TypeError):  # nothing was connected
-                pass
-        self.succeeded.connect(self._ended)
-        self.failed.connect(self._ended)
-
-
 class DownloadDialog(QDialog):
     downloaded = Signal(object)  # ModelEntry now in the library
     chat_requested = Signal(object)  # ModelEntry
@@ -163,7 +100,7 @@ class DownloadDialog(QDialog):
         self.setAccessibleName(self.tr("Download a model from Hugging Face"))
         self.resize(820, 760)
         self.catalog = catalog
-        self.job: DownloadJob | None = None
+        self.job: ThreadJob | None = None
         self.entry: ModelEntry | None = None  # the last finished download
         self._listing: Any = None
         self._preferred_file: str | None = None
@@ -551,7 +488,7 @@ class DownloadDialog(QDialog):
         self.progress.show()
         self.progress_label.setText(self.tr("Connecting to Hugging Face…"))
         self.show_message(self.tr("Downloading {name} from {repo}…").format(name=filename, repo=repo_id), "info")
-        job = DownloadJob(work, owner=self)  # no parent: it outlives a closed dialog until its thread ends
+        job = ThreadJob(work, owner=self)  # no parent: it outlives a closed dialog until its thread ends
         job.progress.connect(self._on_progress)
         job.succeeded.connect(self._on_done)
         job.failed.connect(self._on_failed)

@@ -335,7 +335,8 @@ class ImportCheckpointDialog(QDialog):
 
     def download_gpt2(self) -> None:
         from chatdesk.library import download_gpt2_tokenizer
-        from chatdesk.ui.models.download_dialog import DownloadJob, progress_text
+        from chatdesk.ui.common.thread_job import ThreadJob
+        from chatdesk.ui.models.download_dialog import progress_text
 
         if self.tokenizer_job is not None:
             return
@@ -358,7 +359,7 @@ class ImportCheckpointDialog(QDialog):
             self.hub_tokenizer_button.setEnabled(True)
             self.tokenizer_note.setText(localized(exc))
 
-        job = DownloadJob(work, owner=self)
+        job = ThreadJob(work, owner=self)
         job.progress.connect(progressed)
         job.succeeded.connect(done)
         job.failed.connect(failed)
