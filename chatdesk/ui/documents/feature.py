@@ -1,17 +1,24 @@
 """The documents feature: File → Documents… (collections and indexing).
 
 Each chat turns its collections on in the chat settings panel; the reply is then grounded in
-them by the conversation's controller (``chat.doc_grounding`` on the worker thread).
+them by the conversation's controller (``chat.doc_grounding`` on the worker thread). The
+feature owns the window's ``IndexRunner``: indexing goes on when the panel closes, and a
+collection left unfinished (Cancel, a crash, a quit) resumes by itself a few seconds after the
+next start, once the window has drawn and its model has begun loading.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from chatdesk.ui.app.i18n import localized
 from chatdesk.ui.common.background import run_in_background
 from chatdesk.ui.common.context import AppContext
 from chatdesk.ui.documents.panel import DocumentsPanel, with_index
+from chatdesk.ui.documents.runner import IndexRunner
+
+RESUME_DELAY_MS = 4000  # after start-up: the window first draws and the chat model loads
 
 
 def _tr(text: str) -> str:
@@ -26,16 +33,24 @@ class DocumentsFeature(QObject):
         self.setObjectName("documentsFeature")
         self.window = window
         self.panel: DocumentsPanel | None = None
+        self.ctx = ctx
+        self.runner = IndexRunner(self)
+        self.runner.finished.connect(self._resumed_done)
+        self.runner.failed.connect(self._resume_failed)
+        self._resuming: set[str] = set()
         ctx.actions.add("documents.panel", _tr("Documen&ts…"), self.show, object_name="documents",
                         tooltip=_tr("Collections of your files that chats can search and cite"))
         run_in_background(lambda: with_index(lambda index: index.collection_names()), self.collections_changed.emit,
                           lambda _exc: None, owner=self)  # an unreadable index is said when the panel opens
+        QTimer.singleShot(RESUME_DELAY_MS, self, self.resume_unfinished)
 
     def show(self) -> DocumentsPanel:
         if self.panel is None:
-            self.panel = DocumentsPanel(self.window)
+            self.panel = DocumentsPanel(self.window, runner=self.runner)
             self.panel.destroyed.connect(self._forget)
             self.panel.collections_changed.connect(self.collections_changed)
+        else:
+            self.panel.refresh()  # indexing in the background, or another process, may have changed it
         self.panel.show()
         self.panel.raise_()
         self.panel.activateWindow()
@@ -43,3 +58,37 @@ class DocumentsFeature(QObject):
 
     def _forget(self, _obj: object = None) -> None:
         self.panel = None
+
+    # ------------------------------------------------------------------ resuming at start-up
+    def resume_unfinished(self) -> None:
+        """Index again, in the background, every collection whose last run did not finish and
+        that has files or folders (an empty new collection waits for its first Index now)."""
+        def unfinished(index: object) -> list[str]:
+            return [name for name in index.unfinished() if index.roots(name)]  # type: ignore[attr-defined]
+
+        run_in_background(lambda: with_index(unfinished), self._resume, lambda _exc: None, owner=self)
+
+    def _resume(self, names: list[str]) -> None:
+        for name in names:
+            self._resuming.add(name)
+            self.runner.start(name)
+        if names:
+            self.ctx.requests.show_message.emit(
+                _tr("Resuming the indexing of {names} (File → Documents… shows it and can cancel).").format(
+                    names=", ".join(f"“{n}”" for n in names)), "info")
+
+    def _resumed_done(self, name: str, report: object) -> None:
+        if name in self._resuming:
+            self._resuming.discard(name)
+            if not getattr(report, "cancelled", False):
+                self.ctx.requests.show_message.emit(_tr("Finished indexing “{name}”.").format(name=name), "info")
+
+    def _resume_failed(self, name: str, exc: BaseException) -> None:
+        if name in self._resuming:
+            self._resuming.discard(name)
+            self.ctx.requests.show_message.emit(_tr("Indexing “{name}” stopped: {problem}").format(
+                name=name, problem=localized(exc)), "error")
+
+    def shutdown(self) -> None:
+        """The window closes: stop indexing after the current file; the next start resumes."""
+        self.runner.shutdown()

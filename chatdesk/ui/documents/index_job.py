@@ -13,10 +13,12 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QObject
+
 from chatdesk.ui.common.thread_job import ThreadJob
 
 
-def index_job(collection: str) -> ThreadJob:
+def index_job(collection: str, owner: QObject | None = None) -> ThreadJob:
     def work(progress: Callable[[Any], None], cancel: threading.Event) -> Any:
         from chatdesk import paths
         from chatdesk.documents import DocumentIndex, index_collection
@@ -28,4 +30,4 @@ def index_job(collection: str) -> ThreadJob:
             return index_collection(index, collection, embedder=embedder, embed_model_id=embedding_model_id(model),
                                     progress=progress, cancel=cancel)
 
-    return ThreadJob(work, name="chatdesk-index")
+    return ThreadJob(work, owner=owner, name="chatdesk-index")

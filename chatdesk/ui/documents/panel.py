@@ -2,9 +2,10 @@
 
 Left, the collections; right, the chosen one: its files and folders, how much of it is indexed,
 and the files that could not be read with the reason (encrypted PDF, a DOCX zip bomb, a binary
-file…). Indexing runs on its own thread (``index_job``) with per-file progress and Cancel; only new
-or changed files are read again, and a cancelled or interrupted run resumes where it stopped.
-Every read of the index runs off the GUI thread.
+file…). Indexing is the window's ``IndexRunner`` (it goes on when the panel closes and resumes
+unfinished collections at the next start); the panel shows its per-file progress and has Cancel.
+Only new or changed files are read again, and a cancelled or interrupted run resumes where it
+stopped. Every read of the index runs off the GUI thread.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 from chatdesk.ui.app.i18n import localized
 from chatdesk.ui.common.background import run_in_background
 from chatdesk.ui.common.thread_job import ThreadJob
-from chatdesk.ui.documents.index_job import index_job
+from chatdesk.ui.documents.runner import IndexRunner
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -54,13 +55,19 @@ def with_index(fn: Any) -> Any:
 class DocumentsPanel(QWidget):
     collections_changed = Signal(list)  # names, after any change (the chat settings panel lists them)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, runner: IndexRunner | None = None) -> None:
+        """Without ``runner`` the panel indexes by itself (and closing it cancels), as in a test."""
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("documentsPanel")
         self.setWindowTitle(self.tr("Documents"))
         self.setAccessibleName(self.tr("Documents"))
         self.resize(900, 560)
-        self.job: ThreadJob | None = None
+        self._own_runner = runner is None
+        self.runner = runner if runner is not None else IndexRunner(self)
+        self.runner.started.connect(self._started)
+        self.runner.progressed.connect(self._progressed)
+        self.runner.finished.connect(self._indexed)
+        self.runner.failed.connect(self._index_failed)
 
         self.collections = QListWidget(self)
         self.collections.setObjectName("documentCollections")
@@ -134,8 +141,15 @@ class DocumentsPanel(QWidget):
         split.setStretchFactor(1, 3)
         lay = QVBoxLayout(self)
         lay.addWidget(split)
+        if self.runner.current is not None:
+            self._started(self.runner.current)
         self._update_buttons()
         self.refresh()
+
+    @property
+    def job(self) -> ThreadJob | None:
+        """The indexing run in progress, if any (the runner's)."""
+        return self.runner.job
 
     # ------------------------------------------------------------------ reading
     def current_name(self) -> str | None:
@@ -235,30 +249,25 @@ class DocumentsPanel(QWidget):
     # ------------------------------------------------------------------ indexing
     def start_indexing(self) -> None:
         name = self.current_name()
-        if not name or self.job is not None:
-            return
-        job = index_job(name)  # no parent: a closed window cancels it (closeEvent), the thread then ends
-        job.progress.connect(self._progressed)
-        job.succeeded.connect(self._indexed)
-        job.failed.connect(self._index_failed)
-        self.job = job
+        if name and not self.runner.busy:
+            self.runner.start(name)
+
+    def cancel_indexing(self) -> None:
+        if self.runner.busy:
+            self.runner.cancel()
+            self.status.setText(self.tr("Stopping after the current file…"))
+
+    def _started(self, name: str) -> None:
         self.progress.setValue(0)
         self.status.setText(self.tr("Indexing {name}…").format(name=name))
         self._update_buttons()
-        job.start()
-
-    def cancel_indexing(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
-            self.status.setText(self.tr("Stopping after the current file…"))
 
     def _progressed(self, p: Any) -> None:
         self.progress.setMaximum(max(1, p.total))
         self.progress.setValue(p.position)
         self.status.setText(self.tr("{n} of {total}: {path}").format(n=p.position, total=p.total, path=p.path))
 
-    def _indexed(self, report: Any) -> None:
-        self.job = None
+    def _indexed(self, _name: str, report: Any) -> None:
         if report.cancelled:
             text = self.tr("Cancelled: {indexed} files indexed so far; Index now goes on from there.").format(indexed=report.indexed)
         else:
@@ -269,15 +278,14 @@ class DocumentsPanel(QWidget):
         self._update_buttons()
         self.refresh()
 
-    def _index_failed(self, exc: BaseException) -> None:
-        self.job = None
+    def _index_failed(self, _name: str, exc: BaseException) -> None:
         self.status.setText(self.tr("Indexing stopped: {problem}").format(problem=localized(exc)))
         self._update_buttons()
         self.refresh()
 
     def _update_buttons(self) -> None:
         has = self.current_name() is not None
-        idle = self.job is None
+        idle = not self.runner.busy
         for b in (self.add_files, self.add_folder, self.remove_root, self.delete_button):
             b.setEnabled(has and idle)
         self.index_button.setEnabled(has and idle)
@@ -285,7 +293,8 @@ class DocumentsPanel(QWidget):
         self.progress.setVisible(not idle)
 
     def closeEvent(self, event: Any) -> None:
-        """Closing cancels indexing; what was indexed stays, and the next run resumes."""
-        if self.job is not None:
-            self.job.cancel()
+        """A panel with its own runner cancels on close (what was indexed stays, the next run
+        resumes); the window's runner goes on in the background."""
+        if self._own_runner:
+            self.runner.cancel()
         super().closeEvent(event)

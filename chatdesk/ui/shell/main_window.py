@@ -661,6 +661,7 @@ class MainWindow(QMainWindow):
             self.controller.stop()
             self.inference.shutdown(2000)
             self.server.shutdown()  # requests in flight end as stopped
+            self.documents.shutdown()  # indexing stops after its file; the next start resumes it
             self.undo.drop()
             wait_all(1000)
         event.accept()
