@@ -46,6 +46,7 @@ class AppSettings:
     text_scale: int = TEXT_SCALE_DEFAULT  # percent, TEXT_SCALE_MIN..TEXT_SCALE_MAX
     welcome_done: bool = False  # the first-start model choice was made or skipped (Help shows it again)
     export_folder: str = ""  # where the last export went (the save dialog starts there)
+    embedding_model: str = ""  # document search's embedding model: a library id or a GGUF path; "" the built-in one
 
     def system_prompt_in(self, language: str) -> str:
         """The default system prompt for new chats, in ``language`` ("en", "zh_CN", a UI language
@@ -129,6 +130,7 @@ def load_settings(path: Path | None = None) -> AppSettings:
             text_scale=_scale(raw.get("text_scale", TEXT_SCALE_DEFAULT)),
             welcome_done=raw.get("welcome_done") is True,
             export_folder=found if isinstance(found := raw.get("export_folder"), str) else "",
+            embedding_model=chosen if isinstance(chosen := raw.get("embedding_model"), str) else "",
         )
     except (TypeError, ValueError):
         return AppSettings()

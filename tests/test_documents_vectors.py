@@ -33,7 +33,7 @@ def corpus_index(data_dir, tmp_path, embedder):
     folder = write_corpus(tmp_path / "corpus", with_distractors=False)
     index = DocumentIndex(paths.documents_index_path())
     index.add_paths("corpus", [folder])
-    report = index_collection(index, "corpus", embedder=embedder, embed_model_id="default")
+    report = index_collection(index, "corpus", embedder=embedder, embed_model_id=embedder.model_id)
     assert report.failed == 0 and report.indexed == 12
     yield index
     index.close()

@@ -29,6 +29,7 @@ from chatdesk.chat.grounding import Grounding, Source, ground, grounded_plan
 from chatdesk.documents.chunking import chunk_pages
 from chatdesk.documents.errors import ExtractionError
 from chatdesk.documents.extract import Extracted, extract
+from chatdesk.engine.embedding_facts import as_passages
 from chatdesk.engine.errors import EngineError
 from chatdesk.engine.types import ChatMessage, GenerationRequest, SamplingSettings
 from translatable import Text, msg, text_of
@@ -138,7 +139,8 @@ def retrieval_grounding(question: str, files: Sequence[AttachmentText], *, budge
             index.use_embedding_model("attachment", int(embedder.dim))
         for n, f in enumerate(files):
             chunks = chunk_pages(f.extracted.pages)
-            vectors = embedder.embed([c.text for c in chunks]) if embedder is not None and chunks else None
+            vectors = (embedder.embed(as_passages(embedder, [c.text for c in chunks]))
+                       if embedder is not None and chunks else None)
             index.replace_file(cid, f"{n}:{f.name}", kind=f.extracted.kind, size=len(f.data), mtime_ns=0, sha256="",
                                chunks=chunks, words=[for_index(c.text) for c in chunks], vectors=vectors, embed_model=None)
         hits = search(index, question, limit=limit, embedder=embedder)

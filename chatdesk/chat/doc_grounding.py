@@ -29,9 +29,10 @@ def passage_budget(n_ctx: int, max_tokens: int | None) -> int:
 
 
 class CollectionGrounder:
-    def __init__(self, index_path: Path, embedding_model: Path | None = None, *, keyword_only: bool = False) -> None:
-        """``embedding_model`` None: the built-in one, found (and converted, the first time) when the
-        first search needs it, on the caller's thread, never the window's."""
+    def __init__(self, index_path: Path, embedding_model: Path | str | None = None, *, keyword_only: bool = False) -> None:
+        """``embedding_model``: a GGUF path or a library id; None or "": the built-in one. It is
+        found (and the built-in one converted, the first time) when the first search needs it, on
+        the caller's thread, never the window's."""
         self.index_path = index_path
         self.embedding_model = embedding_model
         self.keyword_only = keyword_only
@@ -41,10 +42,10 @@ class CollectionGrounder:
         if self.keyword_only:
             return None
         if self._embedder is None:
-            if self.embedding_model is None:
+            if not isinstance(self.embedding_model, Path):
                 from chatdesk.library.embedding_default import embedding_model_path
 
-                self.embedding_model = embedding_model_path()
+                self.embedding_model = embedding_model_path(self.embedding_model or None)
             from chatdesk.engine.embedder import Embedder
 
             self._embedder = Embedder(self.embedding_model)

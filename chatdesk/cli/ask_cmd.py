@@ -209,13 +209,14 @@ def _grounded(args: argparse.Namespace, plan, settings):
     (``chat.doc_grounding``, the window's rule too)."""
     from chatdesk import paths
     from chatdesk.chat.doc_grounding import CollectionGrounder
+    from chatdesk.cli.docs_cmd import embedding_choice
     from chatdesk.documents import DocumentsError
     from chatdesk.library import LibraryError
     from chatdesk.library.embedding_default import embedding_model_path
 
     keyword_only = bool(getattr(args, "keyword_only", False))
     try:
-        model = None if keyword_only else embedding_model_path(getattr(args, "embedding_model", None))
+        model = None if keyword_only else embedding_model_path(embedding_choice(args))
     except LibraryError as exc:
         raise CommandError(f"{exc} (Use --keyword-only to search without an embedding model.)") from exc
     grounder = CollectionGrounder(paths.documents_index_path(), model, keyword_only=keyword_only)

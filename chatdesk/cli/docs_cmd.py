@@ -7,8 +7,9 @@ not be indexed, with the reason; ``remove`` takes paths out of a collection or d
 ``search`` prints the best passages, ``--json`` as one object a line with ``path``, ``page``
 (PDF, else null), ``start``, ``end``, ``score`` and ``text``.
 
-Vectors come from the built-in embedding model, or ``--embedding-model`` (a library id or a GGUF
-file); ``--keyword-only`` indexes and searches without vectors.
+Vectors come from ``--embedding-model`` (a library id or a GGUF file), else the search model
+chosen in the window (File → Documents…, the ``embedding_model`` setting), else the built-in
+model; ``--keyword-only`` indexes and searches without vectors.
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ def _positive(value: str) -> int:
 def add_embedding_options(p: argparse.ArgumentParser) -> None:
     g = p.add_mutually_exclusive_group()
     g.add_argument("--embedding-model", metavar="ID_OR_PATH",
-                   help="an embedding model from the library, or a GGUF file (default: the built-in one)")
+                   help="an embedding model from the library, or a GGUF file (default: the one chosen in "
+                        "File → Documents…, else the built-in one)")
     g.add_argument("--keyword-only", action="store_true", help="no vectors: keyword search only")
 
 
@@ -96,6 +98,17 @@ def open_index():
         raise CommandError(str(exc)) from exc
 
 
+def embedding_choice(args: argparse.Namespace) -> str | None:
+    """``--embedding-model``, else the window's choice (settings), else None (the built-in model):
+    the window and the commands index and search one data folder with the same model."""
+    given = getattr(args, "embedding_model", None)
+    if given:
+        return str(given)
+    from chatdesk.settings import load_settings
+
+    return load_settings().embedding_model or None
+
+
 def open_embedder(args: argparse.Namespace) -> tuple[Any, str | None]:
     """``(embedder, model_id)`` for ``--embedding-model`` (a library id or a GGUF path, default the
     built-in model), or ``(None, None)`` with ``--keyword-only``."""
@@ -107,7 +120,7 @@ def open_embedder(args: argparse.Namespace) -> tuple[Any, str | None]:
     from chatdesk.library.embedding_default import embedding_model_path
 
     try:
-        path = embedding_model_path(getattr(args, "embedding_model", None))
+        path = embedding_model_path(embedding_choice(args))
     except LibraryError as exc:
         raise CommandError(f"{exc} (Use --keyword-only to search without an embedding model.)") from exc
     if not path.is_file():

@@ -22,6 +22,7 @@ import numpy as np
 from chatdesk.documents.errors import DocumentsError
 from chatdesk.documents.language_probe import query_language
 from chatdesk.documents.segment import for_query
+from chatdesk.engine.embedding_facts import as_query
 from translatable import msg
 
 if TYPE_CHECKING:
@@ -66,11 +67,13 @@ def search(index: DocumentIndex, query: str, *, collections: list[str] | None = 
     keyword = _keyword(index, query, ids, depth) if mode in ("hybrid", "keyword") else []
     vector: list[int] = []
     searcher = embedder if mode in ("hybrid", "vector") and index.vector_dim() else None
+    if searcher is not None and not _same_model(index, searcher):
+        searcher = None  # the vectors are another model's (the model was changed, not yet re-indexed)
     if searcher is not None and mode == "hybrid" and not _understands(index, searcher, query):
         searcher = None  # this model's vectors for this language are noise: keyword search carries it
     if searcher is not None:
         vector = _vector(index, searcher, query, ids, depth)
-    elif mode == "vector" and (embedder is None or not index.vector_dim()):
+    elif mode == "vector":
         raise DocumentsError(msg("Vector search needs an embedding model and an index built with it."))
     scores: dict[int, float] = {}
     krank = {cid: r for r, cid in enumerate(keyword, start=1)}
@@ -80,6 +83,15 @@ def search(index: DocumentIndex, query: str, *, collections: list[str] | None = 
             scores[cid] = scores.get(cid, 0.0) + 1.0 / (RRF_K + r)
     best = sorted(scores, key=lambda c: (-scores[c], c))[:limit]
     return _hits(index, best, scores, krank, vrank)
+
+
+def _same_model(index: DocumentIndex, embedder: EmbedderLike) -> bool:
+    """Were the index's vectors made by this embedder's model? (Same width, and the same model
+    file where the embedder says which it is; test doubles without ``model_id`` pass on width.)"""
+    if index.vector_dim() != int(embedder.dim):
+        return False
+    model_id = getattr(embedder, "model_id", None)
+    return model_id is None or index.vector_model() == model_id
 
 
 def _understands(index: DocumentIndex, embedder: EmbedderLike, query: str) -> bool:
@@ -108,7 +120,7 @@ def _keyword(index: DocumentIndex, query: str, ids: list[int] | None, depth: int
 
 
 def _vector(index: DocumentIndex, embedder: EmbedderLike, query: str, ids: list[int] | None, depth: int) -> list[int]:
-    q = np.asarray(embedder.embed([query]), dtype=np.float32)[0]
+    q = np.asarray(embedder.embed([as_query(embedder, query)]), dtype=np.float32)[0]
     where, args = _collection_filter(ids)
     if where:
         size = index.db.execute(f"SELECT COUNT(*) FROM chunks c WHERE 1{where}", args).fetchone()[0]

@@ -36,6 +36,7 @@ from chatdesk.documents.extract import extract, kind_of
 from chatdesk.documents.index import DocumentIndex, FileRow
 from chatdesk.documents.scan import Found, scan
 from chatdesk.documents.segment import for_index
+from chatdesk.engine.embedding_facts import as_passages
 from translatable import msg, text_of
 
 EMBED_BATCH = 64
@@ -105,7 +106,7 @@ def index_collection(
     cid = index.require(name)
     report = IndexReport(name)
     if embedder is not None:
-        embed_model_id = embed_model_id or f"{type(embedder).__name__}:{embedder.dim}"
+        embed_model_id = embed_model_id or getattr(embedder, "model_id", None) or f"{type(embedder).__name__}:{embedder.dim}"
         index.use_embedding_model(embed_model_id, int(embedder.dim))
     index.set_needs_indexing(cid, True)
     found = scan(index.roots(name))
@@ -298,6 +299,7 @@ def _limit_bytes() -> int:
 def _embed(embedder: EmbedderLike, texts: list[str], cancel: threading.Event) -> np.ndarray | None:
     """All vectors for one file, in batches so that Cancel is noticed; None if cancelled."""
     parts = []
+    texts = as_passages(embedder, texts)  # "passage: " for the E5 family
     for i in range(0, len(texts), EMBED_BATCH):
         if cancel.is_set():
             return None

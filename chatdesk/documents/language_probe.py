@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from chatdesk.engine.embedding_facts import as_query
+
 if TYPE_CHECKING:
     from chatdesk.documents.indexer import EmbedderLike
 
@@ -37,8 +39,8 @@ def understood(embedder: EmbedderLike) -> dict[str, bool]:
     """``{"zh": True/False}``: whether the model finds Chinese paraphrases."""
     out = {}
     for lang, pairs in PAIRS.items():
-        a = np.asarray(embedder.embed([p[0] for p in pairs]), dtype=np.float32)
-        b = np.asarray(embedder.embed([p[1] for p in pairs]), dtype=np.float32)
+        a = np.asarray(embedder.embed([as_query(embedder, p[0]) for p in pairs]), dtype=np.float32)
+        b = np.asarray(embedder.embed([as_query(embedder, p[1]) for p in pairs]), dtype=np.float32)
         nearest = (a @ b.T).argmax(axis=1)
         out[lang] = float(np.mean(nearest == np.arange(len(pairs)))) >= PASS
     return out

@@ -38,7 +38,7 @@ import llama_cpp.llama_cpp as llama_lowlevel
 import numpy as np
 from llama_cpp import Llama
 
-from chatdesk.engine.embedding_facts import POOLING_NAMES, SENTENCE_POOLING, pooling_type
+from chatdesk.engine.embedding_facts import POOLING_NAMES, SENTENCE_POOLING, instruction_prefixes, model_file_id, pooling_type
 from chatdesk.engine.errors import EmbeddingModelError, EngineError, ModelLoadError
 from chatdesk.engine.gguf_check import check_gguf
 from chatdesk.engine.llama_engine import _last_llama_errors, _llama_log, install_log_capture, physical_cores
@@ -87,6 +87,9 @@ class Embedder:
         self.n_ctx: int = batch_tokens
         self.path = str(summary.path)
         self.name = summary.name
+        # "query: " / "passage: " for the E5 family, nothing for the others (embedding_facts)
+        self.query_prefix, self.passage_prefix = instruction_prefixes(f"{summary.name} {os.path.basename(self.path)}")
+        self.model_id = model_file_id(self.path)  # an index searched with other models' vectors falls back to keywords
         self.pooling = POOLING_NAMES[pooling]
         threads = n_threads or physical_cores()
         install_log_capture()

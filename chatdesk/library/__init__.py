@@ -40,7 +40,7 @@ Hub (``hub.py``; network only when called; HF_ENDPOINT, HF_TOKEN, HF_HUB_OFFLINE
     parse_hub_reference("https://huggingface.co/Qwen/…/blob/main/x.gguf") -> HubRef
     list_gguf_files(repo_id, revision=None) -> RepoListing(commit, files=[HubFile(filename, size,
                                                            sha256, quantization, parts)])
-    pick_file(listing, "Q4_K_M"); SUGGESTED_MODELS
+    pick_file(listing, "Q4_K_M"); SUGGESTED_MODELS, SUGGESTED_EMBEDDING_MODELS
 
 Downloads (``download.py``) resume after Cancel, a dropped connection, a crash or a restart, check
 free space first, verify the Hub's SHA-256 before the file is used, and report byte progress::
@@ -86,6 +86,7 @@ _LAZY = {
     "HubFile": "chatdesk.library.hub",
     "RepoListing": "chatdesk.library.hub",
     "SUGGESTED_MODELS": "chatdesk.library.hub",
+    "SUGGESTED_EMBEDDING_MODELS": "chatdesk.library.hub",
     "download_model": "chatdesk.library.download",
     "download_file": "chatdesk.library.download",
     "download_gpt2_tokenizer": "chatdesk.library.download",

@@ -24,7 +24,6 @@ multilingual GGUFs on the Hub.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import json
 import os
@@ -32,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from chatdesk import paths
+from chatdesk.engine.embedding_facts import model_file_id
 from chatdesk.library.errors import LibraryError
 from translatable import msg
 
@@ -184,8 +184,5 @@ def embedding_model_path(ref: str | os.PathLike[str] | None = None, catalog=None
 
 
 def embedding_model_id(path: Path) -> str:
-    """Which model made an index's vectors: name, size and a hash of the file's first megabyte
-    (cheap on every run, and different for any other model file)."""
-    with open(path, "rb") as fh:
-        head = hashlib.sha256(fh.read(1 << 20)).hexdigest()[:16]
-    return f"{path.name}:{path.stat().st_size}:{head}"
+    """Which model made an index's vectors (``engine.embedding_facts.model_file_id``)."""
+    return model_file_id(path)

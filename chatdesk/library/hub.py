@@ -81,6 +81,17 @@ SUGGESTED_MODELS: tuple[SuggestedModel, ...] = (
 )
 
 
+# Multilingual sentence-embedding GGUFs for document search, stronger in Chinese than the built-in
+# English all-MiniLM-L6-v2. Repository and file names were checked against their Hub pages.
+SUGGESTED_EMBEDDING_MODELS: tuple[SuggestedModel, ...] = (
+    SuggestedModel("rbehzadan/bge-m3-gguf", "bge-m3-Q4_K_M.gguf", "BGE-M3 (Q4_K_M)",
+                   ("zh", "en"), "Multilingual embedding model (100+ languages, long passages); about 440 MB."),
+    SuggestedModel("chris-code/multilingual-e5-large-Q8_0-GGUF", "multilingual-e5-large-q8_0.gguf",
+                   "multilingual-E5 large (Q8_0)", ("zh", "en"),
+                   "Multilingual embedding model (94 languages); about 600 MB."),
+)
+
+
 def is_offline() -> bool:
     """HF_HUB_OFFLINE (or TRANSFORMERS_OFFLINE) as set now, or as huggingface_hub read it at import."""
     for var in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"):

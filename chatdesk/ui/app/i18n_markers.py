@@ -64,6 +64,9 @@ MARKERS = (
     QT_TRANSLATE_NOOP("DownloadDialog", "Newer Qwen generation; thinks aloud before answering unless told /no_think."),
     QT_TRANSLATE_NOOP("DownloadDialog", "Stronger Qwen3; needs about 2 GB of memory."),
     QT_TRANSLATE_NOOP("DownloadDialog", "Big brother of the bundled model; English only."),
+    # chatdesk/library/hub.py SUGGESTED_EMBEDDING_MODELS notes, shown by the Documents window
+    QT_TRANSLATE_NOOP("DownloadDialog", "Multilingual embedding model (100+ languages, long passages); about 440 MB."),
+    QT_TRANSLATE_NOOP("DownloadDialog", "Multilingual embedding model (94 languages); about 600 MB."),
     # chatdesk/ui/conversation/message_actions.py: the Look inside… action (its context is a variable there)
     QT_TRANSLATE_NOOP("MessageActions", "Look inside"),
     QT_TRANSLATE_NOOP("MessageActions", "Look inside…"),

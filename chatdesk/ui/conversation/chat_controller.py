@@ -57,6 +57,7 @@ class ChatController(QObject):
         self.flow = ConversationFlow(store, settings)
         self.model_info: ModelInfo | None = None
         self.grounder: Any = None  # chat.doc_grounding.CollectionGrounder, made when a chat first uses collections
+        self._grounder_ref: str | None = None  # the embedding model it searches with (a new choice makes a new one)
         self.loading_key: str | None = None  # a model being loaded (sends queue behind the load)
         self.prompt_format_for: Callable[[str], PromptFormat | None] = lambda _key: None
         self.current_id: int | None = None
@@ -249,11 +250,12 @@ class ChatController(QObject):
         question = last.content
         n_ctx = self.model_info.n_ctx if self.model_info is not None else 2048
         store = self.store
-        if collections and self.grounder is None:
+        embedding_ref = self.settings.embedding_model or None  # Documents… → search model
+        if collections and (self.grounder is None or self._grounder_ref != embedding_ref):
             from chatdesk import paths
             from chatdesk.chat.doc_grounding import CollectionGrounder
 
-            self.grounder = CollectionGrounder(paths.documents_index_path())
+            self.grounder, self._grounder_ref = CollectionGrounder(paths.documents_index_path(), embedding_ref), embedding_ref
         grounder = self.grounder
 
         def prepare(plan: ReplyPlan, engine: Any, stop: Any, say: Callable[[str], None]) -> ReplyPlan:
@@ -282,7 +284,7 @@ class ChatController(QObject):
                     from chatdesk.engine.embedder import Embedder
                     from chatdesk.library.embedding_default import embedding_model_path
 
-                    return Embedder(embedding_model_path())
+                    return Embedder(embedding_model_path(embedding_ref))
 
                 plan = att.ground_in_attachments(plan, files, question=question, engine=engine, n_ctx=n_ctx, stop=stop,
                                                  progress=progressed, open_embedder=embedder, on_mode=chosen)

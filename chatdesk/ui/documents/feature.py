@@ -9,6 +9,8 @@ next start, once the window has drawn and its model has begun loading.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -34,7 +36,9 @@ class DocumentsFeature(QObject):
         self.window = window
         self.panel: DocumentsPanel | None = None
         self.ctx = ctx
-        self.runner = IndexRunner(self)
+        self.runner = IndexRunner(self, embedding_model=lambda: ctx.settings().embedding_model)
+        self._pending_download: str | None = None  # a suggested multilingual model being downloaded
+        ctx.session.library_changed.connect(self._library_changed)
         self.runner.finished.connect(self._resumed_done)
         self.runner.failed.connect(self._resume_failed)
         self._resuming: set[str] = set()
@@ -46,7 +50,10 @@ class DocumentsFeature(QObject):
 
     def show(self) -> DocumentsPanel:
         if self.panel is None:
-            self.panel = DocumentsPanel(self.window, runner=self.runner)
+            self.panel = DocumentsPanel(self.window, runner=self.runner, ctx=self.ctx)
+            assert self.panel.model_choice is not None
+            self.panel.model_choice.changed.connect(self._model_changed)
+            self.panel.model_choice.download_requested.connect(self.download_embedding_model)
             self.panel.destroyed.connect(self._forget)
             self.panel.collections_changed.connect(self.collections_changed)
         else:
@@ -58,6 +65,41 @@ class DocumentsFeature(QObject):
 
     def _forget(self, _obj: object = None) -> None:
         self.panel = None
+
+    # ------------------------------------------------------------------ the search model
+    def download_embedding_model(self, repo_id: str, filename: str) -> None:
+        """Download a suggested multilingual model (the models feature's resumable download); once
+        it is in the library, document search uses it."""
+        self._pending_download = filename
+        self.ctx.requests.download_model.emit(repo_id, filename)
+
+    def _library_changed(self, entries: list[object]) -> None:
+        if self._pending_download is None:
+            return
+        for e in entries:
+            if getattr(e, "is_embedding", False) and getattr(e, "repo_filename", None) == self._pending_download:
+                self._pending_download = None
+                if self.panel is not None and self.panel.model_choice is not None:
+                    self.panel.model_choice.choose(e.id)  # type: ignore[attr-defined]  # a ModelEntry
+                else:
+                    self.ctx.save_settings(replace(self.ctx.settings(), embedding_model=e.id))  # type: ignore[attr-defined]
+                    self._model_changed(e.id)  # type: ignore[attr-defined]
+                return
+
+    def _model_changed(self, key: str) -> None:
+        """Vectors of two models do not mix: index every collection again with the new one (the
+        passages are kept; only their vectors are made again). Until then search uses keywords."""
+        def names(index: object) -> list[str]:
+            return [n for n in index.collection_names() if index.roots(n)]  # type: ignore[attr-defined]
+
+        def reindex(found: list[str]) -> None:
+            for name in found:
+                self.runner.start(name)
+            if found:
+                self.ctx.requests.show_message.emit(_tr("Document search now uses another model; indexing your "
+                                                        "collections again (File → Documents… shows it)."), "info")
+
+        run_in_background(lambda: with_index(names), reindex, lambda _exc: None, owner=self)
 
     # ------------------------------------------------------------------ resuming at start-up
     def resume_unfinished(self) -> None:

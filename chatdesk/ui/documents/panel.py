@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
 
 from chatdesk.ui.app.i18n import localized
 from chatdesk.ui.common.background import run_in_background
+from chatdesk.ui.common.context import AppContext
 from chatdesk.ui.common.thread_job import ThreadJob
+from chatdesk.ui.documents.model_choice import EmbeddingModelChoice
 from chatdesk.ui.documents.runner import IndexRunner
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -55,8 +57,10 @@ def with_index(fn: Any) -> Any:
 class DocumentsPanel(QWidget):
     collections_changed = Signal(list)  # names, after any change (the chat settings panel lists them)
 
-    def __init__(self, parent: QWidget | None = None, runner: IndexRunner | None = None) -> None:
-        """Without ``runner`` the panel indexes by itself (and closing it cancels), as in a test."""
+    def __init__(self, parent: QWidget | None = None, runner: IndexRunner | None = None,
+                 ctx: AppContext | None = None) -> None:
+        """Without ``runner`` the panel indexes by itself (and closing it cancels), as in a test;
+        with ``ctx`` it also offers the choice of the search (embedding) model."""
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("documentsPanel")
         self.setWindowTitle(self.tr("Documents"))
@@ -122,6 +126,10 @@ class DocumentsPanel(QWidget):
         l_lay.addWidget(self.delete_button)
         right = QWidget(self)
         r_lay = QVBoxLayout(right)
+        self.model_choice = EmbeddingModelChoice(ctx, right) if ctx is not None else None
+        if self.model_choice is not None:
+            r_lay.addWidget(self.model_choice)
+            r_lay.addWidget(self.model_choice.hint)
         r_lay.addWidget(self.summary)
         r_lay.addWidget(self.roots, 2)
         buttons = QHBoxLayout()

@@ -11,6 +11,7 @@ resumes).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -25,8 +26,10 @@ class IndexRunner(QObject):
     finished = Signal(str, object)  # collection, IndexReport (``cancelled`` set after Cancel)
     failed = Signal(str, object)  # collection, the exception
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, embedding_model: Callable[[], str] = lambda: "") -> None:
+        """``embedding_model`` says, when a run starts, which model to embed with ("" the built-in one)."""
         super().__init__(parent)
+        self.embedding_model = embedding_model
         self.job: ThreadJob | None = None
         self.current: str | None = None
         self.waiting: list[str] = []
@@ -54,7 +57,7 @@ class IndexRunner(QObject):
         name = self.waiting.pop(0)
         # No parent: the job lives in ThreadJob's live set while its thread runs; ``owner`` stops
         # its signals once this runner (and its window) is gone.
-        job = index_job(name, owner=self)
+        job = index_job(name, owner=self, embedding_model=self.embedding_model() or None)
         job.progress.connect(self.progressed)
         job.succeeded.connect(lambda report, n=name: self._ended(n, report, None))
         job.failed.connect(lambda exc, n=name: self._ended(n, None, exc))

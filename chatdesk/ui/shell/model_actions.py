@@ -225,6 +225,10 @@ class ModelActions(QObject):
         dialog.start_download(repo_id, filename)
 
     def _use_downloaded(self, entry: ModelEntry) -> None:
+        if entry.is_embedding:  # a search model for the documents feature, which takes it from the library
+            self.window.banner.show_message(_tr("Downloaded {name}: document search can use it (File → Documents…).").format(
+                name=entry.name), "info")
+            return
         self.chat_with(entry)
 
     def show_remote(self) -> None:
