@@ -10,6 +10,7 @@ next start, once the window has drawn and its model has begun loading.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
@@ -73,24 +74,24 @@ class DocumentsFeature(QObject):
         self._pending_download = filename
         self.ctx.requests.download_model.emit(repo_id, filename)
 
-    def _library_changed(self, entries: list[object]) -> None:
+    def _library_changed(self, entries: list[Any]) -> None:  # ModelEntry
         if self._pending_download is None:
             return
         for e in entries:
             if getattr(e, "is_embedding", False) and getattr(e, "repo_filename", None) == self._pending_download:
                 self._pending_download = None
                 if self.panel is not None and self.panel.model_choice is not None:
-                    self.panel.model_choice.choose(e.id)  # type: ignore[attr-defined]  # a ModelEntry
+                    self.panel.model_choice.choose(e.id)
                 else:
-                    self.ctx.save_settings(replace(self.ctx.settings(), embedding_model=e.id))  # type: ignore[attr-defined]
-                    self._model_changed(e.id)  # type: ignore[attr-defined]
+                    self.ctx.save_settings(replace(self.ctx.settings(), embedding_model=e.id))
+                    self._model_changed(e.id)
                 return
 
     def _model_changed(self, key: str) -> None:
         """Vectors of two models do not mix: index every collection again with the new one (the
         passages are kept; only their vectors are made again). Until then search uses keywords."""
-        def names(index: object) -> list[str]:
-            return [n for n in index.collection_names() if index.roots(n)]  # type: ignore[attr-defined]
+        def names(index: Any) -> list[str]:  # DocumentIndex
+            return [n for n in index.collection_names() if index.roots(n)]
 
         def reindex(found: list[str]) -> None:
             for name in found:
@@ -105,8 +106,8 @@ class DocumentsFeature(QObject):
     def resume_unfinished(self) -> None:
         """Index again, in the background, every collection whose last run did not finish and
         that has files or folders (an empty new collection waits for its first Index now)."""
-        def unfinished(index: object) -> list[str]:
-            return [name for name in index.unfinished() if index.roots(name)]  # type: ignore[attr-defined]
+        def unfinished(index: Any) -> list[str]:  # DocumentIndex
+            return [name for name in index.unfinished() if index.roots(name)]
 
         run_in_background(lambda: with_index(unfinished), self._resume, lambda _exc: None, owner=self)
 
