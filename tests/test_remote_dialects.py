@@ -106,3 +106,35 @@ def test_calibration_learns_the_template_overhead_and_the_estimate_scale():
     cal.learn(0, raw_sum=10, exact=True, actual=99)  # nothing to learn from
     assert cal.current().overhead == 6
     assert estimate_tokens("abcdefgh") == 2 and estimate_tokens("你好") == 2
+
+
+def test_the_result_says_what_the_server_reported_and_did():
+    import time
+
+    import httpx2
+
+    from chatdesk.engine.remote.connection import Connection
+    from chatdesk.engine.remote.result import Outcome, reply_result, reported_prompt_tokens
+    from chatdesk.engine.remote.stream import Reply
+    from chatdesk.engine.remote.tokens import TokenCounter
+    from chatdesk.engine.types import RemoteSource
+
+    reply = Reply(pieces=["Hi"], chars=2, chunks=1, finish_reason="length",
+                  timings={"prompt_n": 5, "cache_n": 2, "predicted_n": 3})
+    assert reported_prompt_tokens(reply) == 7
+    assert reported_prompt_tokens(Reply(usage={"prompt_tokens": 11})) == 11 and reported_prompt_tokens(Reply()) is None
+    dialect = dialect_named(SERVER_OLLAMA)
+    request = GenerationRequest(request_id=4, messages=tuple(MESSAGES), sampling=SAMPLING)
+    with httpx2.Client() as client:
+        conn = Connection(source=RemoteSource("http://h/v1", "m"), base_url="http://h/v1", model_id="m", dialect=dialect,
+                          api_key="sk-secret", control=client, streams=client, n_ctx=4096, context_source="assumed",
+                          tokens=TokenCounter(dialect, client, "http://h/v1", "m"), accepted=Accepted(stream=False))
+        outcome = Outcome(refused=["stream"], fell_back=True, body=body(SERVER_OLLAMA, Accepted(stream=False)))
+        result = reply_result(conn, request, reply, outcome, started=time.perf_counter(), estimated_prompt=9, context=4096,
+                              seed=7, dropped=0, streaming_asked=True)
+    prov = dict(result.provenance)
+    assert (result.prompt_tokens, result.completion_tokens, result.cached_tokens, result.stop_reason) == (7, 3, 2, "end")
+    assert prov["server"] == "ollama" and prov["sampler_ignored"] == ("top_k", "min_p", "repeat_penalty")
+    assert prov["refused_by_server"] == ("stream",) and prov["stream_fallback"] is True and prov["streamed"] is False
+    assert prov["sampler_fields"] == ("temperature", "top_p", "max_tokens", "seed") and prov["finish_reason"] == "length"
+    assert "sk-secret" not in repr(result)

@@ -2,7 +2,8 @@
 
 One module per job: ``engine`` (``RemoteEngine``, the ``Engine`` protocol over HTTP),
 ``dialects`` (one object per kind of server with its quirks), ``request`` (the request body and
-what a refusal means), ``stream`` (reading a reply), ``tokens`` (counting), ``listing`` (the
+what a refusal means), ``stream`` (reading a reply), ``result`` (a reply's counts and provenance),
+``connection`` (what ``load`` learned), ``tokens`` (counting), ``listing`` (the
 model list), ``addresses`` (what a user may type), ``failures`` (one sentence per failure) and
 ``transport`` (clients and the cancellable request). See docs/remote.md for the servers' quirks.
 The names below are the package's public face, used by the window, the CLI and the library.

@@ -6,8 +6,8 @@ Why it looks the way it does:
   drive this engine like the local llama.cpp one; this module connects (``load``), plans the
   context (``plan``) and runs one reply (``generate``), and leaves the HTTP details to its
   neighbours: ``transport`` (the cancellable request), ``request`` (the body and refusals),
-  ``stream`` (reading the reply), ``tokens`` (counting), ``listing`` (the model list),
-  ``failures`` (sentences) and ``dialects`` (each server's quirks).
+  ``stream`` (reading the reply), ``result`` (its counts and provenance), ``tokens`` (counting),
+  ``listing`` (the model list), ``failures`` (sentences) and ``dialects`` (each server's quirks).
 * Stop must end a reply at once, even while the server is silent: ``generate`` polls the
   request's event queue and the stop Event every 50 ms, and on Stop returns the text so far and
   cancels the request, which shuts its socket down (llama.cpp, vLLM and llama-cpp-python all
@@ -28,7 +28,7 @@ import secrets
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 import httpx2
@@ -36,12 +36,14 @@ import httpx2
 from chatdesk.engine.errors import GenerationError
 from chatdesk.engine.history import MIN_REPLY_TOKENS, kept_start, reply_reserve, split_system
 from chatdesk.engine.remote.addresses import host_of, normalize_base_url, server_root
+from chatdesk.engine.remote.connection import Connection
 from chatdesk.engine.remote.dialects import ServerDialect, dialect_named
 from chatdesk.engine.remote.failures import RemoteConnectionError, http_status_message, transport_message
 from chatdesk.engine.remote.listing import RemoteModel, fetch_models, positive_int
-from chatdesk.engine.remote.request import EXTRA_SAMPLER_FIELDS, SAMPLER_KEYS, Accepted, build_body, refused_feature
+from chatdesk.engine.remote.request import Accepted, build_body, refused_feature
+from chatdesk.engine.remote.result import Outcome, reply_result, reported_prompt_tokens
 from chatdesk.engine.remote.stream import Reply, ReplyFailed, TextCallback, TokenCallback, read_event, read_whole
-from chatdesk.engine.remote.tokens import PROMPT_OVERHEAD_TOKENS, Calibration, TokenCounter
+from chatdesk.engine.remote.tokens import PROMPT_OVERHEAD_TOKENS, TokenCounter
 from chatdesk.engine.remote.transport import CONNECT_TIMEOUT_S, CONTROL_TIMEOUT_S, Exchange, auth_headers, new_client
 from chatdesk.engine.types import (
     ChatMessage,
@@ -62,30 +64,6 @@ ProgressCallback = Callable[[float], None]
 
 READ_TIMEOUT_S = 300.0  # the longest silence accepted from a server (a long prompt on a slow GPU)
 STOP_POLL_S = 0.05  # how often a waiting generate() looks at the stop Event
-
-
-@dataclass
-class _Connection:
-    """Everything ``load`` learned; private to the engine (the key lives only here)."""
-
-    source: RemoteSource
-    base_url: str
-    model_id: str
-    dialect: ServerDialect
-    api_key: str | None
-    control: httpx2.Client  # model list, tokenizer, /props (keep-alive)
-    streams: httpx2.Client  # generation: a fresh connection per reply, so Stop can shut its socket
-    n_ctx: int
-    context_source: str  # "server" | "assumed"
-    tokens: TokenCounter
-    # What the server accepted so far; refusals switch these off for the rest of the connection.
-    accepted: Accepted
-    generating: bool = False  # a reply is streaming (some servers then queue every other request)
-    calibration: Calibration = field(default_factory=Calibration)
-
-    @property
-    def host(self) -> str:
-        return host_of(self.base_url)
 
 
 class _Retry(Exception):
@@ -117,7 +95,7 @@ class RemoteEngine:
         self._streaming = streaming
         self._connect_timeout = connect_timeout
         self._read_timeout = read_timeout
-        self._conn: _Connection | None = None
+        self._conn: Connection | None = None
         self._info: ModelInfo | None = None
 
     # -- protocol properties ---------------------------------------------------------------
@@ -182,7 +160,7 @@ class RemoteEngine:
             control.close()
             raise
         streams = new_client(keepalive=False, read_timeout=self._read_timeout, connect_timeout=self._connect_timeout)
-        conn = _Connection(
+        conn = Connection(
             source=source,
             base_url=base,
             model_id=model_id,
@@ -237,7 +215,7 @@ class RemoteEngine:
             conn.control.close()
             conn.streams.close()
 
-    def _require(self) -> _Connection:
+    def _require(self) -> Connection:
         conn = self._conn
         if conn is None:
             raise GenerationError(msg("No remote model is connected."))
@@ -246,7 +224,7 @@ class RemoteEngine:
     # -- planning --------------------------------------------------------------------------
     def _fit(
         self,
-        conn: _Connection,
+        conn: Connection,
         messages: Sequence[ChatMessage],
         max_tokens: int,
         assistant_prefix: str,
@@ -323,112 +301,44 @@ class RemoteEngine:
         want_logprobs = request.top_logprobs > 0
         reply = Reply()
         conn.generating = True
-        error: str | None = None
-        warning: str | None = None
-        reason = "end"
-        fell_back = False
-        dropped_features: list[str] = []
-        key_refreshed = False
+        outcome = Outcome()
         try:
             for _attempt in range(6):
-                body = build_body(conn.dialect, conn.accepted, conn.model_id, request, messages, seed, max_tokens, want_logprobs)
+                outcome.body = build_body(conn.dialect, conn.accepted, conn.model_id, request, messages, seed, max_tokens,
+                                          want_logprobs)
                 try:
                     collect = (on_token or _ignore_token) if want_logprobs else None
-                    reason = self._exchange(conn, body, stop, on_text, collect, reply)
-                    error = None
+                    outcome.reason = self._exchange(conn, outcome.body, stop, on_text, collect, reply)
+                    outcome.error = None
                     break
                 except _Retry as retry:
                     if retry.feature == "key":
-                        key_refreshed = True
+                        outcome.key_refreshed = True
                         continue
-                    dropped_features.append(retry.feature)
+                    outcome.refused.append(retry.feature)
                     if retry.feature == "stream":
-                        fell_back = True
+                        outcome.fell_back = True
                     continue
                 except ReplyFailed as failed:
-                    reason, error = "error", text_of(failed)
+                    outcome.reason, outcome.error = "error", text_of(failed)
                     if reply.text:
-                        error = msg("{error} The text received so far is kept.", error=error)
+                        outcome.error = msg("{error} The text received so far is kept.", error=outcome.error)
                     break
             else:  # pragma: no cover - every retry switches one feature off, so this cannot loop
-                reason, error = "error", msg("The server kept refusing the request.")
+                outcome.reason, outcome.error = "error", msg("The server kept refusing the request.")
         finally:
             conn.generating = False
-        if want_logprobs and not reply.tokens and reply.text and error is None:
+        if want_logprobs and not reply.tokens and reply.text and outcome.error is None:
             if conn.accepted.logprobs:
-                warning = msg("The server did not report token probabilities for this reply.")
+                outcome.warning = msg("The server did not report token probabilities for this reply.")
             self._no_logprobs()
-        if "logprobs" in dropped_features:
-            warning = msg("This server does not report token probabilities; the reply was made without them.")
-        ended = time.perf_counter()
-        usage = reply.usage or {}
-        timings = reply.timings or {}
-        usage_reported = bool(usage)
-        completion_tokens = _int(usage.get("completion_tokens")) or _int(timings.get("predicted_n")) or (
-            len(reply.tokens) or reply.chunks
-        )
-        prompt_tokens = _int(usage.get("prompt_tokens"))
-        if prompt_tokens is None and timings:
-            prompt_tokens = (_int(timings.get("prompt_n")) or 0) + (_int(timings.get("cache_n")) or 0) or None
+        if "logprobs" in outcome.refused:
+            outcome.warning = msg("This server does not report token probabilities; the reply was made without them.")
+        prompt_tokens = reported_prompt_tokens(reply)
         if prompt_tokens is not None:
             conn.calibration.learn(len(messages) + (1 if request.assistant_prefix else 0), raw_sum, exact_counts, prompt_tokens)
-        details = found if isinstance(found := usage.get("prompt_tokens_details"), dict) else {}
-        cached = _int(details.get("cached_tokens")) or _int(timings.get("cache_n")) or 0
-        gen_s = (reply.last or ended) - (reply.first or ended)
-        first = reply.first or ended
-        provenance: list[tuple[str, object]] = [
-            ("engine", "remote"),
-            ("endpoint", conn.base_url),
-            ("model_id", conn.model_id),
-            ("server", conn.dialect.name),
-            ("streamed", conn.accepted.stream),
-            ("stream_fallback", fell_back or (not conn.accepted.stream and self._streaming)),
-            ("usage_reported", usage_reported),
-            ("prompt_tokens_estimated", prompt_tokens is None),
-            ("context", context),
-            ("context_source", conn.context_source),
-            ("sampler_fields", tuple(k for k in SAMPLER_KEYS if k in body)),
-        ]
-        ignored = conn.dialect.ignored_sampler_fields
-        if "extras" in dropped_features or not conn.accepted.extras:
-            ignored = tuple(sorted({*ignored, *EXTRA_SAMPLER_FIELDS}))
-        if ignored:
-            provenance.append(("sampler_ignored", ignored))
-        if dropped_features:
-            provenance.append(("refused_by_server", tuple(dropped_features)))
-        if key_refreshed:
-            provenance.append(("api_key_refreshed", True))
-        if reply.server_model:
-            provenance.append(("server_model", reply.server_model))
-        if reply.fingerprint:
-            provenance.append(("system_fingerprint", reply.fingerprint))
-        if reply.finish_reason:
-            provenance.append(("finish_reason", reply.finish_reason))
-        if usage_reported:
-            provenance.append(("usage", {k: v for k, v in usage.items() if isinstance(v, (int, float, dict))}))
-        if timings:
-            provenance.append(("timings", {k: v for k, v in timings.items() if isinstance(v, (int, float))}))
-        if request.assistant_prefix:
-            provenance.append(("assistant_prefix", conn.dialect.prefix_method))
-        if request.prompt_format is not None:
-            provenance.append(("prompt_format", "ignored: the server applies its own chat template"))
-        return GenerationResult(
-            request_id=request.request_id,
-            text=reply.text,
-            stop_reason=reason,
-            prompt_tokens=prompt_tokens if prompt_tokens is not None else est_prompt,
-            completion_tokens=completion_tokens,
-            cached_tokens=cached,
-            ttft_ms=(first - started) * 1000,
-            tokens_per_s=(completion_tokens - 1) / gen_s if completion_tokens > 1 and gen_s > 0 else 0.0,
-            total_ms=(ended - started) * 1000,
-            seed=seed,
-            dropped_messages=dropped,
-            error=error,
-            warning=warning,
-            provenance=tuple(provenance),
-            tokens=tuple(reply.tokens),
-        )
+        return reply_result(conn, request, reply, outcome, started=started, estimated_prompt=est_prompt, context=context,
+                            seed=seed, dropped=dropped, streaming_asked=self._streaming)
 
     def _no_logprobs(self) -> None:
         conn = self._conn
@@ -439,7 +349,7 @@ class RemoteEngine:
 
     def _exchange(
         self,
-        conn: _Connection,
+        conn: Connection,
         body: dict[str, Any],
         stop: threading.Event,
         on_text: TextCallback,
@@ -496,7 +406,7 @@ class RemoteEngine:
         finally:
             ex.cancel()
 
-    def _refused(self, conn: _Connection, body: dict[str, Any], status: int, headers: httpx2.Headers, text: str, reply: Reply) -> None:
+    def _refused(self, conn: Connection, body: dict[str, Any], status: int, headers: httpx2.Headers, text: str, reply: Reply) -> None:
         """An error status: raise _Retry when the request can go again without what was refused
         (or with a changed key), else ReplyFailed with the status's sentence."""
         if not reply.text:
@@ -543,14 +453,6 @@ def _context_of(dialect: ServerDialect, entry: RemoteModel | None, props: dict[s
 
 def _ignore_token(_token: TokenProb) -> None:
     pass
-
-
-def _int(value: object) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)) and value >= 0:
-        return int(value)
-    return None
 
 
 def _progress(callback: ProgressCallback | None, fraction: float) -> None:
