@@ -52,30 +52,30 @@ def open_dialog(qtbot) -> DownloadDialog:
 
 def search(qtbot, dlg: DownloadDialog, words: str, language: str = "", sort: str = "downloads") -> None:
     """Type the words, pick the filter and the order, press Search and wait for its answer."""
-    dlg.search.clear()
-    qtbot.keyClicks(dlg.search, words)
-    dlg.search_language.setCurrentIndex(dlg.search_language.findData(language))
-    dlg.search_sort.setCurrentIndex(dlg.search_sort.findData(sort))
+    dlg.hub_search.search.clear()
+    qtbot.keyClicks(dlg.hub_search.search, words)
+    dlg.hub_search.search_language.setCurrentIndex(dlg.hub_search.search_language.findData(language))
+    dlg.hub_search.search_sort.setCurrentIndex(dlg.hub_search.search_sort.findData(sort))
     dlg.message.setProperty("kind", None)
-    dlg.search_button.click()
+    dlg.hub_search.search_button.click()
     qtbot.waitUntil(lambda: "Searching" not in dlg.message_text() and dlg.message.property("kind") is not None, timeout=60_000)
 
 
 def children(dlg: DownloadDialog, repo: str) -> list[list[str]]:
-    top = next(dlg.results.topLevelItem(i) for i in range(dlg.results.topLevelItemCount())
-               if dlg.results.topLevelItem(i).text(0) == repo)
+    top = next(dlg.hub_search.results.topLevelItem(i) for i in range(dlg.hub_search.results.topLevelItemCount())
+               if dlg.hub_search.results.topLevelItem(i).text(0) == repo)
     return [[top.child(j).text(c) for c in range(3)] for j in range(top.childCount())]
 
 
 def test_search_by_words_shows_gguf_hits_with_files_sizes_and_quantizations(qtbot, hub, data_dir, model_path):
     dlg = open_dialog(qtbot)
-    assert dlg.search.isVisible() and not dlg.results.isVisible()
+    assert dlg.hub_search.search.isVisible() and not dlg.hub_search.results.isVisible()
     assert hub.requests() == []  # nothing is asked until the user searches
     search(qtbot, dlg, "qwen INSTRUCT")
     assert dlg.message.property("kind") == "info", dlg.message_text()
-    assert dlg.results.isVisible()
-    assert dlg.hit_names() == [BIG, QWEN]  # GGUF only, every word, most downloaded first
-    top = dlg.results.topLevelItem(0)
+    assert dlg.hub_search.results.isVisible()
+    assert dlg.hub_search.hit_names() == [BIG, QWEN]  # GGUF only, every word, most downloaded first
+    top = dlg.hub_search.results.topLevelItem(0)
     assert "downloads" in top.text(1) and "".join(ch for ch in top.text(1) if ch.isdigit()) == "5000"
     assert children(dlg, QWEN) == [
         ["qwen2.5-0.5b-instruct-q8_0.gguf", "Q8_0", human_size(len(SMALL) * 2)],
@@ -83,7 +83,7 @@ def test_search_by_words_shows_gguf_hits_with_files_sizes_and_quantizations(qtbo
     ]  # README.md is not a model; smallest first
     split = children(dlg, BIG)[1]
     assert split[0].endswith("-00001-of-00002.gguf") and split[1] == "Q4_K_M" and "2 parts" in split[2]
-    assert "Chinese" in dlg.results.topLevelItem(1).toolTip(0)
+    assert "Chinese" in dlg.hub_search.results.topLevelItem(1).toolTip(0)
     listing = [r for r in hub.requests("GET") if r.path == "/api/models"]
     assert listing and "filter=gguf" in listing[-1].query and "sort=downloads" in listing[-1].query
     assert unnamed_widgets(dlg) == []
@@ -92,35 +92,35 @@ def test_search_by_words_shows_gguf_hits_with_files_sizes_and_quantizations(qtbo
 def test_language_filter_and_most_recent_first(qtbot, hub, data_dir):
     dlg = open_dialog(qtbot)
     search(qtbot, dlg, "qwen", language="zh")
-    assert dlg.hit_names() == ["Qwen/Qwen2.5-0.5B-GGUF", QWEN]
+    assert dlg.hub_search.hit_names() == ["Qwen/Qwen2.5-0.5B-GGUF", QWEN]
     search(qtbot, dlg, "instruct", language="en", sort="recent")
-    assert dlg.hit_names() == ["HuggingFaceTB/SmolLM2-135M-Instruct-GGUF", BIG, QWEN]
+    assert dlg.hub_search.hit_names() == ["HuggingFaceTB/SmolLM2-135M-Instruct-GGUF", BIG, QWEN]
     assert "sort=lastModified" in [r for r in hub.requests("GET") if r.path == "/api/models"][-1].query
     search(qtbot, dlg, "no-such-model-anywhere")
-    assert dlg.hit_names() == [] and "No GGUF models" in dlg.message_text()
+    assert dlg.hub_search.hit_names() == [] and "No GGUF models" in dlg.message_text()
 
 
 def test_the_newest_search_wins(qtbot, hub, data_dir):
     dlg = open_dialog(qtbot)
-    qtbot.keyClicks(dlg.search, "qwen instruct")
-    dlg.search_button.click()
-    dlg.search.clear()
-    qtbot.keyClicks(dlg.search, "smollm2")
+    qtbot.keyClicks(dlg.hub_search.search, "qwen instruct")
+    dlg.hub_search.search_button.click()
+    dlg.hub_search.search.clear()
+    qtbot.keyClicks(dlg.hub_search.search, "smollm2")
     dlg.message.setProperty("kind", None)
-    qtbot.keyClick(dlg.search, Qt.Key.Key_Return)  # Enter searches too
-    qtbot.waitUntil(lambda: dlg.hit_names() == ["HuggingFaceTB/SmolLM2-135M-Instruct-GGUF"], timeout=60_000)
+    qtbot.keyClick(dlg.hub_search.search, Qt.Key.Key_Return)  # Enter searches too
+    qtbot.waitUntil(lambda: dlg.hub_search.hit_names() == ["HuggingFaceTB/SmolLM2-135M-Instruct-GGUF"], timeout=60_000)
     qtbot.wait(300)  # the older search's answer, if it was still coming, is not shown
-    assert dlg.hit_names() == ["HuggingFaceTB/SmolLM2-135M-Instruct-GGUF"]
+    assert dlg.hub_search.hit_names() == ["HuggingFaceTB/SmolLM2-135M-Instruct-GGUF"]
 
 
 def test_choosing_a_hit_fills_the_fields_and_the_download_works(qtbot, hub, data_dir, model_path):
     dlg = open_dialog(qtbot)
     search(qtbot, dlg, "qwen instruct")
-    top = next(dlg.results.topLevelItem(i) for i in range(dlg.results.topLevelItemCount())
-               if dlg.results.topLevelItem(i).text(0) == QWEN)
+    top = next(dlg.hub_search.results.topLevelItem(i) for i in range(dlg.hub_search.results.topLevelItemCount())
+               if dlg.hub_search.results.topLevelItem(i).text(0) == QWEN)
     item = next(top.child(j) for j in range(top.childCount()) if top.child(j).text(0) == QWEN_FILE)
-    rect = dlg.results.visualItemRect(item)
-    qtbot.mouseClick(dlg.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    rect = dlg.hub_search.results.visualItemRect(item)
+    qtbot.mouseClick(dlg.hub_search.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert dlg.repo.text() == QWEN
     qtbot.waitUntil(lambda: dlg.files.rowCount() == 2, timeout=30_000)
     assert dlg.selected_file().filename == QWEN_FILE and dlg.download_button.isEnabled()
@@ -132,7 +132,7 @@ def test_choosing_a_hit_fills_the_fields_and_the_download_works(qtbot, hub, data
     assert hashlib.sha256(Path(entry.path).read_bytes()).hexdigest() == hashlib.sha256(Path(model_path).read_bytes()).hexdigest()
 
     # Choosing a repository (not a file) lists its files too, the best one preselected.
-    dlg.choose_hit(dlg.results.topLevelItem(0))
+    dlg.hub_search.choose_hit(dlg.hub_search.results.topLevelItem(0))
     assert dlg.repo.text() == BIG
     qtbot.waitUntil(lambda: dlg.files.rowCount() == 2, timeout=30_000)
     assert dlg.selected_file().filename == "Qwen2.5-7B-Instruct-IQ2_M.gguf"
@@ -145,7 +145,7 @@ def test_search_errors_are_sentences(qtbot, hub, data_dir, monkeypatch):
     hub.faults.bad_listing = True
     search(qtbot, dlg, "qwen")
     assert dlg.message.property("kind") == "error" and "does not understand" in dlg.message_text()
-    assert not dlg.results.isVisible()
+    assert not dlg.hub_search.results.isVisible()
     hub.faults.bad_listing = False
     hub.faults.fail.append(("api", 501))
     search(qtbot, dlg, "qwen")

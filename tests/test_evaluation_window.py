@@ -118,7 +118,7 @@ def test_cancel_stops_the_child_and_stores_nothing(qtbot, data_dir, model_path, 
     win.ctx.setValue(512)
     win.start_button.click()
     qtbot.waitUntil(lambda: win.status_text(0).startswith("Perplexity: window"), timeout=RUN_TIMEOUT)
-    child = win._child
+    child = win.run_queue.child
     pid = child.proc.processId()
     assert pid > 0 and win.cancel_button.isEnabled()
     with qtbot.waitSignal(win.run_finished, timeout=60_000):

@@ -24,8 +24,14 @@ from fault_server import (
 
 from chatdesk.engine.base import Engine
 from chatdesk.engine.errors import EngineError
-from chatdesk.engine.openai_http import retry_after_seconds
-from chatdesk.engine.remote import RemoteConnectionError, RemoteEngine, estimate_tokens, fetch_models, normalize_base_url
+from chatdesk.engine.remote import (
+    RemoteConnectionError,
+    RemoteEngine,
+    estimate_tokens,
+    fetch_models,
+    normalize_base_url,
+    retry_after_seconds,
+)
 from chatdesk.engine.types import ChatMessage, GenerationRequest, RemoteSource, SamplingSettings
 
 SAMPLING = SamplingSettings(temperature=0.3, top_p=0.9, top_k=33, min_p=0.07, repeat_penalty=1.2, max_tokens=20, seed=42)

@@ -258,7 +258,7 @@ def _is_local(source: object) -> bool:
 
 def _source(args: argparse.Namespace, settings, store):
     """Which model answers: the flag given, else the conversation's model, else the library default."""
-    from chatdesk.engine.openai_http import normalize_base_url
+    from chatdesk.engine.remote import normalize_base_url
     from chatdesk.engine.types import LocalSource, RemoteSource
     from chatdesk.library import Catalog, LibraryError
     from chatdesk.library.resolve import endpoint_id_for, source_for_entry

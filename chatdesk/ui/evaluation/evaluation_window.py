@@ -14,8 +14,10 @@ listed with the earlier ones; export as CSV or JSON (``chatdesk.evaluation.expor
 of the selected results (perplexity, or speed, against file size) drawn with pyqtgraph in the
 palette's colours, so it suits the light and the dark theme.
 
-The child's progress messages are English; the window words its own status from the phase and
-counts instead. A failure is the child's sentence, shown beside the model it concerns in the
+The run itself (the queue of models, one child after another, saving each result) is
+``run_queue.RunQueue``, with the store given to it; the window shows it and reacts to its signals.
+The child's progress messages are English; the queue words its status from the phase and counts
+instead. A failure is the child's sentence, shown beside the model it concerns in the
 interface language (the error line carries its template and params: ``launcher.event_error``).
 """
 
@@ -23,10 +25,8 @@ from __future__ import annotations
 
 import shutil
 import sys
-import threading
 import weakref
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -58,8 +58,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chatdesk import paths
-from chatdesk.evaluation.launcher import ChildOutcome, child_arguments
 from chatdesk.ui.app.i18n import localized
 from chatdesk.ui.common.background import run_in_background
 from chatdesk.ui.common.form_parts import field_label, push_button, show_strip, strip_text
@@ -68,8 +66,8 @@ if TYPE_CHECKING:
     from chatdesk.store import Store
     from chatdesk.store.evaluations import EvaluationRecord
 from chatdesk.ui.evaluation.evaluation_chart import EvaluationChart
-from chatdesk.ui.evaluation.evaluation_child import EvaluationChild, outcome_message
-from chatdesk.ui.evaluation.evaluation_results import RECORD_ROLE, SORT_ROLE, ResultsTableModel, figure_text
+from chatdesk.ui.evaluation.evaluation_results import RECORD_ROLE, SORT_ROLE, ResultsTableModel
+from chatdesk.ui.evaluation.run_queue import EvaluationStore, RunPlan, RunQueue
 
 PAST_RESULTS_SHOWN = 1000
 
@@ -79,32 +77,6 @@ def _tr(text: str) -> str:
 
 
 # ----------------------------------------------------------------------------- the window
-QUEUED, RUNNING, SAVING, DONE, FAILED, CANCELLED, NOT_RUN = "queued", "running", "saving", "done", "failed", "cancelled", "not-run"
-
-
-@dataclass
-class QueuedModel:
-    path: str
-    state: str = ""
-    error: str | None = None
-    result: dict[str, Any] | None = None
-
-    @property
-    def name(self) -> str:
-        return Path(self.path).name
-
-
-@dataclass(frozen=True)
-class RunPlan:
-    """What the user chose when pressing Evaluate (kept for the whole run)."""
-
-    text: str | None  # None: the built-in sample
-    ctx: int | None
-    chunks: int | None
-    reference: str | None  # an explicit reference
-    auto_reference: bool
-
-
 class EvaluationWindow(QWidget):
     """Evaluate models, list every stored result, export them and chart the selected ones.
 
@@ -124,17 +96,15 @@ class EvaluationWindow(QWidget):
         self.setWindowTitle(_tr("Evaluate models"))
         self.setAccessibleName(_tr("Evaluate models"))
         self.resize(1200, 800)
-        self._python = python
-        self._store = store
-        self._store_lock = threading.Lock()
-        self._queue: list[QueuedModel] = []
-        self._pending: list[int] = []
-        self._child: EvaluationChild | None = None
-        self._current = -1
-        self._plan: RunPlan | None = None
-        self._run_records: list[int] = []
-        self._run_errors: list[str] = []
-        self._cancelling = False
+        self.evaluation_store = EvaluationStore(store)
+        self.run_queue = RunQueue(self.evaluation_store, python, self)
+        self.run_queue.model_changed.connect(self._show_model)
+        self.run_queue.status_changed.connect(self._show_status)
+        self.run_queue.problem.connect(self.show_message)
+        self.run_queue.result_saved.connect(self._result_saved)
+        self.run_queue.running_changed.connect(self._update_buttons)
+        self.run_queue.finished.connect(self._run_ended)
+        self._status_line = ""
         self._library: list[tuple[str, str]] = []  # (name, path) of usable local library models
         self.temporary = temporary
         if temporary:  # removed at the latest when the window object goes (or the program ends)
@@ -340,17 +310,12 @@ class EvaluationWindow(QWidget):
     # ------------------------------------------------------------------ the models
     def add_models(self, model_paths: Sequence[str]) -> None:
         """Put these GGUF files in the list (each once)."""
-        known = {str(Path(q.path)) for q in self._queue}
-        for p in model_paths:
-            if not p or str(Path(p)) in known:
-                continue
-            known.add(str(Path(p)))
-            self._queue.append(QueuedModel(str(p)))
-            self._add_row(len(self._queue) - 1)
+        for i in self.run_queue.add(model_paths):
+            self._add_row(i)
         self._update_buttons()
 
     def model_paths(self) -> list[str]:
-        return [q.path for q in self._queue]
+        return self.run_queue.paths()
 
     def set_library(self, entries: Sequence[Any]) -> None:
         """Library entries (``ModelEntry``) offered in "Add from the library": local, usable ones."""
@@ -372,7 +337,7 @@ class EvaluationWindow(QWidget):
             self.add_models([path])
 
     def _add_row(self, i: int) -> None:
-        q = self._queue[i]
+        q = self.run_queue.models[i]
         t = self.models_table
         t.insertRow(i)
         item = QTableWidgetItem(q.name)
@@ -385,6 +350,7 @@ class EvaluationWindow(QWidget):
         bar.setValue(0)
         t.setCellWidget(i, 1, bar)
         t.setItem(i, 2, QTableWidgetItem(""))
+        self._show_model(i)
 
     def progress_bar(self, i: int) -> QProgressBar:
         return self.models_table.cellWidget(i, 1)  # type: ignore[return-value]
@@ -393,11 +359,13 @@ class EvaluationWindow(QWidget):
         item = self.models_table.item(i, 2)
         return item.text() if item is not None else ""
 
-    def _set_status(self, i: int, state: str, text: str, tooltip: str = "") -> None:
-        self._queue[i].state = state
+    def _show_model(self, i: int) -> None:
+        """Show what the run queue says of model ``i``."""
+        q = self.run_queue.models[i]
+        self.progress_bar(i).setValue(q.progress)
         item = self.models_table.item(i, 2)
-        item.setText(text)
-        item.setToolTip(tooltip or text)
+        item.setText(q.status)
+        item.setToolTip(q.tooltip)
 
     def remove_selected(self) -> None:
         if self.running:
@@ -405,7 +373,7 @@ class EvaluationWindow(QWidget):
         rows = sorted({i.row() for i in self.models_table.selectionModel().selectedRows()}, reverse=True)
         for r in rows:
             self.models_table.removeRow(r)
-            del self._queue[r]
+        self.run_queue.remove(rows)
         self._update_buttons()
 
     # ------------------------------------------------------------------ choosing files
@@ -472,12 +440,12 @@ class EvaluationWindow(QWidget):
     # ------------------------------------------------------------------ running
     @property
     def running(self) -> bool:
-        return self._plan is not None
+        return self.run_queue.running
 
     def _update_buttons(self) -> None:
         idle = not self.running
-        self.start_button.setEnabled(idle and bool(self._queue) and not self._files_gone())
-        self.cancel_button.setEnabled(not idle and not self._cancelling)
+        self.start_button.setEnabled(idle and bool(self.run_queue.models) and not self._files_gone())
+        self.cancel_button.setEnabled(not idle and not self.run_queue.cancelling)
         self.add_file_button.setEnabled(idle)
         self.library_combo.setEnabled(idle and bool(self._library))
         self.remove_button.setEnabled(idle and bool(self.models_table.selectionModel().selectedRows()))
@@ -495,7 +463,7 @@ class EvaluationWindow(QWidget):
 
     def start(self) -> None:
         """Evaluate every model in the list, one child process after another."""
-        if self.running or not self._queue:
+        if self.running or not self.run_queue.models:
             return
         self._hide_message()
         text = self.text_path.text().strip() if self.text_choice.currentData() == "file" else None
@@ -511,182 +479,29 @@ class EvaluationWindow(QWidget):
             if not Path(reference).expanduser().exists():
                 self.show_message(_tr("The reference {path} does not exist.").format(path=reference))
                 return
-        missing = [q.path for q in self._queue if not Path(q.path).is_file()]
+        missing = self.run_queue.missing()
         if missing:
             self.show_message(_tr("These model files do not exist (any more): {paths}").format(paths=", ".join(missing)))
             return
         plan = RunPlan(text=str(Path(text).expanduser()) if text else None, ctx=self.ctx.value() or None,
                        chunks=self.chunks.value() or None, reference=str(Path(reference).expanduser()) if reference else None,
                        auto_reference=self.reference_choice.currentData() == "auto")
-        self._plan = plan
-        self._cancelling = False
-        self._run_records = []
-        self._run_errors = []
-        self._pending = list(range(len(self._queue)))
-        for i in self._pending:
-            self.progress_bar(i).setValue(0)
-            self._set_status(i, QUEUED, _tr("Waiting"))
-            self._queue[i].error = None
-            self._queue[i].result = None
-        self.status.setText(_tr("Checking the text…") if text else "")
-        self._update_buttons()
-        if plan.text is None:
-            self._next()
-            return
-        from chatdesk.evaluation.texts import load_text  # noqa: PLC0415 - light, Qt-free
-
-        def checked(_text: Any) -> None:
-            if self._plan is plan:
-                self._next()
-
-        def refused(exc: BaseException) -> None:
-            if self._plan is not plan:
-                return
-            for i in self._pending:
-                self._set_status(i, NOT_RUN, _tr("Not run"))
-            self._pending = []
-            self.show_message(localized(exc))
-            self._finish()
-
-        run_in_background(lambda: load_text(plan.text), checked, refused, owner=self)  # unreadable, not UTF-8, empty: said first
-
-    def _candidates(self, model: str) -> list[str]:
-        """GGUFs that may be ``model``'s higher-precision source: the other models and the data folder's."""
-        me = Path(model).resolve()
-        found = [Path(q.path) for q in self._queue]
-        folder = paths.models_dir()
-        if folder.is_dir():
-            found += sorted(folder.glob("*.gguf"))
-        out: list[str] = []
-        for c in found:
-            resolved = c.resolve()
-            if resolved != me and str(resolved) not in out and resolved.is_file():
-                out.append(str(resolved))
-        return out
-
-    def _arguments(self, model: str) -> list[str]:
-        plan = self._plan
-        assert plan is not None
-        reference = plan.reference
-        if reference and Path(reference).resolve() == Path(model).resolve():
-            reference = None  # the reference itself: measured, not compared with itself
-        checks = paths.model_checks_path()
-        return child_arguments(
-            model, text=plan.text, ctx=plan.ctx, chunks=plan.chunks, reference=reference,
-            candidates=self._candidates(model) if plan.auto_reference else (),
-            check_cache=str(checks) if checks.parent.is_dir() else None,
-        )
-
-    def _next(self) -> None:
-        if self._cancelling:
-            for i in self._pending:
-                self._set_status(i, NOT_RUN, _tr("Not run"))
-            self._pending = []
-        if not self._pending:
-            self._finish()
-            return
-        i = self._pending.pop(0)
-        self._current = i
-        q = self._queue[i]
-        self._set_status(i, RUNNING, _tr("Starting…"))
-        self.status.setText(_tr("Evaluating {name} ({n} of {total})…").format(
-            name=q.name, n=len(self._queue) - len(self._pending), total=len(self._queue)))
-        child = EvaluationChild(self._arguments(q.path), self._python, self)
-        child.progressed.connect(lambda event, i=i: self._progressed(i, event))
-        child.ended.connect(lambda outcome, i=i, c=child: self._ended(i, c, outcome))
-        self._child = child
-        child.start()
-
-    def _progressed(self, i: int, event: dict[str, Any]) -> None:
-        self.progress_bar(i).setValue(round(float(event.get("progress") or 0) * 100))
-        phase, done, total = event.get("phase"), event.get("done", 0), event.get("total", 0)
-        if phase == "load":
-            text = _tr("Loading the model…")
-        elif phase == "perplexity":
-            text = _tr("Perplexity: window {done} of {total}").format(done=done, total=total)
-            if event.get("perplexity") is not None:
-                text += _tr(", {value} so far").format(value=f"{float(event['perplexity']):.3f}")
-        elif phase == "generation":
-            text = _tr("Measuring the generation speed…")
-        elif phase == "hash":
-            text = _tr("Computing the file's SHA-256…")
-        elif phase == "compare":
-            text = _tr("Comparing with the reference: window {done} of {total}").format(done=done, total=total)
-        else:
-            return
-        if self._queue[i].state == RUNNING:
-            self._set_status(i, RUNNING, text)
-
-    def _ended(self, i: int, child: EvaluationChild, outcome: ChildOutcome) -> None:
-        if self._child is child:
-            self._child = None
-        child.deleteLater()
-        q = self._queue[i]
-        if outcome.result is not None and outcome.exit_code == 0 and not self._cancelling:
-            self._set_status(i, SAVING, _tr("Saving…"))
-            self._save(i, outcome.result)
-            return
-        if outcome.cancelled or self._cancelling:
-            self.progress_bar(i).setValue(0)
-            self._set_status(i, CANCELLED, _tr("Cancelled"))
-            self._cancelling = True
-        else:
-            q.error = outcome_message(outcome)
-            self._set_status(i, FAILED, _tr("Failed"), q.error)
-            self._run_errors.append(_tr("{name}: {error}").format(name=q.name, error=q.error))
-            self.show_message("\n".join(self._run_errors))
-        self._next()
-
-    def _save(self, i: int, result: dict[str, Any]) -> None:
-        from chatdesk.store.evaluations import save_evaluation  # noqa: PLC0415 - SQLAlchemy, loaded on demand
-
-        plan = self._plan
-
-        def saved(record: EvaluationRecord) -> None:
-            if self._plan is not plan:
-                return
-            self._queue[i].result = record.result
-            self.progress_bar(i).setValue(100)
-            ppl = record.result.get("perplexity")
-            self._set_status(i, DONE, _tr("Done: perplexity {value}").format(value=figure_text(ppl, ".3f")))
-            self._run_records.append(record.id)
-            self.results.prepend(record)
-            self.result_saved.emit(record)
-            self._next()
-
-        def failed(exc: BaseException) -> None:
-            if self._plan is not plan:
-                return
-            q = self._queue[i]
-            q.error = _tr("The result could not be saved: {error}").format(error=localized(exc))
-            self._set_status(i, FAILED, _tr("Failed"), q.error)
-            self._run_errors.append(_tr("{name}: {error}").format(name=q.name, error=q.error))
-            self.show_message("\n".join(self._run_errors))
-            self._next()
-
-        self._with_store(lambda store: save_evaluation(store, result), saved, failed)
+        self.run_queue.start(plan)
 
     def cancel(self) -> None:
         """Stop the model being evaluated (nothing of it is stored) and the ones after it."""
-        if not self.running or self._cancelling:
-            return
-        self._cancelling = True
-        self.status.setText(_tr("Cancelling…"))
-        self._update_buttons()
-        if self._child is not None:
-            self._child.cancel()
+        self.run_queue.cancel()
 
-    def _finish(self) -> None:
-        cancelled = self._cancelling
-        done = sum(1 for q in self._queue if q.state == DONE)
-        self._plan = None
-        self._cancelling = False
-        self._current = -1
-        if cancelled:
-            self.status.setText(_tr("Cancelled. {done} of {total} models evaluated.").format(done=done, total=len(self._queue)))
-        else:
-            self.status.setText(_tr("{done} of {total} models evaluated.").format(done=done, total=len(self._queue)))
-        self._select_records(self._run_records)
+    def _show_status(self, text: str) -> None:
+        self._status_line = text
+        self.status.setText(text)
+
+    def _result_saved(self, record: EvaluationRecord) -> None:
+        self.results.prepend(record)
+        self.result_saved.emit(record)
+
+    def _run_ended(self, records: list[int]) -> None:
+        self._select_records(records)
         self._remove_temporary()
         self._update_buttons()
         self.run_finished.emit()
@@ -696,28 +511,9 @@ class EvaluationWindow(QWidget):
         if self.temporary:
             self._temp_finalizer()
             if self._files_gone():
-                self.status.setText(self.status.text() + " " + _tr("The temporary converted files have been deleted."))
+                self._show_status(self._status_line + " " + _tr("The temporary converted files have been deleted."))
 
     # ------------------------------------------------------------------ the store
-    def _with_store(self, fn: Callable[[Store], Any], done: Callable[[Any], None], failed: Callable[[BaseException], None]) -> None:
-        """Run ``fn(store)`` on the thread pool (the window's own store is opened there on first use)."""
-
-        def work() -> Any:
-            return fn(self._open_store())
-
-        run_in_background(work, done, failed, owner=self)
-
-    def _open_store(self) -> Store:
-        with self._store_lock:
-            if self._store is None:
-                from chatdesk.store import Store  # noqa: PLC0415 - SQLAlchemy, loaded on demand
-
-                paths.ensure_data_dir()
-                store = Store(paths.database_path(), paths.backups_dir())
-                self._store = store
-                self._store_finalizer = weakref.finalize(self, store.close)
-            return self._store
-
     def load_results(self) -> None:
         """List the stored results (newest first), on the thread pool."""
         from chatdesk.store.evaluations import list_evaluations  # noqa: PLC0415
@@ -731,7 +527,7 @@ class EvaluationWindow(QWidget):
         def failed(exc: BaseException) -> None:
             self.show_message(_tr("The stored results could not be read: {error}").format(error=localized(exc)))
 
-        self._with_store(lambda store: list_evaluations(store, limit=PAST_RESULTS_SHOWN), loaded, failed)
+        self.evaluation_store.run(lambda store: list_evaluations(store, limit=PAST_RESULTS_SHOWN), loaded, failed, owner=self)
 
     # ------------------------------------------------------------------ results and chart
     def selected_ids(self) -> list[int]:
@@ -795,7 +591,5 @@ class EvaluationWindow(QWidget):
 
     def closeEvent(self, event: Any) -> None:
         """Closing stops a running evaluation (nothing half-measured is stored)."""
-        if self._child is not None:
-            self._cancelling = True
-            self._child.stop_now()
+        self.run_queue.stop_now()
         super().closeEvent(event)

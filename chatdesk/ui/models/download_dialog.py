@@ -10,7 +10,7 @@ Hub's SHA-256 and adds the file to the library. Unfinished downloads found on di
 they can be resumed (or discarded).
 
 The network is touched only when the user presses a button (or chooses a hit). Searching
-(``library.hub_search.search_models``, the newest search wins) and listing run on the thread pool and a
+(``hub_search_panel.HubSearchPanel``, the newest search wins) and listing run on the thread pool and a
 download on its own thread (``common.thread_job.ThreadJob``), so a slow link never freezes the window; progress
 arrives as signals carrying frozen ``DownloadProgress`` values. Every failure is shown as the
 library's sentence (offline mode, 404, 401/gated, timeouts, dropped connections, full disk).
@@ -22,11 +22,10 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -37,8 +36,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QTableWidget,
     QTableWidgetItem,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -48,10 +45,10 @@ from chatdesk.ui.app.i18n import localized
 from chatdesk.ui.common.background import run_in_background
 from chatdesk.ui.common.form_parts import field_label, push_button, show_strip, strip_text
 from chatdesk.ui.common.thread_job import ThreadJob
+from chatdesk.ui.models.hub_search_panel import HubSearchPanel
 from chatdesk.ui.models.library_table import human_size
 
 DATA_ROLE = Qt.ItemDataRole.UserRole + 1
-SEARCH_LIMIT = 30  # hits per search: enough to choose from, few enough to list their files quickly
 PROGRESS_STEPS = 1000  # QProgressBar holds an int: bytes of a multi-GB file would overflow it
 
 
@@ -106,39 +103,9 @@ class DownloadDialog(QDialog):
         self._preferred_file: str | None = None
         self._listing_seq = 0
 
-        self._search_cancel: threading.Event | None = None
-        self.hits: list[Any] = []  # the last search's SearchHits, in the order shown
-        self.search = QLineEdit(self)
-        self.search.setObjectName("hubSearchInput")
-        self.search.setAccessibleName(self.tr("Search Hugging Face for GGUF models"))
-        self.search.setPlaceholderText(self.tr("Words in the repository name, e.g. qwen instruct"))
-        self.search.setClearButtonEnabled(True)
-        self.search.returnPressed.connect(self.search_hub)
-        self.search_language = QComboBox(self)
-        self.search_language.setObjectName("hubSearchLanguage")
-        self.search_language.setAccessibleName(self.tr("Language the models speak"))
-        self.search_language.setToolTip(self.tr("Only repositories the Hub tags with this language"))
-        for text, code in ((self.tr("Any language"), ""), (self.tr("Chinese"), "zh"), (self.tr("English"), "en")):
-            self.search_language.addItem(text, code)
-        self.search_sort = QComboBox(self)
-        self.search_sort.setObjectName("hubSearchSort")
-        self.search_sort.setAccessibleName(self.tr("Order of the search results"))
-        self.search_sort.addItem(self.tr("Most downloads"), "downloads")
-        self.search_sort.addItem(self.tr("Most recent"), "recent")
-        self.search_button = push_button(self, "searchHub", self.tr("Search"),
-                                          self.tr("Search Hugging Face for GGUF models"), self.search_hub)
-        self.results = QTreeWidget(self)
-        self.results.setObjectName("hubSearchResults")
-        self.results.setAccessibleName(self.tr("Search results: repositories and their GGUF files"))
-        self.results.setColumnCount(3)
-        self.results.setHeaderLabels([self.tr("Repository / file"), self.tr("Downloads / quantization"), self.tr("Size")])
-        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.results.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.results.header().setStretchLastSection(False)
-        self.results.setMinimumHeight(120)
-        self.results.itemClicked.connect(lambda item, _col: self.choose_hit(item))
-        self.results.itemActivated.connect(lambda item, _col: self.choose_hit(item))
-        self.results.hide()
+        self.hub_search = HubSearchPanel(self)
+        self.hub_search.chosen.connect(self._hit_chosen)
+        self.hub_search.message.connect(self.show_message)
 
         self.repo = QLineEdit(self)
         self.repo.setObjectName("repoInput")
@@ -212,11 +179,6 @@ class DownloadDialog(QDialog):
         self.chat_button.hide()
         self.close_button = push_button(self, "closeDownload", self.tr("Close"), self.tr("Close this window"), self.close)
 
-        search_row = QHBoxLayout()
-        search_row.addWidget(self.search, 1)
-        search_row.addWidget(self.search_language)
-        search_row.addWidget(self.search_sort)
-        search_row.addWidget(self.search_button)
         row = QHBoxLayout()
         row.addWidget(self.repo, 1)
         row.addWidget(self.list_button)
@@ -234,9 +196,7 @@ class DownloadDialog(QDialog):
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.close_button)
         lay = QVBoxLayout(self)
-        lay.addWidget(field_label(self, self.tr("Search Hugging Face (GGUF models):")))
-        lay.addLayout(search_row)
-        lay.addWidget(self.results, 1)
+        lay.addWidget(self.hub_search, 1)
         lay.addWidget(field_label(self, self.tr("Hugging Face repository:")))
         lay.addLayout(row)
         lay.addWidget(field_label(self, self.tr("Suggested small models (Chinese and English; click one, then List files):")))
@@ -276,97 +236,20 @@ class DownloadDialog(QDialog):
         self.resume_button.setEnabled(not busy and self.pending.currentItem() is not None)
         self.discard_button.setEnabled(not busy and self.pending.currentItem() is not None)
         self.list_button.setEnabled(not busy)
-        self.results.setEnabled(not busy)
+        self.hub_search.set_busy(busy)
         self.pending_label.setVisible(self.pending.count() > 0)
         self.pending.setVisible(self.pending.count() > 0)
         self.resume_button.setVisible(self.pending.count() > 0)
         self.discard_button.setVisible(self.pending.count() > 0)
 
-    # ------------------------------------------------------------------ searching
-    def search_hub(self) -> None:
-        """Search the Hub for the typed words (the user asked: this uses the network); the newest
-        search wins, an older one still running is told to stop listing files."""
-        from chatdesk.library.hub_search import search_models
-
-        text = self.search.text()
-        language = self.search_language.currentData() or None
-        sort = self.search_sort.currentData() or "downloads"
-        if self._search_cancel is not None:
-            self._search_cancel.set()
-        cancel = threading.Event()
-        self._search_cancel = cancel
-        self.results.clear()
-        self.hits = []
-        self.show_message(self.tr("Searching Hugging Face for “{text}”…").format(text=text.strip()), "info")
-
-        def work() -> list[Any]:
-            return search_models(text, language=language, sort=sort, limit=SEARCH_LIMIT, cancelled=cancel.is_set)
-
-        def done(hits: list[Any]) -> None:
-            if self._search_cancel is cancel:
-                self._search_cancel = None
-            self._show_hits(hits, text.strip())
-
-        def failed(exc: BaseException) -> None:
-            if self._search_cancel is cancel:
-                self._search_cancel = None
-            self.results.hide()
-            self.show_message(localized(exc) if isinstance(exc, LibraryError)
-                              else self.tr("The search failed: {error}").format(error=localized(exc)), "error")
-
-        run_in_background(work, done, failed, owner=self, key="hub-search")
-
-    def _show_hits(self, hits: list[Any], text: str) -> None:
-        self.hits = list(hits)
-        self.results.clear()
-        self.results.setVisible(True)
-        languages = {"zh": self.tr("Chinese"), "en": self.tr("English")}
-        for hit in hits:
-            top = QTreeWidgetItem([hit.repo_id, self.tr("{n} downloads").format(n=QLocale().toString(hit.downloads)), ""])
-            top.setData(0, DATA_ROLE, (hit, None))
-            tip = [hit.repo_id]
-            spoken = [languages[x] for x in hit.languages if x in languages]
-            if spoken:
-                tip.append(self.tr("Languages: {list}").format(list=", ".join(spoken)))
-            if hit.quantizations:
-                tip.append(self.tr("Quantizations: {list}").format(list=", ".join(hit.quantizations)))
-            if hit.gated:
-                tip.append(self.tr("Gated: accept its terms on huggingface.co and set HF_TOKEN."))
-            if hit.files_error:
-                tip.append(hit.files_error)
-            top.setToolTip(0, "\n".join(tip))
-            for f in hit.files:
-                size = human_size(f.size) if f.size is not None else "?"
-                if f.parts > 1:
-                    size = self.tr("{size} in {n} parts").format(size=size, n=f.parts)
-                child = QTreeWidgetItem([f.filename, f.quantization or "—", size])
-                child.setData(0, DATA_ROLE, (hit, f))
-                child.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                top.addChild(child)
-            self.results.addTopLevelItem(top)
-            top.setExpanded(True)
-        self.results.resizeColumnToContents(1)
-        self.results.resizeColumnToContents(2)
-        if not hits:
-            self.show_message(self.tr("No GGUF models on Hugging Face match “{text}”. Try fewer or other words, "
-                                      "or another language.").format(text=text), "info")
-        else:
-            self.show_message(self.tr("{n} repositories found. Choose one (or one of its files) to list its files for "
-                                      "download.").format(n=len(hits)), "info")
-
-    def hit_names(self) -> list[str]:
-        """The repositories the last search shows, in order."""
-        return [self.results.topLevelItem(i).text(0) for i in range(self.results.topLevelItemCount())]
-
-    def choose_hit(self, item: QTreeWidgetItem) -> None:
+    # ------------------------------------------------------------------ a search hit
+    def _hit_chosen(self, repo_id: str, filename: str | None) -> None:
         """A chosen hit (or one of its files) fills the repository field and lists its files, that
         file preselected, as typing the repository and pressing List files would."""
-        data = item.data(0, DATA_ROLE)
-        if not data or self.downloading:
+        if self.downloading:
             return
-        hit, f = data
-        self.repo.setText(hit.repo_id)
-        self._preferred_file = f.filename if f is not None else None
+        self.repo.setText(repo_id)
+        self._preferred_file = filename
         self.list_files()
 
     # ------------------------------------------------------------------ listing

@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -47,7 +46,8 @@ from chatdesk.library import BUNDLED_ID, Catalog, LibraryError, ModelEntry
 from chatdesk.ui.app.i18n import localized
 from chatdesk.ui.common.background import run_in_background
 from chatdesk.ui.common.form_parts import push_button, show_strip, strip_text
-from chatdesk.ui.models.library_table import ENTRY_ROLE, FILTER_ROLE, SORT_ROLE, LibraryListModel, human_size
+from chatdesk.ui.models.library_table import ENTRY_ROLE, FILTER_ROLE, SORT_ROLE, LibraryListModel
+from chatdesk.ui.models.removal_question import RemovalQuestion, chatdesk_copy
 
 
 def _tr(text: str) -> str:
@@ -375,64 +375,20 @@ class LibraryWindow(QDialog):
             self.evaluate_requested.emit(local, self.entries())
 
     def remove_selected(self) -> None:
-        """Ask first. ChatDesk's own copies are deleted with their entry; a user's own file stays
-        unless the user explicitly chooses to delete it too."""
+        """Ask first (``RemovalQuestion``: whose file it is decides what may be deleted)."""
         e = self.selected_entry()
         if e is None or e.id == BUNDLED_ID or self.catalog is None:
             return
-        box = QMessageBox(self)
-        box.setObjectName("confirmRemove")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Remove model"))
-        box.setAccessibleName(self.tr("Confirm removing a model"))
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        cancel.setAccessibleName(self.tr("Cancel"))
-        choices: dict[QPushButton, bool] = {}
-        if e.is_remote:
-            box.setText(self.tr("Remove {name} from the library? The server connection stays saved.").format(name=e.name))
-            ok = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.AcceptRole)
-            ok.setObjectName("removeKeep")
-            choices[ok] = False
-        elif self._owned(e):
-            box.setText(self.tr("Remove {name} and delete its file ({size})? ChatDesk made this copy in its data folder; "
-                                "it cannot be undone.\n\n{path}").format(name=e.name, size=human_size(e.file_size), path=e.path))
-            ok = box.addButton(self.tr("Remove and delete the file"), QMessageBox.ButtonRole.DestructiveRole)
-            ok.setObjectName("removeDelete")
-            choices[ok] = True
-        else:
-            box.setText(self.tr("Remove {name} from the library? The file is yours: it stays on disk unless you choose to "
-                                "delete it too.\n\n{path}").format(name=e.name, path=e.path or ""))
-            keep = box.addButton(self.tr("Remove, keep the file"), QMessageBox.ButtonRole.AcceptRole)
-            keep.setObjectName("removeKeep")
-            delete = box.addButton(self.tr("Remove and delete the file"), QMessageBox.ButtonRole.DestructiveRole)
-            delete.setObjectName("removeDelete")
-            choices[keep] = False
-            choices[delete] = True
-            box.setDefaultButton(keep)
-        for b in choices:
-            b.setAccessibleName(b.text())
-        box.setDefaultButton(box.defaultButton() or cancel)
+        box = RemovalQuestion(e, chatdesk_copy(e, self.catalog.models_dir), self)
+        box.remove.connect(lambda delete_file: self._remove(e, delete_file))
 
         def answered(_result: int) -> None:
-            clicked = box.clickedButton()
             self.confirm_box = None
             box.deleteLater()
-            if clicked in choices:
-                self._remove(e, choices[clicked])  # type: ignore[index]
 
         box.finished.connect(answered)
         self.confirm_box = box
         box.open()
-
-    def _owned(self, e: ModelEntry) -> bool:
-        """Files inside DATA_DIR/models are ChatDesk's copies (the library deletes them on removal)."""
-        if not e.path or self.catalog is None:
-            return False
-        try:
-            Path(e.path).resolve().relative_to(self.catalog.models_dir.resolve())
-            return True
-        except (ValueError, OSError):
-            return False
 
     def _remove(self, e: ModelEntry, delete_file: bool) -> None:
         assert self.catalog is not None
