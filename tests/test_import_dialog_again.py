@@ -135,4 +135,11 @@ def test_measuring_message_goes_once_the_figures_are_in(qtbot, data_dir, gpt2_fo
     qtbot.waitUntil(lambda: dlg.comparison is None, timeout=300_000)
     assert "measured: perplexity" in dlg.qtype.itemText(dlg.qtype.findData("q8_0"))
     assert "Measuring" not in dlg.status.text() and "figures are in" in dlg.status.text()
-    comparison.window.close()
+    # The comparison window's reference is still there while the window is open (it can measure again) ...
+    win = comparison.window
+    reference = Path(win.reference_path.text())
+    assert reference.is_file() and reference.name == "tiny-gpt2-f16.gguf"
+    assert win.start_button.isEnabled()
+    # ... and the temporary files go once it is closed.
+    win.close()
+    qtbot.waitUntil(lambda: not comparison.folder.exists(), timeout=10_000)

@@ -11,6 +11,10 @@ the Hub (``openai-community/gpt2`` through the library's resumable download, onl
 agrees) or a file the user picks, and passes it to the converter as ``--tokenizer``. The
 converted model joins the library as an imported checkpoint.
 
+Each conversion is checked in the same child (``--verify``): llama.cpp's logits on the new file
+against the checkpoint's own weights; ``parity_note`` shows the figures with a pass/fail sentence.
+After success the buttons are "Chat with it" and Close.
+
 "Compare quantizations…" measures the types before the user picks one (``quant_compare``).
 """
 
@@ -44,9 +48,11 @@ from chatdesk import paths
 from chatdesk.ui.app.i18n import localized
 from chatdesk.ui.common.background import run_in_background
 from chatdesk.ui.common.form_parts import field_label, push_button
+from chatdesk.ui.models.parity_note import ParityNote
 from translatable import from_data
 
 DEFAULT_TYPE = "q8_0"
+EXIT_VERIFY_FAILED = 3  # the converter wrote the file but the parity check failed (converters.cli)
 GPT2_REPO = "openai-community/gpt2"
 
 
@@ -106,6 +112,8 @@ class ImportCheckpointDialog(QDialog):
         self.tokenizer.setAccessibleName(self.tr("Tokenizer"))
         self.tokenizer.setPlaceholderText(self.tr("the checkpoint's own (meta.pkl or tokenizer files beside it)"))
         self.tokenizer.editingFinished.connect(self._tokenizer_edited)
+        # A long path scrolls inside the field: the whole of it is in the tooltip.
+        self.tokenizer.textChanged.connect(self.tokenizer.setToolTip)
         self.cache_tokenizer_button = push_button(self,
             "gpt2FromCache", self.tr("GPT-2 from Hugging Face cache"),
             self.tr("Use GPT-2's tokenizer found in the Hugging Face cache"), self.use_cached_gpt2)
@@ -148,6 +156,7 @@ class ImportCheckpointDialog(QDialog):
         self.status.setObjectName("importStatus")
         self.status.setAccessibleName(self.tr("Conversion status"))
         self.status.setWordWrap(True)
+        self.parity = ParityNote(self)
         self.convert_button = push_button(self, "convertButton", self.tr("Convert"), self.tr("Convert to GGUF"), self.start_conversion)
         self.compare_button = push_button(self, "compareQuantizations", self.tr("Compare quantizations…"),
                                            self.tr("Convert to several types and measure each before choosing"),
@@ -178,6 +187,7 @@ class ImportCheckpointDialog(QDialog):
         lay.addLayout(form)
         lay.addWidget(self.progress)
         lay.addWidget(self.status)
+        lay.addWidget(self.parity)
         lay.addLayout(buttons)
 
     # ------------------------------------------------------------------ picking and inspecting
@@ -441,10 +451,11 @@ class ImportCheckpointDialog(QDialog):
         self.progress.setValue(0)
         self.progress.show()
         self.status.setText(self.tr("Converting…"))
+        self.parity.clear_report()
         self._set_ready(False)
         self._set_close_button(False)
         args = [self.source.text(), *self._tokenizer_args(), "-o", self.output_path, "--type", qt,
-                "--name", name, "--progress-json"]
+                "--name", name, "--progress-json", "--verify"]
         self._run(args, self._converted)
 
     def _set_close_button(self, finished: bool) -> None:
@@ -460,7 +471,8 @@ class ImportCheckpointDialog(QDialog):
 
     def _converted(self, events: list[dict], code: int) -> None:
         done = next((e for e in events if e.get("done")), None)
-        if code == 0 and done:
+        if code in (0, EXIT_VERIFY_FAILED) and done:  # written either way; the parity line says how it checked
+            self.parity.show_done(done)
             self.output_path = done.get("output", self.output_path)
             self.progress.setValue(100)
             self.status.setText(self.tr("Converted to {path}").format(path=self.output_path))
@@ -579,7 +591,11 @@ class ImportCheckpointDialog(QDialog):
             events.append(event)
             if "progress" in event:
                 self.progress.setValue(int(float(event["progress"]) * 100))
-                self.status.setText(str(event.get("message", "")))
+                if event.get("stage") == "verify":
+                    self.status.setText(self.tr("Checking that the converted model computes the same logits as the "
+                                                "checkpoint…"))
+                else:
+                    self.status.setText(str(event.get("message", "")))
 
     def _error_text(self, events: list[dict], code: int) -> str:
         event = next((e for e in events if e.get("error")), None)
