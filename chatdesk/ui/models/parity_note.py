@@ -52,9 +52,10 @@ class ParityNote(QLabel):
         else:
             self.clear_report()
             return
-        palette = self.palette()
-        colour = error_colour(palette) if self.passed is False else palette.color(QPalette.ColorRole.WindowText)
-        palette.setColor(QPalette.ColorRole.WindowText, colour)
-        self.setPalette(palette)
+        self.setPalette(QPalette())  # the dialog's colours again (an earlier failure's red goes)
+        if self.passed is False:
+            palette = self.palette()
+            palette.setColor(QPalette.ColorRole.WindowText, error_colour(palette))
+            self.setPalette(palette)
         self.setText(text)
         self.show()
