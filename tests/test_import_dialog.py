@@ -97,7 +97,7 @@ def test_import_dialog_reports_bad_checkpoint(qtbot, tmp_path):
     dlg = ImportCheckpointDialog()
     qtbot.addWidget(dlg)
     dlg.inspect(str(junk))
-    qtbot.waitUntil(lambda: dlg._proc is None and "Reading" not in dlg.found.text(), timeout=60_000)
+    qtbot.waitUntil(lambda: not dlg.child.busy and "Reading" not in dlg.found.text(), timeout=60_000)
     assert not dlg.convert_button.isEnabled()
     assert "Traceback" not in dlg.found.text() and len(dlg.found.text()) > 10
 
@@ -112,9 +112,9 @@ def test_cancel_conversion_leaves_no_files(qtbot, data_dir, char_checkpoint):
     dlg.inspect(str(char_checkpoint))
     qtbot.waitUntil(dlg.convert_button.isEnabled, timeout=120_000)
     dlg.start_conversion()
-    qtbot.waitUntil(lambda: dlg._proc is not None, timeout=30_000)  # the output file is chosen off the GUI thread first
+    qtbot.waitUntil(lambda: dlg.child.busy, timeout=30_000)  # the output file is chosen off the GUI thread first
     dlg.cancel_button.click()
-    qtbot.waitUntil(lambda: dlg._proc is None, timeout=30_000)
+    qtbot.waitUntil(lambda: not dlg.child.busy, timeout=30_000)
     assert dlg.status.text() == "Cancelled."
     models = data_dir / "models"
     assert not [p for p in models.iterdir()] if models.exists() else True

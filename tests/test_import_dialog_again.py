@@ -90,7 +90,7 @@ def test_importing_again_asks_keep_both_replace_or_cancel(qtbot, data_dir, tmp_p
     again = open_dialog(qtbot, nanogpt(tmp_path / "run2", seed=2))
     box = ask(qtbot, again)
     assert "tiny-q8_0.gguf" in box.text() and "tiny-q8_0-2.gguf" in box.informativeText()
-    assert again._proc is None and not again.convert_button.isEnabled()  # nothing converts while it asks
+    assert not again.child.busy and not again.convert_button.isEnabled()  # nothing converts while it asks
     box.findChild(QAbstractButton, "cancelReplace").click()
     qtbot.waitUntil(lambda: again.convert_button.isEnabled(), timeout=10_000)
     assert "Not converted" in again.status.text()

@@ -134,13 +134,13 @@ class QuantComparison(QObject):
         d.status.setText(_tr("Converting to {type} for the comparison…").format(type=qtype))
         args = [d.source.text(), *d._tokenizer_args(), "-o", str(out), "--type", qtype,  # noqa: SLF001 - the dialog's own child
                 "--name", self.name, "--progress-json"]
-        d._run(args, self._converted)  # noqa: SLF001 - same protocol, same Cancel button
+        d.child.run(args, self._converted)  # the dialog's converter child: same protocol, same Cancel button
 
     def _converted(self, events: list[dict[str, Any]], code: int) -> None:
         done = next((e for e in events if e.get("done")), None)
         if code != 0 or done is None:
             self.dialog.status.setText(_tr("The comparison stopped: {error}").format(
-                error=self.dialog._error_text(events, code)))  # noqa: SLF001
+                error=self.dialog.child.error_text(events, code)))
             self._end()
             return
         self._convert_next()
