@@ -18,7 +18,9 @@ from translatable import Text, msg
 
 def parity_sentence(report: Mapping[str, Any]) -> Text:
     """``report``: ``VerifyReport.to_dict()`` (max_abs_diff, top1_agreement, min_top1, n_positions,
-    tokenization_match, passed ...)."""
+    tokenization_match, passed ...), or an embedding model's ``EmbeddingVerifyReport.to_dict()``."""
+    if "min_cosine" in report:
+        return _embedding_sentence(report)
     figures = {
         "diff": f"{float(report['max_abs_diff']):.3g}",
         "top1": f"{float(report['top1_agreement']):.1%}",
@@ -35,6 +37,15 @@ def parity_sentence(report: Mapping[str, Any]) -> Text:
     return msg("Logits parity with the source checkpoint: FAILED. The most likely next token agrees at only {top1} of "
                "{n} positions (needs {need}); the largest logit difference is {diff}. The converted model does not "
                "behave like the checkpoint.", **figures)
+
+
+def _embedding_sentence(report: Mapping[str, Any]) -> Text:
+    figures = {"cos": f"{float(report['min_cosine']):.6f}", "need": f"{float(report['threshold'])}", "n": int(report["n_texts"])}
+    if report.get("passed"):
+        return msg("Embedding parity with the source model: passed. Every vector's cosine similarity with the source "
+                   "model's is at least {cos} over {n} texts (needs {need}).", **figures)
+    return msg("Embedding parity with the source model: FAILED. The lowest cosine similarity with the source model's "
+               "vectors is {cos} over {n} texts (needs {need}).", **figures)
 
 
 def parity_unavailable(reason: str) -> Text:

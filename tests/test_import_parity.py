@@ -88,3 +88,10 @@ def test_the_dialogs_parity_line(qtbot, two_runs):
     note.show_done({"done": True, "verify": verify(first, out).to_dict()})
     assert note.passed is True and "passed" in note.text()
     assert note.palette().color(QPalette.ColorRole.WindowText) != error_colour(note.palette())
+
+
+def test_an_embedding_models_report_reads_as_cosines():
+    report = {"gguf": "m.gguf", "file_type": 1, "n_texts": 8, "min_cosine": 0.99991, "mean_cosine": 0.99995,
+              "tokenization_match": True, "passed": True, "threshold": 0.999, "details": []}
+    assert parity_sentence(report).startswith("Embedding parity with the source model: passed.")
+    assert "FAILED" in parity_sentence({**report, "min_cosine": 0.5, "passed": False})
