@@ -5,11 +5,16 @@ desktop app can run ``python -m converters.cli`` as a child process and drive
 a progress bar::
 
     {"progress": 0.42, "message": "wrote blk.3.ffn_up.weight ..."}
+    {"progress": 1.0, "message": "verifying logits ...", "stage": "verify"}
     {"done": true, "output": "/path/model.gguf", "summary": {...}, "result": {...}}
     {"error": "human readable message", "exit_code": 2}
 
+With ``--verify`` the done line carries ``verify`` (the report) or, when the check itself could
+not run, ``verify_error`` (``{"error": sentence, "template": ..., "params": ...}``); the file is
+written either way. ``converters.parity`` turns the report into the pass/fail sentence.
+
 Exit codes: 0 success, 2 bad input (wrong/unsupported/corrupt checkpoint,
-bad option), 1 conversion failure, 3 ``--verify`` ran but the file failed it.
+bad option), 1 conversion failure, 3 ``--verify`` ran but the file failed it (or could not be checked).
 Anticipated failures never print a traceback.
 """
 
@@ -23,6 +28,7 @@ from collections.abc import Sequence
 from translatable import text_of, to_data
 
 from .errors import ConversionError
+from .parity import parity_sentence, parity_unavailable
 from .quant_types import QUANT_TYPES
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_VERIFY_FAILED = 0, 1, 2, 3
@@ -136,6 +142,7 @@ def _run(args: argparse.Namespace, fail, api) -> int:
         for note in result.notes:
             print(f"note: {note}", file=sys.stderr)
         report = None
+        verify_error: str | None = None
         code = EXIT_OK
         if args.verify and isinstance(result, api.EmbeddingConversionResult):
             progress(1.0, "verifying embeddings against the source model")
@@ -150,22 +157,34 @@ def _run(args: argparse.Namespace, fail, api) -> int:
             if not report.passed:
                 code = EXIT_VERIFY_FAILED
         elif args.verify:
-            progress(1.0, "verifying logits against the source model")
-            report = api.verify(args.src, result.output, tokenizer=args.tokenizer)
-            print(
-                f"verify: max |Δlogit| {report.max_abs_diff:.3g} (logits up to {report.max_abs_logit:.3g}), "
-                f"top-1 agreement {report.top1_agreement:.1%} over {report.n_positions} positions, "
-                f"tokenization {'matches' if report.tokenization_match else 'unchecked' if report.tokenization_match is None else 'DIFFERS'}"
-                f" -> {'ok' if report.passed else 'FAILED'}",
-                file=sys.stderr,
-            )
-            if not report.passed:
+            if args.progress_json:  # the stage lets the window say it in its own words
+                _emit({"progress": 1.0, "message": "verifying logits against the source model", "stage": "verify"})
+            else:
+                progress(1.0, "verifying logits against the source model")
+            try:
+                report = api.verify(args.src, result.output, tokenizer=args.tokenizer)
+            except ConversionError as exc:  # the file was written; only the check could not run
+                verify_error = text_of(exc)
+                print(f"verify: {parity_unavailable(verify_error)}", file=sys.stderr)
                 code = EXIT_VERIFY_FAILED
+            else:
+                print(
+                    f"verify: max |Δlogit| {report.max_abs_diff:.3g} (logits up to {report.max_abs_logit:.3g}), "
+                    f"top-1 agreement {report.top1_agreement:.1%} over {report.n_positions} positions, "
+                    f"tokenization {'matches' if report.tokenization_match else 'unchecked' if report.tokenization_match is None else 'DIFFERS'}"
+                    f" -> {'ok' if report.passed else 'FAILED'}",
+                    file=sys.stderr,
+                )
+                print(parity_sentence(report.to_dict()), file=sys.stderr)
+                if not report.passed:
+                    code = EXIT_VERIFY_FAILED
         if args.progress_json:
             done = {"done": True, "output": result.output, "summary": result.summary.to_dict(),
                     "result": result.to_dict()}
             if report is not None:
                 done["verify"] = report.to_dict()
+            if verify_error is not None:
+                done["verify_error"] = {"error": str(verify_error), **to_data(verify_error)}
             _emit(done)
         else:
             print(result.output)

@@ -59,6 +59,12 @@ def test_import_checkpoint_and_chat_with_it(qtbot, data_dir, model_path, char_ch
         assert dlg.chat_button.isVisible(), dlg.status.text()
         out = Path(dlg.output_path)
         assert out.is_file() and out.parent == data_dir / "models"
+        # The logits-parity check ran on the new file, and its figures are shown with a verdict.
+        assert dlg.parity.passed is True and dlg.parity.isVisible()
+        assert dlg.parity.report["top1_agreement"] >= dlg.parity.report["min_top1"] and dlg.parity.report["gguf"] == str(out)
+        assert "passed" in dlg.parity.text() and "Checking" not in dlg.status.text()
+        # After success: Chat with it and Close, no Cancel.
+        assert dlg.cancel_button.text() == "Close"
         dlg.chat_requested.connect(win.use_model)
         with qtbot.waitSignal(win.inference.worker.load_finished, timeout=60_000) as loaded:
             dlg.chat_button.click()
@@ -91,7 +97,7 @@ def test_import_dialog_reports_bad_checkpoint(qtbot, tmp_path):
     dlg = ImportCheckpointDialog()
     qtbot.addWidget(dlg)
     dlg.inspect(str(junk))
-    qtbot.waitUntil(lambda: dlg._proc is None and "Reading" not in dlg.found.text(), timeout=60_000)
+    qtbot.waitUntil(lambda: not dlg.child.busy and "Reading" not in dlg.found.text(), timeout=60_000)
     assert not dlg.convert_button.isEnabled()
     assert "Traceback" not in dlg.found.text() and len(dlg.found.text()) > 10
 
@@ -106,9 +112,9 @@ def test_cancel_conversion_leaves_no_files(qtbot, data_dir, char_checkpoint):
     dlg.inspect(str(char_checkpoint))
     qtbot.waitUntil(dlg.convert_button.isEnabled, timeout=120_000)
     dlg.start_conversion()
-    qtbot.waitUntil(lambda: dlg._proc is not None, timeout=30_000)  # the output file is chosen off the GUI thread first
+    qtbot.waitUntil(lambda: dlg.child.busy, timeout=30_000)  # the output file is chosen off the GUI thread first
     dlg.cancel_button.click()
-    qtbot.waitUntil(lambda: dlg._proc is None, timeout=30_000)
+    qtbot.waitUntil(lambda: not dlg.child.busy, timeout=30_000)
     assert dlg.status.text() == "Cancelled."
     models = data_dir / "models"
     assert not [p for p in models.iterdir()] if models.exists() else True
@@ -174,6 +180,7 @@ def test_gpt2_bpe_checkpoint_converts_with_the_tokenizer_from_the_hf_cache(qtbot
     dlg.start_conversion()
     qtbot.waitUntil(lambda: dlg.chat_button.isVisible() or dlg.convert_button.isEnabled(), timeout=180_000)
     assert dlg.chat_button.isVisible(), dlg.status.text()
+    assert dlg.parity.passed is True and dlg.parity.report["tokenization_match"] is True  # GPT-2's BPE, same tokens
     assert len(gpt2_hub.requests()) == requests  # the cache was used; nothing was fetched
 
     import gguf  # noqa: PLC0415 - only this test reads the GGUF
@@ -229,5 +236,6 @@ def test_a_tokenizer_file_the_user_picks(qtbot, data_dir, gpt2_bpe, tmp_path):
     dlg.choose_tokenizer_file = lambda: str(mine / "vocab.json")
     dlg.pick_tokenizer_button.click()
     assert dlg.tokenizer.text() == str(mine)  # vocab.json needs its merges.txt: the folder is passed
+    assert dlg.tokenizer.toolTip() == str(mine)  # the whole path, however narrow the field
     qtbot.waitUntil(dlg.convert_button.isEnabled, timeout=120_000)
     assert "bpe" in dlg.found.text()

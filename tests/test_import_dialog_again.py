@@ -90,7 +90,7 @@ def test_importing_again_asks_keep_both_replace_or_cancel(qtbot, data_dir, tmp_p
     again = open_dialog(qtbot, nanogpt(tmp_path / "run2", seed=2))
     box = ask(qtbot, again)
     assert "tiny-q8_0.gguf" in box.text() and "tiny-q8_0-2.gguf" in box.informativeText()
-    assert again._proc is None and not again.convert_button.isEnabled()  # nothing converts while it asks
+    assert not again.child.busy and not again.convert_button.isEnabled()  # nothing converts while it asks
     box.findChild(QAbstractButton, "cancelReplace").click()
     qtbot.waitUntil(lambda: again.convert_button.isEnabled(), timeout=10_000)
     assert "Not converted" in again.status.text()
@@ -135,4 +135,11 @@ def test_measuring_message_goes_once_the_figures_are_in(qtbot, data_dir, gpt2_fo
     qtbot.waitUntil(lambda: dlg.comparison is None, timeout=300_000)
     assert "measured: perplexity" in dlg.qtype.itemText(dlg.qtype.findData("q8_0"))
     assert "Measuring" not in dlg.status.text() and "figures are in" in dlg.status.text()
-    comparison.window.close()
+    # The comparison window's reference is still there while the window is open (it can measure again) ...
+    win = comparison.window
+    reference = Path(win.reference_path.text())
+    assert reference.is_file() and reference.name == "tiny-gpt2-f16.gguf"
+    assert win.start_button.isEnabled()
+    # ... and the temporary files go once it is closed.
+    win.close()
+    qtbot.waitUntil(lambda: not comparison.folder.exists(), timeout=10_000)

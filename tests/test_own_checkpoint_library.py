@@ -81,3 +81,24 @@ def test_importing_again_under_the_same_name_never_replaces_silently(converted, 
     assert converted_model_path("tiny", "q8_0") == out.with_name("tiny-q8_0.gguf")  # another type is another file
     assert out.read_bytes() == before
     assert converted_model_path("my model/v2", "f32").name == "my-model-v2-f32.gguf"
+
+
+def test_the_library_window_shows_the_provenance(qtbot, converted):
+    from PySide6.QtCore import Qt
+
+    from chatdesk.ui.models.library_table import ENTRY_ROLE
+    from chatdesk.ui.models.library_window import LibraryWindow
+
+    out, result = converted
+    entry = Catalog.open().add_file(out, source="imported")
+    win = LibraryWindow()
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.populated, timeout=30_000):
+        win.show()
+    assert win.select(entry.id)
+    details = win.details.text()
+    assert result.source_sha256 in details  # the whole hash: it is what identifies the checkpoint
+    assert "training step 1234" in details and "validation loss 1.8750" in details and "ckpt.pt" in details
+    row = next(r for r in range(win.proxy.rowCount()) if win.proxy.index(r, 0).data(ENTRY_ROLE).id == entry.id)
+    tip = win.proxy.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith(str(out)) and result.source_sha256 in tip and "training step 1234" in tip

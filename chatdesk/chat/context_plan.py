@@ -36,6 +36,9 @@ class DraftPlan:
     left_out: tuple[int, ...]  # ids of stored messages (oldest first) the model will not see
     estimated: bool  # counted without the model's own tokenizer (a remote server)
     chat_limit: int | None = None  # the chat's own context limit, when it has one
+    # Characters of the draft the model's vocabulary cannot encode: they would be left out if it
+    # were sent (the engine's rule, ``chatdesk.engine.unknown_chars``), so the meter says so now.
+    unknown_characters: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -127,4 +130,5 @@ def plan_draft(
         left_out=left_out_ids(history, skipped + plan.dropped_messages),
         estimated=plan.estimated,
         chat_limit=chat.context_limit,
+        unknown_characters=plan.unknown_characters,
     )

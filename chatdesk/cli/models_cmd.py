@@ -77,6 +77,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     df.add_argument("id", nargs="?")
     df.set_defaults(run=run_default)
 
+    from chatdesk.cli import import_cmd  # File → Import checkpoint… without the window
+
+    import_cmd.register(msub)
+
 
 def _catalog() -> Any:
     from chatdesk import paths

@@ -59,6 +59,7 @@ from chatdesk.engine.types import (
     PromptPlan,
     TokenProb,
 )
+from chatdesk.engine.unknown_chars import left_out_warning, missing_characters
 from translatable import msg
 
 log = logging.getLogger(__name__)
@@ -472,25 +473,21 @@ class LlamaEngine:
                 raise GenerationError(msg("No model is loaded."))
             tokens, _r, dropped, budget = self.fit(messages, max_tokens, fmt, assistant_prefix, (), context_limit)
             context = min(self._info.n_ctx, context_limit) if context_limit else self._info.n_ctx
-            return PromptPlan(len(tokens), context, budget, dropped)
+            assert self._llm is not None
+            unknown = self._unrepresentable(messages, PieceDecoder(llama_lowlevel.llama_model_get_vocab(self._llm.model)))
+            return PromptPlan(len(tokens), context, budget, dropped, unknown_characters=unknown)
 
-    def _unrepresentable(self, messages: Sequence[ChatMessage]) -> str | None:
-        """Name characters of the newest user message that the vocabulary cannot encode.
-
-        llama.cpp silently drops text its vocabulary cannot express (typical for character-level
-        models trained on a small corpus), so the model would answer a different question.
-        """
+    def _unrepresentable(self, messages: Sequence[ChatMessage], pieces: PieceDecoder | None = None) -> tuple[str, ...]:
+        """Characters of the newest user message that the vocabulary cannot encode
+        (``unknown_chars``: llama.cpp would silently leave them out). ``pieces``: a decoder of
+        the caller's own when another thread may be generating (the shared one is not
+        thread-safe)."""
         assert self._llm is not None and self._pieces is not None
         last = next((m.content for m in reversed(messages) if m.role == "user"), "")
         if not last:
-            return None
+            return ()
         ids = self._llm.tokenize(last.encode("utf-8"), add_bos=False, special=False)
-        back = self._pieces.text(ids)
-        missing = sorted({ch for ch in last if ch not in back and not ch.isspace()})
-        if not missing:
-            return None
-        shown = " ".join(missing[:20]) + (" …" if len(missing) > 20 else "")
-        return f"This model's vocabulary has no tokens for these characters, so they were left out: {shown}"
+        return missing_characters(last, (pieces or self._pieces).text(ids))
 
     # -- generation ----------------------------------------------------------------------
     def _evaluate_prompt(
@@ -570,7 +567,8 @@ class LlamaEngine:
             request.messages, s.max_tokens, request.prompt_format, request.assistant_prefix,
             request.prefix_tokens, request.context_limit,
         )
-        warning = self._unrepresentable(request.messages)
+        unknown = self._unrepresentable(request.messages)
+        warning = left_out_warning(unknown) if unknown else None
         seed = s.seed if s.seed is not None else secrets.randbits(32)
         ctx = llm.ctx
         vocab = llama_lowlevel.llama_model_get_vocab(llm.model)

@@ -181,6 +181,9 @@ class PromptPlan:
     reply_budget: int  # tokens left for the reply
     dropped_messages: int  # earliest history messages that will be left out
     estimated: bool = False  # True when counted without the model's tokenizer (remote engines)
+    # Characters of the newest user message the vocabulary cannot encode (left out if sent;
+    # engine.unknown_chars). Empty when all fit or the engine cannot tell (remote servers).
+    unknown_characters: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

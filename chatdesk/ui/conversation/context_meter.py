@@ -8,6 +8,11 @@ the engine (``Engine.plan``, safe to call while a reply streams). Typing restart
 debounce; at most one count runs at a time, and a count that finishes after its inputs changed is
 dropped (the newest inputs are counted next). While a reply streams, counting waits for it to end.
 Remote engines estimate, shown with "≈".
+
+The same count says which typed characters the model's vocabulary has no tokens for (a
+character-level model's, typically): llama.cpp would leave them out, so the meter names them
+while the message is typed instead of only after it was sent (the engine's one rule,
+``chatdesk.engine.unknown_chars``).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from chatdesk.chat.context_plan import DraftPlan, plan_draft
 from chatdesk.engine import EngineError
 from chatdesk.engine.base import Engine
 from chatdesk.engine.types import PromptFormat
+from chatdesk.engine.unknown_chars import shown_characters
 from chatdesk.store import StoreError
 
 if TYPE_CHECKING:
@@ -40,6 +46,7 @@ DEBOUNCE_MS = 300
 class ContextMeter(QWidget):
     left_out_changed = Signal(list)  # ids of stored messages the next reply will not see (oldest first)
     plan_ready = Signal(object)  # the DraftPlan now shown (None: nothing could be counted)
+    unknown_characters_changed = Signal(list)  # typed characters the model cannot read (empty: none)
 
     def __init__(
         self,
@@ -65,6 +72,7 @@ class ContextMeter(QWidget):
         self._held = False  # a reply is streaming: count once it ends
         self.plan: DraftPlan | None = None
         self.left_out: list[int] = []
+        self.unknown_characters: list[str] = []
         self.counts_started = 0  # how many counts ran (for tests and benchmarks)
 
         self.bar = QProgressBar(self)
@@ -86,12 +94,18 @@ class ContextMeter(QWidget):
         self.label.setAccessibleName(self.tr("Context use"))
         self.label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.unknown = QLabel(self)
+        self.unknown.setObjectName("contextMeterUnknownChars")
+        self.unknown.setAccessibleName(self.tr("Characters this model cannot read"))
+        self.unknown.setWordWrap(True)
+        self.unknown.hide()
         lay = QHBoxLayout(self)
         lay.setContentsMargins(10, 0, 10, 0)
         lay.setSpacing(6)
         lay.addWidget(self.bar)
         lay.addWidget(self.icon)
         lay.addWidget(self.label, 1)
+        lay.addWidget(self.unknown, 2)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -187,9 +201,10 @@ class ContextMeter(QWidget):
             tip += " " + self.tr("Counts are estimates: the server applies its own chat template.")
         self.bar.setRange(0, max(plan.context, 1))
         self.bar.setValue(min(plan.prompt_tokens, plan.context))
-        self.icon.setVisible(n > 0)
+        self.icon.setVisible(n > 0 or bool(plan.unknown_characters))
         self._show_text(text, tip)
         self._set_left_out(list(plan.left_out))
+        self._set_unknown(list(plan.unknown_characters))
         self.plan_ready.emit(plan)
 
     def _show_none(self, text: str, warning: bool = False) -> None:
@@ -199,6 +214,7 @@ class ContextMeter(QWidget):
         self.icon.setVisible(warning)
         self._show_text(text, "")
         self._set_left_out([])
+        self._set_unknown([])
         self.plan_ready.emit(None)
 
     def _show_text(self, text: str, tip: str) -> None:
@@ -206,6 +222,17 @@ class ContextMeter(QWidget):
         self.label.setToolTip(tip)
         self.setToolTip(tip)
         self.label.setAccessibleDescription(f"{text}. {tip}" if tip else text)
+
+    def _set_unknown(self, chars: list[str]) -> None:
+        if chars:
+            self.unknown.setText(self.tr("This model's vocabulary has no tokens for {chars}: they will be left out "
+                                         "if you send this.").format(chars=shown_characters(chars)))
+            self.unknown.setToolTip(self.tr("The model was trained without these characters (a character-level model "
+                                            "knows only the characters of its training text). Rephrase without them."))
+        self.unknown.setVisible(bool(chars))
+        if chars != self.unknown_characters:
+            self.unknown_characters = chars
+            self.unknown_characters_changed.emit(chars)
 
     def _set_left_out(self, ids: list[int]) -> None:
         if ids != self.left_out:

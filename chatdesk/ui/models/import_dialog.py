@@ -1,8 +1,8 @@
 """File → Import checkpoint…: inspect a trained GPT checkpoint, convert it to GGUF, chat with it.
 
-The converter runs as a child process (``python -m converters.cli --progress-json``), so a crash
-or out-of-memory there cannot take the app down, and the window stays responsive. The dialog
-speaks the converter's line-per-JSON-object protocol.
+The converter runs as a child process (``converter_child``: ``python -m converters.cli
+--progress-json``), so a crash or out-of-memory there cannot take the app down, and the window
+stays responsive.
 
 nanoGPT's default training (GPT-2's BPE, no ``meta.pkl``) stores no tokenizer in the checkpoint,
 so the dialog has a tokenizer field. When the converter says a tokenizer is needed, it offers
@@ -11,12 +11,15 @@ the Hub (``openai-community/gpt2`` through the library's resumable download, onl
 agrees) or a file the user picks, and passes it to the converter as ``--tokenizer``. The
 converted model joins the library as an imported checkpoint.
 
+Each conversion is checked in the same child (``--verify``): llama.cpp's logits on the new file
+against the checkpoint's own weights; ``parity_note`` shows the figures with a pass/fail sentence.
+After success the buttons are "Chat with it" and Close.
+
 "Compare quantizations…" measures the types before the user picks one (``quant_compare``).
 """
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 import threading
@@ -24,7 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QProcess, QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -44,9 +47,11 @@ from chatdesk import paths
 from chatdesk.ui.app.i18n import localized
 from chatdesk.ui.common.background import run_in_background
 from chatdesk.ui.common.form_parts import field_label, push_button
-from translatable import from_data
+from chatdesk.ui.models.converter_child import ConverterChild
+from chatdesk.ui.models.parity_note import ParityNote
 
 DEFAULT_TYPE = "q8_0"
+EXIT_VERIFY_FAILED = 3  # the converter wrote the file but the parity check failed (converters.cli)
 GPT2_REPO = "openai-community/gpt2"
 
 
@@ -76,9 +81,7 @@ class ImportCheckpointDialog(QDialog):
         self.setWindowTitle(self.tr("Import checkpoint"))
         self.setAccessibleName(self.tr("Import a trained checkpoint"))
         self.resize(760, 460)
-        self._python = python
-        self._proc: QProcess | None = None
-        self._buffer = b""
+        self.child = ConverterChild(python, self)  # the converter child process, one at a time
         self.summary: dict | None = None
         self.output_path: str | None = None
         self.needs_tokenizer = False
@@ -106,6 +109,8 @@ class ImportCheckpointDialog(QDialog):
         self.tokenizer.setAccessibleName(self.tr("Tokenizer"))
         self.tokenizer.setPlaceholderText(self.tr("the checkpoint's own (meta.pkl or tokenizer files beside it)"))
         self.tokenizer.editingFinished.connect(self._tokenizer_edited)
+        # A long path scrolls inside the field: the whole of it is in the tooltip.
+        self.tokenizer.textChanged.connect(self.tokenizer.setToolTip)
         self.cache_tokenizer_button = push_button(self,
             "gpt2FromCache", self.tr("GPT-2 from Hugging Face cache"),
             self.tr("Use GPT-2's tokenizer found in the Hugging Face cache"), self.use_cached_gpt2)
@@ -148,6 +153,10 @@ class ImportCheckpointDialog(QDialog):
         self.status.setObjectName("importStatus")
         self.status.setAccessibleName(self.tr("Conversion status"))
         self.status.setWordWrap(True)
+        self.parity = ParityNote(self)
+        self.child.progressed.connect(self._progressed)
+        self.child.cancelled.connect(self._child_cancelled)
+        self.child.start_failed.connect(self.status.setText)
         self.convert_button = push_button(self, "convertButton", self.tr("Convert"), self.tr("Convert to GGUF"), self.start_conversion)
         self.compare_button = push_button(self, "compareQuantizations", self.tr("Compare quantizations…"),
                                            self.tr("Convert to several types and measure each before choosing"),
@@ -178,6 +187,7 @@ class ImportCheckpointDialog(QDialog):
         lay.addLayout(form)
         lay.addWidget(self.progress)
         lay.addWidget(self.status)
+        lay.addWidget(self.parity)
         lay.addLayout(buttons)
 
     # ------------------------------------------------------------------ picking and inspecting
@@ -202,7 +212,7 @@ class ImportCheckpointDialog(QDialog):
         """Read the checkpoint (in the child process); again only when the source or tokenizer changed,
         since the line edits report "editing finished" whenever they merely lose focus."""
         args = [src, *self._tokenizer_args(), "--inspect", "--progress-json"]
-        if not src or self._proc is not None or (args == self._inspected_args and not force):
+        if not src or self.child.busy or (args == self._inspected_args and not force):
             return
         self._inspected_args = args
         self.summary = None
@@ -210,13 +220,13 @@ class ImportCheckpointDialog(QDialog):
         self._set_ready(False)
         self.found.setText(self.tr("Reading the checkpoint…"))
         self.found.setToolTip("")
-        self._run(args, self._inspected)
+        self.child.run(args, self._inspected)
 
     def _inspected(self, events: list[dict], code: int) -> None:
         summary = next((e for e in events if "format" in e and "n_layer" in e), None)
         summary = summary or next((e.get("summary") for e in events if isinstance(e.get("summary"), dict)), None)
         if code != 0 or summary is None:
-            error = self._error_text(events, code)
+            error = self.child.error_text(events, code)
             if "--tokenizer" in error and not self.tokenizer.text().strip():
                 self._ask_for_tokenizer(error)
             else:
@@ -375,7 +385,7 @@ class ImportCheckpointDialog(QDialog):
         a model imported before under this name and type is never replaced without asking."""
         from chatdesk.library.imports import ModelExistsError, converted_model_path
 
-        if self.summary is None or self._proc is not None or self.exists_box is not None:
+        if self.summary is None or self.child.busy or self.exists_box is not None:
             return
         qt = self.qtype.currentData() or DEFAULT_TYPE
         name = self.name.text().strip() or "model"
@@ -435,17 +445,18 @@ class ImportCheckpointDialog(QDialog):
         box.open()
 
     def _convert_to(self, path: Path, name: str, qt: str) -> None:
-        if self.summary is None or self._proc is not None:
+        if self.summary is None or self.child.busy:
             return
         self.output_path = str(path)
         self.progress.setValue(0)
         self.progress.show()
         self.status.setText(self.tr("Converting…"))
+        self.parity.clear_report()
         self._set_ready(False)
         self._set_close_button(False)
         args = [self.source.text(), *self._tokenizer_args(), "-o", self.output_path, "--type", qt,
-                "--name", name, "--progress-json"]
-        self._run(args, self._converted)
+                "--name", name, "--progress-json", "--verify"]
+        self.child.run(args, self._converted)
 
     def _set_close_button(self, finished: bool) -> None:
         """After a successful conversion there is nothing left to cancel: the button closes."""
@@ -460,7 +471,8 @@ class ImportCheckpointDialog(QDialog):
 
     def _converted(self, events: list[dict], code: int) -> None:
         done = next((e for e in events if e.get("done")), None)
-        if code == 0 and done:
+        if code in (0, EXIT_VERIFY_FAILED) and done:  # written either way; the parity line says how it checked
+            self.parity.show_done(done)
             self.output_path = done.get("output", self.output_path)
             self.progress.setValue(100)
             self.status.setText(self.tr("Converted to {path}").format(path=self.output_path))
@@ -468,7 +480,7 @@ class ImportCheckpointDialog(QDialog):
             self._set_close_button(True)
             self._add_to_library(str(self.output_path))
         else:
-            self.status.setText(self._error_text(events, code))
+            self.status.setText(self.child.error_text(events, code))
             self._set_ready(True)
 
     def _set_ready(self, ready: bool) -> None:
@@ -481,7 +493,7 @@ class ImportCheckpointDialog(QDialog):
         """Ask which types to compare, then convert and measure them (``quant_compare``)."""
         from chatdesk.ui.models.quant_compare import SKIPPED, SUGGESTED, TypeChooser
 
-        if self.summary is None or self._proc is not None or self.comparison is not None:
+        if self.summary is None or self.child.busy or self.comparison is not None:
             return
         choices = [(self.qtype.itemData(i), self.qtype.itemText(i)) for i in range(self.qtype.count())
                    if self.qtype.itemData(i) not in SKIPPED]
@@ -494,7 +506,7 @@ class ImportCheckpointDialog(QDialog):
     def start_comparison(self, types: list[str]) -> None:
         from chatdesk.ui.models.quant_compare import QuantComparison
 
-        if self.summary is None or self._proc is not None or self.comparison is not None or not types:
+        if self.summary is None or self.child.busy or self.comparison is not None or not types:
             return
         self.comparison = QuantComparison(self, types)
         self._set_ready(False)
@@ -505,7 +517,7 @@ class ImportCheckpointDialog(QDialog):
 
         measuring = self.comparison is not None and self.comparison.window is not None
         self.comparison = None
-        self._set_ready(self.summary is not None and self._proc is None)
+        self._set_ready(self.summary is not None and not self.child.busy)
         if measuring:  # "Measuring the converted files…" must not outlive the measuring
             if any(self.qtype.itemData(i, BASE_TEXT_ROLE) for i in range(self.qtype.count())):
                 self.status.setText(self.tr("The figures are in, beside each type under Quantization: pick one and press "
@@ -523,80 +535,24 @@ class ImportCheckpointDialog(QDialog):
 
         run_in_background(lambda: Catalog.open().add_file(path, source="imported"), lambda _entry: None, failed, owner=self)
 
-    # ------------------------------------------------------------------ child process plumbing
-    def _run(self, args: list[str], finished) -> None:  # type: ignore[no-untyped-def]
-        proc = QProcess(self)
-        self._proc = proc
-        self._buffer = b""
-        events: list[dict] = []
-        proc.setProgram(self._python)
-        proc.setArguments(["-m", "converters.cli", *args])
-        proc.readyReadStandardOutput.connect(lambda: self._read(proc, events))
+    # ------------------------------------------------------------------ the converter child
+    def _progressed(self, fraction: float, message: str, stage: str) -> None:
+        self.progress.setValue(int(fraction * 100))
+        if stage == "verify":
+            self.status.setText(self.tr("Checking that the converted model computes the same logits as the checkpoint…"))
+        else:
+            self.status.setText(message)
 
-        def done(code: int, _status) -> None:  # type: ignore[no-untyped-def]
-            try:
-                self._read(proc, events)
-                proc.readyReadStandardOutput.disconnect()
-                stderr = bytes(proc.readAllStandardError()).decode("utf-8", "replace")
-                cancelled = bool(proc.property("cancelled"))
-                proc.deleteLater()
-            except RuntimeError:  # dialog and process are being destroyed: nobody to tell
-                return
-            self._proc = None
-            if cancelled:
-                self._inspected_args = None  # a cancelled reading may be asked for again
-                self.status.setText(self.tr("Cancelled."))
-                self._set_ready(self.summary is not None)
-                self.cancelled.emit()
-            else:
-                events.append({"stderr": stderr})
-                finished(events, code)
-
-        def failed_to_start(_err) -> None:  # type: ignore[no-untyped-def]
-            try:
-                if proc.state() == QProcess.ProcessState.NotRunning and proc.exitCode() == 0 and not events:
-                    self.status.setText(self.tr("Could not start the converter: {error}").format(error=proc.errorString()))
-            except RuntimeError:
-                return
-
-        proc.finished.connect(done)
-        proc.errorOccurred.connect(failed_to_start)
-        proc.start()
-
-    def _read(self, proc: QProcess, events: list[dict]) -> None:
-        try:
-            self._buffer += bytes(proc.readAllStandardOutput())
-        except RuntimeError:  # the process object is already gone (dialog closing)
-            return
-        *lines, self._buffer = self._buffer.split(b"\n")
-        for line in lines:
-            try:
-                event = json.loads(line)
-            except ValueError:
-                continue
-            if not isinstance(event, dict):
-                continue
-            events.append(event)
-            if "progress" in event:
-                self.progress.setValue(int(float(event["progress"]) * 100))
-                self.status.setText(str(event.get("message", "")))
-
-    def _error_text(self, events: list[dict], code: int) -> str:
-        event = next((e for e in events if e.get("error")), None)
-        if event is not None:
-            return localized(from_data(str(event["error"]), event))  # in the interface language
-        stderr = next((e["stderr"] for e in events if e.get("stderr")), "").strip()
-        return stderr.splitlines()[-1] if stderr else self.tr("The converter stopped unexpectedly (exit code {code}).").format(code=code)
+    def _child_cancelled(self) -> None:
+        self._inspected_args = None  # a cancelled reading may be asked for again
+        self.status.setText(self.tr("Cancelled."))
+        self._set_ready(self.summary is not None)
+        self.cancelled.emit()
 
     def _cancel(self) -> None:
-        """SIGTERM first: the converter then removes its temporary files; kill if it lingers."""
-        proc = self._proc
-        if proc is None:
+        """Cancel the converter child if one runs (it removes its temporary files), else close."""
+        if not self.child.cancel():
             self.reject()
-            return
-        proc.setProperty("cancelled", True)
-        proc.terminate()
-        QTimer.singleShot(3000, lambda: self._proc is proc and proc.kill())
 
     def _chat(self) -> None:
         if self.output_path:
@@ -604,11 +560,7 @@ class ImportCheckpointDialog(QDialog):
             self.accept()
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        if self._proc is not None:
-            self._proc.setProperty("cancelled", True)
-            self._proc.terminate()
-            if not self._proc.waitForFinished(3000):
-                self._proc.kill()
+        self.child.stop_now()
         if self.tokenizer_job is not None:
             self.tokenizer_job.cancel()  # the part downloaded so far is kept for the next try
         super().closeEvent(event)

@@ -47,6 +47,19 @@ def human_params(n: int) -> str:
     return f"{n / 1e6:.0f} M"
 
 
+def conversion_text(c: dict[str, Any]) -> str:
+    """A converted checkpoint's provenance (``ModelEntry.conversion``, from the GGUF's chatdesk.*
+    metadata) in words: where it came from, the source's SHA-256, the training step and loss."""
+    parts = [_tr("Converted from {source}").format(source=c.get("source_file") or c.get("source_format") or _tr("a checkpoint"))]
+    if c.get("source_sha256"):
+        parts.append(_tr("checkpoint SHA-256 {sha}").format(sha=c["source_sha256"]))
+    if c.get("training_step") is not None:
+        parts.append(_tr("training step {step}").format(step=c["training_step"]))
+    if c.get("val_loss") is not None:
+        parts.append(_tr("validation loss {loss}").format(loss=f"{float(c['val_loss']):.4f}"))
+    return ", ".join(parts)
+
+
 def source_label(entry: ModelEntry) -> str:
     labels = {
         "bundled": _tr("Bundled"),
@@ -139,7 +152,8 @@ class LibraryListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if e.problem:
                 return localized(e.problem)
-            return e.path or e.remote_url or None
+            where = e.path or e.remote_url or None
+            return f"{where}\n{conversion_text(e.conversion)}" if where and e.conversion else where
         if role == Qt.ItemDataRole.ForegroundRole and (e.missing or e.problem):
             return QBrush(error_colour())
         if role == Qt.ItemDataRole.FontRole and e.id == self.default_id and col == "name":

@@ -46,7 +46,7 @@ from chatdesk.library import BUNDLED_ID, Catalog, LibraryError, ModelEntry
 from chatdesk.ui.app.i18n import localized
 from chatdesk.ui.common.background import run_in_background
 from chatdesk.ui.common.form_parts import push_button, show_strip, strip_text
-from chatdesk.ui.models.library_table import ENTRY_ROLE, FILTER_ROLE, SORT_ROLE, LibraryListModel
+from chatdesk.ui.models.library_table import ENTRY_ROLE, FILTER_ROLE, SORT_ROLE, LibraryListModel, conversion_text
 from chatdesk.ui.models.removal_question import RemovalQuestion, chatdesk_copy
 
 
@@ -262,6 +262,8 @@ class LibraryWindow(QDialog):
         lines = [where]
         if e.repo_id:
             lines.append(self.tr("From Hugging Face: {repo}/{file}").format(repo=e.repo_id, file=e.repo_filename or ""))
+        if e.conversion:
+            lines.append(conversion_text(e.conversion))
         if e.problem:
             lines.append(localized(e.problem))
         return "\n".join(x for x in lines if x)

@@ -6,8 +6,11 @@ the same converter child process the dialog already runs (``python -m converters
 after another; then the evaluation window measures them all on the built-in text, with the F16
 file as the reference for KL divergence and top-1 agreement. The results are stored like any
 evaluation, each type's figures are written beside it in the dialog's Quantization list, and the
-user picks. The converted files are temporary: they are deleted as soon as they have been
-measured, when a conversion fails or is cancelled, or when the dialog goes away.
+user picks. The converted files are temporary, but the comparison window refers to them (its
+reference is the F16 file, and it can measure them again on another text): they stay while that
+window is open and are deleted when it closes, when a conversion fails or is cancelled, or when
+the dialog goes away. The window is told nothing is temporary, so it does not delete them
+itself after its first run (which left its reference pointing at a deleted file).
 
 F16 is the reference rather than the checkpoint itself because it needs no PyTorch at evaluation
 time and is, for these models, indistinguishable from the original (the converter's parity tests).
@@ -23,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -97,7 +100,7 @@ class TypeChooser(QDialog):
 class QuantComparison(QObject):
     """One comparison: the conversions (through the dialog's converter child), then the evaluation."""
 
-    ended = Signal()  # converted and measured, or stopped; the temporary files are gone
+    ended = Signal()  # converted and measured, or stopped (the files go once the window is closed)
 
     def __init__(self, dialog: ImportCheckpointDialog, types: list[str]) -> None:
         super().__init__(dialog)
@@ -131,13 +134,13 @@ class QuantComparison(QObject):
         d.status.setText(_tr("Converting to {type} for the comparison…").format(type=qtype))
         args = [d.source.text(), *d._tokenizer_args(), "-o", str(out), "--type", qtype,  # noqa: SLF001 - the dialog's own child
                 "--name", self.name, "--progress-json"]
-        d._run(args, self._converted)  # noqa: SLF001 - same protocol, same Cancel button
+        d.child.run(args, self._converted)  # the dialog's converter child: same protocol, same Cancel button
 
     def _converted(self, events: list[dict[str, Any]], code: int) -> None:
         done = next((e for e in events if e.get("done")), None)
         if code != 0 or done is None:
             self.dialog.status.setText(_tr("The comparison stopped: {error}").format(
-                error=self.dialog._error_text(events, code)))  # noqa: SLF001
+                error=self.dialog.child.error_text(events, code)))
             self._end()
             return
         self._convert_next()
@@ -148,9 +151,11 @@ class QuantComparison(QObject):
         d.progress.hide()
         d.status.setText(_tr("Measuring the converted files; pick a type when the figures are in."))
         files = [self.files[t] for t in self.types]
-        win = d.compare(d, files, self.files[REFERENCE_TYPE], str(self.folder))
+        # "": nothing the window must delete; this comparison removes the folder once the window closed
+        win = d.compare(d, files, self.files[REFERENCE_TYPE], "")
         win.result_saved.connect(self._measured)
         win.run_finished.connect(self._end)
+        win.installEventFilter(self)
         self.window = win
         win.show()
         win.start()
@@ -172,6 +177,16 @@ class QuantComparison(QObject):
             figures += _tr(", KL {kl}").format(kl=f"{kl:.5f}")
         combo.setItemText(i, _tr("{entry} — measured: {figures}").format(entry=base, figures=figures))
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            # After the close: a run it cancels ends first (``_end``), then its files can go.
+            QTimer.singleShot(0, self, self._window_closed)
+        return False
+
+    def _window_closed(self) -> None:
+        if not self.running and (self.window is None or not self.window.isVisible()):
+            self._cleanup()
+
     def _stopped(self) -> None:
         if self.running and self.window is None:  # cancelled while converting
             self.dialog.progress.setFormat("%p%")
@@ -185,7 +200,7 @@ class QuantComparison(QObject):
             self.dialog.cancelled.disconnect(self._stopped)
         except (RuntimeError, TypeError):
             pass
-        if self.window is None or not shiboken6.isValid(self.window):
-            self._cleanup()  # the evaluation window removes them itself once it has measured them
+        if self.window is None or not shiboken6.isValid(self.window) or not self.window.isVisible():
+            self._cleanup()  # else they stay while the comparison window refers to them
         self.dialog.comparison_ended()
         self.ended.emit()
