@@ -66,7 +66,7 @@ from chatdesk.ui.conversation.message_delegate import (
 )
 from chatdesk.ui.conversation.message_model import PAGE, WINDOW, MessageListModel, RecordRole
 from chatdesk.ui.conversation.message_reader import MessageReader, openable
-from chatdesk.ui.conversation.token_view import Shades, TokenLayout, TokenPopup, TokenRecord, TokenSource
+from chatdesk.ui.conversation.token_view import ProbabilityLegend, Shades, TokenLayout, TokenPopup, TokenRecord, TokenSource, shades_key
 
 TOKEN_HOVER_MS = 150
 MIN_FIRST_ROWS = 12
@@ -145,6 +145,7 @@ class ChatView(QListView):
         self.reader.installEventFilter(self)
         self.reader.viewport().installEventFilter(self)
         self.popup = TokenPopup(self.viewport())
+        self.legend = ProbabilityLegend(self)  # what the shading means, while the probability view is on
         self.popup.picked.connect(self._alternative_picked)
         self.popup.closed.connect(self._close_popup)
         self.popup.installEventFilter(self)
@@ -232,6 +233,7 @@ class ChatView(QListView):
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().resizeEvent(event)
+        self._place_legend()
         self.scheduleDelayedItemsLayout()
         self._schedule_overlays()
 
@@ -587,8 +589,21 @@ class ChatView(QListView):
         self._layouts.clear()
         if not on:
             self.popup.hide()
+        self.legend.setVisible(self._probabilities)
+        self._place_legend()
         self.viewport().update()
         self._schedule_overlays()
+
+    def _place_legend(self) -> None:
+        """The legend takes a strip above the messages (a viewport margin), so it covers none."""
+        legend = getattr(self, "legend", None)
+        if legend is None:
+            return
+        height = legend.sizeHint().height() if legend.isVisibleTo(self) else 0
+        if self.viewportMargins().top() != height:
+            self.setViewportMargins(0, height, 0, 0)
+        fw = self.frameWidth()
+        legend.setGeometry(fw, fw, self.width() - 2 * fw, height)
 
     def _user_toggled_probabilities(self, on: bool) -> None:
         if bool(on) == self._probabilities:
@@ -625,7 +640,7 @@ class ChatView(QListView):
         return layout
 
     def _current_shades(self) -> Shades:
-        if self._shades is None or self._shades.key != self.palette().color(self.palette().ColorRole.Highlight).rgba():
+        if self._shades is None or self._shades.key != shades_key(self.palette()):
             self._shades = Shades(self.palette())
         return self._shades
 
