@@ -66,7 +66,15 @@ from chatdesk.ui.conversation.message_delegate import (
 )
 from chatdesk.ui.conversation.message_model import PAGE, WINDOW, MessageListModel, RecordRole
 from chatdesk.ui.conversation.message_reader import MessageReader, openable
-from chatdesk.ui.conversation.token_view import ProbabilityLegend, Shades, TokenLayout, TokenPopup, TokenRecord, TokenSource, shades_key
+from chatdesk.ui.conversation.token_view import (
+    ProbabilityLegend,
+    Shades,
+    TokenLayout,
+    TokenPopup,
+    TokenRecord,
+    TokenSource,
+    shades_key,
+)
 
 TOKEN_HOVER_MS = 150
 MIN_FIRST_ROWS = 12
