@@ -79,6 +79,7 @@ from chatdesk.ui.conversation.token_view import (
 TOKEN_HOVER_MS = 150
 MIN_FIRST_ROWS = 12
 WARM_SLICE_S = 0.004  # layout work per idle slice when preparing older messages
+MIN_LINES = 10  # the conversation never gets shorter than this many lines of text (small windows)
 
 
 def _tr(text: str) -> str:
@@ -98,6 +99,9 @@ class ChatView(QListView):
     def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self.setObjectName("chatView")
+        # A small window with the settings panel, the meter and a message line open still shows
+        # a readable part of the conversation: the window's minimum height grows instead.
+        self.setMinimumHeight(self.fontMetrics().lineSpacing() * MIN_LINES + 2 * self.frameWidth())
         self.setAccessibleName(_tr("Conversation"))
         self.setAccessibleDescription(_tr(
             "Up and Down move between messages; Tab reaches the message's actions; Enter puts the caret in "
