@@ -6,8 +6,9 @@ switch while it is shown.
 
 One line, however many messages: a small window must keep its conversation, and a stack of
 wrapped banners took it (three long messages left a 70-pixel conversation). So the line shows
-the newest message, elided to the width with the whole text in its tooltip and accessible name,
-and a "+N" button lists the others (choosing one brings it to the front). Notices expire
+the newest error (errors stay until dismissed, so a passing notice must not cover one), else the
+newest notice, elided to the width with the whole text in its tooltip and accessible name, and a
+"+N" button lists the others (choosing one brings it to the front). Notices expire
 (``INFO_SECONDS``, longer when they offer an action, never while the pointer rests on the line);
 errors stay until dismissed. ``show_message`` about a ``topic`` replaces the earlier message
 about it, and ``clear(topic)`` takes it away without comparing words, which differ by language.
@@ -87,7 +88,8 @@ class Banner(QFrame):
         lay.addWidget(self.action_button)
         lay.addWidget(self.close_button)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.entries: list[Entry] = []  # oldest first; the last one is shown
+        self.entries: list[Entry] = []  # in the order they came
+        self._front: Entry | None = None  # chosen from the "+N" list
         self.kind = ""
         self.topic = ""
         self._expiry = QTimer(self)
@@ -103,6 +105,7 @@ class Banner(QFrame):
         same topic replaces it."""
         self.entries = [e for e in self.entries if not ((topic and e.topic == topic) or e.text == text)]
         self.entries.append(Entry(text, kind, topic, self.clock()))
+        self._front = None  # a new message takes the line (after any error)
         if kind == "error":
             print(f"ChatDesk: {text}", file=sys.stderr, flush=True)
         self._refresh()
@@ -114,10 +117,18 @@ class Banner(QFrame):
             self.entries = kept
             self._refresh()
 
+    def shown(self) -> Entry | None:
+        """The message on the line: the one chosen from the list, else the newest error, else the
+        newest notice."""
+        if self._front is not None and any(e is self._front for e in self.entries):
+            return self._front
+        errors = [e for e in self.entries if e.kind == "error"]
+        return (errors or self.entries or [None])[-1]
+
     def dismiss(self) -> None:
         """The user closed the message shown: the next one, if any, takes its place."""
-        if self.entries:
-            self.entries.pop()
+        entry = self.shown()
+        self.entries = [e for e in self.entries if e is not entry]
         self._refresh()
 
     def clear_notices(self) -> None:
@@ -141,9 +152,9 @@ class Banner(QFrame):
         self._refresh()
 
     def _run_action(self) -> None:
-        if not self.entries:
+        entry = self.shown()
+        if entry is None:
             return
-        entry = self.entries[-1]
         slot = entry.action_slot
         entry.action_text, entry.action_slot = None, None
         self._refresh()
@@ -152,17 +163,17 @@ class Banner(QFrame):
 
     def text(self) -> str:
         """The message shown ("" when none)."""
-        return self.entries[-1].text if self.entries and self.isVisible() else ""
+        entry = self.shown()
+        return entry.text if entry is not None and self.isVisible() else ""
 
     def topics(self) -> list[str]:
         return [e.topic for e in self.entries]
 
-    def bring_to_front(self, index: int) -> None:
-        """Show message ``index`` (of ``entries``) instead of the newest; its time starts again."""
-        if 0 <= index < len(self.entries):
-            entry = self.entries.pop(index)
+    def bring_to_front(self, entry: Entry) -> None:
+        """Show ``entry`` (one from the "+N" list) instead; its time starts again."""
+        if any(e is entry for e in self.entries):
             entry.shown_at = self.clock()
-            self.entries.append(entry)
+            self._front = entry
             self._refresh()
 
     # ------------------------------------------------------------------ showing
@@ -173,7 +184,8 @@ class Banner(QFrame):
             self.label.setAccessibleName(self.tr("No message"))
             super().hide()
             return
-        entry = self.entries[-1]
+        entry = self.shown()
+        assert entry is not None
         self.kind, self.topic = entry.kind, entry.topic
         self._restyle()
         self._elide()
@@ -186,14 +198,16 @@ class Banner(QFrame):
         self.more_button.setVisible(others > 0)
         if others:
             self.more_button.setText(self.tr("+{n}").format(n=others))
-            words = self.tr("%n more message(s)", "", others)
+            words = self.tr("More messages: {n}").format(n=others)
             self.more_button.setToolTip(words)
             self.more_button.setAccessibleName(words)
             self.more_menu.clear()
-            for i in range(len(self.entries) - 2, -1, -1):  # newest first
-                act = self.more_menu.addAction(self.fontMetrics().elidedText(self.entries[i].text, Qt.TextElideMode.ElideRight, 480))
-                act.setToolTip(self.entries[i].text)
-                act.triggered.connect(lambda _checked=False, i=i: self.bring_to_front(i))
+            for other in reversed(self.entries):  # newest first
+                if other is entry:
+                    continue
+                act = self.more_menu.addAction(self.fontMetrics().elidedText(other.text, Qt.TextElideMode.ElideRight, 480))
+                act.setToolTip(other.text)
+                act.triggered.connect(lambda _checked=False, other=other: self.bring_to_front(other))
         if any(e.expires_at() is not None for e in self.entries):
             self._expiry.start()
         else:
@@ -201,9 +215,10 @@ class Banner(QFrame):
         self.show()
 
     def _elide(self) -> None:
-        if not self.entries:
+        entry = self.shown()
+        if entry is None:
             return
-        full = self.entries[-1].text.replace("\n", " ")
+        full = entry.text.replace("\n", " ")
         shown = self.label.fontMetrics().elidedText(full, Qt.TextElideMode.ElideRight, max(0, self.label.width()))
         self.label.setText(shown)
         self.label.setToolTip(full if shown != full else "")
