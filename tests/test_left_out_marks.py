@@ -65,6 +65,19 @@ def test_left_out_messages_are_marked_before_and_after_sending(qtbot, data_dir, 
         assert CAPTION in header_note(first_left)
         assert CAPTION not in first_kept.data(Qt.ItemDataRole.AccessibleDescriptionRole)
         assert CAPTION not in header_note(first_kept)
+        # The live text over the current message is as faint as the painted row.
+        view = win.chat_view
+        model = view.model_
+        row_index(win, planned[-1])
+        view.setFocus()
+        qtbot.waitUntil(view.hasFocus, timeout=5000)
+        view.setCurrentIndex(model.index(model.row_of(planned[-1])))
+        qtbot.keyClick(view, Qt.Key.Key_Down)  # the keyboard moves to the next (kept) message...
+        qtbot.waitUntil(lambda: view.reader.record is not None and view.reader.record.id == kept[0], timeout=5000)
+        assert view.reader.graphicsEffect() is None
+        qtbot.keyClick(view, Qt.Key.Key_Up)  # ...and back to the left-out one
+        qtbot.waitUntil(lambda: view.reader.record is not None and view.reader.record.id == planned[-1], timeout=5000)
+        assert view.reader.graphicsEffect() is not None and view.reader.graphicsEffect().opacity() < 1
 
         # Sending: the reply's request leaves out what the meter said it would.
         with qtbot.waitSignal(win.controller.reply_finished, timeout=120_000):

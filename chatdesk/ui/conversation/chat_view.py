@@ -55,6 +55,7 @@ from chatdesk.ui.conversation.message_actions import ActionBar, build_menu
 from chatdesk.ui.conversation.message_body import Body
 from chatdesk.ui.conversation.message_delegate import (
     HEADER_H,
+    LEFT_OUT_OPACITY,
     ROW_EXTRA,
     MessageDelegate,
     body_origin,
@@ -386,6 +387,7 @@ class ChatView(QListView):
             return
         body = self.delegate.body(rec, body_width(rect.width()), self.font())
         reader.show_body(rec, body)
+        reader.set_dimmed(LEFT_OUT_OPACITY if self.model_.is_left_out(rec.id) else None)
         reader.setGeometry(QRect(body_origin(rect), QSize(body.width, math.ceil(body.height))))
         reader.show()
         self.delegate.reader_id = rec.id

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeyEvent, QMouseEvent, QPalette, QTextCursor, QWheelEvent
-from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QFrame, QGraphicsOpacityEffect, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from chatdesk import markdown
 from chatdesk.store import MessageRecord
@@ -105,6 +105,18 @@ class MessageReader(QTextBrowser):
         if not body.overflow:
             self.horizontalScrollBar().setValue(0)
         self.setAccessibleName(_tr("Message text: {who}").format(who=role_label(rec.role)))
+
+    def set_dimmed(self, opacity: float | None) -> None:
+        """Draw the text faint (a message left out of the model's context, as the row is painted)."""
+        if opacity is None:
+            if self.graphicsEffect() is not None:
+                self.setGraphicsEffect(None)  # type: ignore[arg-type]
+            return
+        effect = self.graphicsEffect()
+        if not isinstance(effect, QGraphicsOpacityEffect):
+            effect = QGraphicsOpacityEffect(self)
+            self.setGraphicsEffect(effect)
+        effect.setOpacity(opacity)
 
     def release(self) -> None:
         self.record = None
