@@ -13,6 +13,7 @@ from tests_gui_support import make_window
 
 from chatdesk.ui.common import banner as banner_module
 from chatdesk.ui.common.banner import Banner
+from chatdesk.ui.common.session import LOAD_LOADED
 from chatdesk.ui.conversation.chat_view import MIN_LINES
 
 LONG = "The model file could not be read because it ended early; download it again or choose another. " * 3
@@ -139,6 +140,9 @@ def test_a_small_window_keeps_its_conversation_and_one_message_line(qtbot, data_
 def test_the_status_bar_elides_instead_of_overlapping(qtbot, data_dir, model_path):
     win, _store = make_window(qtbot, data_dir, model_path, max_tokens=8)
     try:
+        # The load's own figures first, so they do not replace the long text below.
+        qtbot.waitUntil(lambda: win.session.load_state == LOAD_LOADED and "loaded in" in win.stats_label.text(),
+                        timeout=60_000)
         short_min = win.minimumSizeHint().width()
         win.model_label.setText("A very long model name that goes on · Q4_K_M · context 32768 · " * 3)
         win.stats_label.setText("41.2 tokens/s · 512 tokens · first token after 130 ms · 8 threads · cache reused " * 2)
