@@ -134,7 +134,7 @@ def test_bad_model_shows_error_banner_and_app_survives(qtbot, data_dir, tmp_path
     win, store = make_window(qtbot, data_dir, str(bad), start=False)
     try:
         win.start()
-        qtbot.waitUntil(win.banner.isVisible, timeout=30_000)
+        qtbot.waitUntil(lambda: win.banner.kind == "error", timeout=30_000)  # (a notice may come first)
         assert "broken.gguf" in win.banner.text() and "Traceback" not in win.banner.text()
         assert not win.composer.send_button.isEnabled()
         assert win.model_label.text() == "No model loaded"
@@ -261,7 +261,7 @@ def test_locked_database_on_send_keeps_the_message(qtbot, window):
     blocker.execute("BEGIN EXCLUSIVE")
     try:
         send(qtbot, window, "Please keep this text")
-        qtbot.waitUntil(window.banner.isVisible, timeout=15_000)
+        qtbot.waitUntil(lambda: window.banner.kind == "error", timeout=15_000)  # (a notice may come first)
     finally:
         blocker.rollback()
         blocker.close()

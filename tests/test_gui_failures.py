@@ -76,7 +76,7 @@ def test_database_errors_in_window_actions_show_a_message_and_lose_nothing(qtbot
             window.chat_view.action_requested.emit("continue", b.id)
         elif action == "edit":
             window.chat_view.action_requested.emit("edit", u.id)
-        qtbot.waitUntil(window.banner.isVisible, timeout=10_000)
+        qtbot.waitUntil(lambda: window.banner.kind == "error", timeout=10_000)  # (a notice may come first)
     assert "locked" in window.banner.text() and "Traceback" not in window.banner.text()
     assert window.controller.active is None
     assert [(m.id, m.content, m.status) for m in store.messages(c.id)] == before, "nothing changed or was lost"
@@ -114,7 +114,8 @@ def test_a_model_switch_that_fails_its_checks_keeps_the_old_model_and_says_so(qt
     bad = tmp_path / "not-a-model.gguf"
     bad.write_bytes(b"this is not a GGUF file at all" * 10)
     window.load_model(str(bad))
-    qtbot.waitUntil(window.banner.isVisible, timeout=30_000)
+    # (The notification line may already show a notice: wait for this failure's words.)
+    qtbot.waitUntil(lambda: "not-a-model.gguf" in window.banner.text(), timeout=30_000)
     assert window.controller.model_info == old
     shown = window.model_label.text()
     assert old.quantization in shown and "No model" not in shown and "Loading" not in shown
@@ -140,7 +141,7 @@ def test_a_model_file_that_does_not_load_is_not_remembered_and_starts_no_chat(wi
     bad = tmp_path / "passwd"
     bad.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
     window.use_model(str(bad))
-    qtbot.waitUntil(lambda: window.banner.isVisible() and window.session.load_state == LOAD_LOADED, timeout=60_000)
+    qtbot.waitUntil(lambda: window.banner.kind == "error" and window.session.load_state == LOAD_LOADED, timeout=60_000)
     assert "passwd" in window.banner.text()
     assert window.controller.model_info.path == loaded  # the model in use stays
     assert load_settings().model_path == remembered  # the next start does not try the bad file

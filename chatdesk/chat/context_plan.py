@@ -9,6 +9,7 @@ blocking (it reads the store and tokenizes): the window runs it on the thread po
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -19,7 +20,7 @@ from chatdesk.engine.types import ChatMessage, PromptFormat, PromptPlan
 from chatdesk.settings import AppSettings
 
 if TYPE_CHECKING:
-    from chatdesk.store import Store
+    from chatdesk.store import MessageRecord, Store
 
 FIRST_WINDOW = 64  # newest messages looked at first (see plan_newest)
 
@@ -75,6 +76,23 @@ def left_out_ids(history: DraftHistory, dropped: int) -> tuple[int, ...]:
     rest = list(range(start, len(history.messages)))
     first_kept = kept_start([history.messages[j].role for j in rest], dropped)
     return tuple(i for i in (history.ids[j] for j in rest[:first_kept]) if i is not None)
+
+
+def sent_left_out(path: Sequence[MessageRecord], reply_index: int) -> tuple[int, ...]:
+    """The stored messages (oldest first) that the request of the reply ``path[reply_index]`` left
+    out, ``path`` being the conversation's branch that holds it.
+
+    After the fact, from what the reply recorded: its provenance's ``dropped_messages``, applied
+    by the engines' own rule (``kept_start``) to the history that request saw (the messages before
+    the reply, empty replies skipped, as ``draft_history`` and the flow do). Empty when the reply
+    does not record a count (still streaming, or older than the record)."""
+    reply = path[reply_index]
+    dropped = (reply.provenance or {}).get("dropped_messages")
+    if not isinstance(dropped, int) or dropped <= 0:
+        return ()
+    history = [m for m in path[:reply_index] if m.content or m.role == "user"]
+    first = kept_start([m.role for m in history], dropped)
+    return tuple(m.id for m in history[:first])
 
 
 def plan_newest(

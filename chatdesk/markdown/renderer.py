@@ -193,10 +193,11 @@ class Renderer(RendererHTML):
             return (
                 f'<table width="100%" border="0" cellspacing="0" cellpadding="6" bgcolor="{c.code_bg}" '
                 f'style="margin-top:6px; margin-bottom:6px">\n'
-                f'<tr><td bgcolor="{c.head_bg}"><span style="color:{c.muted}; font-size:small">{label}</span></td>'
-                f'<td bgcolor="{c.head_bg}" align="right"><a href="{COPY_SCHEME}:{number}" '
-                f'style="font-size:small">{self.copy_label}</a></td></tr>\n'
-                f'<tr><td colspan="2"><pre style="color:{c.code_text}; white-space:pre-wrap; margin-top:0px; margin-bottom:0px">{body}</pre></td></tr>\n'
+                # Code keeps its lines (white-space:pre): a long line widens the block, and the
+                # chat view scrolls it sideways; so Copy sits next to the label, always in view.
+                f'<tr><td bgcolor="{c.head_bg}"><span style="color:{c.muted}; font-size:small">{label}</span>'
+                f'&nbsp;&nbsp;&nbsp;<a href="{COPY_SCHEME}:{number}" style="font-size:small">{self.copy_label}</a></td></tr>\n'
+                f'<tr><td><pre style="color:{c.code_text}; white-space:pre; margin-top:0px; margin-bottom:0px">{body}</pre></td></tr>\n'
                 "</table>\n")
         css_lang = re.sub(r"[^\w+#.-]", "", language)[:40]
         code_class = f' class="language-{css_lang}"' if css_lang else ""

@@ -55,6 +55,7 @@ from chatdesk.ui.conversation.message_actions import ActionBar, build_menu
 from chatdesk.ui.conversation.message_body import Body
 from chatdesk.ui.conversation.message_delegate import (
     HEADER_H,
+    LEFT_OUT_OPACITY,
     ROW_EXTRA,
     MessageDelegate,
     body_origin,
@@ -66,11 +67,20 @@ from chatdesk.ui.conversation.message_delegate import (
 )
 from chatdesk.ui.conversation.message_model import PAGE, WINDOW, MessageListModel, RecordRole
 from chatdesk.ui.conversation.message_reader import MessageReader, openable
-from chatdesk.ui.conversation.token_view import Shades, TokenLayout, TokenPopup, TokenRecord, TokenSource
+from chatdesk.ui.conversation.token_view import (
+    ProbabilityLegend,
+    Shades,
+    TokenLayout,
+    TokenPopup,
+    TokenRecord,
+    TokenSource,
+    shades_key,
+)
 
 TOKEN_HOVER_MS = 150
 MIN_FIRST_ROWS = 12
 WARM_SLICE_S = 0.004  # layout work per idle slice when preparing older messages
+MIN_LINES = 10  # the conversation never gets shorter than this many lines of text (small windows)
 
 
 def _tr(text: str) -> str:
@@ -90,6 +100,9 @@ class ChatView(QListView):
     def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self.setObjectName("chatView")
+        # A small window with the settings panel, the meter and a message line open still shows
+        # a readable part of the conversation: the window's minimum height grows instead.
+        self.setMinimumHeight(self.fontMetrics().lineSpacing() * MIN_LINES + 2 * self.frameWidth())
         self.setAccessibleName(_tr("Conversation"))
         self.setAccessibleDescription(_tr(
             "Up and Down move between messages; Tab reaches the message's actions; Enter puts the caret in "
@@ -145,6 +158,7 @@ class ChatView(QListView):
         self.reader.installEventFilter(self)
         self.reader.viewport().installEventFilter(self)
         self.popup = TokenPopup(self.viewport())
+        self.legend = ProbabilityLegend(self)  # what the shading means, while the probability view is on
         self.popup.picked.connect(self._alternative_picked)
         self.popup.closed.connect(self._close_popup)
         self.popup.installEventFilter(self)
@@ -232,6 +246,7 @@ class ChatView(QListView):
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().resizeEvent(event)
+        self._place_legend()
         self.scheduleDelayedItemsLayout()
         self._schedule_overlays()
 
@@ -372,6 +387,7 @@ class ChatView(QListView):
             return
         body = self.delegate.body(rec, body_width(rect.width()), self.font())
         reader.show_body(rec, body)
+        reader.set_dimmed(LEFT_OUT_OPACITY if self.model_.is_left_out(rec.id) else None)
         reader.setGeometry(QRect(body_origin(rect), QSize(body.width, math.ceil(body.height))))
         reader.show()
         self.delegate.reader_id = rec.id
@@ -587,8 +603,21 @@ class ChatView(QListView):
         self._layouts.clear()
         if not on:
             self.popup.hide()
+        self.legend.setVisible(self._probabilities)
+        self._place_legend()
         self.viewport().update()
         self._schedule_overlays()
+
+    def _place_legend(self) -> None:
+        """The legend takes a strip above the messages (a viewport margin), so it covers none."""
+        legend = getattr(self, "legend", None)
+        if legend is None:
+            return
+        height = legend.sizeHint().height() if legend.isVisibleTo(self) else 0
+        if self.viewportMargins().top() != height:
+            self.setViewportMargins(0, height, 0, 0)
+        fw = self.frameWidth()
+        legend.setGeometry(fw, fw, self.width() - 2 * fw, height)
 
     def _user_toggled_probabilities(self, on: bool) -> None:
         if bool(on) == self._probabilities:
@@ -625,7 +654,7 @@ class ChatView(QListView):
         return layout
 
     def _current_shades(self) -> Shades:
-        if self._shades is None or self._shades.key != self.palette().color(self.palette().ColorRole.Highlight).rgba():
+        if self._shades is None or self._shades.key != shades_key(self.palette()):
             self._shades = Shades(self.palette())
         return self._shades
 

@@ -20,6 +20,12 @@ reader over a hovered reply), and paints from it from then on.
 
 Bodies are cached per message by ``BodyCache`` for (content, width, theme); a streamed reply keeps
 its stack when it finishes, so the end of a long reply costs no rebuild either.
+
+Code keeps its lines: the renderer's code blocks are ``white-space: pre``, so a line longer than
+the message is as wide as it is written, never soft-wrapped. A body wider than its width
+(``overflow``) is painted clipped at the message's edge with ``SCROLL_ROOM`` pixels left below it:
+the reader over the message then has a horizontal scroll bar there (and scrolls with Shift+wheel,
+a touchpad or the caret), without the row moving by a pixel.
 """
 
 from __future__ import annotations
@@ -48,6 +54,7 @@ from chatdesk.store import MessageRecord, Status
 log = logging.getLogger(__name__)
 
 MAX_BODIES = 400
+SCROLL_ROOM = 14  # room below a body wider than the message, for the reader's horizontal scroll bar
 MAX_HEIGHTS = 20_000
 
 # A callable giving the extra selections (token shading) to draw for one segment:
@@ -91,7 +98,8 @@ class Body:
         self.width = width
         self.role = role
         self.segments: list[Segment] = []
-        self.height = 0.0
+        self.height = 0.0  # what the row gives the body: its text, and room for a scroll bar if it overflows
+        self.text_height = 0.0
         self._mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family()
         self._single: QTextDocument | None = None
         self.html = ""  # the whole body as HTML ("" for plain text)
@@ -148,8 +156,14 @@ class Body:
                 y += seg.gap
             seg.top = y
             y += seg.doc.size().height()
-        self.height = y
+        self.text_height = y
+        self.height = y + (SCROLL_ROOM if self.overflow else 0)
         self.revision += 1
+
+    @property
+    def overflow(self) -> bool:
+        """Wider than the message (a code line longer than it): scrolled sideways, never wrapped."""
+        return any(seg.doc.size().width() > self.width + 0.5 for seg in self.segments)
 
     def plain_text(self) -> str:
         """What the documents show, as text; positions in it are document positions (segments
@@ -182,6 +196,7 @@ class Body:
                 ctx.selections = list(selections(i, max(0, first), max(first, last) + 1))
             painter.save()
             painter.translate(0, seg.top)
+            painter.setClipRect(local, Qt.ClipOperation.IntersectClip)  # a wide code line ends at the edge
             seg.doc.documentLayout().draw(painter, ctx)
             painter.restore()
 

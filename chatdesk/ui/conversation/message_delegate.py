@@ -4,7 +4,9 @@ Bodies come from ``message_body.BodyCache``; only the part of a body inside the 
 drawn, so a reply taller than the window costs what is on screen. The row under the reader (the
 live, selectable copy of a message, see ``message_reader``) is painted without its text: the reader
 draws that. Token shading, when the chat shows probabilities, is handed in by the view
-(``shading``) as extra selections for the visible part of the body.
+(``shading``) as extra selections for the visible part of the body. A message left out of the
+model's context (``LeftOutRole``) is drawn dimmed with a caption in its header; a reply whose
+request left earlier messages out says how many (``DroppedRole``).
 """
 
 from __future__ import annotations
@@ -20,10 +22,18 @@ from chatdesk import markdown
 from chatdesk.store import MessageRecord, Status
 from chatdesk.ui.common.background import run_in_background
 from chatdesk.ui.conversation.message_body import Body, BodyCache, SelectionsFor, theme_of
-from chatdesk.ui.conversation.message_model import RecordRole, SiblingRole
+from chatdesk.ui.conversation.message_model import (
+    DroppedRole,
+    LeftOutRole,
+    RecordRole,
+    SiblingRole,
+    dropped_caption,
+    left_out_caption,
+)
 
 log = logging.getLogger(__name__)
 
+LEFT_OUT_OPACITY = 0.5  # a message the model does not see is drawn this faint
 PAD = 10
 HEADER_H = 26
 MARGIN = 8
@@ -50,6 +60,19 @@ def role_label(role: str) -> str:
 def status_note(status: str) -> str:
     note = STATUS_NOTE.get(status, "")
     return _tr(note) if note else ""
+
+
+def header_note(index: QModelIndex) -> str:
+    """The words after the role in a message's header: its status, and whether the model's context
+    leaves it (or, for a reply, earlier messages) out."""
+    rec: MessageRecord = index.data(RecordRole)
+    parts = [status_note(rec.status)]
+    if index.data(LeftOutRole):
+        parts.append(left_out_caption())
+    dropped = index.data(DroppedRole)
+    if dropped:
+        parts.append(dropped_caption(dropped))
+    return " · ".join(p for p in parts if p)
 
 
 def bubble_rect(row: QRect) -> QRect:
@@ -156,9 +179,10 @@ class MessageDelegate(QStyledItemDelegate):
         painter.drawText(header, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
         painter.setFont(option.font)
         painter.setPen(pal.color(QPalette.ColorRole.PlaceholderText))
-        note = status_note(rec.status)
+        note = header_note(index)
         if note:
-            left = header.adjusted(painter.fontMetrics().horizontalAdvance(label + "  ") + 8, 0, 0, 0)
+            left = header.adjusted(painter.fontMetrics().horizontalAdvance(label + "  ") + 8, 0, -70, 0)
+            note = painter.fontMetrics().elidedText(note, Qt.TextElideMode.ElideRight, max(0, left.width()))
             painter.drawText(left, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, note)
         sib = index.data(SiblingRole)
         if sib and rec.id != self.bar_id:
@@ -170,6 +194,8 @@ class MessageDelegate(QStyledItemDelegate):
             clip = painter.clipBoundingRect() if painter.hasClipping() else QRectF(option.rect)
             visible = clip.intersected(QRectF(option.rect)).translated(-origin.x(), -origin.y())
             painter.translate(origin)
+            if index.data(LeftOutRole):
+                painter.setOpacity(LEFT_OUT_OPACITY)
             body.draw(painter, pal.color(QPalette.ColorRole.Text), visible, self.shading(rec, body))
 
     @staticmethod

@@ -9,6 +9,13 @@ for as many as fill it twice), and older ones come in pages of ``PAGE`` as the v
 every row's text must be laid out to know its height (about 0.9 ms for a typical reply on the
 2-core development machine), so opening costs what is on screen, not the conversation's length;
 200 rows took over 100 ms.
+
+Messages left out of the model's context are marked from state, never from what a widget shows:
+the context meter's plan for the next request (``set_left_out_next``, before sending) and, for
+the replies already written, what each one's request left out (``chat.context_plan.sent_left_out``
+from the reply's provenance, after sending). ``LeftOutRole`` is true for a message that the next
+request or the newest reply's request leaves out; ``DroppedRole`` is how many earlier messages a
+reply's own request left out.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer
 
+from chatdesk.chat.context_plan import sent_left_out
 from chatdesk.store import MessageRecord, Status
 
 MAX_REPAINT_HZ = 20
@@ -25,6 +33,8 @@ PAGE = 50  # rows added at a time above them
 
 RecordRole = Qt.ItemDataRole.UserRole + 1
 SiblingRole = Qt.ItemDataRole.UserRole + 2
+LeftOutRole = Qt.ItemDataRole.UserRole + 3  # bool: left out of the model's context (next request or newest reply's)
+DroppedRole = Qt.ItemDataRole.UserRole + 4  # int: earlier messages this reply's request left out
 
 
 def _tr(text: str) -> str:
@@ -35,9 +45,22 @@ def _who(role: str) -> str:
     return {"user": _tr("You"), "assistant": _tr("Assistant"), "system": _tr("System prompt")}.get(role, role)
 
 
+def left_out_caption() -> str:
+    return _tr("Left out of the model's context")
+
+
+def dropped_caption(n: int) -> str:
+    return _tr("Earlier messages left out of this reply's context: {n}").format(n=n)
+
+
 def _state(status: str) -> str:
     return {Status.DONE: _tr("done"), Status.STREAMING: _tr("being written"), Status.STOPPED: _tr("stopped"),
             Status.ERROR: _tr("error"), Status.INTERRUPTED: _tr("interrupted")}.get(status, status)
+
+
+def _dropped(rec: MessageRecord) -> int:
+    n = (rec.provenance or {}).get("dropped_messages") if rec.role == "assistant" else None
+    return n if isinstance(n, int) and n > 0 else 0
 
 
 class MessageListModel(QAbstractListModel):
@@ -47,6 +70,8 @@ class MessageListModel(QAbstractListModel):
         self._offset = 0  # rows before this index are loaded but not yet shown
         self._siblings: dict[int, tuple[int, int]] = {}
         self._pending: dict[int, str] = {}
+        self._left_out_next: frozenset[int] = frozenset()  # the context meter's plan for the next request
+        self._left_out_sent: frozenset[int] = frozenset()  # left out of the newest written reply's request
         self._flush = QTimer(self)
         self._flush.setInterval(1000 // MAX_REPAINT_HZ)
         self._flush.timeout.connect(self.flush_pending)
@@ -66,6 +91,10 @@ class MessageListModel(QAbstractListModel):
             return rec
         if role == SiblingRole:
             return self._siblings.get(rec.id)
+        if role == LeftOutRole:
+            return self.is_left_out(rec.id)
+        if role == DroppedRole:
+            return _dropped(rec)
         if role == Qt.ItemDataRole.AccessibleTextRole:  # what a screen reader says for the row
             return _who(rec.role) + ": " + rec.content
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
@@ -73,8 +102,48 @@ class MessageListModel(QAbstractListModel):
             parts = [_state(rec.status)]
             if sib:
                 parts.append(_tr("version {n} of {m}").format(n=sib[0], m=sib[1]))
+            if self.is_left_out(rec.id):
+                parts.append(left_out_caption())
+            if _dropped(rec):
+                parts.append(dropped_caption(_dropped(rec)))
             return ", ".join(parts)
         return None
+
+    # -- left out of the model's context
+    def is_left_out(self, message_id: int) -> bool:
+        return message_id in self._left_out_next or message_id in self._left_out_sent
+
+    def left_out(self) -> list[int]:
+        """Ids of the loaded messages marked as left out, oldest first."""
+        return [r.id for r in self._rows if self.is_left_out(r.id)]
+
+    def set_left_out_next(self, ids: object) -> None:
+        """The context meter's plan: these messages will not be seen by the next request."""
+        new = frozenset(int(i) for i in ids)  # type: ignore[attr-defined]
+        if new != self._left_out_next:
+            old, self._left_out_next = self._left_out_next, new
+            self._marks_changed(old ^ new)
+
+    def _sent_marks(self) -> frozenset[int]:
+        """What the newest written reply's request left out (from its provenance)."""
+        for i in range(len(self._rows) - 1, -1, -1):
+            rec = self._rows[i]
+            if rec.role == "assistant" and "dropped_messages" in (rec.provenance or {}):
+                return frozenset(sent_left_out(self._rows, i))
+        return frozenset()
+
+    def _update_sent(self) -> None:
+        new = self._sent_marks()
+        if new != self._left_out_sent:
+            old, self._left_out_sent = self._left_out_sent, new
+            self._marks_changed(old ^ new)
+
+    def _marks_changed(self, ids: frozenset[int]) -> None:
+        for mid in ids:
+            row = self.row_of(mid)
+            if row >= 0:
+                idx = self.index(row)
+                self.dataChanged.emit(idx, idx)
 
     # -- content
     def set_messages(
@@ -86,6 +155,7 @@ class MessageListModel(QAbstractListModel):
         self._offset = max(0, len(self._rows) - window)
         self._siblings = dict(siblings or {})
         self._pending.clear()
+        self._left_out_sent = self._sent_marks()
         self.endResetModel()
 
     def records(self) -> list[MessageRecord]:
@@ -126,6 +196,7 @@ class MessageListModel(QAbstractListModel):
         self.beginInsertRows(QModelIndex(), row, row)
         self._rows.append(rec)
         self.endInsertRows()
+        self._update_sent()
 
     def _index_of(self, message_id: int) -> int:
         for i in range(len(self._rows) - 1, self._offset - 1, -1):
@@ -146,6 +217,7 @@ class MessageListModel(QAbstractListModel):
         self._rows[i] = rec
         idx = self.index(i - self._offset)
         self.dataChanged.emit(idx, idx)
+        self._update_sent()
 
     def set_repaint_interval(self, ms: int) -> None:
         """Apply streamed text at most every ``ms`` (never more often than ``MAX_REPAINT_HZ``)."""

@@ -21,8 +21,8 @@ What it adds to QTextBrowser's selection and keyboard caret:
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeyEvent, QMouseEvent, QPalette, QTextCursor
-from PySide6.QtWidgets import QFrame, QTextBrowser, QTextEdit, QToolTip, QWidget
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeyEvent, QMouseEvent, QPalette, QTextCursor, QWheelEvent
+from PySide6.QtWidgets import QFrame, QGraphicsOpacityEffect, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from chatdesk import markdown
 from chatdesk.store import MessageRecord
@@ -99,7 +99,24 @@ class MessageReader(QTextBrowser):
         if not same:
             self.setDocument(doc)
         self.setLineWrapColumnOrWidth(body.width)
+        # A code line longer than the message is not wrapped: scroll sideways to read it.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded if body.overflow
+                                          else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        if not body.overflow:
+            self.horizontalScrollBar().setValue(0)
         self.setAccessibleName(_tr("Message text: {who}").format(who=role_label(rec.role)))
+
+    def set_dimmed(self, opacity: float | None) -> None:
+        """Draw the text faint (a message left out of the model's context, as the row is painted)."""
+        if opacity is None:
+            if self.graphicsEffect() is not None:
+                self.setGraphicsEffect(None)  # type: ignore[arg-type]
+            return
+        effect = self.graphicsEffect()
+        if not isinstance(effect, QGraphicsOpacityEffect):
+            effect = QGraphicsOpacityEffect(self)
+            self.setGraphicsEffect(effect)
+        effect.setOpacity(opacity)
 
     def release(self) -> None:
         self.record = None
@@ -163,6 +180,18 @@ class MessageReader(QTextBrowser):
             pos = event.position().toPoint()
             cursor = self.cursorForPosition(pos)
             self.token_pointed.emit(cursor.position(), self.mapTo(self.parentWidget(), pos))
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """Sideways (a touchpad, a tilting wheel, or Shift+wheel) scrolls a wide code line into
+        view; up and down go on to the conversation, which this text never scrolls."""
+        dx, dy = event.angleDelta().x(), event.angleDelta().y()
+        sideways = abs(dx) > abs(dy) or bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if self.body is not None and self.body.overflow and sideways:
+            bar = self.horizontalScrollBar()
+            bar.setValue(bar.value() - (dx if abs(dx) > abs(dy) else dy) // 2)
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     def focused_link(self) -> str:
         """The link the keyboard is on (Tab moves between links), or ""."""

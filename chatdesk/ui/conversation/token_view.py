@@ -18,9 +18,11 @@ How shading is drawn. Not as character formats (4,000 ``mergeCharFormat`` calls 
 a 43 ms relayout), but as extra selections handed to the document layout at paint time, only for
 the tokens on screen; the same document serves the normal and the probability view.
 
-Colour: the palette's highlight colour, translucent in proportion to 1 - p, so the text stays
-readable on light and dark bases (a test checks the contrast) and shading never looks like a
-selection, which is opaque.
+Colour: a warm amber (a deeper orange on a dark base), translucent in proportion to 1 - p, so the
+text stays readable on light and dark bases (a test checks the contrast). It is deliberately not
+the palette's highlight colour: shading drawn in the selection's colour read as selected text. A
+palette whose highlight is itself warm gets a violet instead (``shade_base``). A legend
+(``ProbabilityLegend``) over the conversation says what the shades mean while the view is on.
 """
 
 from __future__ import annotations
@@ -32,9 +34,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QKeyEvent, QPalette, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QRectF, Qt, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QKeyEvent, QPainter, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from chatdesk.chat.token_record import decode
 from chatdesk.engine.types import TokenProb
@@ -182,19 +184,103 @@ class TokenSource(QObject):
 
 
 # ------------------------------------------------------------------------------ colours
+# (light base, dark base) for each hue: the dark variants are deeper, so light text stays readable.
+WARM = ("#f59e0b", "#d9480f")
+VIOLET = ("#a78bfa", "#7c3aed")
+MIN_HUE_DISTANCE = 50  # degrees between the shading and the selection colour
+
+
+def _hue_distance(a: QColor, b: QColor) -> int:
+    if a.hslHue() < 0 or b.hslHue() < 0:  # a grey has no hue: nothing to confuse
+        return 180
+    d = abs(a.hslHue() - b.hslHue()) % 360
+    return min(d, 360 - d)
+
+
+def shade_base(palette: QPalette) -> QColor:
+    """The opaque colour token shading is made of: amber, or violet when the selection colour
+    (``Highlight``) is itself close to amber, so shading never looks like a selection."""
+    dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+    highlight = palette.color(QPalette.ColorRole.Highlight)
+    for pair in (WARM, VIOLET):
+        colour = QColor(pair[1] if dark else pair[0])
+        if _hue_distance(colour, highlight) >= MIN_HUE_DISTANCE:
+            return colour
+    return QColor(VIOLET[1] if dark else VIOLET[0])
+
+
 def shade_colour(prob: float, palette: QPalette) -> QColor:
     """The background of a token with probability ``prob``: stronger the less likely it was."""
     p = min(1.0, max(0.0, prob))
-    colour = QColor(palette.color(QPalette.ColorRole.Highlight))
+    colour = shade_base(palette)
     colour.setAlphaF(MIN_ALPHA + (MAX_ALPHA - MIN_ALPHA) * (1.0 - p))
     return colour
+
+
+def shades_key(palette: QPalette) -> tuple[int, int]:
+    """What the shades depend on: a palette change that alters it rebuilds them."""
+    return palette.color(QPalette.ColorRole.Highlight).rgba(), palette.color(QPalette.ColorRole.Base).rgba()
+
+
+class ProbabilityLegend(QFrame):
+    """What the shading means: a strip from the strongest shade (unlikely tokens) to none (likely
+    ones), with words at both ends, shown over the conversation while the probability view is on."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("probabilityLegend")
+        self.setAutoFillBackground(True)
+        self.setAccessibleName(_tr("Probability shading legend"))
+        self.setAccessibleDescription(_tr(
+            "Each token of a reply is shaded by how likely the model found it: the stronger the colour, "
+            "the less likely the token; likely tokens are almost unshaded. Hover a token to see its alternatives."))
+        self.setToolTip(self.accessibleDescription())
+        self.title = QLabel(_tr("Token probability:"), self)
+        self.low = QLabel(_tr("low"), self)
+        self.high = QLabel(_tr("high"), self)
+        self.title.setAccessibleName(_tr("Token probability"))
+        self.low.setAccessibleName(_tr("Low probability: strongest shade"))
+        self.high.setAccessibleName(_tr("High probability: no shade"))
+        self.strip = _LegendStrip(self)
+        self.strip.setAccessibleName(_tr("Shades from low to high probability"))
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(8, 3, 8, 3)
+        lay.setSpacing(6)
+        lay.addStretch(1)
+        lay.addWidget(self.title)
+        lay.addWidget(self.low)
+        lay.addWidget(self.strip)
+        lay.addWidget(self.high)
+        self.hide()
+
+    def colours(self) -> tuple[QColor, QColor]:
+        """(least likely, most likely) shades as drawn."""
+        return shade_colour(0.0, self.palette()), shade_colour(1.0, self.palette())
+
+
+class _LegendStrip(QWidget):
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setFixedSize(96, 14)
+
+    def paintEvent(self, _event: object) -> None:
+        painter = QPainter(self)
+        pal = self.palette()
+        painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
+        steps = 8
+        w = self.width() / steps
+        for i in range(steps):
+            painter.fillRect(QRectF(i * w, 0, w + 1, self.height()), shade_colour(i / (steps - 1), pal))
+        painter.setPen(pal.color(QPalette.ColorRole.Mid))
+        painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
+        painter.end()
 
 
 class Shades:
     """One char format per probability level (formats are shared by all the selections)."""
 
     def __init__(self, palette: QPalette) -> None:
-        self.key = palette.color(QPalette.ColorRole.Highlight).rgba()
+        self.key = shades_key(palette)
         self._formats = []
         for level in range(LEVELS + 1):
             fmt = QTextCharFormat()
@@ -339,7 +425,6 @@ class TokenPopup(QFrame):
         super().__init__(parent)
         self.setObjectName("tokenPopup")
         self.setAccessibleName(_tr("Token alternatives"))
-        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.Window)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)

@@ -4,6 +4,11 @@ Drawn with pyqtgraph in the palette's colours (redrawn when the palette changes,
 light and the dark theme), with error bars for perplexity and a text description for screen
 readers. It warns when the selected results were measured on different texts or windows, because
 those figures do not compare.
+
+The axes' ranges are chosen here (``axis_range``), not by pyqtgraph's auto-range: one model (or
+several of one size) is a single value per axis, which auto-range turns into a zero-width range
+padded by a fixed unit (ticks like 99.6, 99.8 MB around a 100 MB file). Each point carries its
+value in its label, so a lone point says what it is without reading the ticks.
 """
 
 
@@ -17,6 +22,7 @@ from typing import Any
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
+    QLocale,
 )
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -49,6 +55,38 @@ class ChartPoint:
     y: float
     error: float | None
     label: str
+
+
+PAD = 0.12  # room around the points, as a share of the range
+MIN_SPAN = 0.2  # the narrowest range, as a share of the values' size (a single point)
+
+
+def axis_range(values: Sequence[float], pad: float = PAD, min_span: float = MIN_SPAN) -> tuple[float, float]:
+    """A range showing every value with room around it, never of zero width: a single value (or
+    values closer than ``min_span`` of their size) gets a range ``min_span`` of its size wide,
+    centred on it. Figures that cannot be negative (sizes, speeds, perplexity) never get a
+    negative axis."""
+    if not values:
+        return 0.0, 1.0
+    lo, hi = min(values), max(values)
+    mid = (lo + hi) / 2
+    narrowest = abs(mid) * min_span or 1.0
+    if hi - lo < narrowest:
+        lo, hi = mid - narrowest / 2, mid + narrowest / 2
+    margin = (hi - lo) * pad
+    lo, hi = lo - margin, hi + margin
+    if min(values) >= 0 > lo:
+        hi, lo = hi - lo, 0.0
+    return lo, hi
+
+
+def value_text(kind: str, point: ChartPoint) -> str:
+    """A point's figure as its label shows it."""
+    loc = QLocale()
+    if kind == "perplexity":
+        text = loc.toString(point.y, "f", 2)
+        return f"{text} ± {loc.toString(point.error, 'f', 2)}" if point.error else text
+    return _tr("{rate} tokens/s").format(rate=loc.toString(point.y, "f", 1))
 
 
 class EvaluationChart(QWidget):
@@ -164,11 +202,17 @@ class EvaluationChart(QWidget):
             plot.addItem(bars)
         plot.addItem(self.scatter)
         for p in points:
-            label = pg.TextItem(p.label, color=text, anchor=(0.5, 1.25))
+            label = pg.TextItem(f"{p.label}\n{value_text(kind.key, p)}", color=text, anchor=(0.5, 1.15))
             label.setPos(p.x, p.y)
             plot.addItem(label)
             self.labels.append(label)
-        plot.getViewBox().autoRange()
+        ys = [p.y for p in points] + [p.y + s * float(p.error or 0) for p in points for s in (-1, 1)]
+        box = plot.getViewBox()
+        box.enableAutoRange(enable=False)
+        box.setXRange(*axis_range([p.x for p in points]), padding=0)
+        # Room above the highest point for its two-line label.
+        lo, hi = axis_range(ys)
+        box.setYRange(lo, hi + (hi - lo) * 0.15 if points else hi, padding=0)
         self._describe(points)
 
     def _describe(self, points: list[ChartPoint]) -> None:

@@ -100,6 +100,7 @@ def install(window: MainWindow) -> ChatSettingsUi:
     )
     column = window.composer.parentWidget().layout()
     column.insertWidget(column.indexOf(window.composer), meter)
+    meter.left_out_changed.connect(window.chat_view.model_.set_left_out_next)  # marked in the conversation
 
     edit = window.composer.edit
     edit.textChanged.connect(lambda: meter.set_draft(edit.toPlainText()))

@@ -19,7 +19,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QProgressBar,
@@ -46,6 +45,7 @@ from chatdesk.ui.common.actions import ActionRegistry
 from chatdesk.ui.common.background import run_in_background, supersede, wait_all
 from chatdesk.ui.common.banner import Banner
 from chatdesk.ui.common.context import AppContext, FeatureRequests
+from chatdesk.ui.common.elided_label import ElidedLabel
 from chatdesk.ui.common.session import LOAD_FAILED, LOAD_LOADED, LOAD_LOADING, SessionState
 from chatdesk.ui.common.undo import UNDO_SECONDS, UndoOffer
 from chatdesk.ui.conversation.chat_controller import ChatController
@@ -78,17 +78,17 @@ class MainWindow(QMainWindow):
         self.inference = InferenceThread(store, paths.data_dir() / "model-checks.json", self, api_key_for=api_key_for)
 
         self.sidebar = Sidebar(self)
+        # One notification line for errors and notices (ui/common/banner.py): newest shown, "+N" for
+        # the others, notices expire; ``notice`` is the same line under the name notices use.
         self.banner = Banner(self)
-        self.notice = Banner(self)
-        self.notice.setObjectName("notice")
+        self.notice = self.banner
         self.chat_view = ChatView(self)
         self.composer = Composer(self)
         right = QWidget(self)
         col = QVBoxLayout(right)
         col.setContentsMargins(0, 0, 0, 0)
-        col.addWidget(self.banner)
         col.addWidget(self.chat_view, 1)
-        col.addWidget(self.notice)
+        col.addWidget(self.banner)
         col.addWidget(self.composer)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.sidebar)
@@ -97,7 +97,8 @@ class MainWindow(QMainWindow):
         split.setSizes([260, 840])
         self.setCentralWidget(split)
 
-        self.model_label = QLabel(model_label or Path(model_path).name, self)
+        # Status bar text elides instead of overlapping its neighbours (ui/common/elided_label.py).
+        self.model_label = ElidedLabel(model_label or Path(model_path).name, self)
         self.model_label.setObjectName("modelLabel")
         self.model_label.setAccessibleName(self.tr("Model in use"))
         self.load_bar = QProgressBar(self)
@@ -106,12 +107,13 @@ class MainWindow(QMainWindow):
         self.load_bar.setRange(0, 100)
         self.load_bar.setMaximumWidth(160)
         self.load_bar.setFormat(self.tr("Loading %p%"))
-        self.stats_label = QLabel("", self)
+        self.stats_label = ElidedLabel("", self)
         self.stats_label.setObjectName("statsLabel")
         self.stats_label.setAccessibleName(self.tr("Reply statistics"))
-        self.statusBar().addWidget(self.model_label)
+        self.statusBar().addWidget(self.model_label, 1)
         self.statusBar().addWidget(self.load_bar)
         self.statusBar().addPermanentWidget(self.stats_label)
+        self.statusBar().messageChanged.connect(self._elide_status_message)
 
         self.controller = ChatController(store, self.inference, self.chat_view.model_, settings)
         self.controller.prompt_format_for = lambda key: self.settings.prompt_format_for(key)
@@ -374,14 +376,22 @@ class MainWindow(QMainWindow):
         self.sidebar.show_conversations(rows, self.controller.current_id)
 
     def new_conversation(self) -> None:
-        self.notice.hide()
+        self.banner.clear_notices()  # errors stay until dismissed
         self.controller.new_conversation()
         self.composer.edit.setFocus()
 
     def open_conversation(self, conversation_id: int, focus_message_id: object) -> None:
-        self.notice.hide()
+        self.banner.clear_notices()  # errors stay until dismissed
         self.controller.open_conversation(conversation_id, int(focus_message_id) if focus_message_id is not None else None)
         self._follow_conversation_model(conversation_id)
+
+    def _elide_status_message(self, text: str) -> None:
+        """A passing status message (a link's address) is cut with "…" before the reply figures."""
+        bar = self.statusBar()
+        room = bar.width() - 24 - (self.stats_label.width() + 8 if self.stats_label.isVisible() else 0)
+        shown = bar.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, max(0, room))
+        if text and shown != text:
+            bar.showMessage(shown, 8000)
 
     def _chat_topic(self) -> str:
         return f"chat:{self.controller.current_id}"
@@ -389,9 +399,9 @@ class MainWindow(QMainWindow):
     def _chat_changed(self, _conversation_id: object) -> None:
         """Words about another chat, and the figures of a reply that is no longer on screen, go."""
         current = self._chat_topic()
-        for line in (self.banner, self.notice):
-            if line.topic.startswith("chat:") and line.topic != current:
-                line.clear(line.topic)
+        for topic in self.banner.topics():
+            if topic.startswith("chat:") and topic != current:
+                self.banner.clear(topic)
         if self._stats_chat is not None and self._stats_chat != self.controller.current_id:
             self.stats_label.clear()
             self._stats_chat = None
@@ -451,7 +461,7 @@ class MainWindow(QMainWindow):
         self.notice.set_action(self.tr("Choose a model…"), lambda: self.requests.choose_model.emit(""))
 
     def _send(self, text: str) -> None:
-        self.notice.hide()
+        self.banner.clear_notices()  # errors stay until dismissed
         files = self.composer.take_attachments()
         if not self.controller.send(text, files):
             self.composer.edit.setPlainText(text)  # nothing typed or attached is lost
