@@ -2,24 +2,24 @@
 
 A click on a suggestion (or Enter/Space on it) emits ``chosen(text)``; the shell puts the text in
 the message box, where the user can change it before sending; nothing is sent by itself. The
-suggestions are short tasks that even the bundled 135M English model answers sensibly (a poem, a
-list of tips, a simple explanation, a name); they are translated with the interface, so a Chinese
-window offers Chinese prompts.
+suggestions are short tasks that even the bundled 135M English model answers sensibly (a simple
+explanation, a list of tips, a small function, names; a poem made it loop); they are translated
+with the interface, so a Chinese window offers Chinese prompts.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from chatdesk.ui.common import spacing
 from chatdesk.ui.common.icons import set_icon
 
 _T = "EmptyState"
 SUGGESTIONS = (
-    QT_TRANSLATE_NOOP(_T, "Write a short poem about the sea."),
-    QT_TRANSLATE_NOOP(_T, "Give me three tips for a good night's sleep."),
     QT_TRANSLATE_NOOP(_T, "Explain in simple words what a computer's memory does."),
+    QT_TRANSLATE_NOOP(_T, "Give me three tips for a good night's sleep."),
+    QT_TRANSLATE_NOOP(_T, "Write a Python function that adds two numbers."),
     QT_TRANSLATE_NOOP(_T, "Suggest three names for a friendly robot."),
 )
 
@@ -61,20 +61,22 @@ class EmptyState(QWidget):
         lay.addWidget(self.heading)
         lay.addWidget(self.hint)
         lay.addSpacing(spacing.S)
-        cards = QVBoxLayout()
-        cards.setSpacing(spacing.S)
-        self.buttons: list[QToolButton] = []
+        column = QWidget(self)  # one column as wide as the widest suggestion, centred
+        column.setMaximumWidth(spacing.READING_WIDTH * 3 // 4)
+        cards = QVBoxLayout(column)
+        spacing.grid(cards, 0, spacing.S)
+        self.buttons: list[QPushButton] = []
         for i, text in enumerate(suggestions()):  # one column: it fits a narrow window too
-            button = QToolButton(self)
+            button = QPushButton(column)
             button.setObjectName(f"suggestion{i}")
             button.setText(text)
             button.setAccessibleName(text)
             button.setToolTip(_tr("Put this in the message box"))
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             set_icon(button, "suggestion")
             button.clicked.connect(lambda _c=False, t=text: self.chosen.emit(t))
-            cards.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+            cards.addWidget(button)
             self.buttons.append(button)
-        lay.addLayout(cards)
+        lay.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
         lay.addStretch(2)
