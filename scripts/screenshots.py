@@ -154,9 +154,22 @@ def scene_main(language: str, theme: str, out: Path) -> None:
     ask(win, QUESTIONS[1])
     ask(win, QUESTIONS[2])
     win.refresh_sidebar()
-    win.chat_view.scrollToBottom()
+    view = win.chat_view
+    view.scrollToBottom()
     win.composer.edit.setFocus()
     spin(600)
+    # The pointer over the last reply: its action bar (icon buttons) shows, as it does for a user.
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    from chatdesk.ui.conversation.message_delegate import body_origin
+
+    last = view.model_.index(view.model_.rowCount() - 1)
+    origin = body_origin(view.visualRect(last))
+    target = QPoint(origin.x() + 40, max(origin.y() + 6, 8))  # inside the reply's visible part
+    QTest.mouseMove(view.viewport(), target + QPoint(1, 1))
+    QTest.mouseMove(view.viewport(), target)
+    wait_for(lambda: view.bar.isVisible(), 10, "the reply's action bar")
     grab_screen(win, out)
 
 
@@ -290,15 +303,19 @@ def scene_server(language: str, theme: str, out: Path) -> None:
     from keyring_support import MemoryKeyring
 
     keyring.set_keyring(MemoryKeyring())  # never the desktop's keyring
+    import json
+    import socket
+    import urllib.request
     from dataclasses import replace
-
-    import httpx
 
     from chatdesk.ui.server.controller import ON, ServerController
     from chatdesk.ui.server.panel import ServerPanel
 
+    with socket.socket() as probe:  # a free port on 127.0.0.1, so the panel shows the port it serves on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
     controller = ServerController()
-    controller.settings = replace(controller.settings, port=0)  # any free port on 127.0.0.1
+    controller.settings = replace(controller.settings, port=port)
     panel = ServerPanel(controller)
     panel.resize(900, 620)
     panel.move(0, 0)
@@ -307,12 +324,16 @@ def scene_server(language: str, theme: str, out: Path) -> None:
     wait_for(lambda: controller.state == ON, 120, "the server")
     answers: list[object] = []
 
-    def request() -> None:
-        with httpx.Client(timeout=300) as client:
-            model = client.get(f"{controller.url}/models").json()["data"][0]["id"]
-            answers.append(client.post(f"{controller.url}/chat/completions", json={
-                "model": model, "max_tokens": 40, "temperature": 0,
-                "messages": [{"role": "user", "content": "Say hello to a new user."}]}).status_code)
+    def request() -> None:  # as any OpenAI client would (the standard library's, here)
+        ask_models = urllib.request.Request(f"{controller.url}/models", headers={"User-Agent": "screenshots.py"})
+        with urllib.request.urlopen(ask_models, timeout=300) as r:
+            model = json.load(r)["data"][0]["id"]
+        body = json.dumps({"model": model, "max_tokens": 40, "temperature": 0,
+                           "messages": [{"role": "user", "content": "Say hello to a new user."}]}).encode()
+        post = urllib.request.Request(f"{controller.url}/chat/completions", body, {"Content-Type": "application/json",
+                                                                                   "User-Agent": "screenshots.py"})
+        with urllib.request.urlopen(post, timeout=300) as r:
+            answers.append(r.status)
 
     threading.Thread(target=request, daemon=True).start()
     wait_for(lambda: bool(answers) and panel.table.rowCount() >= 1, 300, "the request")
@@ -332,7 +353,7 @@ def scene_inspector(language: str, theme: str, out: Path) -> None:
     win.show()
     ready: list[object] = []
     win.ready.connect(lambda: ready.append(True))
-    win.start(str(default_model_path()), text="The capital of France is")
+    win.start(str(default_model_path()), text="The capital of France is Paris, and the capital of Japan is")
     wait_for(lambda: bool(ready), 300, "the inspection")
     spin(1500)
     grab_screen(win, out)

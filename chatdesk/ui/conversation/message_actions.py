@@ -27,6 +27,7 @@ from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
 
 from chatdesk.store import MessageRecord, Status
+from chatdesk.ui.common import spacing
 from chatdesk.ui.common.icons import set_icon
 
 
@@ -131,8 +132,8 @@ class ActionBar(QWidget):
         self.setAccessibleName(_tr("Message actions"))
         self.setAutoFillBackground(True)
         lay = QHBoxLayout(self)
-        lay.setContentsMargins(2, 0, 2, 0)
-        lay.setSpacing(0)
+        lay.setContentsMargins(spacing.XS, 0, spacing.XS, 0)
+        lay.setSpacing(0)  # icon buttons carry their own padding
         self.prev_button = self._button("previous_version", _tr("Previous version"), _tr("Previous version"), _tr("Show the previous version (Alt+Left)"))
         self.prev_button.clicked.connect(lambda: self.step.emit(-1))
         self.version = QLabel(self)
