@@ -4,6 +4,9 @@ icon buttons keep their words for tooltips and screen readers, and icons follow 
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 from PySide6.QtCore import QSize, Qt
@@ -93,3 +96,14 @@ def test_the_message_bar_shows_icons_and_keeps_the_words_for_its_more_menu(qtbot
         assert button.accessibleName() and button.toolTip()
     for button in (bar.prev_button, bar.next_button, bar.more, bar.probabilities):
         assert icons.icon_id_of(button) and button.accessibleName()
+
+
+def test_icons_do_not_import_qtpy_at_start_up():
+    """qtpy's PySide6 shims star-import every Qt module and patch PySide6 for the whole app
+    (chatdesk/ui/common/icons.py's docstring): only qtawesome's font files are used."""
+    code = ("import sys; from PySide6.QtWidgets import QApplication; app = QApplication([]); "
+            "from chatdesk.ui.common import icons; icons.icon('send').pixmap(16, 16); "
+            "print(sorted(m for m in ('qtpy', 'qtawesome') if m in sys.modules))")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"

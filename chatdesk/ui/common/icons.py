@@ -1,10 +1,13 @@
 """Every icon of the window, looked up here and nowhere else: one table from ChatDesk's icon ids
-to glyphs of the Phosphor icon font (MIT licence, shipped inside the ``qtawesome`` package, MIT).
+to glyphs of the Phosphor icon font (MIT licence), the copy shipped inside the ``qtawesome``
+package (MIT).
 
 Why a font: one file gives every size crisp, and a glyph takes any colour, so icons are drawn in
 the palette's own colours (button text, its disabled shade, the highlight for a checked toggle)
-and read in light and dark themes alike. Only the Phosphor font is loaded (qtawesome's own
-``qta.icon`` would load its dozen fonts on first use).
+and read in light and dark themes alike. Only qtawesome's font files are used, not its Python
+code: importing qtawesome imports qtpy, whose PySide6 shims star-import every Qt module (0.4–1.5 s
+on the GUI thread at start-up, measured on a 2-core machine) and patch PySide6 classes for the
+whole application. Drawing a glyph is Qt's own text rendering (``GlyphEngine``).
 
 ``set_icon(button, "send")`` gives a button its icon and keeps it following the palette: a
 palette change (a theme switch, the desktop's colours changing) redraws it.
@@ -12,17 +15,15 @@ palette change (a theme switch, the desktop's colours changing) redraws it.
 
 from __future__ import annotations
 
-import os
+import importlib.util
+import json
+import sys
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSize
-from PySide6.QtGui import QGuiApplication, QIcon, QPalette
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QAbstractButton
-
-# qtawesome reaches Qt through qtpy; name the binding so qtpy never tries another one.
-os.environ.setdefault("QT_API", "pyside6")
-import qtawesome
 
 # ChatDesk's icon ids → Phosphor glyph names (https://phosphoricons.com).
 ICONS: dict[str, str] = {
@@ -50,9 +51,21 @@ ICON_SIZE = QSize(18, 18)
 _ID_PROPERTY = "chatdeskIcon"
 
 
+def font_folder() -> Path:
+    """qtawesome's fonts folder, found without importing qtawesome (see the module's docstring);
+    in the bundle it is _internal/qtawesome/fonts (chatdesk.spec ships the Phosphor files)."""
+    spec = importlib.util.find_spec("qtawesome")
+    roots = list(spec.submodule_search_locations or []) if spec is not None else []
+    roots.append(str(Path(getattr(sys, "_MEIPASS", "")) / "qtawesome"))
+    for root in roots:
+        if (Path(root) / "fonts").is_dir():
+            return Path(root) / "fonts"
+    raise FileNotFoundError("the qtawesome package (its Phosphor icon font) is not installed")
+
+
 def font_files() -> tuple[Path, Path]:
-    """The Phosphor font and its charmap inside the installed qtawesome (any version of them)."""
-    folder = Path(qtawesome.__file__).parent / "fonts"
+    """The Phosphor font and its charmap (whatever version qtawesome ships)."""
+    folder = font_folder()
     fonts = sorted(folder.glob("phosphor-[0-9]*.ttf"))
     if not fonts:
         raise FileNotFoundError(f"the Phosphor icon font is missing from {folder}")
@@ -61,26 +74,65 @@ def font_files() -> tuple[Path, Path]:
 
 
 @cache
-def _font() -> qtawesome.IconicFont:
+def _phosphor() -> tuple[str, dict[str, str]]:
+    """The font family Qt registered for the Phosphor file, and glyph name → character."""
     ttf, charmap = font_files()
-    return qtawesome.IconicFont(("ph", ttf.name, charmap.name, str(ttf.parent)))
+    font_id = QFontDatabase.addApplicationFont(str(ttf))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        raise OSError(f"Qt could not load the icon font {ttf}")
+    codes = json.loads(charmap.read_text(encoding="utf-8"))
+    return families[0], {name: chr(int(code, 16)) for name, code in codes.items()}
+
+
+class GlyphEngine(QIconEngine):
+    """Paints one glyph of the icon font, in a colour per mode and state."""
+
+    def __init__(self, family: str, char: str, colours: dict[tuple[QIcon.Mode, QIcon.State], QColor]) -> None:
+        super().__init__()
+        self.family, self.char, self.colours = family, char, colours
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        colour = self.colours.get((mode, state)) or self.colours[(QIcon.Mode.Normal, state)]
+        font = QFont(self.family)
+        font.setPixelSize(max(1, round(min(rect.width(), rect.height()) * 0.9)))
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setFont(font)
+        painter.setPen(colour)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.char)
+        painter.restore()
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        pixmap = QPixmap(size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        self.paint(painter, QRect(0, 0, size.width(), size.height()), mode, state)
+        painter.end()
+        return pixmap
+
+    def clone(self) -> QIconEngine:
+        return GlyphEngine(self.family, self.char, dict(self.colours))
 
 
 def glyph(icon_id: str) -> str:
-    """The qtawesome name of an icon id (``KeyError`` for an unknown id: a typo is a bug)."""
-    return f"ph.{ICONS[icon_id]}"
+    """The Phosphor glyph name of an icon id (``KeyError`` for an unknown id: a typo is a bug)."""
+    return ICONS[icon_id]
 
 
 def icon(icon_id: str, palette: QPalette | None = None) -> QIcon:
     """The icon in the palette's colours: button text, disabled button text, and the highlight
     for the "on" state of a checkable button."""
+    family, chars = _phosphor()
+    char = chars[glyph(icon_id)]
     pal = palette or QGuiApplication.palette()
     text = pal.color(QPalette.ColorGroup.Active, QPalette.ColorRole.ButtonText)
     disabled = pal.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText)
     accent = pal.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight)
-    return _font().icon(glyph(icon_id), color=text, color_active=text, color_selected=text,
-                        color_disabled=disabled, color_on=accent, color_on_active=accent,
-                        color_on_selected=accent, color_on_disabled=disabled)
+    m, st = QIcon.Mode, QIcon.State
+    colours = {(m.Normal, st.Off): text, (m.Active, st.Off): text, (m.Selected, st.Off): text, (m.Disabled, st.Off): disabled,
+               (m.Normal, st.On): accent, (m.Active, st.On): accent, (m.Selected, st.On): accent, (m.Disabled, st.On): disabled}
+    return QIcon(GlyphEngine(family, char, colours))
 
 
 class _Recolour(QObject):
