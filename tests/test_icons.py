@@ -49,6 +49,8 @@ def test_every_icon_id_is_a_glyph_of_the_bundled_font(qapp):
     assert not missing, f"not in {charmap.name}: {missing}"
     for icon_id in icons.ICONS:
         assert not icons.icon(icon_id).isNull()
+    sharp = icons.icon("send").pixmap(QSize(20, 20), 2.0)  # a high-DPI screen gets twice the pixels
+    assert sharp.size() == QSize(40, 40) and sharp.devicePixelRatio() == 2.0
     with pytest.raises(KeyError):
         icons.icon("no-such-icon")
 

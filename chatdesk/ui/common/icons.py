@@ -111,6 +111,12 @@ class GlyphEngine(QIconEngine):
         painter.end()
         return pixmap
 
+    def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float) -> QPixmap:
+        """Sharp on high-DPI screens: ``size`` (device-independent) drawn at ``scale`` times the pixels."""
+        pixmap = self.pixmap(size * scale, mode, state)
+        pixmap.setDevicePixelRatio(scale)
+        return pixmap
+
     def clone(self) -> QIconEngine:
         return GlyphEngine(self.family, self.char, dict(self.colours))
 
