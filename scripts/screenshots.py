@@ -92,17 +92,22 @@ def set_up(language: str, theme: str):  # type: ignore[no-untyped-def]
     return app, data
 
 
-def save(image, out: Path) -> None:  # type: ignore[no-untyped-def]
-    """Write a QImage/QPixmap as a 256-colour PNG (a third of the bytes, no visible loss for a UI)."""
+def reduce(raw: Path, out: Path) -> None:
+    """A 256-colour copy of a PNG (a third of the bytes, no visible loss for a window)."""
     from PIL import Image
 
+    with Image.open(raw) as im:
+        im.convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(
+            out, optimize=True)
+
+
+def save(image, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """Write a QImage/QPixmap as a 256-colour PNG."""
     out.parent.mkdir(parents=True, exist_ok=True)
     raw = out.with_suffix(".raw.png")
     if not image.save(str(raw)):
         raise SystemExit(f"{raw} could not be written")
-    with Image.open(raw) as im:
-        im.convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(
-            out, optimize=True)
+    reduce(raw, out)
     raw.unlink()
     print(f"{out}: {image.width()}×{image.height()}", flush=True)
 
@@ -270,7 +275,8 @@ def scene_evaluation(language: str, theme: str, out: Path) -> None:
         shutil.copyfile(default_model_path(), reference)
         requantize(reference, folder, ("Q4_0", "Q2_K"))
     models = [reference, *(folder / f"SmolLM2-135M-Instruct.{q}.gguf" for q in ("Q4_0", "Q2_K"))]
-    win = EvaluationWindow(models=[str(m) for m in models])
+    # The stored results' pictures show no queue: those models are not being evaluated again.
+    win = EvaluationWindow(models=[] if measured else [str(m) for m in models])
     win.resize(*SIZE)
     win.move(0, 0)
     win.set_reference(str(reference))
@@ -402,7 +408,9 @@ def main(out: Path, only: set[str]) -> int:
     if not only or "chat-settings" in only:
         jobs.append([py, str(ROOT / "scripts" / "screenshot_chat_settings.py"), str(out / "chat-settings-preset.png")])
     failed = 0
-    shared = tempfile.mkdtemp(prefix="chatdesk-shot-shared-")  # what one scene measures for the others
+    # What one scene measures for the others (SHOT_SHARED given: kept, to retake pictures without measuring).
+    given = os.environ.get("SHOT_SHARED")
+    shared = given or tempfile.mkdtemp(prefix="chatdesk-shot-shared-")
     with private_display() as display:
         env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "CHATDESK_HOME")}
         env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb", LANG="C.UTF-8", LANGUAGE="", SHOT_SHARED=shared)
@@ -413,7 +421,11 @@ def main(out: Path, only: set[str]) -> int:
             shown = [ln for ln in lines if ".png" in ln] if proc.returncode == 0 else lines[-15:]
             print("\n".join(shown) or f"{job[2:]} done", f"({time.monotonic() - started:.0f} s)", flush=True)
             failed += proc.returncode != 0
-    shutil.rmtree(shared, ignore_errors=True)
+    if not given:
+        shutil.rmtree(shared, ignore_errors=True)
+    preset = out / "chat-settings-preset.png"  # written by its own script at full colour
+    if preset.exists():
+        reduce(preset, preset)
     return 1 if failed else 0
 
 
