@@ -15,17 +15,16 @@ from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWi
 from chatdesk.ui.common import spacing
 from chatdesk.ui.common.icons import set_icon
 
-_T = "EmptyState"
 SUGGESTIONS = (
-    QT_TRANSLATE_NOOP(_T, "Explain in simple words what a computer's memory does."),
-    QT_TRANSLATE_NOOP(_T, "Give me three tips for a good night's sleep."),
-    QT_TRANSLATE_NOOP(_T, "Write a Python function that adds two numbers."),
-    QT_TRANSLATE_NOOP(_T, "Suggest three names for a friendly robot."),
+    QT_TRANSLATE_NOOP("EmptyState", "Explain in simple words what a computer's memory does."),
+    QT_TRANSLATE_NOOP("EmptyState", "Give me three tips for a good night's sleep."),
+    QT_TRANSLATE_NOOP("EmptyState", "Write a Python function that adds two numbers."),
+    QT_TRANSLATE_NOOP("EmptyState", "Suggest three names for a friendly robot."),
 )
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate(_T, text)
+    return QCoreApplication.translate("EmptyState", text)
 
 
 def suggestions() -> list[str]:
