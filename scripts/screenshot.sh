@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Regenerate the README's screenshots (docs/screenshots/*.png) from the real window under a private
-# Xvfb: light, dark and Chinese interface, a code block selected, the chat settings panel with a
-# preset, the model library. Needs Xvfb (scripts/dev.sh installs it). Look at every picture before
-# committing it.
+# Regenerate the README's screenshots (docs/screenshots/*.png) from the real windows under a private
+# Xvfb: every main view (chat with the bundled model's real replies, new chat, library, Hub search,
+# evaluation, documents, server, inspector) in light, dark and Chinese, and the chat settings panel
+# with a preset. Needs Xvfb (scripts/dev.sh installs it). Look at every picture before committing it.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 PYTHON="${PYTHON:-.venv/bin/python}"

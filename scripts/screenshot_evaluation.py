@@ -1,4 +1,4 @@
-"""Screenshot of the evaluation window (docs/screenshots/evaluation.png) under Xvfb.
+"""Screenshot of the evaluation window (artifacts/evaluation.png by default) under Xvfb.
 
 The bundled SmolLM2-135M (Q4_1) is re-quantized by llama.cpp's own quantizer into smaller types
 (Q4_0, Q3_K_M, Q2_K; rows that do not fit a K-quant fall back to Q4_0, as llama.cpp decides), in
@@ -25,11 +25,11 @@ sys.path.insert(0, str(ROOT))
 TYPES = ("Q4_0", "Q3_K_M", "Q2_K")
 
 
-def requantize(src: Path, folder: Path) -> list[Path]:
+def requantize(src: Path, folder: Path, types: tuple[str, ...] = TYPES) -> list[Path]:
     import llama_cpp
 
     out = []
-    for name in TYPES:
+    for name in types:
         params = llama_cpp.llama_model_quantize_default_params()
         params.ftype = getattr(llama_cpp, f"LLAMA_FTYPE_MOSTLY_{name}")
         params.allow_requantize = True
@@ -94,4 +94,4 @@ if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[1] == "--child":
         child(Path(sys.argv[2]))
     else:
-        raise SystemExit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots" / "evaluation.png"))
+        raise SystemExit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "artifacts" / "evaluation.png"))

@@ -154,6 +154,9 @@ def test_bundle_carries_assets_model_and_installer(bundle):
     with model.open("rb") as f:
         assert f.read(4) == b"GGUF"
 
+    fonts = sorted((INTERNAL / "qtawesome" / "fonts").glob("phosphor-*"))
+    assert {f.suffix for f in fonts} == {".ttf", ".json"}, "the icon font (chatdesk/ui/common/icons.py) is not in the bundle"
+
     installer = bundle / "install-desktop-entry.sh"
     assert installer.is_file() and os.access(installer, os.X_OK), f"{installer} missing or not executable"
 

@@ -403,8 +403,8 @@ def test_the_delete_key_asks_to_delete_the_current_message(qtbot):
 def test_a_narrow_view_moves_actions_into_a_more_menu(qtbot):
     rows, sib = _conversation()
     view = shown(qtbot, rows, sib)
-    view.resize(420, 600)
-    qtbot.waitUntil(lambda: view.visualRect(view.model_.index(1)).width() < 430, timeout=2000)
+    view.resize(240, 600)  # icon buttons: eight of them fit in a 420 px row
+    qtbot.waitUntil(lambda: view.visualRect(view.model_.index(1)).width() < 250, timeout=2000)
     hover(qtbot, view, 1)
     assert view.bar.more.isVisible() and view.bar.width() <= header_rect(view.visualRect(view.model_.index(1))).width()
     hidden = [a.text() for a in view.bar.more_menu.actions()]

@@ -51,6 +51,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QMo
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QListView, QMenu, QTextEdit, QWidget
 
 from chatdesk.store import MessageRecord, Status
+from chatdesk.ui.conversation.empty_state import EmptyState
 from chatdesk.ui.conversation.message_actions import ActionBar, build_menu
 from chatdesk.ui.conversation.message_body import Body
 from chatdesk.ui.conversation.message_delegate import (
@@ -96,6 +97,7 @@ class ChatView(QListView):
     link_hovered = Signal(str)
     source_requested = Signal(int, int)  # message id, source number: a source chip under a reply was clicked
     probabilities_toggled = Signal(bool)
+    suggestion_chosen = Signal(str)  # a new chat's suggestion was clicked: its text goes to the message box
 
     def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
@@ -185,6 +187,12 @@ class ChatView(QListView):
         self._warm_timer.timeout.connect(self._warm_step)
 
         self.model_.dataChanged.connect(self._follow)
+        # A new chat (no message yet) shows suggestions instead of an empty page.
+        self.empty_state = EmptyState(self.viewport())
+        self.empty_state.chosen.connect(self.suggestion_chosen)
+        for signal in (self.model_.modelReset, self.model_.rowsInserted, self.model_.rowsRemoved):
+            signal.connect(self._update_empty_state)
+        self._update_empty_state()
         # New rows need no forced layout: while stuck to the bottom, _range_changed follows the
         # scroll range as the (delayed, batched) layout measures them.
         self.model_.rowsInserted.connect(self._rows_inserted)
@@ -244,9 +252,16 @@ class ChatView(QListView):
         cost = self.delegate.bodies.last_stream_update_ms
         self.model_.set_repaint_interval(min(100, int(4 * cost)))
 
+    def _update_empty_state(self) -> None:
+        empty = not any(r.role in ("user", "assistant") for r in self.model_.records())
+        self.empty_state.setGeometry(self.viewport().rect())
+        self.empty_state.setVisible(empty)
+
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().resizeEvent(event)
         self._place_legend()
+        if hasattr(self, "empty_state"):  # Qt resizes the view while it is being set up
+            self.empty_state.setGeometry(self.viewport().rect())
         self.scheduleDelayedItemsLayout()
         self._schedule_overlays()
 

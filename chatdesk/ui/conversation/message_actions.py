@@ -10,6 +10,9 @@ Action names: ``copy`` (the whole message as Markdown), ``regenerate``, ``regene
 (with Undo). The ``‹ n/m ›`` version switch emits ``sibling_step`` instead, and the per-chat
 token-probability toggle lives here too because it is offered on every reply.
 
+The bar's buttons are icons (``chatdesk.ui.common.icons``, one id per action name); each keeps its
+words as text, accessible name and tooltip, and the More menu lists hidden ones by their words.
+
 Keyboard: every button takes Tab focus; Enter or Space triggers it; Esc goes back to the list.
 Buttons that do not fit the row's width move into a "More" menu, in reverse order of ``ACTIONS``.
 """
@@ -24,6 +27,8 @@ from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
 
 from chatdesk.store import MessageRecord, Status
+from chatdesk.ui.common import spacing
+from chatdesk.ui.common.icons import set_icon
 
 
 def _tr(text: str) -> str:
@@ -100,7 +105,8 @@ class BarButton(QToolButton):
         self.setObjectName(f"action_{name}")
         self.setAutoRaise(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        set_icon(self, name)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -126,13 +132,13 @@ class ActionBar(QWidget):
         self.setAccessibleName(_tr("Message actions"))
         self.setAutoFillBackground(True)
         lay = QHBoxLayout(self)
-        lay.setContentsMargins(2, 0, 2, 0)
-        lay.setSpacing(0)
-        self.prev_button = self._button("previous_version", "‹", _tr("Previous version"), _tr("Show the previous version (Alt+Left)"))
+        lay.setContentsMargins(spacing.XS, 0, spacing.XS, 0)
+        lay.setSpacing(0)  # icon buttons carry their own padding
+        self.prev_button = self._button("previous_version", _tr("Previous version"), _tr("Previous version"), _tr("Show the previous version (Alt+Left)"))
         self.prev_button.clicked.connect(lambda: self.step.emit(-1))
         self.version = QLabel(self)
         self.version.setObjectName("versionLabel")
-        self.next_button = self._button("next_version", "›", _tr("Next version"), _tr("Show the next version (Alt+Right)"))
+        self.next_button = self._button("next_version", _tr("Next version"), _tr("Next version"), _tr("Show the next version (Alt+Right)"))
         self.next_button.clicked.connect(lambda: self.step.emit(1))
         lay.addWidget(self.prev_button)
         lay.addWidget(self.version)
@@ -149,7 +155,7 @@ class ActionBar(QWidget):
         self.probabilities.setCheckable(True)
         self.probabilities.toggled.connect(self.probabilities_toggled)
         lay.addWidget(self.probabilities)
-        self.more = self._button("more", "⋯", _tr("More actions"), _tr("More actions"))
+        self.more = self._button("more", _tr("More actions"), _tr("More actions"), _tr("More actions"))
         self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more_menu = QMenu(self.more)
         self.more_menu.setAccessibleName(_tr("More actions"))

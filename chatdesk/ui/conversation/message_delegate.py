@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from chatdesk import markdown
 from chatdesk.store import MessageRecord, Status
 from chatdesk.ui.common.background import run_in_background
+from chatdesk.ui.common.spacing import READING_WIDTH
 from chatdesk.ui.conversation.message_body import Body, BodyCache, SelectionsFor, theme_of
 from chatdesk.ui.conversation.message_model import (
     DroppedRole,
@@ -76,7 +77,12 @@ def header_note(index: QModelIndex) -> str:
 
 
 def bubble_rect(row: QRect) -> QRect:
-    return row.adjusted(MARGIN, MARGIN // 2, -MARGIN, -MARGIN // 2)
+    """The message's bubble: the row less its margins, at most the reading width, centred."""
+    bubble = row.adjusted(MARGIN, MARGIN // 2, -MARGIN, -MARGIN // 2)
+    extra = bubble.width() - (READING_WIDTH + 2 * PAD)
+    if extra > 0:
+        bubble.adjust(extra // 2, 0, -(extra - extra // 2), 0)
+    return bubble
 
 
 def header_rect(row: QRect) -> QRect:
@@ -91,7 +97,8 @@ def body_origin(row: QRect) -> QPoint:
 
 
 def body_width(row_width: int) -> int:
-    return max(100, row_width - 2 * (PAD + MARGIN))
+    """The width of a message's text in a row ``row_width`` wide (never more than the reading width)."""
+    return max(100, min(READING_WIDTH, row_width - 2 * (PAD + MARGIN)))
 
 
 def bubble_colour(rec: MessageRecord, pal: QPalette) -> QColor:

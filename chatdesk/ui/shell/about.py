@@ -23,6 +23,8 @@ LICENCES = (
     ("Qt for Python (PySide6)", "LGPL-3.0"),
     ("SQLAlchemy, markdown-it-py, Pygments, httpx, Starlette, uvicorn", "MIT / BSD"),
     ("jieba, pypdf, python-docx, sqlite-vec", "MIT / BSD / Apache-2.0"),
+    ("QtAwesome, QtPy", "MIT"),
+    ("Phosphor Icons 1.3 (the window's icons, through QtAwesome)", "MIT"),
 )
 
 

@@ -11,7 +11,8 @@ the view needs lives here, so the window's own wiring stays short:
   shown when a chat opens; stored records are read with ``load_message_tokens``, live ones come
   from ``ChatController.tokens_changed``; picking an alternative calls
   ``ChatController.branch_at_token``;
-* a hovered link's full address in the status bar.
+* a hovered link's full address in the status bar;
+* a new chat's suggestion (the view's empty state) goes into the message box, to edit or send.
 """
 
 from __future__ import annotations
@@ -48,11 +49,18 @@ class ChatViewWiring(QObject):
         view.alternative_picked.connect(self._branch_at_token)
         view.link_hovered.connect(self._link_hovered)
         view.source_requested.connect(self.show_source)
+        view.suggestion_chosen.connect(self._suggestion)
         self.deleted_id: int | None = None  # the message whose deletion can still be undone
         self.deleted_count = 0
         QTimer.singleShot(0, self._follow_settings_panel)  # the panel is installed after this
         # Messages hidden in an earlier session, whose undo window closed with the app.
         run_in_background(store.purge_deleted_messages, lambda _n: None, lambda _e: None)
+
+    def _suggestion(self, text: str) -> None:
+        edit = self.window.composer.edit
+        edit.setPlainText(text)
+        edit.moveCursor(edit.textCursor().MoveOperation.End)
+        edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ------------------------------------------------------------------ actions
     def copied(self) -> None:

@@ -1,7 +1,8 @@
 """The message box at the bottom: Enter sends, Shift+Enter inserts a newline, Esc stops a reply,
 Up in an empty box edits the last message. Files can be attached with the paperclip or dropped
 onto the box (or the conversation): they travel with the next message, listed above the box with
-a way to take each one off again.
+a way to take each one off again. Send, Stop and Attach are icon buttons (``chatdesk.ui.common.icons``)
+that keep their words as tooltip, accessible name and text for screen readers.
 
 Its text size follows the conversation's (View → Zoom, ``MainWindow``'s text scale)."""
 
@@ -10,9 +11,26 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeyEvent
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPlainTextEdit, QToolButton, QVBoxLayout, QWidget
+
+from chatdesk.ui.common import spacing
+from chatdesk.ui.common.icons import set_icon
+
+
+def icon_button(parent: QWidget, name: str, icon_id: str, text: str, tip: str) -> QToolButton:
+    """A composer button that shows its icon; its words stay as text (read by screen readers),
+    accessible name and tooltip. Tab reaches it and Space presses it, like the push button it replaces."""
+    button = QToolButton(parent)
+    button.setObjectName(name)
+    button.setText(text)
+    button.setAccessibleName(text)
+    button.setToolTip(tip)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    set_icon(button, icon_id, QSize(20, 20))
+    return button
 
 
 class MessageEdit(QPlainTextEdit):
@@ -50,20 +68,12 @@ class Composer(QWidget):
         self.edit.setAccessibleDescription(self.tr("Enter sends the message, Shift+Enter starts a new line, Esc stops a reply."))
         self.edit.setTabChangesFocus(True)  # Tab leaves the box (Shift+Enter makes new lines)
         self.edit.setFixedHeight(80)
-        self.send_button = QPushButton(self.tr("Send"), self)
-        self.send_button.setObjectName("sendButton")
-        self.send_button.setAccessibleName(self.tr("Send"))
-        self.send_button.setToolTip(self.tr("Send the message (Enter)"))
-        self.stop_button = QPushButton(self.tr("Stop"), self)
-        self.stop_button.setObjectName("stopButton")
-        self.stop_button.setAccessibleName(self.tr("Stop"))
-        self.stop_button.setToolTip(self.tr("Stop the reply (Esc)"))
+        self.send_button = icon_button(self, "sendButton", "send", self.tr("Send"), self.tr("Send the message (Enter)"))
+        self.stop_button = icon_button(self, "stopButton", "stop", self.tr("Stop"), self.tr("Stop the reply (Esc)"))
         self.stop_button.setVisible(False)
-        self.attach_button = QPushButton("📎", self)
-        self.attach_button.setObjectName("attachButton")
-        self.attach_button.setAccessibleName(self.tr("Attach files"))
-        self.attach_button.setToolTip(self.tr("Attach files to the message (or drop them here): text, Markdown, HTML, "
-                                              "PDF, DOCX, source code"))
+        self.attach_button = icon_button(self, "attachButton", "attach", self.tr("Attach files"), self.tr(
+            "Attach files to the message (or drop them here): text, Markdown, HTML, PDF, DOCX, source code"))
+        self.attach_button.setAutoRaise(True)
         self.attach_button.clicked.connect(self._choose_files)
         self.attached = QLabel(self)
         self.attached.setObjectName("attachedFiles")
@@ -75,14 +85,16 @@ class Composer(QWidget):
         self._attachments: list[str] = []
         self.setAcceptDrops(True)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(8, 4, 8, 8)
+        outer.setContentsMargins(spacing.S, spacing.XS, spacing.S, spacing.S)
+        outer.setSpacing(spacing.XS)
         outer.addWidget(self.attached)
         lay = QHBoxLayout()
+        lay.setSpacing(spacing.XS)
         outer.addLayout(lay)
-        lay.addWidget(self.attach_button)
+        lay.addWidget(self.attach_button, 0, Qt.AlignmentFlag.AlignBottom)
         lay.addWidget(self.edit, 1)
-        lay.addWidget(self.send_button)
-        lay.addWidget(self.stop_button)
+        lay.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignBottom)
+        lay.addWidget(self.stop_button, 0, Qt.AlignmentFlag.AlignBottom)
         self.edit.submitted.connect(self._submit)
         self.edit.escape_pressed.connect(self.stop_requested)
         self.edit.up_in_empty.connect(self.edit_last_requested)

@@ -3,7 +3,8 @@
 Listing is a quick indexed query; search runs on the thread pool and the newest query wins.
 Keyboard: Enter opens the selected chat, F2 renames it, Delete deletes the selection, the menu key
 (or Shift+F10) opens its context menu. Search matches are highlighted in the palette's selection
-colour, so they read in light and dark themes.
+colour, so they read in light and dark themes. New chat is an icon button beside the search box
+(its words are its tooltip and accessible name).
 """
 
 from __future__ import annotations
@@ -14,18 +15,21 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from chatdesk.store import ConversationRecord, SearchHit
 from chatdesk.ui.app.appearance import highlight_css, pin_icon
+from chatdesk.ui.common import spacing
+from chatdesk.ui.common.icons import set_icon
 
 ConvIdRole = Qt.ItemDataRole.UserRole + 1
 MessageIdRole = Qt.ItemDataRole.UserRole + 2
@@ -50,10 +54,15 @@ class Sidebar(QWidget):
         super().__init__(parent)
         self.setObjectName("sidebar")
         self.setAccessibleName(self.tr("Chats"))
-        self.new_button = QPushButton(self.tr("＋ New chat"), self)
+        self.new_button = QToolButton(self)
         self.new_button.setObjectName("newChatButton")
+        self.new_button.setText(self.tr("New chat"))
         self.new_button.setAccessibleName(self.tr("New chat"))
         self.new_button.setToolTip(self.tr("Start a new chat (Ctrl+N)"))
+        self.new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.new_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.new_button.setAutoRaise(True)
+        set_icon(self.new_button, "new_chat")
         self.search = QLineEdit(self)
         self.search.setObjectName("searchBox")
         self.search.setPlaceholderText(self.tr("Search all chats (Ctrl+K)"))
@@ -70,9 +79,12 @@ class Sidebar(QWidget):
         self.list.setWordWrap(True)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         lay = QVBoxLayout(self)
-        lay.setContentsMargins(6, 6, 6, 6)
-        lay.addWidget(self.new_button)
-        lay.addWidget(self.search)
+        spacing.grid(lay, spacing.S, spacing.S)
+        top = QHBoxLayout()
+        top.setSpacing(spacing.XS)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        lay.addLayout(top)
         lay.addWidget(self.list, 1)
         self.new_button.clicked.connect(self.new_requested)
         self.list.itemClicked.connect(self._activated)
