@@ -7,7 +7,7 @@ from the Hub) without Qt and without the conversation database. It depends only 
 import-linter keeps it away from Qt, ``chatdesk.store`` and ``chatdesk.transcripts``.
 Importing it touches neither the network nor huggingface_hub.
 
-Catalog (``catalog.py``, stored in ``DATA_DIR/library.json``)::
+Catalog (the ``catalog`` package, one module per job; stored in ``DATA_DIR/library.json``)::
 
     from chatdesk.library import Catalog
     lib = Catalog.open()                    # the current data folder (paths.data_dir())
