@@ -17,6 +17,7 @@ from chatdesk.library.download.partial import PartFiles, kept_bytes, partial_key
 from chatdesk.library.download.progress import PROGRESS_INTERVAL_S, ProgressMeter, paused, size_text
 from chatdesk.library.download.remote_file import RemoteFile
 from chatdesk.library.download.verify import Hasher, verify
+from translatable import Text, text_of
 
 MiB = 1 << 20
 
@@ -78,6 +79,15 @@ def test_paused_says_where_and_keeps_the_bytes():
     assert "m.gguf" in str(err) and "3.0 MB of 10.0 MB" in str(err) and "resume" in str(err)
     assert "paused at 0.0 MB. " in str(paused("m.gguf", 0, None))  # no "of ?" when the size is unknown
     assert size_text(3 << 30) == "3.00 GB" and size_text(None) == "?"
+
+
+def test_the_paused_sentence_is_translatable_whole():
+    """The window translates the template and fills in the params: no param may carry English words
+    (the Chinese window showed "已在 3.0 MB of 10.0 MB 处暂停")."""
+    for total in (10 * MiB, None):
+        text = text_of(paused("m.gguf", 3 * MiB, total))
+        assert isinstance(text, Text)
+        assert not any(" of " in str(v) for v in text.params.values()), text.params
 
 
 def test_part_files_share_one_stable_safe_key(tmp_path):

@@ -77,12 +77,13 @@ class ProgressMeter:
 
 def paused(filename: str, done: int, total: int | None) -> DownloadCancelled:
     """The error Cancel ends a download with: where it paused, and that the next try resumes there."""
-    of = f" of {size_text(total)}" if total else ""
-    return DownloadCancelled(
-        msg("The download of {filename} was paused at {value}{of}. Download it again to resume from there.",
-            filename=filename, value=size_text(done), of=of),
-        done,
-    )
+    if total:  # one whole sentence each: a translation cannot reorder an English " of 2.0 GB" fragment
+        text = msg("The download of {filename} was paused at {value} of {total}. Download it again to resume from there.",
+                   filename=filename, value=size_text(done), total=size_text(total))
+    else:
+        text = msg("The download of {filename} was paused at {value}. Download it again to resume from there.",
+                   filename=filename, value=size_text(done))
+    return DownloadCancelled(text, done)
 
 
 def size_text(n: int | None) -> str:
