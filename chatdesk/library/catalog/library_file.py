@@ -10,8 +10,6 @@ newer ChatDesk is shown but never changed, so this version cannot drop fields it
 
 from __future__ import annotations
 
-import os
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,7 +18,7 @@ from pathlib import Path
 from chatdesk.library.catalog.records import Records
 from chatdesk.library.entry import BUNDLED_ID, SOURCES
 from chatdesk.library.errors import LibraryError
-from chatdesk.library.jsonfile import locked, read_json, write_json_atomic
+from chatdesk.library.jsonfile import locked, read_json, set_aside, write_json_atomic
 from translatable import msg, text_of
 
 FORMAT = "chatdesk-library"
@@ -96,9 +94,8 @@ class LibraryFile:
         """A damaged library.json is renamed (never deleted) and the library starts again."""
         if not self.path.exists():
             return
-        aside = self.path.with_name(f"library.damaged-{time.strftime('%Y%m%d-%H%M%S')}.json")
         try:
-            os.replace(self.path, aside)
+            aside = set_aside(self.path, "damaged")
             self.warnings.append(msg(
                 "The model library file was damaged ({error}); it was kept as {file} and the library was rebuilt. "
                 "Models ChatDesk downloaded or converted are listed again; add your own files again.",
