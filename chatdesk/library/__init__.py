@@ -7,7 +7,7 @@ from the Hub) without Qt and without the conversation database. It depends only 
 import-linter keeps it away from Qt, ``chatdesk.store`` and ``chatdesk.transcripts``.
 Importing it touches neither the network nor huggingface_hub.
 
-Catalog (``catalog.py``, stored in ``DATA_DIR/library.json``)::
+Catalog (the ``catalog`` package, one module per job; stored in ``DATA_DIR/library.json``)::
 
     from chatdesk.library import Catalog
     lib = Catalog.open()                    # the current data folder (paths.data_dir())
@@ -42,8 +42,9 @@ Hub (``hub.py``; network only when called; HF_ENDPOINT, HF_TOKEN, HF_HUB_OFFLINE
                                                            sha256, quantization, parts)])
     pick_file(listing, "Q4_K_M"); SUGGESTED_MODELS, SUGGESTED_EMBEDDING_MODELS
 
-Downloads (``download.py``) resume after Cancel, a dropped connection, a crash or a restart, check
-free space first, verify the Hub's SHA-256 before the file is used, and report byte progress::
+Downloads (the ``download`` package, one module per job) resume after Cancel, a dropped connection,
+a crash or a restart, check free space first, verify the Hub's SHA-256 before the file is used, and
+report byte progress::
 
     entry = download_model(repo_id, filename, on_progress=cb, cancel=threading.Event())
     # cb(DownloadProgress(bytes_done, total, speed_bps, eta_s, resumed_from, phase)) on the

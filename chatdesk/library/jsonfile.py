@@ -4,12 +4,15 @@ The library file and the download sidecars are read-modify-written by the window
 ``chatdesk models`` running at the same time, and by a download in a background thread. A write
 goes to a temporary file in the same folder, is fsynced and renamed over the target, so a reader
 sees the old or the new file, never half of one; ``locked`` (filelock, which works on every
-platform) serialises writers across processes.
+platform) serialises writers across processes. A file that cannot be read is renamed aside
+(``set_aside``), never deleted, so the user can still repair it.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -41,6 +44,15 @@ def read_json(path: Path) -> Any:
     except FileNotFoundError:
         return None
     return json.loads(raw.decode("utf-8"))
+
+
+def set_aside(path: Path, tag: str) -> Path:
+    """Rename a file that cannot be read to ``<stem>.<tag>-<date-time><suffix>`` beside it and return
+    that path: kept for the user to repair or send, never deleted, never overwritten by the new file.
+    Raises OSError when it cannot be moved."""
+    aside = path.with_name(f"{path.stem}.{tag}-{time.strftime('%Y%m%d-%H%M%S')}{path.suffix}")
+    os.replace(path, aside)
+    return aside
 
 
 @contextmanager

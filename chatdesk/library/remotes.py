@@ -16,7 +16,6 @@ from __future__ import annotations
 import logging
 import os
 import stat
-import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -32,7 +31,7 @@ from chatdesk.engine.errors import EngineError
 from chatdesk.engine.remote import ModelListing, fetch_models, normalize_base_url
 from chatdesk.engine.types import RemoteSource
 from chatdesk.library.errors import LibraryError
-from chatdesk.library.jsonfile import locked, read_json, write_json_atomic
+from chatdesk.library.jsonfile import locked, read_json, set_aside, write_json_atomic
 from translatable import msg, text_of
 
 log = logging.getLogger(__name__)
@@ -113,9 +112,8 @@ class Remotes:
 
     def _set_aside(self, exc: Exception) -> None:
         """Move an unreadable endpoints.json out of the way (kept, never overwritten)."""
-        aside = self.path.with_name(f"{self.path.stem}.broken-{time.strftime('%Y%m%d-%H%M%S')}{self.path.suffix}")
         try:
-            os.replace(self.path, aside)
+            aside = set_aside(self.path, "broken")
         except OSError:
             aside = self.path
         self.warnings.append(msg(
