@@ -12,8 +12,9 @@ from hub_server import HubServer
 from PySide6.QtWidgets import QSizePolicy
 
 from chatdesk.library import ModelEntry
+from chatdesk.library.catalog.removal import is_owned
 from chatdesk.ui.models.hub_search_panel import HubSearchPanel
-from chatdesk.ui.models.removal_question import RemovalQuestion, chatdesk_copy
+from chatdesk.ui.models.removal_question import RemovalQuestion
 
 GGUF = b"GGUF" + b"\0" * 100
 QWEN = "Qwen/Qwen2.5-0.5B-Instruct-GGUF"
@@ -104,7 +105,7 @@ def test_cancel_removes_nothing(qtbot):
 def test_only_files_in_the_models_folder_are_chatdesks_copies(tmp_path):
     models = tmp_path / "models"
     models.mkdir()
-    assert chatdesk_copy(entry("imported", str(models / "a.gguf")), models)
-    assert not chatdesk_copy(entry("added", str(tmp_path / "a.gguf")), models)
-    assert not chatdesk_copy(entry("remote"), models)
-    assert not chatdesk_copy(entry("added", str(Path("relative.gguf"))), models)
+    assert is_owned(entry("imported", str(models / "a.gguf")), models)
+    assert not is_owned(entry("added", str(tmp_path / "a.gguf")), models)
+    assert not is_owned(entry("remote"), models)
+    assert not is_owned(entry("added", str(Path("relative.gguf"))), models)

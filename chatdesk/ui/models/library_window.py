@@ -47,7 +47,7 @@ from chatdesk.ui.app.i18n import localized
 from chatdesk.ui.common.background import run_in_background
 from chatdesk.ui.common.form_parts import push_button, show_strip, strip_text
 from chatdesk.ui.models.library_table import ENTRY_ROLE, FILTER_ROLE, SORT_ROLE, LibraryListModel, conversion_text
-from chatdesk.ui.models.removal_question import RemovalQuestion, chatdesk_copy
+from chatdesk.ui.models.removal_question import RemovalQuestion
 
 
 def _tr(text: str) -> str:
@@ -381,7 +381,7 @@ class LibraryWindow(QDialog):
         e = self.selected_entry()
         if e is None or e.id == BUNDLED_ID or self.catalog is None:
             return
-        box = RemovalQuestion(e, chatdesk_copy(e, self.catalog.models_dir), self)
+        box = RemovalQuestion(e, self.catalog.owns(e), self)
         box.remove.connect(lambda delete_file: self._remove(e, delete_file))
 
         def answered(_result: int) -> None:

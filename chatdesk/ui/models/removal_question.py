@@ -9,8 +9,6 @@ box words the question and says the answer (``remove(delete_file)``).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
@@ -20,17 +18,6 @@ from chatdesk.ui.models.library_table import human_size
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("LibraryWindow", text)
-
-
-def chatdesk_copy(entry: ModelEntry, models_dir: Path) -> bool:
-    """Whether the entry's file is ChatDesk's own copy in ``models_dir`` (deleted on removal)."""
-    if not entry.path:
-        return False
-    try:
-        Path(entry.path).resolve().relative_to(models_dir.resolve())
-        return True
-    except (ValueError, OSError):
-        return False
 
 
 class RemovalQuestion(QMessageBox):
