@@ -156,7 +156,7 @@ ALLOWED = frozenset(w.lower() for w in (
     "HTTPS", "GPU", "CPU", "SHA", "UTF", "token", "tokens", "Top", "Min", "ID", "IDs", "ms", "MB", "GB", "KB",
     "kB", "TB", "KiB", "MiB", "GiB", "tok", "Ctrl", "Shift", "Alt", "Meta", "Esc", "Enter", "Tab", "Del",
     "Up", "Down", "Left", "Right", "Menu", "Cmd", "Hz", "Apache", "MIT", "localhost", "http", "https", "www",
-    "Linux", "macOS", "Windows", "KL", "CSV", "English",  # (a language is named in its own words)
+    "Linux", "macOS", "Windows", "KL", "CSV", "logit", "logits", "English",  # (a language is named in its own words)
 ))
 _DATA = [
     re.compile(r"https?://\S+"),  # addresses

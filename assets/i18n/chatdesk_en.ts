@@ -4,7 +4,7 @@
 <context>
     <name>ChatController</name>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="340"/>
+        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="342"/>
         <source>%n earlier message(s) were left out because the conversation no longer fits in the model&apos;s context window.</source>
         <translation>
             <numerusform>%n earlier message was left out because the conversation no longer fits in the model&apos;s context window.</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="482"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="492"/>
         <source>Delete these %n chats? You can undo for {seconds} seconds.</source>
         <translation>
             <numerusform>Delete this chat? You can undo for {seconds} seconds.</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="500"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="510"/>
         <source>Deleted %n chat(s).</source>
         <translation>
             <numerusform>Deleted %n chat.</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="629"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="639"/>
         <source>{speed} tok/s · first token {ttft} ms · %n token(s)</source>
         <translation>
             <numerusform>{speed} tok/s · first token {ttft} ms · %n token</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>Sidebar</name>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/shell/sidebar.py" line="206"/>
+        <location filename="../../chatdesk/ui/shell/sidebar.py" line="218"/>
         <source>Export %n chats…</source>
         <translation>
             <numerusform>Export %n chat…</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/shell/sidebar.py" line="207"/>
+        <location filename="../../chatdesk/ui/shell/sidebar.py" line="219"/>
         <source>Delete %n chats…</source>
         <translation>
             <numerusform>Delete %n chat…</numerusform>
