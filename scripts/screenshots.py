@@ -47,6 +47,7 @@ THROWAWAY: list[Path] = []  # this scene's folders, removed when it ends
 VIEWS = ("main", "empty", "library", "hub", "evaluation", "documents", "server", "inspector")
 VARIANTS = (("light", "en", "light"), ("dark", "en", "dark"), ("zh_CN", "zh_CN", "light"))
 # What the bundled model is asked in the main picture (see the module's docstring).
+CHINESE_QUESTION = "用一句话解释什么是注意力机制。"  # the issue's own example: the demo model cannot answer it
 QUESTIONS = ("Suggest three names for a friendly robot.",
              "Explain in simple words what a computer's memory does.",
              "Write a Python function that adds two numbers.")
@@ -184,6 +185,19 @@ def scene_empty(language: str, theme: str, out: Path) -> None:
     win, _store = main_window(language, theme)
     win.new_conversation()
     wait_for(win.chat_view.empty_state.isVisible, 10, "the suggestions")
+    win.composer.edit.setFocus()
+    spin(600)
+    grab_screen(win, out)
+
+
+def scene_chinese(language: str, theme: str, out: Path) -> None:
+    """Chinese typed to the English-only demo model: the window says so before the reply, with the
+    way to a model that speaks Chinese; the reply under it is the bundled model's real one."""
+    set_up(language, theme)
+    win, _store = main_window(language, theme, max_tokens=60)
+    ask(win, CHINESE_QUESTION)
+    win.refresh_sidebar()
+    win.chat_view.scrollToBottom()
     win.composer.edit.setFocus()
     spin(600)
     grab_screen(win, out)
@@ -384,7 +398,7 @@ def scene(argv: list[str]) -> None:
     name, language, theme, out = argv[0], argv[1], argv[2], Path(argv[3])
     scenes = {"main": scene_main, "empty": scene_empty, "library": scene_library, "hub": scene_hub,
               "evaluation": scene_evaluation, "documents": scene_documents, "server": scene_server,
-              "inspector": scene_inspector}
+              "inspector": scene_inspector, "chinese": scene_chinese}
     if name not in scenes:
         raise SystemExit(f"unknown scene {name}")
     try:
@@ -405,6 +419,8 @@ def main(out: Path, only: set[str]) -> int:
     py = sys.executable
     jobs = [[py, __file__, "--scene", view, language, theme, str(out / f"{view}-{suffix}.png")]
             for view in VIEWS if not only or view in only for suffix, language, theme in VARIANTS]
+    if not only or "chinese" in only:  # one picture: the Chinese interface, a Chinese question
+        jobs.append([py, __file__, "--scene", "chinese", "zh_CN", "light", str(out / "chinese-question-zh_CN.png")])
     if not only or "chat-settings" in only:
         jobs.append([py, str(ROOT / "scripts" / "screenshot_chat_settings.py"), str(out / "chat-settings-preset.png")])
     failed = 0

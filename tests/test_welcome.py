@@ -85,3 +85,33 @@ def test_chinese_to_the_english_only_demo_is_said_once_with_the_way_out(qtbot, w
     with qtbot.waitSignal(window.controller.reply_finished, timeout=TIMEOUT_MS):
         window._send("再说一遍。")
     assert not (window.notice.isVisible() and "does not speak" in window.notice.text())  # said once per chat
+
+
+def test_chinese_sent_before_the_models_languages_are_read_is_still_said(qtbot, data_dir, model_path, monkeypatch):
+    """The languages are read in the background after a load; a message sent in that moment is
+    checked when they arrive, so the warning still comes with the reply."""
+    import threading
+
+    from chatdesk.library import languages as languages_mod
+    from chatdesk.ui.shell import main_window as main_window_mod
+
+    release = threading.Event()
+
+    def slow(**kwargs):
+        release.wait(120)
+        return languages_mod.model_languages(**kwargs)
+
+    monkeypatch.setattr(main_window_mod, "model_languages", slow)
+    win, store = make_window(qtbot, data_dir, model_path)
+    try:
+        assert win._languages is None
+        win._send("用一句话解释什么是注意力机制。")
+        qtbot.wait(200)
+        assert not (win.notice.isVisible() and "does not speak" in win.notice.text())
+        release.set()
+        qtbot.waitUntil(lambda: win.notice.isVisible() and "does not speak" in win.notice.text(), timeout=60_000)
+        win.controller.stop()
+    finally:
+        release.set()
+        win.close()
+        store.close()

@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         self._chosen_model: str | None = None  # File → Open model… / a converted checkpoint, until it loads
         self._stats_chat: int | None = None  # the chat whose reply the status bar's figures describe
         self._languages: Any = None  # library.languages.ModelLanguages of the loaded model (read off the GUI thread)
+        self._unchecked_language: str | None = None  # the last message sent while _languages was unknown
         self._language_notices = LanguageNotices()
         self._reopen_after_undo: int | None = None  # the open chat, when it was among the deleted
         self._wire()
@@ -252,7 +253,7 @@ class MainWindow(QMainWindow):
         self.controller.loading_key = None
         self.model_path = info.path
         self._adopt_chosen_model(info)
-        self._languages = None
+        self._languages, self._unchecked_language = None, None
         if info.kind == "local":
             run_in_background(lambda: model_languages(path=info.path), self._set_languages, lambda _e: None,
                               owner=self, key="languages")
@@ -438,11 +439,15 @@ class MainWindow(QMainWindow):
     def _set_languages(self, languages: Any) -> None:
         self._languages = languages
         self._language_notices = LanguageNotices()  # a new model: warn again where it does not speak
+        pending, self._unchecked_language = self._unchecked_language, None
+        if pending is not None:  # a message sent before the model's languages were known
+            self._warn_language(pending)
 
     def _warn_language(self, text: str) -> None:
         """Before the reply: once per chat, say when the model does not speak the message's language,
         with the one-click way to a model that does."""
         if self._languages is None:
+            self._unchecked_language = text  # checked when the background read answers (_set_languages)
             return
         chat = self.controller.current_id if self.controller.current_id is not None else "new"
         warning = self._language_notices.check(chat, text, self._languages, display_name(self.model_path))
