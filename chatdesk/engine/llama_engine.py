@@ -474,6 +474,30 @@ class LlamaEngine:
             context = min(self._info.n_ctx, context_limit) if context_limit else self._info.n_ctx
             return PromptPlan(len(tokens), context, budget, dropped)
 
+    # -- sharing the loaded model (the server's parallel decoder, chatdesk/server/slots.py) --
+    @property
+    def llama(self) -> Llama | None:
+        """The loaded ``llama_cpp.Llama`` (its model can back another context), or None."""
+        return self._llm
+
+    @property
+    def fixed_threads(self) -> bool:
+        """True when the user chose the thread count (never adapt it to the machine's load)."""
+        return self._fixed_threads
+
+    def prompt_for(self, request: GenerationRequest) -> tuple[list[int], RenderedPrompt, int, int, str | None]:
+        """``generate``'s prompt for ``request`` (any thread): (tokens, rendered, dropped messages,
+        reply budget, warning about characters the vocabulary cannot encode)."""
+        with self._model_lock:
+            if self._info is None:
+                raise GenerationError(msg("No model is loaded."))
+            s = request.sampling
+            tokens, rendered, dropped, budget = self.fit(
+                request.messages, s.max_tokens, request.prompt_format, request.assistant_prefix,
+                request.prefix_tokens, request.context_limit,
+            )
+            return tokens, rendered, dropped, budget, self._unrepresentable(request.messages)
+
     def _unrepresentable(self, messages: Sequence[ChatMessage]) -> str | None:
         """Name characters of the newest user message that the vocabulary cannot encode.
 

@@ -47,7 +47,7 @@ from chatdesk.server import openai_format as fmt
 from chatdesk.server.config import ServerSettings
 from chatdesk.server.errors import INVALID_REQUEST, NOT_FOUND, OVERLOADED, SERVER_ERROR, APIError, bad_request, error_body
 from chatdesk.server.guard import wrap
-from chatdesk.server.jobs import Job, QueueFull, RequestQueue
+from chatdesk.server.jobs import Generation, Job, QueueFull, RequestQueue
 from chatdesk.server.pool import EMBEDDING_ONLY, RETRY_AFTER_S, ModelPool, ModelSlot
 from chatdesk.server.schemas import ChatRequest, CompletionRequest, EmbeddingRequest, parse
 from chatdesk.settings import AppSettings
@@ -199,35 +199,46 @@ class _Call:
     prompt_chars: int = 0
 
 
-def _work(state: ServerState, call: _Call, ex: _Exchange, recorder: Any) -> Callable[[ModelSlot, Job], Any]:
-    def run(slot: ModelSlot, job: Job) -> GenerationResult | None:
-        def on_text(piece: str) -> None:
-            if call.top < 0:
-                job.tokens += 1
-            if ex.streaming:
-                ex.put("text", piece)
-            if recorder is not None:
-                recorder.on_text(piece)
+def _work(state: ServerState, call: _Call, ex: _Exchange, recorder: Any) -> tuple[list[Job], Callable[[ModelSlot, Job], Any], Generation]:
+    """The request as one call (``run``, for a worker serving one job at a time) and as its parts
+    (``Generation``, for a worker decoding several replies together); ``holder`` gets the job."""
+    holder: list[Job] = []
 
-        def on_token(tp: TokenProb) -> None:
+    def on_text(piece: str) -> None:
+        job = holder[0]
+        if call.top < 0:
             job.tokens += 1
-            if ex.streaming:
-                ex.put("token", tp)
-            if recorder is not None:
-                recorder.on_token(tp)
+        if ex.streaming:
+            ex.put("text", piece)
+        if recorder is not None:
+            recorder.on_text(piece)
 
+    def on_token(tp: TokenProb) -> None:
+        holder[0].tokens += 1
+        if ex.streaming:
+            ex.put("token", tp)
+        if recorder is not None:
+            recorder.on_token(tp)
+
+    def finish(result: GenerationResult | None) -> GenerationResult | None:
+        if recorder is not None:
+            _finish_record(state, call.slot, recorder, result)
+        return result
+
+    def fail(exc: BaseException) -> None:
+        if recorder is not None:
+            recorder.fail(str(exc))
+
+    def run(slot: ModelSlot, job: Job) -> GenerationResult | None:
         try:
             with slot.gate.background(job.stop) as got:
                 result = slot.engine.generate(call.request, job.stop, on_text, on_token) if got else None
         except BaseException as exc:
-            if recorder is not None:
-                recorder.fail(str(exc))
+            fail(exc)
             raise
-        if recorder is not None:
-            _finish_record(state, slot, recorder, result)
-        return result
+        return finish(result)
 
-    return run
+    return holder, run, Generation(call.request, on_text, on_token, finish, fail)
 
 
 def _finish_record(state: ServerState, slot: ModelSlot, recorder: Any, result: GenerationResult | None) -> None:
@@ -254,7 +265,9 @@ async def _generate(request: Request, state: ServerState, call: _Call, client: s
         recorder = await run_in_threadpool(_start_record, state, call, client)
     loop = asyncio.get_running_loop()
     ex = _Exchange(loop, call.stream)
-    job = Job(client=client, model=call.slot.entry.id, kind=call.kind, work=_work(state, call, ex, recorder), stream=call.stream)
+    holder, run, generation = _work(state, call, ex, recorder)
+    job = Job(client=client, model=call.slot.entry.id, kind=call.kind, work=run, stream=call.stream, generation=generation)
+    holder.append(job)
     job.on_finish = lambda j: ex.put("done", j)
     try:
         _submit(call.slot, job)
