@@ -160,7 +160,9 @@ class SlotWorker(ModelWorker):
         info = engine.info
         if llm is None or info is None:
             return False
-        params = llama_cpp.llama_context_default_params()
+        # The engine's own settings (flash attention, KV types...: they change the logits), with
+        # room for N sequences.
+        params = llama_cpp.llama_context_params.from_buffer_copy(llm.context_params)
         chunk = min(EVAL_CHUNK, llm.n_batch)
         params.n_ctx = self.n_slots * info.n_ctx
         params.n_batch = params.n_ubatch = max(chunk, self.n_slots)
