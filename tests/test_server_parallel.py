@@ -217,3 +217,26 @@ def test_parallel_must_be_a_sensible_number():
         with pytest.raises(ServerConfigError, match="parallel"):
             ServerSettings(parallel=bad).check()
     ServerSettings(parallel=1).check()
+
+
+def test_the_exchange_delivers_every_event_in_order():
+    """Worker-thread events reach the event loop complete and in order, though the loop is woken
+    only when it is not already due to drain them."""
+    import asyncio
+
+    from chatdesk.server.app import _Exchange
+
+    async def main() -> list:
+        ex = _Exchange(asyncio.get_running_loop(), True)
+        sender = threading.Thread(target=lambda: [ex.put("text", i) for i in range(2000)] + [ex.put("done", None)])
+        sender.start()
+        got = []
+        while True:
+            kind, value = await asyncio.wait_for(ex.events.get(), TIMEOUT_S)
+            if kind == "done":
+                break
+            got.append(value)
+        sender.join(TIMEOUT_S)
+        return got
+
+    assert asyncio.run(main()) == list(range(2000))

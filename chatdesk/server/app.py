@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import collections
 import json
 import logging
+import threading
 import time
 import uuid
 from collections.abc import AsyncIterator, Callable
@@ -115,15 +117,24 @@ def _sampling(req: Any, defaults: SamplingSettings, max_tokens: int | None) -> S
 
 async def _slot_for(state: ServerState, model: str) -> ModelSlot:
     entry = state.pool.resolve(model)
-    return await run_in_threadpool(state.pool.slot, entry)
+    return state.pool.ready(entry) or await run_in_threadpool(state.pool.slot, entry)
+
+
+INLINE_FIT_CHARS = 4000  # prompts up to this long are budgeted on the event loop (well under a millisecond)
 
 
 async def _check_fits(slot: ModelSlot, request: GenerationRequest) -> None:
-    """The engine's own budget check, before anything is queued (400 naming the limit)."""
+    """The engine's own budget check, before anything is queued (400 naming the limit). A short
+    prompt is checked right here: the hop to a worker thread would cost more than the check."""
     engine = slot.engine
+    args = (request.messages, request.sampling.max_tokens, request.prompt_format, request.assistant_prefix,
+            request.context_limit)
+    short = sum(len(m.content) for m in request.messages) <= INLINE_FIT_CHARS and engine.kind == "local"
     try:
-        await run_in_threadpool(engine.plan, request.messages, request.sampling.max_tokens, request.prompt_format,
-                                request.assistant_prefix, request.context_limit)
+        if short:
+            engine.plan(*args)
+        else:
+            await run_in_threadpool(engine.plan, *args)
     except ContextOverflowError as exc:
         raise bad_request(str(exc), param="messages", code="context_length_exceeded") from None
     except EngineError as exc:
@@ -131,18 +142,38 @@ async def _check_fits(slot: ModelSlot, request: GenerationRequest) -> None:
 
 
 class _Exchange:
-    """Carries one job's engine callbacks (worker thread) to its response (event loop)."""
+    """Carries one job's engine callbacks (worker thread) to its response (event loop).
+
+    Events wait in a plain deque; the loop is woken (``call_soon_threadsafe``: a write to its
+    self-pipe) only when it is not already due to drain them, so a token's text and logprobs,
+    or tokens produced while the loop was busy, cost one wake-up instead of one each."""
 
     def __init__(self, loop: asyncio.AbstractEventLoop, streaming: bool) -> None:
         self.loop = loop
         self.events: asyncio.Queue[tuple[str, Any]] = asyncio.Queue()
         self.streaming = streaming
+        self._waiting: collections.deque[tuple[str, Any]] = collections.deque()
+        self._lock = threading.Lock()
+        self._scheduled = False
 
     def put(self, kind: str, value: Any) -> None:
+        with self._lock:
+            self._waiting.append((kind, value))
+            if self._scheduled:
+                return
+            self._scheduled = True
         try:
-            self.loop.call_soon_threadsafe(self.events.put_nowait, (kind, value))
+            self.loop.call_soon_threadsafe(self._drain)
         except RuntimeError:  # the loop is closed: the server is gone, nobody listens
             pass
+
+    def _drain(self) -> None:
+        with self._lock:
+            self._scheduled = False
+            items = list(self._waiting)
+            self._waiting.clear()
+        for item in items:
+            self.events.put_nowait(item)
 
 
 def _submit(slot: ModelSlot, job: Job) -> None:

@@ -174,6 +174,15 @@ class ModelPool:
             return list(self._slots.values())
 
     # -- loading ----------------------------------------------------------------------------
+    def ready(self, entry: ModelEntry) -> ModelSlot | None:
+        """The slot for ``entry`` if it is loaded, without waiting (None otherwise): lets a request
+        for a loaded model skip the hop to a thread that ``slot`` needs."""
+        with self._cond:
+            slot = None if self._closed else self._slots.get(entry.id)
+            if slot is not None:
+                slot.used = time.monotonic()
+            return slot
+
     def slot(self, entry: ModelEntry) -> ModelSlot:
         """The loaded slot for ``entry``, loading it first if needed (blocking; call off the event loop)."""
         with self._cond:

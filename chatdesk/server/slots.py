@@ -181,6 +181,10 @@ class SlotWorker(ModelWorker):
         self._n_vocab = llama_cpp.llama_vocab_n_tokens(self._vocab)
         self._pieces = PieceDecoder(self._vocab)
         self._eog: tuple[int, ...] | None = None
+        # Paid here, at load, rather than in some client's first reply: the end-of-generation
+        # tokens (a walk over the vocabulary, for ignore_eos) and the build facts (a file hash).
+        self._end_tokens()
+        build_facts()
         return True
 
     def _close_context(self) -> None:
