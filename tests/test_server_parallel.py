@@ -107,10 +107,19 @@ def test_concurrent_clients_get_the_same_text_as_serial_ones(server, client):
     assert all(serial)
 
 
-def test_concurrent_logprobs_match_a_softmax_of_llama_cpps_logits(server, client, reference):
+@pytest.fixture
+def fresh(tmp_path):
+    """A server whose slots hold nothing yet: each prompt is evaluated from its first position in
+    one batch, as the reference evaluates it (llama.cpp's sums can depend on the batch split)."""
+    with running_server(tmp_path / "library", parallel=SLOTS) as srv:
+        srv.preload(MODEL)
+        yield srv, openai.OpenAI(base_url=srv.base_url, api_key="x", timeout=TIMEOUT_S * 3, max_retries=0)
+
+
+def test_concurrent_logprobs_match_a_softmax_of_llama_cpps_logits(fresh, reference):
+    server, client = fresh
     prompts = ["The capital of France is", "Water is made of", "My favourite colour is"]
     worker = _worker(server)
-    worker.widest = 0
 
     def stream(i: int) -> tuple[str, list]:
         entries, text = [], ""
@@ -136,6 +145,17 @@ def test_concurrent_logprobs_match_a_softmax_of_llama_cpps_logits(server, client
             assert logprob == pytest.approx(logp[best], abs=1e-4)
             assert len(top) == 3 and max(top.values()) == pytest.approx(logp[best], abs=1e-4)
             reference.eval([best])
+
+
+def test_a_slot_keeps_its_prompt_for_the_next_request_that_shares_it(server, client):
+    prompt = "The lighthouse keeper climbed the stairs and looked out at the sea, where"
+    first = client.completions.create(model=MODEL, prompt=prompt, max_tokens=4, temperature=0)
+    again = client.completions.create(model=MODEL, prompt=prompt, max_tokens=4, temperature=0)
+    longer = client.completions.create(model=MODEL, prompt=prompt + " a ship", max_tokens=4, temperature=0)
+    n = first.usage.prompt_tokens
+    assert again.usage.prompt_tokens == n and again.usage.prompt_tokens_details.cached_tokens == n - 1
+    assert longer.usage.prompt_tokens_details.cached_tokens >= n - 1
+    assert again.choices[0].text == first.choices[0].text
 
 
 def test_a_killed_client_and_a_cancelled_request_stop_while_others_continue(server, client):

@@ -14,13 +14,15 @@ How (Qt-free; one worker thread per model owns everything below):
 * the prompt is built and budgeted by ``engine.fit`` (the window's prompt code and trimming);
 * a new request joins at the next step: its prompt is evaluated in its own ``llama_decode``
   calls (cut at the same positions as the engine's, ``kv_plan``), so its logits do not depend on
-  what else is running, and its first token is sampled from them;
+  what else is running, and its first token is sampled from them; a slot keeps its last
+  prompt and reply in its KV, and a new prompt goes to the free slot sharing the longest prefix
+  with it and evaluates only the rest (a repeated system prompt or the next turn of a chat);
 * every step is one ``llama_decode`` holding the next token of each running reply; each reply
   samples from its own row with its own ``SamplerChain`` (temperature, top_p, seed...), and reads
   logprobs through ``token_probs.LogitReader`` only when the request asked for them;
 * stop strings, ``max_tokens``, ``ignore_eos`` and the end-of-generation tokens end a reply as
   ``LlamaEngine.generate`` does; Stop (the queue, a client that left, shutdown) is looked at
-  before each step, so a reply ends within one token; a slot's KV is removed when its reply ends;
+  before each step, so a reply ends within one token;
 * fairness with the window: while replies run the worker holds a *background* turn of the
   model's ``TurnGate`` and offers it between steps, so a window reply waits at most one step.
 
@@ -44,7 +46,7 @@ from chatdesk.engine import cpu_share
 from chatdesk.engine.build_info import build_facts
 from chatdesk.engine.detokenize import PieceDecoder, StreamDecoder
 from chatdesk.engine.errors import GenerationError
-from chatdesk.engine.kv_plan import EVAL_CHUNK, KVState
+from chatdesk.engine.kv_plan import EVAL_CHUNK, KVState, common_prefix
 from chatdesk.engine.llama_engine import _split_stop
 from chatdesk.engine.sampling import SamplerChain
 from chatdesk.engine.token_probs import LogitReader, probability
@@ -93,7 +95,9 @@ class _Reply:
     want: int
     warning: str | None
     threads: int
+    reused: int = 0  # leading prompt positions kept from the slot's previous reply
     chunks: int = 0
+    kv: list[int] = field(default_factory=list)  # tokens at the positions this slot's KV holds
     started: float = field(default_factory=time.perf_counter)
     first: float | None = None
     pos: int = 0  # position of ``next_token``
@@ -136,6 +140,7 @@ class SlotWorker(ModelWorker):
     def __init__(self, name: str, slot: Any, queue: RequestQueue, max_waiting: int, n_slots: int = DEFAULT_SLOTS) -> None:
         self.n_slots = max(1, n_slots)
         self._replies: list[_Reply] = []
+        self._cached: list[list[int]] = [[] for _ in range(self.n_slots)]  # what each slot's KV holds
         self._ctx: Any = None
         self._batch: _Batch | None = None
         self._pieces: PieceDecoder | None = None
@@ -281,7 +286,7 @@ class SlotWorker(ModelWorker):
         request = job.generation.request
         s = request.sampling
         tokens, rendered, dropped, max_new, warning = engine.prompt_for(request)
-        seq = self._free_seq()
+        seq = self._free_seq(tokens)
         seed = s.seed if s.seed is not None else secrets.randbits(32)
         banned = self._end_tokens() if request.ignore_eos else ()
         chain = _Chain(s, seed, self._n_vocab, banned)
@@ -299,8 +304,16 @@ class SlotWorker(ModelWorker):
         reply = _Reply(job, seq, tokens, dropped, max_new, stops, seed, chain, reader, want, warning, threads)
         chain.accept_all(tokens)
         mem = llama_cpp.llama_get_memory(self._ctx)
-        llama_cpp.llama_memory_seq_rm(mem, seq, -1, -1)
-        spans = KVState(chunk=self._chunk).chunks(0, len(tokens))
+        # The slot's previous prompt and reply stay in its KV: a prompt that starts the same way
+        # (the same system prompt, the next turn of a chat, a repeated request) evaluates only the
+        # rest, as llama-server's prompt cache and the engine's own prefix reuse do. The last
+        # position is always evaluated, so its logits are fresh.
+        reuse = min(common_prefix(self._cached[seq], tokens), len(tokens) - 1)
+        llama_cpp.llama_memory_seq_rm(mem, seq, reuse, -1)
+        reply.kv = tokens[:reuse]
+        reply.reused = reuse
+        self._cached[seq] = []  # in use: known again when the reply ends
+        spans = KVState(chunk=self._chunk).chunks(reuse, len(tokens))
         for s0, e0 in spans:
             if job.stop.is_set():
                 self._end(reply, "user", None, register=False)
@@ -312,6 +325,7 @@ class SlotWorker(ModelWorker):
                 llama_cpp.llama_memory_seq_rm(mem, seq, -1, -1)
                 chain.close()
                 raise GenerationError(msg("llama.cpp could not evaluate the prompt (llama_decode returned {rc}).", rc=rc))
+            reply.kv.extend(tokens[s0:e0])
             reply.chunks += 1
             reply.index = e0 - s0 - 1
         reply.pos = len(tokens)
@@ -323,10 +337,12 @@ class SlotWorker(ModelWorker):
             return None
         return reply
 
-    def _free_seq(self) -> int:
+    def _free_seq(self, tokens: list[int]) -> int:
+        """The free slot whose KV shares the longest prefix with ``tokens`` (then the emptiest)."""
         with self._cond:
             used = {r.seq for r in self._replies}
-        return next(i for i in range(self.n_slots) if i not in used)
+        free = [i for i in range(self.n_slots) if i not in used]
+        return max(free, key=lambda i: (common_prefix(self._cached[i], tokens), -len(self._cached[i])))
 
     def _end_tokens(self) -> tuple[int, ...]:
         if self._eog is None:
@@ -388,9 +404,11 @@ class SlotWorker(ModelWorker):
         self.widest = max(self.widest, len(live))
         if rc != 0:
             for r in live:
+                r.kv = []  # what the failed step left in the KV is unknown: keep nothing
                 self._end(r, "error", f"llama.cpp failed while generating (llama_decode returned {rc}).")
             return
         for r in live:
+            r.kv.append(r.next_token)
             r.pos += 1
             self._advance(r)
 
@@ -405,7 +423,10 @@ class SlotWorker(ModelWorker):
                 r.shown.append(tail)
                 gen.on_text(tail)
         r.chain.close()
-        llama_cpp.llama_memory_seq_rm(llama_cpp.llama_get_memory(self._ctx), r.seq, -1, -1)
+        # The slot keeps what its KV holds (prompt and decoded reply) for the next prompt that
+        # shares a prefix with it; anything past that is removed.
+        llama_cpp.llama_memory_seq_rm(llama_cpp.llama_get_memory(self._ctx), r.seq, len(r.kv), -1)
+        self._cached[r.seq] = r.kv
         if register:
             with self._cond:
                 if r in self._replies:
@@ -421,7 +442,7 @@ class SlotWorker(ModelWorker):
             "gpu_layers": info.n_gpu_layers if info is not None else 0,
             "n_ctx": info.n_ctx if info is not None else 0,
             "eval_chunk": self._chunk,
-            "prompt_reused_tokens": 0,
+            "prompt_reused_tokens": r.reused,
             "prompt_chunks": r.chunks,
             "parallel_slots": self.n_slots,
         }
@@ -431,7 +452,7 @@ class SlotWorker(ModelWorker):
             stop_reason=reason,
             prompt_tokens=len(r.tokens),
             completion_tokens=r.produced,
-            cached_tokens=0,
+            cached_tokens=r.reused,
             ttft_ms=((r.first or ended) - r.started) * 1000,
             tokens_per_s=(r.produced - 1) / gen_s if r.produced > 1 and gen_s > 0 else 0.0,
             total_ms=(ended - r.started) * 1000,
