@@ -12,8 +12,8 @@ What it measures
     * ``ttfb``: time from sending the request to the first content chunk (prompt evaluation plus
       the first token plus the server's own overhead). Target: ChatDesk / llama-server <= 1.1.
     * ``parallel4``: four clients at once; total tokens / wall time until the last one ends.
-      llama-server runs with ``--parallel 4`` (four sequences decoded in one batch); ChatDesk
-      serves a model's requests one after another. Target: ratio >= 0.95.
+      llama-server runs with ``--parallel 4`` and ChatDesk with its default 4 slots (both decode
+      the four sequences in one batch per step; ``chatdesk/server/slots.py``). Target: ratio >= 0.95.
 
     llama-server is built from the llama.cpp llama-cpp-python vendors (``benchmarks/llama_tools.py``).
     Rounds alternate the servers (ABBA); medians and min-max spreads are printed; the last line is JSON.

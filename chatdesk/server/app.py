@@ -374,14 +374,24 @@ def _whole_response(job: Job, call: _Call, response_id: str) -> dict[str, Any]:
     return {**base, "object": "text_completion", "choices": [choice]}
 
 
-async def _stream(ex: _Exchange, job: Job, call: _Call, response_id: str, request: Request) -> AsyncIterator[dict[str, str]]:
+def _sse(payload: str) -> bytes:
+    """One SSE event, encoded once here (sse-starlette passes bytes through untouched). JSON text
+    never holds a raw line break, so one ``data:`` line is the whole event."""
+    return b"data: " + payload.encode("utf-8") + b"\n\n"
+
+
+async def _stream(ex: _Exchange, job: Job, call: _Call, response_id: str, request: Request) -> AsyncIterator[bytes]:
     model = call.slot.entry.id
     created = fmt.now()
     chat = call.kind == "chat"
     obj = "chat.completion.chunk" if chat else "text_completion"
+    # Every chunk repeats the same envelope: serialise it once, and only each choice per chunk.
+    envelope = json.dumps({"id": response_id, "object": obj, "created": created, "model": model,
+                           "system_fingerprint": fmt.FINGERPRINT})
+    head = envelope[:-1] + ', "choices": ['
 
     def chunk(text: str | None, tokens: list[TokenProb], prev_end: int, finish: str | None = None,
-              role: bool = False) -> dict[str, str]:
+              role: bool = False) -> bytes:
         if chat:
             delta: dict[str, Any] = {}
             if role:
@@ -394,8 +404,7 @@ async def _stream(ex: _Exchange, job: Job, call: _Call, response_id: str, reques
             choice = {"index": 0, "text": text or "", "finish_reason": finish,
                       "logprobs": fmt.completion_logprobs(tokens, call.top, call.prompt_chars, prev_end)
                       if call.top >= 0 and tokens else None}
-        return {"data": json.dumps({"id": response_id, "object": obj, "created": created, "model": model,
-                                    "system_fingerprint": fmt.FINGERPRINT, "choices": [choice]})}
+        return _sse(head + json.dumps(choice) + "]}")
 
     finished = False
     try:
@@ -421,7 +430,7 @@ async def _stream(ex: _Exchange, job: Job, call: _Call, response_id: str, reques
             finished = True
             failure = _failure(job)
             if failure is not None:
-                yield {"data": json.dumps(failure.body())}
+                yield _sse(json.dumps(failure.body()))
                 return
             result: GenerationResult | None = job.result
             if result is None:
@@ -431,13 +440,13 @@ async def _stream(ex: _Exchange, job: Job, call: _Call, response_id: str, reques
                 if ready and call.top >= 0:
                     yield chunk("" if chat else "", ready, prev_end)
                 if result.error:
-                    yield {"data": json.dumps(APIError(500, result.error, type=SERVER_ERROR, code="generation_failed").body())}
+                    yield _sse(json.dumps(APIError(500, result.error, type=SERVER_ERROR, code="generation_failed").body()))
                     return
                 yield chunk(None, [], prev_end, finish=fmt.finish_reason(result))
                 if call.include_usage:
-                    yield {"data": json.dumps({"id": response_id, "object": obj, "created": created, "model": model,
-                                               "system_fingerprint": fmt.FINGERPRINT, "choices": [], "usage": fmt.usage(result)})}
-            yield {"data": "[DONE]"}
+                    yield _sse(json.dumps({"id": response_id, "object": obj, "created": created, "model": model,
+                                           "system_fingerprint": fmt.FINGERPRINT, "choices": [], "usage": fmt.usage(result)}))
+            yield _sse("[DONE]")
             return
     finally:
         if not finished and not job.done.is_set():
