@@ -66,6 +66,9 @@ class Generation:
     on_token: Callable[[Any], None] | None
     finish: Callable[[Any], Any]
     fail: Callable[[BaseException], None]
+    # Delivers what on_text/on_token queued; a worker that uses Generation calls it before each
+    # decode step (the callbacks themselves do not wake the response), and ``done`` delivers too.
+    flush: Callable[[], None] | None = None
 
 
 @dataclass(eq=False)

@@ -239,7 +239,8 @@ class SlotWorker(ModelWorker):
             if self._turn is None:
                 self._turn = gate.background()
                 self._turn.__enter__()
-            else:
+            elif gate.interactive_waiting:
+                self._flush()  # the text so far goes out before the window's reply runs
                 gate.offer()  # the window's reply goes first; it uses the engine's own context
             for job in admit:
                 self._admit(job)
@@ -340,6 +341,17 @@ class SlotWorker(ModelWorker):
             return None
         return reply
 
+    def _flush(self, replies: list[_Reply] | None = None) -> None:
+        """Send the replies' queued text to their clients. Called right before a decode step,
+        which releases the GIL at once, so the event loop sends while the step computes."""
+        if replies is None:
+            with self._cond:
+                replies = list(self._replies)
+        for r in replies:
+            gen = r.job.generation
+            if gen is not None and gen.flush is not None:
+                gen.flush()
+
     def _free_seq(self, tokens: list[int]) -> int:
         """The free slot whose KV shares the longest prefix with ``tokens`` (then the emptiest)."""
         with self._cond:
@@ -402,6 +414,7 @@ class SlotWorker(ModelWorker):
         for i, r in enumerate(live):
             self._batch.put(i, r.next_token, r.pos, r.seq, True)
             r.index = i
+        self._flush(live)
         rc = self._batch.decode(self._ctx, len(live))
         self.steps += 1
         self.widest = max(self.widest, len(live))
