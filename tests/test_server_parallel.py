@@ -261,3 +261,29 @@ def test_the_exchange_delivers_every_event_in_order():
         return got
 
     assert asyncio.run(main()) == list(range(2000))
+
+
+def test_a_reply_whose_consumer_fails_fails_alone(server, client):
+    """A failure inside one reply's callbacks ends that request as failed; the slot worker and the
+    other replies go on."""
+    from chatdesk.engine import ChatMessage, GenerationRequest, SamplingSettings
+    from chatdesk.server.app import RAW_COMPLETION
+    from chatdesk.server.jobs import Generation, Job
+
+    def broken(_piece: str) -> None:
+        raise RuntimeError("the consumer broke")
+
+    done: list[object] = []
+    request = GenerationRequest(1, (ChatMessage("user", "1, 2, 3,"),), SamplingSettings(max_tokens=50, temperature=0),
+                                prompt_format=RAW_COMPLETION, ignore_eos=True)
+    generation = Generation(request, broken, None, lambda result: result, done.append)
+    job = Job(client="test", model=MODEL, kind="completion", work=lambda slot, j: None, generation=generation)
+    other = threading.Thread(target=lambda: done.append(_ask(client, 0, max_tokens=8)))
+    other.start()
+    _worker(server).submit(job)
+    assert job.done.wait(TIMEOUT_S)
+    other.join(TIMEOUT_S)
+    assert job.state == "failed" and isinstance(job.error, RuntimeError)
+    assert any(isinstance(d, RuntimeError) for d in done) and any(isinstance(d, str) and d for d in done)
+    assert _ask(client, 1, max_tokens=4)  # the worker still serves
+    assert _worker(server).running() == 0

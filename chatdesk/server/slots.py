@@ -281,7 +281,7 @@ class SlotWorker(ModelWorker):
             return
         with self._cond:
             self._replies.append(reply)
-        self._advance(reply)
+        self._advance_or_fail(reply)
 
     def _start(self, job: Job) -> _Reply | None:
         """Build the prompt, evaluate it in this reply's slot and sample its first token."""
@@ -426,7 +426,20 @@ class SlotWorker(ModelWorker):
         for r in live:
             r.kv.append(r.next_token)
             r.pos += 1
+            self._advance_or_fail(r)
+
+    def _advance_or_fail(self, r: _Reply) -> None:
+        """``_advance``; a failure there (a callback's, a logits read's) fails this reply only."""
+        try:
             self._advance(r)
+        except BaseException as exc:  # noqa: BLE001 - handed to the waiting request; the others go on
+            with self._cond:
+                if r in self._replies:
+                    self._replies.remove(r)
+            r.chain.close()
+            llama_cpp.llama_memory_seq_rm(llama_cpp.llama_get_memory(self._ctx), r.seq, -1, -1)
+            self._cached[r.seq] = []
+            self._fail(r.job, exc)
 
     def _end(self, r: _Reply, reason: str, error: str | None, register: bool = True) -> None:
         """Finish a reply: the held-back text, its result, its slot's KV and sampler freed."""
