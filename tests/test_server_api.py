@@ -45,7 +45,8 @@ def fresh(tmp_path):
 
 @pytest.fixture(scope="module")
 def reference(model_path):
-    ref = Llama(model_path=model_path, n_ctx=N_CTX, logits_all=True, verbose=False)
+    # flash attention, as the server's parallel slots use it (chatdesk/server/slots.py)
+    ref = Llama(model_path=model_path, n_ctx=N_CTX, logits_all=True, flash_attn=True, verbose=False)
     yield ref
     ref.close()
 

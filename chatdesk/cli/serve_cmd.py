@@ -34,6 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--allow-host", action="append", default=[], metavar="NAME", help="another Host name clients may use (repeatable)")
     p.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN", help="a browser origin allowed to call the API (repeatable)")
     p.add_argument("--threads", type=int, help="CPU threads for generation (default: the app's setting)")
+    p.add_argument("--parallel", type=int, metavar="N", help="replies of one local model decoded together (default 4; 1: one at a time)")
     p.add_argument("--store-requests", action="store_true", help="keep each request as a conversation, marked with its client")
     p.set_defaults(run=run)
 
@@ -57,6 +58,8 @@ def run(args: argparse.Namespace) -> int:
         changes["cors_origins"] = tuple(settings.cors_origins) + tuple(args.cors_origin)
     if args.store_requests:
         changes["store_requests"] = True
+    if args.parallel is not None:
+        changes["parallel"] = args.parallel
     settings = replace(settings, **changes)
     app_settings = load_settings()
     if args.threads is not None:

@@ -60,7 +60,7 @@ from chatdesk.engine.types import (
     TokenProb,
 )
 from chatdesk.engine.unknown_chars import left_out_warning, missing_characters
-from translatable import msg
+from translatable import Text, msg
 
 log = logging.getLogger(__name__)
 
@@ -476,6 +476,32 @@ class LlamaEngine:
             assert self._llm is not None
             unknown = self._unrepresentable(messages, PieceDecoder(llama_lowlevel.llama_model_get_vocab(self._llm.model)))
             return PromptPlan(len(tokens), context, budget, dropped, unknown_characters=unknown)
+
+    # -- sharing the loaded model (the server's parallel decoder, chatdesk/server/slots.py) --
+    @property
+    def llama(self) -> Llama | None:
+        """The loaded ``llama_cpp.Llama`` (its model can back another context), or None."""
+        return self._llm
+
+    @property
+    def fixed_threads(self) -> bool:
+        """True when the user chose the thread count (never adapt it to the machine's load)."""
+        return self._fixed_threads
+
+    def prompt_for(self, request: GenerationRequest) -> tuple[list[int], RenderedPrompt, int, int, Text | None]:
+        """``generate``'s prompt for ``request`` (any thread): (tokens, rendered, dropped messages,
+        reply budget, warning about characters the vocabulary cannot encode)."""
+        with self._model_lock:
+            if self._info is None:
+                raise GenerationError(msg("No model is loaded."))
+            s = request.sampling
+            tokens, rendered, dropped, budget = self.fit(
+                request.messages, s.max_tokens, request.prompt_format, request.assistant_prefix,
+                request.prefix_tokens, request.context_limit,
+            )
+            assert self._llm is not None
+            unknown = self._unrepresentable(request.messages, PieceDecoder(llama_lowlevel.llama_model_get_vocab(self._llm.model)))
+            return tokens, rendered, dropped, budget, (left_out_warning(unknown) if unknown else None)
 
     def _unrepresentable(self, messages: Sequence[ChatMessage], pieces: PieceDecoder | None = None) -> tuple[str, ...]:
         """Characters of the newest user message that the vocabulary cannot encode

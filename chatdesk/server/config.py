@@ -48,6 +48,7 @@ class ServerSettings:
     keep_alive_s: float = 5.0
     max_connections: int = 128
     max_queue: int = 64  # requests waiting per model; more get 503 + Retry-After
+    parallel: int = 4  # replies of one local model decoded together (llama.cpp sequences in one batch)
     store_requests: bool = False  # keep each request as a conversation (marked with its client)
     default_model: str | None = None  # library id used when a request names "default" or no model
 
@@ -73,6 +74,8 @@ class ServerSettings:
                     "The browser origin '{origin}' is not allowed: list exact origins such as "
                     "http://localhost:5173 (no '*').", origin=origin,
                 ))
+        if not 1 <= self.parallel <= 64:
+            raise ServerConfigError(msg("The number of parallel replies must be between 1 and 64, not {n}.", n=self.parallel))
         if self.max_body_bytes < 1024:
             raise ServerConfigError(msg("The body size limit must be at least 1024 bytes."))
 

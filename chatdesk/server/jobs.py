@@ -55,6 +55,23 @@ class RequestInfo:
 
 
 @dataclass(eq=False)
+class Generation:
+    """A chat or completion reply as its parts, so a worker can interleave it with others.
+
+    ``finish(result)`` (result None: stopped before it started) returns the job's result and
+    ``fail(exc)`` is told when it failed; both run on the worker thread, as ``work`` does."""
+
+    request: Any  # chatdesk.engine.types.GenerationRequest
+    on_text: Callable[[str], None]
+    on_token: Callable[[Any], None] | None
+    finish: Callable[[Any], Any]
+    fail: Callable[[BaseException], None]
+    # Delivers what on_text/on_token queued; a worker that uses Generation calls it before each
+    # decode step (the callbacks themselves do not wake the response), and ``done`` delivers too.
+    flush: Callable[[], None] | None = None
+
+
+@dataclass(eq=False)
 class Job:
     """One request: what to run on the model's engine, and how it is going."""
 
@@ -75,6 +92,9 @@ class Job:
     result: Any = None
     error: BaseException | None = None
     on_finish: Callable[[Job], None] | None = None  # called once, on the worker thread
+    # A reply to generate, for workers that decode several at once (``slots.SlotWorker``);
+    # ``work`` is the same request as one call, for workers that serve one job at a time.
+    generation: Generation | None = None
 
     def info(self) -> RequestInfo:
         return RequestInfo(self.id, self.client, self.model, self.kind, self.state, self.created, self.started,

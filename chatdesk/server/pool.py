@@ -7,7 +7,9 @@ for the same model wait for it and requests for another model get 503 with ``Ret
 loaded; an idle one is unloaded to make room, a busy one is never evicted (503 instead).
 
 Each loaded model is a ``ModelSlot``: its engine (local llama.cpp or a remote server's proxy),
-the engine's ``TurnGate`` and a ``ModelWorker`` thread with its queue. The window can hand the
+the engine's ``TurnGate`` and a worker thread with its queue: ``slots.SlotWorker`` for a local
+model the pool loaded (up to ``parallel`` replies decoded together), ``jobs.ModelWorker`` (one
+request at a time) for remote models and the window's adopted engine. The window can hand the
 pool its own loaded engine (``adopt``): server requests then share it with the window through
 the gate instead of loading the model twice.
 """
@@ -49,7 +51,7 @@ class ModelSlot:
     engine: Any
     gate: TurnGate
     owned: bool  # False: adopted from the window, never unloaded by the pool
-    worker: ModelWorker | None = None
+    worker: ModelWorker | None = None  # or its subclass slots.SlotWorker
     embedder: Any = None
     used: float = field(default_factory=time.monotonic)
     _embed_lock: threading.Lock = field(default_factory=threading.Lock)
@@ -117,6 +119,7 @@ class ModelPool:
         max_loaded: int = 1,
         max_waiting: int = 64,
         default_model: str | None = None,
+        parallel: int = 4,
     ) -> None:
         self.settings = settings
         self.queue = queue
@@ -125,6 +128,7 @@ class ModelPool:
         self.max_loaded = max(1, max_loaded)
         self._max_waiting = max_waiting
         self._default_model = default_model
+        self.parallel = max(1, parallel)  # replies decoded together per local model (slots.SlotWorker)
         self._slots: dict[str, ModelSlot] = {}
         self._cond = threading.Condition()
         self._loading: str | None = None
@@ -170,6 +174,15 @@ class ModelPool:
             return list(self._slots.values())
 
     # -- loading ----------------------------------------------------------------------------
+    def ready(self, entry: ModelEntry) -> ModelSlot | None:
+        """The slot for ``entry`` if it is loaded, without waiting (None otherwise): lets a request
+        for a loaded model skip the hop to a thread that ``slot`` needs."""
+        with self._cond:
+            slot = None if self._closed else self._slots.get(entry.id)
+            if slot is not None:
+                slot.used = time.monotonic()
+            return slot
+
     def slot(self, entry: ModelEntry) -> ModelSlot:
         """The loaded slot for ``entry``, loading it first if needed (blocking; call off the event loop)."""
         with self._cond:
@@ -229,7 +242,12 @@ class ModelPool:
         if owned and hasattr(engine, "turns"):
             engine.turns = gate
         slot = ModelSlot(entry, engine, gate, owned)
-        slot.worker = ModelWorker(entry.id, slot, self.queue, self._max_waiting)
+        if owned and self.parallel > 1 and getattr(engine, "kind", None) == "local":
+            from chatdesk.server.slots import SlotWorker
+
+            slot.worker = SlotWorker(entry.id, slot, self.queue, self._max_waiting, self.parallel)
+        else:  # remote models, and the window's adopted engine, serve one request at a time
+            slot.worker = ModelWorker(entry.id, slot, self.queue, self._max_waiting)
         with self._cond:
             self._slots[entry.id] = slot
             if self._loading == entry.id:

@@ -77,7 +77,8 @@ class LocalServer:
         self.app_settings = app_settings or load_settings()
         self.queue = RequestQueue()
         self.pool = ModelPool(self.app_settings, self.queue, catalog=catalog, engine_factory=engine_factory,
-                              max_loaded=max_loaded, max_waiting=settings.max_queue, default_model=settings.default_model)
+                              max_loaded=max_loaded, max_waiting=settings.max_queue, default_model=settings.default_model,
+                              parallel=settings.parallel)
         self._own_store = False
         if settings.store_requests and store is None:
             from chatdesk import paths
