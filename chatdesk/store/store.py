@@ -26,7 +26,7 @@ from chatdesk.store.records import (
     ROLES,
     ConversationRecord,
     MessageRecord,
-    SearchHit,
+    SearchHits,
     Status,
 )
 from chatdesk.store.rows import RECORD_COLUMNS, as_conversation, as_message, from_row, translated
@@ -577,13 +577,15 @@ class Store:
 
     # ---------------------------------------------------------------- search
     @translated
-    def search(self, query: str, limit: int = 50, *, offset: int = 0) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 50, *, offset: int = 0, quick: bool = False) -> SearchHits:
         """Full-text search over all branches of all (non-trashed) conversations.
 
         Every match is ranked (bm25, best first); ``offset`` skips that many for the next page.
+        ``quick`` ranks only the newest matches, in bounded time (see ``search_query``); the
+        result's ``complete`` says whether that was all of them.
         """
         with self._session() as s:
-            return run_search(s, query, limit, offset)
+            return run_search(s, query, limit, offset, quick=quick)
 
     # ---------------------------------------------------------------- model file hashes
     @translated
