@@ -448,14 +448,30 @@ class Store:
 
     @translated
     def sibling_info(self, conversation_id: int) -> dict[int, tuple[int, int]]:
-        """For each message that has siblings: (its 1-based position, how many), by creation order."""
+        """For each message that has siblings: (its 1-based position, how many), by creation order.
+
+        Only messages that can have siblings are read: children of a parent with several
+        children, and the roots if there are several, all found in the two indexes
+        (``ix_messages_conversation``, ``ix_messages_parent``) without reading a message row.
+        Reading every row of a long chat (scattered over the file: chats interleave in time)
+        just to learn that it has no branches had cost as much as loading its messages.
+        """
         with self._session() as s:
             rows = s.execute(
                 text(
                     """
-                    SELECT id, ROW_NUMBER() OVER (PARTITION BY parent_id ORDER BY id),
-                           COUNT(*) OVER (PARTITION BY parent_id)
-                    FROM messages WHERE conversation_id = :c AND deleted_at IS NULL"""
+                    WITH conv(id) AS (SELECT id FROM messages WHERE conversation_id = :c),
+                    child(id, pid) AS MATERIALIZED (
+                        SELECT m.id, m.parent_id FROM messages m WHERE m.parent_id IN (SELECT id FROM conv)),
+                    roots(id) AS MATERIALIZED (SELECT id FROM conv EXCEPT SELECT id FROM child),
+                    candidates(id) AS (
+                        SELECT id FROM child WHERE pid IN (SELECT pid FROM child GROUP BY pid HAVING count(*) > 1)
+                        UNION ALL
+                        SELECT id FROM roots WHERE (SELECT count(*) FROM roots) > 1)
+                    SELECT m.id, ROW_NUMBER() OVER (PARTITION BY m.parent_id ORDER BY m.id),
+                           COUNT(*) OVER (PARTITION BY m.parent_id)
+                    FROM messages m
+                    WHERE m.id IN (SELECT id FROM candidates) AND m.deleted_at IS NULL"""
                 ),
                 {"c": conversation_id},
             )
