@@ -202,21 +202,25 @@ class _Batch:
 
     def __init__(self, capacity: int) -> None:
         self.capacity = capacity
-        self._batch = llama_cpp.llama_batch_init(capacity, 0, 1)
-
-    def decode(self, ctx: llama_cpp.llama_context_p, tokens: Sequence[int], start: int, want_logits: bool) -> int:
-        b = self._batch
-        n = len(tokens)
-        assert 0 < n <= self.capacity
-        for i, tok in enumerate(tokens):
-            b.token[i] = tok
-            b.pos[i] = start + i
+        b = self._batch = llama_cpp.llama_batch_init(capacity, 0, 1)
+        # Every token is in sequence 0: set once. Each access to a ctypes struct's pointer field
+        # builds a new pointer object, so the per-token fields are fetched once as well.
+        for i in range(capacity):
             b.n_seq_id[i] = 1
             b.seq_id[i][0] = 0
-            b.logits[i] = 0
-        b.logits[n - 1] = 1 if want_logits else 0
-        b.n_tokens = n
-        return llama_cpp.llama_decode(ctx, b)
+        self._token, self._pos, self._logits = b.token, b.pos, b.logits
+
+    def decode(self, ctx: llama_cpp.llama_context_p, tokens: Sequence[int], start: int, want_logits: bool) -> int:
+        n = len(tokens)
+        assert 0 < n <= self.capacity
+        token, pos, logits = self._token, self._pos, self._logits
+        for i, tok in enumerate(tokens):
+            token[i] = tok
+            pos[i] = start + i
+            logits[i] = 0
+        logits[n - 1] = 1 if want_logits else 0
+        self._batch.n_tokens = n
+        return llama_cpp.llama_decode(ctx, self._batch)
 
     def free(self) -> None:
         if self._batch is not None:
@@ -252,6 +256,7 @@ class LlamaEngine:
         # (chatdesk/engine/turns.py); None: this engine has one user.
         self.turns: TurnGate | None = None
         self._eog: tuple[int, ...] | None = None
+        self._is_eog: dict[int, bool] = {}  # token id -> end of generation? (filled as tokens are sampled)
         install_log_capture()
 
     # -- loading -------------------------------------------------------------------------
@@ -403,6 +408,7 @@ class LlamaEngine:
             self._template = None
             self._abort_cb = None
             self._eog = None
+            self._is_eog = {}
             self._kv.clear()
 
     # -- prompts -------------------------------------------------------------------------
@@ -593,6 +599,7 @@ class LlamaEngine:
         vocab = llama_lowlevel.llama_model_get_vocab(llm.model)
         n_vocab = llm.n_vocab()
         pieces_of = self._pieces.piece
+        eog = self._is_eog
         decoder = StreamDecoder()
         shown: list[str] = []
         probs: list[TokenProb] = []
@@ -635,7 +642,10 @@ class LlamaEngine:
                         token = chain.sample(ctx)
                         if first is None:
                             first = time.perf_counter()
-                        if llama_lowlevel.llama_vocab_is_eog(vocab, token):
+                        end = eog.get(token)
+                        if end is None:  # asked once per token id: one ctypes call (and GIL hand-off) less per token
+                            end = eog[token] = bool(llama_lowlevel.llama_vocab_is_eog(vocab, token))
+                        if end:
                             reason = "end"
                             break
                         produced += 1
