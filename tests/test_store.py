@@ -102,6 +102,23 @@ def test_sibling_info_counts_roots_and_leaves_out_deleted_and_other_chats(store)
     assert expected[chain[11].id] == (1, 3) and expected[kids[2].id] == (3, 3)
 
 
+def test_active_path_is_the_parent_chain_even_when_it_leaves_the_chat(store):
+    c = store.create_conversation()
+    chain = [store.add_message(c.id, "user", "first")]
+    for i in range(40):
+        chain.append(store.add_message(c.id, "assistant" if i % 2 == 0 else "user", f"m{i}"))
+    store.add_message(c.id, "assistant", "a branch off the side", parent_id=chain[5].id)
+    store.set_active_leaf(c.id, chain[-1].id)
+    assert [m.id for m in store.active_path(c.id)] == [m.id for m in chain]
+    assert store.active_path(c.id) == store.path_to(chain[-1].id)
+    # A chain that continues in another chat (not made by the app, but the rule is the parent chain).
+    other = store.create_conversation()
+    root = store.add_message(other.id, "user", "elsewhere")
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE messages SET parent_id = ? WHERE id = ?", (root.id, chain[0].id))
+    assert [m.id for m in store.active_path(c.id)] == [root.id] + [m.id for m in chain]
+
+
 def test_branches_siblings_and_active_path(store):
     c = store.create_conversation()
     u = store.add_message(c.id, "user", "q")

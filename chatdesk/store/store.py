@@ -375,7 +375,27 @@ class Store:
         """
         with self._session() as s:
             leaf = self._active_leaf(s, conversation_id)
-            return [] if leaf is None else self._path(s, leaf)
+            return [] if leaf is None else self._path_in(s, conversation_id, leaf)
+
+    @classmethod
+    def _path_in(cls, s: Session, conversation_id: int, leaf: int) -> list[MessageRecord]:
+        """``_path`` for a leaf of ``conversation_id``: the chat's rows in one index range scan,
+        the chain followed in Python. The recursive query reads each row twice, once to step to
+        its parent and once for its columns, in a 5,000-message chat scattered over the file:
+        twice the time (45 against 23 ms CPU on a loaded machine, benchmarks/history_scale.py)."""
+        rows = s.execute(text(f"SELECT {RECORD_COLUMNS} FROM messages m WHERE m.conversation_id = :c"),
+                         {"c": conversation_id}).all()
+        by_id = {r[0]: r for r in rows}
+        chain = []
+        at: int | None = leaf
+        while at is not None:
+            row = by_id.pop(at, None)  # popped: a cycle cannot loop forever
+            if row is None:  # the chain leaves this chat (or loops): the general query decides
+                return cls._path(s, leaf)
+            chain.append(row)
+            at = row[3]  # parent_id
+        chain.reverse()
+        return [from_row(r) for r in chain]
 
     @translated
     def path_to(self, message_id: int) -> list[MessageRecord]:
