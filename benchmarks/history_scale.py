@@ -18,6 +18,10 @@ What it measures (milliseconds)
       come back, and they are restored afterwards). Every match is ranked (bm25), so these grow
       with the number of matches; the lines printed give each one's match count and what bare
       FTS5 takes to rank the same matches;
+    * with ``Store.search(quick=True)`` (what the sidebar shows first: the best of the newest
+      matches), each search_*_ms is that quick list and search_*_complete_ms the ranking of every
+      match that replaces it (search_oldest_position is then the complete ranking's,
+      search_oldest_quick_position the quick list's);
     * search_cpu_ms: the CPU time (this thread only) of each of these searches by label, which a
       machine busy with other work inflates far less than the wall-clock figures;
     * export_{md,json,html,txt}_ms: ``chatdesk.archive.export_conversations(store, [id], fmt,
@@ -254,6 +258,7 @@ def main() -> int:
     ap.add_argument("--repeats", type=int, default=3, help="measured repeats after a warm-up (default 3)")
     ap.add_argument("--seed", type=int, default=2024)
     ap.add_argument("--rebuild", action="store_true", help="ignore the cached database")
+    ap.add_argument("--no-export", action="store_true", help="skip the export figures (a quicker run)")
     args = ap.parse_args()
     if args.messages < args.big + 2 * (args.conversations - 1):
         ap.error("--messages is too small for --conversations and --big")
@@ -338,6 +343,7 @@ def main() -> int:
             app.processEvents()
         paints.clear()
         t0 = time.perf_counter()
+        c0 = time.thread_time()  # this (GUI) thread's CPU: less inflated by other programs' load than wall time
         path = store.active_path(cid)
         t1 = time.perf_counter()
         sib = store.sibling_info(cid)
@@ -354,6 +360,7 @@ def main() -> int:
                 settle = time.perf_counter() + 1.0  # content shown: allow 1 s for a scroll to the end
             if settle is not None and time.perf_counter() > settle:
                 break
+        cpu = (time.thread_time() - c0) * 1000
         nan = float("nan")
         first_paint = paints[0][0] if paints else nan
         content = next((t for t, so, _ in paints if so), nan)
@@ -368,6 +375,7 @@ def main() -> int:
             "content": (content - t0) * 1000,
             "newest": (newest - t0) * 1000,
             "paints": len(paints),
+            "cpu": cpu,
             "scroll": f"{bar.value()}/{bar.maximum()}",
         }
 
@@ -382,7 +390,8 @@ def main() -> int:
         say(f"open {label} ({runs[0]['rows']} messages): newest message painted {med_of(runs, 'newest'):.1f} ms, "
             f"first paint {med_of(runs, 'first_paint'):.1f}, first paint showing messages {med_of(runs, 'content'):.1f} "
             f"(active_path {med_of(runs, 'active_path'):.1f}, sibling_info {med_of(runs, 'sibling_info'):.1f}, "
-            f"show_messages {med_of(runs, 'show'):.1f}; {runs[-1]['paints']} paints, scroll bar ended at "
+            f"show_messages {med_of(runs, 'show'):.1f}; GUI thread CPU {med_of(runs, 'cpu'):.1f}; "
+            f"{runs[-1]['paints']} paints, scroll bar ended at "
             f"{runs[-1]['scroll']}); newest-painted per run: {[round(r['newest'], 1) for r in runs]}")
     newest_ok = all(r["newest"] == r["newest"] for r in bigs)  # not NaN
     if not newest_ok:
@@ -392,6 +401,7 @@ def main() -> int:
     results["open_first_paint_ms"] = med_of(bigs, "first_paint")
     results["open_shows_newest"] = newest_ok
     results["open_small_ms"] = med_of(small, "newest")
+    results["open_cpu_ms"] = med_of(bigs, "cpu")
 
     # ---------------------------------------------------------------- search
     from chatdesk.store.search_text import fts_query
@@ -399,9 +409,26 @@ def main() -> int:
     pages = "offset" in inspect.signature(store.search).parameters  # False before search had pages
     searches = (("en", args.query_en), ("zh", args.query_zh), ("oldest", args.query_oldest),
                 ("stopword", args.query_stop), ("stopword_pair", f"{args.query_stop} {args.query_en}"))
+    # The sidebar asks quick first (the best of the newest matches, bounded time), then, when the
+    # query has more matches, for the ranking of every match; both are measured.
+    quick = {"quick": True} if "quick" in inspect.signature(store.search).parameters else {}
     for label, query in searches:
-        first, med, hits = timed(lambda q=query: store.search(q, 100), R)
-        cpu = cpu_ms(lambda q=query: store.search(q, 100), R)
+        first, med, hits = timed(lambda q=query: store.search(q, 100, **quick), R)
+        cpu = cpu_ms(lambda q=query: store.search(q, 100, **quick), R)
+        if quick:
+            complete = getattr(hits, "complete", True)
+            c_first, c_med, all_hits = timed(lambda q=query: store.search(q, 100), R) if not complete else (first, med, hits)
+            c_cpu = cpu_ms(lambda q=query: store.search(q, 100), R) if not complete else cpu
+            say(f"search {label} {query!r}: quick (sidebar's first list) {med:.1f} ms (CPU {cpu:.1f}), "
+                f"{'already every match' if complete else 'newest matches only'}; every match ranked "
+                f"{c_med:.1f} ms (first {c_first:.1f}, CPU {c_cpu:.1f})")
+            results[f"search_{label}_complete_ms"] = c_med
+            results.setdefault("search_complete_cpu_ms", {})[label] = round(c_cpu, 1)  # type: ignore[union-attr]
+            if label == "oldest":
+                q_pos = next((n for n, h in enumerate(hits, 1) if h.message_id == 1), None)
+                say(f"  quick list: the oldest message came {'at position ' + str(q_pos) if q_pos else 'nowhere in the first 100'}")
+                results["search_oldest_quick_position"] = q_pos
+                hits = all_hits
         expr = fts_query(query)
         total = raw.execute("SELECT count(*) FROM messages_fts WHERE messages_fts MATCH ?", (expr,)).fetchone()[0]
         _f, match_med, _ = timed(lambda e=expr: raw.execute(
@@ -454,7 +481,7 @@ def main() -> int:
         say(f"export: chatdesk.archive is not available ({exc}); export figures are null")
     for fmt in ("md", "json", "html", "txt"):
         key_ = f"export_{fmt}_ms"
-        if archive is None:
+        if archive is None or args.no_export:
             results[key_] = None
             continue
         try:

@@ -16,6 +16,8 @@ What it measures
       ``llama_sampler`` chain, ``llama_decode`` one token at a time), in its own process, for
       reference. (Not in this process: a second OpenMP thread pool here halves both.)
     * ``app+probs``: the app with the token-probability view on (#10): target >= 0.85 of ``app``.
+    * ``app-hidden``: the same flow with the window hidden (nothing is painted; the text still
+      crosses to the GUI thread and is stored): app / app-hidden is what the window itself costs.
 
 How
     Rate = (tokens - 1) / (last arrival - first arrival): pure decode as the consumer sees it (the
@@ -83,7 +85,8 @@ def loop_child(tokens: int, threads: int, seed: int) -> int:
 
     from chatdesk.engine import default_model_path
 
-    llm = Llama(model_path=str(default_model_path()), n_ctx=2048, n_threads=threads, n_threads_batch=threads, verbose=False)
+    llm = Llama(model_path=str(default_model_path()), n_ctx=2048, n_threads=threads, n_threads_batch=threads,
+                flash_attn=True, verbose=False)  # as llama-completion (-fa auto) and the engine
     ctx = llm.ctx
     vocab = lowlevel.llama_model_get_vocab(llm.model)
     n_vocab = llm.n_vocab()
@@ -199,7 +202,18 @@ def main() -> int:
     outcomes: list[object] = []
     win.controller.reply_finished.connect(outcomes.append)
 
-    def app_round(probs: bool) -> dict:
+    def app_round(probs: bool, hidden: bool = False) -> dict:
+        if hidden:  # the same flow with nothing painted: what the window itself costs
+            win.hide()
+            QApplication.processEvents()
+        try:
+            return app_round_shown(probs)
+        finally:
+            if hidden:
+                win.show()
+                QApplication.processEvents()
+
+    def app_round_shown(probs: bool) -> dict:
         probe.arrivals.clear()
         outcomes.clear()
         win.controller.new_conversation()
@@ -249,6 +263,7 @@ def main() -> int:
 
     paths_run = {
         "app": lambda: app_round(False),
+        "app-hidden": lambda: app_round(False, hidden=True),
         "cli": (lambda: run_cli(tools, model_path, PROMPT, args.tokens, threads, args.seed)) if tools else None,
         "loop": loop_round,
         "app+probs": lambda: app_round(True),
@@ -282,13 +297,17 @@ def main() -> int:
     for key in runs:
         m, lo, hi = stat(key)
         say(f"median {key:14s} {m:7.1f} tok/s  (spread {lo:.1f}–{hi:.1f})")
-        label = key.replace("+", "_").replace("@idle", "").replace("@busy", "_busy")
+        label = key.replace("+", "_").replace("-", "_").replace("@idle", "").replace("@busy", "_busy")
         out[f"{label}_tok_s"] = round(m, 2)
         out[f"{label}_spread"] = [round(lo, 1), round(hi, 1)]
     app_m = stat("app@idle")[0]
     if "cli@idle" in runs:
         out["ratio_app_cli"] = round(app_m / stat("cli@idle")[0], 3)
         say(f"app / llama.cpp CLI = {out['ratio_app_cli']} (target >= 0.97)")
+        out["ratio_app_hidden_cli"] = round(stat("app-hidden@idle")[0] / stat("cli@idle")[0], 3)
+        say(f"app with the window hidden / llama.cpp CLI = {out['ratio_app_hidden_cli']}")
+    out["ratio_app_shown_hidden"] = round(app_m / stat("app-hidden@idle")[0], 3)
+    say(f"window shown / hidden = {out['ratio_app_shown_hidden']} (what painting the reply costs the stream)")
     out["ratio_app_loop"] = round(app_m / stat("loop@idle")[0], 3)
     out["ratio_probs_app"] = round(stat("app+probs@idle")[0] / app_m, 3)
     say(f"app / bare loop = {out['ratio_app_loop']};  probabilities on / off = {out['ratio_probs_app']} (target >= 0.85)")

@@ -160,6 +160,26 @@ def test_search_and_open_hit(qtbot, window):
     qtbot.waitUntil(lambda: window.sidebar.mode == "list", timeout=5000)
 
 
+def test_search_shows_the_newest_matches_first_then_the_ranking_of_all(qtbot, window, monkeypatch):
+    from chatdesk.store import search_query
+    from chatdesk.ui.shell.sidebar import MessageIdRole
+
+    c = window.store.create_conversation("Alpaca notes")
+    best = window.store.add_message(c.id, "user", "Alpaca alpaca alpaca!")  # the oldest is the best match
+    for i in range(4):
+        window.store.add_message(c.id, "assistant", f"Note {i}: a long line that mentions an alpaca once among other words.")
+    monkeypatch.setattr(search_query, "RANK_WINDOW", 2)  # the quick pass sees only the two newest
+    shown: list[list[int]] = []
+    real_show = window.sidebar.show_hits
+    monkeypatch.setattr(window.sidebar, "show_hits", lambda hits: (shown.append([h.message_id for h in hits]), real_show(hits)))
+    window.sidebar.search.setText("alpaca")
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=10_000)
+    assert len(shown[0]) == 2 and best.id not in shown[0]  # the quick answer: newest matches only
+    assert len(shown[1]) == 5 and shown[1][0] == best.id  # then every match, the best first
+    qtbot.waitUntil(lambda: window.sidebar.list.count() == 5, timeout=5000)
+    assert window.sidebar.list.item(0).data(MessageIdRole) == best.id
+
+
 def test_delete_with_undo(qtbot, window):
     c = window.store.create_conversation("to delete")
     window.refresh_sidebar()

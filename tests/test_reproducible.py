@@ -113,6 +113,8 @@ def test_provenance_says_what_reproduction_depends_on(fresh_engine):
     assert set(prov["cpu_features"].split()) <= {w for w in llama_cpp.llama_print_system_info().decode().replace("=", " ").split()}
     assert prov["llama_cpp_build"].startswith(llama_cpp.__version__ + "+")
     assert prov["prompt_reused_tokens"] == result.cached_tokens and len(prov["prompt_state"]) == 16
+    # llama.cpp's fused attention, as llama-completion picks it on the CPU (the speed it is measured against).
+    assert prov["flash_attn"] is fresh_engine.info.flash_attn is True
 
 
 def test_reproduction_differences_name_what_changed():
@@ -122,6 +124,9 @@ def test_reproduction_differences_name_what_changed():
     diffs = reproduction_differences(was, dict(was, cpu_features="AVX2 AVX512", eval_chunk=32))
     assert any("CPU instruction sets" in d for d in diffs) and any("chunk" in d for d in diffs)
     assert reproduction_differences({}, was)  # an old reply without these facts cannot be promised
+    # Replies from before the engine recorded it ran llama.cpp's attention unfused.
+    assert reproduction_differences(was, dict(was, flash_attn=False)) == []
+    assert any("fused attention" in d for d in reproduction_differences(was, dict(was, flash_attn=True)))
 
 
 def test_the_thread_count_does_not_change_the_numbers(model_path):

@@ -176,6 +176,47 @@ def test_short_last_word_matches_whole_words_only(store):
     go = store.add_message(c.id, "user", "go")
     golang = store.add_message(c.id, "assistant", "golang and python")
     assert [h.message_id for h in store.search("go")] == [go.id]  # not every word starting with go
-    assert {h.message_id for h in store.search("gol")} == {golang.id}  # three letters: a prefix
+    assert store.search("gol") == []  # three letters: a whole word (no word "gol" here)
+    assert {h.message_id for h in store.search("gola")} == {golang.id}  # four letters: a prefix
     assert {h.message_id for h in store.search("python go")} == set()
-    assert {h.message_id for h in store.search("and pyt")} == {golang.id}
+    assert {h.message_id for h in store.search("and pyth")} == {golang.id}
+    assert store.search("and pyt") == []
+
+
+def test_quick_search_ranks_the_newest_matches_then_the_full_search_ranks_all(history, store_of, monkeypatch):
+    from chatdesk.store import search_query
+
+    store = store_of()
+    everything = store.search("llama", 10)
+    assert everything.complete and everything[0].message_id == history["best_en"]
+    # Fewer matches than the window: the quick answer is already the whole ranking.
+    assert store.search("llama", 10, quick=True) == everything
+    assert store.search("llama", 10, quick=True).complete
+
+    monkeypatch.setattr(search_query, "RANK_WINDOW", 1_000)
+    quick = store.search("llama", 10, quick=True)
+    assert not quick.complete  # 2,102 matches: only the newest 1,000 were ranked
+    newest = sorted(_ids_containing(store, "llama"), reverse=True)[:1_000]
+    assert {h.message_id for h in quick} <= set(newest)
+    assert [h.rank for h in quick] == sorted(h.rank for h in quick)
+    # The same order as ranking those 1,000 alone: the best of the window, in bm25 order.
+    full_ranks = {h.message_id: h.rank for h in store.search("llama", 3_000)}
+    assert [h.message_id for h in quick] == sorted(newest, key=lambda m: (full_ranks[m], -m))[:10]
+    # Without quick, and on any later page, every match is ranked.
+    assert store.search("llama", 10) == everything
+    assert store.search("llama", 10, offset=5, quick=True) == store.search("llama", 10, offset=5)
+    assert store.search("llama", 10, offset=5, quick=True).complete
+    assert store.search("zzzz", 10, quick=True) == [] and store.search("zzzz", 10, quick=True).complete
+
+
+def test_quick_search_leaves_trashed_chats_out(history, store_of, copy_of_history, monkeypatch):
+    from chatdesk.store import search_query
+
+    store = store_of(copy_of_history)
+    import_conversations(store, [_conversation("trash", "Trashed", ["llama llama llama"] * 50, 50_000.0)])
+    trashed = next(c for c in store.list_conversations() if c.title == "Trashed")
+    store.trash_conversations([trashed.id])
+    monkeypatch.setattr(search_query, "RANK_WINDOW", 1_000)
+    quick = store.search("llama", 20, quick=True)
+    assert len(quick) == 20 and not quick.complete
+    assert trashed.id not in {h.conversation_id for h in quick}

@@ -78,6 +78,47 @@ def test_reply_persisted_while_streaming(store):
     assert done.provenance == {"seed": 7, "model_name": "m"}
 
 
+def test_sibling_info_counts_roots_and_leaves_out_deleted_and_other_chats(store):
+    c = store.create_conversation()
+    roots = [store.add_message(c.id, "user", f"root {i}", parent_id=None) for i in range(3)]
+    chain = [roots[0]]
+    for i in range(30):  # a long branch-free chain: nothing to report for it
+        chain.append(store.add_message(c.id, "assistant" if i % 2 == 0 else "user", f"m{i}", parent_id=chain[-1].id))
+    kids = [store.add_message(c.id, "assistant", f"alt {i}", parent_id=chain[10].id) for i in range(3)]
+    other = store.create_conversation()  # another chat's branches are not this chat's
+    o = store.add_message(other.id, "user", "q")
+    store.add_message(other.id, "assistant", "a1", parent_id=o.id)
+    store.add_message(other.id, "assistant", "a2", parent_id=o.id)
+    store.delete_message(roots[1].id)
+    store.delete_message(kids[0].id)
+    live = {m.id: m for m in store.messages(c.id)}
+    expected = {}
+    for m in live.values():  # the rule, computed the plain way
+        sibs = sorted(x.id for x in live.values() if x.parent_id == m.parent_id)
+        if len(sibs) > 1:
+            expected[m.id] = (sibs.index(m.id) + 1, len(sibs))
+    assert expected and roots[0].id in expected and roots[1].id not in expected
+    assert store.sibling_info(c.id) == expected
+    assert expected[chain[11].id] == (1, 3) and expected[kids[2].id] == (3, 3)
+
+
+def test_active_path_is_the_parent_chain_even_when_it_leaves_the_chat(store):
+    c = store.create_conversation()
+    chain = [store.add_message(c.id, "user", "first")]
+    for i in range(40):
+        chain.append(store.add_message(c.id, "assistant" if i % 2 == 0 else "user", f"m{i}"))
+    store.add_message(c.id, "assistant", "a branch off the side", parent_id=chain[5].id)
+    store.set_active_leaf(c.id, chain[-1].id)
+    assert [m.id for m in store.active_path(c.id)] == [m.id for m in chain]
+    assert store.active_path(c.id) == store.path_to(chain[-1].id)
+    # A chain that continues in another chat (not made by the app, but the rule is the parent chain).
+    other = store.create_conversation()
+    root = store.add_message(other.id, "user", "elsewhere")
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE messages SET parent_id = ? WHERE id = ?", (root.id, chain[0].id))
+    assert [m.id for m in store.active_path(c.id)] == [root.id] + [m.id for m in chain]
+
+
 def test_branches_siblings_and_active_path(store):
     c = store.create_conversation()
     u = store.add_message(c.id, "user", "q")

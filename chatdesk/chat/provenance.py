@@ -66,7 +66,8 @@ def current_facts(info: ModelInfo | None, model_sha256: str | None) -> dict[str,
     """What a reply made now would record under ``REPRODUCTION_KEYS`` (local engine)."""
     if info is None or info.kind != "local":
         return {}
-    facts: dict[str, object] = {**build_facts(), "eval_chunk": EVAL_CHUNK, "gpu_layers": info.n_gpu_layers}
+    facts: dict[str, object] = {**build_facts(), "eval_chunk": EVAL_CHUNK, "gpu_layers": info.n_gpu_layers,
+                                "flash_attn": info.flash_attn}
     if model_sha256:
         facts["model_sha256"] = model_sha256
     return {k: v for k, v in facts.items() if k in (*REPRODUCTION_KEYS, "model_sha256")}

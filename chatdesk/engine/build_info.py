@@ -21,7 +21,10 @@ from pathlib import Path
 # The facts that decide whether two replies were computed by the same arithmetic. The thread count
 # is recorded but is not one of them: on the CPU each output value is computed by one thread, so
 # the count does not change results (tests/test_reproducible.py checks this on every machine).
-REPRODUCTION_KEYS = ("llama_cpp_build", "cpu_features", "backend", "eval_chunk", "gpu_layers")
+REPRODUCTION_KEYS = ("llama_cpp_build", "cpu_features", "backend", "eval_chunk", "gpu_layers", "flash_attn")
+# What a reply made before a fact was recorded was computed with (versions before 2026-12 ran
+# llama.cpp's attention unfused).
+_BEFORE_RECORDED: dict[str, object] = {"flash_attn": False}
 
 
 @functools.lru_cache(maxsize=1)
@@ -82,11 +85,12 @@ def reproduction_differences(original: dict[str, object], current: dict[str, obj
         "threads": "thread count",
         "eval_chunk": "prompt evaluation chunk size",
         "gpu_layers": "GPU layers",
+        "flash_attn": "fused attention (flash attention)",
         "model_sha256": "model file",
     }
     out = []
     for key in (*REPRODUCTION_KEYS, "model_sha256"):
-        was, now = original.get(key), current.get(key)
+        was, now = original.get(key, _BEFORE_RECORDED.get(key)), current.get(key)
         if was is None:
             out.append(f"the reply does not record its {names[key]}")
         elif now is not None and was != now:

@@ -203,21 +203,25 @@ class _Batch:
 
     def __init__(self, capacity: int) -> None:
         self.capacity = capacity
-        self._batch = llama_cpp.llama_batch_init(capacity, 0, 1)
-
-    def decode(self, ctx: llama_cpp.llama_context_p, tokens: Sequence[int], start: int, want_logits: bool) -> int:
-        b = self._batch
-        n = len(tokens)
-        assert 0 < n <= self.capacity
-        for i, tok in enumerate(tokens):
-            b.token[i] = tok
-            b.pos[i] = start + i
+        b = self._batch = llama_cpp.llama_batch_init(capacity, 0, 1)
+        # Every token is in sequence 0: set once. Each access to a ctypes struct's pointer field
+        # builds a new pointer object, so the per-token fields are fetched once as well.
+        for i in range(capacity):
             b.n_seq_id[i] = 1
             b.seq_id[i][0] = 0
-            b.logits[i] = 0
-        b.logits[n - 1] = 1 if want_logits else 0
-        b.n_tokens = n
-        return llama_cpp.llama_decode(ctx, b)
+        self._token, self._pos, self._logits = b.token, b.pos, b.logits
+
+    def decode(self, ctx: llama_cpp.llama_context_p, tokens: Sequence[int], start: int, want_logits: bool) -> int:
+        n = len(tokens)
+        assert 0 < n <= self.capacity
+        token, pos, logits = self._token, self._pos, self._logits
+        for i, tok in enumerate(tokens):
+            token[i] = tok
+            pos[i] = start + i
+            logits[i] = 0
+        logits[n - 1] = 1 if want_logits else 0
+        self._batch.n_tokens = n
+        return llama_cpp.llama_decode(ctx, self._batch)
 
     def free(self) -> None:
         if self._batch is not None:
@@ -241,6 +245,7 @@ class LlamaEngine:
         self._batch: _Batch | None = None
         self._kv = KVState()
         self._fixed_threads = False  # the user chose a thread count: never adapt it
+        self._flash_attn = False  # llama.cpp's fused attention kernel is in use
         self._threads = 1
         self._active_stop: threading.Event | None = None
         self._model_lock = threading.RLock()  # plan() on other threads vs load/unload here
@@ -252,6 +257,7 @@ class LlamaEngine:
         # (chatdesk/engine/turns.py); None: this engine has one user.
         self.turns: TurnGate | None = None
         self._eog: tuple[int, ...] | None = None
+        self._is_eog: dict[int, bool] = {}  # token id -> end of generation? (filled as tokens are sampled)
         install_log_capture()
 
     # -- loading -------------------------------------------------------------------------
@@ -282,18 +288,32 @@ class LlamaEngine:
         threads = settings.n_threads or physical_cores()
         self._fixed_threads = settings.n_threads is not None
         _llama_log.clear()
+        llm = None
         try:
-            with _load_progress(progress):
-                llm = Llama(
-                    model_path=str(summary.path),
-                    n_ctx=n_ctx,
-                    n_batch=min(settings.n_batch, n_ctx),
-                    n_threads=threads,
-                    n_threads_batch=threads,
-                    n_gpu_layers=n_gpu_layers,
-                    seed=secrets.randbits(32),
-                    verbose=False,
-                )
+            # llama.cpp's fused attention, as llama-completion uses it ("-fa auto" finds it on the
+            # CPU; llama-cpp-python can only say on or off and defaults to off): about a tenth less
+            # CPU per generated token (benchmarks/stream_throughput.py). Without it where a backend
+            # refuses it.
+            for flash in (True, False):
+                try:
+                    with _load_progress(progress):
+                        llm = Llama(
+                            model_path=str(summary.path),
+                            n_ctx=n_ctx,
+                            n_batch=min(settings.n_batch, n_ctx),
+                            n_threads=threads,
+                            n_threads_batch=threads,
+                            n_gpu_layers=n_gpu_layers,
+                            flash_attn=flash,
+                            seed=secrets.randbits(32),
+                            verbose=False,
+                        )
+                    self._flash_attn = flash
+                    break
+                except (ValueError, RuntimeError, OSError):
+                    if not flash:
+                        raise
+                    _llama_log.clear()
         except (ValueError, RuntimeError, OSError) as exc:
             detail = _last_llama_errors()
             name = Path(summary.path).name
@@ -302,6 +322,7 @@ class LlamaEngine:
                                          "architecture this version does not support.", file=name, detail=detail)) from exc
             raise ModelLoadError(msg("llama.cpp could not load {file} ({error}). The file may be damaged or use an "
                                      "architecture this version does not support.", file=name, error=str(exc))) from exc
+        assert llm is not None
         install_log_capture()  # Llama() re-installs llama-cpp-python's own logger
         vocab = llama_lowlevel.llama_model_get_vocab(llm.model)
         with self._model_lock:
@@ -334,6 +355,7 @@ class LlamaEngine:
             n_params=summary.n_params,
             n_gpu_layers=n_gpu_layers if gpu else 0,
             n_threads=threads,
+            flash_attn=self._flash_attn,
             load_ms=(time.perf_counter() - started) * 1000,
             metadata={k: str(v) for k, v in summary.metadata.items() if k.startswith(("general.", "chatdesk."))},
         )
@@ -387,6 +409,7 @@ class LlamaEngine:
             self._template = None
             self._abort_cb = None
             self._eog = None
+            self._is_eog = {}
             self._kv.clear()
 
     # -- prompts -------------------------------------------------------------------------
@@ -600,6 +623,7 @@ class LlamaEngine:
         vocab = llama_lowlevel.llama_model_get_vocab(llm.model)
         n_vocab = llm.n_vocab()
         pieces_of = self._pieces.piece
+        eog = self._is_eog
         decoder = StreamDecoder()
         shown: list[str] = []
         probs: list[TokenProb] = []
@@ -642,7 +666,10 @@ class LlamaEngine:
                         token = chain.sample(ctx)
                         if first is None:
                             first = time.perf_counter()
-                        if llama_lowlevel.llama_vocab_is_eog(vocab, token):
+                        end = eog.get(token)
+                        if end is None:  # asked once per token id: one ctypes call (and GIL hand-off) less per token
+                            end = eog[token] = bool(llama_lowlevel.llama_vocab_is_eog(vocab, token))
+                        if end:
                             reason = "end"
                             break
                         produced += 1
@@ -710,6 +737,7 @@ class LlamaEngine:
             "threads_max": info.n_threads,
             "threads_varied": len(threads_used) > 1,
             "gpu_layers": info.n_gpu_layers,
+            "flash_attn": info.flash_attn,  # changes the last bits of the logits: part of reproducing a reply
             "n_ctx": info.n_ctx,
             "eval_chunk": kv.chunk,
             "prompt_reused_tokens": reused,

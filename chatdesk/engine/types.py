@@ -123,6 +123,7 @@ class ModelInfo:
     kind: str = "local"  # "local" (llama.cpp in this process) | "remote" (OpenAI-compatible server)
     supports_logprobs: bool = True  # can report per-token probabilities (TokenProb)
     reproducible: bool = True  # same prompt, sampler and seed give the same reply (see docs/reproducibility.md)
+    flash_attn: bool = False  # llama.cpp's fused attention kernel (changes the last bits of the logits)
 
 
 @dataclass(frozen=True)

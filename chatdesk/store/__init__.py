@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from chatdesk.store.busy import mark_interactive_thread
 from chatdesk.store.errors import DatabaseLockedError, DiskFullError, StoreError
-from chatdesk.store.records import ConversationRecord, MessageRecord, SearchHit, Status
+from chatdesk.store.records import ConversationRecord, MessageRecord, SearchHit, SearchHits, Status
 
 if TYPE_CHECKING:
     from chatdesk.store.store import Store, title_from
@@ -21,6 +21,7 @@ __all__ = [
     "DiskFullError",
     "MessageRecord",
     "SearchHit",
+    "SearchHits",
     "Status",
     "Store",
     "StoreError",

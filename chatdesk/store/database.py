@@ -18,6 +18,8 @@ from chatdesk.store.busy import BUSY_TIMEOUT_MS, busy_timeout_ms
 from chatdesk.store.errors import StoreError, humanize
 from translatable import msg
 
+MMAP_BYTES = 1 << 30  # the most of the file mapped (SQLite maps no more than the file's size)
+
 
 def _configure(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     # Let SQLAlchemy control transactions explicitly (pysqlite's implicit BEGIN is unreliable).
@@ -26,6 +28,11 @@ def _configure(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA foreign_keys = ON")
     cur.execute("PRAGMA synchronous = NORMAL")
+    # Read the file through a memory map: opening a long chat reads thousands of rows scattered
+    # over the file (messages of all chats interleave in time) and a search reads FTS5's lists;
+    # mapped pages are shared by every connection and cost no read() call and copy each
+    # (benchmarks/history_scale.py: a quarter less CPU to open a 5,000-message chat).
+    cur.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
     cur.close()
 
 

@@ -6,6 +6,7 @@ be able to keep, compare and pass these across threads (Qt signals) without surp
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,3 +63,13 @@ class SearchHit:
     role: str
     snippet: str  # plain text with the match wrapped in [[ ]]
     rank: float
+
+
+class SearchHits(list[SearchHit]):
+    """One page of search hits, best first. ``complete`` is False for a quick search that ranked
+    only the newest matches (``chatdesk.store.search_query.RANK_WINDOW``) of a query that has more:
+    the ranking of every match may put older messages first."""
+
+    def __init__(self, hits: Iterable[SearchHit] = (), *, complete: bool = True) -> None:
+        super().__init__(hits)
+        self.complete = complete

@@ -39,7 +39,7 @@ from chatdesk.store import StoreError, mark_interactive_thread
 from chatdesk.ui.app.i18n import localized
 
 if TYPE_CHECKING:
-    from chatdesk.store import Store
+    from chatdesk.store import SearchHits, Store
 from chatdesk.ui.app.appearance import theme_manager
 from chatdesk.ui.common.actions import ActionRegistry
 from chatdesk.ui.common.background import run_in_background, supersede, wait_all
@@ -558,8 +558,18 @@ class MainWindow(QMainWindow):
             self.refresh_sidebar()
             return
 
-        run_in_background(lambda: self.store.search(query, 100), self.sidebar.show_hits,
-                          lambda exc: self.banner.show_message(localized(exc)), owner=self, key="search")
+        # First the best of the newest matches (bounded time, see store/search_query.py); when the
+        # query has more matches than that, the ranking of all of them replaces it when ready.
+        def failed(exc: BaseException) -> None:
+            self.banner.show_message(localized(exc))
+
+        def first(hits: SearchHits) -> None:
+            self.sidebar.show_hits(hits)
+            if not hits.complete:
+                run_in_background(lambda: self.store.search(query, 100), self.sidebar.show_hits, failed,
+                                  owner=self, key="search")
+
+        run_in_background(lambda: self.store.search(query, 100, quick=True), first, failed, owner=self, key="search")
 
     # ------------------------------------------------------------------ message actions
     def _message_action(self, action: str, message_id: int) -> None:
