@@ -169,7 +169,7 @@
         <translation>预设(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="222"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="223"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
@@ -3549,42 +3549,42 @@ SHA-256 {sha}</translation>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="205"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="206"/>
         <source>&amp;New chat</source>
         <translation>新对话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="206"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="207"/>
         <source>&amp;Open model…</source>
         <translation>打开模型(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="207"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="208"/>
         <source>Import &amp;checkpoint…</source>
         <translation>导入检查点(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="210"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="211"/>
         <source>Converting checkpoints needs a Python install: run chatdesk-convert.</source>
         <translation>转换检查点需要安装 Python：请运行 chatdesk-convert。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="211"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="212"/>
         <source>&amp;Export chat…</source>
         <translation>导出对话(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="214"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="215"/>
         <source>Export &amp;all chats…</source>
         <translation>导出全部对话(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="215"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="216"/>
         <source>&amp;Import transcript…</source>
         <translation>导入对话记录(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="216"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="217"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -3594,134 +3594,134 @@ SHA-256 {sha}</translation>
         <translation>对话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="217"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="218"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="218"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="219"/>
         <source>&amp;Rename…</source>
         <translation>重命名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="220"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="221"/>
         <source>Se&amp;arch</source>
         <translation>搜索(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="221"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="222"/>
         <source>&amp;About ChatDesk</source>
         <translation>关于 ChatDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="247"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="248"/>
         <source>Loading {name}…</source>
         <translation>正在加载 {name}…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="261"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="262"/>
         <source>loaded in {ms} ms</source>
         <translation>加载用时 {ms} ms</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="281"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="282"/>
         <source>{problem}  Still chatting with {name}.</source>
         <translation>{problem} 仍在使用 {name} 对话。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="287"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="288"/>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="289"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="290"/>
         <source>Use File → Open model… to choose another model.</source>
         <translation>请用“文件 → 打开模型…”选择其他模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="296"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="297"/>
         <source>, GPU layers {n}</source>
         <translation>，GPU 层数 {n}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="298"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="299"/>
         <source>{name} · {quantization} · context {n_ctx}{gpu}</source>
         <translation>{name} · {quantization} · 上下文 {n_ctx}{gpu}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="331"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="332"/>
         <source>Open a GGUF model</source>
         <translation>打开 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="332"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="333"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="351"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="352"/>
         <source>ChatDesk will use the new language the next time it starts.</source>
         <translation>ChatDesk 下次启动时将使用新的语言。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="365"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="366"/>
         <source>Could not save settings: {error}.</source>
         <translation>无法保存设置：{error}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="411"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="412"/>
         <source>Opening a long conversation…</source>
         <translation>正在打开一段很长的对话…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="431"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="432"/>
         <source>This chat was held with {name}, which is no longer available; it continues with the current model.</source>
         <translation>此对话使用的是 {name}，但它已不可用；将改用当前模型继续。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="452"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="457"/>
         <source>Get a model that speaks it</source>
         <translation>获取会说这种语言的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="461"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="466"/>
         <source>Choose a model…</source>
         <translation>选择模型…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="476"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="481"/>
         <source>Rename chat</source>
         <translation>重命名对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="476"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="481"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="491"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="496"/>
         <source>Delete this chat? You can undo for {seconds} seconds.</source>
         <translation>要删除此对话吗？{seconds} 秒内可以撤销。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="492"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="497"/>
         <source>Delete these %n chats? You can undo for {seconds} seconds.</source>
         <translation>
             <numerusform>要删除这 %n 个对话吗？{seconds} 秒内可以撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="493"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="498"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="500"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="505"/>
         <source>{problem} The chats were not deleted.</source>
         <translation>{problem} 对话未被删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="510"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="515"/>
         <source>Deleted %n chat(s).</source>
         <translation>
             <numerusform>已删除 %n 个对话。</numerusform>
@@ -3733,34 +3733,34 @@ SHA-256 {sha}</translation>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="522"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="527"/>
         <source>{problem} The deleted chats are kept in the trash; try Undo again.</source>
         <translation>{problem} 已删除的对话仍保留在回收站中；请再次尝试撤销。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="606"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="621"/>
         <source>Regenerating with the same settings, but the same text is not guaranteed: {reasons}.</source>
         <translation>正在使用相同设置重新生成，但不保证得到相同的文本：{reasons}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="618"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="633"/>
         <source>Your edited text is in the message box.</source>
         <translation>编辑后的文本已放在消息框中。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="639"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="654"/>
         <source>{speed} tok/s · first token {ttft} ms · %n token(s)</source>
         <translation>
             <numerusform>{speed} token/秒 · 首个 token {ttft} ms · %n 个 token</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="641"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="656"/>
         <source> · {n} cached</source>
         <translation> · {n} 个来自缓存</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="646"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="661"/>
         <source>Regenerated with the same settings, but the text may differ from the original: the model&apos;s memory of this conversation was rebuilt since that reply (another chat used the model, or ChatDesk restarted).</source>
         <translation>已按相同设置重新生成，但文字可能与原回复不同：自那条回复以来，模型对这段对话的记忆已重新计算（其他对话使用过该模型，或 ChatDesk 重新启动过）。</translation>
     </message>
@@ -4017,7 +4017,7 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <location filename="../../chatdesk/chat/flow.py" line="251"/>
-        <location filename="../../chatdesk/store/store.py" line="489"/>
+        <location filename="../../chatdesk/store/store.py" line="525"/>
         <source>That message no longer exists.</source>
         <translation>该消息已不存在。</translation>
     </message>
@@ -4042,13 +4042,13 @@ SHA-256 {sha}</translation>
         <translation>{problem} ChatDesk 运行 GGUF 模型；其他检查点请用“文件 → 导入检查点…”转换。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="300"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="320"/>
         <location filename="../../chatdesk/evaluation/llama_context.py" line="83"/>
         <source>llama.cpp could not load {file}: {detail}. The file may be damaged or use an architecture this version does not support.</source>
         <translation>llama.cpp 无法加载 {file}：{detail}。该文件可能已损坏，或使用了此版本不支持的架构。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="302"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="322"/>
         <source>llama.cpp could not load {file} ({error}). The file may be damaged or use an architecture this version does not support.</source>
         <translation>llama.cpp 无法加载 {file}（{error}）。该文件可能已损坏，或使用了此版本不支持的架构。</translation>
     </message>
@@ -4058,24 +4058,26 @@ SHA-256 {sha}</translation>
         <translation>没有需要回答的消息。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="452"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="475"/>
         <source>This message is too long for the model: it needs {needed} tokens, but the model&apos;s context holds {budget}. Shorten it or split it up.</source>
         <translation>这条消息对模型来说太长了：它需要 {needed} 个词元，而模型的上下文只能容纳 {budget} 个。请缩短或拆分它。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="472"/>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="561"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="495"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="518"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="610"/>
         <source>No model is loaded.</source>
         <translation>尚未加载模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="520"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="569"/>
+        <location filename="../../chatdesk/server/slots.py" line="330"/>
         <source>llama.cpp could not evaluate the prompt (llama_decode returned {rc}).</source>
         <translation>llama.cpp 无法处理提示词（llama_decode 返回 {rc}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="546"/>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="652"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="595"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="705"/>
         <source>The model was unloaded while this reply was paused.</source>
         <translation>此回复暂停期间，模型已被卸载。</translation>
     </message>
@@ -5612,7 +5614,7 @@ SHA-256 {sha}</translation>
         <translation>无法使用模型 {name}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/store/database.py" line="92"/>
+        <location filename="../../chatdesk/store/database.py" line="99"/>
         <source>Could not switch {path} to WAL mode (got {mode}).</source>
         <translation>无法将 {path} 切换为 WAL 模式（实际为 {mode}）。</translation>
     </message>
@@ -5638,17 +5640,17 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <location filename="../../chatdesk/store/store.py" line="333"/>
-        <location filename="../../chatdesk/store/store.py" line="542"/>
+        <location filename="../../chatdesk/store/store.py" line="578"/>
         <source>Message {message_id} does not exist.</source>
         <translation>消息 {message_id} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/store/store.py" line="493"/>
+        <location filename="../../chatdesk/store/store.py" line="529"/>
         <source>A reply there is still being written. Stop it first, then delete; nothing was deleted.</source>
         <translation>其中仍有回复正在生成。请先停止，再删除；未删除任何内容。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/store/store.py" line="512"/>
+        <location filename="../../chatdesk/store/store.py" line="548"/>
         <source>That message was deleted for good and cannot be restored.</source>
         <translation>该消息已被永久删除，无法恢复。</translation>
     </message>
@@ -6435,12 +6437,12 @@ SHA-256 {sha}</translation>
         <translation>嵌入模型已关闭。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/embedder.py" line="203"/>
+        <location filename="../../chatdesk/engine/embedder.py" line="194"/>
         <source>llama.cpp could not compute embeddings (code {code}): {detail}</source>
         <translation>llama.cpp 无法计算嵌入（代码 {code}）：{detail}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/embedder.py" line="208"/>
+        <location filename="../../chatdesk/engine/embedder.py" line="199"/>
         <source>llama.cpp returned no embedding for a text; the model may not support pooled embeddings.</source>
         <translation>llama.cpp 未返回某段文本的嵌入；该模型可能不支持池化嵌入。</translation>
     </message>
@@ -6582,128 +6584,133 @@ SHA-256 {sha}</translation>
         <translation>无法使用“{name}”：{problem}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="88"/>
+        <location filename="../../chatdesk/server/app.py" line="90"/>
         <source>The request has no body; send a JSON object.</source>
         <translation>请求没有正文；请发送一个 JSON 对象。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="92"/>
+        <location filename="../../chatdesk/server/app.py" line="94"/>
         <source>We could not parse the JSON body of your request ({error}).</source>
         <translation>无法解析请求的 JSON 正文（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="152"/>
+        <location filename="../../chatdesk/server/app.py" line="196"/>
         <source>Too many requests are waiting for the model &apos;{model}&apos;; try again shortly.</source>
         <translation>等待模型 &apos;{model}&apos; 的请求过多；请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="276"/>
-        <location filename="../../chatdesk/server/app.py" line="519"/>
+        <location filename="../../chatdesk/server/app.py" line="342"/>
+        <location filename="../../chatdesk/server/app.py" line="594"/>
         <source>The request was stopped.</source>
         <translation>请求已停止。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="303"/>
+        <location filename="../../chatdesk/server/app.py" line="369"/>
         <source>The server failed while generating: {error}</source>
         <translation>服务器在生成时出错：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="437"/>
+        <location filename="../../chatdesk/server/app.py" line="512"/>
         <source>The model &apos;{model}&apos; does not exist in ChatDesk&apos;s library.</source>
         <translation>ChatDesk 的模型库中不存在模型 &apos;{model}&apos;。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="445"/>
+        <location filename="../../chatdesk/server/app.py" line="520"/>
         <source>&apos;top_logprobs&apos; needs &apos;logprobs&apos; set to true.</source>
         <translation>&apos;top_logprobs&apos; 要求将 &apos;logprobs&apos; 设为 true。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="448"/>
+        <location filename="../../chatdesk/server/app.py" line="523"/>
         <source>&apos;messages&apos; must contain at least one user message.</source>
         <translation>&apos;messages&apos; 必须至少包含一条用户消息。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="467"/>
+        <location filename="../../chatdesk/server/app.py" line="542"/>
         <source>&apos;echo&apos; is not supported by ChatDesk&apos;s server.</source>
         <translation>ChatDesk 的服务器不支持 &apos;echo&apos;。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="469"/>
+        <location filename="../../chatdesk/server/app.py" line="544"/>
         <source>&apos;suffix&apos; (fill-in-the-middle) is not supported by ChatDesk&apos;s server.</source>
         <translation>ChatDesk 的服务器不支持 &apos;suffix&apos;（中间填充）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="473"/>
+        <location filename="../../chatdesk/server/app.py" line="548"/>
         <source>&apos;prompt&apos; must not be empty.</source>
         <translation>&apos;prompt&apos; 不能为空。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="477"/>
+        <location filename="../../chatdesk/server/app.py" line="552"/>
         <source>The model &apos;{model}&apos; is on a remote server; ChatDesk relays only chat completions to it.</source>
         <translation>模型 &apos;{model}&apos; 位于远程服务器上；ChatDesk 只向其转发对话补全请求。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="495"/>
+        <location filename="../../chatdesk/server/app.py" line="570"/>
         <source>The model &apos;{model}&apos; cannot make embeddings here: it is on a remote server, and ChatDesk embeds only with models on this computer.</source>
         <translation>模型 &apos;{model}&apos; 无法在此生成嵌入：它位于远程服务器上，而 ChatDesk 只使用本机上的模型生成嵌入。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="500"/>
+        <location filename="../../chatdesk/server/app.py" line="575"/>
         <source>&apos;input&apos; must not contain empty strings.</source>
         <translation>&apos;input&apos; 不能包含空字符串。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="529"/>
+        <location filename="../../chatdesk/server/app.py" line="604"/>
         <source>The request was stopped before it ran.</source>
         <translation>请求在运行前已被停止。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="532"/>
+        <location filename="../../chatdesk/server/app.py" line="607"/>
         <source>This model&apos;s embeddings have {n} dimensions; &apos;dimensions&apos; cannot change that.</source>
         <translation>此模型的嵌入有 {n} 维；&apos;dimensions&apos; 无法更改这一点。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="548"/>
+        <location filename="../../chatdesk/server/app.py" line="623"/>
         <source>There is no route {method} {path} on this server.</source>
         <translation>此服务器上没有路由 {method} {path}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="551"/>
+        <location filename="../../chatdesk/server/app.py" line="626"/>
         <source>{method} is not allowed on {path}.</source>
         <translation>{path} 不允许使用 {method}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="559"/>
+        <location filename="../../chatdesk/server/app.py" line="634"/>
         <source>The server failed: {error}</source>
         <translation>服务器出错：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="582"/>
+        <location filename="../../chatdesk/server/app.py" line="657"/>
         <source>The model &apos;{model}&apos; only makes embeddings; use /v1/embeddings.</source>
         <translation>模型 &apos;{model}&apos; 只能生成嵌入；请使用 /v1/embeddings。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/config.py" line="60"/>
+        <location filename="../../chatdesk/server/config.py" line="61"/>
         <source>The port must be between 1 and 65535, not {port}.</source>
         <translation>端口必须介于 1 到 65535 之间，而不是 {port}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/config.py" line="62"/>
+        <location filename="../../chatdesk/server/config.py" line="63"/>
         <source>Serving on {host} makes ChatDesk reachable from other computers, so it needs an API key. Create one (chatdesk serve --new-key, or the Server panel) or give --api-key-file; the server was not started.</source>
         <translation>在 {host} 上提供服务会使其他计算机能够访问 ChatDesk，因此需要 API 密钥。请创建一个（chatdesk serve --new-key，或使用服务器面板），或指定 --api-key-file；服务器未启动。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/config.py" line="68"/>
+        <location filename="../../chatdesk/server/config.py" line="69"/>
         <source>The API key is too short (at least 16 characters); the server was not started.</source>
         <translation>API 密钥太短（至少需要 16 个字符）；服务器未启动。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/config.py" line="71"/>
+        <location filename="../../chatdesk/server/config.py" line="72"/>
         <source>The browser origin &apos;{origin}&apos; is not allowed: list exact origins such as http://localhost:5173 (no &apos;*&apos;).</source>
         <translation>不允许浏览器来源 &apos;{origin}&apos;：请列出确切的来源，例如 http://localhost:5173（不能使用 &apos;*&apos;）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/config.py" line="76"/>
+        <location filename="../../chatdesk/server/config.py" line="77"/>
+        <source>The number of parallel replies must be between 1 and 64, not {n}.</source>
+        <translation>并行回复数必须在 1 到 64 之间，而不是 {n}。</translation>
+    </message>
+    <message>
+        <location filename="../../chatdesk/server/config.py" line="79"/>
         <source>The body size limit must be at least 1024 bytes.</source>
         <translation>正文大小上限必须至少为 1024 字节。</translation>
     </message>
@@ -6778,27 +6785,27 @@ SHA-256 {sha}</translation>
         <translation>API 密钥文件 {path} 为空。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/pool.py" line="159"/>
+        <location filename="../../chatdesk/server/pool.py" line="163"/>
         <source>The model &apos;{model}&apos; cannot be used: {problem}.</source>
         <translation>无法使用模型 &apos;{model}&apos;：{problem}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/pool.py" line="160"/>
+        <location filename="../../chatdesk/server/pool.py" line="164"/>
         <source>its file is missing</source>
         <translation>其文件缺失</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/pool.py" line="177"/>
+        <location filename="../../chatdesk/server/pool.py" line="190"/>
         <source>The server is shutting down.</source>
         <translation>服务器正在关闭。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/pool.py" line="249"/>
+        <location filename="../../chatdesk/server/pool.py" line="267"/>
         <source>The server is busy with the model &apos;{busy}&apos; and keeps {n} model(s) loaded; &apos;{model}&apos; can be served when its requests are done.</source>
         <translation>服务器正忙于处理模型 &apos;{busy}&apos;，且只保持加载 {n} 个模型；待其请求完成后即可为 &apos;{model}&apos; 提供服务。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/pool.py" line="268"/>
+        <location filename="../../chatdesk/server/pool.py" line="286"/>
         <source>The model &apos;{model}&apos; could not be loaded: {error}</source>
         <translation>无法加载模型 &apos;{model}&apos;：{error}</translation>
     </message>

@@ -60,7 +60,7 @@ class Embedder:
     def __init__(self, model_path: str | os.PathLike[str], *, n_threads: int | None = None,
                  n_ctx: int | None = None, check_cache: Path | None = None) -> None:
         self._llm: Llama | None = None
-        self._batch: llama_cpp.llama_batch | None = None
+        self._batch: _PackedBatch | None = None
         self._lock = threading.Lock()
         summary = check_gguf(model_path, check_cache)  # ModelFileError before llama.cpp sees a bad file
         arch, meta = summary.architecture, summary.metadata
@@ -130,7 +130,7 @@ class Embedder:
         adds_eos = bool(llama_lowlevel.llama_vocab_get_add_eos(vocab))
         end = llama_lowlevel.llama_vocab_sep(vocab) if adds_sep else llama_lowlevel.llama_vocab_eos(vocab) if adds_eos else -1
         self._end_token: int | None = int(end) if end >= 0 else None
-        self._batch: _PackedBatch | None = _PackedBatch(batch_tokens)
+        self._batch = _PackedBatch(batch_tokens)
 
     # -- tokens ---------------------------------------------------------------------------
     def _tokens(self, text: str) -> list[int]:
