@@ -138,3 +138,16 @@ def memory_keyring(use_keyring):
     from keyring_support import MemoryKeyring
 
     return use_keyring(MemoryKeyring())
+
+
+@pytest.fixture
+def hub(monkeypatch):
+    """The local Hugging Face Hub stand-in (tests/hub_server.py) as HF_ENDPOINT, online, no token.
+    Tests that need repositories served from the start define their own ``hub``."""
+    from hub_server import HubServer
+
+    for var in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_TOKEN", "HUGGING_FACE_HUB_TOKEN"):
+        monkeypatch.delenv(var, raising=False)
+    with HubServer() as srv:
+        monkeypatch.setenv("HF_ENDPOINT", srv.endpoint)
+        yield srv

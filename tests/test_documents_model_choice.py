@@ -14,7 +14,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hub_server import HubServer
 from tests_gui_support import make_window
 
 from chatdesk import paths
@@ -78,15 +77,6 @@ def test_search_never_compares_two_models_vectors(tmp_path):
             search(index, "harbour town", embedder=_Vectors("model-b"), mode="vector")
         hits = search(index, "Quelta", embedder=_Vectors("model-b"))  # hybrid: keywords carry it
         assert hits and hits[0].vector_rank is None and hits[0].keyword_rank == 1
-
-
-@pytest.fixture
-def hub(monkeypatch):
-    for var in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_TOKEN", "HUGGING_FACE_HUB_TOKEN"):
-        monkeypatch.delenv(var, raising=False)
-    with HubServer() as srv:
-        monkeypatch.setenv("HF_ENDPOINT", srv.endpoint)
-        yield srv
 
 
 def test_a_suggested_multilingual_model_downloads_and_becomes_the_search_model(qtbot, data_dir, model_path, tmp_path,

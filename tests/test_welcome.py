@@ -10,22 +10,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from hub_server import HubServer
 from tests_gui_support import make_window
 
 from chatdesk.settings import load_settings
 from chatdesk.ui.welcome.dialog import WelcomeDialog
 
 TIMEOUT_MS = 300_000
-
-
-@pytest.fixture
-def hub(monkeypatch):
-    for var in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_TOKEN", "HUGGING_FACE_HUB_TOKEN"):
-        monkeypatch.delenv(var, raising=False)
-    with HubServer() as srv:
-        monkeypatch.setenv("HF_ENDPOINT", srv.endpoint)
-        yield srv
 
 
 @pytest.fixture
