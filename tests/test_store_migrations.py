@@ -10,6 +10,7 @@ from sqlalchemy import inspect
 
 from chatdesk.store import Store, migrations, models
 from chatdesk.store.models import Base
+from chatdesk.store.search_text import index_text
 
 
 def test_blank_database_gets_every_migration(tmp_path):
@@ -83,4 +84,25 @@ def test_a_second_process_migrating_at_the_same_time_skips_what_the_first_applie
     s = Store(path)
     with sqlite3.connect(path) as raw:
         assert raw.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == len(migrations.MIGRATIONS)
+    s.close()
+
+
+def test_the_search_index_gains_prefix_lists_and_keeps_every_message(tmp_path):
+    path = tmp_path / "m011.sqlite3"
+    raw = sqlite3.connect(path, isolation_level=None)
+    migrations.migrate(raw, upto="m011_attachments")
+    assert "prefix" not in raw.execute("SELECT sql FROM sqlite_master WHERE name = 'messages_fts'").fetchone()[0]
+    raw.execute("INSERT INTO conversations(uid,title,created_at,updated_at) VALUES ('c1','Old chat',1,2)")
+    for i, text in enumerate(["python and golang", "语言模型很小", "theory of them"]):
+        raw.execute(
+            "INSERT INTO messages(uid,conversation_id,role,content,status,created_at,updated_at) VALUES (?,?,?,?,?,?,?)",
+            (f"m{i}", 1, "user", text, "done", 10 + i, 10 + i),
+        )
+        raw.execute("INSERT INTO messages_fts(rowid, body) SELECT id, ? FROM messages WHERE uid = ?", (index_text(text), f"m{i}"))
+    raw.close()
+    s = Store(path, tmp_path / "backups")
+    with sqlite3.connect(path) as db:
+        assert "prefix='2 3'" in db.execute("SELECT sql FROM sqlite_master WHERE name = 'messages_fts'").fetchone()[0]
+        assert db.execute("SELECT count(*) FROM messages_fts").fetchone()[0] == 3
+    assert len(s.search("pyt")) == 1 and len(s.search("模型")) == 1 and len(s.search("the")) == 1
     s.close()

@@ -218,6 +218,21 @@ def m011_attachments(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX ix_message_attachments_sha ON message_attachments(sha256)")
 
 
+@migration
+def m012_search_prefix_index(db: sqlite3.Connection) -> None:
+    """Prefix indexes for two- and three-letter prefixes in the full-text index (FTS5's
+    ``prefix='2 3'``). Search-as-you-type makes the last word a prefix ("pyt" finds "python");
+    without an index FTS5 answers ``the*`` by merging the lists of every word that starts with
+    "the" (a quarter of a second over a million messages), with one it reads a single list.
+    The table is rebuilt from its own rows (bodies already in index form)."""
+    db.execute(
+        "CREATE VIRTUAL TABLE messages_fts_new USING fts5(body, tokenize='unicode61 remove_diacritics 2', prefix='2 3')"
+    )
+    db.execute("INSERT INTO messages_fts_new(rowid, body) SELECT rowid, body FROM messages_fts")
+    db.execute("DROP TABLE messages_fts")
+    db.execute("ALTER TABLE messages_fts_new RENAME TO messages_fts")
+
+
 def applied(db: sqlite3.Connection) -> set[str]:
     db.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at REAL NOT NULL)"
