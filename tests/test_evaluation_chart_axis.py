@@ -62,3 +62,15 @@ def test_axis_range_rule():
     assert lo == 0.0 and hi > 0
     lo, hi = axis_range([10.0, 30.0])
     assert lo < 10 and hi > 30 and lo >= 0
+
+
+def test_the_quantity_is_written_level_above_the_plot(qtbot):
+    """A rotated axis label squeezed Chinese (困惑度) into an unreadable column: the quantity is
+    the plot's title instead, and the left axis carries no rotated label."""
+    chart = EvaluationChart()
+    qtbot.addWidget(chart)
+    chart.resize(640, 420)
+    chart.show()
+    chart.set_results([record(84.1, 29.2, 1.4, 30.0, "Q2_K"), record(93.8, 17.6, 0.8, 28.0)])
+    assert chart.current_kind().axis in chart.plot.getPlotItem().titleLabel.text
+    assert not chart.plot.getAxis("left").label.isVisible()

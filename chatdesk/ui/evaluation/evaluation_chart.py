@@ -186,7 +186,10 @@ class EvaluationChart(QWidget):
         kind = self.current_kind()
         css = {"color": text.name()}
         plot.setLabel("bottom", _tr("File size (MB)"), **css)
-        plot.setLabel("left", kind.axis, **css)
+        # The quantity is written level above the plot, not along the left axis: pyqtgraph draws
+        # that label rotated, and rotated Chinese came out squeezed into an unreadable column.
+        plot.getAxis("left").showLabel(False)
+        plot.setTitle(kind.axis, color=text.name(), size="10pt")
         points = self.points()
         self.labels = []
         self.scatter = pg.ScatterPlotItem(
