@@ -268,10 +268,13 @@ class ChatSettingsPanel(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self.setMinimumWidth(280)
         for combo in (self.preset_combo, self.language_combo, self.target_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
+        # Never narrower than the form plus the vertical scroll bar: at the dock's narrowest the bar
+        # would otherwise cover the right edge of every field (horizontal scrolling is off).
+        bar = scroll.verticalScrollBar().sizeHint().width()
+        self.setMinimumWidth(max(280, inner.minimumSizeHint().width() + bar))
         self._show_undo(None)
         self._update_context_range()
         for combo in (self.preset_combo, self.language_combo, self.target_combo):
