@@ -314,14 +314,13 @@ def scene_evaluation(language: str, theme: str, out: Path) -> None:
 
 def scene_documents(language: str, theme: str, out: Path) -> None:
     _app, data = set_up(language, theme)
-    from chatdesk.ui.documents.panel import DocumentsPanel
-
     folder = data.parent / (data.name + "-docs") / "ChatDesk docs"
     folder.mkdir(parents=True)
     for name in ("preset-format.md", "transcript-format.md"):  # two short ones: indexing is slow on a busy machine
         shutil.copyfile(ROOT / "docs" / name, folder / name)
-    panel = DocumentsPanel()
-    panel.resize(860, 480)
+    win, _store = main_window(language, theme)  # the window's panel: with the search-model choice
+    panel = win.documents.show()
+    panel.resize(860, 520)
     panel.move(0, 0)
     panel.show()
     panel.create_collection("ChatDesk docs", [str(folder)])
