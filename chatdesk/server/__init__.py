@@ -26,22 +26,23 @@ Using it from the window (the Server panel), all Qt-free::
 API key (LAN)::  keys.create_key() -> shown once, kept in the keyring; keys.stored_key(); keys.forget_key()
 
 Sharing the window's engine (scheduler). A llama.cpp context decodes one reply at a time. To serve
-the model the window has loaded without loading it twice, hand it to the pool; both then take
-turns on the engine's ``TurnGate`` (``chatdesk/engine/turns.py``)::
+the model the window has loaded without loading it twice, the window's inference worker lends
+its engine through an ``EngineShare`` (``chatdesk/engine/sharing.py``) given to the server::
 
-    gate = TurnGate(); engine.turns = gate             # once, where the worker creates its engine
-    server.pool.adopt(entry, engine, gate)             # the server's requests now use that engine
-    with gate.interactive():                           # in the window's worker, around each load,
-        engine.generate(...)                           # generate and unload
+    server = LocalServer(settings, share=window_share)  # the Server panel does this
+    # a request naming the window's model borrows its engine (pool.slot -> share.borrow -> adopt)
 
-The server's worker holds a *background* turn per request and offers the engine back between
-every two tokens (and prompt chunks); ``gate.interactive()`` therefore waits for at most one
-in-flight server token step. The paused server reply continues after the window's reply
-(its prompt and tokens so far are re-evaluated; the client only sees a pause). Before the window
-unloads or swaps that engine it calls ``server.pool.release(entry.id)``.
+Both then take turns on the share's ``TurnGate`` (``chatdesk/engine/turns.py``): the worker
+holds ``gate.interactive()`` around each load, reply and unload; the server's worker holds a
+*background* turn per request and offers the engine back between every two tokens (and prompt
+chunks), so a window reply waits for at most one in-flight server token step. The paused server
+reply continues after the window's reply (its prompt and tokens so far are re-evaluated; the
+client only sees a pause). Before the window loads another model, unloads or quits, it withdraws
+the loan: the pool lets the engine go and the requests on it end as stopped.
 
-Serving is serial per model: one reply decodes at a time, in arrival order; see
-benchmarks/serve_stream.py for how that compares with llama.cpp's ``--parallel`` slots.
+A borrowed engine serves one request at a time, in arrival order; a model the pool loads itself
+decodes up to ``parallel`` replies together (``slots.SlotWorker``; benchmarks/serve_stream.py
+compares that with llama.cpp's ``--parallel`` slots).
 """
 
 from chatdesk.server.config import (

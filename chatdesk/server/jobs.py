@@ -209,11 +209,15 @@ class ModelWorker:
         with self._cond:
             return len(self._pending)
 
-    def close(self, timeout: float = 30.0) -> None:
-        """Stop taking jobs; the queued ones end as stopped; wait for the running one."""
+    def close(self, timeout: float = 30.0, *, halt_running: bool = False) -> None:
+        """Stop taking jobs; the queued ones end as stopped; wait for the running one, which
+        ``halt_running`` stops first (its engine is being taken away: the window's model changes)."""
         with self._cond:
             self._closing = True
+            running = self.current
             self._cond.notify_all()
+        if halt_running and running is not None:
+            running.halt("shutdown")
         self._thread.join(timeout)
 
     def _run(self) -> None:

@@ -11,7 +11,9 @@ the engine's ``TurnGate`` and a worker thread with its queue: ``slots.SlotWorker
 model the pool loaded (up to ``parallel`` replies decoded together), ``jobs.ModelWorker`` (one
 request at a time) for remote models and the window's adopted engine. The window can hand the
 pool its own loaded engine (``adopt``): server requests then share it with the window through
-the gate instead of loading the model twice.
+the gate instead of loading the model twice. Given an ``engine.sharing.EngineShare``, the pool borrows
+the window's engine by itself when a request names the model the window has loaded, and lets it
+go (stopping the requests on it) when the window takes it back.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from typing import Any
 
 from chatdesk import paths
 from chatdesk.engine.errors import EngineError
+from chatdesk.engine.sharing import EngineShare
 from chatdesk.engine.turns import TurnGate
 from chatdesk.engine.types import LocalSource, ModelInfo, PromptFormat, RemoteSource
 from chatdesk.library import Catalog, LibraryError, ModelEntry
@@ -73,9 +76,9 @@ class ModelSlot:
                 self.embedder = open_embedder(self.entry.path, n_threads)
             return self.embedder
 
-    def close(self) -> None:
+    def close(self, halt_running: bool = False) -> None:
         if self.worker is not None:
-            self.worker.close()
+            self.worker.close(halt_running=halt_running)
         if self.embedder is not None:
             close = getattr(self.embedder, "close", None)
             if close is not None:
@@ -120,6 +123,7 @@ class ModelPool:
         max_waiting: int = 64,
         default_model: str | None = None,
         parallel: int = 4,
+        share: EngineShare | None = None,
     ) -> None:
         self.settings = settings
         self.queue = queue
@@ -134,6 +138,8 @@ class ModelPool:
         self._loading: str | None = None
         self._load_error: tuple[str, BaseException] | None = None
         self._closed = False
+        self._share = share
+        self._unsubscribe_share = share.subscribe(self._release_borrowed) if share is not None else None
 
     # -- the library ------------------------------------------------------------------------
     def catalog(self) -> Catalog:
@@ -185,6 +191,9 @@ class ModelPool:
 
     def slot(self, entry: ModelEntry) -> ModelSlot:
         """The loaded slot for ``entry``, loading it first if needed (blocking; call off the event loop)."""
+        borrowed = self._borrow(entry)
+        if borrowed is not None:
+            return borrowed
         with self._cond:
             while True:
                 if self._closed:
@@ -237,6 +246,29 @@ class ModelPool:
         if slot is not None:
             slot.close()
 
+    def _borrow(self, entry: ModelEntry) -> ModelSlot | None:
+        """The window's engine for ``entry``, when the window has that very file loaded."""
+        if self._share is None or entry.is_remote or entry.path is None:
+            return None
+        with self._cond:
+            if self._closed:
+                return None
+            slot = self._slots.get(entry.id)
+            if slot is not None:
+                slot.used = time.monotonic()
+                return slot
+        return self._share.borrow(entry.path, lambda engine, gate: self.adopt(entry, engine, gate))
+
+    def _release_borrowed(self) -> None:
+        """The window takes its engine back (another model, unload, quit): stop serving it now.
+        The requests running on it end as stopped within one token; queued ones too."""
+        with self._cond:
+            borrowed = [s for s in self._slots.values() if not s.owned]
+            for s in borrowed:
+                del self._slots[s.entry.id]
+        for s in borrowed:
+            s.close(halt_running=True)
+
     def _install(self, entry: ModelEntry, engine: Any, *, owned: bool, gate: TurnGate | None = None) -> ModelSlot:
         gate = gate or TurnGate()
         if owned and hasattr(engine, "turns"):
@@ -274,6 +306,9 @@ class ModelPool:
             threading.Thread(target=s.close, name="chatdesk-serve-unload", daemon=True).start()
 
     def close(self) -> None:
+        if self._unsubscribe_share is not None:
+            self._unsubscribe_share()
+            self._unsubscribe_share = None
         with self._cond:
             self._closed = True
             slots = list(self._slots.values())

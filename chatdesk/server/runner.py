@@ -17,6 +17,7 @@ from typing import Any
 
 import uvicorn
 
+from chatdesk.engine.sharing import EngineShare
 from chatdesk.server.app import ServerState, create_app
 from chatdesk.server.config import ServerSettings
 from chatdesk.server.jobs import RequestQueue
@@ -71,14 +72,17 @@ class LocalServer:
         engine_factory: Any = default_engine_factory,
         store: Any = None,
         max_loaded: int = 1,
+        share: EngineShare | None = None,
     ) -> None:
+        """``share``: the window's ``engine.sharing.EngineShare``, so a request for the model the
+        window has loaded uses that engine instead of loading it again."""
         settings.check()
         self.settings = settings
         self.app_settings = app_settings or load_settings()
         self.queue = RequestQueue()
         self.pool = ModelPool(self.app_settings, self.queue, catalog=catalog, engine_factory=engine_factory,
                               max_loaded=max_loaded, max_waiting=settings.max_queue, default_model=settings.default_model,
-                              parallel=settings.parallel)
+                              parallel=settings.parallel, share=share)
         self._own_store = False
         if settings.store_requests and store is None:
             from chatdesk import paths

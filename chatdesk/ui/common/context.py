@@ -18,6 +18,7 @@ from chatdesk.ui.common.actions import ActionRegistry
 from chatdesk.ui.common.session import SessionState
 
 if TYPE_CHECKING:
+    from chatdesk.engine.sharing import EngineShare
     from chatdesk.settings import AppSettings
     from chatdesk.store import Store
 
@@ -44,4 +45,5 @@ class AppContext:
     requests: FeatureRequests
     settings: Callable[[], AppSettings]
     save_settings: Callable[[AppSettings], None]
+    engine_share: EngineShare | None = None  # the window's loaded model, lent to the local server
     extras: dict[str, Any] = field(default_factory=dict)

@@ -9,6 +9,12 @@ travels back in the outcome so the GUI thread need not read it again.
 
 The worker does not care which engine it drives: a local llama.cpp model or a remote
 OpenAI-compatible server (``chatdesk.engine.base.Engine``).
+
+Given an ``EngineShare`` (``chatdesk/engine/sharing.py``), the worker lends its loaded local model
+to the window's local server, so a request for that model is served without a second copy. Every
+use of the engine here (load, reply, unload) then holds the share's gate *interactively*: it waits
+for at most the server's running token step, and the server waits while the window replies.
+The loan is withdrawn before the engine changes (another model, unload, shutdown).
 """
 
 from __future__ import annotations
@@ -17,7 +23,8 @@ import logging
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +34,7 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from chatdesk.chat import FinishedReply, ReplyPlan, ReplyRecorder
 from chatdesk.engine import EngineError, GenerationResult, ModelInfo
 from chatdesk.engine.base import Engine
+from chatdesk.engine.sharing import EngineShare
 from chatdesk.engine.types import LocalSource, ModelSource, RemoteSource, TokenProb
 from chatdesk.store import StoreError
 from chatdesk.ui.app.i18n import localized
@@ -89,11 +97,14 @@ class InferenceWorker(QObject):
     generation_failed = Signal(object)  # GenerationOutcome (a reply that could not start)
     save_failed = Signal(str)
 
-    def __init__(self, store: Store | None, check_cache: Path | None = None, api_key_for: Callable[[str | None], str | None] | None = None) -> None:
+    def __init__(self, store: Store | None, check_cache: Path | None = None, api_key_for: Callable[[str | None], str | None] | None = None,
+                 share: EngineShare | None = None) -> None:
         super().__init__()
         self._store = store
         self._check_cache = check_cache
         self._api_key_for = api_key_for
+        self._share = share
+        self._loaded_source: ModelSource | None = None  # what ``_engine`` holds (lent again after a failed load)
         self._engine: Engine | None = None
         self.stop_event = threading.Event()
         # Written by llama.cpp's load-progress callback and polled by the GUI: the callback runs
@@ -104,6 +115,16 @@ class InferenceWorker(QObject):
     def engine(self) -> Engine | None:
         return self._engine
 
+    @contextmanager
+    def _turn(self) -> Iterator[None]:
+        """Hold the engine for the window (first in line; see ``engine/turns.py``)."""
+        with self._share.gate.interactive() if self._share is not None else nullcontext():
+            yield
+
+    def _lend(self, source: ModelSource | None) -> None:
+        if self._share is not None and isinstance(source, LocalSource) and self._engine is not None and self._engine.loaded:
+            self._share.lend(self._engine, source.path)
+
     # ------------------------------------------------------------------ loading
     def _new_engine(self, source: ModelSource) -> Engine:
         if isinstance(source, RemoteSource):
@@ -112,13 +133,22 @@ class InferenceWorker(QObject):
             return RemoteEngine(api_key_for=self._api_key_for)
         from chatdesk.engine.llama_engine import LlamaEngine
 
-        return LlamaEngine(self._check_cache)
+        engine = LlamaEngine(self._check_cache)
+        if self._share is not None:
+            engine.turns = self._share.gate
+        return engine
 
     @Slot(object)
     def load(self, source: ModelSource) -> None:
         """Load ``source``. If it fails its checks the current model stays loaded (and is named
         in the failure), so the window can show one truthful state."""
         self.load_fraction = 0.0
+        if self._share is not None:
+            self._share.withdraw()  # the server stops using the engine before it changes
+        with self._turn():
+            self._load(source)
+
+    def _load(self, source: ModelSource) -> None:
         current = self._engine
         same_kind = current is not None and isinstance(source, LocalSource) and getattr(current, "kind", "") == "local"
         engine = current if same_kind else self._new_engine(source)
@@ -134,11 +164,15 @@ class InferenceWorker(QObject):
             still = current.info if current is not None and current.loaded else None
             if engine is not current:
                 engine.unload()
+            if still is not None:
+                self._lend(self._loaded_source)
             self.load_failed.emit(LoadFailure(source.key, message, still))
             return
         if current is not None and engine is not current:
             current.unload()
         self._engine = engine
+        self._loaded_source = source
+        self._lend(source)
         self.load_finished.emit(info)
 
     def _set_fraction(self, fraction: float) -> None:
@@ -147,6 +181,10 @@ class InferenceWorker(QObject):
     # ------------------------------------------------------------------ generating
     @Slot(object)
     def generate(self, job: GenerationJob) -> None:
+        with self._turn():
+            self._generate(job)
+
+    def _generate(self, job: GenerationJob) -> None:
         engine = self._engine
         if job.prepare is not None and engine is not None and engine.loaded:
             try:
@@ -185,8 +223,11 @@ class InferenceWorker(QObject):
 
     @Slot()
     def shutdown(self) -> None:
+        if self._share is not None:
+            self._share.withdraw()
         if self._engine is not None:
-            self._engine.unload()
+            with self._turn():
+                self._engine.unload()
             self._engine = None
 
 
@@ -244,11 +285,12 @@ class InferenceThread(QObject):
         check_cache: Path | None = None,
         parent: QObject | None = None,
         api_key_for: Callable[[str | None], str | None] | None = None,
+        share: EngineShare | None = None,
     ) -> None:
         super().__init__(parent)
         self.thread = QThread()
         self.thread.setObjectName("chatdesk-inference")
-        self.worker = InferenceWorker(store, check_cache, api_key_for)
+        self.worker = InferenceWorker(store, check_cache, api_key_for, share)
         self.worker.moveToThread(self.thread)
         self.load_requested.connect(self.worker.load)
         self.generate_requested.connect(self.worker.generate)

@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
+from chatdesk.engine.sharing import EngineShare
 from chatdesk.server import LocalServer, ServerConfigError, ServerSettings, load_server_settings, save_server_settings
 from chatdesk.ui.app.i18n import localized
 from chatdesk.ui.common.background import run_in_background
@@ -46,8 +47,9 @@ class ServerController(QObject):
     failed = Signal(str)  # a sentence for the user
     _queue_poked = Signal()  # from any thread: the queue changed
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, share: EngineShare | None = None) -> None:
         super().__init__(parent)
+        self._share = share  # the window's loaded model, served without a second copy
         self.settings: ServerSettings = load_server_settings()
         self.server: LocalServer | None = None
         self.state = OFF
@@ -74,7 +76,7 @@ class ServerController(QObject):
             return
         settings = replace(self.settings, api_key=api_key)
         try:
-            server = LocalServer(settings)
+            server = LocalServer(settings, share=self._share)
         except ServerConfigError as exc:
             self.failed.emit(localized(exc))
             return

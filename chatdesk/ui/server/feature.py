@@ -27,6 +27,7 @@ class ServerFeature(QObject):
         super().__init__(window)
         self.setObjectName("serverFeature")
         self.window = window
+        self.ctx = ctx
         # Made when first asked for: the ASGI stack (Starlette, uvicorn, pydantic) stays off the
         # window's start-up path.
         self.controller: ServerController | None = None
@@ -39,7 +40,7 @@ class ServerFeature(QObject):
         from chatdesk.ui.server.panel import ServerPanel  # noqa: PLC0415
 
         if self.controller is None:
-            self.controller = ServerController(self)
+            self.controller = ServerController(self, share=self.ctx.engine_share)
         if self.panel is None:
             self.panel = ServerPanel(self.controller, self.window)
             self.panel.destroyed.connect(self._forget)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from chatdesk import paths
 from chatdesk.chat import FlowError, reproduction_caveats
 from chatdesk.engine import ModelInfo
+from chatdesk.engine.sharing import EngineShare
 from chatdesk.library.languages import LanguageNotices, detect_language, model_languages
 from chatdesk.library.naming import display_name
 from chatdesk.library.recommend import bundled_facts
@@ -75,7 +76,11 @@ class MainWindow(QMainWindow):
         mark_interactive_thread()  # this thread's store calls give up quickly on a locked database
         self.settings = settings
         self.model_path = model_path
-        self.inference = InferenceThread(store, paths.data_dir() / "model-checks.json", self, api_key_for=api_key_for)
+        # The window's loaded model, lent to the local server (File → Local server…) so a request for
+        # it is served without loading it twice; both take turns on one engine.
+        self.engine_share = EngineShare()
+        self.inference = InferenceThread(store, paths.data_dir() / "model-checks.json", self, api_key_for=api_key_for,
+                                         share=self.engine_share)
 
         self.sidebar = Sidebar(self)
         # One notification line for errors and notices (ui/common/banner.py): newest shown, "+N" for
@@ -125,7 +130,8 @@ class MainWindow(QMainWindow):
         self.action_registry = ActionRegistry(self)
         self.requests = FeatureRequests(self)
         self.ctx = AppContext(store=store, session=self.session, actions=self.action_registry, requests=self.requests,
-                              settings=lambda: self.settings, save_settings=self.set_settings)
+                              settings=lambda: self.settings, save_settings=self.set_settings,
+                              engine_share=self.engine_share)
         self.undo = UndoOffer(self.notice, self)
         self._deleted_chats: list[int] = []
         self._chosen_model: str | None = None  # File → Open model… / a converted checkpoint, until it loads
