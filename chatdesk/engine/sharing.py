@@ -66,7 +66,7 @@ class EngineShare:
             for listener in listeners:
                 listener()
 
-    def borrow(self, path: Path, adopt: Callable[[Any, TurnGate], T]) -> T | None:
+    def borrow(self, path: str | Path, adopt: Callable[[Any, TurnGate], T]) -> T | None:
         """``adopt(engine, gate)`` when the lent engine holds ``path``; None otherwise."""
         with self._lock:
             if self._engine is None or self._path is None or not _same_file(self._path, Path(path)):
