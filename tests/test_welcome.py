@@ -61,7 +61,7 @@ def test_no_offer_once_it_was_answered(qtbot, data_dir, model_path):
 
 
 def test_chinese_to_the_english_only_demo_is_said_once_with_the_way_out(qtbot, window):
-    qtbot.waitUntil(lambda: window._languages is not None, timeout=60_000)
+    qtbot.waitUntil(lambda: window.language_warning.languages is not None, timeout=60_000)
     with qtbot.waitSignal(window.controller.reply_finished, timeout=TIMEOUT_MS):
         window._send("用一句话解释什么是注意力机制。")
     assert window.notice.isVisible() and "Chinese" in window.notice.text() and "does not speak" in window.notice.text()
@@ -83,7 +83,7 @@ def test_chinese_sent_before_the_models_languages_are_read_is_still_said(qtbot, 
     import threading
 
     from chatdesk.library import languages as languages_mod
-    from chatdesk.ui.shell import main_window as main_window_mod
+    from chatdesk.ui.shell import language_warning as language_warning_mod
 
     release = threading.Event()
 
@@ -91,10 +91,10 @@ def test_chinese_sent_before_the_models_languages_are_read_is_still_said(qtbot, 
         release.wait(120)
         return languages_mod.model_languages(**kwargs)
 
-    monkeypatch.setattr(main_window_mod, "model_languages", slow)
+    monkeypatch.setattr(language_warning_mod, "model_languages", slow)
     win, store = make_window(qtbot, data_dir, model_path)
     try:
-        assert win._languages is None
+        assert win.language_warning.languages is None
         win._send("用一句话解释什么是注意力机制。")
         qtbot.wait(200)
         assert not (win.notice.isVisible() and "does not speak" in win.notice.text())

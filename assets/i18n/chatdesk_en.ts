@@ -15,7 +15,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="497"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="464"/>
         <source>Delete these %n chats? You can undo for {seconds} seconds.</source>
         <translation>
             <numerusform>Delete this chat? You can undo for {seconds} seconds.</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="515"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="482"/>
         <source>Deleted %n chat(s).</source>
         <translation>
             <numerusform>Deleted %n chat.</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="654"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="621"/>
         <source>{speed} tok/s · first token {ttft} ms · %n token(s)</source>
         <translation>
             <numerusform>{speed} tok/s · first token {ttft} ms · %n token</numerusform>

@@ -169,7 +169,7 @@
         <translation>预设(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="223"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="229"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
@@ -328,7 +328,7 @@
     </message>
     <message>
         <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="197"/>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="317"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="320"/>
         <source>Record how likely each reply token was, and its alternatives.</source>
         <translation>记录回复中每个 token 的概率及其候选项。</translation>
     </message>
@@ -383,102 +383,102 @@
         <translation>搜索这些文档</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="300"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="303"/>
         <source>Settings for a new chat</source>
         <translation>新对话的设置</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="302"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="305"/>
         <source>Settings for “{title}”</source>
         <translation>“{title}”的设置</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="302"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="305"/>
         <source>New chat</source>
         <translation>新对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="318"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="321"/>
         <source>This model&apos;s server does not report token probabilities.</source>
         <translation>此模型的服务器不提供 token 概率。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="332"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="335"/>
         <source>Model&apos;s ({n})</source>
         <translation>模型自带（{n}）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="333"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="336"/>
         <source>Model&apos;s</source>
         <translation>模型自带</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="382"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="385"/>
         <source>Not from a preset.</source>
         <translation>未使用预设。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="382"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="385"/>
         <source>The preset this chat used was deleted.</source>
         <translation>此对话使用的预设已被删除。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="384"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="387"/>
         <source>As the preset sets it.</source>
         <translation>与预设一致。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="386"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="389"/>
         <source>Changed since the preset was applied.</source>
         <translation>应用预设后已有修改。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="398"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="401"/>
         <source>Follow the input</source>
         <translation>跟随输入</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="399"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="402"/>
         <source>Chinese is translated into English, anything else into the interface language.</source>
         <translation>中文译成英文，其他语言译成界面语言。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="419"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="422"/>
         <source>No preset</source>
         <translation>无预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="468"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="471"/>
         <source>Applied “{name}”.</source>
         <translation>已应用“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="486"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="489"/>
         <source>Save as preset</source>
         <translation>另存为预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="486"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="489"/>
         <source>Name of the new preset:</source>
         <translation>新预设的名称：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="520"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="523"/>
         <source>Now using the defaults.</source>
         <translation>现在使用默认值。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="567"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="570"/>
         <source>No collections yet: File → Documents… makes them.</source>
         <translation>还没有集合：用“文件 → 文档…”创建。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="610"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="613"/>
         <source>The chat could not be created, so its settings were not saved.</source>
         <translation>无法创建对话，因此未保存其设置。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="617"/>
+        <location filename="../../chatdesk/ui/conversation/chat_settings_panel.py" line="620"/>
         <source>This chat&apos;s settings could not be saved: {reason}</source>
         <translation>无法保存此对话的设置：{reason}</translation>
     </message>
@@ -1646,7 +1646,7 @@
     </message>
     <message>
         <location filename="../../chatdesk/ui/evaluation/evaluation_results.py" line="75"/>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="132"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="135"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -1794,336 +1794,336 @@ SHA-256 {sha}</translation>
         <translation>文件大小（MB）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_chart.py" line="220"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_chart.py" line="223"/>
         <source>Select results in the table to compare them here.</source>
         <translation>在表格中选择结果，即可在此比较。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_chart.py" line="223"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_chart.py" line="226"/>
         <source>Different texts or window sizes: these figures do not compare.</source>
         <translation>文本或窗口大小不同：这些数字不可比较。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="96"/>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="97"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="99"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="100"/>
         <source>Evaluate models</source>
         <translation>评估模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="131"/>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="381"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_files.py" line="21"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="134"/>
         <source>Models to evaluate</source>
         <translation>要评估的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="132"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="135"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="132"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="135"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="144"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="147"/>
         <source>Add GGUF…</source>
         <translation>添加 GGUF…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="144"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="147"/>
         <source>Add GGUF model files to evaluate</source>
         <translation>添加要评估的 GGUF 模型文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="148"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="151"/>
         <source>Add a model from the library</source>
         <translation>从模型库添加模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="150"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="153"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="150"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="153"/>
         <source>Remove the selected models from the list</source>
         <translation>从列表中移除所选模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="157"/>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="386"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_files.py" line="27"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_options.py" line="43"/>
         <source>Text to evaluate on</source>
         <translation>用于评估的文本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="158"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_options.py" line="44"/>
         <source>Built-in sample (English and Chinese)</source>
         <translation>内置样本（英文和中文）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="159"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_options.py" line="45"/>
         <source>A text file of mine</source>
         <translation>我自己的文本文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="162"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_options.py" line="48"/>
         <source>Text file</source>
         <translation>文本文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="163"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_options.py" line="49"/>
         <source>a UTF-8 text file, a few thousand words or more</source>
         <translation>UTF-8 文本文件，至少几千字</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="164"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_options.py" line="50"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="164"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_options.py" line="50"/>
         <source>Choose a text file</source>
         <translation>选择文本文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="169"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_options.py" line="55"/>
         <source>Context length</source>
         <translation>上下文长度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="172"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_options.py" line="58"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="173"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_options.py" line="59"/>
         <source> tokens</source>
         <translation> 个词元</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="174"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_options.py" line="60"/>
         <source>Tokens per window. Automatic: 512, or the model&apos;s trained context if that is smaller. Each window scores its second half, as llama.cpp&apos;s llama-perplexity does; the text needs at least two windows.</source>
         <translation>每个窗口的词元数。自动：512，若模型训练时的上下文更小则取其值。与 llama.cpp 的 llama-perplexity 相同，每个窗口只为后半部分评分；文本至少需要两个窗口。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="179"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_options.py" line="65"/>
         <source>Windows to evaluate</source>
         <translation>要评估的窗口数</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="181"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_options.py" line="67"/>
         <source>All the text</source>
         <translation>全部文本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="182"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_options.py" line="68"/>
         <source>Evaluate only the first windows of the text, for a quicker estimate.</source>
         <translation>只评估文本的前几个窗口，以便更快地估算。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="186"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_options.py" line="72"/>
         <source>Reference for KL divergence and top-1 agreement</source>
         <translation>KL 散度和 Top-1 一致率的参照</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="187"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_options.py" line="73"/>
         <source>Automatic: a more precise file converted from the same checkpoint</source>
         <translation>自动：由同一检查点转换的更高精度文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="188"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_options.py" line="74"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="189"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_options.py" line="75"/>
         <source>This GGUF or original checkpoint:</source>
         <translation>此 GGUF 或原始检查点：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="190"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_options.py" line="76"/>
         <source>KL divergence and top-1 agreement say how far a quantized model&apos;s next-token choices are from a higher-precision version of the same model.</source>
         <translation>KL 散度和 Top-1 一致率表示量化模型的下一个词元选择与同一模型的更高精度版本相差多远。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="194"/>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="393"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_files.py" line="35"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_options.py" line="80"/>
         <source>Reference model</source>
         <translation>参照模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="195"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_options.py" line="81"/>
         <source>an F16/F32 GGUF, a Hugging Face GPT-2 folder or a nanoGPT ckpt.pt</source>
         <translation>F16/F32 GGUF、Hugging Face GPT-2 文件夹或 nanoGPT 的 ckpt.pt</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="196"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_options.py" line="82"/>
         <source>File…</source>
         <translation>文件…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="196"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_options.py" line="82"/>
         <source>Choose a reference file</source>
         <translation>选择参照文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="198"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_options.py" line="84"/>
         <source>Folder…</source>
         <translation>文件夹…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="198"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_options.py" line="84"/>
         <source>Choose a reference folder</source>
         <translation>选择参照文件夹</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="204"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="168"/>
         <source>Evaluation message</source>
         <translation>评估消息</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="210"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="174"/>
         <source>Evaluation status</source>
         <translation>评估状态</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="212"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="176"/>
         <source>Evaluate</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="212"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="176"/>
         <source>Evaluate the models in the list</source>
         <translation>评估列表中的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="213"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="177"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="213"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="177"/>
         <source>Cancel the evaluation</source>
         <translation>取消评估</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="222"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="186"/>
         <source>Evaluation results</source>
         <translation>评估结果</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="235"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="199"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="236"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="200"/>
         <source>Export the selected results, or all of them, as CSV</source>
         <translation>将所选结果（或全部结果）导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="237"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="201"/>
         <source>Export JSON…</source>
         <translation>导出 JSON…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="238"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="202"/>
         <source>Export the selected results, or all of them, as JSON</source>
         <translation>将所选结果（或全部结果）导出为 JSON</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="239"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="203"/>
         <source>Select several results to compare them in the chart.</source>
         <translation>选择多个结果，即可在图表中比较。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="241"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="205"/>
         <source>About the results</source>
         <translation>关于结果</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="261"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_options.py" line="97"/>
         <source>Windows:</source>
         <translation>窗口数：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="269"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_options.py" line="106"/>
         <source>Text:</source>
         <translation>文本：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="270"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_options.py" line="107"/>
         <source>Context:</source>
         <translation>上下文：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="271"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_options.py" line="108"/>
         <source>Reference:</source>
         <translation>参照：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="327"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="274"/>
         <source>Add from the library…</source>
         <translation>从模型库添加…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="348"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="295"/>
         <source>Progress of {name}</source>
         <translation>{name} 的进度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="382"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_files.py" line="22"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="387"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_files.py" line="28"/>
         <source>Text files (*.txt *.md);;All files (*)</source>
         <translation>文本文件 (*.txt *.md);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="392"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_files.py" line="34"/>
         <source>Hugging Face model folder</source>
         <translation>Hugging Face 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="394"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_files.py" line="36"/>
         <source>Models and checkpoints (*.gguf *.pt *.bin *.safetensors);;All files (*)</source>
         <translation>模型和检查点 (*.gguf *.pt *.bin *.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="398"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_files.py" line="41"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="398"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_files.py" line="41"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="399"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_files.py" line="42"/>
         <source>Export results</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="471"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_options.py" line="154"/>
         <source>Choose a text file to evaluate on, or use the built-in sample.</source>
         <translation>请选择用于评估的文本文件，或使用内置样本。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="477"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_options.py" line="159"/>
         <source>Choose the reference model, or let ChatDesk find one automatically.</source>
         <translation>请选择参照模型，或让 ChatDesk 自动查找。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="480"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_options.py" line="161"/>
         <source>The reference {path} does not exist.</source>
         <translation>参照 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="484"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="378"/>
         <source>These model files do not exist (any more): {paths}</source>
         <translation>这些模型文件不存在（或已不存在）：{paths}</translation>
     </message>
@@ -2228,27 +2228,27 @@ SHA-256 {sha}</translation>
         <translation>已评估 {done} 个模型，共 {total} 个。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="514"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="405"/>
         <source>The temporary converted files have been deleted.</source>
         <translation>临时转换的文件已删除。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="528"/>
+        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="419"/>
         <source>The stored results could not be read: {error}</source>
         <translation>无法读取已保存的结果：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="561"/>
+        <location filename="../../chatdesk/ui/evaluation/results_export.py" line="34"/>
         <source>There are no results to export yet.</source>
         <translation>还没有可导出的结果。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="577"/>
+        <location filename="../../chatdesk/ui/evaluation/results_export.py" line="50"/>
         <source>Exported {n} result(s) to {path}.</source>
         <translation>已将 {n} 个结果导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/evaluation/evaluation_window.py" line="580"/>
+        <location filename="../../chatdesk/ui/evaluation/results_export.py" line="53"/>
         <source>The results could not be exported: {error}</source>
         <translation>无法导出结果：{error}</translation>
     </message>
@@ -2650,17 +2650,17 @@ SHA-256 {sha}</translation>
 <context>
     <name>InferenceWorker</name>
     <message>
-        <location filename="../../chatdesk/ui/inference/worker.py" line="133"/>
+        <location filename="../../chatdesk/ui/inference/worker.py" line="163"/>
         <source>Could not load {model}: {problem}</source>
         <translation>无法加载 {model}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/inference/worker.py" line="162"/>
+        <location filename="../../chatdesk/ui/inference/worker.py" line="200"/>
         <source>No model is loaded, so there is no reply.</source>
         <translation>未加载模型，因此没有回复。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/inference/worker.py" line="173"/>
+        <location filename="../../chatdesk/ui/inference/worker.py" line="211"/>
         <source>Generation failed: {problem}</source>
         <translation>生成失败：{problem}</translation>
     </message>
@@ -3524,22 +3524,22 @@ SHA-256 {sha}</translation>
         <translation>ChatDesk 主窗口</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="103"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="107"/>
         <source>Model in use</source>
         <translation>正在使用的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="106"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="110"/>
         <source>Model loading progress</source>
         <translation>模型加载进度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="109"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="113"/>
         <source>Loading %p%</source>
         <translation>正在加载 %p%</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="112"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="116"/>
         <source>Reply statistics</source>
         <translation>回复统计</translation>
     </message>
@@ -3549,42 +3549,42 @@ SHA-256 {sha}</translation>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="206"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="212"/>
         <source>&amp;New chat</source>
         <translation>新对话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="207"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="213"/>
         <source>&amp;Open model…</source>
         <translation>打开模型(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="208"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="214"/>
         <source>Import &amp;checkpoint…</source>
         <translation>导入检查点(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="211"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="217"/>
         <source>Converting checkpoints needs a Python install: run chatdesk-convert.</source>
         <translation>转换检查点需要安装 Python：请运行 chatdesk-convert。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="212"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="218"/>
         <source>&amp;Export chat…</source>
         <translation>导出对话(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="215"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="221"/>
         <source>Export &amp;all chats…</source>
         <translation>导出全部对话(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="216"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="222"/>
         <source>&amp;Import transcript…</source>
         <translation>导入对话记录(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="217"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="223"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -3594,32 +3594,32 @@ SHA-256 {sha}</translation>
         <translation>对话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="218"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="224"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="219"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="225"/>
         <source>&amp;Rename…</source>
         <translation>重命名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="221"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="227"/>
         <source>Se&amp;arch</source>
         <translation>搜索(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="222"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="228"/>
         <source>&amp;About ChatDesk</source>
         <translation>关于 ChatDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="248"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="254"/>
         <source>Loading {name}…</source>
         <translation>正在加载 {name}…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="262"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="265"/>
         <source>loaded in {ms} ms</source>
         <translation>加载用时 {ms} ms</translation>
     </message>
@@ -3669,59 +3669,59 @@ SHA-256 {sha}</translation>
         <translation>无法保存设置：{error}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="412"/>
+        <location filename="../../chatdesk/ui/shell/notices.py" line="56"/>
         <source>Opening a long conversation…</source>
         <translation>正在打开一段很长的对话…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="432"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="419"/>
         <source>This chat was held with {name}, which is no longer available; it continues with the current model.</source>
         <translation>此对话使用的是 {name}，但它已不可用；将改用当前模型继续。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="457"/>
+        <location filename="../../chatdesk/ui/shell/language_warning.py" line="67"/>
         <source>Get a model that speaks it</source>
         <translation>获取会说这种语言的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="466"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="433"/>
         <source>Choose a model…</source>
         <translation>选择模型…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="481"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="448"/>
         <source>Rename chat</source>
         <translation>重命名对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="481"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="448"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="496"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="463"/>
         <source>Delete this chat? You can undo for {seconds} seconds.</source>
         <translation>要删除此对话吗？{seconds} 秒内可以撤销。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="497"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="464"/>
         <source>Delete these %n chats? You can undo for {seconds} seconds.</source>
         <translation>
             <numerusform>要删除这 %n 个对话吗？{seconds} 秒内可以撤销。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="498"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="465"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="505"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="472"/>
         <source>{problem} The chats were not deleted.</source>
         <translation>{problem} 对话未被删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="515"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="482"/>
         <source>Deleted %n chat(s).</source>
         <translation>
             <numerusform>已删除 %n 个对话。</numerusform>
@@ -3733,34 +3733,34 @@ SHA-256 {sha}</translation>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="527"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="494"/>
         <source>{problem} The deleted chats are kept in the trash; try Undo again.</source>
         <translation>{problem} 已删除的对话仍保留在回收站中；请再次尝试撤销。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="621"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="588"/>
         <source>Regenerating with the same settings, but the same text is not guaranteed: {reasons}.</source>
         <translation>正在使用相同设置重新生成，但不保证得到相同的文本：{reasons}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="633"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="600"/>
         <source>Your edited text is in the message box.</source>
         <translation>编辑后的文本已放在消息框中。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="654"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="621"/>
         <source>{speed} tok/s · first token {ttft} ms · %n token(s)</source>
         <translation>
             <numerusform>{speed} token/秒 · 首个 token {ttft} ms · %n 个 token</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="656"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="623"/>
         <source> · {n} cached</source>
         <translation> · {n} 个来自缓存</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="661"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="628"/>
         <source>Regenerated with the same settings, but the text may differ from the original: the model&apos;s memory of this conversation was rebuilt since that reply (another chat used the model, or ChatDesk restarted).</source>
         <translation>已按相同设置重新生成，但文字可能与原回复不同：自那条回复以来，模型对这段对话的记忆已重新计算（其他对话使用过该模型，或 ChatDesk 重新启动过）。</translation>
     </message>
@@ -4042,13 +4042,13 @@ SHA-256 {sha}</translation>
         <translation>{problem} ChatDesk 运行 GGUF 模型；其他检查点请用“文件 → 导入检查点…”转换。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="320"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="326"/>
         <location filename="../../chatdesk/evaluation/llama_context.py" line="83"/>
         <source>llama.cpp could not load {file}: {detail}. The file may be damaged or use an architecture this version does not support.</source>
         <translation>llama.cpp 无法加载 {file}：{detail}。该文件可能已损坏，或使用了此版本不支持的架构。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="322"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="328"/>
         <source>llama.cpp could not load {file} ({error}). The file may be damaged or use an architecture this version does not support.</source>
         <translation>llama.cpp 无法加载 {file}（{error}）。该文件可能已损坏，或使用了此版本不支持的架构。</translation>
     </message>
@@ -4058,26 +4058,26 @@ SHA-256 {sha}</translation>
         <translation>没有需要回答的消息。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="475"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="481"/>
         <source>This message is too long for the model: it needs {needed} tokens, but the model&apos;s context holds {budget}. Shorten it or split it up.</source>
         <translation>这条消息对模型来说太长了：它需要 {needed} 个词元，而模型的上下文只能容纳 {budget} 个。请缩短或拆分它。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="495"/>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="518"/>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="610"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="501"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="524"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="616"/>
         <source>No model is loaded.</source>
         <translation>尚未加载模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="569"/>
-        <location filename="../../chatdesk/server/slots.py" line="330"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="575"/>
+        <location filename="../../chatdesk/server/slots.py" line="255"/>
         <source>llama.cpp could not evaluate the prompt (llama_decode returned {rc}).</source>
         <translation>llama.cpp 无法处理提示词（llama_decode 返回 {rc}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="595"/>
-        <location filename="../../chatdesk/engine/llama_engine.py" line="705"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="601"/>
+        <location filename="../../chatdesk/engine/llama_engine.py" line="711"/>
         <source>The model was unloaded while this reply was paused.</source>
         <translation>此回复暂停期间，模型已被卸载。</translation>
     </message>
@@ -6584,103 +6584,103 @@ SHA-256 {sha}</translation>
         <translation>无法使用“{name}”：{problem}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="90"/>
+        <location filename="../../chatdesk/server/request_parts.py" line="29"/>
         <source>The request has no body; send a JSON object.</source>
         <translation>请求没有正文；请发送一个 JSON 对象。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="94"/>
+        <location filename="../../chatdesk/server/request_parts.py" line="33"/>
         <source>We could not parse the JSON body of your request ({error}).</source>
         <translation>无法解析请求的 JSON 正文（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="196"/>
+        <location filename="../../chatdesk/server/exchange.py" line="82"/>
         <source>Too many requests are waiting for the model &apos;{model}&apos;; try again shortly.</source>
         <translation>等待模型 &apos;{model}&apos; 的请求过多；请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="342"/>
-        <location filename="../../chatdesk/server/app.py" line="594"/>
+        <location filename="../../chatdesk/server/generation.py" line="151"/>
+        <location filename="../../chatdesk/server/routes/embeddings.py" line="56"/>
         <source>The request was stopped.</source>
         <translation>请求已停止。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="369"/>
+        <location filename="../../chatdesk/server/exchange.py" line="124"/>
         <source>The server failed while generating: {error}</source>
         <translation>服务器在生成时出错：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="512"/>
+        <location filename="../../chatdesk/server/routes/models.py" line="41"/>
         <source>The model &apos;{model}&apos; does not exist in ChatDesk&apos;s library.</source>
         <translation>ChatDesk 的模型库中不存在模型 &apos;{model}&apos;。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="520"/>
+        <location filename="../../chatdesk/server/routes/chat_completions.py" line="28"/>
         <source>&apos;top_logprobs&apos; needs &apos;logprobs&apos; set to true.</source>
         <translation>&apos;top_logprobs&apos; 要求将 &apos;logprobs&apos; 设为 true。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="523"/>
+        <location filename="../../chatdesk/server/routes/chat_completions.py" line="31"/>
         <source>&apos;messages&apos; must contain at least one user message.</source>
         <translation>&apos;messages&apos; 必须至少包含一条用户消息。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="542"/>
+        <location filename="../../chatdesk/server/routes/completions.py" line="27"/>
         <source>&apos;echo&apos; is not supported by ChatDesk&apos;s server.</source>
         <translation>ChatDesk 的服务器不支持 &apos;echo&apos;。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="544"/>
+        <location filename="../../chatdesk/server/routes/completions.py" line="29"/>
         <source>&apos;suffix&apos; (fill-in-the-middle) is not supported by ChatDesk&apos;s server.</source>
         <translation>ChatDesk 的服务器不支持 &apos;suffix&apos;（中间填充）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="548"/>
+        <location filename="../../chatdesk/server/routes/completions.py" line="33"/>
         <source>&apos;prompt&apos; must not be empty.</source>
         <translation>&apos;prompt&apos; 不能为空。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="552"/>
+        <location filename="../../chatdesk/server/routes/completions.py" line="37"/>
         <source>The model &apos;{model}&apos; is on a remote server; ChatDesk relays only chat completions to it.</source>
         <translation>模型 &apos;{model}&apos; 位于远程服务器上；ChatDesk 只向其转发对话补全请求。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="570"/>
+        <location filename="../../chatdesk/server/routes/embeddings.py" line="32"/>
         <source>The model &apos;{model}&apos; cannot make embeddings here: it is on a remote server, and ChatDesk embeds only with models on this computer.</source>
         <translation>模型 &apos;{model}&apos; 无法在此生成嵌入：它位于远程服务器上，而 ChatDesk 只使用本机上的模型生成嵌入。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="575"/>
+        <location filename="../../chatdesk/server/routes/embeddings.py" line="37"/>
         <source>&apos;input&apos; must not contain empty strings.</source>
         <translation>&apos;input&apos; 不能包含空字符串。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="604"/>
+        <location filename="../../chatdesk/server/routes/embeddings.py" line="66"/>
         <source>The request was stopped before it ran.</source>
         <translation>请求在运行前已被停止。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="607"/>
+        <location filename="../../chatdesk/server/routes/embeddings.py" line="69"/>
         <source>This model&apos;s embeddings have {n} dimensions; &apos;dimensions&apos; cannot change that.</source>
         <translation>此模型的嵌入有 {n} 维；&apos;dimensions&apos; 无法更改这一点。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="623"/>
+        <location filename="../../chatdesk/server/app.py" line="76"/>
         <source>There is no route {method} {path} on this server.</source>
         <translation>此服务器上没有路由 {method} {path}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="626"/>
+        <location filename="../../chatdesk/server/app.py" line="79"/>
         <source>{method} is not allowed on {path}.</source>
         <translation>{path} 不允许使用 {method}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="634"/>
+        <location filename="../../chatdesk/server/app.py" line="88"/>
         <source>The server failed: {error}</source>
         <translation>服务器出错：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/app.py" line="657"/>
+        <location filename="../../chatdesk/server/request_parts.py" line="90"/>
         <source>The model &apos;{model}&apos; only makes embeddings; use /v1/embeddings.</source>
         <translation>模型 &apos;{model}&apos; 只能生成嵌入；请使用 /v1/embeddings。</translation>
     </message>
@@ -6785,27 +6785,27 @@ SHA-256 {sha}</translation>
         <translation>API 密钥文件 {path} 为空。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/pool.py" line="163"/>
+        <location filename="../../chatdesk/server/pool.py" line="169"/>
         <source>The model &apos;{model}&apos; cannot be used: {problem}.</source>
         <translation>无法使用模型 &apos;{model}&apos;：{problem}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/pool.py" line="164"/>
+        <location filename="../../chatdesk/server/pool.py" line="170"/>
         <source>its file is missing</source>
         <translation>其文件缺失</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/pool.py" line="190"/>
+        <location filename="../../chatdesk/server/pool.py" line="199"/>
         <source>The server is shutting down.</source>
         <translation>服务器正在关闭。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/pool.py" line="267"/>
+        <location filename="../../chatdesk/server/pool.py" line="299"/>
         <source>The server is busy with the model &apos;{busy}&apos; and keeps {n} model(s) loaded; &apos;{model}&apos; can be served when its requests are done.</source>
         <translation>服务器正忙于处理模型 &apos;{busy}&apos;，且只保持加载 {n} 个模型；待其请求完成后即可为 &apos;{model}&apos; 提供服务。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/pool.py" line="286"/>
+        <location filename="../../chatdesk/server/pool.py" line="321"/>
         <source>The model &apos;{model}&apos; could not be loaded: {error}</source>
         <translation>无法加载模型 &apos;{model}&apos;：{error}</translation>
     </message>
@@ -7869,17 +7869,17 @@ SHA-256 {sha}</translation>
 <context>
     <name>ServerController</name>
     <message>
-        <location filename="../../chatdesk/ui/server/controller.py" line="69"/>
+        <location filename="../../chatdesk/ui/server/controller.py" line="71"/>
         <source>The server settings could not be saved: {error}</source>
         <translation>无法保存服务器设置：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/server/controller.py" line="99"/>
+        <location filename="../../chatdesk/ui/server/controller.py" line="101"/>
         <source>Port {port} is in use by another program; choose another port.</source>
         <translation>端口 {port} 已被其他程序占用；请选择其他端口。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/server/controller.py" line="101"/>
+        <location filename="../../chatdesk/ui/server/controller.py" line="103"/>
         <source>The server could not start: {error}</source>
         <translation>服务器无法启动：{error}</translation>
     </message>
@@ -7887,12 +7887,12 @@ SHA-256 {sha}</translation>
 <context>
     <name>ServerFeature</name>
     <message>
-        <location filename="../../chatdesk/ui/server/feature.py" line="34"/>
+        <location filename="../../chatdesk/ui/server/feature.py" line="35"/>
         <source>&amp;Local server…</source>
         <translation>本地服务器(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/server/feature.py" line="35"/>
+        <location filename="../../chatdesk/ui/server/feature.py" line="36"/>
         <source>Let other programs use ChatDesk&apos;s models through the OpenAI API</source>
         <translation>让其他程序通过 OpenAI API 使用 ChatDesk 的模型</translation>
     </message>

@@ -7,10 +7,13 @@ models, converted checkpoints and token probabilities, with the same chat templa
 context trimming and provenance as the window, because requests go through the same flow
 (``chatdesk.chat.flow.request_for``) and engines (``chatdesk.engine``).
 
-Modules: ``app`` (routes), ``schemas`` (request checks), ``openai_format`` (wire format),
+Modules: ``app`` (the ASGI app: routes bound, error answers), ``routes/`` (one module per
+endpoint), ``request_parts`` (reading a request), ``generation`` and ``sse_stream`` (answering a
+chat or completion), ``exchange`` (a queued job and its response), ``state`` (what the routes
+share), ``schemas`` (request checks), ``openai_format`` (wire format),
 ``guard`` (Host/Origin, CORS, body limits, API key), ``config`` (settings, safety rules),
 ``keys`` (the API key in the keyring), ``pool`` (models, loading), ``jobs`` (queue, workers),
-``embeddings``, ``runner`` (uvicorn).
+``slots`` and ``slot_state`` (parallel decoding), ``embeddings``, ``runner`` (uvicorn).
 
 Using it from the window (the Server panel), all Qt-free::
 

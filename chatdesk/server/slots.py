@@ -28,30 +28,30 @@ How (Qt-free; one worker thread per model owns everything below):
 
 If the second context cannot be created (memory), the worker serves one job at a time as
 ``ModelWorker`` does.
+
+This module is the worker: who runs, when, and how a reply starts and ends. What it keeps per
+step and per reply (the batch, a row's logits and sampler, a reply's state) is ``slot_state``.
 """
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import secrets
 import time
-from dataclasses import dataclass, field
 from typing import Any
 
 import llama_cpp
-import numpy as np
 
 from chatdesk.engine import cpu_share
 from chatdesk.engine.build_info import build_facts
-from chatdesk.engine.detokenize import PieceDecoder, StreamDecoder
+from chatdesk.engine.detokenize import PieceDecoder
 from chatdesk.engine.errors import GenerationError
 from chatdesk.engine.kv_plan import EVAL_CHUNK, KVState, common_prefix
 from chatdesk.engine.llama_engine import _split_stop
-from chatdesk.engine.sampling import SamplerChain
-from chatdesk.engine.token_probs import LogitReader, probability
+from chatdesk.engine.token_probs import probability
 from chatdesk.engine.types import GenerationResult, TokenProb
 from chatdesk.server.jobs import DONE, FAILED, RUNNING, STOPPED, Job, ModelWorker, RequestQueue
+from chatdesk.server.slot_state import Batch, Reply, RowChain, RowReader
 from translatable import msg
 
 log = logging.getLogger(__name__)
@@ -59,90 +59,15 @@ log = logging.getLogger(__name__)
 DEFAULT_SLOTS = 4
 
 
-class _RowReader(LogitReader):
-    """``LogitReader`` for one row of the last batch: the row of this reply's token."""
-
-    index = -1
-
-    def logits(self) -> np.ndarray:
-        ptr = llama_cpp.llama_get_logits_ith(self._ctx, self.index)
-        if not ptr:
-            raise RuntimeError("llama.cpp returned no logits for this sequence")
-        view = np.ctypeslib.as_array(ctypes.cast(ptr, ctypes.POINTER(ctypes.c_float)), shape=(self._n_vocab,))
-        return np.array(view, dtype=np.float32, copy=True)
-
-
-class _Chain(SamplerChain):
-    """``SamplerChain`` drawing from a chosen row of the last batch."""
-
-    def sample_at(self, ctx: llama_cpp.llama_context_p, index: int) -> int:
-        return llama_cpp.llama_sampler_sample(self._chain, ctx, index)
-
-
-@dataclass(eq=False)
-class _Reply:
-    """One running reply: its slot, sampler and the text it has shown."""
-
-    job: Job
-    seq: int
-    tokens: list[int]  # the prompt
-    dropped: int
-    max_new: int
-    stops: tuple[str, ...]
-    seed: int
-    chain: _Chain
-    reader: _RowReader | None
-    want: int
-    warning: str | None
-    threads: int
-    reused: int = 0  # leading prompt positions kept from the slot's previous reply
-    chunks: int = 0
-    kv: list[int] = field(default_factory=list)  # tokens at the positions this slot's KV holds
-    started: float = field(default_factory=time.perf_counter)
-    first: float | None = None
-    pos: int = 0  # position of ``next_token``
-    next_token: int = -1
-    index: int = -1  # row of this reply in the last decode
-    produced: int = 0
-    decoded_len: int = 0
-    pending: str = ""
-    shown: list[str] = field(default_factory=list)
-    probs: list[TokenProb] = field(default_factory=list)
-    decoder: StreamDecoder = field(default_factory=StreamDecoder)
-
-
-class _Batch:
-    """One reusable ``llama_batch`` for any sequences."""
-
-    def __init__(self, capacity: int, n_seq: int) -> None:
-        self.capacity = capacity
-        self.b = llama_cpp.llama_batch_init(capacity, 0, n_seq)
-
-    def put(self, i: int, token: int, pos: int, seq: int, logits: bool) -> None:
-        b = self.b
-        b.token[i] = token
-        b.pos[i] = pos
-        b.n_seq_id[i] = 1
-        b.seq_id[i][0] = seq
-        b.logits[i] = 1 if logits else 0
-
-    def decode(self, ctx: llama_cpp.llama_context_p, n: int) -> int:
-        self.b.n_tokens = n
-        return llama_cpp.llama_decode(ctx, self.b)
-
-    def free(self) -> None:
-        llama_cpp.llama_batch_free(self.b)
-
-
 class SlotWorker(ModelWorker):
     """A model's worker that decodes up to ``n_slots`` replies together (see the module doc)."""
 
     def __init__(self, name: str, slot: Any, queue: RequestQueue, max_waiting: int, n_slots: int = DEFAULT_SLOTS) -> None:
         self.n_slots = max(1, n_slots)
-        self._replies: list[_Reply] = []
+        self._replies: list[Reply] = []
         self._cached: list[list[int]] = [[] for _ in range(self.n_slots)]  # what each slot's KV holds
         self._ctx: Any = None
-        self._batch: _Batch | None = None
+        self._batch: Batch | None = None
         self._pieces: PieceDecoder | None = None
         self._turn: Any = None
         self.steps = 0  # llama_decode steps with replies in them (observable in tests)
@@ -184,7 +109,7 @@ class SlotWorker(ModelWorker):
         self._ctx = ctx
         self._threads = info.n_threads
         self._chunk = chunk
-        self._batch = _Batch(max(chunk, self.n_slots), self.n_slots)
+        self._batch = Batch(max(chunk, self.n_slots), self.n_slots)
         self._vocab = llama_cpp.llama_model_get_vocab(llm.model)
         self._n_vocab = llama_cpp.llama_vocab_n_tokens(self._vocab)
         self._pieces = PieceDecoder(self._vocab)
@@ -283,7 +208,7 @@ class SlotWorker(ModelWorker):
             self._replies.append(reply)
         self._advance_or_fail(reply)
 
-    def _start(self, job: Job) -> _Reply | None:
+    def _start(self, job: Job) -> Reply | None:
         """Build the prompt, evaluate it in this reply's slot and sample its first token."""
         assert job.generation is not None and self._batch is not None
         engine = self.slot.engine
@@ -293,11 +218,11 @@ class SlotWorker(ModelWorker):
         seq = self._free_seq(tokens)
         seed = s.seed if s.seed is not None else secrets.randbits(32)
         banned = self._end_tokens() if request.ignore_eos else ()
-        chain = _Chain(s, seed, self._n_vocab, banned)
+        chain = RowChain(s, seed, self._n_vocab, banned)
         want = max(0, request.top_logprobs)
         pieces = self._pieces
         assert pieces is not None
-        reader = _RowReader(self._ctx, self._n_vocab, lambda t: pieces.piece(t).decode("utf-8", "replace")) if want else None
+        reader = RowReader(self._ctx, self._n_vocab, lambda t: pieces.piece(t).decode("utf-8", "replace")) if want else None
         threads = self._threads
         if not engine.fixed_threads:
             threads = cpu_share.fair_threads(engine.info.n_threads)
@@ -305,7 +230,7 @@ class SlotWorker(ModelWorker):
             llama_cpp.llama_set_n_threads(self._ctx, threads, threads)
             self._threads = threads
         stops = tuple(dict.fromkeys((*rendered.stops, *(x for x in request.stop if x))))
-        reply = _Reply(job, seq, tokens, dropped, max_new, stops, seed, chain, reader, want, warning, threads)
+        reply = Reply(job, seq, tokens, dropped, max_new, stops, seed, chain, reader, want, warning, threads)
         chain.accept_all(tokens)
         mem = llama_cpp.llama_get_memory(self._ctx)
         # The slot's previous prompt and reply stay in its KV: a prompt that starts the same way
@@ -341,7 +266,7 @@ class SlotWorker(ModelWorker):
             return None
         return reply
 
-    def _flush(self, replies: list[_Reply] | None = None) -> None:
+    def _flush(self, replies: list[Reply] | None = None) -> None:
         """Send the replies' queued text to their clients. Called right before a decode step,
         which releases the GIL at once, so the event loop sends while the step computes."""
         if replies is None:
@@ -364,7 +289,7 @@ class SlotWorker(ModelWorker):
             self._eog = tuple(t for t in range(self._n_vocab) if llama_cpp.llama_vocab_is_eog(self._vocab, t))
         return self._eog
 
-    def _advance(self, r: _Reply) -> None:
+    def _advance(self, r: Reply) -> None:
         """Sample this reply's next token from its row of the last decode, and show its text."""
         gen = r.job.generation
         assert gen is not None and self._pieces is not None
@@ -428,7 +353,7 @@ class SlotWorker(ModelWorker):
             r.pos += 1
             self._advance_or_fail(r)
 
-    def _advance_or_fail(self, r: _Reply) -> None:
+    def _advance_or_fail(self, r: Reply) -> None:
         """``_advance``; a failure there (a callback's, a logits read's) fails this reply only."""
         try:
             self._advance(r)
@@ -441,7 +366,7 @@ class SlotWorker(ModelWorker):
             self._cached[r.seq] = []
             self._fail(r.job, exc)
 
-    def _end(self, r: _Reply, reason: str, error: str | None, register: bool = True) -> None:
+    def _end(self, r: Reply, reason: str, error: str | None, register: bool = True) -> None:
         """Finish a reply: the held-back text, its result, its slot's KV and sampler freed."""
         gen = r.job.generation
         assert gen is not None

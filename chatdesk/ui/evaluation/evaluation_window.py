@@ -19,6 +19,11 @@ The run itself (the queue of models, one child after another, saving each result
 The child's progress messages are English; the queue words its status from the phase and counts
 instead. A failure is the child's sentence, shown beside the model it concerns in the
 interface language (the error line carries its template and params: ``launcher.event_error``).
+
+The window puts the parts together: the models list, the run and the results table are its own;
+the "what to measure on" form is ``evaluation_options``, the native file dialogs are
+``evaluation_files``, the export is ``results_export``, the table's data ``evaluation_results``
+and the chart ``evaluation_chart``.
 """
 
 from __future__ import annotations
@@ -42,14 +47,10 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QProgressBar,
-    QSpinBox,
     QSplitter,
     QTableView,
     QTableWidget,
@@ -59,15 +60,17 @@ from PySide6.QtWidgets import (
 )
 
 from chatdesk.ui.app.i18n import localized
-from chatdesk.ui.common.background import run_in_background
-from chatdesk.ui.common.form_parts import field_label, push_button, show_strip, strip_text
+from chatdesk.ui.common.form_parts import push_button, show_strip, strip_text
 
 if TYPE_CHECKING:
     from chatdesk.store import Store
     from chatdesk.store.evaluations import EvaluationRecord
+from chatdesk.ui.evaluation import evaluation_files as files
 from chatdesk.ui.evaluation.evaluation_chart import EvaluationChart
+from chatdesk.ui.evaluation.evaluation_options import EvaluationOptions, IncompleteOptions
 from chatdesk.ui.evaluation.evaluation_results import RECORD_ROLE, SORT_ROLE, ResultsTableModel
-from chatdesk.ui.evaluation.run_queue import EvaluationStore, RunPlan, RunQueue
+from chatdesk.ui.evaluation.results_export import export_results
+from chatdesk.ui.evaluation.run_queue import EvaluationStore, RunQueue
 
 PAST_RESULTS_SHOWN = 1000
 
@@ -110,10 +113,10 @@ class EvaluationWindow(QWidget):
         if temporary:  # removed at the latest when the window object goes (or the program ends)
             self._temp_finalizer = weakref.finalize(self, shutil.rmtree, temporary, True)
         # Replaced by tests and scripts that cannot drive a native file dialog.
-        self.choose_model_files: Callable[[], list[str]] = self._choose_model_files_dialog
-        self.choose_text_file: Callable[[], str] = self._choose_text_file_dialog
-        self.choose_reference: Callable[[bool], str] = self._choose_reference_dialog
-        self.choose_export_file: Callable[[str], str] = self._choose_export_file_dialog
+        self.choose_model_files: Callable[[], list[str]] = lambda: files.choose_model_files(self)
+        self.choose_text_file: Callable[[], str] = lambda: files.choose_text_file(self)
+        self.choose_reference: Callable[[bool], str] = lambda folder: files.choose_reference(self, folder)
+        self.choose_export_file: Callable[[str], str] = lambda fmt: files.choose_export_file(self, fmt)
 
         self._build_models()
         self._build_options()
@@ -152,52 +155,13 @@ class EvaluationWindow(QWidget):
         self._fill_library_combo()
 
     def _build_options(self) -> None:
-        self.text_choice = QComboBox(self)
-        self.text_choice.setObjectName("evaluationTextChoice")
-        self.text_choice.setAccessibleName(_tr("Text to evaluate on"))
-        self.text_choice.addItem(_tr("Built-in sample (English and Chinese)"), "builtin")
-        self.text_choice.addItem(_tr("A text file of mine"), "file")
-        self.text_path = QLineEdit(self)
-        self.text_path.setObjectName("evaluationTextFile")
-        self.text_path.setAccessibleName(_tr("Text file"))
-        self.text_path.setPlaceholderText(_tr("a UTF-8 text file, a few thousand words or more"))
-        self.text_button = push_button(self, "chooseEvaluationText", _tr("Choose…"), _tr("Choose a text file"), self._pick_text)
-        self.text_choice.currentIndexChanged.connect(lambda _i: self._update_buttons())
-
-        self.ctx = QSpinBox(self)
-        self.ctx.setObjectName("evaluationContext")
-        self.ctx.setAccessibleName(_tr("Context length"))
-        self.ctx.setRange(0, 131072)
-        self.ctx.setSingleStep(128)
-        self.ctx.setSpecialValueText(_tr("Automatic"))
-        self.ctx.setSuffix(_tr(" tokens"))
-        self.ctx.setToolTip(_tr("Tokens per window. Automatic: 512, or the model's trained context if that is smaller. "
-                                "Each window scores its second half, as llama.cpp's llama-perplexity does; the text needs "
-                                "at least two windows."))
-        self.chunks = QSpinBox(self)
-        self.chunks.setObjectName("evaluationChunks")
-        self.chunks.setAccessibleName(_tr("Windows to evaluate"))
-        self.chunks.setRange(0, 1_000_000)
-        self.chunks.setSpecialValueText(_tr("All the text"))
-        self.chunks.setToolTip(_tr("Evaluate only the first windows of the text, for a quicker estimate."))
-
-        self.reference_choice = QComboBox(self)
-        self.reference_choice.setObjectName("evaluationReferenceChoice")
-        self.reference_choice.setAccessibleName(_tr("Reference for KL divergence and top-1 agreement"))
-        self.reference_choice.addItem(_tr("Automatic: a more precise file converted from the same checkpoint"), "auto")
-        self.reference_choice.addItem(_tr("None"), "none")
-        self.reference_choice.addItem(_tr("This GGUF or original checkpoint:"), "path")
-        self.reference_choice.setToolTip(_tr("KL divergence and top-1 agreement say how far a quantized model's next-token "
-                                             "choices are from a higher-precision version of the same model."))
-        self.reference_path = QLineEdit(self)
-        self.reference_path.setObjectName("evaluationReference")
-        self.reference_path.setAccessibleName(_tr("Reference model"))
-        self.reference_path.setPlaceholderText(_tr("an F16/F32 GGUF, a Hugging Face GPT-2 folder or a nanoGPT ckpt.pt"))
-        self.reference_file_button = push_button(self, "chooseReferenceFile", _tr("File…"), _tr("Choose a reference file"),
-                                                  lambda: self._pick_reference(False))
-        self.reference_folder_button = push_button(self, "chooseReferenceFolder", _tr("Folder…"), _tr("Choose a reference folder"),
-                                                    lambda: self._pick_reference(True))
-        self.reference_choice.currentIndexChanged.connect(lambda _i: self._update_buttons())
+        # The late-bound hooks: tests replace ``choose_text_file`` and ``choose_reference``.
+        self.options = EvaluationOptions(self, lambda: self.choose_text_file(), lambda folder: self.choose_reference(folder))
+        o = self.options  # its fields, under the names the window has always given them
+        self.text_choice, self.text_path, self.text_button = o.text_choice, o.text_path, o.text_button
+        self.ctx, self.chunks = o.ctx, o.chunks
+        self.reference_choice, self.reference_path = o.reference_choice, o.reference_path
+        self.reference_file_button, self.reference_folder_button = o.reference_file_button, o.reference_folder_button
 
         self.message = QLabel("", self)
         self.message.setObjectName("evaluationMessage")
@@ -252,23 +216,6 @@ class EvaluationWindow(QWidget):
         models_row.addWidget(self.models_table, 1)
         models_row.addLayout(model_buttons)
 
-        text_row = QHBoxLayout()
-        text_row.addWidget(self.text_choice)
-        text_row.addWidget(self.text_path, 1)
-        text_row.addWidget(self.text_button)
-        sizes_row = QHBoxLayout()
-        sizes_row.addWidget(self.ctx, 1)
-        sizes_row.addWidget(field_label(self, _tr("Windows:"), self.chunks))
-        sizes_row.addWidget(self.chunks, 1)
-        ref_row = QHBoxLayout()
-        ref_row.addWidget(self.reference_choice)
-        ref_row.addWidget(self.reference_path, 1)
-        ref_row.addWidget(self.reference_file_button)
-        ref_row.addWidget(self.reference_folder_button)
-        form = QFormLayout()
-        form.addRow(field_label(self, _tr("Text:"), self.text_choice), text_row)
-        form.addRow(field_label(self, _tr("Context:"), self.ctx), sizes_row)
-        form.addRow(field_label(self, _tr("Reference:"), self.reference_choice), ref_row)
         run_row = QHBoxLayout()
         run_row.addWidget(self.status, 1)
         run_row.addWidget(self.start_button)
@@ -278,7 +225,7 @@ class EvaluationWindow(QWidget):
         setup_lay = QVBoxLayout(setup)
         setup_lay.setContentsMargins(0, 0, 0, 0)
         setup_lay.addLayout(models_row, 1)
-        setup_lay.addLayout(form)
+        setup_lay.addWidget(self.options)
         setup_lay.addWidget(self.message)
         setup_lay.addLayout(run_row)
 
@@ -377,54 +324,16 @@ class EvaluationWindow(QWidget):
         self._update_buttons()
 
     # ------------------------------------------------------------------ choosing files
-    def _choose_model_files_dialog(self) -> list[str]:
-        found, _ = QFileDialog.getOpenFileNames(self, _tr("Models to evaluate"), str(Path.home()),
-                                                _tr("GGUF models (*.gguf);;All files (*)"))
-        return found
-
-    def _choose_text_file_dialog(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(self, _tr("Text to evaluate on"), str(Path.home()),
-                                              _tr("Text files (*.txt *.md);;All files (*)"))
-        return path
-
-    def _choose_reference_dialog(self, folder: bool) -> str:
-        if folder:
-            return QFileDialog.getExistingDirectory(self, _tr("Hugging Face model folder"), str(Path.home()))
-        path, _ = QFileDialog.getOpenFileName(self, _tr("Reference model"), str(Path.home()),
-                                              _tr("Models and checkpoints (*.gguf *.pt *.bin *.safetensors);;All files (*)"))
-        return path
-
-    def _choose_export_file_dialog(self, fmt: str) -> str:
-        filters = {"csv": _tr("CSV files (*.csv)"), "json": _tr("JSON files (*.json)")}
-        path, _ = QFileDialog.getSaveFileName(self, _tr("Export results"), str(Path.home() / f"evaluations.{fmt}"), filters[fmt])
-        return path
-
     def _add_files(self) -> None:
         self.add_models(self.choose_model_files())
 
-    def _pick_text(self) -> None:
-        path = self.choose_text_file()
-        if path:
-            self.text_path.setText(path)
-            self.text_choice.setCurrentIndex(self.text_choice.findData("file"))
-
-    def _pick_reference(self, folder: bool) -> None:
-        path = self.choose_reference(folder)
-        if path:
-            self.set_reference(path)
-
     def set_reference(self, path: str | None) -> None:
         """Compare every model with this GGUF or checkpoint (None: find one automatically)."""
-        if path:
-            self.reference_path.setText(path)
-            self.reference_choice.setCurrentIndex(self.reference_choice.findData("path"))
-        else:
-            self.reference_choice.setCurrentIndex(self.reference_choice.findData("auto"))
+        self.options.set_reference(path)
 
     def set_text_file(self, path: str | None) -> None:
         """Evaluate on this file (None: the built-in sample)."""
-        self.text_path.setText(path or "")
-        self.text_choice.setCurrentIndex(self.text_choice.findData("file" if path else "builtin"))
+        self.options.set_text_file(path)
 
     # ------------------------------------------------------------------ messages
     def show_message(self, text: str, kind: str = "error") -> None:
@@ -449,14 +358,7 @@ class EvaluationWindow(QWidget):
         self.add_file_button.setEnabled(idle)
         self.library_combo.setEnabled(idle and bool(self._library))
         self.remove_button.setEnabled(idle and bool(self.models_table.selectionModel().selectedRows()))
-        file_text = self.text_choice.currentData() == "file"
-        self.text_path.setEnabled(idle and file_text)
-        self.text_button.setEnabled(idle)
-        explicit = self.reference_choice.currentData() == "path"
-        self.reference_path.setEnabled(idle and explicit)
-        for w in (self.text_choice, self.ctx, self.chunks, self.reference_choice, self.reference_file_button,
-                  self.reference_folder_button):
-            w.setEnabled(idle)
+        self.options.set_idle(idle)
 
     def _files_gone(self) -> bool:
         return bool(self.temporary) and not Path(str(self.temporary)).exists()
@@ -466,26 +368,15 @@ class EvaluationWindow(QWidget):
         if self.running or not self.run_queue.models:
             return
         self._hide_message()
-        text = self.text_path.text().strip() if self.text_choice.currentData() == "file" else None
-        if self.text_choice.currentData() == "file" and not text:
-            self.show_message(_tr("Choose a text file to evaluate on, or use the built-in sample."))
+        try:
+            plan = self.options.plan()
+        except IncompleteOptions as exc:
+            self.show_message(str(exc))
             return
-        reference = None
-        if self.reference_choice.currentData() == "path":
-            reference = self.reference_path.text().strip()
-            if not reference:
-                self.show_message(_tr("Choose the reference model, or let ChatDesk find one automatically."))
-                return
-            if not Path(reference).expanduser().exists():
-                self.show_message(_tr("The reference {path} does not exist.").format(path=reference))
-                return
         missing = self.run_queue.missing()
         if missing:
             self.show_message(_tr("These model files do not exist (any more): {paths}").format(paths=", ".join(missing)))
             return
-        plan = RunPlan(text=str(Path(text).expanduser()) if text else None, ctx=self.ctx.value() or None,
-                       chunks=self.chunks.value() or None, reference=str(Path(reference).expanduser()) if reference else None,
-                       auto_reference=self.reference_choice.currentData() == "auto")
         self.run_queue.start(plan)
 
     def cancel(self) -> None:
@@ -554,32 +445,7 @@ class EvaluationWindow(QWidget):
 
     def export(self, fmt: str) -> None:
         """The selected results (all of them when none is selected) as CSV or JSON."""
-        from chatdesk.evaluation.export import to_csv, to_json  # noqa: PLC0415
-
-        records = self.selected_records() or self.results.records()
-        if not records:
-            self.show_message(_tr("There are no results to export yet."), "info")
-            return
-        path = self.choose_export_file(fmt)
-        if not path:
-            return
-        if not path.lower().endswith(f".{fmt}"):
-            path += f".{fmt}"
-        results = [r.result for r in records]
-        data = (to_csv(results) if fmt == "csv" else to_json(results)).encode("utf-8")
-
-        def write() -> None:
-            from chatdesk.transcripts.atomic import write_atomic  # noqa: PLC0415
-
-            write_atomic(path, data)
-
-        def written(_none: None) -> None:
-            self.show_message(_tr("Exported {n} result(s) to {path}.").format(n=len(results), path=path), "info")
-
-        def failed(exc: BaseException) -> None:
-            self.show_message(_tr("The results could not be exported: {error}").format(error=localized(exc)))
-
-        run_in_background(write, written, failed, owner=self)
+        export_results(self, self.selected_records() or self.results.records(), fmt, self.choose_export_file, self.show_message)
 
     # ------------------------------------------------------------------ closing
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -31,8 +31,7 @@ from chatdesk import paths
 from chatdesk.chat import FlowError, reproduction_caveats
 from chatdesk.engine import ModelInfo
 from chatdesk.engine.sharing import EngineShare
-from chatdesk.library.languages import LanguageNotices, detect_language, model_languages
-from chatdesk.library.naming import display_name
+from chatdesk.library.languages import LanguageNotices
 from chatdesk.library.recommend import bundled_facts
 from chatdesk.library.resolve import api_key_for, available, key_label, same_model, source_for
 from chatdesk.settings import AppSettings, save_settings
@@ -159,26 +158,27 @@ class MainWindow(QMainWindow):
         self.chat_menu = self.menus["chatMenu"]
         self.announcer = ReplyAnnouncer(self)  # a finished reply is read out once by screen readers
         self.requests.use_model.connect(self.use_model)
-        self.requests.show_message.connect(lambda text, kind: self.banner.show_message(text, kind))
         self._closing = False
 
     # ------------------------------------------------------------------ wiring
     def _wire(self) -> None:
+        from chatdesk.ui.shell.language_warning import LanguageWarning
+        from chatdesk.ui.shell.notices import ChatNotices
+
         c = self.controller
         w = self.inference.worker
+        # The notification line's words about the open chat and the window's own work (shell/notices.py),
+        # and the warning that the model does not speak a message's language (shell/language_warning.py).
+        self.chat_notices = ChatNotices(self)
+        self.language_warning = LanguageWarning(self)
         self.inference.load_progress.connect(lambda f: self.load_bar.setValue(int(f * 100)))
         w.load_finished.connect(self._on_loaded)
         w.load_failed.connect(self._on_load_failed)
-        w.save_failed.connect(self._on_save_failed)  # a bound slot: runs on the GUI thread
         c.busy_changed.connect(self.composer.set_busy)
         c.busy_changed.connect(lambda busy: self.session.set_busy(bool(busy)))
-        c.loading.connect(self._on_loading)
         c.current_changed.connect(self.sidebar.select)
         c.current_changed.connect(lambda cid: self.session.set_current_chat(cid))
         c.show_rows = self.chat_view.show_messages
-        # What the controller says is about the open chat: it goes when another chat is opened.
-        c.error.connect(lambda msg: self.banner.show_message(msg, topic=self._chat_topic()))
-        c.notice.connect(lambda msg: self.notice.show_message(msg, "info", topic=self._chat_topic()))
         self.session.current_chat_changed.connect(self._chat_changed)
         # Coalesced and deferred: a send or a finished reply must not pay for the list rebuild.
         self._sidebar_timer = QTimer(self)
@@ -259,10 +259,7 @@ class MainWindow(QMainWindow):
         self.controller.loading_key = None
         self.model_path = info.path
         self._adopt_chosen_model(info)
-        self._languages, self._unchecked_language = None, None
-        if info.kind == "local":
-            run_in_background(lambda: model_languages(path=info.path), self._set_languages, lambda _e: None,
-                              owner=self, key="languages")
+        self.language_warning.model_loaded(info)
         self.load_bar.hide()
         self._show_model(info)
         self.stats_label.setText(self.tr("loaded in {ms} ms").format(ms=f"{info.load_ms:.0f}"))
@@ -271,9 +268,6 @@ class MainWindow(QMainWindow):
         self.session.set_model_info(info)
         self.session.set_load_state(LOAD_LOADED)
         self.composer.set_ready(True)
-
-    def _on_save_failed(self, message: str) -> None:
-        self.banner.show_message(message)
 
     def _on_load_failed(self, failure: LoadFailure) -> None:
         """One truthful state: either the previous model is still in use (and named), or none is."""
@@ -400,24 +394,11 @@ class MainWindow(QMainWindow):
         if text and shown != text:
             bar.showMessage(shown, 8000)
 
-    def _chat_topic(self) -> str:
-        return f"chat:{self.controller.current_id}"
-
     def _chat_changed(self, _conversation_id: object) -> None:
-        """Words about another chat, and the figures of a reply that is no longer on screen, go."""
-        current = self._chat_topic()
-        for topic in self.banner.topics():
-            if topic.startswith("chat:") and topic != current:
-                self.banner.clear(topic)
+        """The figures of a reply that is no longer on screen go (its words go in shell/notices.py)."""
         if self._stats_chat is not None and self._stats_chat != self.controller.current_id:
             self.stats_label.clear()
             self._stats_chat = None
-
-    def _on_loading(self, loading: bool) -> None:
-        if loading:
-            self.notice.show_message(self.tr("Opening a long conversation…"), "info", topic="opening")
-        else:
-            self.notice.clear("opening")
 
     def _guard(self, fn, *args):  # type: ignore[no-untyped-def]
         """Run a store action from a GUI slot; a database problem becomes a sentence, not a crash."""
@@ -442,26 +423,6 @@ class MainWindow(QMainWindow):
             return
         self.load_model(wanted)
 
-    def _set_languages(self, languages: Any) -> None:
-        self._languages = languages
-        self._language_notices = LanguageNotices()  # a new model: warn again where it does not speak
-        pending, self._unchecked_language = self._unchecked_language, None
-        if pending is not None:  # a message sent before the model's languages were known
-            self._warn_language(pending)
-
-    def _warn_language(self, text: str) -> None:
-        """Before the reply: once per chat, say when the model does not speak the message's language,
-        with the one-click way to a model that does."""
-        if self._languages is None:
-            self._unchecked_language = text  # checked when the background read answers (_set_languages)
-            return
-        chat = self.controller.current_id if self.controller.current_id is not None else "new"
-        warning = self._language_notices.check(chat, text, self._languages, display_name(self.model_path))
-        if warning is not None:
-            wanted = detect_language(text)
-            self.notice.show_message(localized(warning), "info", topic=self._chat_topic())
-            self.notice.set_action(self.tr("Get a model that speaks it"), lambda: self.requests.choose_model.emit(wanted))
-
     def _offer_welcome(self, entries: list) -> None:  # type: ignore[type-arg]
         """First start with no real model in the library: say what the demo model is, offer a choice."""
         self.session.library_changed.disconnect(self._offer_welcome)
@@ -478,7 +439,7 @@ class MainWindow(QMainWindow):
             self.composer.edit.setPlainText(text)  # nothing typed or attached is lost
             self.composer.add_attachments(files)
             return
-        self._warn_language(text)  # said as the reply starts, about the chat it belongs to
+        self.language_warning.check(text)  # said as the reply starts, about the chat it belongs to
 
     def rename_conversation(self, conversation_id: int) -> None:
         conv = self._guard(self.store.get_conversation, conversation_id)
