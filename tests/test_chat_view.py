@@ -456,6 +456,43 @@ def test_a_streaming_reply_lays_out_only_its_tail_and_matches_the_whole_document
     assert streamed.document().toPlainText() == full.toPlainText()
 
 
+def _paint_queued() -> None:
+    """Paint what Qt has queued to repaint (as the next frame would)."""
+    from PySide6.QtCore import QEvent
+
+    for kind in (QEvent.Type.UpdateRequest, QEvent.Type.UpdateLater):
+        QApplication.sendPostedEvents(None, kind)
+
+
+def test_a_streaming_reply_repaints_only_what_changed_and_the_screen_stays_true(qtbot):
+    """Streamed text is laid out and repainted from the changed block down (ChatView._streamed),
+    and after every update the pixels on screen are exactly those of a full repaint: growing
+    lines, a row that grows past the bottom (the view follows it), a code block, a scroll bar
+    that appears."""
+    view = shown(qtbot, [rec(1, "user", "q"), rec(2, "assistant", "", Status.STREAMING)])
+    painted: list[int] = []
+    real_paint = view.delegate.paint
+
+    def paint(painter, option, index):  # type: ignore[no-untyped-def]
+        painted.append(index.row())
+        real_paint(painter, option, index)
+
+    view.delegate.paint = paint
+    reply = "".join(f"Paragraph {n} with **bold** text and a few more words.\n\n" for n in range(25)) + CODE_REPLY
+    partial = 0
+    for cut in range(0, len(reply), 41):
+        painted.clear()
+        view.model_.append_text(2, reply[cut:cut + 41])
+        qtbot.waitUntil(lambda cut=cut: view.model_.records()[1].content == reply[:cut + 41], timeout=2000)
+        _paint_queued()
+        partial += 0 not in painted  # the question above the reply was not painted again
+        screen = QGuiApplication.primaryScreen().grabWindow(view.winId()).toImage()  # what the window shows
+        assert screen == view.grab().toImage(), f"the screen differs from a full repaint after {cut + 41} characters"
+    assert view.verticalScrollBar().isVisible()
+    assert view.verticalScrollBar().value() == view.verticalScrollBar().maximum()  # it followed the reply
+    assert partial > len(range(0, len(reply), 41)) // 2
+
+
 def test_streamed_text_is_batched_into_bounded_repaints(qtbot):
     model = MessageListModel()
     model.set_messages([rec(1, "user", "hi"), rec(2, "assistant", "", Status.STREAMING)])

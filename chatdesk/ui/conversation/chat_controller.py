@@ -231,12 +231,6 @@ class ChatController(QObject):
         if self.busy:
             self.inference.stop()
 
-    def _collections_for(self, plan: ReplyPlan) -> tuple[str, ...]:
-        try:
-            return self.flow.chat_settings(plan.conversation_id).collections
-        except StoreError:
-            return ()
-
     def _prepare_for(self, plan: ReplyPlan, attachments: list[str]) -> Any:
         """What the worker does before generating (on its thread): read and store the attached
         files and ground the reply in them, and/or in the chat's document collections. None when
@@ -244,7 +238,7 @@ class ChatController(QObject):
         last = plan.request.messages[-1] if plan.request.messages else None
         if last is None or last.role != "user":
             return None  # "Continue" adds to a reply that was already grounded (or not)
-        collections = self._collections_for(plan)
+        collections = plan.collections
         if not attachments and not collections:
             return None
         question = last.content

@@ -275,11 +275,17 @@ class StreamBody(Body):
         self._stable_src = 0  # how much of the (normalized) text they show
         self._tail: Segment | None = None
         self._stack: list[Segment] = []  # stable segments, then the tail
+        # Where (body y) the last ``update`` changed what is drawn: everything above it is pixel
+        # for pixel what was drawn before, so the view repaints only from here down. None: nothing
+        # changed.
+        self.changed_from: float | None = 0.0
 
     def update(self, text: str) -> None:
         """Show ``text`` (normally the previous text plus what streamed since)."""
         if text == self.plain and self.segments:
+            self.changed_from = None
             return
+        before = [(seg, seg.top - seg.gap) for seg in self.segments]
         self.plain = text
         html = self.renderer.render(text) if text else "…"  # a reply that has not started yet
         if self.renderer.cache_drops != self._drops:  # not a continuation: lay everything out again
@@ -305,6 +311,18 @@ class StreamBody(Body):
             self._append(self._tail, tail=True)
         self.segments = list(self._stack)
         self._restack()
+        self.changed_from = self._first_change(before)
+
+    def _first_change(self, before: list[tuple[Segment, float]]) -> float | None:
+        """The top of the first segment that differs from ``before`` (segments in front of it
+        kept their documents and places), or None when all are the same."""
+        for i in range(max(len(before), len(self.segments))):
+            old = before[i] if i < len(before) else None
+            new = self.segments[i] if i < len(self.segments) else None
+            if old is None or new is None or old[0] is not new:
+                tops = [t for t in (old[1] if old else None, new.top - new.gap if new else None) if t is not None]
+                return max(0.0, min(tops))
+        return None
 
     def _append(self, seg: Segment, tail: bool = False) -> None:
         if self._stack:

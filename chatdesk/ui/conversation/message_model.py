@@ -35,6 +35,10 @@ RecordRole = Qt.ItemDataRole.UserRole + 1
 SiblingRole = Qt.ItemDataRole.UserRole + 2
 LeftOutRole = Qt.ItemDataRole.UserRole + 3  # bool: left out of the model's context (next request or newest reply's)
 DroppedRole = Qt.ItemDataRole.UserRole + 4  # int: earlier messages this reply's request left out
+# Named in the roles of the dataChanged a flush emits: only streamed text was appended to the row
+# (the view then repaints only what the new text changed, see ChatView.dataChanged).
+StreamedRole = Qt.ItemDataRole.UserRole + 5
+STREAMED_ROLES = [Qt.ItemDataRole.DisplayRole, RecordRole, Qt.ItemDataRole.AccessibleTextRole, StreamedRole]
 
 
 def _tr(text: str) -> str:
@@ -244,5 +248,5 @@ class MessageListModel(QAbstractListModel):
             rec = self._rows[i]
             self._rows[i] = replace(rec, content=rec.content + text, status=Status.STREAMING)
             idx = self.index(i - self._offset)
-            self.dataChanged.emit(idx, idx)
+            self.dataChanged.emit(idx, idx, STREAMED_ROLES if rec.status == Status.STREAMING else [])
             self.repaints += 1
