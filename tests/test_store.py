@@ -243,6 +243,22 @@ def test_add_turn_commits_message_and_streaming_reply_together(store):
         store.add_turn(9999, "nobody home")
 
 
+def test_start_conversation_stores_the_chat_and_its_first_turn_in_one_transaction(store, monkeypatch):
+    conv, user, reply = store.start_conversation("你好, first question", system_prompt="Be brief.", model_path="m.gguf")
+    assert (conv.system_prompt, conv.model_path, conv.title) == ("Be brief.", "m.gguf", "你好, first question")
+    assert conv.active_leaf_id == reply.id and reply.parent_id == user.id and user.parent_id is None
+    assert [m.id for m in store.messages(conv.id)] == [user.id, reply.id]
+    assert store.search("question")[0].conversation_id == conv.id
+
+    def fail(*_args):  # type: ignore[no-untyped-def]
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(Store, "_insert_turn", fail)
+    with pytest.raises(StoreError):
+        store.start_conversation("never stored")
+    assert [c.id for c in store.list_conversations()] == [conv.id]  # no empty chat left behind
+
+
 def test_warm_up_writes_nothing(tmp_path):
     """The start-up warm-up runs the first Send's statements and rolls them back."""
     import sqlite3

@@ -76,6 +76,9 @@ class ReplyPlan:
     restore: MessageRecord | None = None  # "Continue": the reply as it was, put back if nothing new comes
     prefix_token_probs: tuple[TokenProb, ...] = ()  # branching at a token: the kept tokens' records
     created_conversation: bool = False
+    # The chat's document collections the reply is grounded in (its settings when planned, so the
+    # window does not read them from the store again on its thread).
+    collections: tuple[str, ...] = ()
 
 
 class ConversationFlow:
@@ -106,10 +109,12 @@ class ConversationFlow:
 
     def new_conversation(self, model_key: str | None, traits: ModelTraits | None = None) -> ConversationRecord:
         """A new chat; a model without a chat template starts it without a system prompt."""
+        return self.store.create_conversation(system_prompt=self._new_chat_prompt(model_key, traits), model_path=model_key)
+
+    def _new_chat_prompt(self, model_key: str | None, traits: ModelTraits | None) -> str | None:
         if traits is None and model_key:
             traits = ModelTarget(model_key).traits()
-        prompt = model_defaults.new_chat_system_prompt(traits, self.localized_defaults())
-        return self.store.create_conversation(system_prompt=prompt, model_path=model_key)
+        return model_defaults.new_chat_system_prompt(traits, self.localized_defaults())
 
     def history(self, upto: int, system_prompt: str | None) -> tuple[ChatMessage, ...]:
         """What the model sees to answer message ``upto``: the path from the root to it."""
@@ -127,13 +132,18 @@ class ConversationFlow:
             raise FlowError(_NO_MODEL_KEPT)
         created = conversation_id is None
         traits = target.traits()
+        conv: ConversationRecord | None = None
         try:
-            if conversation_id is None:
-                conversation_id = self.new_conversation(target.key, traits).id
-            user, reply = self.store.add_turn(conversation_id, text)
+            if conversation_id is None:  # the chat and its first turn: one transaction
+                conv, user, reply = self.store.start_conversation(
+                    text, system_prompt=self._new_chat_prompt(target.key, traits), model_path=target.key)
+                conversation_id = conv.id
+            else:
+                user, reply = self.store.add_turn(conversation_id, text)
         except StoreError as exc:
             raise FlowError(msg("{error} Your message is still in the box.", error=text_of(exc))) from exc
-        chat = self._for_request(self.chat_settings(conversation_id), text, traits)
+        settings = resolve(conv, self.localized_defaults()) if conv is not None else self.chat_settings(conversation_id)
+        chat = self._for_request(settings, text, traits)
         plan = self._plan(conversation_id, reply, self.history(user.id, chat.system_prompt), chat, target, traits=traits)
         return replace(plan, user=user, created_conversation=created)
 
@@ -314,7 +324,7 @@ class ConversationFlow:
         if fmt is not target.prompt_format:
             target = replace(target, prompt_format=fmt)
         request, base = request_for(history, chat, target, prefix=prefix, prefix_tokens=prefix_tokens, reuse_hint=reuse_hint)
-        return ReplyPlan(conversation_id, reply, request, base)
+        return ReplyPlan(conversation_id, reply, request, base, collections=chat.collections)
 
     # ------------------------------------------------------------------ API clients (chatdesk.server)
     def record_client_exchange(

@@ -79,6 +79,18 @@ class Store:
         with self._session() as s, s.begin():
             return as_conversation(self._insert_conversation(s, title, system_prompt, model_path, uid, settings))
 
+    @translated
+    def start_conversation(
+        self, user_text: str, *, system_prompt: str | None = None, model_path: str | None = None
+    ) -> tuple[ConversationRecord, MessageRecord, MessageRecord]:
+        """A new chat with the user's first message and an empty 'streaming' reply, in one
+        transaction: a first Send is one commit on the window's thread, not two, and never leaves
+        an empty chat behind when the message cannot be stored."""
+        with self._session() as s, s.begin():
+            conv = self._insert_conversation(s, "", system_prompt, model_path, None, None)
+            user, reply = self._insert_turn(s, conv.id, user_text)
+            return as_conversation(conv), user, reply
+
     @staticmethod
     def _insert_conversation(s: Session, title: str, system_prompt: str | None, model_path: str | None,
                              uid: str | None, settings: dict[str, Any] | None) -> Conversation:
