@@ -185,8 +185,12 @@ def build_window(max_tokens: int, n_ctx: int, seed: int):  # type: ignore[no-unt
     store.mark_interrupted()
     store.purge_trash(0)
     settings = AppSettings(sampling=SamplingSettings(max_tokens=max_tokens, seed=seed), load=LoadSettings(n_ctx=n_ctx))
+    from chatdesk.ui.app.gc_guard import MainThreadCollector
+
+    collector = MainThreadCollector(app)  # as the app: garbage is collected on the GUI thread
     window = MainWindow(store, settings, str(default_model_path()), BUNDLED_MODEL_NAME)
     window.show()
+    collector.settle()  # as startup.py before the event loop: the start-up heap is frozen
     spin(0.3)  # first expose and paint (not measured)
     return app, window, store
 

@@ -39,3 +39,24 @@ def test_qt_garbage_is_destroyed_on_the_gui_thread(qtbot):
     finally:
         collector.stop()
     assert gc.isenabled()
+
+
+def test_settle_freezes_the_start_up_heap_and_later_garbage_is_still_collected(qtbot):
+    collector = MainThreadCollector(interval_ms=20)
+    try:
+        before = _Cycle()
+        before.me = before  # alive at start-up: frozen with the rest
+        collector.settle()
+        assert gc.get_freeze_count() > 1000  # the modules, classes and Qt wrappers of this process
+        assert gc.collect() == 0  # nothing left to walk but what was made since
+
+        freed: list[bool] = []
+        after = _Cycle()
+        after.me = after
+        after.obj = QObject()
+        after.obj.destroyed.connect(lambda *_: freed.append(True))
+        del after
+        assert gc.collect() > 0 and freed == [True]  # made after the freeze: collected as before
+    finally:
+        collector.stop()
+    assert gc.get_freeze_count() == 0  # stop() hands everything back to the collector

@@ -8,6 +8,14 @@ destroyed in the thread it lives in. That crashed the test run once with a segme
 ("Garbage-collecting" in a thread-pool thread). So automatic collection is switched off, and a
 timer on the GUI thread collects whenever the allocation counts say a collection is due (the same
 decisions the collector would make, at most half a second late).
+
+Collections happen on the GUI thread, so their length is a stall. Once the window is built,
+``settle`` collects and freezes what survived (``gc.freeze``): the start-up heap (modules,
+classes, the window's widgets; about 120,000 objects with the bundled model loaded) lives as long
+as the application, and walking it made every full collection cost the GUI thread 98-112 ms on the
+2-core development machine; frozen, a full collection walks only what was made since (0.01 ms
+right after). Objects alive at start-up are never freed by the collector afterwards, which is what
+they would be anyway.
 """
 
 from __future__ import annotations
@@ -31,9 +39,17 @@ class MainThreadCollector(QObject):
         self._timer.timeout.connect(self.collect_if_due)
         self._timer.start()
 
+    @staticmethod
+    def settle() -> None:
+        """Collect once, then freeze the survivors: call when the start-up objects exist (the
+        window is built), before the event loop runs."""
+        gc.collect()
+        gc.freeze()
+
     def stop(self) -> None:
         """Hand collection back to Python (the application is about to end, or a test is done)."""
         self._timer.stop()
+        gc.unfreeze()  # later collections walk everything again, as Python's own would
         gc.enable()
 
     @staticmethod

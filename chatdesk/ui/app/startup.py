@@ -7,6 +7,7 @@ before anything is shown: a message box about a failed start speaks the user's l
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -17,6 +18,9 @@ from chatdesk.store import StoreError
 from chatdesk.ui.app import i18n
 from chatdesk.ui.app.appearance import app_icon, app_stylesheet, theme_manager
 from chatdesk.ui.app.i18n import localized
+
+if TYPE_CHECKING:
+    from chatdesk.ui.app.gc_guard import MainThreadCollector
 
 
 def _tr(text: str) -> str:
@@ -46,13 +50,13 @@ def run_gui(model: str | None = None, argv: list[str] | None = None) -> int:
 
     collector = MainThreadCollector(app)  # Qt objects in garbage are destroyed on their own thread
     try:
-        return _run(app, model, prefs)
+        return _run(app, model, prefs, collector)
     finally:
         collector.stop()
         i18n.uninstall(app)  # the application is left as it was found (it may live on, e.g. in tests)
 
 
-def _run(app: QApplication, model: str | None, prefs: AppSettings) -> int:
+def _run(app: QApplication, model: str | None, prefs: AppSettings, collector: MainThreadCollector) -> int:
     try:
         paths.ensure_data_dir()
     except paths.DataDirError as exc:
@@ -108,6 +112,7 @@ def _run(app: QApplication, model: str | None, prefs: AppSettings) -> int:
                 "", count),
             "info",
         )
+    collector.settle()  # the start-up heap is frozen: later full collections do not walk it
     code = app.exec()
     window.inference.shutdown(2000)
     store.close()
