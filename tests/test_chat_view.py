@@ -488,9 +488,22 @@ def test_a_streaming_reply_repaints_only_what_changed_and_the_screen_stays_true(
         partial += 0 not in painted  # the question above the reply was not painted again
         screen = QGuiApplication.primaryScreen().grabWindow(view.winId()).toImage()  # what the window shows
         assert screen == view.grab().toImage(), f"the screen differs from a full repaint after {cut + 41} characters"
-    assert view.verticalScrollBar().isVisible()
-    assert view.verticalScrollBar().value() == view.verticalScrollBar().maximum()  # it followed the reply
+    bar = view.verticalScrollBar()
+    assert bar.isVisible()
+    assert bar.value() == bar.maximum()  # it followed the reply
     assert partial > len(range(0, len(reply), 41)) // 2
+
+    # Scrolled up to read: the place stays while the reply grows below, and the screen stays true.
+    bar.setValue(bar.maximum() // 3)
+    place = bar.value()
+    for n in range(6):
+        more = f"\n\nMore text {n} that wraps onto a new line as it streams in, word after word after word."
+        view.model_.append_text(2, more)
+        qtbot.waitUntil(lambda more=more: view.model_.records()[1].content.endswith(more), timeout=2000)
+        _paint_queued()
+        assert bar.value() == place
+        screen = QGuiApplication.primaryScreen().grabWindow(view.winId()).toImage()
+        assert screen == view.grab().toImage(), f"the screen differs from a full repaint while reading above ({n})"
 
 
 def test_streamed_text_is_batched_into_bounded_repaints(qtbot):
