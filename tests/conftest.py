@@ -151,3 +151,26 @@ def hub(monkeypatch):
     with HubServer() as srv:
         monkeypatch.setenv("HF_ENDPOINT", srv.endpoint)
         yield srv
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """End the Qt side of the run while the application still exists: close and delete the
+    windows tests left open and collect their garbage on this (the GUI) thread, so nothing Qt is
+    left for the interpreter's own shutdown to destroy in an arbitrary order."""
+    import gc
+    import sys
+
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+    gc.collect()

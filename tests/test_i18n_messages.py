@@ -119,6 +119,7 @@ def test_the_check_reads_templates_and_refuses_a_template_that_is_not_literal(tm
 def test_a_truncated_model_is_refused_in_chinese_in_the_chinese_window(qtbot, data_dir, model_path, chinese, truncated_model):
     win, store = make_window(qtbot, data_dir, model_path)
     try:
+        qtbot.waitUntil(lambda: win.controller.model_info is not None, timeout=60_000)  # the first model is in use
         still = win.controller.model_info
         win.load_model(str(truncated_model))
         qtbot.waitUntil(lambda: win.banner.isVisible() and truncated_model.name in win.banner.text(), timeout=60_000)
