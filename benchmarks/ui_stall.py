@@ -277,6 +277,8 @@ def run_stream(args: argparse.Namespace) -> int:
     first_token_s = result.ttft_ms / 1000
     streaming_s = max(1e-3, (stream_gaps[-1] if stream_gaps else stream_s) - first_token_s)
     code_blocks = result.text.count("```") // 2
+    if args.save_reply:
+        Path(args.save_reply).write_text(result.text, encoding="utf-8")
     say(f"load took {load_s * 1000:.0f} ms; reply: {result.completion_tokens} tokens, {len(result.text):,} characters, "
         f"{code_blocks} code blocks, in {stream_s:.1f} s ({result.tokens_per_s:.1f} tok/s, first token "
         f"{result.ttft_ms:.0f} ms); {repaints} model flushes = {repaints / streaming_s:.1f} repaints/s")
@@ -506,6 +508,7 @@ def main() -> int:
     ap.add_argument("--scroll-rows", type=int, default=600, help="--case open: older messages to scroll through")
     ap.add_argument("--no-ignore-eos", action="store_true", help="let the model end the reply itself")
     ap.add_argument("--probs", action="store_true", help="stream with the chat's token-probability view on")
+    ap.add_argument("--save-reply", metavar="FILE", help="write the model's reply to FILE (to replay it)")
     ap.add_argument("--diagnose", action="store_true", help="sample the GUI thread's stack during stalls")
     args = ap.parse_args()
     require_supported_pyside()

@@ -7,10 +7,11 @@ presses and drags in its text, keys go to whichever widget has the focus.
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QPalette, QTextDocument
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QRectF, Qt, QUrl
+from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QImage, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QListWidget, QMenu, QTextEdit, QWidget
 
 from chatdesk.markdown import render as render_markdown
@@ -433,17 +434,29 @@ def test_every_widget_of_the_view_has_an_accessible_name(qtbot):
 
 
 # ------------------------------------------------------------------ streaming
+def _streamed_in(qtbot, view: ChatView, reply: str, step: int):  # type: ignore[no-untyped-def]
+    """Streams ``reply`` into row 1 ``step`` characters at a time; yields (characters so far, the
+    streamed body, the same text as one document)."""
+    for cut in range(0, len(reply), step):
+        view.model_.append_text(2, reply[cut:cut + step])
+        qtbot.waitUntil(lambda cut=cut: view.model_.records()[1].content == reply[:cut + step], timeout=2000)
+        streamed = body(view, 1)
+        assert isinstance(streamed, StreamBody)
+        yield min(len(reply), cut + step), streamed, _whole(streamed, reply[:cut + step])
+
+
+def _whole(streamed: Body, text: str) -> QTextDocument:
+    """``text`` rendered as the one document a finished reply is, at the streamed body's width."""
+    whole = streamed.new_document()
+    whole.setHtml(render_markdown(text).rstrip("\n"))
+    whole.setTextWidth(streamed.width)
+    return whole
+
+
 def test_a_streaming_reply_lays_out_only_its_tail_and_matches_the_whole_document(qtbot):
     view = shown(qtbot, [rec(1, "user", "q"), rec(2, "assistant", "", Status.STREAMING)])
     reply = "".join(f"Paragraph {n} with **bold** text.\nSecond line {n}.\n\n" for n in range(40)) + CODE_REPLY
-    for cut in range(0, len(reply), 97):
-        view.model_.append_text(2, reply[cut:cut + 97])
-        qtbot.waitUntil(lambda cut=cut: view.model_.records()[1].content == reply[:cut + 97], timeout=2000)
-        streamed = body(view, 1)
-        assert isinstance(streamed, StreamBody)
-        whole = streamed.new_document()
-        whole.setHtml(render_markdown(reply[:cut + 97]).rstrip("\n"))
-        whole.setTextWidth(streamed.width)
+    for _cut, streamed, whole in _streamed_in(qtbot, view, reply, 97):
         # Stacked per-block documents take exactly the height (and line positions) of one document.
         assert streamed.height == whole.size().height()
     assert len(streamed.segments) > 10  # finished blocks were kept, not laid out again
@@ -454,6 +467,70 @@ def test_a_streaming_reply_lays_out_only_its_tail_and_matches_the_whole_document
     full = QTextDocument()
     full.setHtml(render_markdown(reply))
     assert streamed.document().toPlainText() == full.toPlainText()
+
+
+# A real module (docstrings, blank lines, decorators), its lines cut to fit the message.
+LONG_CODE = "\n".join(line[:64] for line in (Path(__file__).resolve().parents[1] / "chatdesk" / "markdown" / "incremental.py")
+                      .read_text(encoding="utf-8").splitlines())[:7000]
+
+
+def _pixels(size: tuple[int, int], streamed: Body | None = None, doc: QTextDocument | None = None, clip_width: int = 0) -> QImage:
+    """What ``streamed`` paints (Body.draw, as the view does), or what ``doc`` draws, clipped at
+    ``clip_width`` when given."""
+    image = QImage(size[0], size[1], QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    if streamed is not None:
+        streamed.draw(painter, QColor("black"), QRectF(0, 0, *size))
+    elif doc is not None:
+        if clip_width:
+            painter.setClipRect(QRectF(0, 0, clip_width, size[1]))
+        doc.drawContents(painter)
+    painter.end()
+    return image
+
+
+def test_a_long_open_code_block_streams_in_pieces_drawn_exactly_as_one_table(qtbot):
+    """An open fence is laid out in pieces of a few lines (StreamBody._fence_tail): at every step
+    the stack is as tall as the whole document and draws the same pixels, and most lines are not
+    laid out again."""
+    view = shown(qtbot, [rec(1, "user", "q"), rec(2, "assistant", "", Status.STREAMING)])
+    reply = "Here it is:\n\n```python\n" + LONG_CODE
+    most = 0
+    seen: set[int] = set()
+    for cut, streamed, whole in _streamed_in(qtbot, view, reply, 173):
+        assert streamed.height == whole.size().height() and not streamed.overflow, cut
+        laid_out = [seg for seg in streamed.segments if id(seg.doc) not in seen]
+        assert len(laid_out) <= 3, (cut, len(laid_out))  # the live piece, perhaps a new piece and what precedes
+        seen.update(id(seg.doc) for seg in streamed.segments)
+        if cut % (173 * 6) == 0 or cut == len(reply):
+            size = (streamed.width, int(streamed.height) + 2)
+            assert _pixels(size, streamed=streamed) == _pixels(size, doc=whole), f"the pieces draw differently after {cut} characters"
+        most = max(most, len(streamed.segments))
+    assert most > 10  # the block was in pieces
+    last_lines = streamed.segments[-1].doc.blockCount()
+    assert last_lines < 2 * StreamBody.PIECE_LINES + StreamBody.FREEZE_LAG  # an update lays out only the last lines
+
+
+def test_an_open_code_block_with_a_line_wider_than_the_message_is_widened_in_every_piece(qtbot):
+    view = shown(qtbot, [rec(1, "user", "q"), rec(2, "assistant", "", Status.STREAMING)])
+    lines = [f"value_{n} = {n}" for n in range(80)]
+    lines[45] = "wide = " + " + ".join(f"term_{n}" for n in range(60))
+    reply = "```python\n" + "\n".join(lines)
+    for cut in (len(reply) * 2 // 5, len(reply) * 3 // 4, len(reply)):  # before, with and after the wide line
+        view.model_.append_text(2, reply[len(view.model_.records()[1].content):cut])
+        qtbot.waitUntil(lambda cut=cut: view.model_.records()[1].content == reply[:cut], timeout=2000)
+        streamed = body(view, 1)
+        whole = _whole(streamed, reply[:cut])
+        assert len(streamed.segments) > 2
+        assert streamed.overflow == (whole.size().width() > streamed.width)
+        assert streamed.text_height == whole.size().height()
+        size = (int(whole.size().width()) + 4, int(streamed.text_height) + 2)
+        # The view clips the body at the message's edge; compare what lies inside it.
+        assert _pixels(size, streamed=streamed) == _pixels(size, doc=whole, clip_width=streamed.width), cut
+    streamed.set_width(streamed.width - 40)  # the window narrows while the block streams
+    whole.setTextWidth(streamed.width)
+    assert streamed.text_height == whole.size().height()
 
 
 def _paint_queued() -> None:

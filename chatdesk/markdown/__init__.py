@@ -26,11 +26,11 @@ COPY_SCHEME = "chatdesk-copy"
 
 if TYPE_CHECKING:
     from .dialect import is_safe_link
-    from .incremental import IncrementalRenderer
+    from .incremental import IncrementalRenderer, OpenFence
 
-__all__ = ["COPY_SCHEME", "IncrementalRenderer", "code_sources", "copy_index", "is_safe_link", "render", "warm_up"]
+__all__ = ["COPY_SCHEME", "IncrementalRenderer", "OpenFence", "code_sources", "copy_index", "is_safe_link", "render", "warm_up"]
 
-_LAZY = {"IncrementalRenderer": ".incremental", "is_safe_link": ".dialect"}
+_LAZY = {"IncrementalRenderer": ".incremental", "OpenFence": ".incremental", "is_safe_link": ".dialect"}
 
 
 def __getattr__(name: str) -> Any:

@@ -12,7 +12,8 @@ What could break that promise, and how it is handled:
 * the last line is unfinished: ``para`` + ``\\n```py`` is a fence, + ``\\`` it is not, and the
   paragraph above would absorb it. Which blocks are finished is therefore decided on the complete
   lines only, and only blocks before the last one there are kept;
-* open code fences and lists simply stay the last block until something follows them;
+* open code fences and lists simply stay the last block until something follows them; the code of an
+  open fence is coloured incrementally (``GrowingCode``: only what streamed since its last line);
 * link reference definitions and footnote definitions act backwards (``[x]`` and ``[^1]`` above
   depend on a definition below). The cache remembers which definitions it was rendered with and is
   dropped (one full render) when that set changes; footnote numbering and the code-block counter
@@ -21,12 +22,45 @@ What could break that promise, and how it is handled:
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import Any
 
 from markdown_it.token import Token
 
 from .dialect import normalize, parser
-from .renderer import ANCHOR, CODE_COUNT, FOOTNOTE_HTML, finish, new_env, renderer_for, top_level_blocks
+from .growing_code import GrowingCode
+from .renderer import (
+    ANCHOR,
+    CODE_COUNT,
+    FOOTNOTE_HTML,
+    GROWING,
+    code_source,
+    fence_language,
+    finish,
+    new_env,
+    renderer_for,
+    top_level_blocks,
+)
+
+_FENCE_END = re.compile(r" {0,3}(`{3,}|~{3,})[ \t]*")
+
+
+@dataclass(frozen=True)
+class OpenFence:
+    """The text ends inside a fenced code block: what a view needs to lay its code out in pieces
+    (``Renderer.code_table`` with ``first``/``last``) instead of as one table per update.
+
+    The last ``render`` result is ``stable_html + before + code_table(language, number, "\\n".join(lines))``
+    (``finish`` aside). Positions are in the normalized text."""
+
+    before: str  # HTML of the unfinished blocks between the finished ones and the fence
+    number: int  # its Copy number
+    language: str
+    code: str  # its code so far (the last line may be unfinished)
+    lines: tuple[str, ...]  # the code coloured, one HTML string per line
+    start: int  # where the fence's opening line starts
+    code_start: int  # where its code starts
 
 
 class IncrementalRenderer:
@@ -35,6 +69,8 @@ class IncrementalRenderer:
     def __init__(self, target: str = "qt", theme: str = "light", anchor_prefix: str = "", labels: tuple[str, str] = ("Copy", "code")) -> None:
         self.renderer = renderer_for(target, theme, labels)
         self._anchor_prefix = anchor_prefix
+        self.growing = GrowingCode()  # the colouring of code blocks in the tail, kept between renders
+        self.open_fence: OpenFence | None = None  # set by ``render`` when the text ends in an open fence
         self.cache_drops = 0  # how often finished blocks had to be rendered again (for tests and benchmarks)
         self._reset()
         self._last: tuple[str, str] | None = None
@@ -43,6 +79,8 @@ class IncrementalRenderer:
         self._stable_src = ""                      # the text of the finished blocks
         self._stable_html = ""
         self._env: dict[str, Any] = new_env(self._anchor_prefix)  # parser/renderer state after the finished blocks
+        self._env[GROWING] = self.growing
+        self.growing.clear()
         self._footnote_defs: frozenset[str] = frozenset()   # footnotes defined in the finished text
         self._definitions: tuple | None = None     # definitions the cached HTML was rendered with
 
@@ -65,6 +103,7 @@ class IncrementalRenderer:
         if not text.startswith(self._stable_src):  # not a continuation (edited, regenerated)
             self.cache_drops += 1
             self._reset()
+        self.open_fence = None
         html = self._render_tail(text)
         if html is None:  # a definition appeared or changed: earlier blocks may read differently
             self.cache_drops += 1
@@ -86,12 +125,38 @@ class IncrementalRenderer:
 
         blocks = top_level_blocks(tokens)
         html = [self.renderer.render_block(block, env, tail) for block in blocks]
-        result = finish(self._stable_html + "".join(html) + self.renderer.footnote_list(env))
+        footnotes = self.renderer.footnote_list(env)
+        result = finish(self._stable_html + "".join(html) + footnotes)
 
         keep = self._finished_blocks(tail, blocks)
+        self.open_fence = None if footnotes else self._open_fence(tail, blocks, html, keep, env)
         if keep:
             self._promote(tail, blocks[:keep], html[:keep], env)
         return result
+
+    def _open_fence(self, tail: str, blocks: list[list[Token]], html: list[str], keep: int, env: dict[str, Any]) -> OpenFence | None:
+        """The tail's last block, when it is a fenced code block whose closing line has not come."""
+        if not blocks or len(blocks[-1]) != 1 or blocks[-1][0].type != "fence":
+            return None
+        token = blocks[-1][0]
+        if token.map is None:
+            return None
+        first, end = token.map
+        lines = tail.split("\n")
+        if end - 1 > first and end - 1 < len(lines):
+            closing = _FENCE_END.fullmatch(lines[end - 1])
+            if closing and closing.group(1)[0] == token.markup[0] and len(closing.group(1)) >= len(token.markup):
+                return None
+        if first + 1 >= len(lines):
+            return None  # the opening line itself is still being written
+        code = code_source(token)
+        body = self.growing.last(env[CODE_COUNT] - 1, code)
+        if body is None:  # no colouring of it was kept (the export target has no GrowingCode in env)
+            return None
+        base = len(self._stable_src)
+        return OpenFence(
+            before="".join(html[keep:-1]), number=env[CODE_COUNT] - 1, language=fence_language(token), code=code,
+            lines=tuple(body.split("\n")), start=base + _line_offset(tail, first), code_start=base + _line_offset(tail, first + 1))
 
     @staticmethod
     def _finished_blocks(tail: str, blocks: list[list[Token]]) -> int:
@@ -137,6 +202,7 @@ class IncrementalRenderer:
             elif token.type in ("fence", "code_block"):
                 snap[CODE_COUNT] += 1
         self._footnote_defs |= defined
+        self.growing.forget_before(snap[CODE_COUNT])
         self._stable_src += tail[:cut]
         self._stable_html += "".join(html)
 
@@ -162,6 +228,7 @@ def _copy_env(env: dict[str, Any]) -> dict[str, Any]:
         CODE_COUNT: env[CODE_COUNT],
         FOOTNOTE_HTML: dict(env[FOOTNOTE_HTML]),
         ANCHOR: env[ANCHOR],
+        GROWING: env[GROWING],
     }
     if footnotes:
         out["footnotes"] = {"refs": dict(footnotes["refs"]),

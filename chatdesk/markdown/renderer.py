@@ -40,6 +40,7 @@ TARGETS = ("qt", "html")
 CODE_COUNT = "chatdesk_code_blocks"      # code blocks rendered so far: the next one's copy index
 FOOTNOTE_HTML = "chatdesk_footnotes"     # footnote label -> rendered definition (first one wins)
 ANCHOR = "chatdesk_anchor"               # prefix of the export's footnote ids, e.g. "<message uid>-"
+GROWING = "chatdesk_growing_code"        # a streaming reply's GrowingCode (incremental), if any
 
 _TASK_BOX = '<input class="task-list-item-checkbox"'  # what the tasklists plugin emits
 _TRAILING_PARAGRAPH = "</p>\n"
@@ -187,24 +188,40 @@ class Renderer(RendererHTML):
         number = env[CODE_COUNT]
         env[CODE_COUNT] = number + 1
         c = self.colours
-        body = code_html(code_source(token), language, c)
-        label = escape(language[:40]) if language else self.code_label
+        growing = env.get(GROWING)
+        code = code_source(token)
+        body = growing.html(number, code, language, c) if growing is not None else code_html(code, language, c)
         if self.qt:
-            return (
-                f'<table width="100%" border="0" cellspacing="0" cellpadding="6" bgcolor="{c.code_bg}" '
-                f'style="margin-top:6px; margin-bottom:6px">\n'
-                # Code keeps its lines (white-space:pre): a long line widens the block, and the
-                # chat view scrolls it sideways; so Copy sits next to the label, always in view.
-                f'<tr><td bgcolor="{c.head_bg}"><span style="color:{c.muted}; font-size:small">{label}</span>'
-                f'&nbsp;&nbsp;&nbsp;<a href="{COPY_SCHEME}:{number}" style="font-size:small">{self.copy_label}</a></td></tr>\n'
-                f'<tr><td><pre style="color:{c.code_text}; white-space:pre; margin-top:0px; margin-bottom:0px">{body}</pre></td></tr>\n'
-                "</table>\n")
+            return self.code_table(language, number, body)
+        label = escape(language[:40]) if language else self.code_label
         css_lang = re.sub(r"[^\w+#.-]", "", language)[:40]
         code_class = f' class="language-{css_lang}"' if css_lang else ""
         return (
             f'<div class="code"><div class="code-head" style="background-color:{c.head_bg}; color:{c.muted}">'
             f'{label}</div><pre style="background-color:{c.code_bg}; color:{c.code_text}">'
             f"<code{code_class}>{body}</code></pre></div>\n")
+
+    def code_table(self, language: str, number: int, body: str, first: bool = True, last: bool = True) -> str:
+        """A code block for the chat view (``qt``): a header with the language and Copy, then the
+        coloured ``body`` in a panel.
+
+        A streaming view may lay out a long open block as a stack of pieces (``first``/``last``
+        False): a piece with no header above it has no space above its first line, one followed
+        by another none below its last, so the stacked pieces draw exactly what the whole table
+        draws when no piece starts or ends with an empty line (Qt's HTML drops that line)."""
+        c = self.colours
+        label = escape(language[:40]) if language else self.code_label
+        head = (f'<tr><td bgcolor="{c.head_bg}"><span style="color:{c.muted}; font-size:small">{label}</span>'
+                f'&nbsp;&nbsp;&nbsp;<a href="{COPY_SCHEME}:{number}" style="font-size:small">{self.copy_label}</a></td></tr>\n')
+        pad = "" if first and last else f' style="padding-top:{6 if first else 0}px; padding-bottom:{6 if last else 0}px"'
+        return (
+            f'<table width="100%" border="0" cellspacing="0" cellpadding="6" bgcolor="{c.code_bg}" '
+            f'style="margin-top:{6 if first else 0}px; margin-bottom:{6 if last else 0}px">\n'
+            # Code keeps its lines (white-space:pre): a long line widens the block, and the
+            # chat view scrolls it sideways; so Copy sits next to the label, always in view.
+            + (head if first else "")
+            + f'<tr><td{pad}><pre style="color:{c.code_text}; white-space:pre; margin-top:0px; margin-bottom:0px">{body}</pre></td></tr>\n'
+            "</table>\n")
 
     def code_inline(self, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
         text = escape(tokens[idx].content, quote=False)
