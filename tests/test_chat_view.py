@@ -510,6 +510,17 @@ def test_a_long_open_code_block_streams_in_pieces_drawn_exactly_as_one_table(qtb
     assert most > 10  # the block was in pieces
     last_lines = streamed.segments[-1].doc.blockCount()
     assert last_lines < 2 * StreamBody.PIECE_LINES + StreamBody.FREEZE_LAG  # an update lays out only the last lines
+    # The block closes and a paragraph follows: its pieces stay, only a last piece is laid out.
+    pieces = [seg.doc for seg in streamed.segments[1:-1]]
+    ending = "\n```\n\nThat is the module.\n"
+    view.model_.append_text(2, ending)
+    qtbot.waitUntil(lambda: view.model_.records()[1].content == reply + ending, timeout=2000)
+    streamed = body(view, 1)
+    whole = _whole(streamed, reply + ending)
+    assert [seg.doc for seg in streamed.segments[1:len(pieces) + 1]] == pieces
+    assert streamed.height == whole.size().height()
+    size = (streamed.width, int(streamed.height) + 2)
+    assert _pixels(size, streamed=streamed) == _pixels(size, doc=whole), "the closed block draws differently"
 
 
 def test_an_open_code_block_with_a_line_wider_than_the_message_is_widened_in_every_piece(qtbot):
