@@ -41,7 +41,8 @@ How
     most common stall sites (it perturbs timing slightly, so it is off by default).
 
     ``--probs`` streams with the chat's token-probability view on (issue #10's cost: the same
-    <= 16 ms target).
+    <= 16 ms target). ``--model-nice 0`` runs the model's threads at the window's priority (the
+    app lowers them: ``chatdesk/engine/thread_priority.py``), to compare in the same sitting.
 
     python benchmarks/ui_stall.py [--case story|code|open] [--max-tokens N] [--idle-s 1] [--probs] [--diagnose]
 """
@@ -508,9 +509,16 @@ def main() -> int:
     ap.add_argument("--scroll-rows", type=int, default=600, help="--case open: older messages to scroll through")
     ap.add_argument("--no-ignore-eos", action="store_true", help="let the model end the reply itself")
     ap.add_argument("--probs", action="store_true", help="stream with the chat's token-probability view on")
+    ap.add_argument("--model-nice", type=int, default=None,
+                    help="how far below the window the model's threads run (default: the app's, "
+                         "chatdesk.engine.thread_priority.MODEL_NICE; 0 to compare with equal priority)")
     ap.add_argument("--save-reply", metavar="FILE", help="write the model's reply to FILE (to replay it)")
     ap.add_argument("--diagnose", action="store_true", help="sample the GUI thread's stack during stalls")
     args = ap.parse_args()
+    if args.model_nice is not None:
+        from chatdesk.engine import thread_priority
+
+        thread_priority.MODEL_NICE = args.model_nice
     require_supported_pyside()
     use_offscreen_qt()
     temp_data_dir("chatdesk-bench-ui-")

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
+import threading
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from tests_gui_support import make_window
 
+from chatdesk.engine.thread_priority import MODEL_NICE, thread_nice
 from chatdesk.store import Status
 from chatdesk.ui.app.appearance import highlight_css
 from chatdesk.ui.conversation.message_model import SiblingRole
@@ -54,6 +57,8 @@ def test_send_streams_reply_and_stores_it(qtbot, window):
     assert prov["sampler"]["max_tokens"] == 48 and prov["n_ctx"] == 4096 and prov["stop_reason"] in ("end", "length")
     assert "tok/s" in window.stats_label.text()
     assert not window.composer.stop_button.isVisible()
+    if sys.platform.startswith("linux"):  # the model's thread gives way to the window's
+        assert thread_nice(window.inference.worker.native_id) == min(19, thread_nice(threading.get_native_id()) + MODEL_NICE)
 
 
 def test_shift_enter_inserts_newline_without_sending(qtbot, window):

@@ -315,6 +315,7 @@ def test_import_is_free_and_warm_up_needs_no_qt():
         "t = threading.Thread(target=run); t.start(); t.join()\n"
         "assert not errors, errors\n"
         "assert 'markdown_it' in sys.modules and 'pygments.lexers.python' in sys.modules\n"
+        "assert 'chatdesk.markdown.incremental' in sys.modules  # not on the GUI thread at the first Send\n"
         "assert not any(n.startswith('PySide6') for n in sys.modules)\n"
         "print('ok')\n"
     )

@@ -71,12 +71,18 @@ def copy_index(href: str) -> int | None:
 def warm_up() -> None:
     """Import the parser and Pygments and compile their patterns (~150 ms of pure Python, once).
 
-    Safe on any thread (no Qt objects); the thread that calls it gets its own parser built too."""
+    Safe on any thread (no Qt objects); the thread that calls it gets its own parser built too.
+    The streaming renderer is exercised as well: its first import and render cost the window's
+    first Send 19 ms on the GUI thread when they came with it (cProfile, 2-core machine)."""
     from .highlight import warm_up as warm_lexers
+    from .incremental import IncrementalRenderer
     from .renderer import renderer_for
 
     sample = ("# T\n\n**b** *i* ~~s~~ `c` https://example.com a@example.com\nline\n\n- [x] done\n- [ ] todo\n\n"
               "| a | b |\n|:-|-:|\n| 1 | 2 |\n\n> q[^1]\n\n```python\nx = 1\n```\n\n[^1]: note\n")
     for target in ("qt", "html"):
         renderer_for(target, "light").render_document(sample)
+    streaming = IncrementalRenderer(target="qt")
+    for cut in range(1, len(sample), 24):
+        streaming.render(sample[:cut])
     warm_lexers()

@@ -29,12 +29,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 
 from chatdesk.chat import FinishedReply, ReplyPlan, ReplyRecorder
 from chatdesk.engine import EngineError, GenerationResult, ModelInfo
 from chatdesk.engine.base import Engine
 from chatdesk.engine.sharing import EngineShare
+from chatdesk.engine.thread_priority import lower_this_thread
 from chatdesk.engine.types import LocalSource, ModelSource, RemoteSource, TokenProb
 from chatdesk.store import StoreError
 from chatdesk.ui.app.i18n import localized
@@ -110,6 +111,13 @@ class InferenceWorker(QObject):
         # Written by llama.cpp's load-progress callback and polled by the GUI: the callback runs
         # hundreds of times inside a C call, where a plain attribute write is all we want to do.
         self.load_fraction = 0.0
+        self.native_id: int | None = None  # the worker thread's id, once it runs
+
+    def thread_started(self) -> None:
+        """First thing on the worker thread (``QThread.started``, direct): the model's threads give
+        way to the window's (``engine/thread_priority.py``)."""
+        self.native_id = threading.get_native_id()
+        lower_this_thread()
 
     @property
     def engine(self) -> Engine | None:
@@ -296,6 +304,7 @@ class InferenceThread(QObject):
         self.generate_requested.connect(self.worker.generate)
         self._shutdown_requested.connect(self.worker.shutdown)
         self.thread.finished.connect(self.worker.deleteLater)
+        self.thread.started.connect(self.worker.thread_started, Qt.ConnectionType.DirectConnection)
         # The worker runs Python between llama.cpp calls (a few microseconds a token). With the
         # default 5 ms GIL switch interval the GUI thread could wait that long for each
         # acquisition; 1 ms keeps event handling prompt at a negligible cost.
