@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from tests_gui_support import make_window
+from tests_gui_support import make_window, send_message
 
 from chatdesk import paths
 from chatdesk.documents import DocumentIndex, DocumentsError, index_collection, search
@@ -153,7 +153,7 @@ def test_a_library_embedding_model_grounds_the_chat(qtbot, data_dir, model_path,
         flow = win.controller.flow
         flow.save_chat_settings(conv, replace(flow.chat_settings(conv), collections=("notes",)))
         with qtbot.waitSignal(win.controller.reply_finished, timeout=TIMEOUT_MS) as done:
-            win._send("What is the capital of Zorbia?")
+            send_message(qtbot, win, "What is the capital of Zorbia?")
         reply = win.store.get_message(done.args[0].job.assistant_message_id)
         assert reply.provenance["sources"][0]["path"].endswith("zorbia.txt")
         assert win.controller.grounder.embedding_model == copy  # searched with the chosen model

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from documents_support import write_pdf
 from PySide6.QtWidgets import QApplication
-from tests_gui_support import make_window
+from tests_gui_support import make_window, send_message
 
 from chatdesk.store.attachments import attachments_of
 from chatdesk.ui.conversation.source_viewer import SourceViewer
@@ -76,7 +76,7 @@ def test_a_chat_grounded_in_a_collection_cites_it_and_the_chip_opens_the_passage
     flow = window.controller.flow
     flow.save_chat_settings(conv, replace(flow.chat_settings(conv), collections=("notes",)))
     with qtbot.waitSignal(window.controller.reply_finished, timeout=TIMEOUT_MS) as done:
-        window._send("What is the capital of Zorbia?")
+        send_message(qtbot, window, "What is the capital of Zorbia?")
     reply = window.store.get_message(done.args[0].job.assistant_message_id)
     sources = reply.provenance["sources"]
     assert sources and sources[0]["path"].endswith("zorbia.txt") and "Quelta" in sources[0]["text"]
@@ -101,7 +101,7 @@ def test_an_attached_file_travels_with_the_message_and_grounds_the_reply(qtbot, 
     window.composer.add_attachments([str(doc)])
     assert window.composer.attached.isVisible() and "memo.txt" in window.composer.attached.text()
     with qtbot.waitSignal(window.controller.reply_finished, timeout=TIMEOUT_MS) as done:
-        window._send("When is the meeting?")
+        send_message(qtbot, window, "When is the meeting?")
     assert window.composer.attachments() == [] and not window.composer.attached.isVisible()
     job = done.args[0].job
     reply = window.store.get_message(job.assistant_message_id)
@@ -118,7 +118,7 @@ def test_an_unreadable_attachment_is_said_and_the_message_is_kept(qtbot, window,
     bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40)
     window.composer.add_attachments([str(bad)])
     with qtbot.waitSignal(window.inference.worker.generation_failed, timeout=TIMEOUT_MS) as done:
-        window._send("What is in this picture?")
+        send_message(qtbot, window, "What is in this picture?")
     outcome = done.args[0]
     assert outcome.result is None and "image.png" in (outcome.finished.error or "")
     qtbot.waitUntil(lambda: window.banner.isVisible() and "image.png" in window.banner.text(), timeout=10_000)

@@ -219,7 +219,7 @@ def test_regenerate_same_settings_reproduces_and_siblings_switch(qtbot, window):
     assert regenerated.content == original.content, "same seed and settings must give the same text"
     model = window.chat_view.model_
     assert model.data(model.index(len(rows) - 1), SiblingRole) == (2, 2)
-    window._switch_sibling(regenerated.id, -1)
+    window.chat_view.delegate.sibling_step.emit(regenerated.id, -1)
     assert window.chat_view.model_.records()[-1].id == original.id
     assert window.store.get_conversation(window.controller.current_id).active_leaf_id == original.id
 

@@ -11,7 +11,7 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QLabel
-from tests_gui_support import make_window
+from tests_gui_support import make_window, send_message
 
 from chatdesk.store import Status
 from chatdesk.ui.conversation.edit_dialog import EditMessageDialog
@@ -53,7 +53,7 @@ def test_rename_with_f2_and_pin_from_the_chat_menu(qtbot, window, monkeypatch):
 
 def test_edit_and_resend_keeps_the_original_as_a_version(qtbot, window, monkeypatch):
     with qtbot.waitSignal(window.controller.reply_finished, timeout=120_000):
-        window._send("Name a colour.")
+        send_message(qtbot, window, "Name a colour.")
     user = window.chat_view.model_.records()[0]
     monkeypatch.setattr(EditMessageDialog, "get_text", lambda *a, **k: ("Name a planet.", True))
     with qtbot.waitSignal(window.controller.reply_finished, timeout=120_000):
@@ -63,13 +63,13 @@ def test_edit_and_resend_keeps_the_original_as_a_version(qtbot, window, monkeypa
     assert rows[0].content == "Name a planet." and rows[0].id != user.id
     versions = window.store.children(None, window.controller.current_id)
     assert [v.content for v in versions] == ["Name a colour.", "Name a planet."]
-    window._switch_sibling(rows[0].id, -1)  # back to the original question and its reply
+    window.chat_view.delegate.sibling_step.emit(rows[0].id, -1)  # back to the original question and its reply
     assert window.chat_view.model_.records()[0].content == "Name a colour."
 
 
 def test_reply_info_shows_how_the_reply_was_made(qtbot, window):
     with qtbot.waitSignal(window.controller.reply_finished, timeout=120_000) as done:
-        window._send("Say hello.")
+        send_message(qtbot, window, "Say hello.")
     reply = window.store.get_message(done.args[0].job.assistant_message_id)
     window.chat_view.action_requested.emit("info", reply.id)
     dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.objectName() == "replyInfoDialog")

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 
 import pytest
 from PySide6.QtWidgets import QInputDialog
-from tests_gui_support import make_window
+from tests_gui_support import make_window, send_message
 
 from chatdesk.store import Status
 from chatdesk.store.busy import INTERACTIVE_BUSY_TIMEOUT_MS, busy_timeout_ms
@@ -63,13 +63,13 @@ def test_database_errors_in_window_actions_show_a_message_and_lose_nothing(qtbot
         if action == "rename":
             window.rename_conversation(c.id)
         elif action == "pin":
-            window._pin(c.id, True)
+            window.sidebar.pin_requested.emit(c.id, True)
         elif action == "trash":
             window.delete_conversations([c.id], confirm=False)
         elif action == "branch":
             window.chat_view.action_requested.emit("branch", a.id)
         elif action == "switch_version":
-            window._switch_sibling(b.id, -1)
+            window.chat_view.delegate.sibling_step.emit(b.id, -1)
         elif action == "regenerate":
             window.chat_view.action_requested.emit("regenerate", b.id)
         elif action == "continue":
@@ -124,7 +124,7 @@ def test_a_model_switch_that_fails_its_checks_keeps_the_old_model_and_says_so(qt
     assert window.composer.send_button.isEnabled()
     # And a reply now truthfully comes from the model the window names.
     with qtbot.waitSignal(window.controller.reply_finished, timeout=60_000) as blocker:
-        window._send("Hello")
+        send_message(qtbot, window, "Hello")
     prov = window.store.get_message(blocker.args[0].job.assistant_message_id).provenance
     assert prov["model_path"] == old.path
 

@@ -200,10 +200,10 @@ def _exercise_and_check(qtbot, win, store, tmp_path) -> None:
     notices.append(("notice after deleting", win.notice.text()))
     notices.append(("undo button", win.notice.action_button.text()))
     info = win.controller.model_info
-    win._on_load_failed(LoadFailure("/models/x.gguf", "", None))  # the engine's own words are not the window's
+    win.inference.worker.load_failed.emit(LoadFailure("/models/x.gguf", "", None))  # the engine's own words are not the window's
     notices.append(("banner after a failed load", win.banner.text()))
     notices.append(("model label without a model", win.model_label.text()))
-    win._on_loaded(info)
+    win.inference.worker.load_finished.emit(info)
     notices.append(("status after loading", win.stats_label.text()))
     notices.append(("import report", import_summary(ImportReport(conversations_in_file=2, new_conversations=2, new_messages=7))))
     notices.append(("import report (nothing new)", import_summary(ImportReport(new_conversations=0, new_messages=0, conversations_in_file=3))))

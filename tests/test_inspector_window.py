@@ -64,7 +64,7 @@ def test_a_typed_text_is_inspected_with_every_view(qtbot, inspected, tmp_path):
     assert len(win.plot.getPlotItem().listDataItems()) == 3
     html = win.pipeline.toHtml()
     assert f"{n_layer} layers" in html and str(ins.model.n_embd) in html and MEAN == -1
-    win._follow(__import__("PySide6.QtCore", fromlist=["QUrl"]).QUrl("view:lens"))
+    win.pipeline.anchorClicked.emit(__import__("PySide6.QtCore", fromlist=["QUrl"]).QUrl("view:lens"))  # a click on the link
     assert win.tabs.currentIndex() == 1
     # Export: the documented JSON and a PNG of the view on screen.
     out = tmp_path / "inspection.json"

@@ -88,12 +88,13 @@ def test_the_check_finds_a_shared_mnemonic():
 
 
 def test_help_about_names_the_version_the_llama_cpp_build_and_the_licences(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
     from chatdesk import __version__
     from chatdesk.ui.shell.about import AboutDialog
 
     window.action_registry["help.about"].trigger()
-    dlg = window._about
-    assert isinstance(dlg, AboutDialog)
+    dlg = next(w for w in QApplication.topLevelWidgets() if isinstance(w, AboutDialog) and w.isVisible())
     qtbot.waitUntil(lambda: dlg.build is not None, timeout=60_000)
     text = dlg.text.text()
     assert __version__ in text and "llama-cpp-python 0.3.36" in text and "Apache-2.0" in text and "MIT" in text

@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from tests_gui_support import make_window
+from tests_gui_support import make_window, send_message
 
 from chatdesk.settings import load_settings
 from chatdesk.ui.welcome.dialog import WelcomeDialog
@@ -63,7 +63,7 @@ def test_no_offer_once_it_was_answered(qtbot, data_dir, model_path):
 def test_chinese_to_the_english_only_demo_is_said_once_with_the_way_out(qtbot, window):
     qtbot.waitUntil(lambda: window.language_warning.languages is not None, timeout=60_000)
     with qtbot.waitSignal(window.controller.reply_finished, timeout=TIMEOUT_MS):
-        window._send("用一句话解释什么是注意力机制。")
+        send_message(qtbot, window, "用一句话解释什么是注意力机制。")
     assert window.notice.isVisible() and "Chinese" in window.notice.text() and "does not speak" in window.notice.text()
     with qtbot.waitSignal(window.requests.choose_model, timeout=5000) as asked:
         window.notice.action_button.click()
@@ -73,7 +73,7 @@ def test_chinese_to_the_english_only_demo_is_said_once_with_the_way_out(qtbot, w
     dlg.close()
     window.notice.hide()
     with qtbot.waitSignal(window.controller.reply_finished, timeout=TIMEOUT_MS):
-        window._send("再说一遍。")
+        send_message(qtbot, window, "再说一遍。")
     assert not (window.notice.isVisible() and "does not speak" in window.notice.text())  # said once per chat
 
 
@@ -95,7 +95,7 @@ def test_chinese_sent_before_the_models_languages_are_read_is_still_said(qtbot, 
     win, store = make_window(qtbot, data_dir, model_path)
     try:
         assert win.language_warning.languages is None
-        win._send("用一句话解释什么是注意力机制。")
+        send_message(qtbot, win, "用一句话解释什么是注意力机制。")
         qtbot.wait(200)
         assert not (win.notice.isVisible() and "does not speak" in win.notice.text())
         release.set()
