@@ -106,3 +106,25 @@ def test_the_search_index_gains_prefix_lists_and_keeps_every_message(tmp_path):
         assert db.execute("SELECT count(*) FROM messages_fts").fetchone()[0] == 3
     assert len(s.search("pyt")) == 1 and len(s.search("模型")) == 1 and len(s.search("the")) == 1
     s.close()
+
+
+def test_branch_points_are_counted_in_the_new_index_of_an_old_database(tmp_path):
+    """m013 adds ix_messages_conversation_parent to a database that has chats; sibling_info then
+    finds a chat's branch points in it, without reading messages, and gives the same answer."""
+    path = tmp_path / "m012.sqlite3"
+    raw = sqlite3.connect(path, isolation_level=None)
+    migrations.migrate(raw, upto="m012_search_prefix_index")
+    raw.execute("INSERT INTO conversations(uid,title,created_at,updated_at) VALUES ('c1','Old chat',1,2)")
+    for i, parent in enumerate([None, 1, 1, 2, None]):  # two replies to 1, and two roots
+        raw.execute(
+            "INSERT INTO messages(uid,conversation_id,parent_id,role,content,status,created_at,updated_at) "
+            "VALUES (?,?,?,?,?,?,?,?)",
+            (f"m{i}", 1, parent, "user", f"text {i}", "done", 10 + i, 10 + i),
+        )
+    raw.close()
+    s = Store(path, tmp_path / "backups")
+    assert s.sibling_info(1) == {1: (1, 2), 5: (2, 2), 2: (1, 2), 3: (2, 2)}
+    with sqlite3.connect(path) as db:
+        plan = " | ".join(r[-1] for r in db.execute("EXPLAIN QUERY PLAN " + s._SIBLINGS.text, {"c": 1}))
+    assert "COVERING INDEX ix_messages_conversation_parent" in plan, plan
+    s.close()

@@ -478,35 +478,30 @@ class Store:
             q = select(Message).where(Message.conversation_id == conversation_id, cond, Message.deleted_at.is_(None)).order_by(Message.id)
             return [as_message(r) for r in s.scalars(q)]
 
+    _SIBLINGS = text(
+        """
+        WITH fam(pid) AS MATERIALIZED (
+            SELECT parent_id FROM messages WHERE conversation_id = :c GROUP BY parent_id HAVING count(*) > 1)
+        SELECT m.id, ROW_NUMBER() OVER (PARTITION BY m.parent_id ORDER BY m.id),
+               COUNT(*) OVER (PARTITION BY m.parent_id)
+        FROM fam CROSS JOIN messages m
+        WHERE m.conversation_id = :c AND m.parent_id IS fam.pid AND m.deleted_at IS NULL"""
+    )
+
     @translated
     def sibling_info(self, conversation_id: int) -> dict[int, tuple[int, int]]:
         """For each message that has siblings: (its 1-based position, how many), by creation order.
 
-        Only messages that can have siblings are read: children of a parent with several
-        children, and the roots if there are several, all found in the two indexes
-        (``ix_messages_conversation``, ``ix_messages_parent``) without reading a message row.
-        Reading every row of a long chat (scattered over the file: chats interleave in time)
-        just to learn that it has no branches had cost as much as loading its messages.
+        Siblings are the chat's messages with the same parent (the roots: parent NULL). Parents
+        with several children are found by counting inside ``ix_messages_conversation_parent``
+        (migration m013) without reading a message row; only their children are read, to leave
+        out deleted ones. ``CROSS JOIN`` keeps that order: SQLite otherwise read every message of
+        the chat to match it against the few branch points (8.6 against 2.6 ms for 5,000
+        messages). Reading every row of a long chat (scattered over the file: chats interleave in
+        time) just to learn that it has no branches had cost as much as loading its messages.
         """
         with self._session() as s:
-            rows = s.execute(
-                text(
-                    """
-                    WITH conv(id) AS (SELECT id FROM messages WHERE conversation_id = :c),
-                    child(id, pid) AS MATERIALIZED (
-                        SELECT m.id, m.parent_id FROM messages m WHERE m.parent_id IN (SELECT id FROM conv)),
-                    roots(id) AS MATERIALIZED (SELECT id FROM conv EXCEPT SELECT id FROM child),
-                    candidates(id) AS (
-                        SELECT id FROM child WHERE pid IN (SELECT pid FROM child GROUP BY pid HAVING count(*) > 1)
-                        UNION ALL
-                        SELECT id FROM roots WHERE (SELECT count(*) FROM roots) > 1)
-                    SELECT m.id, ROW_NUMBER() OVER (PARTITION BY m.parent_id ORDER BY m.id),
-                           COUNT(*) OVER (PARTITION BY m.parent_id)
-                    FROM messages m
-                    WHERE m.id IN (SELECT id FROM candidates) AND m.deleted_at IS NULL"""
-                ),
-                {"c": conversation_id},
-            )
+            rows = s.execute(self._SIBLINGS, {"c": conversation_id})
             return {mid: (pos, n) for mid, pos, n in rows if n > 1}
 
     @translated
