@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 
@@ -279,3 +280,25 @@ def test_warm_up_writes_nothing(tmp_path):
     nxt = store.create_conversation("next")
     assert nxt.id == conv.id + 1  # no id was used up either
     store.close()
+
+
+def test_records_from_rows_equal_records_built_by_the_dataclass(store):
+    """``from_row`` fills records in without the dataclass's __init__: every field, in order."""
+    import dataclasses
+
+    from chatdesk.store.records import MessageRecord
+    from chatdesk.store.rows import RECORD_COLUMNS, from_row
+
+    assert [c.split(".")[1] for c in RECORD_COLUMNS.split(", ")] == [f.name for f in dataclasses.fields(MessageRecord)]
+    c = store.create_conversation()
+    store.add_message(c.id, "user", "q")
+    reply = store.add_message(c.id, "assistant", "a")
+    store.finish_message(reply.id, "a", "error", provenance={"seed": 7, "nested": {"x": [1, 2]}}, error="boom")
+    for rec in store.active_path(c.id):
+        row = tuple(getattr(rec, f.name) for f in dataclasses.fields(MessageRecord))
+        row = row[:-1] + (json.dumps(rec.provenance) if rec.provenance else None,)
+        built = MessageRecord(*row[:-1], provenance=rec.provenance)
+        assert from_row(row) == built and vars(from_row(row)) == vars(built)
+        assert hash(from_row(row)) == hash(built)
+    assert store.active_path(c.id)[1].provenance == {"seed": 7, "nested": {"x": [1, 2]}}
+    assert from_row(row[:-1] + ("",)).provenance is None
