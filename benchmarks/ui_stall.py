@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import os
 import random
 import statistics
 import sys
@@ -510,15 +511,13 @@ def main() -> int:
     ap.add_argument("--no-ignore-eos", action="store_true", help="let the model end the reply itself")
     ap.add_argument("--probs", action="store_true", help="stream with the chat's token-probability view on")
     ap.add_argument("--model-nice", type=int, default=None,
-                    help="how far below the window the model's threads run (default: the app's, "
-                         "chatdesk.engine.thread_priority.MODEL_NICE; 0 to compare with equal priority)")
+                    help="how far below the window the model's threads run (sets CHATDESK_MODEL_NICE; "
+                         "default: the app's, chatdesk.engine.thread_priority.MODEL_NICE; 0: equal priority)")
     ap.add_argument("--save-reply", metavar="FILE", help="write the model's reply to FILE (to replay it)")
     ap.add_argument("--diagnose", action="store_true", help="sample the GUI thread's stack during stalls")
     args = ap.parse_args()
     if args.model_nice is not None:
-        from chatdesk.engine import thread_priority
-
-        thread_priority.MODEL_NICE = args.model_nice
+        os.environ["CHATDESK_MODEL_NICE"] = str(args.model_nice)
     require_supported_pyside()
     use_offscreen_qt()
     temp_data_dir("chatdesk-bench-ui-")

@@ -12,6 +12,7 @@ a reply's speed is unchanged.
 Linux only: there a thread's nice value is its own (``setpriority`` on its thread id), and threads
 inherit the value of the thread that creates them (llama.cpp's OpenMP threads are created by the
 first thread that decodes). Raising the value needs no privilege. Elsewhere this does nothing.
+``CHATDESK_MODEL_NICE`` sets the step (0 turns it off; the benchmarks compare both).
 """
 
 from __future__ import annotations
@@ -24,12 +25,17 @@ import threading
 log = logging.getLogger(__name__)
 
 MODEL_NICE = 5  # how far below the window the model's threads run (0..19 on Linux)
+NICE_ENV = "CHATDESK_MODEL_NICE"  # overrides MODEL_NICE (0: the model at the window's priority)
 
 
 def lower_this_thread(step: int | None = None) -> bool:
     """Lower the calling thread's CPU priority by ``step`` nice levels (default ``MODEL_NICE``, at
     most to 19). Returns whether it was done (False off Linux, or if the kernel refused)."""
-    step = MODEL_NICE if step is None else step
+    if step is None:
+        try:
+            step = int(os.environ.get(NICE_ENV, MODEL_NICE))
+        except ValueError:
+            step = MODEL_NICE
     if not sys.platform.startswith("linux") or step <= 0:
         return False
     tid = threading.get_native_id()
