@@ -9,6 +9,14 @@ With the model's threads at a lower priority (a higher "nice" value) the kernel 
 thread first when both want a core; when the window is idle the model has the cores to itself, so
 a reply's speed is unchanged.
 
+The cost, and why 2. Against other programs' busy threads the model then gets less than an equal
+share: a nice value can only be raised without privilege, never lowered again, so it cannot be
+given back while the machine is busy. Measured in one sitting each (ui_stall --case story, stream
+p99): nice 0 15.6-17.8 ms, 2 13.9 ms, 5 13.4-14.1 ms; stream_throughput --busy 2 (the reply's
+speed with two busy processes, as a share of idle; a noisy run): nice 0 0.47, nice 5 0.24. Nice 2
+keeps most of the window's gain for a fraction of the loss (its weight is 64 % of nice 0's,
+nice 5's 33 %).
+
 Linux only: there a thread's nice value is its own (``setpriority`` on its thread id), and threads
 inherit the value of the thread that creates them (llama.cpp's OpenMP threads are created by the
 first thread that decodes). Raising the value needs no privilege. Elsewhere this does nothing.
@@ -24,7 +32,7 @@ import threading
 
 log = logging.getLogger(__name__)
 
-MODEL_NICE = 5  # how far below the window the model's threads run (0..19 on Linux)
+MODEL_NICE = 2  # how far below the window the model's threads run (0..19 on Linux)
 NICE_ENV = "CHATDESK_MODEL_NICE"  # overrides MODEL_NICE (0: the model at the window's priority)
 
 
