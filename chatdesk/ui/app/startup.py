@@ -13,6 +13,8 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from chatdesk import __version__, paths
+from chatdesk.engine import early_load
+from chatdesk.engine.types import LocalSource
 from chatdesk.settings import AppSettings, load_settings
 from chatdesk.store import StoreError
 from chatdesk.ui.app import i18n
@@ -21,6 +23,7 @@ from chatdesk.ui.app.i18n import localized
 
 if TYPE_CHECKING:
     from chatdesk.ui.app.gc_guard import MainThreadCollector
+    from chatdesk.ui.app.single_instance import SingleInstance
 
 
 def _tr(text: str) -> str:
@@ -77,6 +80,31 @@ def _run(app: QApplication, model: str | None, prefs: AppSettings, collector: Ma
             _tr("ChatDesk is already running with the data folder {folder} ({holder}), but it does not answer. "
                 "Close it (or end that process) and start ChatDesk again.").format(folder=paths.data_dir(), holder=instance.holder()),
         )
+    from chatdesk.ui.shell.model_actions import startup_model
+
+    # --model, else the library's default (a path remembered in settings.json is adopted into it).
+    start = startup_model(model, prefs)
+    settings, model_path, label, model_error = start.settings, start.key, start.label, start.error
+    if model_path and not model_error:
+        _begin_model_load(model_path, settings)
+    try:
+        return _run_window(app, model_path, label, model_error, start.notice, settings, instance, collector)
+    finally:
+        early_load.discard()  # a start-up load the window never took (it failed to open, or loaded another)
+
+
+def _begin_model_load(key: str, settings: AppSettings) -> None:
+    """Start loading the start-up model now, on its own thread, while the database opens and the
+    window is built; the window's first load of it takes it over (``chatdesk/engine/early_load.py``)."""
+    from chatdesk.library.resolve import source_for
+
+    source = source_for(key, settings.load)
+    if isinstance(source, LocalSource):
+        early_load.start(source, paths.model_checks_path())
+
+
+def _run_window(app: QApplication, model_path: str, label: str | None, model_error: str | None, notice: str | None,
+                settings: AppSettings, instance: SingleInstance, collector: MainThreadCollector) -> int:
     from chatdesk.store import Store  # usually loaded already by the preload thread (chatdesk.cli)
 
     try:
@@ -85,12 +113,6 @@ def _run(app: QApplication, model: str | None, prefs: AppSettings, collector: Ma
         store.purge_trash(0)  # deletions whose undo window closed with the app
     except (paths.DataDirError, StoreError) as exc:
         return _fatal(app, localized(exc))
-
-    from chatdesk.ui.shell.model_actions import startup_model
-
-    # --model, else the library's default (a path remembered in settings.json is adopted into it).
-    start = startup_model(model, prefs)
-    settings, model_path, label, model_error = start.settings, start.key, start.label, start.error
 
     from chatdesk.ui.shell.main_window import MainWindow  # after QApplication exists
 
@@ -102,8 +124,8 @@ def _run(app: QApplication, model: str | None, prefs: AppSettings, collector: Ma
         window.banner.show_message(model_error)
     else:
         window.start()
-    if start.notice:
-        window.notice.show_message(start.notice, "info")
+    if notice:
+        window.notice.show_message(notice, "info")
     if interrupted:
         count = len(interrupted)
         window.notice.show_message(

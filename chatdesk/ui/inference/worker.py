@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 
 from chatdesk.chat import FinishedReply, ReplyPlan, ReplyRecorder
-from chatdesk.engine import EngineError, GenerationResult, ModelInfo
+from chatdesk.engine import EngineError, GenerationResult, ModelInfo, early_load
 from chatdesk.engine.base import Engine
 from chatdesk.engine.sharing import EngineShare
 from chatdesk.engine.thread_priority import lower_this_thread
@@ -41,6 +41,7 @@ from chatdesk.store import StoreError
 from chatdesk.ui.app.i18n import localized
 
 if TYPE_CHECKING:
+    from chatdesk.engine.llama_engine import LlamaEngine
     from chatdesk.store import Store
 
 log = logging.getLogger(__name__)
@@ -141,7 +142,9 @@ class InferenceWorker(QObject):
             return RemoteEngine(api_key_for=self._api_key_for)
         from chatdesk.engine.llama_engine import LlamaEngine
 
-        engine = LlamaEngine(self._check_cache)
+        return self._shared(LlamaEngine(self._check_cache))
+
+    def _shared(self, engine: LlamaEngine) -> LlamaEngine:
         if self._share is not None:
             engine.turns = self._share.gate
         return engine
@@ -158,10 +161,15 @@ class InferenceWorker(QObject):
 
     def _load(self, source: ModelSource) -> None:
         current = self._engine
+        # The start-up model's load began before the window existed (engine/early_load.py).
+        early = early_load.claim(source) if current is None and isinstance(source, LocalSource) else None
         same_kind = current is not None and isinstance(source, LocalSource) and getattr(current, "kind", "") == "local"
-        engine = current if same_kind else self._new_engine(source)
+        engine: Engine | None = current if same_kind or early is not None else self._new_engine(source)
         try:
-            if isinstance(source, LocalSource):
+            if early is not None:
+                loaded, info = early.take(progress=self._set_fraction)
+                engine = self._shared(loaded)
+            elif isinstance(source, LocalSource):
                 info = engine.load_source(source, progress=self._set_fraction)  # type: ignore[union-attr]
             else:
                 info = engine.load(source, progress=self._set_fraction)  # type: ignore[union-attr]
@@ -170,7 +178,7 @@ class InferenceWorker(QObject):
                 log.exception("unexpected load failure")
             message = localized(exc) if isinstance(exc, EngineError) else self.tr("Could not load {model}: {problem}").format(model=source.key, problem=localized(exc))
             still = current.info if current is not None and current.loaded else None
-            if engine is not current:
+            if engine is not current and engine is not None:
                 engine.unload()
             if still is not None:
                 self._lend(self._loaded_source)
