@@ -91,3 +91,22 @@ def test_discard_frees_a_load_nobody_took(data_dir, model_path, loads):
     early_load.start(LocalSource(model_path, LoadSettings(n_ctx=256)), data_dir / "model-checks.json")
     early_load.discard()
     assert len(loads["unloaded"]) == 1 and early_load.claim(LocalSource(model_path, LoadSettings(n_ctx=256))) is None
+
+
+def test_a_chat_held_with_the_loaded_file_under_another_name_loads_nothing(qtbot, data_dir, model_path, tmp_path, monkeypatch):
+    """The start-up model's key and the path a chat recorded (the loaded file's real path) may
+    differ, e.g. through a symlinked folder: opening that chat must not load the file again."""
+    from tests_gui_support import make_window
+
+    link = tmp_path / "linked.gguf"
+    link.symlink_to(model_path)
+    win, store = make_window(qtbot, data_dir, model_path)
+    try:
+        conv = store.create_conversation("held through a link", model_path=str(link))
+        asked: list = []
+        monkeypatch.setattr(win.inference, "request_load", asked.append)
+        win.open_conversation(conv.id, None)
+        assert asked == []
+    finally:
+        win.close()
+        store.close()

@@ -412,7 +412,9 @@ class MainWindow(QMainWindow):
         """Each chat remembers its model; switch to it when the chat is opened."""
         conv = self._guard(self.store.get_conversation, conversation_id)
         wanted = conv.model_path if conv else None
-        if not wanted or wanted == self.model_path or self.controller.busy:
+        # The same file under another name (a symlinked folder; a key recorded as the loaded file's
+        # real path) is not loaded again: it cost a second whole load at start-up.
+        if not wanted or same_model(wanted, self.model_path) or self.controller.busy:
             return
         if not available(wanted):
             self.notice.show_message(
