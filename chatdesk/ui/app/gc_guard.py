@@ -10,12 +10,19 @@ timer on the GUI thread collects whenever the allocation counts say a collection
 decisions the collector would make, at most half a second late).
 
 Collections happen on the GUI thread, so their length is a stall. Once the window is built,
-``settle`` collects and freezes what survived (``gc.freeze``): the start-up heap (modules,
-classes, the window's widgets; about 120,000 objects with the bundled model loaded) lives as long
-as the application, and walking it made every full collection cost the GUI thread 98-112 ms on the
-2-core development machine; frozen, a full collection walks only what was made since (0.01 ms
-right after). Objects alive at start-up are never freed by the collector afterwards, which is what
-they would be anyway.
+``settle`` freezes the heap (``gc.freeze``): the start-up heap (modules, classes, the window's
+widgets; about 100,000-120,000 objects with the bundled model loaded) lives as long as the
+application, and walking it made every full collection cost the GUI thread 98-112 ms on the 2-core
+development machine; frozen, a full collection walks only what was made since (0.01 ms right after).
+Objects alive at start-up are never freed by the collector afterwards, which is what they would be
+anyway.
+
+``settle`` does not collect first. That collection walked the whole heap on the GUI thread right
+before the event loop, so the first keys typed and the first Send waited for it: 156-251 ms in
+``benchmarks/startup.py`` on the busy 2-core machine (collecting only the youngest generation,
+which holds everything made since the collector was switched off, still took 102-107 ms). It found
+43-154 unreachable objects; frozen with the rest they stay for the application's life (a few
+kilobytes, never destroyed on a wrong thread).
 """
 
 from __future__ import annotations
@@ -41,9 +48,8 @@ class MainThreadCollector(QObject):
 
     @staticmethod
     def settle() -> None:
-        """Collect once, then freeze the survivors: call when the start-up objects exist (the
-        window is built), before the event loop runs."""
-        gc.collect()
+        """Freeze the heap: call when the start-up objects exist (the window is built), before
+        the event loop runs. No collection first (see the module's docstring)."""
         gc.freeze()
 
     def stop(self) -> None:
