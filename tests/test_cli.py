@@ -112,3 +112,20 @@ def test_import_contracts_hold():
     r = subprocess.run([str(exe)], capture_output=True, text=True, timeout=300, cwd=Path(__file__).resolve().parents[1])
     assert r.returncode == 0, r.stdout + r.stderr
     assert "0 broken" in r.stdout
+
+
+def test_the_window_s_modules_load_without_cycle_collection(tmp_path, monkeypatch):
+    """``chatdesk`` (the window) switches the collector off before its imports; gc_guard then
+    drives it from the GUI thread. Headless commands keep Python's own collector."""
+    import gc
+
+    import chatdesk.cli
+    import chatdesk.ui.app.startup as startup
+
+    seen: list[bool] = []
+    monkeypatch.setattr(startup, "run_gui", lambda model=None: seen.append(gc.isenabled()) or 0)
+    try:
+        assert chatdesk.cli.main(["--data-dir", str(tmp_path / "profile")]) == 0
+    finally:
+        gc.enable()
+    assert seen == [False]
