@@ -8,13 +8,18 @@ still there, else with the model in use; a remote model cannot be looked into, a
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from chatdesk.library.resolve import is_remote_key, key_label
 from chatdesk.ui.common.context import AppContext
-from chatdesk.ui.inspector.window import InspectorWindow
+
+if TYPE_CHECKING:
+    # Imported when a window opens: it brings numpy (~0.1 s), which the main window's start-up
+    # does not need.
+    from chatdesk.ui.inspector.window import InspectorWindow
 
 
 def _tr(text: str) -> str:
@@ -65,6 +70,8 @@ class InspectorFeature(QObject):
                           prompt_format=settings.prompt_format_for(model))
 
     def _open(self, title: str, model: str, **what: object) -> InspectorWindow:
+        from chatdesk.ui.inspector.window import InspectorWindow
+
         win = InspectorWindow(title, self.parent_window)
         self.windows.append(win)
         win.destroyed.connect(lambda _o=None, w=win: self.windows.remove(w) if w in self.windows else None)
