@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import random
 import re
-import subprocess
-import sys
 from urllib.parse import urlsplit
 
 import pytest
+from probe_support import assert_probe_ok
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat, QTextDocument, QTextTable
 
@@ -319,8 +318,7 @@ def test_import_is_free_and_warm_up_needs_no_qt():
         "assert not any(n.startswith('PySide6') for n in sys.modules)\n"
         "print('ok')\n"
     )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
+    assert_probe_ok(probe)
 
 
 # --- incremental rendering -------------------------------------------------------------------

@@ -4,10 +4,10 @@ from the file's bytes (chatdesk/ui/app/pyside_feature.py)."""
 from __future__ import annotations
 
 import importlib
-import subprocess
 import sys
 
 import pytest
+from probe_support import assert_probe_ok
 
 import chatdesk.ui  # noqa: F401 - installs the check
 from chatdesk.ui.app import pyside_feature
@@ -48,5 +48,4 @@ def test_installed_for_the_modules_imported_after_chatdesk_ui():
         "assert store and set(store.values()) == {-1}, store\n"
         "print('ok')\n"
     )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
+    assert_probe_ok(probe)

@@ -8,8 +8,8 @@ imports hold the GIL both threads share).
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
+
+from probe_support import assert_probe_ok
 
 
 def test_the_window_s_modules_leave_numpy_and_llama_cpp_to_the_model_load():
@@ -20,6 +20,4 @@ def test_the_window_s_modules_leave_numpy_and_llama_cpp_to_the_model_load():
         "assert not heavy, heavy\n"
         "print('ok')\n"
     )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120,
-                          env={"QT_QPA_PLATFORM": "offscreen", **os.environ})
-    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
+    assert_probe_ok(probe, env={"QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")})
