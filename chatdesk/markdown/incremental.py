@@ -62,6 +62,10 @@ class OpenFence:
     start: int  # where the fence's opening line starts
     code_start: int  # where its code starts
 
+    def line_start(self, line: int) -> int:
+        """Where line ``line`` of the code starts (line 0: where the code starts)."""
+        return self.code_start + _line_offset(self.code, line)
+
 
 class IncrementalRenderer:
     """Renders successive versions of one growing text (one streaming reply)."""

@@ -457,9 +457,8 @@ class StreamBody(Body):
         """Lines [first, end) of ``fence`` as a laid-out piece of its table."""
         html = self.renderer.renderer.code_table(fence.language, fence.number, "\n".join(fence.lines[first:end]),
                                                  first=first == 0, last=last)
-        code = fence.code.split("\n")
-        start = fence.start if first == 0 else fence.code_start + sum(len(line) + 1 for line in code[:first])
-        stop = fence.code_start + sum(len(line) + 1 for line in code[:end]) if not last else len(markdown_normalize(self.plain))
+        start = fence.start if first == 0 else fence.line_start(first)
+        stop = len(markdown_normalize(self.plain)) if last else fence.line_start(end)
         # Laid out at the block's width so far; a wider line makes it the new width (``_fit``).
         seg = Segment(self._html_document(html, self._code_width), html, (start, stop))
         self._code_width = max(self._code_width, seg.doc.size().width())
