@@ -151,11 +151,12 @@ def _resume_point(text: str, tokens: list[tuple[int, object, str, tuple[str, ...
     the top level (Go's, Java's and CSS's ``/* ... */``): once its end arrives, it is one token from
     its start. A resume point inside it would keep those lines coloured as code; behind the lag,
     that needs such a construct longer than ``LAG`` lines."""
-    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
-    complete = len(starts) - 1  # the lines that end in a newline
-    if complete <= LAG:
+    newline = text.rfind("\n")  # the end of the last complete line
+    for _ in range(LAG):  # back to the newline LAG complete lines before it
+        newline = text.rfind("\n", 0, newline) if newline > 0 else -1
+    if newline < 0:
         return 0, ("root",)
-    limit = starts[complete - LAG]
+    limit = newline + 1
     for pos, _t, value, state in reversed(tokens):
         if pos > limit:
             continue
