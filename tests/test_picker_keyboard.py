@@ -79,3 +79,30 @@ def test_choosing_in_the_open_list_loads_at_once(qtbot, data_dir, model_path, se
         qtbot.waitUntil(lambda: same_model(picker.current_key(), second_model.path), timeout=10_000)
     finally:
         win.close()
+
+
+def test_a_library_refresh_or_a_finished_load_keeps_the_entry_being_browsed(qtbot, model_path, second_model):
+    """The library is re-read and loads end while someone browses: the entry the arrow keys moved
+    to stays shown (still not a choice) until Esc or Enter."""
+    from chatdesk.ui.models.model_picker import ModelPicker
+
+    entries = Catalog.open().entries()
+    picker = ModelPicker()
+    qtbot.addWidget(picker)
+    picker.set_entries(entries)
+    picker.show_current(model_path)
+    picker.show()
+    picker.setFocus()
+    qtbot.waitUntil(picker.hasFocus, timeout=5_000)
+    qtbot.keyClick(picker, Qt.Key.Key_Down)
+    assert picker.browsing() and same_model(picker.currentData(KEY_ROLE), second_model.path)
+
+    picker.set_entries(Catalog.open().entries())  # the library was read again
+    assert picker.browsing() and same_model(picker.currentData(KEY_ROLE), second_model.path)
+    picker.show_current(model_path)  # a load of the model in use ended
+    assert picker.browsing() and same_model(picker.currentData(KEY_ROLE), second_model.path)
+
+    qtbot.keyClick(picker, Qt.Key.Key_Escape)
+    assert not picker.browsing() and same_model(picker.currentData(KEY_ROLE), model_path)
+    picker.set_entries(Catalog.open().entries())  # not browsing: the model in use stays shown
+    assert same_model(picker.currentData(KEY_ROLE), model_path)

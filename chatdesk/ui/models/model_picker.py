@@ -65,7 +65,7 @@ class ModelPicker(QComboBox):
     def set_entries(self, entries: list[ModelEntry]) -> None:
         """Show these library entries (unusable ones greyed out, with the reason as a tooltip)."""
         self._entries = [e for e in entries if entry_key(e)]
-        self._rebuild()
+        self._rebuild(keep_browsing=True)
 
     def entries(self) -> list[ModelEntry]:
         return list(self._entries)
@@ -74,7 +74,7 @@ class ModelPicker(QComboBox):
         """Mark ``key`` as the model in use (a load ended); a model outside the library gets its own item."""
         self._current = key
         self._requested = None
-        self._rebuild()
+        self._rebuild(keep_browsing=True)
 
     def current_key(self) -> str | None:
         return self._current
@@ -82,7 +82,11 @@ class ModelPicker(QComboBox):
     def model_keys(self) -> list[str]:
         return [self._items.item(i).data(KEY_ROLE) for i in range(self._items.rowCount())]
 
-    def _rebuild(self) -> None:
+    def _rebuild(self, keep_browsing: bool = False) -> None:
+        """List the entries again with the model in use selected. ``keep_browsing``: an entry the
+        arrow keys moved to stays shown if it is still listed, so a library refresh or the end of
+        a load does not snatch the highlight from someone browsing (it is still not a choice)."""
+        browsed = self.currentData(KEY_ROLE) if keep_browsing and self.browsing() else None
         self.blockSignals(True)
         try:
             self._items.clear()
@@ -111,6 +115,9 @@ class ModelPicker(QComboBox):
                 item.setToolTip(self._current)
                 self._items.appendRow(item)
                 selected = self._items.rowCount() - 1
+            if browsed:
+                selected = next((i for i in range(self._items.rowCount())
+                                 if same_model(self._items.item(i).data(KEY_ROLE), browsed)), selected)
             self.setCurrentIndex(selected)
         finally:
             self.blockSignals(False)
