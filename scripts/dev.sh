@@ -89,7 +89,7 @@ for req in requirements:
         problems.append(f"{dist} (not installed)")
 modules = ["chatdesk", "llama_cpp", "PySide6.QtWidgets"]
 if extras == "test":
-    modules += ["torch", "safetensors", "transformers", "tokenizers", "pytest", "pytestqt", "pytest_timeout",
+    modules += ["torch", "safetensors", "transformers", "tokenizers", "pytest", "pytestqt", "pytest_timeout", "xdist",
                 "importlinter", "llama_cpp.server.app", "uvicorn", "fastapi"]
 for module in modules:
     try:
@@ -182,7 +182,18 @@ case "$cmd" in
     # be repeated with --randomly-seed=N (a seed given in the arguments wins).
     seed="${CHATDESK_TEST_SEED:-$(( (RANDOM << 15) | RANDOM ))}"
     log "Test order: pytest-randomly seed $seed (repeat with CHATDESK_TEST_SEED=$seed)"
-    QT_QPA_PLATFORM=offscreen "$venv/bin/python" -m pytest -p no:cacheprovider -p randomly --randomly-seed="$seed" "$@"
+    # One worker process per core this shell may use (taskset/cgroups count), at most four:
+    # most tests keep one core busy (Qt, Python), so two cores nearly halve the run. Files stay
+    # whole on one worker (--dist loadfile), so a file's shared fixtures are built once. On one
+    # core, or with CHATDESK_TEST_WORKERS=0, everything runs in this process.
+    workers="${CHATDESK_TEST_WORKERS:-$("$venv/bin/python" -c 'import os; print(min(4, len(os.sched_getaffinity(0))))')}"
+    parallel=()
+    if [ "$workers" -gt 1 ]; then
+      log "Test workers: $workers (CHATDESK_TEST_WORKERS=0 runs every test in one process)"
+      parallel=(-n "$workers" --dist loadfile)
+    fi
+    QT_QPA_PLATFORM=offscreen "$venv/bin/python" -m pytest -p no:cacheprovider -p randomly --randomly-seed="$seed" \
+      "${parallel[@]}" "$@"
     rc=$?
     set -e
     case $rc in
