@@ -220,3 +220,49 @@ def test_quick_search_leaves_trashed_chats_out(history, store_of, copy_of_histor
     quick = store.search("llama", 20, quick=True)
     assert len(quick) == 20 and not quick.complete
     assert trashed.id not in {h.conversation_id for h in quick}
+
+
+def test_quick_search_ranks_without_the_words_most_messages_contain(tmp_path, monkeypatch):
+    """A word in most messages ("the") adds nothing to bm25 but costs a pass over all its matches:
+    the quick list ranks by the other words over the window's messages that contain every word,
+    lists the newest first when every word is that common, and is never called complete."""
+    from chatdesk.store import search_query
+
+    store = Store(tmp_path / "chatdesk.sqlite3")
+    try:
+        def text(i: int) -> str:
+            words = ["the", "herd", "walked", "down", "to", "the", "river"][: 2 + i % 6]
+            return " ".join(words + ["llama"] * (1 + i % 4 if i % 3 == 0 else 0)) + "."
+
+        items = [_conversation("gone", "Trashed", [f"the llama {'llama ' * (i % 3)}" for i in range(60)], 500.0),
+                 _conversation("kept", "Kept", [text(i) for i in range(300)], 1_000.0)]
+        import_conversations(store, items)
+        trashed = next(c for c in store.list_conversations() if c.title == "Trashed")
+        store.trash_conversations([trashed.id])
+        monkeypatch.setattr(search_query, "RANK_WINDOW", 50)
+        monkeypatch.setattr(search_query, "COMMON_SAMPLE", 100)
+
+        kept = {m.id: m.content.lower() for c in store.list_conversations() for m in store.active_path(c.id)}
+        both = sorted((m for m, t in kept.items() if "the" in t.split() and "llama" in t), reverse=True)
+        window = both[:50]
+        llama_rank = {h.message_id: h.rank for h in store.search("llama", 1_000)}
+        quick = store.search("the llama", 10, quick=True)
+        assert not quick.complete
+        assert [h.message_id for h in quick] == sorted(window, key=lambda m: (llama_rank[m], -m))[:10]
+        assert [h.rank for h in quick] == [llama_rank[h.message_id] for h in quick]
+
+        newest_the = sorted((m for m, t in kept.items() if "the" in t.split()), reverse=True)
+        quick = store.search("the", 10, quick=True)
+        assert [h.message_id for h in quick] == newest_the[:10] and not quick.complete
+        assert store.search("the zzzz", 10, quick=True) == [] and store.search("the zzzz", 10, quick=True).complete
+
+        # The complete ranking is still bm25 over every word and every match, the trash left out.
+        everything = store.search("the llama", 200)
+        assert {h.message_id for h in everything} == set(both)
+        assert [h.rank for h in everything] == sorted(h.rank for h in everything)
+        monkeypatch.setattr(search_query, "RANK_WINDOW", 10_000)  # no window: every match is a candidate
+        for query, matches in (("the llama", len(both)), ("the", len(newest_the))):
+            hits = store.search(query, 500, quick=True)
+            assert len(hits) == matches and trashed.id not in {h.conversation_id for h in hits}
+    finally:
+        store.close()

@@ -38,10 +38,17 @@ def fts_query(user_query: str) -> str | None:
     characters, which makes search-as-you-type feel right. CJK runs become phrases of single
     characters.
     """
+    phrases = fts_phrases(user_query)
+    return " ".join(phrases) if phrases else None
+
+
+def fts_phrases(user_query: str) -> list[str]:
+    """The phrases of ``fts_query``'s expression, each a MATCH expression of its own (the
+    expression matches a message when every phrase does)."""
     spaced = index_text(user_query)
     words = _TOKEN.findall(spaced)
     if not words:
-        return None
+        return []
     # Merge consecutive single CJK characters into one phrase so they must be adjacent.
     merged: list[str] = []
     run: list[str] = []
@@ -58,7 +65,7 @@ def fts_query(user_query: str) -> str | None:
     last = merged[-1]
     if not _CJK.search(last) and len(words[-1]) >= MIN_PREFIX:
         merged[-1] = last + "*"
-    return " ".join(merged)
+    return merged
 
 
 def make_snippet(content: str, user_query: str, width: int = 120) -> str:
