@@ -176,8 +176,9 @@ _managers: dict[int, ThemeManager] = {}
 
 def theme_manager(app: QApplication | None = None, choice: str | None = None) -> ThemeManager:
     """The application's theme manager (made on first use); ``choice`` switches its theme."""
-    app = app or QApplication.instance()  # type: ignore[assignment]
-    assert isinstance(app, QApplication)
+    found = app or QApplication.instance()
+    assert isinstance(found, QApplication)
+    app = found
     manager = _managers.get(id(app))
     if manager is None:
         manager = ThemeManager(app, choice or "system")

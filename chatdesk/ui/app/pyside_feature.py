@@ -20,7 +20,7 @@ from types import ModuleType
 import PySide6.QtCore  # noqa: F401 - loads shibokensupport.feature, whose check is replaced here
 
 
-def uses_pyside(module: ModuleType, fallback=None) -> bool:  # type: ignore[no-untyped-def]
+def uses_pyside(module: ModuleType, fallback=None) -> bool:
     """Whether ``module``'s source file mentions PySide6 (PySide6's question, same answer)."""
     path = getattr(module, "__file__", None)
     if isinstance(path, str) and path.endswith(".py"):
@@ -42,6 +42,6 @@ def install() -> bool:
     def _mod_uses_pyside(module: ModuleType) -> bool:
         return uses_pyside(module, original)
 
-    _mod_uses_pyside.chatdesk_fast = True  # type: ignore[attr-defined]
+    _mod_uses_pyside.chatdesk_fast = True  # type: ignore[attr-defined]  # a marker on the function: installed once
     feature._mod_uses_pyside = _mod_uses_pyside  # type: ignore[union-attr]  # noqa: SLF001 - the hook PySide6 calls after each import
     return True

@@ -73,7 +73,7 @@ class SingleInstance(QObject):
             conn.readyRead.connect(lambda c=conn: self._read(c))
             conn.disconnected.connect(conn.deleteLater)
 
-    def connect_activation(self, slot) -> None:  # type: ignore[no-untyped-def]
+    def connect_activation(self, slot) -> None:
         """Connect the window; a request that came in while it was still being built is replayed.
 
         The socket listens from the moment the lock is taken, and startup may process events before

@@ -143,7 +143,7 @@ class Banner(QFrame):
         self.entries.clear()
         self._refresh()
 
-    def set_action(self, text, slot) -> None:  # type: ignore[no-untyped-def]
+    def set_action(self, text, slot) -> None:
         """An optional button (e.g. Undo) on the newest message; ``None`` removes it."""
         if not self.entries:
             return
@@ -232,7 +232,7 @@ class Banner(QFrame):
             self.entries = kept
             self._refresh()
 
-    def eventFilter(self, obj, event) -> bool:  # type: ignore[no-untyped-def]
+    def eventFilter(self, obj, event) -> bool:
         if obj is self.label and event.type() == QEvent.Type.Resize:
             self._elide()
         return False

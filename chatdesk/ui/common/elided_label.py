@@ -27,7 +27,7 @@ class ElidedLabel(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self._tip()
 
-    def setText(self, text: str) -> None:  # type: ignore[override]
+    def setText(self, text: str) -> None:  # type: ignore[override]  # a slot in the stub; same call here
         super().setText(text)
         self._tip()
 
@@ -44,11 +44,11 @@ class ElidedLabel(QLabel):
         """What is drawn: the text, elided to the width it has."""
         return self.fontMetrics().elidedText(self.text(), self.mode, max(0, self.contentsRect().width()))
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._tip()
 
-    def setToolTip(self, tip: str) -> None:  # type: ignore[override]
+    def setToolTip(self, tip: str) -> None:  # type: ignore[override]  # the stub names the parameter differently
         self._extra_tip = tip
         self._tip()
 

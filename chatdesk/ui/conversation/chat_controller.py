@@ -130,7 +130,7 @@ class ChatController(QObject):
     def _load(self, conversation_id: int) -> tuple[list[MessageRecord], dict[int, tuple[int, int]]]:
         return self.store.active_path(conversation_id), self.store.sibling_info(conversation_id)
 
-    def _loaded(self, seq: int, conversation_id: int, focus: int | None, data) -> None:  # type: ignore[no-untyped-def]
+    def _loaded(self, seq: int, conversation_id: int, focus: int | None, data) -> None:
         if seq != self._open_seq:
             return  # the user has opened another conversation meanwhile
         rows, siblings = data
@@ -197,7 +197,7 @@ class ChatController(QObject):
             self.show_rows([plan.user, reply], {}, None)
             self.current_changed.emit(plan.conversation_id)
         else:
-            self.view_model.append(plan.user)  # type: ignore[arg-type]
+            self.view_model.append(plan.user)  # type: ignore[arg-type]  # plan.user is set whenever a turn was stored
             self.view_model.append(reply)
         self.conversations_changed.emit()
 

@@ -99,7 +99,7 @@ class ChatView(QListView):
     probabilities_toggled = Signal(bool)
     suggestion_chosen = Signal(str)  # a new chat's suggestion was clicked: its text goes to the message box
 
-    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("chatView")
         # A small window with the settings panel, the meter and a message line open still shows
@@ -230,7 +230,7 @@ class ChatView(QListView):
         if not self._warm:
             self._warm_timer.stop()
 
-    def _rows_inserted(self, _parent, first: int, _last: int) -> None:  # type: ignore[no-untyped-def]
+    def _rows_inserted(self, _parent, first: int, _last: int) -> None:
         if first > 0:  # appended at the end (older pages are inserted at row 0)
             self._stick = True
             self.scheduleDelayedItemsLayout()
@@ -246,12 +246,12 @@ class ChatView(QListView):
         elif self._from_bottom is not None:
             bar.setValue(hi - self._from_bottom)
 
-    def dataChanged(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:  # type: ignore[no-untyped-def, override]
+    def dataChanged(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:  # type: ignore[override]  # the stub's roles has no default; Qt passes none for all roles
         if StreamedRole in roles and top_left == bottom_right and self._streamed(top_left, roles):
             return
         super().dataChanged(top_left, bottom_right, roles)
 
-    def _streamed(self, index: QModelIndex, roles) -> bool:  # type: ignore[no-untyped-def]
+    def _streamed(self, index: QModelIndex, roles) -> bool:
         """Streamed text was appended to the newest row: lay it out and repaint only what changed.
 
         Why: Qt's own path lays every row out again and repaints the whole viewport (the whole
@@ -323,7 +323,7 @@ class ChatView(QListView):
             if rect.isValid():
                 self._laid = (index.data(RecordRole).id, rect.height())
 
-    def _follow(self, _top_left=None, _bottom_right=None, roles=()) -> None:  # type: ignore[no-untyped-def]
+    def _follow(self, _top_left=None, _bottom_right=None, roles=()) -> None:
         if self._streamed_done and StreamedRole in roles:
             self._streamed_done = False  # laid out, scrolled and repainted already
         else:
@@ -343,7 +343,7 @@ class ChatView(QListView):
         self.empty_state.setGeometry(self.viewport().rect())
         self.empty_state.setVisible(empty)
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._place_legend()
         if hasattr(self, "empty_state"):  # Qt resizes the view while it is being set up
@@ -513,7 +513,7 @@ class ChatView(QListView):
     def viewportEvent(self, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.MouseMove and not self._forwarding:
-            self._pointer_at(self.indexAt(event.position().toPoint()).row())  # type: ignore[attr-defined]
+            self._pointer_at(self.indexAt(event.position().toPoint()).row())  # type: ignore[attr-defined]  # a MouseMove is a QMouseEvent
         elif kind == QEvent.Type.Leave:
             self._hover_row = -1
             self._schedule_overlays()
@@ -578,7 +578,7 @@ class ChatView(QListView):
             return
         super().mouseDoubleClickEvent(event)
 
-    def eventFilter(self, obj, event) -> bool:  # type: ignore[no-untyped-def]
+    def eventFilter(self, obj, event) -> bool:
         if event.type() == QEvent.Type.MouseMove and obj is self.reader.viewport() and self.reader.record is not None:
             self._pointer_at(self.model_.row_of(self.reader.record.id))
         elif event.type() == QEvent.Type.Leave and obj in (self.reader, self.popup) and self.popup.isVisible():
@@ -608,7 +608,7 @@ class ChatView(QListView):
         super().keyPressEvent(event)
         self._schedule_overlays()
 
-    def focusInEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def focusInEvent(self, event) -> None:
         fresh = not self.currentIndex().isValid()
         super().focusInEvent(event)  # (Qt makes the first row current)
         if event.reason() != Qt.FocusReason.MouseFocusReason:
@@ -617,7 +617,7 @@ class ChatView(QListView):
                 self.setCurrentIndex(self.model_.index(self.model_.rowCount() - 1))
         self._schedule_overlays()
 
-    def focusOutEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def focusOutEvent(self, event) -> None:
         super().focusOutEvent(event)
         self._schedule_overlays()
 
@@ -759,7 +759,7 @@ class ChatView(QListView):
             self._shades = Shades(self.palette())
         return self._shades
 
-    def _shading_for(self, rec: MessageRecord, body: Body):  # type: ignore[no-untyped-def]
+    def _shading_for(self, rec: MessageRecord, body: Body):
         layout = self.token_layout(rec, body)
         if layout is None:
             return None
@@ -770,7 +770,7 @@ class ChatView(QListView):
         reader = self.reader
         rec, body = reader.record, reader.body
         layout = self.token_layout(rec, body) if rec is not None and body is not None else None
-        if layout is None or not body.is_single:  # type: ignore[union-attr]
+        if layout is None or body is None or not body.is_single:
             if reader.extraSelections():
                 reader.setExtraSelections([])
             return

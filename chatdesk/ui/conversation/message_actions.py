@@ -221,7 +221,7 @@ class ActionBar(QWidget):
             act.triggered.connect(button.click)
         self.resize(self.sizeHint())
 
-    def set_colour(self, colour) -> None:  # type: ignore[no-untyped-def]
+    def set_colour(self, colour) -> None:
         """Fill with the bubble's colour so the bar sits on the message, not over it."""
         pal = self.palette()
         pal.setColor(QPalette.ColorRole.Window, colour)

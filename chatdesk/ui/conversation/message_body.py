@@ -180,7 +180,7 @@ class Body:
         return out
 
     # -- painting --------------------------------------------------------------------------
-    def draw(self, painter: QPainter, text_colour, clip: QRectF, selections: SelectionsFor | None = None) -> None:  # type: ignore[no-untyped-def]
+    def draw(self, painter: QPainter, text_colour, clip: QRectF, selections: SelectionsFor | None = None) -> None:
         """Paint the segments that meet ``clip`` (body coordinates; painter at the body's origin).
 
         Pieces of one code block (``seam``) are painted from the last up: a glyph that reaches

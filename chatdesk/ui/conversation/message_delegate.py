@@ -113,7 +113,7 @@ def bubble_colour(rec: MessageRecord, pal: QPalette) -> QColor:
 class MessageDelegate(QStyledItemDelegate):
     sibling_step = Signal(int, int)  # message id, -1 / +1
 
-    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.bodies = BodyCache()
         self.reader_id: int | None = None  # this message's text is drawn by the reader
@@ -214,7 +214,7 @@ class MessageDelegate(QStyledItemDelegate):
             return 0
         return 1 if pos.x() > header.right() - 22 else (-1 if pos.x() < header.right() - 45 else 0)
 
-    def editorEvent(self, event, model, option, index) -> bool:  # type: ignore[no-untyped-def]
+    def editorEvent(self, event, model, option, index) -> bool:
         if event.type() == QEvent.Type.MouseButtonRelease and index.data(SiblingRole):
             step = self.sibling_hit(option.rect, event.position().toPoint())
             if step:

@@ -63,8 +63,8 @@ def _tr(text: str) -> str:
 
 
 def _value(key: str, value: object) -> str:
-    if key == "stop_reason" and value in STOP_REASONS:
-        return _tr(STOP_REASONS[value])  # type: ignore[index]
+    if key == "stop_reason" and isinstance(value, str) and value in STOP_REASONS:
+        return _tr(STOP_REASONS[value])
     if key == "sampler" and isinstance(value, dict):
         return " · ".join(f"{_tr(SAMPLER_WORDS[k]) if k in SAMPLER_WORDS else k} {_sampler_value(k, v)}" for k, v in value.items())
     return json.dumps(value, ensure_ascii=False) if isinstance(value, dict) else str(value)

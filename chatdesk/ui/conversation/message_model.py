@@ -20,6 +20,7 @@ reply's own request left out.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer
@@ -68,7 +69,7 @@ def _dropped(rec: MessageRecord) -> int:
 
 
 class MessageListModel(QAbstractListModel):
-    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[MessageRecord] = []
         self._offset = 0  # rows before this index are loaded but not yet shown
@@ -85,7 +86,7 @@ class MessageListModel(QAbstractListModel):
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows) - self._offset
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._rows) - self._offset:
             return None
         rec = self._rows[self._offset + index.row()]
@@ -121,9 +122,9 @@ class MessageListModel(QAbstractListModel):
         """Ids of the loaded messages marked as left out, oldest first."""
         return [r.id for r in self._rows if self.is_left_out(r.id)]
 
-    def set_left_out_next(self, ids: object) -> None:
+    def set_left_out_next(self, ids: Iterable[int]) -> None:
         """The context meter's plan: these messages will not be seen by the next request."""
-        new = frozenset(int(i) for i in ids)  # type: ignore[attr-defined]
+        new = frozenset(int(i) for i in ids)
         if new != self._left_out_next:
             old, self._left_out_next = self._left_out_next, new
             self._marks_changed(old ^ new)

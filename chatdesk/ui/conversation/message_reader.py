@@ -110,7 +110,7 @@ class MessageReader(QTextBrowser):
         """Draw the text faint (a message left out of the model's context, as the row is painted)."""
         if opacity is None:
             if self.graphicsEffect() is not None:
-                self.setGraphicsEffect(None)  # type: ignore[arg-type]
+                self.setGraphicsEffect(None)  # type: ignore[arg-type]  # Qt takes None (removes the effect); the stub does not say so
             return
         effect = self.graphicsEffect()
         if not isinstance(effect, QGraphicsOpacityEffect):

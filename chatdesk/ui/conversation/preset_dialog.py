@@ -53,7 +53,7 @@ DEFAULT_SAMPLING = SamplingSettings()
 
 
 class _FocusOut(QObject):
-    def __init__(self, fn, parent: QObject) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, fn, parent: QObject) -> None:
         super().__init__(parent)
         self.fn = fn
 
@@ -177,7 +177,7 @@ class PresetDialog(QDialog):
         label.setAccessibleName(text)
         return label
 
-    def _button(self, text: str, name: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
+    def _button(self, text: str, name: str, slot) -> QPushButton:
         b = QPushButton(text, self)
         b.setObjectName(name)
         b.setAccessibleName(text.rstrip("…"))
@@ -348,20 +348,21 @@ class PresetDialog(QDialog):
         self.show_info(self.tr("Made “{name}”; change it here.").format(name=copy.name_in(self.language)))
 
     def _delete(self) -> None:
-        chosen = [p for p in self.selected() if not p.builtin] or ([self.current()] if self.current() else [])
+        current = self.current()
+        chosen = [p for p in self.selected() if not p.builtin] or ([current] if current else [])
         if not chosen:
             return
         self._dirty = False
         try:
             for p in chosen:
-                P.delete(self.store, p.id)  # type: ignore[union-attr]
+                P.delete(self.store, p.id)
         except P.PresetError as exc:
             self.show_error(localized(exc))
             return
         self.reload()
         self.presets_changed.emit()
         if len(chosen) == 1:
-            self.show_info(self.tr("Deleted “{name}”.").format(name=chosen[0].name_in(self.language)))  # type: ignore[union-attr]
+            self.show_info(self.tr("Deleted “{name}”.").format(name=chosen[0].name_in(self.language)))
         else:
             self.show_info(self.tr("Deleted {n} presets.").format(n=len(chosen)))
 
@@ -426,7 +427,7 @@ class PresetDialog(QDialog):
         run_in_background(lambda: write_atomic(path, data), done, failed)
 
     # ------------------------------------------------------------------ closing
-    def done(self, result: int) -> None:  # type: ignore[override]
+    def done(self, result: int) -> None:  # type: ignore[override]  # the stub names the parameter differently
         self._save_edit()
         super().done(result)
 

@@ -357,7 +357,7 @@ class TokenLayout:
                 return lo, hi
         return None
 
-    def selections(self, seg_index: int, first: int, last: int, shades: Shades, kind=QAbstractTextDocumentLayout.Selection):  # type: ignore[no-untyped-def]
+    def selections(self, seg_index: int, first: int, last: int, shades: Shades, kind=QAbstractTextDocumentLayout.Selection):
         """Shading for the tokens between document positions ``first`` and ``last``."""
         seg = self.body.segments[seg_index]
         starts, items = self.spans(seg_index)

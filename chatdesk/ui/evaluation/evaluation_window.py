@@ -300,7 +300,7 @@ class EvaluationWindow(QWidget):
         self._show_model(i)
 
     def progress_bar(self, i: int) -> QProgressBar:
-        return self.models_table.cellWidget(i, 1)  # type: ignore[return-value]
+        return self.models_table.cellWidget(i, 1)  # type: ignore[return-value]  # typed QWidget; column 1 holds the row's bar
 
     def status_text(self, i: int) -> str:
         item = self.models_table.item(i, 2)

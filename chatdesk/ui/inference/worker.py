@@ -170,9 +170,11 @@ class InferenceWorker(QObject):
                 loaded, info = early.take(progress=self._set_fraction)
                 engine = self._shared(loaded)
             elif isinstance(source, LocalSource):
-                info = engine.load_source(source, progress=self._set_fraction)  # type: ignore[union-attr]
+                assert engine is not None  # the loaded engine of the same kind, or a new one
+                info = engine.load_source(source, progress=self._set_fraction)
             else:
-                info = engine.load(source, progress=self._set_fraction)  # type: ignore[union-attr]
+                assert engine is not None
+                info = engine.load(source, progress=self._set_fraction)
         except Exception as exc:  # the app must survive any load failure
             if not isinstance(exc, EngineError):
                 log.exception("unexpected load failure")

@@ -230,7 +230,8 @@ class DownloadDialog(QDialog):
 
     def _update_buttons(self) -> None:
         busy = self.downloading
-        file_ok = self.selected_file() is not None and self.selected_file().parts == 1  # type: ignore[union-attr]
+        chosen = self.selected_file()
+        file_ok = chosen is not None and chosen.parts == 1
         self.download_button.setEnabled(not busy and file_ok)
         self.cancel_button.setEnabled(busy)
         self.resume_button.setEnabled(not busy and self.pending.currentItem() is not None)

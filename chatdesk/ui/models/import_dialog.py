@@ -559,7 +559,7 @@ class ImportCheckpointDialog(QDialog):
             self.chat_requested.emit(self.output_path)
             self.accept()
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def closeEvent(self, event) -> None:
         self.child.stop_now()
         if self.tokenizer_job is not None:
             self.tokenizer_job.cancel()  # the part downloaded so far is kept for the next try

@@ -194,7 +194,7 @@ class ChatViewWiring(QObject):
             bar.clearMessage()
 
 
-def _load_tokens(store, message_id):  # type: ignore[no-untyped-def]
+def _load_tokens(store, message_id):
     """The stored probabilities of a reply (the table module loads SQLAlchemy; not at import)."""
     from chatdesk.store.message_tokens import load_message_tokens
 

@@ -36,7 +36,7 @@ class KeyboardActions(QObject):
         self.window = window
         reg = window.action_registry
 
-        def add(action_id: str, text: str, slot, name: str, *keys: QKeySequence) -> QAction:  # type: ignore[no-untyped-def]
+        def add(action_id: str, text: str, slot, name: str, *keys: QKeySequence) -> QAction:
             return reg.add(action_id, text, slot, shortcuts=keys, object_name=name, window_shortcut=True)
 
         self.regenerate = add("message.regenerate_last", self.tr("Re&generate last reply"),

@@ -400,7 +400,7 @@ class MainWindow(QMainWindow):
             self.stats_label.clear()
             self._stats_chat = None
 
-    def _guard(self, fn, *args):  # type: ignore[no-untyped-def]
+    def _guard(self, fn, *args):
         """Run a store action from a GUI slot; a database problem becomes a sentence, not a crash."""
         try:
             return fn(*args)
@@ -425,7 +425,7 @@ class MainWindow(QMainWindow):
             return
         self.load_model(wanted)
 
-    def _offer_welcome(self, entries: list) -> None:  # type: ignore[type-arg]
+    def _offer_welcome(self, entries: list[Any]) -> None:
         """First start with no real model in the library: say what the demo model is, offer a choice."""
         self.session.library_changed.disconnect(self._offer_welcome)
         if self.settings.welcome_done or any(getattr(e, "source", "") not in ("bundled",) and getattr(e, "kind", "chat") == "chat"

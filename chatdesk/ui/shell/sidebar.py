@@ -219,7 +219,7 @@ class Sidebar(QWidget):
             menu.addAction(self.tr("Delete %n chats…", "", len(ids)), lambda: self.delete_requested.emit(ids)).setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         return menu
 
-    def _menu(self, pos) -> None:  # type: ignore[no-untyped-def]
+    def _menu(self, pos) -> None:
         menu = self.menu_for(self.list.itemAt(pos) or self.list.currentItem())
         if menu is not None:
             menu.exec(self.list.viewport().mapToGlobal(pos))
