@@ -192,10 +192,16 @@ case "$cmd" in
       log "Test workers: $workers (CHATDESK_TEST_WORKERS=0 runs every test in one process)"
       parallel=(-n "$workers" --dist loadfile)
     fi
+    CHATDESK_TEST_TRACE="$(mktemp)"
+    export CHATDESK_TEST_TRACE
     QT_QPA_PLATFORM=offscreen "$venv/bin/python" -m pytest -p no:cacheprovider -p randomly --randomly-seed="$seed" \
       "${parallel[@]}" "$@"
     rc=$?
     set -e
+    if [ "$rc" -gt 128 ] && [ -s "$CHATDESK_TEST_TRACE" ]; then
+      log "pytest died of signal $((rc - 128)) during or just after $(cat "$CHATDESK_TEST_TRACE") (seed $seed)"
+    fi
+    rm -f "$CHATDESK_TEST_TRACE"
     case $rc in
       0) ;;
       5) failed+=("pytest collected no tests - that is a failure, not a pass") ;;

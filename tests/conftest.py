@@ -93,6 +93,16 @@ def _live_qthreads():
         return [o for o in gc.get_objects() if isinstance(o, QThread)]
 
 
+def pytest_runtest_logstart(nodeid, location):
+    """Name the test about to run in $CHATDESK_TEST_TRACE (scripts/dev.sh sets it): if the whole
+    process dies (a segmentation fault in Qt or llama.cpp), pytest prints nothing about which test
+    it was, and dev.sh reads the name from there. Under xdist the controller names it instead."""
+    trace = os.environ.get("CHATDESK_TEST_TRACE")
+    if trace and not os.environ.get("PYTEST_XDIST_WORKER"):
+        with open(trace, "w", encoding="utf-8") as f:
+            f.write(nodeid)
+
+
 def pytest_report_header(config):
     return f"python threads at start: {threading.active_count()}"
 
