@@ -106,6 +106,32 @@ def test_unreachable_hub(monkeypatch):
     assert err.value.kind == "connection"
 
 
+def test_a_refused_connection_is_said_at_once_not_after_the_listings_retries(monkeypatch):
+    """huggingface_hub's listing retries a refused connection five times (23.7 s measured); one
+    plain connection first says it at once, and the listing is never asked. Behind a proxy the
+    check is left to the listing, since only the proxy is reached directly."""
+    from huggingface_hub import HfApi
+
+    from chatdesk.library import hub_search
+
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    for var in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.delenv(var, raising=False)
+    listed: list[object] = []
+    monkeypatch.setattr(HfApi, "list_models", lambda *a, **k: listed.append(a) or iter(()))
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    endpoint = f"http://127.0.0.1:{port}"
+    with pytest.raises(HubError, match="could not connect") as err:
+        search_models("qwen", endpoint=endpoint)
+    assert err.value.kind == "connection" and listed == []
+
+    monkeypatch.setenv("http_proxy", "http://proxy.invalid:3128")
+    assert hub_search._connection_refused(endpoint, 5.0) is None  # the proxy would carry it
+    assert search_models("qwen", endpoint=endpoint) == [] and len(listed) == 1
+
+
 def test_one_repository_failing_keeps_the_hit(hub):
     hub.repos["Qwen/Qwen2.5-0.5B-Instruct-GGUF"].access = "gated"  # listed, but its tree needs a token
     hit = next(h for h in search_models("qwen instruct", endpoint=hub.endpoint) if h.repo_id.startswith("Qwen/"))
