@@ -287,3 +287,104 @@ def test_a_reply_whose_consumer_fails_fails_alone(server, client):
     assert any(isinstance(d, RuntimeError) for d in done) and any(isinstance(d, str) and d for d in done)
     assert _ask(client, 1, max_tokens=4)  # the worker still serves
     assert _worker(server).running() == 0
+
+
+def test_the_worker_wakes_the_loop_through_its_own_pipe_and_a_closed_loop_leaves_no_descriptor():
+    """On a loop that can watch a descriptor, a worker thread's calls reach the loop in order
+    through the waker's pipe (written without handing the loop the GIL), and the pipe is closed
+    once the loop is gone: a server started and stopped many times leaks no descriptors."""
+    import asyncio
+    import gc
+    import os
+
+    from chatdesk.server.loop_wake import PipeWaker, waker_for
+
+    pipe: dict[int, int] = {}  # descriptor -> inode
+
+    async def main() -> list:
+        loop = asyncio.get_running_loop()
+        waker = waker_for(loop)
+        assert isinstance(waker, PipeWaker) and waker_for(loop) is waker
+        pipe.update({fd: os.fstat(fd).st_ino for fd in (waker._r, waker._w)})
+        got: list = []
+        done = asyncio.Event()
+
+        def sender() -> None:
+            for i in range(500):
+                waker.call(lambda i=i: got.append(i))
+            waker.call(done.set)
+
+        t = threading.Thread(target=sender)
+        t.start()
+        await asyncio.wait_for(done.wait(), TIMEOUT_S)
+        t.join(TIMEOUT_S)
+        return got
+
+    assert asyncio.run(main()) == list(range(500))
+    gc.collect()
+    for fd, inode in pipe.items():
+        try:
+            assert os.fstat(fd).st_ino != inode, "the waker's pipe outlived its loop"
+        except OSError:
+            pass  # closed
+
+
+def test_a_failing_call_on_the_loop_does_not_stop_the_next(caplog):
+    import asyncio
+
+    from chatdesk.server.loop_wake import waker_for
+
+    async def main() -> list:
+        waker = waker_for(asyncio.get_running_loop())
+        got: list = []
+        done = asyncio.Event()
+
+        def broken() -> None:
+            raise RuntimeError("one request's callback broke")
+
+        def sender() -> None:
+            for i in range(20):
+                waker.call(broken if i == 3 else (lambda i=i: got.append(i)))
+            waker.call(done.set)
+
+        t = threading.Thread(target=sender)
+        t.start()
+        await asyncio.wait_for(done.wait(), TIMEOUT_S)
+        t.join(TIMEOUT_S)
+        return got
+
+    assert asyncio.run(main()) == [i for i in range(20) if i != 3]
+    assert "one request's callback broke" in caplog.text
+
+
+def test_a_loop_that_cannot_watch_a_pipe_is_woken_the_standard_way():
+    """Where the loop has no readers (Windows' proactor loop), the exchange still delivers every
+    event, through call_soon_threadsafe."""
+    import asyncio
+
+    from chatdesk.server.app import _Exchange
+    from chatdesk.server.loop_wake import PipeWaker
+
+    class NoReaders(asyncio.SelectorEventLoop):
+        def add_reader(self, fd, callback, *args):  # type: ignore[no-untyped-def]
+            raise NotImplementedError
+
+    async def main() -> list:
+        ex = _Exchange(asyncio.get_running_loop(), True)
+        assert not isinstance(ex._waker, PipeWaker)
+        sender = threading.Thread(target=lambda: [ex.put("text", i) for i in range(300)] + [ex.put("done", None)])
+        sender.start()
+        got = []
+        while True:
+            kind, value = await asyncio.wait_for(ex.events.get(), TIMEOUT_S)
+            if kind == "done":
+                break
+            got.append(value)
+        sender.join(TIMEOUT_S)
+        return got
+
+    loop = NoReaders()
+    try:
+        assert loop.run_until_complete(main()) == list(range(300))
+    finally:
+        loop.close()

@@ -21,6 +21,7 @@ from starlette.requests import Request
 from chatdesk.engine.errors import ContextOverflowError, EngineError
 from chatdesk.server.errors import OVERLOADED, SERVER_ERROR, APIError, bad_request
 from chatdesk.server.jobs import Job, QueueFull
+from chatdesk.server.loop_wake import waker_for
 from chatdesk.server.pool import RETRY_AFTER_S, ModelSlot
 from translatable import msg
 
@@ -30,12 +31,14 @@ log = logging.getLogger(__name__)
 class Exchange:
     """Carries one job's engine callbacks (worker thread) to its response (event loop).
 
-    Events wait in a plain deque; the loop is woken (``call_soon_threadsafe``: a write to its
-    self-pipe) only when it is not already due to drain them, so a token's text and logprobs,
-    or tokens produced while the loop was busy, cost one wake-up instead of one each."""
+    Events wait in a plain deque; the loop is woken (``loop_wake``: a byte in a pipe it reads,
+    written without handing the loop the GIL) only when it is not already due to drain them, so
+    a token's text and logprobs, or tokens produced while the loop was busy, cost one wake-up
+    instead of one each."""
 
     def __init__(self, loop: asyncio.AbstractEventLoop, streaming: bool) -> None:
         self.loop = loop
+        self._waker = waker_for(loop)
         self.events: asyncio.Queue[tuple[str, Any]] = asyncio.Queue()
         self.streaming = streaming
         self._waiting: collections.deque[tuple[str, Any]] = collections.deque()
@@ -60,10 +63,7 @@ class Exchange:
         self._call_loop()
 
     def _call_loop(self) -> None:
-        try:
-            self.loop.call_soon_threadsafe(self._drain)
-        except RuntimeError:  # the loop is closed: the server is gone, nobody listens
-            pass
+        self._waker.call(self._drain)
 
     def _drain(self) -> None:
         with self._lock:
