@@ -298,7 +298,30 @@ def test_records_from_rows_equal_records_built_by_the_dataclass(store):
         row = tuple(getattr(rec, f.name) for f in dataclasses.fields(MessageRecord))
         row = row[:-1] + (json.dumps(rec.provenance) if rec.provenance else None,)
         built = MessageRecord(*row[:-1], provenance=rec.provenance)
-        assert from_row(row) == built and vars(from_row(row)) == vars(built)
+        read = from_row(row)
+        assert read == built
+        assert all(getattr(read, f.name) == getattr(built, f.name) for f in dataclasses.fields(MessageRecord))
         assert hash(from_row(row)) == hash(built)
     assert store.active_path(c.id)[1].provenance == {"seed": 7, "nested": {"x": [1, 2]}}
     assert from_row(row[:-1] + ("",)).provenance is None
+
+
+def test_a_read_records_provenance_is_parsed_when_first_read(store):
+    """Opening a long chat does not parse every reply's provenance: a record read from its row
+    keeps the text until the field is read, then the value; a record built in code is as given."""
+    import dataclasses
+
+    from chatdesk.store.records import RAW_PROVENANCE, MessageRecord
+
+    c = store.create_conversation()
+    store.add_message(c.id, "user", "q")
+    reply = store.add_message(c.id, "assistant", "a")
+    store.finish_message(reply.id, "a", "done", provenance={"seed": 7, "sources": [{"n": 1}]})
+    user, answer = store.active_path(c.id)
+    assert "provenance" not in vars(answer) and RAW_PROVENANCE in vars(answer)
+    assert user.provenance is None and RAW_PROVENANCE not in vars(user)
+    assert answer.provenance == {"seed": 7, "sources": [{"n": 1}]}
+    assert answer.provenance is answer.provenance  # parsed once, then kept
+    assert dataclasses.replace(answer, content="b").provenance == answer.provenance
+    assert MessageRecord(1, "u", 1, None, "user", "x", "done", 0.0, 0.0).provenance is None
+    assert MessageRecord(1, "u", 1, None, "user", "x", "done", 0.0, 0.0, provenance={"a": 1}).provenance == {"a": 1}

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from chatdesk.store.errors import StoreError, humanize, store_exceptions
 from chatdesk.store.models import Conversation, Message
-from chatdesk.store.records import ConversationRecord, MessageRecord
+from chatdesk.store.records import RAW_PROVENANCE, ConversationRecord, MessageRecord
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -89,8 +89,9 @@ def from_row(row: Sequence[Any]) -> MessageRecord:
     record = _new_record(MessageRecord)
     values = record.__dict__
     values.update(zip(_MESSAGE_FIELDS, row, strict=True))
-    if values["provenance"]:
-        values["provenance"] = json.loads(values["provenance"])
+    raw = values.pop("provenance")
+    if raw:  # parsed when first read (records.RAW_PROVENANCE)
+        values[RAW_PROVENANCE] = raw
     else:
         values["provenance"] = None
     return record
