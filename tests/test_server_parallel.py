@@ -245,22 +245,28 @@ def test_the_exchange_delivers_every_event_in_order():
     only when it is not already due to drain them."""
     import asyncio
 
+    assert asyncio.run(_exchange_round_trip(2000)) == list(range(2000))
+
+
+async def _exchange_round_trip(n: int, check=None) -> list:
+    """Put ``n`` events and a "done" on an exchange from another thread; what the loop got."""
+    import asyncio
+
     from chatdesk.server.app import _Exchange
 
-    async def main() -> list:
-        ex = _Exchange(asyncio.get_running_loop(), True)
-        sender = threading.Thread(target=lambda: [ex.put("text", i) for i in range(2000)] + [ex.put("done", None)])
-        sender.start()
-        got = []
-        while True:
-            kind, value = await asyncio.wait_for(ex.events.get(), TIMEOUT_S)
-            if kind == "done":
-                break
-            got.append(value)
-        sender.join(TIMEOUT_S)
-        return got
-
-    assert asyncio.run(main()) == list(range(2000))
+    ex = _Exchange(asyncio.get_running_loop(), True)
+    if check is not None:
+        check(ex)
+    sender = threading.Thread(target=lambda: [ex.put("text", i) for i in range(n)] + [ex.put("done", None)])
+    sender.start()
+    got = []
+    while True:
+        kind, value = await asyncio.wait_for(ex.events.get(), TIMEOUT_S)
+        if kind == "done":
+            break
+        got.append(value)
+    sender.join(TIMEOUT_S)
+    return got
 
 
 def test_a_reply_whose_consumer_fails_fails_alone(server, client):
@@ -362,29 +368,17 @@ def test_a_loop_that_cannot_watch_a_pipe_is_woken_the_standard_way():
     event, through call_soon_threadsafe."""
     import asyncio
 
-    from chatdesk.server.app import _Exchange
     from chatdesk.server.loop_wake import PipeWaker
 
     class NoReaders(asyncio.SelectorEventLoop):
-        def add_reader(self, fd, callback, *args):  # type: ignore[no-untyped-def]
+        def add_reader(self, fd, callback, *args):
             raise NotImplementedError
 
-    async def main() -> list:
-        ex = _Exchange(asyncio.get_running_loop(), True)
+    def standard_wake(ex) -> None:
         assert not isinstance(ex._waker, PipeWaker)
-        sender = threading.Thread(target=lambda: [ex.put("text", i) for i in range(300)] + [ex.put("done", None)])
-        sender.start()
-        got = []
-        while True:
-            kind, value = await asyncio.wait_for(ex.events.get(), TIMEOUT_S)
-            if kind == "done":
-                break
-            got.append(value)
-        sender.join(TIMEOUT_S)
-        return got
 
     loop = NoReaders()
     try:
-        assert loop.run_until_complete(main()) == list(range(300))
+        assert loop.run_until_complete(_exchange_round_trip(300, standard_wake)) == list(range(300))
     finally:
         loop.close()
