@@ -295,6 +295,29 @@ def test_a_reply_whose_consumer_fails_fails_alone(server, client):
     assert _worker(server).running() == 0
 
 
+async def _calls_from_a_thread(waker, n: int, broken_at: int = -1) -> list:
+    """Hand ``n`` calls (the one at ``broken_at`` raises) to ``waker`` from another thread; the
+    numbers the loop's calls appended."""
+    import asyncio
+
+    got: list = []
+    done = asyncio.Event()
+
+    def broken() -> None:
+        raise RuntimeError("one request's callback broke")
+
+    def sender() -> None:
+        for i in range(n):
+            waker.call(broken if i == broken_at else (lambda i=i: got.append(i)))
+        waker.call(done.set)
+
+    t = threading.Thread(target=sender)
+    t.start()
+    await asyncio.wait_for(done.wait(), TIMEOUT_S)
+    t.join(TIMEOUT_S)
+    return got
+
+
 def test_the_worker_wakes_the_loop_through_its_own_pipe_and_a_closed_loop_leaves_no_descriptor():
     """On a loop that can watch a descriptor, a worker thread's calls reach the loop in order
     through the waker's pipe (written without handing the loop the GIL), and the pipe is closed
@@ -312,19 +335,7 @@ def test_the_worker_wakes_the_loop_through_its_own_pipe_and_a_closed_loop_leaves
         waker = waker_for(loop)
         assert isinstance(waker, PipeWaker) and waker_for(loop) is waker
         pipe.update({fd: os.fstat(fd).st_ino for fd in (waker._r, waker._w)})
-        got: list = []
-        done = asyncio.Event()
-
-        def sender() -> None:
-            for i in range(500):
-                waker.call(lambda i=i: got.append(i))
-            waker.call(done.set)
-
-        t = threading.Thread(target=sender)
-        t.start()
-        await asyncio.wait_for(done.wait(), TIMEOUT_S)
-        t.join(TIMEOUT_S)
-        return got
+        return await _calls_from_a_thread(waker, 500)
 
     assert asyncio.run(main()) == list(range(500))
     gc.collect()
@@ -341,23 +352,7 @@ def test_a_failing_call_on_the_loop_does_not_stop_the_next(caplog):
     from chatdesk.server.loop_wake import waker_for
 
     async def main() -> list:
-        waker = waker_for(asyncio.get_running_loop())
-        got: list = []
-        done = asyncio.Event()
-
-        def broken() -> None:
-            raise RuntimeError("one request's callback broke")
-
-        def sender() -> None:
-            for i in range(20):
-                waker.call(broken if i == 3 else (lambda i=i: got.append(i)))
-            waker.call(done.set)
-
-        t = threading.Thread(target=sender)
-        t.start()
-        await asyncio.wait_for(done.wait(), TIMEOUT_S)
-        t.join(TIMEOUT_S)
-        return got
+        return await _calls_from_a_thread(waker_for(asyncio.get_running_loop()), 20, broken_at=3)
 
     assert asyncio.run(main()) == [i for i in range(20) if i != 3]
     assert "one request's callback broke" in caplog.text
