@@ -194,6 +194,38 @@ def test_delete_with_undo(qtbot, window):
     assert [r.id for r in window.store.list_conversations()] == [c.id]
 
 
+def test_deleting_the_open_chat_from_the_sidebar_asks_empties_the_view_and_undo_brings_it_back(qtbot, window, monkeypatch):
+    """The sidebar's Delete asks first; the open chat leaves the screen; Undo puts it back on
+    screen; a second deletion closes the first one's Undo offer and deletes it for good."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from chatdesk.ui.common.undo import UNDO_SECONDS
+
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _parent, _title, text, *a: asked.append(text) or QMessageBox.StandardButton.Yes)
+    store = window.store
+    kept, gone = store.create_conversation("kept"), store.create_conversation("open one")
+    store.add_message(gone.id, "user", "hello there")
+    window.refresh_sidebar()
+    window.open_conversation(gone.id, None)
+    qtbot.waitUntil(lambda: window.chat_view.model_.rowCount() == 1, timeout=5000)
+    window.sidebar.delete_requested.emit([gone.id])
+    assert asked == [f"Delete this chat? You can undo for {UNDO_SECONDS} seconds."]
+    assert [c.id for c in store.list_conversations()] == [kept.id]
+    assert window.controller.current_id is None and window.chat_view.model_.rowCount() == 0
+    assert window.notice.action_button.isVisible()
+    qtbot.mouseClick(window.notice.action_button, Qt.MouseButton.LeftButton)
+    assert sorted(c.id for c in store.list_conversations()) == sorted([kept.id, gone.id])
+    qtbot.waitUntil(lambda: window.controller.current_id == gone.id and window.chat_view.model_.rowCount() == 1, timeout=5000)
+
+    window.sidebar.delete_requested.emit([gone.id])
+    window.sidebar.delete_requested.emit([kept.id])  # closes the first deletion's Undo offer
+    qtbot.waitUntil(lambda: store.get_conversation(gone.id) is None, timeout=10_000)  # deleted for good
+    assert store.get_conversation(kept.id) is not None  # in the trash, Undo still offered
+    qtbot.mouseClick(window.notice.action_button, Qt.MouseButton.LeftButton)
+    assert [c.id for c in store.list_conversations()] == [kept.id]
+
+
 def test_export_from_window_runs_in_background(qtbot, window, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 

@@ -99,12 +99,12 @@ def test_english_plurals_come_from_the_english_catalogue(qapp):
     try:
         installed = i18n.install(qapp, "en")
         assert [p.name for p in installed.loaded] == ["chatdesk_en.qm"]
-        from chatdesk.ui.shell.main_window import MainWindow
+        from chatdesk.ui.shell.chat_list import ChatList
 
-        one = QApplication.translate("MainWindow", "Deleted %n chat(s).", "", 1)
-        three = QApplication.translate("MainWindow", "Deleted %n chat(s).", "", 3)
+        one = QApplication.translate("ChatList", "Deleted %n chat(s).", "", 1)
+        three = QApplication.translate("ChatList", "Deleted %n chat(s).", "", 3)
         assert (one, three) == ("Deleted 1 chat.", "Deleted 3 chats.")
-        assert MainWindow  # the context is the window's class
+        assert ChatList  # the context is the chat list's class
     finally:
         i18n.uninstall(qapp)
         QLocale.setDefault(before)

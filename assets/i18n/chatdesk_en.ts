@@ -4,7 +4,7 @@
 <context>
     <name>ChatController</name>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="342"/>
+        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="336"/>
         <source>%n earlier message(s) were left out because the conversation no longer fits in the model&apos;s context window.</source>
         <translation>
             <numerusform>%n earlier message was left out because the conversation no longer fits in the model&apos;s context window.</numerusform>
@@ -13,9 +13,9 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>ChatList</name>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="464"/>
+        <location filename="../../chatdesk/ui/shell/chat_list.py" line="78"/>
         <source>Delete these %n chats? You can undo for {seconds} seconds.</source>
         <translation>
             <numerusform>Delete this chat? You can undo for {seconds} seconds.</numerusform>
@@ -23,15 +23,18 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="482"/>
+        <location filename="../../chatdesk/ui/shell/chat_list.py" line="102"/>
         <source>Deleted %n chat(s).</source>
         <translation>
             <numerusform>Deleted %n chat.</numerusform>
             <numerusform>Deleted %n chats.</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="621"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="542"/>
         <source>{speed} tok/s · first token {ttft} ms · %n token(s)</source>
         <translation>
             <numerusform>{speed} tok/s · first token {ttft} ms · %n token</numerusform>

@@ -33,22 +33,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../chatdesk/ui/app/startup.py" line="28"/>
+        <location filename="../../chatdesk/ui/app/startup.py" line="35"/>
         <source>ChatDesk cannot start</source>
         <translation>ChatDesk 无法启动</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/app/startup.py" line="68"/>
+        <location filename="../../chatdesk/ui/app/startup.py" line="75"/>
         <source>ChatDesk is already running with {folder}; switched to its window.</source>
         <translation>ChatDesk 已在使用 {folder} 运行；已切换到它的窗口。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/app/startup.py" line="73"/>
+        <location filename="../../chatdesk/ui/app/startup.py" line="80"/>
         <source>ChatDesk is already running with the data folder {folder} ({holder}), but it does not answer. Close it (or end that process) and start ChatDesk again.</source>
         <translation>ChatDesk 已在使用数据文件夹 {folder} 运行（{holder}），但没有响应。请关闭它（或结束该进程），然后重新启动 ChatDesk。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/app/startup.py" line="106"/>
+        <location filename="../../chatdesk/ui/app/startup.py" line="132"/>
         <source>%n reply(s) were interrupted when ChatDesk last closed. Right-click one to Continue or Regenerate it.</source>
         <translation>上次关闭 ChatDesk 时有 %n 条回复被中断。右键单击其中一条即可继续或重新生成。</translation>
     </message>
@@ -106,41 +106,58 @@
         <translation>请先等待当前回复完成（或按“停止”）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="269"/>
+        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="263"/>
         <source>Reading the attached files whole.</source>
         <translation>正在完整阅读附加的文件。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="270"/>
+        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="264"/>
         <source>The attached text is too long to read at once: reading it in parts, then answering.</source>
         <translation>附加的文本太长，无法一次读完：先分段阅读，再回答。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="271"/>
+        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="265"/>
         <source>The attached text is too long to read at once: answering from its passages that match the question.</source>
         <translation>附加的文本太长，无法一次读完：根据其中与问题相关的段落回答。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="281"/>
+        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="275"/>
         <source>Reading {name} in parts: {done} of {total} done.</source>
         <translation>正在分段阅读 {name}：已完成 {done}/{total}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="292"/>
+        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="286"/>
         <source>Searching the documents: {names}.</source>
         <translation>正在搜索文档：{names}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="342"/>
+        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="336"/>
         <source>%n earlier message(s) were left out because the conversation no longer fits in the model&apos;s context window.</source>
         <translation>
             <numerusform>对话已超出模型的上下文窗口，省略了较早的 %n 条消息。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="356"/>
+        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="350"/>
         <source>The reply could not be generated.</source>
         <translation>无法生成回复。</translation>
+    </message>
+</context>
+<context>
+    <name>ChatList</name>
+    <message numerus="yes">
+        <location filename="../../chatdesk/ui/shell/chat_list.py" line="78"/>
+        <source>Delete these %n chats? You can undo for {seconds} seconds.</source>
+        <translation>
+            <numerusform>要删除这 %n 个对话吗？{seconds} 秒内可以撤销。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../chatdesk/ui/shell/chat_list.py" line="102"/>
+        <source>Deleted %n chat(s).</source>
+        <translation>
+            <numerusform>已删除 %n 个对话。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -169,7 +186,7 @@
         <translation>预设(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="229"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="223"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
@@ -506,27 +523,27 @@
         <translation>按概率为此对话回复中的每个 token 着色</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_view.py" line="580"/>
+        <location filename="../../chatdesk/ui/conversation/chat_view.py" line="666"/>
         <source>Message menu</source>
         <translation>消息菜单</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_view.py" line="583"/>
+        <location filename="../../chatdesk/ui/conversation/chat_view.py" line="669"/>
         <source>Copy selection</source>
         <translation>复制所选内容</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_view.py" line="588"/>
+        <location filename="../../chatdesk/ui/conversation/chat_view.py" line="674"/>
         <source>Copy link address</source>
         <translation>复制链接地址</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_view.py" line="593"/>
+        <location filename="../../chatdesk/ui/conversation/chat_view.py" line="679"/>
         <source>Previous version</source>
         <translation>上一个版本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_view.py" line="595"/>
+        <location filename="../../chatdesk/ui/conversation/chat_view.py" line="681"/>
         <source>Next version</source>
         <translation>下一个版本</translation>
     </message>
@@ -569,21 +586,21 @@
     <message>
         <location filename="../../chatdesk/ui/app/i18n_markers.py" line="18"/>
         <location filename="../../chatdesk/ui/conversation/message_delegate.py" line="43"/>
-        <location filename="../../chatdesk/ui/conversation/message_model.py" line="45"/>
+        <location filename="../../chatdesk/ui/conversation/message_model.py" line="50"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/app/i18n_markers.py" line="19"/>
         <location filename="../../chatdesk/ui/conversation/message_delegate.py" line="43"/>
-        <location filename="../../chatdesk/ui/conversation/message_model.py" line="45"/>
+        <location filename="../../chatdesk/ui/conversation/message_model.py" line="50"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/app/i18n_markers.py" line="20"/>
         <location filename="../../chatdesk/ui/conversation/message_delegate.py" line="44"/>
-        <location filename="../../chatdesk/ui/conversation/message_model.py" line="45"/>
+        <location filename="../../chatdesk/ui/conversation/message_model.py" line="50"/>
         <source>System prompt</source>
         <translation>系统提示词</translation>
     </message>
@@ -596,14 +613,14 @@
     <message>
         <location filename="../../chatdesk/ui/app/i18n_markers.py" line="22"/>
         <location filename="../../chatdesk/ui/conversation/message_delegate.py" line="47"/>
-        <location filename="../../chatdesk/ui/conversation/message_model.py" line="57"/>
+        <location filename="../../chatdesk/ui/conversation/message_model.py" line="62"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/app/i18n_markers.py" line="23"/>
         <location filename="../../chatdesk/ui/conversation/message_delegate.py" line="48"/>
-        <location filename="../../chatdesk/ui/conversation/message_model.py" line="58"/>
+        <location filename="../../chatdesk/ui/conversation/message_model.py" line="63"/>
         <source>error</source>
         <translation>出错</translation>
     </message>
@@ -620,33 +637,33 @@
     </message>
     <message>
         <location filename="../../chatdesk/ui/app/i18n_markers.py" line="26"/>
-        <location filename="../../chatdesk/ui/conversation/message_model.py" line="57"/>
+        <location filename="../../chatdesk/ui/conversation/message_model.py" line="62"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/app/i18n_markers.py" line="27"/>
-        <location filename="../../chatdesk/ui/conversation/message_model.py" line="58"/>
+        <location filename="../../chatdesk/ui/conversation/message_model.py" line="63"/>
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/message_model.py" line="49"/>
+        <location filename="../../chatdesk/ui/conversation/message_model.py" line="54"/>
         <source>Left out of the model&apos;s context</source>
         <translation>未纳入模型上下文</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/message_model.py" line="53"/>
+        <location filename="../../chatdesk/ui/conversation/message_model.py" line="58"/>
         <source>Earlier messages left out of this reply&apos;s context: {n}</source>
         <translation>此回复的上下文中略去的较早消息：{n} 条</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/message_model.py" line="57"/>
+        <location filename="../../chatdesk/ui/conversation/message_model.py" line="62"/>
         <source>being written</source>
         <translation>正在生成</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/message_model.py" line="104"/>
+        <location filename="../../chatdesk/ui/conversation/message_model.py" line="109"/>
         <source>version {n} of {m}</source>
         <translation>第 {n} 个版本，共 {m} 个</translation>
     </message>
@@ -676,7 +693,7 @@
         <translation>复制此代码块</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/message_body.py" line="254"/>
+        <location filename="../../chatdesk/ui/conversation/message_body.py" line="272"/>
         <source>Sources:</source>
         <translation>来源：</translation>
     </message>
@@ -1056,7 +1073,7 @@
     </message>
     <message>
         <location filename="../../chatdesk/ui/models/download_dialog.py" line="78"/>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="398"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="399"/>
         <source>Done: {size}.</source>
         <translation>完成：{size}。</translation>
     </message>
@@ -1363,87 +1380,87 @@
         <translation>找到 {n} 个仓库。选择一个（或其中的一个文件）即可列出其文件以供下载。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="275"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="276"/>
         <source>Asking Hugging Face for the files of {repo}…</source>
         <translation>正在向 Hugging Face 获取 {repo} 的文件列表…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="286"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="287"/>
         <source>Listing failed: {error}</source>
         <translation>获取文件列表失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="302"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="303"/>
         <source>Split into {n} files; ChatDesk downloads single-file models only.</source>
         <translation>分成了 {n} 个文件；ChatDesk 只下载单文件模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="306"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="307"/>
         <source>{size} × {n} parts</source>
         <translation>{size} × {n} 个分片</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="326"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="327"/>
         <source>{repo} has no GGUF files. ChatDesk runs GGUF models; look for a repository whose name ends in -GGUF.</source>
         <translation>{repo} 中没有 GGUF 文件。ChatDesk 运行 GGUF 模型；请找名称以 -GGUF 结尾的仓库。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="329"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="330"/>
         <source> This repository is gated: accept its terms on huggingface.co and set HF_TOKEN before downloading.</source>
         <translation> 此仓库需要授权：下载前请先在 huggingface.co 上接受其条款并设置 HF_TOKEN。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="331"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="332"/>
         <source>{n} GGUF file(s) in {repo}. Pick one and press Download.</source>
         <translation>{repo} 中有 {n} 个 GGUF 文件。选择一个，然后按“下载”。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="351"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="352"/>
         <source>{name} is split into {n} files, and ChatDesk downloads single-file models only. Pick a smaller quantization that comes as one file.</source>
         <translation>{name} 分成了 {n} 个文件，而 ChatDesk 只下载单文件模型。请选择一个单文件的较小量化版本。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="372"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="373"/>
         <source>Connecting to Hugging Face…</source>
         <translation>正在连接 Hugging Face…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="373"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="374"/>
         <source>Downloading {name} from {repo}…</source>
         <translation>正在从 {repo} 下载 {name}…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="387"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="388"/>
         <source>stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="399"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="400"/>
         <source>{name} is in your library.</source>
         <translation>{name} 已加入你的模型库。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="408"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="409"/>
         <source>Select it under Unfinished downloads and press Resume.</source>
         <translation>在“未完成的下载”中选中它，然后按“继续下载”。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="412"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="413"/>
         <source>The download stopped: ChatDesk could not write the file ({error}). The part already downloaded is kept.</source>
         <translation>下载已停止：ChatDesk 无法写入文件（{error}）。已下载的部分会保留。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="415"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="416"/>
         <source>The download stopped unexpectedly: {error}</source>
         <translation>下载意外停止：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="435"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="436"/>
         <source>{repo}/{file} — {done} of {total}</source>
         <translation>{repo}/{file}——{done} / {total}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/download_dialog.py" line="465"/>
+        <location filename="../../chatdesk/ui/models/download_dialog.py" line="466"/>
         <source>Deleted the unfinished download of {file}.</source>
         <translation>已删除 {file} 的未完成下载。</translation>
     </message>
@@ -2650,17 +2667,17 @@ SHA-256 {sha}</translation>
 <context>
     <name>InferenceWorker</name>
     <message>
-        <location filename="../../chatdesk/ui/inference/worker.py" line="163"/>
+        <location filename="../../chatdesk/ui/inference/worker.py" line="181"/>
         <source>Could not load {model}: {problem}</source>
         <translation>无法加载 {model}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/inference/worker.py" line="200"/>
+        <location filename="../../chatdesk/ui/inference/worker.py" line="218"/>
         <source>No model is loaded, so there is no reply.</source>
         <translation>未加载模型，因此没有回复。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/inference/worker.py" line="211"/>
+        <location filename="../../chatdesk/ui/inference/worker.py" line="229"/>
         <source>Generation failed: {problem}</source>
         <translation>生成失败：{problem}</translation>
     </message>
@@ -2668,37 +2685,37 @@ SHA-256 {sha}</translation>
 <context>
     <name>InspectorFeature</name>
     <message>
-        <location filename="../../chatdesk/ui/inspector/feature.py" line="31"/>
+        <location filename="../../chatdesk/ui/inspector/feature.py" line="36"/>
         <source>Loo&amp;k inside the model…</source>
         <translation>查看模型内部(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/inspector/feature.py" line="32"/>
+        <location filename="../../chatdesk/ui/inspector/feature.py" line="37"/>
         <source>Type a text and see attention, the logit lens and each layer&apos;s contribution</source>
         <translation>输入一段文本，查看注意力、逻辑透镜以及每一层的贡献</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/inspector/feature.py" line="40"/>
+        <location filename="../../chatdesk/ui/inspector/feature.py" line="45"/>
         <source>Only a model on this computer can be looked into; load a local model (File → Open model… or the library) and try again.</source>
         <translation>只能查看本机上的模型内部；请加载本地模型（文件 → 打开模型… 或从模型库加载），然后重试。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/inspector/feature.py" line="49"/>
+        <location filename="../../chatdesk/ui/inspector/feature.py" line="54"/>
         <source>Look inside the model</source>
         <translation>查看模型内部</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/inspector/feature.py" line="50"/>
+        <location filename="../../chatdesk/ui/inspector/feature.py" line="55"/>
         <source>A text for {model} to read:</source>
         <translation>供 {model} 读取的文本：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/inspector/feature.py" line="54"/>
+        <location filename="../../chatdesk/ui/inspector/feature.py" line="59"/>
         <source>a text</source>
         <translation>一段文本</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/inspector/feature.py" line="64"/>
+        <location filename="../../chatdesk/ui/inspector/feature.py" line="69"/>
         <source>reply {id}</source>
         <translation>回复 {id}</translation>
     </message>
@@ -3519,27 +3536,27 @@ SHA-256 {sha}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="72"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="71"/>
         <source>ChatDesk main window</source>
         <translation>ChatDesk 主窗口</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="107"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="106"/>
         <source>Model in use</source>
         <translation>正在使用的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="110"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="109"/>
         <source>Model loading progress</source>
         <translation>模型加载进度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="113"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="112"/>
         <source>Loading %p%</source>
         <translation>正在加载 %p%</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="116"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="115"/>
         <source>Reply statistics</source>
         <translation>回复统计</translation>
     </message>
@@ -3549,42 +3566,42 @@ SHA-256 {sha}</translation>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="212"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="206"/>
         <source>&amp;New chat</source>
         <translation>新对话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="213"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="207"/>
         <source>&amp;Open model…</source>
         <translation>打开模型(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="214"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="208"/>
         <source>Import &amp;checkpoint…</source>
         <translation>导入检查点(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="217"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="211"/>
         <source>Converting checkpoints needs a Python install: run chatdesk-convert.</source>
         <translation>转换检查点需要安装 Python：请运行 chatdesk-convert。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="218"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="212"/>
         <source>&amp;Export chat…</source>
         <translation>导出对话(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="221"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="215"/>
         <source>Export &amp;all chats…</source>
         <translation>导出全部对话(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="222"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="216"/>
         <source>&amp;Import transcript…</source>
         <translation>导入对话记录(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="223"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="217"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -3594,77 +3611,77 @@ SHA-256 {sha}</translation>
         <translation>对话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="224"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="218"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="225"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="219"/>
         <source>&amp;Rename…</source>
         <translation>重命名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="227"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="221"/>
         <source>Se&amp;arch</source>
         <translation>搜索(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="228"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="222"/>
         <source>&amp;About ChatDesk</source>
         <translation>关于 ChatDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="254"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="248"/>
         <source>Loading {name}…</source>
         <translation>正在加载 {name}…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="265"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="259"/>
         <source>loaded in {ms} ms</source>
         <translation>加载用时 {ms} ms</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="282"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="276"/>
         <source>{problem}  Still chatting with {name}.</source>
         <translation>{problem} 仍在使用 {name} 对话。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="288"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="282"/>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="290"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="284"/>
         <source>Use File → Open model… to choose another model.</source>
         <translation>请用“文件 → 打开模型…”选择其他模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="297"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="291"/>
         <source>, GPU layers {n}</source>
         <translation>，GPU 层数 {n}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="299"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="293"/>
         <source>{name} · {quantization} · context {n_ctx}{gpu}</source>
         <translation>{name} · {quantization} · 上下文 {n_ctx}{gpu}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="332"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="326"/>
         <source>Open a GGUF model</source>
         <translation>打开 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="333"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="327"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="352"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="346"/>
         <source>ChatDesk will use the new language the next time it starts.</source>
         <translation>ChatDesk 下次启动时将使用新的语言。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="366"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="360"/>
         <source>Could not save settings: {error}.</source>
         <translation>无法保存设置：{error}。</translation>
     </message>
@@ -3674,7 +3691,7 @@ SHA-256 {sha}</translation>
         <translation>正在打开一段很长的对话…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="419"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="415"/>
         <source>This chat was held with {name}, which is no longer available; it continues with the current model.</source>
         <translation>此对话使用的是 {name}，但它已不可用；将改用当前模型继续。</translation>
     </message>
@@ -3684,48 +3701,34 @@ SHA-256 {sha}</translation>
         <translation>获取会说这种语言的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="433"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="429"/>
         <source>Choose a model…</source>
         <translation>选择模型…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="448"/>
+        <location filename="../../chatdesk/ui/shell/chat_list.py" line="58"/>
         <source>Rename chat</source>
         <translation>重命名对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="448"/>
+        <location filename="../../chatdesk/ui/shell/chat_list.py" line="58"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="463"/>
+        <location filename="../../chatdesk/ui/shell/chat_list.py" line="77"/>
         <source>Delete this chat? You can undo for {seconds} seconds.</source>
         <translation>要删除此对话吗？{seconds} 秒内可以撤销。</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="464"/>
-        <source>Delete these %n chats? You can undo for {seconds} seconds.</source>
-        <translation>
-            <numerusform>要删除这 %n 个对话吗？{seconds} 秒内可以撤销。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="465"/>
+        <location filename="../../chatdesk/ui/shell/chat_list.py" line="79"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="472"/>
+        <location filename="../../chatdesk/ui/shell/chat_list.py" line="86"/>
         <source>{problem} The chats were not deleted.</source>
         <translation>{problem} 对话未被删除。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="482"/>
-        <source>Deleted %n chat(s).</source>
-        <translation>
-            <numerusform>已删除 %n 个对话。</numerusform>
-        </translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/common/undo.py" line="39"/>
@@ -3733,34 +3736,34 @@ SHA-256 {sha}</translation>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="494"/>
+        <location filename="../../chatdesk/ui/shell/chat_list.py" line="111"/>
         <source>{problem} The deleted chats are kept in the trash; try Undo again.</source>
         <translation>{problem} 已删除的对话仍保留在回收站中；请再次尝试撤销。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="588"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="509"/>
         <source>Regenerating with the same settings, but the same text is not guaranteed: {reasons}.</source>
         <translation>正在使用相同设置重新生成，但不保证得到相同的文本：{reasons}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="600"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="521"/>
         <source>Your edited text is in the message box.</source>
         <translation>编辑后的文本已放在消息框中。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="621"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="542"/>
         <source>{speed} tok/s · first token {ttft} ms · %n token(s)</source>
         <translation>
             <numerusform>{speed} token/秒 · 首个 token {ttft} ms · %n 个 token</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="623"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="544"/>
         <source> · {n} cached</source>
         <translation> · {n} 个来自缓存</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="628"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="549"/>
         <source>Regenerated with the same settings, but the text may differ from the original: the model&apos;s memory of this conversation was rebuilt since that reply (another chat used the model, or ChatDesk restarted).</source>
         <translation>已按相同设置重新生成，但文字可能与原回复不同：自那条回复以来，模型对这段对话的记忆已重新计算（其他对话使用过该模型，或 ChatDesk 重新启动过）。</translation>
     </message>
@@ -3947,12 +3950,12 @@ SHA-256 {sha}</translation>
 <context>
     <name>MessageBody</name>
     <message>
-        <location filename="../../chatdesk/ui/conversation/message_body.py" line="262"/>
+        <location filename="../../chatdesk/ui/conversation/message_body.py" line="280"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/message_body.py" line="263"/>
+        <location filename="../../chatdesk/ui/conversation/message_body.py" line="281"/>
         <source>code</source>
         <translation>代码</translation>
     </message>
@@ -3970,59 +3973,59 @@ SHA-256 {sha}</translation>
         <translation>尚未加载模型。请选择一个模型（文件 → 模型…）后重试；你的消息仍在输入框中。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/flow.py" line="124"/>
-        <location filename="../../chatdesk/chat/flow.py" line="331"/>
+        <location filename="../../chatdesk/chat/flow.py" line="129"/>
+        <location filename="../../chatdesk/chat/flow.py" line="341"/>
         <source>There is nothing to send.</source>
         <translation>没有可发送的内容。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/flow.py" line="134"/>
+        <location filename="../../chatdesk/chat/flow.py" line="143"/>
         <source>{error} Your message is still in the box.</source>
         <translation>{error} 你的消息仍在输入框中。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/flow.py" line="143"/>
+        <location filename="../../chatdesk/chat/flow.py" line="153"/>
         <source>This reply has no message it answers, so it cannot be regenerated.</source>
         <translation>这条回复没有对应的提问，因此无法重新生成。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/flow.py" line="166"/>
+        <location filename="../../chatdesk/chat/flow.py" line="176"/>
         <source>An edited message cannot be empty; the original is unchanged.</source>
         <translation>编辑后的消息不能为空；原消息保持不变。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/flow.py" line="172"/>
+        <location filename="../../chatdesk/chat/flow.py" line="182"/>
         <source>Your edit could not be saved: {error}</source>
         <translation>你的编辑无法保存：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/flow.py" line="183"/>
+        <location filename="../../chatdesk/chat/flow.py" line="193"/>
         <source>This reply has no message it answers, so it cannot be continued.</source>
         <translation>这条回复没有对应的提问，因此无法继续。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/flow.py" line="204"/>
+        <location filename="../../chatdesk/chat/flow.py" line="214"/>
         <source>This reply has no recorded token at that position.</source>
         <translation>这条回复在该位置没有记录的词元。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/flow.py" line="207"/>
+        <location filename="../../chatdesk/chat/flow.py" line="217"/>
         <source>That token was not one of the model&apos;s alternatives at this position.</source>
         <translation>该词元不是模型在此位置给出的候选之一。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/flow.py" line="228"/>
+        <location filename="../../chatdesk/chat/flow.py" line="238"/>
         <source>The branch could not be created: {error}</source>
         <translation>无法创建分支：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/flow.py" line="251"/>
-        <location filename="../../chatdesk/store/store.py" line="525"/>
+        <location filename="../../chatdesk/chat/flow.py" line="261"/>
+        <location filename="../../chatdesk/store/store.py" line="532"/>
         <source>That message no longer exists.</source>
         <translation>该消息已不存在。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/chat/flow.py" line="342"/>
+        <location filename="../../chatdesk/chat/flow.py" line="352"/>
         <source>The request could not be stored: {error}</source>
         <translation>无法保存请求：{error}</translation>
     </message>
@@ -5634,23 +5637,23 @@ SHA-256 {sha}</translation>
         <translation>无法保存此预设：它不是纯 JSON（{exc}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/store/store.py" line="265"/>
+        <location filename="../../chatdesk/store/store.py" line="277"/>
         <source>Conversation {conversation_id} does not exist.</source>
         <translation>对话 {conversation_id} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/store/store.py" line="333"/>
-        <location filename="../../chatdesk/store/store.py" line="578"/>
+        <location filename="../../chatdesk/store/store.py" line="345"/>
+        <location filename="../../chatdesk/store/store.py" line="585"/>
         <source>Message {message_id} does not exist.</source>
         <translation>消息 {message_id} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/store/store.py" line="529"/>
+        <location filename="../../chatdesk/store/store.py" line="536"/>
         <source>A reply there is still being written. Stop it first, then delete; nothing was deleted.</source>
         <translation>其中仍有回复正在生成。请先停止，再删除；未删除任何内容。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/store/store.py" line="548"/>
+        <location filename="../../chatdesk/store/store.py" line="555"/>
         <source>That message was deleted for good and cannot be restored.</source>
         <translation>该消息已被永久删除，无法恢复。</translation>
     </message>
@@ -6855,17 +6858,17 @@ SHA-256 {sha}</translation>
         <translation>{src} 的形状为 {value}，但根据 config.json 应为 {value2}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/hub_search.py" line="113"/>
+        <location filename="../../chatdesk/library/hub_search.py" line="116"/>
         <source>Type a few words to search for, such as “qwen instruct”.</source>
         <translation>请输入几个要搜索的词，例如“qwen instruct”。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/hub_search.py" line="115"/>
+        <location filename="../../chatdesk/library/hub_search.py" line="118"/>
         <source>ChatDesk can filter by Chinese (zh) or English (en), not “{language}”.</source>
         <translation>ChatDesk 只能按中文（zh）或英文（en）筛选，不支持“{language}”。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/library/hub_search.py" line="129"/>
+        <location filename="../../chatdesk/library/hub_search.py" line="138"/>
         <source>the search “{text}”</source>
         <translation>搜索“{text}”</translation>
     </message>
@@ -7128,17 +7131,17 @@ SHA-256 {sha}</translation>
         <translation>方向键在模型之间移动；按回车切换到显示的模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/model_picker.py" line="95"/>
+        <location filename="../../chatdesk/ui/models/model_picker.py" line="99"/>
         <source>{name} (remote)</source>
         <translation>{name}（远程）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/model_picker.py" line="102"/>
+        <location filename="../../chatdesk/ui/models/model_picker.py" line="106"/>
         <source>Its file is missing.</source>
         <translation>它的文件不见了。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/model_picker.py" line="109"/>
+        <location filename="../../chatdesk/ui/models/model_picker.py" line="113"/>
         <source>{name} (not in the library)</source>
         <translation>{name}（不在模型库中）</translation>
     </message>
@@ -7273,67 +7276,67 @@ SHA-256 {sha}</translation>
         <translation>已创建“{name}”；可以在这里修改它。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="364"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="365"/>
         <source>Deleted “{name}”.</source>
         <translation>已删除“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="366"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="367"/>
         <source>Deleted {n} presets.</source>
         <translation>已删除 {n} 个预设。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="369"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="370"/>
         <source>Import presets</source>
         <translation>导入预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="369"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="370"/>
         <source>ChatDesk presets (*.json);;All files (*)</source>
         <translation>ChatDesk 预设 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="376"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="377"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="378"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="379"/>
         <source>{name} could not be read ({reason}); nothing was imported.</source>
         <translation>无法读取 {name}（{reason}）；未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="393"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="394"/>
         <source>Imported “{name}”.</source>
         <translation>已导入“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="395"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="396"/>
         <source>Imported {n} presets.</source>
         <translation>已导入 {n} 个预设。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="399"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="400"/>
         <source>Import failed: {reason}</source>
         <translation>导入失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="408"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="409"/>
         <source>Export presets</source>
         <translation>导出预设</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="408"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="409"/>
         <source>ChatDesk presets (*.json)</source>
         <translation>ChatDesk 预设 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="418"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="419"/>
         <source>Exported {n} preset(s) to {path}.</source>
         <translation>已将 {n} 个预设导出到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="423"/>
+        <location filename="../../chatdesk/ui/conversation/preset_dialog.py" line="424"/>
         <source>The presets could not be written to {path}: {reason}</source>
         <translation>无法将预设写入 {path}：{reason}</translation>
     </message>

@@ -18,9 +18,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
-    QInputDialog,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QSplitter,
     QVBoxLayout,
@@ -39,15 +37,15 @@ from chatdesk.store import StoreError, mark_interactive_thread
 from chatdesk.ui.app.i18n import localized
 
 if TYPE_CHECKING:
-    from chatdesk.store import SearchHits, Store
+    from chatdesk.store import Store
 from chatdesk.ui.app.appearance import theme_manager
 from chatdesk.ui.common.actions import ActionRegistry
-from chatdesk.ui.common.background import run_in_background, supersede, wait_all
+from chatdesk.ui.common.background import run_in_background, wait_all
 from chatdesk.ui.common.banner import Banner
 from chatdesk.ui.common.context import AppContext, FeatureRequests
 from chatdesk.ui.common.elided_label import ElidedLabel
 from chatdesk.ui.common.session import LOAD_FAILED, LOAD_LOADED, LOAD_LOADING, SessionState
-from chatdesk.ui.common.undo import UNDO_SECONDS, UndoOffer
+from chatdesk.ui.common.undo import UndoOffer
 from chatdesk.ui.conversation.chat_controller import ChatController
 from chatdesk.ui.conversation.chat_view import ChatView
 from chatdesk.ui.conversation.edit_dialog import EditMessageDialog
@@ -58,6 +56,7 @@ from chatdesk.ui.inspector.feature import InspectorFeature
 from chatdesk.ui.server.feature import ServerFeature
 from chatdesk.ui.shell import chat_settings_actions, keyboard_actions, model_actions
 from chatdesk.ui.shell.announcer import ReplyAnnouncer
+from chatdesk.ui.shell.chat_list import ChatList
 from chatdesk.ui.shell.composer import Composer
 from chatdesk.ui.shell.external_changes import ExternalChanges
 from chatdesk.ui.shell.menus import build_menus
@@ -132,13 +131,11 @@ class MainWindow(QMainWindow):
                               settings=lambda: self.settings, save_settings=self.set_settings,
                               engine_share=self.engine_share)
         self.undo = UndoOffer(self.notice, self)
-        self._deleted_chats: list[int] = []
         self._chosen_model: str | None = None  # File → Open model… / a converted checkpoint, until it loads
         self._stats_chat: int | None = None  # the chat whose reply the status bar's figures describe
         self._languages: Any = None  # library.languages.ModelLanguages of the loaded model (read off the GUI thread)
         self._unchecked_language: str | None = None  # the last message sent while _languages was unknown
         self._language_notices = LanguageNotices()
-        self._reopen_after_undo: int | None = None  # the open chat, when it was among the deleted
         self._wire()
         self._wire_view()
         self._register_actions()
@@ -191,11 +188,8 @@ class MainWindow(QMainWindow):
         self.composer.stop_requested.connect(c.stop)
         self.sidebar.new_requested.connect(self.new_conversation)
         self.sidebar.conversation_selected.connect(self.open_conversation)
-        self.sidebar.rename_requested.connect(self.rename_conversation)
-        self.sidebar.delete_requested.connect(self.delete_conversations)
-        self.sidebar.pin_requested.connect(self._pin)
         self.sidebar.export_requested.connect(self.export_conversations)
-        self.sidebar.search_changed.connect(self._search)
+        self.chat_list = ChatList(self)  # rename, pin, delete with Undo, search
         self.chat_view.action_requested.connect(self._message_action)
         self.chat_view.delegate.sibling_step.connect(self._switch_sibling)
 
@@ -237,7 +231,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: self.chat_view.delegate.warm_up(self.chat_view.font()))
         # The first Send's SQLAlchemy statements, compiled on the thread pool (nothing is written).
         run_in_background(self.store.warm_up, lambda _r: None, lambda _exc: None, owner=self)  # a busy database: the first Send pays
-        rows = self._guard(self.store.list_conversations, 1) or []
+        rows = self.guard(self.store.list_conversations, 1) or []
         self.load_model(self.model_path)
         if rows:
             self.open_conversation(rows[0].id, None)
@@ -326,7 +320,7 @@ class MainWindow(QMainWindow):
         self.set_settings(AppSettings(**{**self.settings.__dict__, "model_path": chosen}))
         self.controller.new_conversation()
         if self.controller.current_id is not None:
-            self._guard(self.store.set_conversation_model, self.controller.current_id, chosen)
+            self.guard(self.store.set_conversation_model, self.controller.current_id, chosen)
 
     def choose_model(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a GGUF model"), str(Path.home()),
@@ -400,7 +394,7 @@ class MainWindow(QMainWindow):
             self.stats_label.clear()
             self._stats_chat = None
 
-    def _guard(self, fn, *args):
+    def guard(self, fn, *args):
         """Run a store action from a GUI slot; a database problem becomes a sentence, not a crash."""
         try:
             return fn(*args)
@@ -410,7 +404,7 @@ class MainWindow(QMainWindow):
 
     def _follow_conversation_model(self, conversation_id: int) -> None:
         """Each chat remembers its model; switch to it when the chat is opened."""
-        conv = self._guard(self.store.get_conversation, conversation_id)
+        conv = self.guard(self.store.get_conversation, conversation_id)
         wanted = conv.model_path if conv else None
         # The same file under another name (a symlinked folder; a key recorded as the loaded file's
         # real path) is not loaded again: it cost a second whole load at start-up.
@@ -443,70 +437,16 @@ class MainWindow(QMainWindow):
             return
         self.language_warning.check(text)  # said as the reply starts, about the chat it belongs to
 
+    # ------------------------------------------------------------------ the chat list (shell/chat_list.py)
     def rename_conversation(self, conversation_id: int) -> None:
-        conv = self._guard(self.store.get_conversation, conversation_id)
-        if conv is None:
-            return
-        title, ok = QInputDialog.getText(self, self.tr("Rename chat"), self.tr("Title:"), text=conv.title)
-        if ok and title.strip():
-            self._guard(self.store.rename_conversation, conversation_id, title)
-            self.refresh_sidebar()
-
-    def _pin(self, conversation_id: int, pinned: bool) -> None:
-        self._guard(self.store.set_pinned, conversation_id, pinned)
-        self.refresh_sidebar()
+        self.chat_list.rename(conversation_id)
 
     def delete_conversations(self, ids: list[int], confirm: bool = True) -> None:
-        if not ids:
-            return
-        if self.controller.active and self.controller.active.job.conversation_id in ids:
-            self.controller.stop()
-        if confirm:
-            question = (self.tr("Delete this chat? You can undo for {seconds} seconds.") if len(ids) == 1
-                        else self.tr("Delete these %n chats? You can undo for {seconds} seconds.", "", len(ids)))
-            answer = QMessageBox.question(self, self.tr("Delete"), question.format(seconds=UNDO_SECONDS))
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        self.undo.commit()  # an earlier deletion's undo window closes now
-        try:
-            self.store.trash_conversations(ids)
-        except StoreError as exc:
-            self.banner.show_message(self.tr("{problem} The chats were not deleted.").format(problem=localized(exc)))
-            return
-        self._offer_undo(list(ids))
-        self._reopen_after_undo = self.controller.current_id if self.controller.current_id in ids else None
-        if self._reopen_after_undo is not None:
-            self.controller.open_conversation(None)  # the view, the meter and the settings panel empty
-        self.refresh_sidebar()
-
-    def _offer_undo(self, ids: list[int]) -> None:
-        self._deleted_chats = ids
-        self.undo.offer(self.tr("Deleted %n chat(s).", "", len(ids)), self._restore_chats, self._purge_trash)
+        self.chat_list.delete(ids, confirm)
 
     def undo_delete(self) -> None:
         """Undo the last deletion of chats (the notice's Undo button does the same)."""
-        if self._deleted_chats:
-            self.undo.undo()
-
-    def _restore_chats(self) -> None:
-        ids, self._deleted_chats = self._deleted_chats, []
-        try:
-            self.store.restore_conversations(ids)
-        except StoreError as exc:
-            self.banner.show_message(self.tr("{problem} The deleted chats are kept in the trash; try Undo again.").format(problem=localized(exc)))
-            self._offer_undo(ids)
-            return
-        reopen, self._reopen_after_undo = self._reopen_after_undo, None
-        if reopen is not None and reopen in ids:
-            self.open_conversation(reopen, None)  # Undo puts the open chat back on screen
-        self.refresh_sidebar()
-
-    def _purge_trash(self) -> None:
-        """The undo window for the last deletion closed: delete those chats for good."""
-        ids, self._deleted_chats = self._deleted_chats, []
-        if ids:
-            run_in_background(lambda: self.store.delete_conversations(ids), lambda _n: None,
-                              lambda exc: self.banner.show_message(localized(exc)), owner=self)
+        self.chat_list.undo_delete()
 
     # ------------------------------------------------------------------ transcripts
     def export_conversations(self, ids: list[int] | None) -> None:
@@ -518,27 +458,6 @@ class MainWindow(QMainWindow):
         from chatdesk.ui.shell.transcript_actions import import_transcript
 
         import_transcript(self)
-
-    # ------------------------------------------------------------------ search
-    def _search(self, query: str) -> None:
-        if not query:
-            supersede(self, "search")  # a search still running must not bring its hits back
-            self.sidebar.leave_search()
-            self.refresh_sidebar()
-            return
-
-        # First the best of the newest matches (bounded time, see store/search_query.py); when the
-        # query has more matches than that, the ranking of all of them replaces it when ready.
-        def failed(exc: BaseException) -> None:
-            self.banner.show_message(localized(exc))
-
-        def first(hits: SearchHits) -> None:
-            self.sidebar.show_hits(hits)
-            if not hits.complete:
-                run_in_background(lambda: self.store.search(query, 100), self.sidebar.show_hits, failed,
-                                  owner=self, key="search")
-
-        run_in_background(lambda: self.store.search(query, 100, quick=True), first, failed, owner=self, key="search")
 
     # ------------------------------------------------------------------ message actions
     def _message_action(self, action: str, message_id: int) -> None:
@@ -565,25 +484,25 @@ class MainWindow(QMainWindow):
         elif action == "edit":
             self._edit(message_id)
         elif action == "branch":
-            conv = self._guard(c.flow.branch, message_id)
+            conv = self.guard(c.flow.branch, message_id)
             if conv is not None:
                 self.refresh_sidebar()
                 self.open_conversation(conv.id, None)
         elif action == "info":
             from chatdesk.ui.conversation.message_info import show_message_info
 
-            rec = self._guard(self.store.get_message, message_id)
+            rec = self.guard(self.store.get_message, message_id)
             if rec is not None:
                 show_message_info(self, rec)
         self._sidebar_timer.start()
 
     def _regenerate_same(self, message_id: int) -> None:
         """Regenerate with the reply's own settings; say so when the same text is not guaranteed."""
-        old = self._guard(self.store.get_message, message_id)
+        old = self.guard(self.store.get_message, message_id)
         if old is None:
             return
         info = self.controller.model_info
-        sha = self._guard(self.store.file_sha256, info.path) if info is not None and info.kind == "local" else None
+        sha = self.guard(self.store.file_sha256, info.path) if info is not None and info.kind == "local" else None
         caveats = reproduction_caveats(old.provenance, info, sha)
         if self.controller.regenerate(message_id, same_settings=True) and caveats:
             self.notice.show_message(
@@ -592,7 +511,7 @@ class MainWindow(QMainWindow):
             )
 
     def _edit(self, message_id: int) -> None:
-        rec = self._guard(self.store.get_message, message_id)
+        rec = self.guard(self.store.get_message, message_id)
         if rec is None:
             return
         text, ok = EditMessageDialog.get_text(self, rec.content)
@@ -604,13 +523,13 @@ class MainWindow(QMainWindow):
     def _switch_sibling(self, message_id: int, step: int) -> None:
         if self.session.refuse_if_busy():
             return
-        rec = self._guard(self.store.get_message, message_id)
+        rec = self.guard(self.store.get_message, message_id)
         if rec is None:
             return
-        sibs = self._guard(self.store.children, rec.parent_id, rec.conversation_id) or []
+        sibs = self.guard(self.store.children, rec.parent_id, rec.conversation_id) or []
         ids = [s.id for s in sibs]
         pos = ids.index(message_id) + step if message_id in ids else -1
-        if 0 <= pos < len(ids) and self._guard(self.store.set_active_leaf, rec.conversation_id, ids[pos]) is not None:
+        if 0 <= pos < len(ids) and self.guard(self.store.set_active_leaf, rec.conversation_id, ids[pos]) is not None:
             self.controller.open_conversation(rec.conversation_id)
 
     # ------------------------------------------------------------------ status
