@@ -324,4 +324,9 @@ def test_a_read_records_provenance_is_parsed_when_first_read(store):
     assert answer.provenance is answer.provenance  # parsed once, then kept
     assert dataclasses.replace(answer, content="b").provenance == answer.provenance
     assert MessageRecord(1, "u", 1, None, "user", "x", "done", 0.0, 0.0).provenance is None
+    # A damaged provenance (another program, a torn write) costs that detail, not the chat.
+    with sqlite3.connect(store.path) as raw:
+        raw.execute("UPDATE messages SET provenance = '{\"seed\": 7' WHERE id = ?", (reply.id,))
+    assert [m.content for m in store.active_path(c.id)] == ["q", "a"]
+    assert store.active_path(c.id)[1].provenance is None
     assert MessageRecord(1, "u", 1, None, "user", "x", "done", 0.0, 0.0, provenance={"a": 1}).provenance == {"a": 1}

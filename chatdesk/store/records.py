@@ -7,9 +7,12 @@ be able to keep, compare and pass these across threads (Qt signals) without surp
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+
+log = logging.getLogger(__name__)
 
 ROLES = ("system", "user", "assistant")
 
@@ -76,7 +79,13 @@ class _ProvenanceParsedOnFirstRead:
             return None  # the class's default, as the dataclass declares it
         values = record.__dict__
         raw = values.get(RAW_PROVENANCE)
-        parsed = json.loads(raw) if raw else None
+        try:
+            parsed = json.loads(raw) if raw else None
+        except ValueError:  # a damaged row: its message still shows, without how it was made
+            log.warning("message %s: its provenance is not readable JSON; shown without it", values.get("id"))
+            parsed = None
+        if not isinstance(parsed, dict):
+            parsed = None
         values["provenance"] = parsed
         return parsed
 
