@@ -37,7 +37,6 @@ class Exchange:
     instead of one each."""
 
     def __init__(self, loop: asyncio.AbstractEventLoop, streaming: bool) -> None:
-        self.loop = loop
         self._waker = waker_for(loop)
         self.events: asyncio.Queue[tuple[str, Any]] = asyncio.Queue()
         self.streaming = streaming

@@ -67,7 +67,7 @@ class PipeWaker:
         try:
             loop.add_reader(self._r, self._run)
         except BaseException:
-            self._close_fds()
+            _close(self._r, self._w)
             raise
         # The loop's selector holds ``_run`` and so this waker; the waker holds no reference to
         # the loop. When the loop is collected, the pipe is closed with it.
@@ -97,9 +97,6 @@ class PipeWaker:
             except Exception:  # one request's failure must not stop the others' wake-ups
                 log.exception("a call handed to the event loop failed")
 
-    def _close_fds(self) -> None:
-        _close(self._r, self._w)
-
 
 def _close(*fds: int) -> None:
     for fd in fds:
@@ -110,15 +107,19 @@ def _close(*fds: int) -> None:
 
 
 class _ThreadsafeWaker:
-    """The fallback: ``call_soon_threadsafe`` (the GIL is handed over at each wake)."""
+    """The fallback: ``call_soon_threadsafe`` (the GIL is handed over at each wake). It holds its
+    loop weakly: as ``_WAKERS``' value, a strong reference would keep every closed loop alive."""
 
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
-        self._loop = loop
+        self._loop = weakref.ref(loop)
 
     def call(self, fn: Callable[[], None]) -> None:
+        loop = self._loop()
+        if loop is None:
+            return  # the loop is gone: the server is gone, nobody listens
         try:
-            self._loop.call_soon_threadsafe(fn)
-        except RuntimeError:  # the loop is closed: the server is gone, nobody listens
+            loop.call_soon_threadsafe(fn)
+        except RuntimeError:  # the loop is closed
             pass
 
 
