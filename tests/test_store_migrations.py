@@ -102,9 +102,33 @@ def test_the_search_index_gains_prefix_lists_and_keeps_every_message(tmp_path):
     raw.close()
     s = Store(path, tmp_path / "backups")
     with sqlite3.connect(path) as db:
-        assert "prefix='2 3'" in db.execute("SELECT sql FROM sqlite_master WHERE name = 'messages_fts'").fetchone()[0]
+        assert "prefix='2 3 4 5 6'" in db.execute("SELECT sql FROM sqlite_master WHERE name = 'messages_fts'").fetchone()[0]
         assert db.execute("SELECT count(*) FROM messages_fts").fetchone()[0] == 3
     assert len(s.search("pyt")) == 1 and len(s.search("模型")) == 1 and len(s.search("the")) == 1
+    assert len(s.search("golan")) == 1 and len(s.search("theory")) == 1 and len(s.search("theo")) == 1
+    s.close()
+
+
+def test_the_rebuilt_search_index_finds_every_word_a_typed_prefix_begins(tmp_path):
+    """m014 rebuilds an old database's index with prefix lists up to six letters (FTS5 answers a
+    prefix from the list of its own length): prefixes of each length, and a longer one that no
+    list holds, find exactly the messages with a word they begin."""
+    path = tmp_path / "m013.sqlite3"
+    raw = sqlite3.connect(path, isolation_level=None)
+    migrations.migrate(raw, upto="m013_conversation_parent_index")
+    raw.execute("INSERT INTO conversations(uid,title,created_at,updated_at) VALUES ('c1','Old chat',1,2)")
+    for i, text in enumerate(["the model", "models and modeling", "a modelling tool", "mode of use"]):
+        raw.execute(
+            "INSERT INTO messages(uid,conversation_id,role,content,status,created_at,updated_at) VALUES (?,?,?,?,?,?,?)",
+            (f"m{i}", 1, "user", text, "done", 10 + i, 10 + i),
+        )
+        raw.execute("INSERT INTO messages_fts(rowid, body) SELECT id, ? FROM messages WHERE uid = ?", (index_text(text), f"m{i}"))
+    raw.close()
+    s = Store(path, tmp_path / "backups")
+    with sqlite3.connect(path) as db:
+        assert "prefix='2 3 4 5 6'" in db.execute("SELECT sql FROM sqlite_master WHERE name = 'messages_fts'").fetchone()[0]
+    found = {typed: len(s.search(typed)) for typed in ("mode", "model", "models", "modeli", "modelli", "modelx")}
+    assert found == {"mode": 4, "model": 3, "models": 1, "modeli": 1, "modelli": 1, "modelx": 0}
     s.close()
 
 

@@ -20,8 +20,8 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 # A shorter last word matches whole words only: "t*" would match nearly every message without
 # narrowing anything down. From three letters the last word is a prefix ("pyt" finds "python");
-# the index keeps prefix lists for two and three letters (migration m012), so "the*" is one list
-# to read rather than the merge of every word starting with "the" (the, them, then, there, …).
+# the index keeps prefix lists for two to six letters (migrations m012, m014), so "the*" is one
+# list to read rather than the merge of every word starting with "the" (the, them, then, there, …).
 MIN_PREFIX = 3
 
 
