@@ -649,3 +649,28 @@ def test_long_conversation_opens_at_newest_and_loads_older_on_scroll(qtbot):
     # A search hit far back is revealed and centred.
     view.show_messages(rows, focus_id=10)
     assert model.row_of(10) >= 0 and view.currentIndex().row() == model.row_of(10)
+
+
+def test_the_views_warm_up_leaves_the_other_languages_lexers_for_later(qtbot, monkeypatch):
+    """warm_up compiles the parser (and Python's lexer) at once on the thread pool and the other
+    common languages' lexers only ``LEXERS_WARM_UP_MS`` later, while the view still exists."""
+    import chatdesk.markdown as markdown
+    from chatdesk.ui.conversation import message_delegate
+
+    calls: list[str] = []
+    monkeypatch.setattr(markdown, "warm_up", lambda lexers=True: calls.append(f"parser, lexers={lexers}"))
+    monkeypatch.setattr(markdown, "warm_up_lexers", lambda: calls.append("lexers"))
+    monkeypatch.setattr(message_delegate, "LEXERS_WARM_UP_MS", 300)
+    view = shown(qtbot, [rec(1, "user", "hi")])
+    view.delegate.warm_up(view.font())
+    qtbot.waitUntil(lambda: calls == ["parser, lexers=False"], timeout=5000)
+    qtbot.wait(100)
+    assert calls == ["parser, lexers=False"]  # not yet
+    qtbot.waitUntil(lambda: calls == ["parser, lexers=False", "lexers"], timeout=5000)
+
+    gone = ChatView()  # never shown, deleted before its lexers' turn
+    gone.delegate.warm_up(gone.font())
+    qtbot.waitUntil(lambda: len(calls) == 3, timeout=5000)
+    gone.deleteLater()
+    qtbot.wait(600)
+    assert calls[2:] == ["parser, lexers=False"]  # the closed view's timer died with it

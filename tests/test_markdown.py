@@ -321,6 +321,22 @@ def test_import_is_free_and_warm_up_needs_no_qt():
     assert_probe_ok(probe)
 
 
+def test_warm_up_can_leave_the_other_languages_lexers_for_later():
+    """The window's start-up warm-up compiles the parser and Python's lexer only; the common
+    languages' lexers come with ``warm_up_lexers`` (the view calls it some seconds later)."""
+    probe = (
+        "import sys\n"
+        "import chatdesk.markdown as m\n"
+        "m.warm_up(lexers=False)\n"
+        "assert 'markdown_it' in sys.modules and 'pygments.lexers.python' in sys.modules\n"
+        "assert 'pygments.lexers.shell' not in sys.modules and 'pygments.lexers.rust' not in sys.modules\n"
+        "m.warm_up_lexers()\n"
+        "assert 'pygments.lexers.shell' in sys.modules and 'pygments.lexers.rust' in sys.modules\n"
+        "print('ok')\n"
+    )
+    assert_probe_ok(probe)
+
+
 # --- incremental rendering -------------------------------------------------------------------
 
 REPLIES = [

@@ -14,7 +14,19 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QModelIndex, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPoint,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -35,6 +47,7 @@ from chatdesk.ui.conversation.message_model import (
 log = logging.getLogger(__name__)
 
 LEFT_OUT_OPACITY = 0.5  # a message the model does not see is drawn this faint
+LEXERS_WARM_UP_MS = 10_000  # after warm_up: the common languages' lexers (see warm_up)
 PAD = 10
 HEADER_H = 26
 MARGIN = 8
@@ -132,14 +145,22 @@ class MessageDelegate(QStyledItemDelegate):
 
     def warm_up(self, font: QFont) -> None:
         """Pay first-use costs while the window is idle rather than in the middle of a reply:
-        Qt's first rich-text layout here (~8 ms), and on the thread pool the Markdown parser's and
-        Pygments' imports, regex compilation and lexers (~150 ms of pure Python)."""
+        Qt's first rich-text layout here (~8 ms), and on the thread pool the Markdown parser's
+        imports and regex compilation with Python's lexer (~100 ms of pure Python), then
+        ``LEXERS_WARM_UP_MS`` later the other common languages' lexers. Compiled with the rest
+        they were ~0.2 s more of pure Python under the GIL while the start-up model loaded and the
+        first Send was handled (the first reply came 0.25-0.4 s sooner without them,
+        benchmarks/startup.py, warm, busy 2-core machine). A block in another language before
+        then compiles its lexer when first shown (~15 ms)."""
         doc = QTextDocument()
         doc.setDefaultFont(font)
         doc.setHtml('<p><b>x</b> <code>y</code></p><table border="1"><tr><td><pre>z</pre></td></tr></table>')
         doc.setTextWidth(400)
         doc.size()
-        run_in_background(markdown.warm_up, lambda _r: None, lambda _e: None)
+        run_in_background(lambda: markdown.warm_up(lexers=False), lambda _r: None, lambda _e: None)
+        QTimer.singleShot(
+            LEXERS_WARM_UP_MS, self, lambda: run_in_background(markdown.warm_up_lexers, lambda _r: None, lambda _e: None)
+        )
 
     # Qt calls these two from C++: an exception escaping them would end the process (PySide6 6.11
     # crashes while reporting it), so a failure is logged and the row shown as well as possible.
