@@ -294,7 +294,8 @@ def test_settings_dialog_round_trip_and_plain_format(qtbot, window, data_dir):
 
 def test_long_conversation_opens_off_the_gui_thread(qtbot, window):
     from chatdesk.store.bulk import import_conversations
-    from chatdesk.ui.conversation.chat_controller import SYNC_OPEN_LIMIT
+    from chatdesk.ui.conversation.chat_controller import OPEN_FIRST, SYNC_OPEN_LIMIT
+    from chatdesk.ui.conversation.message_model import RecordRole
 
     n = SYNC_OPEN_LIMIT + 500
     msgs = [
@@ -304,13 +305,31 @@ def test_long_conversation_opens_off_the_gui_thread(qtbot, window):
     ]
     import_conversations(window.store, [({"uid": "big", "title": "Big", "created_at": 0.0, "updated_at": 1.0, "active_leaf_uid": f"m{n - 1}"}, msgs)])
     big = window.store.list_conversations()[0]
+    model = window.chat_view.model_
+    shown_first: list[tuple[int, int]] = []  # (messages loaded, rows shown) when the view was filled
+    model.modelReset.connect(lambda: shown_first.append((len(model.records()), model.rowCount())))
     window.open_conversation(big.id, None)
     # Returned before the rows arrived: the read happens on the thread pool.
-    assert window.chat_view.model_.rowCount() == 0 and window.notice.isVisible()
-    qtbot.waitUntil(lambda: window.chat_view.model_.rowCount() > 0, timeout=10_000)
-    assert window.chat_view.model_.records()[-1].content == f"line {n - 1} 第{n - 1}行"
-    assert len(window.chat_view.model_.records()) == n
+    assert model.rowCount() == 0 and window.notice.isVisible()
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=10_000)
+    assert model.records()[-1].content == f"line {n - 1} 第{n - 1}行"
     assert not window.notice.isVisible()
+    # The newest messages came first; the rest of the path follows, hidden above them.
+    assert shown_first[-1][0] == OPEN_FIRST
+    qtbot.waitUntil(lambda: len(model.records()) == n, timeout=10_000)
+    assert model.records() == window.store.active_path(big.id)
+    assert model.rowCount() == shown_first[-1][1] and len(shown_first) == 2  # no reset: nothing moved
+    model.show_earlier(n)
+    assert model.index(0).data(RecordRole).content == "line 0 第0行"
+
+    # The rest of a chat no longer on screen stays out of the one that is.
+    small = window.store.create_conversation("Small")
+    window.store.add_message(small.id, "user", "just this")
+    window.open_conversation(big.id, None)
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=10_000)
+    window.open_conversation(small.id, None)
+    qtbot.wait(300)
+    assert [r.content for r in model.records()] == ["just this"]
 
 
 def test_locked_database_on_send_keeps_the_message(qtbot, window):

@@ -118,6 +118,38 @@ def test_active_path_is_the_parent_chain_even_when_it_leaves_the_chat(store):
     with store.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE messages SET parent_id = ? WHERE id = ?", (root.id, chain[0].id))
     assert [m.id for m in store.active_path(c.id)] == [root.id] + [m.id for m in chain]
+    assert store.active_path_tail(c.id, 5) == (store.active_path(c.id)[-5:], 37)
+
+
+def test_the_tail_of_the_active_path_is_the_newest_messages_of_the_path(store):
+    """active_path_tail (a long chat's first screen) is exactly active_path's last messages and the
+    count before them, on a branch chosen by a stored leaf, below it (the newest replies), after
+    the stored leaf is deleted, and for chats that are short or empty."""
+    c = store.create_conversation()
+    chain = [store.add_message(c.id, "user", "first")]
+    for i in range(30):
+        chain.append(store.add_message(c.id, "assistant" if i % 2 == 0 else "user", f"m{i}"))
+    side = [store.add_message(c.id, "assistant", "side", parent_id=chain[9].id)]
+    for i in range(6):
+        side.append(store.add_message(c.id, "user" if i % 2 == 0 else "assistant", f"s{i}"))
+    store.set_active_leaf(c.id, side[2].id)  # the side branch's newest replies continue it
+
+    def agrees(count: int) -> None:
+        path = store.active_path(c.id)
+        assert store.active_path_tail(c.id, count) == (path[-count:], max(0, len(path) - count))
+
+    assert [m.id for m in store.active_path_tail(c.id, 4)[0]] == [m.id for m in side[-4:]]
+    for count in (1, 3, 7, 17, 100):
+        agrees(count)
+    store.set_active_leaf(c.id, chain[-1].id)
+    for count in (1, 30, 31, 32):
+        agrees(count)
+    store.delete_message(side[-1].id)
+    store.set_active_leaf(c.id, side[-2].id)
+    agrees(5)
+    assert store.active_path_tail(store.create_conversation().id, 10) == ([], 0)
+    # Its size for the window's choice counts every row, the deleted one too.
+    assert store.stored_rows(c.id) == 38 and store.count_messages(c.id) == 37
 
 
 def test_branches_siblings_and_active_path(store):

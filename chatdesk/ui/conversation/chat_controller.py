@@ -30,6 +30,7 @@ from chatdesk.ui.conversation.message_model import MessageListModel
 from chatdesk.ui.inference.worker import GenerationJob, GenerationOutcome, InferenceThread
 
 SYNC_OPEN_LIMIT = 1000  # messages; longer conversations are read off the GUI thread
+OPEN_FIRST = 100  # a long chat's newest messages read first: the view's first window and the page above it
 
 
 @dataclass
@@ -103,7 +104,9 @@ class ChatController(QObject):
         """Show a conversation's active branch.
 
         Ordinary conversations load at once (a few ms); one longer than ``SYNC_OPEN_LIMIT``
-        messages loads on the thread pool while the view says so, so the window never waits.
+        messages loads on the thread pool while the view says so, so the window never waits:
+        its newest ``OPEN_FIRST`` messages first (``Store.active_path_tail``), then the rest of
+        its path, hidden above them until the view scrolls there.
         """
         self.current_id = conversation_id
         self._open_seq += 1
@@ -112,7 +115,7 @@ class ChatController(QObject):
             self.show_rows([], {}, None)
             return
         try:
-            size = self.store.count_messages(conversation_id)
+            size = self.store.stored_rows(conversation_id)
             if size <= SYNC_OPEN_LIMIT:
                 self._loaded(seq, conversation_id, focus_message_id, self._load(conversation_id))
                 return
@@ -121,19 +124,32 @@ class ChatController(QObject):
             return
         self.show_rows([], {}, None)
         self.loading.emit(True)
+        # A search hit may be anywhere in the chat: then the whole path comes at once.
+        first = OPEN_FIRST if focus_message_id is None else None
         run_in_background(
-            lambda: self._load(conversation_id),
+            lambda: self._load(conversation_id, first),
             lambda data: self._loaded(seq, conversation_id, focus_message_id, data),
-            lambda exc: (self.loading.emit(False), self.error.emit(localized(exc))),
+            self._open_failed,
+            owner=self,
         )
 
-    def _load(self, conversation_id: int) -> tuple[list[MessageRecord], dict[int, tuple[int, int]]]:
-        return self.store.active_path(conversation_id), self.store.sibling_info(conversation_id)
+    def _open_failed(self, exc: BaseException) -> None:
+        self.loading.emit(False)
+        self.error.emit(localized(exc))
+
+    def _load(self, conversation_id: int, newest: int | None = None) -> tuple[list[MessageRecord], dict[int, tuple[int, int]], int]:
+        """The chat's active path (only its ``newest`` messages, if given), its branch points and
+        how many messages of the path are not in it yet."""
+        if newest is None:
+            rows, before = self.store.active_path(conversation_id), 0
+        else:
+            rows, before = self.store.active_path_tail(conversation_id, newest)
+        return rows, self.store.sibling_info(conversation_id), before
 
     def _loaded(self, seq: int, conversation_id: int, focus: int | None, data) -> None:
         if seq != self._open_seq:
             return  # the user has opened another conversation meanwhile
-        rows, siblings = data
+        rows, siblings, before = data
         if self.active and self.active.job.conversation_id == conversation_id:
             live = "".join(self.active.text)
             rows = [
@@ -143,6 +159,21 @@ class ChatController(QObject):
         self.loading.emit(False)
         self.show_rows(rows, siblings, focus)
         self.current_changed.emit(conversation_id)
+        if before:
+            run_in_background(
+                lambda: self.store.active_path(conversation_id),
+                lambda path: self._add_earlier(seq, path),
+                lambda exc: self.error.emit(localized(exc)),
+                owner=self,
+            )
+
+    def _add_earlier(self, seq: int, path: list[MessageRecord]) -> None:
+        """The rest of a long chat's path, before the messages already shown (see ``_load``)."""
+        loaded = self.view_model.records()
+        if seq != self._open_seq or not loaded:
+            return  # another chat (or another version of this one) is on screen now
+        first = next((i for i, r in enumerate(path) if r.id == loaded[0].id), 0)
+        self.view_model.add_earlier(path[:first])
 
     def new_conversation(self) -> int | None:
         """Start a chat; an already empty current chat is reused rather than piling up blanks."""

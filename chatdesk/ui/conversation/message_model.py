@@ -163,6 +163,12 @@ class MessageListModel(QAbstractListModel):
         self._left_out_sent = self._sent_marks()
         self.endResetModel()
 
+    def add_earlier(self, older: list[MessageRecord]) -> None:
+        """Put messages before the first loaded one, hidden until ``show_earlier`` (a long chat
+        opens with its newest messages and the rest of its path follows: no row changes)."""
+        self._rows[:0] = older
+        self._offset += len(older)
+
     def records(self) -> list[MessageRecord]:
         """Every loaded message of the conversation, shown or not."""
         return list(self._rows)
