@@ -290,8 +290,8 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from chatdesk.store import Store
-    from chatdesk.ui.conversation.chat_view import ChatView
     from chatdesk.ui.conversation.chat_controller import OPEN_FIRST, SYNC_OPEN_LIMIT
+    from chatdesk.ui.conversation.chat_view import ChatView
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     store = Store(db_path, None)
