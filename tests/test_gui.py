@@ -292,6 +292,38 @@ def test_settings_dialog_round_trip_and_plain_format(qtbot, window, data_dir):
     assert (data_dir / "settings.json").exists()
 
 
+def test_a_first_send_stores_shows_and_announces_the_chat_in_separate_turns(qtbot, window):
+    """The first message of a new chat is committed, shown, then announced (sidebar, settings
+    panel) in three slices of GUI-thread work: a timer that is due runs between them, so the
+    window can repaint and take input in between (a zero-delay call ran them back to back)."""
+    from PySide6.QtCore import QTimer
+
+    c = window.controller
+    model = window.chat_view.model_
+    events: list[str] = []
+    c.current_changed.connect(lambda _cid: events.append("announced"))
+    tick = QTimer()
+    tick.setInterval(0)
+
+
+    def ticked() -> None:  # recorded when what it sees changes (it runs at every turn of the loop)
+        seen = f"tick, {model.rowCount()} rows"
+        if seen not in events[-1:]:
+            events.append(seen)
+
+    tick.timeout.connect(ticked)
+    qtbot.waitUntil(lambda: c.model_info is not None, timeout=60_000)
+    events.clear()
+    tick.start()
+    with qtbot.waitSignal(c.reply_finished, timeout=60_000):
+        assert c.send("Say hello.")
+        events.append("sent")
+    tick.stop()
+    shown = next(i for i, e in enumerate(events) if e == "tick, 2 rows")
+    assert "tick, 0 rows" in events[events.index("sent"):shown], events[:12]
+    assert events.index("announced") > shown, events[:12]
+
+
 def test_long_conversation_opens_off_the_gui_thread(qtbot, window):
     from chatdesk.store.bulk import import_conversations
     from chatdesk.ui.conversation.chat_controller import OPEN_FIRST, SYNC_OPEN_LIMIT

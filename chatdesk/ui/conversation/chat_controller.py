@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from chatdesk.chat import ConversationFlow, FlowError, ModelTarget, ReplyPlan
 from chatdesk.engine import ModelInfo, PromptFormat
@@ -26,6 +26,7 @@ from chatdesk.ui.app.i18n import localized
 if TYPE_CHECKING:
     from chatdesk.store import Store
 from chatdesk.ui.common.background import run_in_background
+from chatdesk.ui.common.slices import next_slice
 from chatdesk.ui.conversation.message_model import MessageListModel
 from chatdesk.ui.inference.worker import GenerationJob, GenerationOutcome, InferenceThread
 
@@ -199,11 +200,12 @@ class ChatController(QObject):
 
     # ------------------------------------------------------------------ actions
     def send(self, text: str, attachments: Sequence[str] = ()) -> bool:
-        """Commit the user's turn, start generating, then (next event-loop turn) show it.
+        """Commit the user's turn, start generating, then (a timer later) show it.
 
-        The view update is deferred so that the commit and the repaint are two short slices of
-        GUI-thread work instead of one long one; streamed text that arrives first waits in the
-        model's pending buffer. False (and a message) when nothing was sent: the text stays.
+        The view update is deferred (``next_slice``) so that the commit and the repaint are two
+        short slices of GUI-thread work instead of one long one; streamed text that arrives first
+        waits in the model's pending buffer. False (and a message) when nothing was sent: the text
+        stays.
         """
         if self.busy or not text.strip():
             return False
@@ -214,7 +216,7 @@ class ChatController(QObject):
             return False
         self.current_id = plan.conversation_id
         self._start(plan, list(attachments))
-        QTimer.singleShot(0, lambda: self._show_sent(plan))
+        next_slice(self, lambda: self._show_sent(plan))
         return True
 
     def _show_sent(self, plan: ReplyPlan) -> None:
@@ -226,11 +228,17 @@ class ChatController(QObject):
             if self.active and self.active.job.assistant_message_id == reply.id:
                 reply = replace(reply, content="".join(self.active.text))
             self.show_rows([plan.user, reply], {}, None)
-            self.current_changed.emit(plan.conversation_id)
+            # What follows the chat (its settings panel, the sidebar's selection) reads the store:
+            # a slice of its own, after the new rows are painted.
+            next_slice(self, lambda: self._announce(plan.conversation_id))
         else:
             self.view_model.append(plan.user)  # type: ignore[arg-type]  # plan.user is set whenever a turn was stored
             self.view_model.append(reply)
         self.conversations_changed.emit()
+
+    def _announce(self, conversation_id: int) -> None:
+        if self.current_id == conversation_id:
+            self.current_changed.emit(conversation_id)
 
     def _run(self, make_plan: Callable[[], ReplyPlan]) -> bool:
         """Start a flow action that changes the shown branch (regenerate, edit, continue, branch)."""

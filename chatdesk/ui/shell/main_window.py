@@ -45,6 +45,7 @@ from chatdesk.ui.common.banner import Banner
 from chatdesk.ui.common.context import AppContext, FeatureRequests
 from chatdesk.ui.common.elided_label import ElidedLabel
 from chatdesk.ui.common.session import LOAD_FAILED, LOAD_LOADED, LOAD_LOADING, SessionState
+from chatdesk.ui.common.slices import next_slice
 from chatdesk.ui.common.undo import UndoOffer
 from chatdesk.ui.conversation.chat_controller import ChatController
 from chatdesk.ui.conversation.chat_view import ChatView
@@ -228,7 +229,7 @@ class MainWindow(QMainWindow):
         """Show existing chats and begin loading the model in the background."""
         self.refresh_sidebar()
         self.composer.edit.setFocus()
-        QTimer.singleShot(0, lambda: self.chat_view.delegate.warm_up(self.chat_view.font()))
+        next_slice(self, lambda: self.chat_view.delegate.warm_up(self.chat_view.font()))  # after the first frames
         # The first Send's SQLAlchemy statements, compiled on the thread pool (nothing is written).
         run_in_background(self.store.warm_up, lambda _r: None, lambda _exc: None, owner=self)  # a busy database: the first Send pays
         rows = self.guard(self.store.list_conversations, 1) or []
