@@ -87,19 +87,26 @@ def test_a_second_process_migrating_at_the_same_time_skips_what_the_first_applie
     s.close()
 
 
-def test_the_search_index_gains_prefix_lists_and_keeps_every_message(tmp_path):
-    path = tmp_path / "m011.sqlite3"
+def _old_database_with_messages(path, upto: str, texts: list[str]) -> str:
+    """A database migrated only up to ``upto`` holding one chat of ``texts``, indexed for search
+    as the app of that time did; returns its search table's definition."""
     raw = sqlite3.connect(path, isolation_level=None)
-    migrations.migrate(raw, upto="m011_attachments")
-    assert "prefix" not in raw.execute("SELECT sql FROM sqlite_master WHERE name = 'messages_fts'").fetchone()[0]
+    migrations.migrate(raw, upto=upto)
     raw.execute("INSERT INTO conversations(uid,title,created_at,updated_at) VALUES ('c1','Old chat',1,2)")
-    for i, text in enumerate(["python and golang", "语言模型很小", "theory of them"]):
+    for i, text in enumerate(texts):
         raw.execute(
             "INSERT INTO messages(uid,conversation_id,role,content,status,created_at,updated_at) VALUES (?,?,?,?,?,?,?)",
             (f"m{i}", 1, "user", text, "done", 10 + i, 10 + i),
         )
         raw.execute("INSERT INTO messages_fts(rowid, body) SELECT id, ? FROM messages WHERE uid = ?", (index_text(text), f"m{i}"))
+    definition = raw.execute("SELECT sql FROM sqlite_master WHERE name = 'messages_fts'").fetchone()[0]
     raw.close()
+    return definition
+
+
+def test_the_search_index_gains_prefix_lists_and_keeps_every_message(tmp_path):
+    path = tmp_path / "m011.sqlite3"
+    assert "prefix" not in _old_database_with_messages(path, "m011_attachments", ["python and golang", "语言模型很小", "theory of them"])
     s = Store(path, tmp_path / "backups")
     with sqlite3.connect(path) as db:
         assert "prefix='2 3 4 5 6'" in db.execute("SELECT sql FROM sqlite_master WHERE name = 'messages_fts'").fetchone()[0]
@@ -114,16 +121,9 @@ def test_the_rebuilt_search_index_finds_every_word_a_typed_prefix_begins(tmp_pat
     prefix from the list of its own length): prefixes of each length, and a longer one that no
     list holds, find exactly the messages with a word they begin."""
     path = tmp_path / "m013.sqlite3"
-    raw = sqlite3.connect(path, isolation_level=None)
-    migrations.migrate(raw, upto="m013_conversation_parent_index")
-    raw.execute("INSERT INTO conversations(uid,title,created_at,updated_at) VALUES ('c1','Old chat',1,2)")
-    for i, text in enumerate(["the model", "models and modeling", "a modelling tool", "mode of use"]):
-        raw.execute(
-            "INSERT INTO messages(uid,conversation_id,role,content,status,created_at,updated_at) VALUES (?,?,?,?,?,?,?)",
-            (f"m{i}", 1, "user", text, "done", 10 + i, 10 + i),
-        )
-        raw.execute("INSERT INTO messages_fts(rowid, body) SELECT id, ? FROM messages WHERE uid = ?", (index_text(text), f"m{i}"))
-    raw.close()
+    before = _old_database_with_messages(
+        path, "m013_conversation_parent_index", ["the model", "models and modeling", "a modelling tool", "mode of use"])
+    assert "prefix='2 3'" in before
     s = Store(path, tmp_path / "backups")
     with sqlite3.connect(path) as db:
         assert "prefix='2 3 4 5 6'" in db.execute("SELECT sql FROM sqlite_master WHERE name = 'messages_fts'").fetchone()[0]
