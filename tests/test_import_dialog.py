@@ -157,7 +157,7 @@ def gpt2_hub(gpt2_bpe, monkeypatch, tmp_path):
 def inspect_until_tokenizer_is_asked_for(qtbot, dlg, ckpt):
     dlg.source.setText(str(ckpt))
     dlg.inspect(str(ckpt))
-    qtbot.waitUntil(lambda: dlg.needs_tokenizer and "Looking" not in dlg.tokenizer_note.text(), timeout=120_000)
+    qtbot.waitUntil(lambda: dlg.needs_tokenizer and "Looking" not in dlg.tokenizer.note.text(), timeout=120_000)
     assert "GPT-2's tokenizer" in dlg.found.text() and "--tokenizer" not in dlg.found.text()
     assert not dlg.convert_button.isEnabled()
 
@@ -172,8 +172,8 @@ def test_gpt2_bpe_checkpoint_converts_with_the_tokenizer_from_the_hf_cache(qtbot
     dlg.show()
     assert unnamed_widgets(dlg) == []
     inspect_until_tokenizer_is_asked_for(qtbot, dlg, ckpt)
-    assert dlg.cache_tokenizer_button.isEnabled() and "already on this computer" in dlg.tokenizer_note.text()
-    dlg.cache_tokenizer_button.click()
+    assert dlg.tokenizer.cache_button.isEnabled() and "already on this computer" in dlg.tokenizer.note.text()
+    dlg.tokenizer.cache_button.click()
     assert dlg.tokenizer.text() == str(snap.parent)
     qtbot.waitUntil(dlg.convert_button.isEnabled, timeout=120_000)
     assert "nanogpt" in dlg.found.text() and "bpe" in dlg.found.text()
@@ -201,13 +201,13 @@ def test_gpt2_tokenizer_is_downloaded_only_after_the_user_agrees(qtbot, data_dir
     qtbot.addWidget(dlg)
     dlg.show()
     inspect_until_tokenizer_is_asked_for(qtbot, dlg, ckpt)
-    assert not dlg.cache_tokenizer_button.isEnabled() and "not in the Hugging Face cache" in dlg.tokenizer_note.text()
+    assert not dlg.tokenizer.cache_button.isEnabled() and "not in the Hugging Face cache" in dlg.tokenizer.note.text()
     assert gpt2_hub.requests() == []
 
     def answer(name):
-        dlg.hub_tokenizer_button.click()
-        qtbot.waitUntil(lambda: dlg.confirm_box is not None and dlg.confirm_box.isVisible(), timeout=5_000)
-        box = dlg.confirm_box
+        dlg.tokenizer.hub_button.click()
+        qtbot.waitUntil(lambda: dlg.tokenizer.confirm_box is not None and dlg.tokenizer.confirm_box.isVisible(), timeout=5_000)
+        box = dlg.tokenizer.confirm_box
         assert "openai-community/gpt2" in box.text()
         [button] = [b for b in box.findChildren(QAbstractButton) if (b.objectName() or b.text()) == name]
         button.click()
@@ -233,9 +233,9 @@ def test_a_tokenizer_file_the_user_picks(qtbot, data_dir, gpt2_bpe, tmp_path):
     qtbot.addWidget(dlg)
     dlg.show()
     inspect_until_tokenizer_is_asked_for(qtbot, dlg, ckpt)
-    dlg.choose_tokenizer_file = lambda: str(mine / "vocab.json")
-    dlg.pick_tokenizer_button.click()
+    dlg.tokenizer.choose_file = lambda: str(mine / "vocab.json")
+    dlg.tokenizer.pick_button.click()
     assert dlg.tokenizer.text() == str(mine)  # vocab.json needs its merges.txt: the folder is passed
-    assert dlg.tokenizer.toolTip() == str(mine)  # the whole path, however narrow the field
+    assert dlg.tokenizer.edit.toolTip() == str(mine)  # the whole path, however narrow the field
     qtbot.waitUntil(dlg.convert_button.isEnabled, timeout=120_000)
     assert "bpe" in dlg.found.text()

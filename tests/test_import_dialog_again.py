@@ -74,7 +74,7 @@ def test_importing_again_asks_keep_both_replace_or_cancel(qtbot, data_dir, tmp_p
     first_ckpt = nanogpt(tmp_path / "run1", seed=1)
     dlg = open_dialog(qtbot, first_ckpt)
     # The tokenizer field is not cut off beside its three buttons.
-    assert dlg.tokenizer.width() >= dlg.fontMetrics().horizontalAdvance("x" * 30)
+    assert dlg.tokenizer.edit.width() >= dlg.fontMetrics().horizontalAdvance("x" * 30)
     dlg.convert_button.click()
     convert_and_wait(qtbot, dlg)
     first = Path(dlg.output_path)

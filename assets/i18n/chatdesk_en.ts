@@ -4,7 +4,7 @@
 <context>
     <name>ChatController</name>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="336"/>
+        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="375"/>
         <source>%n earlier message(s) were left out because the conversation no longer fits in the model&apos;s context window.</source>
         <translation>
             <numerusform>%n earlier message was left out because the conversation no longer fits in the model&apos;s context window.</numerusform>
@@ -34,7 +34,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="542"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="543"/>
         <source>{speed} tok/s · first token {ttft} ms · %n token(s)</source>
         <translation>
             <numerusform>{speed} tok/s · first token {ttft} ms · %n token</numerusform>

@@ -101,44 +101,44 @@
 <context>
     <name>ChatController</name>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="207"/>
+        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="246"/>
         <source>Wait for the current reply to finish (or press Stop) first.</source>
         <translation>请先等待当前回复完成（或按“停止”）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="263"/>
+        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="302"/>
         <source>Reading the attached files whole.</source>
         <translation>正在完整阅读附加的文件。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="264"/>
+        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="303"/>
         <source>The attached text is too long to read at once: reading it in parts, then answering.</source>
         <translation>附加的文本太长，无法一次读完：先分段阅读，再回答。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="265"/>
+        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="304"/>
         <source>The attached text is too long to read at once: answering from its passages that match the question.</source>
         <translation>附加的文本太长，无法一次读完：根据其中与问题相关的段落回答。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="275"/>
+        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="314"/>
         <source>Reading {name} in parts: {done} of {total} done.</source>
         <translation>正在分段阅读 {name}：已完成 {done}/{total}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="286"/>
+        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="325"/>
         <source>Searching the documents: {names}.</source>
         <translation>正在搜索文档：{names}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="336"/>
+        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="375"/>
         <source>%n earlier message(s) were left out because the conversation no longer fits in the model&apos;s context window.</source>
         <translation>
             <numerusform>对话已超出模型的上下文窗口，省略了较早的 %n 条消息。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="350"/>
+        <location filename="../../chatdesk/ui/conversation/chat_controller.py" line="389"/>
         <source>The reply could not be generated.</source>
         <translation>无法生成回复。</translation>
     </message>
@@ -186,7 +186,7 @@
         <translation>预设(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="223"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="224"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
@@ -585,48 +585,48 @@
     </message>
     <message>
         <location filename="../../chatdesk/ui/app/i18n_markers.py" line="18"/>
-        <location filename="../../chatdesk/ui/conversation/message_delegate.py" line="43"/>
+        <location filename="../../chatdesk/ui/conversation/message_delegate.py" line="56"/>
         <location filename="../../chatdesk/ui/conversation/message_model.py" line="50"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/app/i18n_markers.py" line="19"/>
-        <location filename="../../chatdesk/ui/conversation/message_delegate.py" line="43"/>
+        <location filename="../../chatdesk/ui/conversation/message_delegate.py" line="56"/>
         <location filename="../../chatdesk/ui/conversation/message_model.py" line="50"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/app/i18n_markers.py" line="20"/>
-        <location filename="../../chatdesk/ui/conversation/message_delegate.py" line="44"/>
+        <location filename="../../chatdesk/ui/conversation/message_delegate.py" line="57"/>
         <location filename="../../chatdesk/ui/conversation/message_model.py" line="50"/>
         <source>System prompt</source>
         <translation>系统提示词</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/app/i18n_markers.py" line="21"/>
-        <location filename="../../chatdesk/ui/conversation/message_delegate.py" line="46"/>
+        <location filename="../../chatdesk/ui/conversation/message_delegate.py" line="59"/>
         <source>writing…</source>
         <translation>正在生成…</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/app/i18n_markers.py" line="22"/>
-        <location filename="../../chatdesk/ui/conversation/message_delegate.py" line="47"/>
+        <location filename="../../chatdesk/ui/conversation/message_delegate.py" line="60"/>
         <location filename="../../chatdesk/ui/conversation/message_model.py" line="62"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/app/i18n_markers.py" line="23"/>
-        <location filename="../../chatdesk/ui/conversation/message_delegate.py" line="48"/>
+        <location filename="../../chatdesk/ui/conversation/message_delegate.py" line="61"/>
         <location filename="../../chatdesk/ui/conversation/message_model.py" line="63"/>
         <source>error</source>
         <translation>出错</translation>
     </message>
     <message>
         <location filename="../../chatdesk/ui/app/i18n_markers.py" line="24"/>
-        <location filename="../../chatdesk/ui/conversation/message_delegate.py" line="49"/>
+        <location filename="../../chatdesk/ui/conversation/message_delegate.py" line="62"/>
         <source>interrupted — the app closed while this reply was being written</source>
         <translation>已中断——生成此回复时应用被关闭</translation>
     </message>
@@ -2291,365 +2291,365 @@ SHA-256 {sha}</translation>
 <context>
     <name>ImportCheckpointDialog</name>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="81"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="70"/>
         <source>Import checkpoint</source>
         <translation>导入检查点</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="82"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="71"/>
         <source>Import a trained checkpoint</source>
         <translation>导入训练好的检查点</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="98"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="82"/>
         <source>Checkpoint file or folder</source>
         <translation>检查点文件或文件夹</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="99"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="83"/>
         <source>nanoGPT ckpt.pt, or a Hugging Face GPT-2 folder</source>
         <translation>nanoGPT 的 ckpt.pt，或 Hugging Face GPT-2 文件夹</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="100"/>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="122"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="84"/>
+        <location filename="../../chatdesk/ui/models/tokenizer_field.py" line="68"/>
         <source>File…</source>
         <translation>文件…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="100"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="84"/>
         <source>Choose a checkpoint file</source>
         <translation>选择检查点文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="101"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="85"/>
         <source>Folder…</source>
         <translation>文件夹…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="101"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="85"/>
         <source>Choose a checkpoint folder</source>
         <translation>选择检查点文件夹</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="109"/>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="174"/>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="307"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="131"/>
+        <location filename="../../chatdesk/ui/models/tokenizer_field.py" line="56"/>
+        <location filename="../../chatdesk/ui/models/tokenizer_field.py" line="128"/>
         <source>Tokenizer</source>
         <translation>分词器</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="110"/>
+        <location filename="../../chatdesk/ui/models/tokenizer_field.py" line="57"/>
         <source>the checkpoint&apos;s own (meta.pkl or tokenizer files beside it)</source>
         <translation>检查点自带的（旁边的 meta.pkl 或分词器文件）</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="115"/>
+        <location filename="../../chatdesk/ui/models/tokenizer_field.py" line="62"/>
         <source>GPT-2 from Hugging Face cache</source>
         <translation>使用 Hugging Face 缓存中的 GPT-2</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="116"/>
+        <location filename="../../chatdesk/ui/models/tokenizer_field.py" line="63"/>
         <source>Use GPT-2&apos;s tokenizer found in the Hugging Face cache</source>
         <translation>使用在 Hugging Face 缓存中找到的 GPT-2 分词器</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="119"/>
+        <location filename="../../chatdesk/ui/models/tokenizer_field.py" line="66"/>
         <source>Download GPT-2&apos;s…</source>
         <translation>下载 GPT-2 的…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="120"/>
+        <location filename="../../chatdesk/ui/models/tokenizer_field.py" line="66"/>
         <source>Download GPT-2&apos;s tokenizer from Hugging Face</source>
         <translation>从 Hugging Face 下载 GPT-2 的分词器</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="122"/>
+        <location filename="../../chatdesk/ui/models/tokenizer_field.py" line="68"/>
         <source>Choose a tokenizer file</source>
         <translation>选择分词器文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="133"/>
+        <location filename="../../chatdesk/ui/models/tokenizer_field.py" line="80"/>
         <source>About the tokenizer</source>
         <translation>关于分词器</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="137"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="94"/>
         <source>Choose a checkpoint to see what it contains.</source>
         <translation>选择一个检查点以查看其内容。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="139"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="96"/>
         <source>What the checkpoint contains</source>
         <translation>检查点的内容</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="143"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="100"/>
         <source>Model name</source>
         <translation>模型名称</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="146"/>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="178"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="103"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="135"/>
         <source>Quantization</source>
         <translation>量化</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="149"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="106"/>
         <source>Conversion progress</source>
         <translation>转换进度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="154"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="111"/>
         <source>Conversion status</source>
         <translation>转换状态</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="160"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="117"/>
         <source>Convert</source>
         <translation>转换</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="160"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="117"/>
         <source>Convert to GGUF</source>
         <translation>转换为 GGUF</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="161"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="118"/>
         <source>Compare quantizations…</source>
         <translation>比较量化…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="162"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="119"/>
         <source>Convert to several types and measure each before choosing</source>
         <translation>先转换为多种类型并逐一测量，再做选择</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="165"/>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="332"/>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="427"/>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="468"/>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="469"/>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="470"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="122"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="273"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="314"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="315"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="316"/>
+        <location filename="../../chatdesk/ui/models/tokenizer_field.py" line="154"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="166"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="123"/>
         <source>Chat with it</source>
         <translation>用它对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="167"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="124"/>
         <source>Start a chat with the converted model</source>
         <translation>用转换后的模型开始对话</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="173"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="130"/>
         <source>Checkpoint</source>
         <translation>检查点</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="176"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="133"/>
         <source>Found</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="177"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="134"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="195"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="152"/>
         <source>Checkpoint file</source>
         <translation>检查点文件</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="196"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="153"/>
         <source>Checkpoints (*.pt *.bin *.safetensors);;All files (*)</source>
         <translation>检查点 (*.pt *.bin *.safetensors);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="202"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="159"/>
         <source>Hugging Face model folder</source>
         <translation>Hugging Face 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="221"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="178"/>
         <source>Reading the checkpoint…</source>
         <translation>正在读取检查点…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="236"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="193"/>
         <source>, step {n}</source>
         <translation>，第 {n} 步</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="237"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="194"/>
         <source>, val loss {loss}</source>
         <translation>，验证损失 {loss}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="239"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="196"/>
         <source>{format}: {layers} layers, {heads} heads, embedding {embd}, {params} M parameters, vocabulary {vocab} ({tokenizer}), context {ctx}</source>
         <translation>{format}：{layers} 层，{heads} 个注意力头，嵌入维度 {embd}，{params} M 参数，词表 {vocab}（{tokenizer}），上下文 {ctx}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="247"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="204"/>
         <source>{type} — about {size}</source>
         <translation>{type}——约 {size}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="263"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="218"/>
         <source>This checkpoint has no tokenizer of its own. nanoGPT&apos;s default training uses GPT-2&apos;s tokenizer, which is not stored in the checkpoint: choose it under Tokenizer (from the Hugging Face cache, a download or a file), and ChatDesk reads the checkpoint again.</source>
         <translation>此检查点没有自带分词器。nanoGPT 默认使用 GPT-2 的分词器训练，而它并不保存在检查点中：请在“分词器”中选择它（来自 Hugging Face 缓存、下载或文件），ChatDesk 会重新读取检查点。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="267"/>
+        <location filename="../../chatdesk/ui/models/tokenizer_field.py" line="97"/>
         <source>Looking for GPT-2&apos;s tokenizer in the Hugging Face cache…</source>
         <translation>正在 Hugging Face 缓存中查找 GPT-2 的分词器…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="276"/>
+        <location filename="../../chatdesk/ui/models/tokenizer_field.py" line="105"/>
         <source>GPT-2&apos;s tokenizer is already on this computer ({folder}). Press “GPT-2 from Hugging Face cache” to use it.</source>
         <translation>GPT-2 的分词器已在这台电脑上（{folder}）。按“使用 Hugging Face 缓存中的 GPT-2”即可使用。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="281"/>
+        <location filename="../../chatdesk/ui/models/tokenizer_field.py" line="110"/>
         <source>GPT-2&apos;s tokenizer is not in the Hugging Face cache. “Download GPT-2&apos;s…” fetches it (about 1.5 MB) from Hugging Face, or choose a tokenizer.json, vocab.json + merges.txt or meta.pkl with “File…”.</source>
         <translation>Hugging Face 缓存中没有 GPT-2 的分词器。“下载 GPT-2 的…”会从 Hugging Face 获取它（约 1.5 MB），也可以用“文件…”选择 tokenizer.json、vocab.json + merges.txt 或 meta.pkl。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="301"/>
+        <location filename="../../chatdesk/ui/models/tokenizer_field.py" line="122"/>
         <source>Using GPT-2&apos;s tokenizer from the Hugging Face cache ({repo}).</source>
         <translation>正在使用 Hugging Face 缓存中的 GPT-2 分词器（{repo}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="308"/>
+        <location filename="../../chatdesk/ui/models/tokenizer_field.py" line="128"/>
         <source>Tokenizers (tokenizer.json vocab.json meta.pkl);;All files (*)</source>
         <translation>分词器 (tokenizer.json vocab.json meta.pkl);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="323"/>
+        <location filename="../../chatdesk/ui/models/tokenizer_field.py" line="145"/>
         <source>Confirm downloading GPT-2&apos;s tokenizer</source>
         <translation>确认下载 GPT-2 的分词器</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="325"/>
+        <location filename="../../chatdesk/ui/models/tokenizer_field.py" line="147"/>
         <source>Download GPT-2&apos;s tokenizer</source>
         <translation>下载 GPT-2 的分词器</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="326"/>
+        <location filename="../../chatdesk/ui/models/tokenizer_field.py" line="148"/>
         <source>Download GPT-2&apos;s tokenizer (vocab.json and merges.txt, about 1.5 MB) from Hugging Face ({repo})? It is kept in ChatDesk&apos;s data folder for later imports.</source>
         <translation>要从 Hugging Face（{repo}）下载 GPT-2 的分词器（vocab.json 和 merges.txt，约 1.5 MB）吗？它会保存在 ChatDesk 的数据文件夹中，供以后导入使用。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="328"/>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="330"/>
+        <location filename="../../chatdesk/ui/models/tokenizer_field.py" line="150"/>
+        <location filename="../../chatdesk/ui/models/tokenizer_field.py" line="152"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="358"/>
+        <location filename="../../chatdesk/ui/models/tokenizer_field.py" line="185"/>
         <source>Downloading GPT-2&apos;s tokenizer: {file}, {progress}</source>
         <translation>正在下载 GPT-2 的分词器：{file}，{progress}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="364"/>
+        <location filename="../../chatdesk/ui/models/tokenizer_field.py" line="191"/>
         <source>Downloaded GPT-2&apos;s tokenizer to {folder}.</source>
         <translation>已将 GPT-2 的分词器下载到 {folder}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="378"/>
+        <location filename="../../chatdesk/ui/models/tokenizer_field.py" line="205"/>
         <source>Connecting to Hugging Face…</source>
         <translation>正在连接 Hugging Face…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="393"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="239"/>
         <source>Choosing where to save the model…</source>
         <translation>正在确定模型的保存位置…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="412"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="258"/>
         <source>A model with this name exists</source>
         <translation>已有同名模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="414"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="260"/>
         <source>Model already imported</source>
         <translation>模型已导入过</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="416"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="262"/>
         <source> The library lists it as {id}; replacing it changes the model those chats use.</source>
         <translation>模型库中它的编号是 {id}；替换它会改变那些对话所用的模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="418"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="264"/>
         <source>Keep both saves the new model as {file}.</source>
         <translation>“都保留”会把新模型保存为 {file}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="419"/>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="421"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="265"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="267"/>
         <source>Keep both</source>
         <translation>都保留</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="422"/>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="424"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="268"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="270"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="440"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="286"/>
         <source>Not converted: the model imported before is kept.</source>
         <translation>未转换：之前导入的模型保持不变。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="453"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="299"/>
         <source>Converting…</source>
         <translation>正在转换…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="464"/>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="466"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="310"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="312"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="465"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="311"/>
         <source>Close this window</source>
         <translation>关闭此窗口</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="478"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="324"/>
         <source>Converted to {path}</source>
         <translation>已转换为 {path}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="523"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="369"/>
         <source>The figures are in, beside each type under Quantization: pick one and press Convert.</source>
         <translation>测量结果已显示在“量化”中各类型旁：选择一种，然后按“转换”。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="526"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="372"/>
         <source>The comparison ended without figures; its window says why.</source>
         <translation>比较已结束，但没有测量结果；原因见比较窗口。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="533"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="379"/>
         <source>It could not be added to the library: {error}</source>
         <translation>无法将其加入模型库：{error}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="542"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="388"/>
         <source>Checking that the converted model computes the same logits as the checkpoint…</source>
         <translation>正在检查转换后的模型是否与检查点计算出相同的 logits…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/models/import_dialog.py" line="548"/>
+        <location filename="../../chatdesk/ui/models/import_dialog.py" line="394"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
@@ -3536,27 +3536,27 @@ SHA-256 {sha}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="71"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="72"/>
         <source>ChatDesk main window</source>
         <translation>ChatDesk 主窗口</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="106"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="107"/>
         <source>Model in use</source>
         <translation>正在使用的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="109"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="110"/>
         <source>Model loading progress</source>
         <translation>模型加载进度</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="112"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="113"/>
         <source>Loading %p%</source>
         <translation>正在加载 %p%</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="115"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="116"/>
         <source>Reply statistics</source>
         <translation>回复统计</translation>
     </message>
@@ -3566,42 +3566,42 @@ SHA-256 {sha}</translation>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="206"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="207"/>
         <source>&amp;New chat</source>
         <translation>新对话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="207"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="208"/>
         <source>&amp;Open model…</source>
         <translation>打开模型(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="208"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="209"/>
         <source>Import &amp;checkpoint…</source>
         <translation>导入检查点(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="211"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="212"/>
         <source>Converting checkpoints needs a Python install: run chatdesk-convert.</source>
         <translation>转换检查点需要安装 Python：请运行 chatdesk-convert。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="212"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="213"/>
         <source>&amp;Export chat…</source>
         <translation>导出对话(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="215"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="216"/>
         <source>Export &amp;all chats…</source>
         <translation>导出全部对话(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="216"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="217"/>
         <source>&amp;Import transcript…</source>
         <translation>导入对话记录(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="217"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="218"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -3611,77 +3611,77 @@ SHA-256 {sha}</translation>
         <translation>对话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="218"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="219"/>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="219"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="220"/>
         <source>&amp;Rename…</source>
         <translation>重命名(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="221"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="222"/>
         <source>Se&amp;arch</source>
         <translation>搜索(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="222"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="223"/>
         <source>&amp;About ChatDesk</source>
         <translation>关于 ChatDesk(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="248"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="249"/>
         <source>Loading {name}…</source>
         <translation>正在加载 {name}…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="259"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="260"/>
         <source>loaded in {ms} ms</source>
         <translation>加载用时 {ms} ms</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="276"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="277"/>
         <source>{problem}  Still chatting with {name}.</source>
         <translation>{problem} 仍在使用 {name} 对话。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="282"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="283"/>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="284"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="285"/>
         <source>Use File → Open model… to choose another model.</source>
         <translation>请用“文件 → 打开模型…”选择其他模型。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="291"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="292"/>
         <source>, GPU layers {n}</source>
         <translation>，GPU 层数 {n}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="293"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="294"/>
         <source>{name} · {quantization} · context {n_ctx}{gpu}</source>
         <translation>{name} · {quantization} · 上下文 {n_ctx}{gpu}</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="326"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="327"/>
         <source>Open a GGUF model</source>
         <translation>打开 GGUF 模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="327"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="328"/>
         <source>GGUF models (*.gguf);;All files (*)</source>
         <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="346"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="347"/>
         <source>ChatDesk will use the new language the next time it starts.</source>
         <translation>ChatDesk 下次启动时将使用新的语言。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="360"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="361"/>
         <source>Could not save settings: {error}.</source>
         <translation>无法保存设置：{error}。</translation>
     </message>
@@ -3691,7 +3691,7 @@ SHA-256 {sha}</translation>
         <translation>正在打开一段很长的对话…</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="415"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="416"/>
         <source>This chat was held with {name}, which is no longer available; it continues with the current model.</source>
         <translation>此对话使用的是 {name}，但它已不可用；将改用当前模型继续。</translation>
     </message>
@@ -3701,7 +3701,7 @@ SHA-256 {sha}</translation>
         <translation>获取会说这种语言的模型</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="429"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="430"/>
         <source>Choose a model…</source>
         <translation>选择模型…</translation>
     </message>
@@ -3741,29 +3741,29 @@ SHA-256 {sha}</translation>
         <translation>{problem} 已删除的对话仍保留在回收站中；请再次尝试撤销。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="509"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="510"/>
         <source>Regenerating with the same settings, but the same text is not guaranteed: {reasons}.</source>
         <translation>正在使用相同设置重新生成，但不保证得到相同的文本：{reasons}。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="521"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="522"/>
         <source>Your edited text is in the message box.</source>
         <translation>编辑后的文本已放在消息框中。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="542"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="543"/>
         <source>{speed} tok/s · first token {ttft} ms · %n token(s)</source>
         <translation>
             <numerusform>{speed} token/秒 · 首个 token {ttft} ms · %n 个 token</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="544"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="545"/>
         <source> · {n} cached</source>
         <translation> · {n} 个来自缓存</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/ui/shell/main_window.py" line="549"/>
+        <location filename="../../chatdesk/ui/shell/main_window.py" line="550"/>
         <source>Regenerated with the same settings, but the text may differ from the original: the model&apos;s memory of this conversation was rebuilt since that reply (another chat used the model, or ChatDesk restarted).</source>
         <translation>已按相同设置重新生成，但文字可能与原回复不同：自那条回复以来，模型对这段对话的记忆已重新计算（其他对话使用过该模型，或 ChatDesk 重新启动过）。</translation>
     </message>
@@ -4020,7 +4020,7 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <location filename="../../chatdesk/chat/flow.py" line="261"/>
-        <location filename="../../chatdesk/store/store.py" line="532"/>
+        <location filename="../../chatdesk/store/store.py" line="566"/>
         <source>That message no longer exists.</source>
         <translation>该消息已不存在。</translation>
     </message>
@@ -5643,17 +5643,17 @@ SHA-256 {sha}</translation>
     </message>
     <message>
         <location filename="../../chatdesk/store/store.py" line="345"/>
-        <location filename="../../chatdesk/store/store.py" line="585"/>
+        <location filename="../../chatdesk/store/store.py" line="619"/>
         <source>Message {message_id} does not exist.</source>
         <translation>消息 {message_id} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/store/store.py" line="536"/>
+        <location filename="../../chatdesk/store/store.py" line="570"/>
         <source>A reply there is still being written. Stop it first, then delete; nothing was deleted.</source>
         <translation>其中仍有回复正在生成。请先停止，再删除；未删除任何内容。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/store/store.py" line="555"/>
+        <location filename="../../chatdesk/store/store.py" line="589"/>
         <source>That message was deleted for good and cannot be restored.</source>
         <translation>该消息已被永久删除，无法恢复。</translation>
     </message>
@@ -6597,7 +6597,7 @@ SHA-256 {sha}</translation>
         <translation>无法解析请求的 JSON 正文（{error}）。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/exchange.py" line="82"/>
+        <location filename="../../chatdesk/server/exchange.py" line="81"/>
         <source>Too many requests are waiting for the model &apos;{model}&apos;; try again shortly.</source>
         <translation>等待模型 &apos;{model}&apos; 的请求过多；请稍后重试。</translation>
     </message>
@@ -6608,7 +6608,7 @@ SHA-256 {sha}</translation>
         <translation>请求已停止。</translation>
     </message>
     <message>
-        <location filename="../../chatdesk/server/exchange.py" line="124"/>
+        <location filename="../../chatdesk/server/exchange.py" line="123"/>
         <source>The server failed while generating: {error}</source>
         <translation>服务器在生成时出错：{error}</translation>
     </message>

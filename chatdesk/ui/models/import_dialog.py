@@ -5,11 +5,9 @@ The converter runs as a child process (``converter_child``: ``python -m converte
 stays responsive.
 
 nanoGPT's default training (GPT-2's BPE, no ``meta.pkl``) stores no tokenizer in the checkpoint,
-so the dialog has a tokenizer field. When the converter says a tokenizer is needed, it offers
-GPT-2's tokenizer from the Hugging Face cache (``library.find_gpt2_tokenizer``, no network), from
-the Hub (``openai-community/gpt2`` through the library's resumable download, only after the user
-agrees) or a file the user picks, and passes it to the converter as ``--tokenizer``. The
-converted model joins the library as an imported checkpoint.
+so the dialog has a tokenizer row (``tokenizer_field``): when the converter says a tokenizer is
+needed, it offers GPT-2's, and the converter gets it as ``--tokenizer``. The converted model
+joins the library as an imported checkpoint.
 
 Each conversion is checked in the same child (``--verify``): llama.cpp's logits on the new file
 against the checkpoint's own weights; ``parity_note`` shows the figures with a pass/fail sentence.
@@ -22,7 +20,6 @@ from __future__ import annotations
 
 import re
 import sys
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -38,7 +35,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QProgressBar,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -49,21 +45,14 @@ from chatdesk.ui.common.background import run_in_background
 from chatdesk.ui.common.form_parts import field_label, push_button
 from chatdesk.ui.models.converter_child import ConverterChild
 from chatdesk.ui.models.parity_note import ParityNote
+from chatdesk.ui.models.tokenizer_field import TokenizerField
 
 DEFAULT_TYPE = "q8_0"
 EXIT_VERIFY_FAILED = 3  # the converter wrote the file but the parity check failed (converters.cli)
-GPT2_REPO = "openai-community/gpt2"
 
 
 def _mb(n: int) -> str:
     return f"{n / 1e6:.1f} MB"
-
-
-def tokenizer_argument(found: Any) -> str:
-    """What ``--tokenizer`` gets for GPT-2 files found on disk (``library.TokenizerFiles``)."""
-    if found.has_bpe_pair:
-        return str(found.folder)
-    return str(found.tokenizer_json)
 
 
 class ImportCheckpointDialog(QDialog):
@@ -86,12 +75,7 @@ class ImportCheckpointDialog(QDialog):
         self.output_path: str | None = None
         self.needs_tokenizer = False
         self._inspected_args: list[str] | None = None  # the last checkpoint + tokenizer read
-        self.cached_tokenizer: Any = None  # library.TokenizerFiles found in the Hugging Face cache
-        self.confirm_box: QMessageBox | None = None
         self.exists_box: QMessageBox | None = None  # "Keep both / Replace / Cancel", while it is open
-        self.tokenizer_job: Any = None
-        # Replaced by tests and scripts that cannot drive a native file dialog.
-        self.choose_tokenizer_file: Callable[[], str] = self._choose_tokenizer_dialog
 
         self.source = QLineEdit(self)
         self.source.setObjectName("importSource")
@@ -104,35 +88,8 @@ class ImportCheckpointDialog(QDialog):
         row.addWidget(pick_file)
         row.addWidget(pick_dir)
 
-        self.tokenizer = QLineEdit(self)
-        self.tokenizer.setObjectName("importTokenizer")
-        self.tokenizer.setAccessibleName(self.tr("Tokenizer"))
-        self.tokenizer.setPlaceholderText(self.tr("the checkpoint's own (meta.pkl or tokenizer files beside it)"))
-        self.tokenizer.editingFinished.connect(self._tokenizer_edited)
-        # A long path scrolls inside the field: the whole of it is in the tooltip.
-        self.tokenizer.textChanged.connect(self.tokenizer.setToolTip)
-        self.cache_tokenizer_button = push_button(self,
-            "gpt2FromCache", self.tr("GPT-2 from Hugging Face cache"),
-            self.tr("Use GPT-2's tokenizer found in the Hugging Face cache"), self.use_cached_gpt2)
-        self.cache_tokenizer_button.setEnabled(False)
-        self.hub_tokenizer_button = push_button(self,
-            "gpt2FromHub", self.tr("Download GPT-2's…"),
-            self.tr("Download GPT-2's tokenizer from Hugging Face"), self.ask_download_gpt2)
-        self.pick_tokenizer_button = push_button(self,
-            "pickTokenizer", self.tr("File…"), self.tr("Choose a tokenizer file"), self._pick_tokenizer)
-        # A path must stay readable beside three buttons (it was cut to a few letters).
-        self.tokenizer.setMinimumWidth(self.fontMetrics().horizontalAdvance("x") * 36)
-        self.tokenizer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        tok_row = QHBoxLayout()
-        tok_row.addWidget(self.tokenizer, 1)
-        tok_row.addWidget(self.cache_tokenizer_button)
-        tok_row.addWidget(self.hub_tokenizer_button)
-        tok_row.addWidget(self.pick_tokenizer_button)
-        self.tokenizer_note = QLabel("", self)
-        self.tokenizer_note.setObjectName("tokenizerNote")
-        self.tokenizer_note.setAccessibleName(self.tr("About the tokenizer"))
-        self.tokenizer_note.setWordWrap(True)
-        self.tokenizer_note.hide()
+        self.tokenizer = TokenizerField(self)
+        self.tokenizer.changed.connect(self._tokenizer_edited)
 
         self.found = QLabel(self.tr("Choose a checkpoint to see what it contains."), self)
         self.found.setObjectName("importFound")
@@ -171,8 +128,8 @@ class ImportCheckpointDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(field_label(self, self.tr("Checkpoint")), row)
-        form.addRow(field_label(self, self.tr("Tokenizer")), tok_row)
-        form.addRow("", self.tokenizer_note)
+        form.addRow(field_label(self, self.tr("Tokenizer")), self.tokenizer)
+        form.addRow("", self.tokenizer.note)
         form.addRow(field_label(self, self.tr("Found")), self.found)
         form.addRow(field_label(self, self.tr("Name")), self.name)
         form.addRow(field_label(self, self.tr("Quantization")), self.qtype)
@@ -205,7 +162,7 @@ class ImportCheckpointDialog(QDialog):
             self.inspect(path, force=True)
 
     def _tokenizer_args(self) -> list[str]:
-        tok = self.tokenizer.text().strip()
+        tok = self.tokenizer.text()
         return ["--tokenizer", tok] if tok else []
 
     def inspect(self, src: str, force: bool = False) -> None:
@@ -227,7 +184,7 @@ class ImportCheckpointDialog(QDialog):
         summary = summary or next((e.get("summary") for e in events if isinstance(e.get("summary"), dict)), None)
         if code != 0 or summary is None:
             error = self.child.error_text(events, code)
-            if "--tokenizer" in error and not self.tokenizer.text().strip():
+            if "--tokenizer" in error and not self.tokenizer.text():
                 self._ask_for_tokenizer(error)
             else:
                 self.found.setText(error)
@@ -256,128 +213,17 @@ class ImportCheckpointDialog(QDialog):
     # ------------------------------------------------------------------ the tokenizer
     def _ask_for_tokenizer(self, converter_error: str) -> None:
         """The checkpoint has no tokenizer of its own: say so in the dialog's words and offer GPT-2's."""
-        from chatdesk.library import find_gpt2_tokenizer
-
         self.needs_tokenizer = True
         self.found.setText(self.tr(
             "This checkpoint has no tokenizer of its own. nanoGPT's default training uses GPT-2's tokenizer, which is "
             "not stored in the checkpoint: choose it under Tokenizer (from the Hugging Face cache, a download or a "
             "file), and ChatDesk reads the checkpoint again."))
         self.found.setToolTip(converter_error)
-        self.tokenizer_note.setText(self.tr("Looking for GPT-2's tokenizer in the Hugging Face cache…"))
-        self.tokenizer_note.show()
-
-        def looked(found: Any) -> None:
-            self.cached_tokenizer = found
-            self.cache_tokenizer_button.setEnabled(found is not None)
-            if found is not None:
-                self.cache_tokenizer_button.setToolTip(str(found.folder))
-                self.tokenizer_note.setText(self.tr(
-                    "GPT-2's tokenizer is already on this computer ({folder}). Press “GPT-2 from Hugging Face cache” "
-                    "to use it.").format(folder=found.folder))
-                self.cache_tokenizer_button.setFocus()
-            else:
-                self.tokenizer_note.setText(self.tr(
-                    "GPT-2's tokenizer is not in the Hugging Face cache. “Download GPT-2's…” fetches it (about 1.5 MB) "
-                    "from Hugging Face, or choose a tokenizer.json, vocab.json + merges.txt or meta.pkl with “File…”."))
-
-        def failed(exc: BaseException) -> None:
-            self.tokenizer_note.setText(localized(exc))
-
-        run_in_background(find_gpt2_tokenizer, looked, failed, owner=self)
-
-    def set_tokenizer(self, path: str) -> None:
-        """Use this tokenizer (file or folder) and read the checkpoint again with it."""
-        self.tokenizer.setText(path)
-        self._tokenizer_edited()
+        self.tokenizer.offer_gpt2()
 
     def _tokenizer_edited(self) -> None:
         if self.source.text().strip():
             self.inspect(self.source.text())
-
-    def use_cached_gpt2(self) -> None:
-        if self.cached_tokenizer is None:
-            return
-        self.tokenizer_note.setText(self.tr("Using GPT-2's tokenizer from the Hugging Face cache ({repo}).").format(
-            repo=self.cached_tokenizer.repo_id))
-        self.set_tokenizer(tokenizer_argument(self.cached_tokenizer))
-
-    def _choose_tokenizer_dialog(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Tokenizer"), str(Path.home()),
-            self.tr("Tokenizers (tokenizer.json vocab.json meta.pkl);;All files (*)"))
-        return path
-
-    def _pick_tokenizer(self) -> None:
-        path = self.choose_tokenizer_file()
-        if not path:
-            return
-        p = Path(path)
-        # vocab.json needs its merges.txt: the converter takes the folder holding both.
-        self.set_tokenizer(str(p.parent) if p.name in ("vocab.json", "merges.txt") else str(p))
-
-    def ask_download_gpt2(self) -> None:
-        """The network is used only after the user agrees."""
-        box = QMessageBox(self)
-        box.setObjectName("confirmTokenizerDownload")
-        box.setAccessibleName(self.tr("Confirm downloading GPT-2's tokenizer"))
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Download GPT-2's tokenizer"))
-        box.setText(self.tr("Download GPT-2's tokenizer (vocab.json and merges.txt, about 1.5 MB) from Hugging Face "
-                            "({repo})? It is kept in ChatDesk's data folder for later imports.").format(repo=GPT2_REPO))
-        yes = box.addButton(self.tr("Download"), QMessageBox.ButtonRole.AcceptRole)
-        yes.setObjectName("downloadTokenizer")
-        yes.setAccessibleName(self.tr("Download"))
-        no = box.addButton(QMessageBox.StandardButton.Cancel)
-        no.setAccessibleName(self.tr("Cancel"))
-        box.setDefaultButton(yes)
-
-        def answered(_result: int) -> None:
-            agreed = box.clickedButton() is yes
-            self.confirm_box = None
-            box.deleteLater()
-            if agreed:
-                self.download_gpt2()
-
-        box.finished.connect(answered)
-        self.confirm_box = box
-        box.open()
-
-    def download_gpt2(self) -> None:
-        from chatdesk.library import download_gpt2_tokenizer
-        from chatdesk.ui.common.thread_job import ThreadJob
-        from chatdesk.ui.models.download_dialog import progress_text
-
-        if self.tokenizer_job is not None:
-            return
-
-        def work(on_progress: Callable[[Any], None], cancel: threading.Event) -> Any:
-            return download_gpt2_tokenizer(on_progress=on_progress, cancel=cancel)
-
-        def progressed(p: Any) -> None:
-            self.tokenizer_note.setText(self.tr("Downloading GPT-2's tokenizer: {file}, {progress}").format(
-                file=p.filename, progress=progress_text(p)))
-
-        def done(found: Any) -> None:
-            self.tokenizer_job = None
-            self.hub_tokenizer_button.setEnabled(True)
-            self.tokenizer_note.setText(self.tr("Downloaded GPT-2's tokenizer to {folder}.").format(folder=found.folder))
-            self.set_tokenizer(tokenizer_argument(found))
-
-        def failed(exc: BaseException) -> None:
-            self.tokenizer_job = None
-            self.hub_tokenizer_button.setEnabled(True)
-            self.tokenizer_note.setText(localized(exc))
-
-        job = ThreadJob(work, owner=self)
-        job.progress.connect(progressed)
-        job.succeeded.connect(done)
-        job.failed.connect(failed)
-        self.tokenizer_job = job
-        self.hub_tokenizer_button.setEnabled(False)
-        self.tokenizer_note.setText(self.tr("Connecting to Hugging Face…"))
-        self.tokenizer_note.show()
-        job.start()
 
     # ------------------------------------------------------------------ converting
     def start_conversion(self) -> None:
@@ -561,6 +407,5 @@ class ImportCheckpointDialog(QDialog):
 
     def closeEvent(self, event) -> None:
         self.child.stop_now()
-        if self.tokenizer_job is not None:
-            self.tokenizer_job.cancel()  # the part downloaded so far is kept for the next try
+        self.tokenizer.cancel_download()
         super().closeEvent(event)
