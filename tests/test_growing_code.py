@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from chatdesk.markdown import IncrementalRenderer, render
-from chatdesk.markdown.growing_code import LAG, GrowingCode, resumable
+from chatdesk.markdown.growing_code import LAG, SHORT_LAG, GrowingCode, resumable
 from chatdesk.markdown.highlight import THEMES, code_html, lexer_for
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -80,6 +80,20 @@ def test_a_growing_block_is_coloured_exactly_like_a_whole_one(language):
     # It did not colour everything every time: it resumed, past most of the block.
     assert growing.resumed > 0
     assert growing.kept_chars(3) > len(code) // 2
+
+
+@pytest.mark.parametrize("module", ["ui/conversation/message_body.py", "store/store.py", "engine/llama_engine.py"])
+@pytest.mark.parametrize("seed", [1, 2])
+def test_python_resumes_one_line_behind_and_is_still_coloured_exactly(module, seed):
+    """Python lexes with ``SHORT_LAG``'s one line of lag: long modules (docstrings, f-strings,
+    decorators, multi-line calls) grown in random pieces match a whole colouring at every size,
+    and lexing resumes close to the end."""
+    code = (ROOT / "chatdesk" / module).read_text(encoding="utf-8")[:12_000]
+    _feed(code, "python", seed=seed)
+    plain = "".join(f"value_{n} = compute({n}, 'x')  # line {n}\n" for n in range(60))
+    growing = _feed(plain, "python", seed=seed)
+    assert SHORT_LAG["PythonLexer"] < LAG
+    assert len(plain) - growing.kept_chars(3) == len(plain.splitlines()[-1]) + 1  # only the last line is lexed again
 
 
 def test_dark_theme_and_a_second_block_keep_their_own_colouring():

@@ -31,6 +31,13 @@ from pygments.lexer import Lexer, RegexLexer, default
 from .highlight import Theme, _formatter, code_html, lexer_for
 
 LAG = 12  # complete lines between a resume point and the end (see ``_resume_point``)
+# Lexers whose top level has no expression that lexes an unterminated multi-line construct as code
+# (Python's docstring expression matches only a closed string; an open one is a state of its own,
+# so no line inside it is a resume point): one line of lag is enough. Python is what the chat's
+# code blocks hold most; with a lag of 12 every update lexed its last dozen lines again, half of a
+# streaming code reply's update (benchmarks/ui_stall.py --case code). tests/test_growing_code.py
+# grows Python samples with this lag and checks them against a whole colouring.
+SHORT_LAG = {"PythonLexer": 1}
 
 
 @dataclass
@@ -98,7 +105,7 @@ class GrowingCode:
             self.resumed += 1
         rest = code[len(kept.code):]
         tokens = list(_lex(lexer, rest, kept.stack))
-        cut, stack = _resume_point(rest, tokens, _top_level(type(lexer)))
+        cut, stack = _resume_point(rest, tokens, _top_level(type(lexer)), SHORT_LAG.get(type(lexer).__name__, LAG))
         formatter = _formatter(colours.pygments_style)
         if cut:
             kept.html += format_tokens(((t, v) for p, t, v, _ in tokens if p < cut), formatter)
@@ -141,18 +148,19 @@ def _top_level(lexer_class: type) -> frozenset[str]:
 
 
 def _resume_point(text: str, tokens: list[tuple[int, object, str, tuple[str, ...] | None]],
-                  top: frozenset[str]) -> tuple[int, tuple[str, ...]]:
+                  top: frozenset[str], lag: int = LAG) -> tuple[int, tuple[str, ...]]:
     """The line start to resume at next time, and the lexer's state there; (0, root) for none.
 
     Only a line where the lexer is at its top level (``_top_level``), so an open string or comment is lexed
     again until it ends (a Python docstring is one expression from its start once it is closed, a
-    string while it is open), and only ``LAG`` complete lines behind the end. Some lexers match a
+    string while it is open), and only ``lag`` complete lines behind the end. Some lexers match a
     multi-line construct with one expression and, while it is unterminated, lex its lines as code at
     the top level (Go's, Java's and CSS's ``/* ... */``): once its end arrives, it is one token from
     its start. A resume point inside it would keep those lines coloured as code; behind the lag,
-    that needs such a construct longer than ``LAG`` lines."""
+    that needs such a construct longer than ``lag`` lines (``LAG``; ``SHORT_LAG`` for lexers
+    without such constructs)."""
     newline = text.rfind("\n")  # the end of the last complete line
-    for _ in range(LAG):  # back to the newline LAG complete lines before it
+    for _ in range(lag):  # back to the newline ``lag`` complete lines before it
         newline = text.rfind("\n", 0, newline) if newline > 0 else -1
     if newline < 0:
         return 0, ("root",)
