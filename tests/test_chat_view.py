@@ -674,3 +674,27 @@ def test_the_views_warm_up_leaves_the_other_languages_lexers_for_later(qtbot, mo
     gone.deleteLater()
     qtbot.wait(600)
     assert calls[2:] == ["parser, lexers=False"]  # the closed view's timer died with it
+
+
+def test_a_chat_opened_at_its_newest_messages_marks_what_was_left_out_once_the_rest_arrives(qtbot):
+    """What the newest reply's request left out is counted from the path's start: while only the
+    newest messages are loaded nothing is marked (a count from the wrong start would fade the
+    wrong rows); when the rest arrives the marks are those of the whole path, nothing moved."""
+    from dataclasses import replace
+
+    from chatdesk.ui.conversation.message_model import LeftOutRole, MessageListModel
+
+    path = [rec(i, "user" if i % 2 else "assistant", f"m{i}") for i in range(1, 41)]
+    path[-1] = replace(path[-1], provenance={"dropped_messages": 12})
+    whole = MessageListModel()
+    whole.set_messages(path, {}, window=len(path))
+    left_out = {r.id for r in path if whole.index(whole.row_of(r.id)).data(LeftOutRole)}
+    assert max(left_out) < 20 and {i for i in left_out if i > 10}  # some of them among the newest 30
+
+    model = MessageListModel()
+    model.set_messages(path[-30:], {}, window=30)
+    model.await_earlier()
+    assert not any(model.index(row).data(LeftOutRole) for row in range(model.rowCount()))
+    model.add_earlier(path[:-30])
+    assert model.rowCount() == 30 and model.records() == path
+    assert {r.id for r in path[-30:] if model.index(model.row_of(r.id)).data(LeftOutRole)} == {i for i in left_out if i > 10}

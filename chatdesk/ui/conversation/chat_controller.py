@@ -159,6 +159,8 @@ class ChatController(QObject):
             ]
         self.loading.emit(False)
         self.show_rows(rows, siblings, focus)
+        if before:
+            self.view_model.await_earlier()
         self.current_changed.emit(conversation_id)
         if before:
             run_in_background(

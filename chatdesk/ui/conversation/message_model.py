@@ -73,6 +73,7 @@ class MessageListModel(QAbstractListModel):
         super().__init__(parent)
         self._rows: list[MessageRecord] = []
         self._offset = 0  # rows before this index are loaded but not yet shown
+        self._partial = False  # the rows are the newest of a longer path (``await_earlier``)
         self._siblings: dict[int, tuple[int, int]] = {}
         self._pending: dict[int, str] = {}
         self._left_out_next: frozenset[int] = frozenset()  # the context meter's plan for the next request
@@ -131,6 +132,8 @@ class MessageListModel(QAbstractListModel):
 
     def _sent_marks(self) -> frozenset[int]:
         """What the newest written reply's request left out (from its provenance)."""
+        if self._partial:
+            return frozenset()
         for i in range(len(self._rows) - 1, -1, -1):
             rec = self._rows[i]
             if rec.role == "assistant" and "dropped_messages" in (rec.provenance or {}):
@@ -157,17 +160,27 @@ class MessageListModel(QAbstractListModel):
         """Show the newest ``window`` messages; the rest wait for ``show_earlier``."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._partial = False
         self._offset = max(0, len(self._rows) - window)
         self._siblings = dict(siblings or {})
         self._pending.clear()
         self._left_out_sent = self._sent_marks()
         self.endResetModel()
 
+    def await_earlier(self) -> None:
+        """The messages shown are the newest of a longer path whose rest ``add_earlier`` brings: what
+        the newest reply's request left out is counted from the path's start, so it is not marked
+        until then."""
+        self._partial = True
+        self._update_sent()
+
     def add_earlier(self, older: list[MessageRecord]) -> None:
         """Put messages before the first loaded one, hidden until ``show_earlier`` (a long chat
         opens with its newest messages and the rest of its path follows: no row changes)."""
         self._rows[:0] = older
         self._offset += len(older)
+        self._partial = False
+        self._update_sent()
 
     def records(self) -> list[MessageRecord]:
         """Every loaded message of the conversation, shown or not."""
