@@ -653,27 +653,33 @@ def test_long_conversation_opens_at_newest_and_loads_older_on_scroll(qtbot):
 
 def test_the_views_warm_up_leaves_the_other_languages_lexers_for_later(qtbot, monkeypatch):
     """warm_up compiles the parser (and Python's lexer) at once on the thread pool and the other
-    common languages' lexers only ``LEXERS_WARM_UP_MS`` later, while the view still exists."""
+    common languages' lexers only ``LEXERS_WARM_UP_MS`` later, while the view still exists.
+    (No step depends on how fast this machine is: a delay far longer than the test, a short one
+    waited for, and a view deleted before the event loop runs again.)"""
     import chatdesk.markdown as markdown
     from chatdesk.ui.conversation import message_delegate
 
     calls: list[str] = []
     monkeypatch.setattr(markdown, "warm_up", lambda lexers=True: calls.append(f"parser, lexers={lexers}"))
     monkeypatch.setattr(markdown, "warm_up_lexers", lambda: calls.append("lexers"))
-    monkeypatch.setattr(message_delegate, "LEXERS_WARM_UP_MS", 300)
-    view = shown(qtbot, [rec(1, "user", "hi")])
-    view.delegate.warm_up(view.font())
-    qtbot.waitUntil(lambda: calls == ["parser, lexers=False"], timeout=5000)
-    qtbot.wait(100)
-    assert calls == ["parser, lexers=False"]  # not yet
-    qtbot.waitUntil(lambda: calls == ["parser, lexers=False", "lexers"], timeout=5000)
+    later = shown(qtbot, [rec(1, "user", "hi")])
+    monkeypatch.setattr(message_delegate, "LEXERS_WARM_UP_MS", 600_000)
+    later.delegate.warm_up(later.font())
+    qtbot.waitUntil(lambda: calls == ["parser, lexers=False"], timeout=10_000)
+    qtbot.wait(200)
+    assert calls == ["parser, lexers=False"]  # the lexers wait for their delay
 
-    gone = ChatView()  # never shown, deleted before its lexers' turn
+    monkeypatch.setattr(message_delegate, "LEXERS_WARM_UP_MS", 50)
+    sooner = shown(qtbot, [rec(1, "user", "hi")])
+    sooner.delegate.warm_up(sooner.font())
+    qtbot.waitUntil(lambda: calls.count("lexers") == 1, timeout=10_000)
+
+    gone = ChatView()  # deleted before its lexers' turn
     gone.delegate.warm_up(gone.font())
-    qtbot.waitUntil(lambda: len(calls) == 3, timeout=5000)
-    gone.deleteLater()
-    qtbot.wait(600)
-    assert calls[2:] == ["parser, lexers=False"]  # the closed view's timer died with it
+    gone.deleteLater()  # runs as the event loop resumes, before any timer
+    qtbot.waitUntil(lambda: calls.count("parser, lexers=False") == 3, timeout=10_000)
+    qtbot.wait(300)
+    assert calls.count("lexers") == 1  # the deleted view's timer died with it
 
 
 def test_a_chat_opened_at_its_newest_messages_marks_what_was_left_out_once_the_rest_arrives(qtbot):
