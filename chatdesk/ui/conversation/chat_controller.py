@@ -159,10 +159,9 @@ class ChatController(QObject):
             ]
         self.loading.emit(False)
         self.show_rows(rows, siblings, focus)
-        if before:
-            self.view_model.await_earlier()
         self.current_changed.emit(conversation_id)
         if before:
+            self.view_model.await_earlier()
             run_in_background(
                 lambda: self.store.active_path(conversation_id),
                 lambda path: self._add_earlier(seq, path),
@@ -175,8 +174,9 @@ class ChatController(QObject):
         loaded = self.view_model.records()
         if seq != self._open_seq or not loaded:
             return  # another chat (or another version of this one) is on screen now
-        first = next((i for i, r in enumerate(path) if r.id == loaded[0].id), 0)
-        self.view_model.add_earlier(path[:first])
+        first = next((i for i, r in enumerate(path) if r.id == loaded[0].id), None)
+        if first is not None:  # else the chat changed between the two reads: it stays as shown
+            self.view_model.add_earlier(path[:first])
 
     def new_conversation(self) -> int | None:
         """Start a chat; an already empty current chat is reused rather than piling up blanks."""
